@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { readPostmortemFile, type Postmortem } from '../model/index.js';
+import { RuntimeError } from './errors.js';
+import type { Io } from './io.js';
+import { printProblems } from './report.js';
+
+/** Reads and parses a postmortem for a command; prints parse problems and returns null on them. */
+export async function loadPostmortem(file: string, io: Io): Promise<Postmortem | null> {
+  const path = resolve(io.cwd, file);
+  let result;
+  try {
+    result = await readPostmortemFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new RuntimeError(`${file}: no such file. Check the path, or create one with \`postmortem new\`.`);
+    if (code === 'EISDIR') throw new RuntimeError(`${file}: is a folder; expected a postmortem file.`);
+    throw new RuntimeError(`${file}: cannot read: ${(error as Error).message}`);
+  }
+  if (result.problems.length > 0) {
+    printProblems(io, path, result.problems);
+    return null;
+  }
+  return result.postmortem;
+}

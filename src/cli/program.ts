@@ -1,0 +1,86 @@
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { CliError } from './errors.js';
+import { withoutColor, type Io } from './io.js';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    success (lint: clean or warnings only)
+  1    findings: invalid input or lint errors
+  2    usage, configuration or runtime failure
+  130  interrupted (Ctrl-C)`;
+
+function version(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../../package.json') as { version: string }).version;
+}
+
+/** Builds the commander program; every command's module is imported only when it runs. */
+export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const program = new Command('postmortem');
+  program
+    .description('Write, lint, render and publish incident postmortems.')
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(io.errorColor.red(s)),
+    });
+  program.configureHelp({ showGlobalOptions: true });
+  program.addOption(new Option('--no-color', 'disable colour output'));
+  const ioFor = (cmd: Command): Io => (cmd.optsWithGlobals().color === false ? withoutColor(io) : io);
+
+  program
+    .command('render')
+    .description('Render the reader\'s version of a postmortem as Markdown.')
+    .argument('<file>', 'postmortem file (Markdown with YAML front matter)')
+    .option('-o, --out <path>', 'write to this file instead of stdout')
+    .option('-t, --templates <dir>', 'folder with template overrides (same file names as templates/)')
+    .option('-f, --force', 'overwrite --out if it exists')
+    .addHelpText('after', `\nExamples:\n  postmortem render postmortems/2017-09-21-crm-outage.md\n  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n${EXIT_CODES_HELP}`)
+    .action(async (file: string, options, cmd: Command) => {
+      const { renderCommand } = await import('./commands/render.js');
+      setExitCode(await renderCommand(file, options, ioFor(cmd)));
+    });
+
+  // <new-command>
+  // <lint-command>
+  // <notice-command>
+  // <publish-command>
+
+  return program;
+}
+
+const QUIET_CODES = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
+
+/** Runs the CLI with arguments (without node and script) and returns the exit code; never throws. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (QUIET_CODES.has(error.code)) return 0;
+      // commander has printed the message (with a suggestion where it has one).
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr.write(`${io.errorColor.red('error')} ${error.message}\n`);
+      return error.exitCode;
+    }
+    const text = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      `${io.errorColor.red('internal error')} ${text}\nThis is a bug in postmortem; please report it with the command you ran.\n`,
+    );
+    if (io.env.POSTMORTEM_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,18 @@
+import { relative } from 'node:path';
+import type { Problem } from '../model/types.js';
+import type { Io } from './io.js';
+
+/** A path as shown to the user: relative to the working directory when inside it. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** Prints problems as `file:line:col severity message (rule)` on stderr. */
+export function printProblems(io: Io, file: string, problems: readonly Problem[]): void {
+  const c = io.errorColor;
+  for (const p of problems) {
+    const label = p.severity === 'error' ? c.red('error') : c.yellow('warning');
+    io.stderr.write(`${displayPath(file, io.cwd)}:${p.line}:${p.column} ${label} ${p.message} ${c.dim(`(${p.ruleId})`)}\n`);
+  }
+}

@@ -1,0 +1,191 @@
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode, type Document } from 'yaml';
+import type { FrontMatterBlock, KeyPosition, Problem } from './types.js';
+
+/** Raised by a refused front-matter engine; caught by the parser and reported as a problem. */
+class RefusedLanguage extends Error {}
+
+function refuse(language: string) {
+  return () => {
+    throw new RefusedLanguage(
+      `Expected YAML front matter, found \`---${language}\`: script front matter is refused and never run.`,
+    );
+  };
+}
+
+/**
+ * Engines handed to gray-matter. gray-matter evaluates `---js` front matter with `eval`
+ * (CVE-2022-25863) and `js: false` does not stop it, so every script engine is replaced by one
+ * that refuses. YAML goes through the `yaml` package (1.2 core schema) so timestamps stay text.
+ */
+function safeEngines(yamlParse: (text: string) => object) {
+  return {
+    yaml: { parse: yamlParse, stringify: () => '' },
+    yml: { parse: yamlParse, stringify: () => '' },
+    javascript: { parse: refuse('js'), stringify: refuse('js') },
+    js: { parse: refuse('js'), stringify: refuse('js') },
+    coffee: { parse: refuse('coffee'), stringify: refuse('coffee') },
+    coffeescript: { parse: refuse('coffee'), stringify: refuse('coffee') },
+    cson: { parse: refuse('cson'), stringify: refuse('cson') },
+    json: { parse: refuse('json'), stringify: refuse('json') },
+  };
+}
+
+/** Most aliases a front matter may resolve before it counts as an alias bomb. */
+const MAX_ALIAS_COUNT = 50;
+
+/** The result of reading the front matter of a file. */
+export interface FrontMatterResult {
+  data: Record<string, unknown>;
+  block: FrontMatterBlock | null;
+  keys: Map<string, KeyPosition>;
+  body: string;
+  bodyStartLine: number;
+  problems: Problem[];
+}
+
+function problem(message: string, line: number, column: number): Problem {
+  return { ruleId: 'frontmatter-schema', severity: 'error', message, line, column };
+}
+
+const OPEN = /^---([A-Za-z]*)[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** Splits a file into front matter and body and parses the front matter safely. */
+export function readFrontMatter(source: string): FrontMatterResult {
+  const lines = source.split('\n');
+  const first = (lines[0] ?? '').replace(/^\uFEFF/, '').replace(/\r$/, '');
+  const open = OPEN.exec(first);
+  if (!open) {
+    const found = source.trim() === '' ? 'an empty file' : `\`${first.slice(0, 40)}\``;
+    return {
+      data: {},
+      block: null,
+      keys: new Map(),
+      body: source,
+      bodyStartLine: 1,
+      problems: [problem(`Expected front matter opening with \`---\` on line 1, found ${found}.`, 1, 1)],
+    };
+  }
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (CLOSE.test((lines[i] as string).replace(/\r$/, ''))) {
+      close = i;
+      break;
+    }
+  }
+  if (close === -1) {
+    return {
+      data: {},
+      block: null,
+      keys: new Map(),
+      body: '',
+      bodyStartLine: lines.length + 1,
+      problems: [problem('Expected a closing `---` line after the front matter, found the end of the file.', 1, 1)],
+    };
+  }
+  const raw = lines.slice(1, close).join('\n');
+  const block: FrontMatterBlock = { raw, contentStartLine: 2, endLine: close + 1 };
+  const body = lines.slice(close + 1).join('\n');
+  const base = { block, body, bodyStartLine: close + 2 };
+  const language = open[1] ?? '';
+
+  let document: Document.Parsed | undefined;
+  const lineCounter = new LineCounter();
+  const yamlParse = (text: string): object => {
+    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    return {};
+  };
+  try {
+    // Rebuild the block so gray-matter sees exactly the delimiters found above.
+    matter(`---${language}\n${raw}\n---\n`, { language: 'yaml', engines: safeEngines(yamlParse) } as never);
+  } catch (error) {
+    const message =
+      error instanceof RefusedLanguage
+        ? error.message
+        : `Expected YAML front matter, found \`---${language}\` (an unsupported front-matter language).`;
+    return { ...base, data: {}, keys: new Map(), problems: [problem(message, 1, 4)] };
+  }
+  if (!document) {
+    // gray-matter skips blocks that hold only comments or white space.
+    return { ...base, data: {}, keys: new Map(), problems: [] };
+  }
+  const offsetLine = block.contentStartLine - 1;
+  const errors = document.errors.map((e) => {
+    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const text = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
+    return problem(`Invalid YAML in front matter: ${text}.`, pos.line + offsetLine, pos.col);
+  });
+  if (errors.length > 0) return { ...base, data: {}, keys: new Map(), problems: errors };
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return {
+      ...base,
+      data: {},
+      keys: new Map(),
+      problems: [problem(`Refused front matter: ${text.replace(/\.$/, '')}.`, block.contentStartLine, 1)],
+    };
+  }
+  if (data === null || data === undefined) return { ...base, data: {}, keys: new Map(), problems: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      ...base,
+      data: {},
+      keys: new Map(),
+      problems: [problem('Expected the front matter to be a mapping of keys to values.', block.contentStartLine, 1)],
+    };
+  }
+  const keys = new Map<string, KeyPosition>();
+  collectKeyPositions(document.contents, '', keys, lineCounter, offsetLine, 0);
+  return { ...base, data: data as Record<string, unknown>, keys, problems: [] };
+}
+
+function position(lineCounter: LineCounter, offset: number, offsetLine: number) {
+  const p = lineCounter.linePos(offset);
+  return { line: p.line + offsetLine, column: p.col };
+}
+
+function collectKeyPositions(
+  node: unknown,
+  prefix: string,
+  keys: Map<string, KeyPosition>,
+  lineCounter: LineCounter,
+  offsetLine: number,
+  depth: number,
+): void {
+  if (depth > 8) return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const name = `${prefix}${String(pair.key.value)}`;
+      const keyNode = pair.key as YamlNode;
+      const valueNode = (pair.value ?? pair.key) as YamlNode;
+      const keyRange = keyNode.range ?? [0, 0, 0];
+      const valueRange = valueNode.range ?? keyRange;
+      const start = position(lineCounter, keyRange[0], offsetLine);
+      const vStart = position(lineCounter, valueRange[0], offsetLine);
+      const vEnd = position(lineCounter, valueRange[1], offsetLine);
+      keys.set(name, {
+        key: { ...start, endLine: start.line, endColumn: start.column + String(pair.key.value).length },
+        value: { ...vStart, endLine: vEnd.line, endColumn: vEnd.column },
+      });
+      collectKeyPositions(pair.value, `${name}.`, keys, lineCounter, offsetLine, depth + 1);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      const name = `${prefix}${index}`;
+      const range = (item as YamlNode | null)?.range;
+      if (range) {
+        const start = position(lineCounter, range[0], offsetLine);
+        const end = position(lineCounter, range[1], offsetLine);
+        const pos = { ...start, endLine: end.line, endColumn: end.column };
+        keys.set(name, { key: pos, value: pos });
+      }
+      collectKeyPositions(item, `${name}.`, keys, lineCounter, offsetLine, depth + 1);
+    });
+  }
+}

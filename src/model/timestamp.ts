@@ -1,0 +1,74 @@
+/** A front-matter timestamp: ISO 8601 with a `T`, seconds optional, and an offset (`Z` or `±HH:MM`). */
+export const FRONT_MATTER_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A front-matter timestamp without the offset requirement, to tell "missing offset" from "not a timestamp". */
+export const LOCAL_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
+
+/** A timeline item's leading timestamp, zone, and separator. */
+export const TIMELINE_PREFIX =
+  /^((\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)(?:\s*(Z|UTC|[+-]\d{2}:?\d{2})(?!\d))?)(?:\s*(—|–|-|:)\s+)?/;
+
+/** True when year, month, day, hour, minute and second form a real calendar moment. */
+function isRealDate(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** Parses a front-matter timestamp to epoch milliseconds; null when it is not a valid instant with an offset. */
+export function parseInstant(text: string): number | null {
+  const m = FRONT_MATTER_TIMESTAMP.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const s = m[6] ? Number(m[6]) : 0;
+  if (!isRealDate(y, mo, d, h, mi, s)) return null;
+  const offset = m[7] as string;
+  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4, 6)) > 59)) return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Normalises a timeline zone (`UTC`, `+0200`) to ISO form (`Z`, `+02:00`). */
+export function normaliseZone(zone: string): string {
+  if (zone === 'Z' || zone === 'UTC') return 'Z';
+  return zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+}
+
+/** Parses a timeline date, time and zone to epoch milliseconds; null when invalid. */
+export function parseTimelineInstant(date: string, time: string, zone: string): number | null {
+  const iso = `${date}T${time.length === 5 ? `${time}:00` : time}${normaliseZone(zone)}`;
+  return parseInstant(iso);
+}
+
+/** Formats an offset in minutes as `±HH:MM`. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The offset (in minutes, east of UTC) written in an ISO timestamp, or null. */
+export function offsetOf(text: string): number | null {
+  const m = /(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  if (!m) return null;
+  const z = m[1] as string;
+  if (z === 'Z') return 0;
+  const sign = z.startsWith('-') ? -1 : 1;
+  return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(4, 6)));
+}
+
+/** Writes an instant as `YYYY-MM-DDTHH:MM:SS±HH:MM` in the given offset, independent of the machine's zone. */
+export function formatInstant(ms: number, offsetMinutes: number): string {
+  const d = new Date(ms + offsetMinutes * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const zone = offsetMinutes === 0 ? 'Z' : formatOffset(offsetMinutes);
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${zone}`;
+}
+
+/** Writes an instant as a timeline timestamp `YYYY-MM-DD HH:MM ±HH:MM` in the given offset. */
+export function formatTimelineInstant(ms: number, offsetMinutes: number): string {
+  const iso = formatInstant(ms, offsetMinutes);
+  const zone = offsetMinutes === 0 ? 'Z' : formatOffset(offsetMinutes);
+  const seconds = iso.slice(17, 19);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`} ${zone}`;
+}

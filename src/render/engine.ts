@@ -1,0 +1,83 @@
+import Handlebars from 'handlebars';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The templates shipped with the package. */
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** A template could not be read or compiled, or failed while rendering. */
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+async function readIfExists(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new TemplateError(`${path}: cannot read template: ${(error as Error).message}`);
+  }
+}
+
+async function partialFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => f.endsWith('.hbs')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new TemplateError(`${dir}: cannot read templates: ${(error as Error).message}`);
+  }
+}
+
+/** Which templates to use: a name under the templates folder, and an optional override folder. */
+export interface TemplateOptions {
+  /** Folder whose files replace the default templates of the same name. */
+  templatesDir?: string;
+  /** Folder (relative to a templates folder) holding the partials for this template. */
+  partialsDir?: string;
+}
+
+/**
+ * Renders a template with a private Handlebars instance. Templates come only from the package
+ * or the team's override folder, never from a postmortem. The view must hold text already
+ * escaped for the target (see escape.ts), so Handlebars' HTML escaping is off.
+ */
+export async function renderTemplate(name: string, view: object, options: TemplateOptions = {}): Promise<string> {
+  const hb = Handlebars.create();
+  const dirs = [DEFAULT_TEMPLATES_DIR, ...(options.templatesDir ? [options.templatesDir] : [])];
+  const partialsDir = options.partialsDir ?? 'partials';
+  for (const dir of dirs) {
+    const folder = join(dir, partialsDir);
+    for (const file of await partialFiles(folder)) {
+      const text = (await readIfExists(join(folder, file))) ?? '';
+      hb.registerPartial(basename(file).replace(/(\.[a-z]+)?\.hbs$/, ''), compile(hb, text, join(folder, file)));
+    }
+  }
+  let source: string | null = null;
+  let sourcePath = '';
+  for (const dir of [...dirs].reverse()) {
+    source = await readIfExists(join(dir, name));
+    sourcePath = join(dir, name);
+    if (source !== null) break;
+  }
+  if (source === null) throw new TemplateError(`template ${name} not found in ${dirs.join(', ')}`);
+  try {
+    return compile(hb, source, sourcePath)(view);
+  } catch (error) {
+    throw new TemplateError(`${sourcePath}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+function compile(hb: typeof Handlebars, source: string, path: string): Handlebars.TemplateDelegate {
+  try {
+    const template = hb.compile(source, { noEscape: true, strict: false });
+    // Compile eagerly so that syntax errors name the file now, not at render time.
+    hb.precompile(source, { noEscape: true });
+    return template;
+  } catch (error) {
+    throw new TemplateError(`${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}

@@ -1,0 +1,32 @@
+/** Escapers for user text placed into a rendered document; templates get text already escaped. */
+
+/** Escapes text for inline Markdown: no emphasis, links, HTML, code or table breaks; one line. */
+export function escapeMarkdownInline(text: string): string {
+  return text
+    .replace(/\r?\n+/g, ' ')
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#>+=-]|\d+[.)])/, (_m, space: string, lead: string) =>
+      /^\d/.test(lead) ? `${space}${lead.slice(0, -1)}\\${lead.slice(-1)}` : `${space}\\${lead}`,
+    )
+    .replace(/&(?=#?\w+;)/g, '&amp;');
+}
+
+/** Makes Markdown written by the user fit one line of a list item: line breaks become spaces. */
+export function inlineMarkdown(markdown: string): string {
+  return markdown.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+/** Makes Markdown written by the user fit a GFM table cell: one line, every bare `|` escaped. */
+export function markdownTableCell(markdown: string): string {
+  return inlineMarkdown(markdown).replace(/(^|[^\\])((?:\\\\)*)\|/g, '$1$2\\|');
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** Leaves text as it is (plain-text targets such as e-mail). */
+export function keepPlain(text: string): string {
+  return text;
+}
