@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** A rule's severity as written in a config file; 0, 1, 2 are accepted as off, warn, error. */
+export type RuleSeverity = 'off' | 'warn' | 'error';
+
+/** A rule's setting: a severity, or a severity and the rule's options. */
+export type RuleSetting = RuleSeverity | [RuleSeverity, Record<string, unknown>?];
+
+/** The project configuration (`.postmortemrc.json` or the `postmortem` key of `package.json`). */
+export interface PostmortemConfig {
+  rules?: Record<string, RuleSetting>;
+  categories?: string[];
+  sections?: string[];
+  internalPatterns?: string[];
+}
+
+/** A configuration and the file it came from (null when none was found). */
+export interface LoadedConfig {
+  path: string | null;
+  config: PostmortemConfig;
+}
+
+/** An invalid configuration; the message names the file and the key. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly path: string | null = null,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const RC_NAME = '.postmortemrc.json';
+const NUMERIC_SEVERITY: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
+const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', '$schema']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return JSON.stringify(value) ?? String(value);
+}
+
+function normaliseSeverity(value: unknown): RuleSeverity | null {
+  if (typeof value === 'number') return NUMERIC_SEVERITY[value] ?? null;
+  if (value === 'off' || value === 'warn' || value === 'error') return value;
+  if (value === 'warning') return 'warn';
+  return null;
+}
+
+/** Checks the shape of a config and normalises numeric severities; throws ConfigError naming file and key. */
+export function validateConfig(raw: unknown, file: string): PostmortemConfig {
+  const fail = (key: string, expected: string, found: unknown): never => {
+    throw new ConfigError(`${file}: \`${key}\`: expected ${expected}, found ${describe(found)}.`, file);
+  };
+  if (!isRecord(raw)) return fail('(root)', 'an object', raw);
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.has(key)) fail(key, `one of the keys ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')}`, key);
+  }
+  const config: PostmortemConfig = {};
+  if (raw.rules !== undefined) {
+    if (!isRecord(raw.rules)) fail('rules', 'an object of rule ids to severities', raw.rules);
+    const rules: Record<string, RuleSetting> = {};
+    for (const [id, setting] of Object.entries(raw.rules as Record<string, unknown>)) {
+      const key = `rules.${id}`;
+      if (Array.isArray(setting)) {
+        const severity = normaliseSeverity(setting[0]);
+        if (!severity) fail(`${key}[0]`, '"off", "warn" or "error"', setting[0]);
+        if (setting.length > 2) fail(key, '[severity, options]', setting);
+        if (setting[1] !== undefined && !isRecord(setting[1])) fail(`${key}[1]`, 'an options object', setting[1]);
+        rules[id] = setting[1] === undefined ? [severity as RuleSeverity] : [severity as RuleSeverity, setting[1] as Record<string, unknown>];
+      } else {
+        const severity = normaliseSeverity(setting);
+        if (!severity) fail(key, '"off", "warn", "error" or ["error", {options}]', setting);
+        rules[id] = severity as RuleSeverity;
+      }
+    }
+    config.rules = rules;
+  }
+  for (const key of ['categories', 'sections', 'internalPatterns'] as const) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) fail(key, 'a list of strings', value);
+    (value as unknown[]).forEach((entry, i) => {
+      if (typeof entry !== 'string' || entry.trim() === '') fail(`${key}[${i}]`, 'non-empty text', entry);
+    });
+    config[key] = [...(value as string[])];
+  }
+  config.internalPatterns?.forEach((source, i) => {
+    try {
+      new RegExp(source, 'u');
+    } catch (error) {
+      fail(`internalPatterns[${i}]`, `a valid regular expression (${(error as Error).message})`, source);
+    }
+  });
+  return config;
+}
+
+async function readJson(file: string): Promise<unknown | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new ConfigError(`${file}: cannot read: ${(error as Error).message}`, file);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(`${file}: expected valid JSON, found a syntax error: ${(error as Error).message}`, file);
+  }
+}
+
+async function fromFile(file: string): Promise<LoadedConfig | undefined> {
+  const json = await readJson(file);
+  if (json === undefined) return undefined;
+  if (basename(file) === 'package.json') {
+    if (!isRecord(json) || json.postmortem === undefined) return undefined;
+    return { path: file, config: validateConfig(json.postmortem, `${file} (key "postmortem")`) };
+  }
+  return { path: file, config: validateConfig(json, file) };
+}
+
+/**
+ * Loads the project config: `configPath` when given, else the nearest `.postmortemrc.json` or
+ * `package.json` with a `postmortem` key from `cwd` upwards. No config means the defaults.
+ */
+export async function loadConfig(options: { cwd: string; configPath?: string }): Promise<LoadedConfig> {
+  if (options.configPath) {
+    const file = resolve(options.cwd, options.configPath);
+    const found = await fromFile(file);
+    if (found) return found;
+    if (basename(file) === 'package.json' && (await readJson(file)) !== undefined) {
+      throw new ConfigError(`${file}: expected a "postmortem" key, found none.`, file);
+    }
+    throw new ConfigError(`${file}: no such config file. Check the path given to --config.`, file);
+  }
+  let dir = resolve(options.cwd);
+  for (;;) {
+    const found = (await fromFile(join(dir, RC_NAME))) ?? (await fromFile(join(dir, 'package.json')));
+    if (found) return found;
+    const parent = dirname(dir);
+    if (parent === dir) return { path: null, config: {} };
+    dir = parent;
+  }
+}

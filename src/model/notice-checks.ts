@@ -1,0 +1,126 @@
+import { NOTICE_FIELDS } from './format.js';
+import { keyPosition } from './validate.js';
+import type { Postmortem, Problem } from './types.js';
+
+/** Options of the notice leak check: extra patterns (regex sources) and the languages to check. */
+export interface NoticeLeakOptions {
+  internalPatterns?: readonly string[];
+  languages?: readonly string[];
+}
+
+interface Detector {
+  what: string;
+  pattern: RegExp;
+  /** Returns false for a match that is not a leak after all (e.g. `UTF-8` is not a ticket). */
+  accept?: (match: string) => boolean;
+}
+
+const NOT_TICKETS = new Set(['UTF', 'ISO', 'COVID', 'SHA', 'AES', 'RFC', 'IPV', 'TLS', 'SSL', 'HTTP', 'SEV', 'MP', 'WCAG', 'ECMA', 'IEEE', 'EN', 'DIN', 'PCI', 'H', 'X']);
+
+const DETECTORS: readonly Detector[] = [
+  { what: 'an e-mail address', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  {
+    what: 'an internal host name',
+    pattern: /\b[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.(?:internal|local|localdomain|corp|lan|intranet|home\.arpa)\b/gi,
+  },
+  {
+    what: 'a private IP address',
+    pattern: /(?<![\d.])(?:10\.\d{1,3}|127\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])|192\.168)\.\d{1,3}\.\d{1,3}(?![\d.]*\d)/g,
+  },
+  { what: 'a private IPv6 address', pattern: /(?<![\w:])(?:f[cd][0-9a-f]{2}|fe[89ab][0-9a-f]):[0-9a-f:]*[0-9a-f]/gi },
+  {
+    what: 'a ticket id',
+    pattern: /(?<![\w-])[A-Z][A-Z0-9]+-\d+(?![\w-])/g,
+    accept: (match) => !NOT_TICKETS.has(match.slice(0, match.indexOf('-'))),
+  },
+];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Detectors for the authors: each full name (any case) and each surname of three letters or more (as written). */
+function authorDetectors(authors: unknown): Detector[] {
+  if (!Array.isArray(authors)) return [];
+  const out: Detector[] = [];
+  for (const author of authors) {
+    if (typeof author !== 'string' || author.trim().length < 2) continue;
+    const name = author.trim();
+    out.push({ what: `the author's name "${name}"`, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu') });
+    const parts = name.split(/\s+/);
+    const surname = parts[parts.length - 1] as string;
+    if (parts.length > 1 && surname.length >= 3) {
+      out.push({ what: `the author's name "${name}"`, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?![\\p{L}\\p{N}])`, 'gu') });
+    }
+  }
+  return out;
+}
+
+function extraDetectors(patterns: readonly string[] | undefined): Detector[] {
+  const out: Detector[] = [];
+  for (const source of patterns ?? []) {
+    try {
+      out.push({ what: `internal text matching /${source}/`, pattern: new RegExp(source, 'gu') });
+    } catch {
+      // An invalid pattern is reported by the config loader; here it is skipped so the check never throws.
+    }
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The texts of a notice as [dotted key, language, text]; `languages` is not text. */
+function noticeTexts(notice: Record<string, unknown>): Array<[string, string | null, string]> {
+  const fields = [...NOTICE_FIELDS, ...Object.keys(notice).filter((k) => !(NOTICE_FIELDS as readonly string[]).includes(k))];
+  const out: Array<[string, string | null, string]> = [];
+  for (const field of fields) {
+    if (field === 'languages') continue;
+    const value = notice[field];
+    if (typeof value === 'string') out.push([`notice.${field}`, null, value]);
+    else if (isRecord(value)) {
+      for (const [lang, text] of Object.entries(value)) {
+        if (typeof text === 'string') out.push([`notice.${field}.${lang}`, lang, text]);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Finds internal details in the customer notice: host names, private addresses, e-mail addresses,
+ * ticket ids and the authors' names. Shared by `postmortem lint` (rule `notice-leak`) and
+ * `postmortem notice`, so both refuse the same text.
+ */
+export function checkNoticeLeaks(
+  pm: Postmortem,
+  options: { internalPatterns?: readonly string[]; languages?: readonly string[] } = {},
+): Problem[] {
+  const notice = pm.data.notice;
+  if (!isRecord(notice)) return [];
+  const detectors = [...DETECTORS, ...authorDetectors(pm.data.authors), ...extraDetectors(options.internalPatterns)];
+  const out: Problem[] = [];
+  for (const [key, lang, text] of noticeTexts(notice)) {
+    if (options.languages && lang !== null && !options.languages.includes(lang)) continue;
+    const position = keyPosition(pm, key);
+    const seen = new Set<string>();
+    for (const detector of detectors) {
+      detector.pattern.lastIndex = 0;
+      for (const match of text.matchAll(detector.pattern)) {
+        const found = match[0];
+        if (found === '' || (detector.accept && !detector.accept(found))) continue;
+        if (seen.has(found)) continue;
+        seen.add(found);
+        out.push({
+          ruleId: 'notice-leak',
+          severity: 'error',
+          message: `Expected customer-facing text in \`${key}\`, found ${detector.what}: "${found}".`,
+          ...position,
+        });
+      }
+    }
+  }
+  return out;
+}
