@@ -18,7 +18,7 @@ function refuse(language: string) {
  * (CVE-2022-25863) and `js: false` does not stop it, so every script engine is replaced by one
  * that refuses. YAML goes through the `yaml` package (1.2 core schema) so timestamps stay text.
  */
-function safeEngines(yamlParse: (text: string) => object) {
+function safeEngines(yamlParse: () => object) {
   return {
     yaml: { parse: yamlParse, stringify: () => '' },
     yml: { parse: yamlParse, stringify: () => '' },
@@ -92,8 +92,10 @@ export function readFrontMatter(source: string): FrontMatterResult {
 
   let document: Document.Parsed | undefined;
   const lineCounter = new LineCounter();
-  const yamlParse = (text: string): object => {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // gray-matter hands the engine the block with its own leading newline; parse the exact block
+  // found above instead so that positions map to the file's lines.
+  const yamlParse = (): object => {
+    document = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
     return {};
   };
   try {
@@ -112,7 +114,7 @@ export function readFrontMatter(source: string): FrontMatterResult {
   }
   const offsetLine = block.contentStartLine - 1;
   const errors = document.errors.map((e) => {
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = lineCounter.linePos(e.pos[0]);
     const text = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
     return problem(`Invalid YAML in front matter: ${text}.`, pos.line + offsetLine, pos.col);
   });
