@@ -116,7 +116,7 @@ export function readFrontMatter(source: string): FrontMatterResult {
   const errors = document.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
     const text = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
-    return problem(`Invalid YAML in front matter: ${text}.`, pos.line + offsetLine, pos.col);
+    return problem(`Expected valid YAML in the front matter, found an error: ${text}.`, pos.line + offsetLine, pos.col);
   });
   if (errors.length > 0) return { ...base, data: {}, keys: new Map(), problems: errors };
 
@@ -129,7 +129,7 @@ export function readFrontMatter(source: string): FrontMatterResult {
       ...base,
       data: {},
       keys: new Map(),
-      problems: [problem(`Refused front matter: ${text.replace(/\.$/, '')}.`, block.contentStartLine, 1)],
+      problems: [problem(`Expected front matter with few YAML aliases, found too many (refused: ${text.replace(/\.$/, '')}).`, block.contentStartLine, 1)],
     };
   }
   if (data === null || data === undefined) return { ...base, data: {}, keys: new Map(), problems: [] };

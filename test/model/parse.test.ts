@@ -85,7 +85,7 @@ describe('hostile input gives problems with positions, never a throw', () => {
     ['no front matter', '# Just a title\n\ntext\n', /front matter opening with `---` on line 1, found `# Just a title`/, 1],
     ['unclosed front matter', '---\nid: x\ntitle: y\n', /closing `---`/, 1],
     // YAML notices the unclosed flow sequence where the next key starts
-    ['invalid YAML', '---\nid: x\ntitle: [unclosed\nstatus: final\n---\n', /Invalid YAML/, 4],
+    ['invalid YAML', '---\nid: x\ntitle: [unclosed\nstatus: final\n---\n', /Expected valid YAML/, 4],
     ['a duplicate key', '---\nid: x\nid: y\n---\n', /unique/, 3],
     ['a list instead of a mapping', '---\n- a\n- b\n---\n', /mapping/, 2],
     ['binary content', '---\nid: x\n---\n\u0000\u0001\u0002', /binary/, 4],
