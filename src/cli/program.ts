@@ -58,7 +58,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
 const QUIET_CODES = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
 
 /** Runs the CLI with arguments (without node and script) and returns the exit code; never throws. */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], givenIo: Io): Promise<number> {
+  // Decided before parsing so that commander's own errors honour --no-color too.
+  const end = argv.indexOf('--');
+  const io = (end === -1 ? argv : argv.slice(0, end)).includes('--no-color') ? withoutColor(givenIo) : givenIo;
   let exitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;

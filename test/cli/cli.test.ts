@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { examples } from '../helpers/examples.js';
+
+const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const ANSI = /\u001b\[\d+m/;
+
+describe('postmortem CLI shell', () => {
+  it('prints help with the commands and exit codes', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage: postmortem/);
+    expect(result.stdout).toMatch(/render/);
+    expect(result.stdout).toMatch(/Exit codes:/);
+  });
+
+  it('prints the version from package.json', async () => {
+    const result = await runCli(['--version']);
+    expect(result).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('prints per-command help', async () => {
+    const result = await runCli(['render', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage: postmortem render \[options\] <file>/);
+    expect(result.stdout).toMatch(/--templates <dir>/);
+  });
+
+  it.each([
+    [['rendr', 'x.md'], /unknown command 'rendr'[\s\S]*Did you mean render\?/],
+    [['render', '--bogus', 'x.md'], /unknown option '--bogus'/],
+    [['render'], /missing required argument 'file'/],
+  ])('exits 2 on bad usage: %j', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('reports a missing file without a stack trace, exit 2', async () => {
+    const result = await runCli(['render', 'no/such/file.md']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no\/such\/file\.md: no such file/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('colour', () => {
+  const args = ['render', 'no-such-file.md'];
+  it('is off when stderr is not a TTY', async () => {
+    expect((await runCli(args, { env: { NO_COLOR: undefined } })).stderr).not.toMatch(ANSI);
+  });
+  it('is on with FORCE_COLOR, off again with NO_COLOR or --no-color', async () => {
+    expect((await runCli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr).toMatch(ANSI);
+    expect((await runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stderr).not.toMatch(ANSI);
+    expect((await runCli(['--no-color', ...args], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr).not.toMatch(ANSI);
+  });
+  it('is on in a real terminal (script gives a pseudo-terminal) unless NO_COLOR is set', async () => {
+    const run = promisify(execFile);
+    const command = `node ${BIN} render no-such-file.md`;
+    const env = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, TERM: 'xterm' };
+    const tty = await run('script', ['-qec', command, '/dev/null'], { env }).catch((e: { stdout: string }) => e);
+    expect(tty.stdout).toMatch(ANSI);
+    const plain = await run('script', ['-qec', command, '/dev/null'], { env: { ...env, NO_COLOR: '1' } }).catch((e: { stdout: string }) => e);
+    expect(plain.stdout).toMatch(/no such file/);
+    expect(plain.stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('start-up cost', () => {
+  let dir = '';
+  let cleanup: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir());
+  });
+  afterAll(() => cleanup());
+
+  async function importsOf(args: string[]): Promise<string[]> {
+    const log = join(dir, `imports-${args.join('-').replace(/[^a-z]/gi, '')}.log`);
+    const run = promisify(execFile);
+    await run(process.execPath, ['--import', join(ROOT, 'test/helpers/record-imports.mjs'), BIN, ...args], {
+      env: { ...process.env, POSTMORTEM_IMPORT_LOG: log },
+    }).catch(() => undefined);
+    return (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+  }
+
+  it('--version loads no heavy module (handlebars, markdown parser, inquirer)', async () => {
+    const urls = await importsOf(['--version']);
+    expect(urls.some((u) => u.includes('/dist/cli/program.js'))).toBe(true);
+    expect(urls.filter((u) => /handlebars|mdast|micromark|remark|inquirer|gray-matter|yaml/.test(u))).toEqual([]);
+  });
+
+  it('render does load the renderer (the check above can fail)', async () => {
+    const urls = await importsOf(['render', examples()[0]!.path]);
+    expect(urls.some((u) => u.includes('handlebars'))).toBe(true);
+    expect(urls.some((u) => u.includes('inquirer'))).toBe(false);
+  });
+});
