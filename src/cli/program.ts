@@ -49,7 +49,22 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
 
   // <new-command>
   // <lint-command>
-  // <notice-command>
+  program
+    .command('notice')
+    .description('Check the customer notice of a postmortem and render it for a blog, an e-mail or a status page.')
+    .argument('<file>', 'postmortem file with a `notice` block')
+    .addOption(new Option('-c, --channel <channel>', 'where the notice goes').choices(['blog', 'email', 'status']).default('blog'))
+    .addOption(new Option('-l, --lang <lang>', 'language of the notice (default: the first of notice.languages)').choices(['en', 'de']))
+    .option('-z, --timezone <zone>', "IANA time zone for the times customers read (default: this machine's)")
+    .option('-o, --out <path>', 'write to this file instead of stdout')
+    .option('-t, --templates <dir>', 'folder with template overrides (same file names as templates/, e.g. notice/email.txt.hbs)')
+    .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
+    .option('-f, --force', 'overwrite --out if it exists')
+    .addHelpText('after', `\nThe notice is checked first: wording in the language, an apology, no internal details\n(hosts, private IPs, e-mail addresses, ticket ids, authors), "outage" only for SEV1.\n\nExamples:\n  postmortem notice postmortems/2017-09-21-crm-outage.md\n  postmortem notice incident.md --channel email --lang de --timezone Europe/Berlin\n  postmortem notice incident.md --channel status --out status.txt\n${EXIT_CODES_HELP}`)
+    .action(async (file: string, options, cmd: Command) => {
+      const { noticeCommand } = await import('./commands/notice.js');
+      setExitCode(await noticeCommand(file, options, ioFor(cmd)));
+    });
   // <publish-command>
 
   return program;

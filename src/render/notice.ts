@@ -1,0 +1,42 @@
+import type { NoticeChannel, NoticeView } from '../notice/view.js';
+import { renderTemplate, type TemplateOptions } from './engine.js';
+import { escapeHtml, escapeMarkdownInline, keepPlain } from './escape.js';
+
+/** Escapes plain text written by people for Markdown, keeping their paragraphs (blank lines). */
+function markdownParagraphs(text: string): string {
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => escapeMarkdownInline(p.trim()))
+    .filter((p) => p !== '')
+    .join('\n\n');
+}
+
+/** A status line is one short block: line breaks become spaces. */
+function oneLine(text: string): string {
+  return keepPlain(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Per channel: the template (under templates/notice/) and how user text is escaped before it. */
+const CHANNEL_FORMATS: Record<NoticeChannel, { template: string; escape: (text: string) => string }> = {
+  blog: { template: 'notice/blog.md.hbs', escape: markdownParagraphs },
+  email: { template: 'notice/email.txt.hbs', escape: keepPlain },
+  status: { template: 'notice/status.txt.hbs', escape: oneLine },
+};
+
+/** The escaper a channel uses; an HTML channel would use `escapeHtml`. */
+export function noticeEscaper(channel: NoticeChannel | 'html'): (text: string) => string {
+  return channel === 'html' ? escapeHtml : CHANNEL_FORMATS[channel].escape;
+}
+
+function escapeView<T extends object>(view: T, escape: (text: string) => string): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(view)) out[key] = typeof value === 'string' ? escape(value) : value;
+  return out as T;
+}
+
+/** Renders a customer notice for a channel; every user string is escaped for the channel first. */
+export async function renderNotice(view: NoticeView, channel: NoticeChannel, options: Pick<TemplateOptions, 'templatesDir'> = {}): Promise<string> {
+  const format = CHANNEL_FORMATS[channel];
+  const out = await renderTemplate(format.template, escapeView(view, format.escape), { ...options, partialsDir: 'notice/partials' });
+  return `${out.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
