@@ -65,7 +65,25 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       const { noticeCommand } = await import('./commands/notice.js');
       setExitCode(await noticeCommand(file, options, ioFor(cmd)));
     });
-  // <publish-command>
+  program
+    .command('publish')
+    .description('Publish the blog notice of a postmortem into a Jekyll, Hugo or cState site, committed on a branch.')
+    .argument('<file>', 'postmortem file (status final or published) with a `notice` block')
+    .requiredOption('-s, --site <dir>', 'the site\'s folder, a git repository')
+    .addOption(new Option('--flavor <flavor>', 'kind of site (default: detected from its files)').choices(['jekyll', 'hugo', 'cstate']))
+    .option('--section <name>', 'Hugo content section (default: posts)')
+    .addOption(new Option('-l, --lang <lang>', 'language of the notice (default: the first of notice.languages)').choices(['en', 'de']))
+    .option('-z, --timezone <zone>', "IANA time zone for the times customers read (default: this machine's)")
+    .option('-t, --templates <dir>', 'folder with template overrides (e.g. notice/blog.md.hbs)')
+    .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
+    .option('--no-commit', 'only write the file; no branch, no commit')
+    .option('-n, --dry-run', 'print the path and content; change nothing')
+    .option('--allow-draft', 'publish a postmortem that is not final or published yet')
+    .addHelpText('after', `\nBy default publish creates the branch postmortem/<id>, writes the post and commits it.\nIt never pushes. It refuses a dirty work tree, files it did not write, and paths outside the site.\n\nExamples:\n  postmortem publish postmortems/2017-09-21-crm-outage.md --site ../blog\n  postmortem publish incident.md --site ../status --flavor cstate --lang de --timezone Europe/Berlin\n  postmortem publish incident.md --site ../blog --dry-run\n${EXIT_CODES_HELP}`)
+    .action(async (file: string, options, cmd: Command) => {
+      const { publishCommand } = await import('./commands/publish.js');
+      setExitCode(await publishCommand(file, options, ioFor(cmd)));
+    });
 
   return program;
 }

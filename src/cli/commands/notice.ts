@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../../config/load.js';
 import { FileExistsError, validatePostmortem, writeFileAtomic, type Postmortem } from '../../model/index.js';
 import { checkNotice } from '../../notice/checks.js';
 import { isKnownTimeZone, type NoticeLanguage } from '../../notice/datetime.js';
-import { buildNoticeView, NOTICE_CHANNELS, noticeLanguages, type NoticeChannel } from '../../notice/view.js';
+import { buildNoticeView, NOTICE_CHANNELS, noticeLanguages, type NoticeChannel, type NoticeView } from '../../notice/view.js';
 import { TemplateError } from '../../render/engine.js';
 import { renderNotice } from '../../render/notice.js';
 import { RuntimeError, UsageError } from '../errors.js';
@@ -37,7 +37,7 @@ export function resolveTimeZone(zone: string | undefined): string {
  * Loads, validates and checks a postmortem's notice, then renders it for a channel.
  * Returns the text, or null after printing problems (the caller exits 1).
  */
-export async function prepareNotice(file: string, channel: NoticeChannel, options: NoticeTextOptions, io: Io, standalone: boolean): Promise<{ pm: Postmortem; lang: NoticeLanguage; text: string } | null> {
+export async function prepareNotice(file: string, channel: NoticeChannel, options: NoticeTextOptions, io: Io, standalone: boolean): Promise<{ pm: Postmortem; lang: NoticeLanguage; view: NoticeView; text: string } | null> {
   const timeZone = resolveTimeZone(options.timezone);
   if (options.lang !== undefined && options.lang !== 'en' && options.lang !== 'de') {
     throw new UsageError(`--lang: expected en or de, found "${options.lang}".`);
@@ -67,7 +67,7 @@ export async function prepareNotice(file: string, channel: NoticeChannel, option
   const view = buildNoticeView(pm, { lang, timeZone, standalone });
   try {
     const text = await renderNotice(view, channel, options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {});
-    return { pm, lang, text };
+    return { pm, lang, view, text };
   } catch (error) {
     if (error instanceof TemplateError) throw new RuntimeError(error.message);
     throw error;
