@@ -36,7 +36,7 @@ export class FileExistsError extends Error {
 export async function writeFileAtomic(path: string, content: string, options: { force?: boolean } = {}): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   await writeFile(temp, content, { flag: 'wx' });
   try {
     if (options.force) {
