@@ -1,0 +1,118 @@
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { ConfigError } from '../../config/load.js';
+import { writeFileAtomic } from '../../model/index.js';
+import { NoFilesError } from '../../lint/files.js';
+import { FORMATTER_NAMES, loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
+import { lintProject, repositoryRoot } from '../../lint/project.js';
+import { RULES } from '../../lint/rules/index.js';
+import { RuleFlagError } from '../../lint/settings.js';
+import { RuntimeError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+
+/** Options of `postmortem lint`, as commander parses them. */
+export interface LintOptions {
+  format?: string;
+  outputFile?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  fix?: boolean;
+  config?: string;
+  rule?: string[];
+  cache?: boolean;
+  cacheLocation?: string;
+  now?: string;
+}
+
+function toolVersion(): string {
+  return (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+}
+
+function parseNow(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`--now ${text}: expected a date (2020-02-01) or an ISO timestamp.`);
+  return date;
+}
+
+/** Shows "linted N of M" on a TTY's stderr once a run has taken more than a second. */
+function progress(io: Io): { update: (done: number, total: number) => void; clear: () => void } {
+  if (!io.stderr.isTTY) return { update: () => undefined, clear: () => undefined };
+  const start = Date.now();
+  let shown = false;
+  let last = 0;
+  return {
+    update: (done, total) => {
+      const now = Date.now();
+      if (now - start < 1000 || now - last < 100) return;
+      last = now;
+      shown = true;
+      io.stderr.write(`\rLinting ${done} of ${total} files…`);
+    },
+    clear: () => {
+      if (shown) io.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+/** `postmortem lint [PATHS…]`: lints postmortems, prints a report, returns 0, 1 (findings) or 2. */
+export async function lintCommand(patterns: string[], options: LintOptions, io: Io): Promise<number> {
+  const format = (options.format ?? 'stylish') as FormatterName;
+  if (!FORMATTER_NAMES.includes(format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATTER_NAMES.join(', ')}.`);
+  let maxWarnings = -1;
+  if (options.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number >= 0.`);
+    maxWarnings = Number(options.maxWarnings);
+  }
+  const bar = progress(io);
+  let run;
+  try {
+    run = await lintProject({
+      cwd: io.cwd,
+      patterns,
+      ruleFlags: options.rule ?? [],
+      now: parseNow(options.now),
+      fix: options.fix ?? false,
+      cache: options.cache ?? false,
+      toolVersion: toolVersion(),
+      onProgress: bar.update,
+      ...(options.config ? { configPath: options.config } : {}),
+      ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new RuntimeError(`${error.message} Fix the config file, or point --config at another one.`);
+    if (error instanceof RuleFlagError) throw new UsageError(error.message);
+    if (error instanceof NoFilesError) {
+      throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
+    }
+    throw error;
+  } finally {
+    bar.clear();
+  }
+  let results = run.results;
+  if (options.quiet) {
+    results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
+  }
+  const formatter = await loadFormatter(format);
+  const text = formatter(results, {
+    cwd: io.cwd,
+    root: repositoryRoot(io.cwd),
+    toolVersion: toolVersion(),
+    rules: RULES,
+    ...(options.outputFile ? {} : { color: io.color }),
+  });
+  if (options.outputFile) {
+    // A report file is regenerated on every run, so it is replaced (still atomically).
+    await writeFileAtomic(resolve(io.cwd, options.outputFile), text, { force: true });
+  } else {
+    io.stdout.write(text);
+  }
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`postmortem lint found too many warnings (maximum: ${maxWarnings}, found ${warnings}).\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,150 @@
+import { LOCAL_TIMESTAMP, TIMELINE_PREFIX, formatOffset, keyPosition, normaliseZone, type Postmortem } from '../model/index.js';
+
+/** The separator `--fix` writes between a timeline timestamp and its event. */
+export const CANONICAL_SEPARATOR = ' — ';
+
+const formats = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatFor(zone: string): Intl.DateTimeFormat | null {
+  if (!formats.has(zone)) {
+    try {
+      formats.set(
+        zone,
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        }),
+      );
+    } catch {
+      formats.set(zone, null);
+    }
+  }
+  return formats.get(zone) ?? null;
+}
+
+/** The offset (minutes east of UTC) of an IANA zone at an instant; null for an unknown zone. */
+export function zoneOffsetMinutes(zone: string, ms: number): number | null {
+  const format = formatFor(zone);
+  if (!format) return null;
+  const parts: Record<string, number> = {};
+  for (const p of format.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const wall = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The offset that applies to a wall-clock time in a zone. For a time that occurs twice (clocks go
+ * back) the earlier offset wins; for one that never occurs (clocks go forward) the offset before
+ * the change, as Temporal's "compatible" disambiguation does.
+ */
+export function offsetForLocalTime(zone: string, wallAsUtc: number): number | null {
+  const first = zoneOffsetMinutes(zone, wallAsUtc);
+  if (first === null) return null;
+  const second = zoneOffsetMinutes(zone, wallAsUtc - first * 60_000) as number;
+  if (first === second) return first;
+  const third = zoneOffsetMinutes(zone, wallAsUtc - second * 60_000) as number;
+  return third === second ? second : Math.min(first, second);
+}
+
+interface Block {
+  start: number;
+  end: number;
+  instant: number;
+}
+
+/** The timeline's items as line blocks when sorting them is safe (every item timed, nothing but blank lines between). */
+function timelineBlocks(pm: Postmortem, lines: readonly string[]): Block[] | null {
+  const items = pm.timeline;
+  if (items.length < 2) return null;
+  const blocks: Block[] = [];
+  for (const item of items) {
+    const instant = item.timestamp?.instant;
+    if (instant === null || instant === undefined) return null;
+    blocks.push({ start: item.line, end: item.endLine, instant });
+  }
+  for (let i = 1; i < blocks.length; i++) {
+    const prev = blocks[i - 1] as Block;
+    const next = blocks[i] as Block;
+    if (next.start <= prev.end) return null;
+    for (let n = prev.end + 1; n < next.start; n++) if ((lines[n - 1] ?? '').trim() !== '') return null;
+  }
+  const indent = (n: number) => /^\s*/.exec(lines[n - 1] ?? '')?.[0] ?? '';
+  const first = indent((blocks[0] as Block).start);
+  if (blocks.some((b) => indent(b.start) !== first)) return null;
+  return blocks;
+}
+
+/** True when `--fix` can sort this timeline. */
+export function sortableTimeline(pm: Postmortem): boolean {
+  return timelineBlocks(pm, pm.source.split('\n')) !== null;
+}
+
+function fixFrontMatterOffsets(pm: Postmortem, lines: string[]): void {
+  const zone = pm.data.timezone;
+  if (typeof zone !== 'string' || zoneOffsetMinutes(zone, 0) === null) return;
+  for (const moment of ['started', 'detected', 'mitigated', 'resolved']) {
+    const value = pm.data[moment];
+    if (typeof value !== 'string') continue;
+    const m = LOCAL_TIMESTAMP.exec(value);
+    if (!m) continue;
+    const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+    const offset = offsetForLocalTime(zone, Date.UTC(y, mo - 1, d, h, mi, m[6] ? Number(m[6]) : 0));
+    if (offset === null) continue;
+    const at = keyPosition(pm, moment);
+    const line = lines[at.line - 1];
+    if (line === undefined) continue;
+    const index = line.indexOf(value, at.column - 1);
+    if (index === -1) continue;
+    const fixed = `${value.slice(0, 10)}T${value.slice(11)}${offset === 0 ? 'Z' : formatOffset(offset)}`;
+    lines[at.line - 1] = line.slice(0, index) + fixed + line.slice(index + value.length);
+  }
+}
+
+function normaliseTimelineItems(pm: Postmortem, lines: string[]): void {
+  for (const item of pm.timeline) {
+    const stamp = item.timestamp;
+    if (!stamp?.zone || !item.separator || item.event === '') continue;
+    const line = lines[item.line - 1];
+    if (line === undefined) continue;
+    const start = stamp.column - 1;
+    const m = TIMELINE_PREFIX.exec(line.slice(start));
+    if (!m || !m[4] || !m[5] || m[1] !== stamp.text) continue;
+    const prefix = `${m[2]} ${m[3]} ${normaliseZone(m[4])}${CANONICAL_SEPARATOR}`;
+    lines[item.line - 1] = line.slice(0, start) + prefix + line.slice(start + m[0].length);
+  }
+}
+
+function sortTimeline(pm: Postmortem, lines: string[]): void {
+  const blocks = timelineBlocks(pm, lines);
+  if (!blocks) return;
+  const sorted = blocks.map((b, i) => ({ ...b, i })).sort((a, b) => a.instant - b.instant || a.i - b.i);
+  if (sorted.every((b, i) => b.i === i)) return;
+  const texts = sorted.map((b) => lines.slice(b.start - 1, b.end));
+  // Write the sorted items back into the slots of the original ones, back to front so line numbers hold.
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const slot = blocks[i] as Block;
+    lines.splice(slot.start - 1, slot.end - slot.start + 1, ...(texts[i] as string[]));
+  }
+}
+
+/**
+ * Applies the safe fixes to a parsed postmortem and returns the new text: missing front-matter
+ * offsets from a `timezone` key, canonical timeline prefixes (`YYYY-MM-DD HH:MM ±HH:MM — `,
+ * `UTC` written `Z`) and a sorted timeline. None changes what the file means.
+ */
+export function fixPostmortem(pm: Postmortem): string {
+  const lines = pm.source.split('\n');
+  const cr = lines.map((l) => l.endsWith('\r'));
+  for (let i = 0; i < lines.length; i++) if (cr[i]) lines[i] = (lines[i] as string).slice(0, -1);
+  fixFrontMatterOffsets(pm, lines);
+  normaliseTimelineItems(pm, lines);
+  sortTimeline(pm, lines);
+  const eol = cr.some(Boolean) ? '\r\n' : '\n';
+  return lines.join(eol).replace(/\r\n/g, '\n').replace(/\n/g, eol);
+}

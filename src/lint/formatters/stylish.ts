@@ -1,0 +1,40 @@
+import { relative } from 'node:path';
+import { ruleDocsUrl } from '../docs.js';
+import type { Formatter, FormatterOptions, LintResult } from '../types.js';
+
+const plain = (s: string) => s;
+
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** Human-readable output grouped by file, like ESLint's stylish; colour only through the given functions. */
+export const stylish: Formatter = (results: readonly LintResult[], options: FormatterOptions) => {
+  const c = options.color ?? { red: plain, yellow: plain, dim: plain, underline: plain, bold: plain };
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixable += result.fixableErrorCount + result.fixableWarningCount;
+    out += `\n${c.underline(shown(result.filePath, options.cwd))}\n`;
+    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity === 2 ? 'error' : 'warning', m.message, m.ruleId] as const);
+    const posWidth = Math.max(...rows.map((r) => r[0].length));
+    for (const [pos, sev, text, rule] of rows) {
+      const label = sev === 'error' ? c.red('error') : c.yellow('warning');
+      out += `  ${c.dim(pos.padEnd(posWidth))}  ${label}${sev === 'error' ? '  ' : ''}  ${text}  ${c.dim(rule)}\n`;
+    }
+  }
+  if (errors + warnings === 0) return '';
+  const total = errors + warnings;
+  const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  out += `\n${errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary))}\n`;
+  if (fixable > 0) out += `  ${fixable} of them can be fixed with \`--fix\`.\n`;
+  const rules = [...new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort();
+  out += c.dim(`  Rule docs: ${rules.map((r) => ruleDocsUrl(r)).join(' ')}\n`);
+  return out;
+};

@@ -1,0 +1,85 @@
+import type { Postmortem } from '../model/index.js';
+
+/** A line of text a reader sees, with code and comments blanked out so columns stay true. */
+export interface ProseLine {
+  line: number;
+  text: string;
+  /** True for front-matter lines (YAML), false for the Markdown body. */
+  frontMatter: boolean;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+function blank(text: string): string {
+  return text.replace(/[^\t]/g, ' ');
+}
+
+/** Blanks inline code spans (any number of backticks) and single-line HTML comments. */
+function maskInline(text: string, inComment: { open: boolean }): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (inComment.open) {
+      const end = text.indexOf('-->', i);
+      if (end === -1) return out + blank(text.slice(i));
+      out += blank(text.slice(i, end + 3));
+      i = end + 3;
+      inComment.open = false;
+      continue;
+    }
+    const ch = text[i] as string;
+    if (ch === '`') {
+      let n = 1;
+      while (text[i + n] === '`') n++;
+      const ticks = '`'.repeat(n);
+      const close = text.indexOf(ticks, i + n);
+      if (close === -1) {
+        out += text.slice(i, i + n);
+        i += n;
+        continue;
+      }
+      out += blank(text.slice(i, close + n));
+      i = close + n;
+      continue;
+    }
+    if (text.startsWith('<!--', i)) {
+      inComment.open = true;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/**
+ * The prose of a postmortem line by line: the front matter's YAML lines and the body, with fenced
+ * code, inline code spans and HTML comments blanked. Rules that look at wording scan this, so a
+ * quoted log line or a command never counts as the author's words.
+ */
+export function proseLines(pm: Postmortem): ProseLine[] {
+  const out: ProseLine[] = [];
+  const lines = pm.source.split('\n');
+  if (pm.frontMatter) {
+    for (let n = pm.frontMatter.contentStartLine; n < pm.frontMatter.endLine; n++) {
+      out.push({ line: n, text: (lines[n - 1] ?? '').replace(/\r$/, ''), frontMatter: true });
+    }
+  }
+  let fence: string | null = null;
+  const comment = { open: false };
+  for (let n = pm.frontMatter ? pm.bodyStartLine : 1; n <= lines.length; n++) {
+    const raw = (lines[n - 1] as string).replace(/\r$/, '');
+    if (fence) {
+      if (raw.trim().startsWith(fence) && raw.trim().replace(/^[`~]+/, '') === '') fence = null;
+      continue;
+    }
+    const f = comment.open ? null : FENCE.exec(raw);
+    if (f) {
+      fence = f[1] as string;
+      continue;
+    }
+    if (!comment.open && /^(?: {4}|\t)/.test(raw) && (out.at(-1)?.text.trim() ?? '') === '') continue;
+    out.push({ line: n, text: maskInline(raw, comment), frontMatter: false });
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * Rule `blameless-language` (default: warn)
+ *
+ * What: wording that blames people, in English and German: "fault", "careless", "should have
+ * known", "human error", "negligent", "to blame", "schuld", "fahrlässig", "menschliches Versagen",
+ * "hätte wissen müssen", …, and a person's name as the subject of a failure ("Carla forgot to …",
+ * where the name is one of the `authors` or any capitalised name before a verb such as forgot,
+ * overlooked, neglected). Front-matter text and the body are scanned; code and comments are not.
+ * The list is extended with `["warn", {"words": ["clumsy", "Dummheit"]}]`.
+ *
+ * Why: a postmortem that names a culprit teaches people to hide mistakes; a blameless one asks
+ * what made the mistake possible and how the system can catch it next time.
+ *
+ * How to fix: describe what happened and what the system allowed ("the deploy script did not
+ * ask for confirmation"), not who is at fault.
+ *
+ * Examples:
+ *   not ok:  The outage was caused by human error.
+ *   ok:      The runbook let a single command drop the production database.
+ */
+import type { Rule, RuleReport } from '../types.js';
+import { proseLines } from '../prose.js';
+
+const NOT_LETTER = '(?<![\\p{L}\\p{N}_])';
+const END = '(?![\\p{L}\\p{N}_])';
+
+/** Built-in blaming words and phrases (regex sources, matched case-insensitively as whole words). */
+const BUILT_IN: readonly string[] = [
+  // English
+  'fault(?!\\s*[- ]?(?:toleran|injection|domain|line|detect|isolat|zone|code|handl))',
+  'at fault',
+  'careless(?:ly|ness)?',
+  'should(?: have|\'ve) known',
+  'should(?: have|\'ve) noticed',
+  'human error',
+  'negligen(?:t|tly|ce)',
+  'to blame',
+  'blamed?',
+  'incompeten(?:t|ce)',
+  'sloppy',
+  'reckless(?:ly|ness)?',
+  'lazy',
+  'stupid(?:ity)?',
+  'fat[- ]finger(?:ed)?',
+  'screwed up',
+  'messed up',
+  // German
+  'schuld(?:ig)?',
+  'verschuldet',
+  'fahrlässig(?:keit)?',
+  'grob fahrlässig',
+  'nachlässig(?:keit)?',
+  'unachtsam(?:keit)?',
+  'leichtsinn(?:ig)?',
+  'menschliches versagen',
+  'menschlicher fehler',
+  'hätte (?:es )?wissen müssen',
+  'hätte (?:es )?merken müssen',
+  'inkompeten(?:t|z)',
+  'schlampig(?:keit)?',
+];
+
+const FAILURE_VERBS =
+  'forgot|forget|overlooked|neglected|ignored|messed up|screwed up|botched|fumbled|failed to (?:check|notice|follow|test|read)|vergaß|vergass|übersah|ignorierte|vernachlässigte|hat (?:es )?(?:vergessen|übersehen|verbockt)';
+const NOT_NAMES = new Set([
+  'we', 'i', 'it', 'they', 'he', 'she', 'the', 'this', 'that', 'nobody', 'no', 'someone', 'everyone', 'team',
+  'wir', 'er', 'sie', 'es', 'man', 'der', 'die', 'das', 'niemand', 'jemand', 'system', 'script', 'job', 'alert',
+]);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function wordPattern(sources: readonly string[]): RegExp {
+  return new RegExp(`${NOT_LETTER}(?:${sources.join('|')})${END}`, 'giu');
+}
+
+function namesOf(authors: unknown): string[] {
+  if (!Array.isArray(authors)) return [];
+  const out = new Set<string>();
+  for (const a of authors) {
+    if (typeof a !== 'string' || a.trim() === '') continue;
+    out.add(a.trim());
+    for (const part of a.trim().split(/\s+/)) if (part.length >= 3) out.add(part);
+  }
+  return [...out];
+}
+
+const rule: Rule = {
+  id: 'blameless-language',
+  defaultLevel: 'warn',
+  description: 'No blaming wording (English and German); word list extendable.',
+  fixable: false,
+  check: ({ pm, options }) => {
+    const extra = Array.isArray(options.words) ? options.words.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : [];
+    const words = wordPattern([...BUILT_IN, ...extra.map((w) => escapeRegExp(w.trim()).replace(/\s+/g, '\\s+'))]);
+    const authors = namesOf(pm.data.authors).map(escapeRegExp);
+    const subject = new RegExp(
+      `${NOT_LETTER}(${[...authors, '\\p{Lu}\\p{Ll}+'].join('|')})\\s+(?:(?:had|has|hat|just|simply|einfach)\\s+)?(?:${FAILURE_VERBS})${END}`,
+      'gu',
+    );
+    const out: RuleReport[] = [];
+    for (const { line, text, frontMatter } of proseLines(pm)) {
+      // The authors list names people by design; it is not wording about them.
+      if (frontMatter && /^\s*-\s/.test(text) && isAuthorsEntry(pm, line)) continue;
+      for (const m of text.matchAll(words)) {
+        out.push({
+          message: `Expected blameless wording (what the system allowed, not who is at fault), found "${m[0]}".`,
+          line,
+          column: (m.index ?? 0) + 1,
+          endLine: line,
+          endColumn: (m.index ?? 0) + 1 + m[0].length,
+        });
+      }
+      for (const m of text.matchAll(subject)) {
+        const name = m[1] as string;
+        if (NOT_NAMES.has(name.toLowerCase())) continue;
+        out.push({
+          message: `Expected the system as the subject of a failure, found a person: "${m[0]}".`,
+          line,
+          column: (m.index ?? 0) + 1,
+          endLine: line,
+          endColumn: (m.index ?? 0) + 1 + m[0].length,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+function isAuthorsEntry(pm: Parameters<Rule['check']>[0]['pm'], line: number): boolean {
+  const authors = pm.data.authors;
+  if (!Array.isArray(authors)) return false;
+  return authors.some((_a, i) => pm.keys.get(`authors.${i}`)?.value.line === line);
+}
+
+export default rule;

@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { contentHash, LintCache } from './cache.js';
+import { checkUniqueIds, type FileOutcome } from './engine.js';
+import { lintFile } from './lint-file.js';
+import type { LintResult, LintSettings } from './types.js';
+
+/** A file handed to a worker; `bytes` when the main thread has already read it (for the cache). */
+export interface WorkerJob {
+  index: number;
+  path: string;
+  bytes?: Uint8Array;
+}
+
+/** What a worker posts back for a batch. */
+export type WorkerReply = Array<{ index: number; outcome: FileOutcome }>;
+
+/** Runs with at least this many files to lint are spread over worker threads; smaller ones stay in one thread. */
+export const WORKER_THRESHOLD = 200;
+const BATCH = 25;
+const READ_CONCURRENCY = 64;
+
+/** How to run over many files. */
+export interface RunOptions {
+  settings: LintSettings;
+  fix?: boolean;
+  /** The cache file and the tool version its entries are valid for; none to lint everything. */
+  cache?: { location: string; toolVersion: string };
+  /** Worker threads to use for large runs; defaults to the cores available. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+function runInWorkers(jobs: WorkerJob[], options: RunOptions, count: number, report: (n: number) => void): Promise<FileOutcome[]> {
+  const outcomes = new Array<FileOutcome>(jobs.length);
+  const byIndex = new Map(jobs.map((j, i) => [j.index, i]));
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let done = 0;
+    let live = 0;
+    const workers: Worker[] = [];
+    const finish = (error?: Error) => {
+      for (const w of workers) void w.terminate();
+      if (error) reject(error);
+      else resolve(outcomes);
+    };
+    const send = (worker: Worker) => {
+      if (next >= jobs.length) {
+        live--;
+        if (live === 0) finish();
+        return;
+      }
+      const batch = jobs.slice(next, next + BATCH);
+      next += batch.length;
+      // Hand over whole buffers only; a view into a shared pool must be copied, not moved.
+      const transfer = batch.flatMap((j) =>
+        j.bytes && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength ? [j.bytes.buffer as ArrayBuffer] : [],
+      );
+      worker.postMessage(batch, transfer);
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { settings: options.settings, fix: options.fix ?? false } });
+      workers.push(worker);
+      live++;
+      worker.on('message', (reply: WorkerReply) => {
+        for (const { index, outcome } of reply) outcomes[byIndex.get(index) as number] = outcome;
+        done += reply.length;
+        report(reply.length);
+        send(worker);
+      });
+      worker.on('error', (error) => finish(error));
+      send(worker);
+    }
+  });
+}
+
+/**
+ * Lints files and returns one result per file, in the order given. Large runs go to worker
+ * threads (files stream through in batches; no thread holds more than one file's tree); with a
+ * cache, unchanged files are not parsed at all. Ids are compared across all files at the end.
+ */
+export async function lintFiles(paths: readonly string[], options: RunOptions): Promise<LintResult[]> {
+  const total = paths.length;
+  let done = 0;
+  const report = (n: number) => {
+    done += n;
+    options.onProgress?.(done, total);
+  };
+  const outcomes = new Array<FileOutcome>(total);
+  let jobs: WorkerJob[] = paths.map((path, index) => ({ index, path }));
+  const useCache = options.cache && !options.fix;
+  const cache = useCache ? await LintCache.open(options.cache!.location, options.cache!.toolVersion, options.settings) : null;
+  const hashes = new Map<number, string>();
+  if (cache) {
+    const misses: WorkerJob[] = [];
+    await mapLimit(jobs, READ_CONCURRENCY, async (job) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(job.path);
+      } catch {
+        misses.push(job);
+        return;
+      }
+      const hash = contentHash(bytes);
+      const hit = cache.get(job.path, hash);
+      if (hit) {
+        outcomes[job.index] = hit;
+        report(1);
+      } else {
+        hashes.set(job.index, hash);
+        misses.push({ ...job, bytes });
+      }
+    });
+    jobs = misses.sort((a, b) => a.index - b.index);
+  }
+  const threads = Math.max(1, Math.min(options.workers ?? availableParallelism(), 8, Math.ceil(jobs.length / 100)));
+  if (jobs.length >= WORKER_THRESHOLD && threads > 1) {
+    const linted = await runInWorkers(jobs, options, threads, report);
+    jobs.forEach((job, i) => (outcomes[job.index] = linted[i] as FileOutcome));
+  } else {
+    for (const job of jobs) {
+      outcomes[job.index] = await lintFile(job.path, options.settings, { fix: options.fix ?? false, ...(job.bytes ? { bytes: job.bytes } : {}) });
+      report(1);
+    }
+  }
+  if (cache) {
+    for (const [index, hash] of hashes) cache.set(paths[index] as string, hash, outcomes[index] as FileOutcome);
+    await cache.save();
+  }
+  checkUniqueIds(outcomes, options.settings);
+  return outcomes.map((o) => o.result);
+}
