@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPostmortemFile } from '../../src/model/index.js';
+import { checkNotice, checkNoticeApology, checkNoticeLanguage, checkNoticeWording } from '../../src/notice/checks.js';
+import { ROOT } from '../helpers/cli.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'notice');
+const EXAMPLES = join(ROOT, 'examples');
+
+async function load(path: string) {
+  const { postmortem, problems } = await readPostmortemFile(path);
+  expect(problems).toEqual([]);
+  return postmortem;
+}
+
+describe('notice checks on failing fixtures', () => {
+  it.each([
+    ['notice-missing-de', 'de', 'notice-language', 35, 3, 'Expected wording in `notice.what_happened.de`, found none.'],
+    ['notice-no-apology', 'en', 'notice-apology', 44, 3, 'Expected an apology to customers in `notice.apology.en`, found none.'],
+    ['notice-weak-apology', 'de', 'notice-apology', 46, 9, 'Expected `notice.apology.de` to apologise'],
+    ['notice-outage-sev2', 'en', 'notice-wording', 33, 10, 'found "Outages" in `notice.headline.en`'],
+    ['notice-outage-sev2', 'de', 'notice-wording', 34, 10, 'found "Totalausfall" in `notice.headline.de`'],
+    ['notice-leak', 'en', 'notice-leak', 36, 9, 'found an internal host name: "db-03.internal"'],
+  ])('%s (%s) gives %s at %i:%i', async (name, lang, ruleId, line, column, message) => {
+    const pm = await load(join(FIXTURES, `2018-05-15-${name}.md`));
+    const problems = checkNotice(pm, { lang });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatchObject({ ruleId, line, column, severity: 'error' });
+    expect(problems[0]?.message).toContain(message);
+  });
+
+  it('reports every inflection of "Ausfall" on a SEV2 incident', async () => {
+    const pm = await load(join(FIXTURES, '2018-05-15-notice-outage-sev2.md'));
+    const found = checkNoticeWording(pm, { languages: ['de'] }).map((p) => /found "([^"]+)"/.exec(p.message)?.[1]);
+    expect(found).toEqual(['Totalausfall', 'Ausfällen']);
+  });
+
+  it('checks only the requested language', async () => {
+    const pm = await load(join(FIXTURES, '2018-05-15-notice-missing-de.md'));
+    expect(checkNotice(pm, { lang: 'en' })).toEqual([]);
+    expect(checkNoticeLanguage(pm)).toHaveLength(1);
+  });
+
+  it('asks for the language in notice.languages', async () => {
+    const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
+    (pm.data.notice as Record<string, unknown>).languages = ['en'];
+    expect(checkNoticeLanguage(pm, { languages: ['de'] })[0]?.message).toBe('Expected "de" in `notice.languages`, found en.');
+  });
+
+  it('extends the leak patterns from the config', async () => {
+    const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
+    const problems = checkNotice(pm, { lang: 'en', internalPatterns: ['web app'] });
+    expect(problems.map((p) => p.ruleId)).toContain('notice-leak');
+  });
+
+  it('reports a missing notice block', async () => {
+    const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
+    delete pm.data.notice;
+    expect(checkNotice(pm, { lang: 'en' })).toMatchObject([{ ruleId: 'notice-language', message: 'Expected a `notice` block with the customer wording, found none.' }]);
+    expect(checkNoticeApology(pm)).toEqual([]);
+  });
+});
+
+describe('"outage" only for SEV1', () => {
+  it.each([
+    ['SEV1', 0],
+    ['SEV2', 1],
+    ['SEV3', 1],
+    ['SEV4', 1],
+  ])('%s', async (severity, count) => {
+    const pm = await load(join(FIXTURES, '2018-05-15-notice-outage-sev2.md'));
+    pm.data.severity = severity;
+    expect(checkNoticeWording(pm, { languages: ['en'] })).toHaveLength(count);
+  });
+
+  it.each([
+    ['en', 'The outages are over.', 1],
+    ['en', 'Our outage page', 1],
+    ['en', 'A disruption, not an out age.', 0],
+    ['de', 'Ausfälle und Serverausfall', 2],
+    ['de', 'Eine Störung', 0],
+  ])('%s: %s', async (lang, text, count) => {
+    const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
+    ((pm.data.notice as Record<string, Record<string, string>>).next_steps as Record<string, string>)[lang] = text;
+    expect(checkNoticeWording(pm, { languages: [lang] })).toHaveLength(count);
+  });
+});
+
+describe('the examples', () => {
+  it.each([
+    '2018-05-15-crm-release-rollback-failed',
+    '2019-03-12-carshare-db-maintenance',
+    '2020-10-07-sync-storage-migration-data-loss',
+    '2021-11-16-shop-customer-db-wiped',
+    '2023-02-07-backbone-config-global-outage',
+  ])('%s passes in en and de', async (id) => {
+    const pm = await load(join(EXAMPLES, `${id}.md`));
+    expect(checkNotice(pm, { lang: 'en' })).toEqual([]);
+    expect(checkNotice(pm, { lang: 'de' })).toEqual([]);
+  });
+});
