@@ -1,0 +1,121 @@
+/**
+ * Drafts keep every answer of an unfinished interview under `.postmortem/drafts/<id>.json`, written
+ * atomically after each answer, so that Ctrl-C, a closed laptop or a crash loses nothing.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../model/index.js';
+import type { Answers } from './answers.js';
+
+/** Where drafts live, relative to the working directory. */
+export const DRAFTS_DIR = join('.postmortem', 'drafts');
+
+/** What a draft file holds. */
+export interface Draft {
+  version: 1;
+  id: string;
+  created: string;
+  updated: string;
+  /** Answers given by flags or an answers file when the interview started. */
+  given: Answers;
+  /** Every prompt's answer by step key, in the order asked; replayed on resume. */
+  steps: Record<string, unknown>;
+}
+
+/** No draft matched `--resume`. */
+export class DraftNotFoundError extends Error {
+  constructor(readonly wanted: string | null) {
+    super(wanted ? `no draft "${wanted}"` : 'no draft to resume');
+    this.name = 'DraftNotFoundError';
+  }
+}
+
+/** A draft file exists but cannot be read. */
+export class DraftUnreadableError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path}: cannot read the draft: ${reason}`);
+    this.name = 'DraftUnreadableError';
+  }
+}
+
+/** A new draft id: the local start time and a random suffix, sortable and unique. */
+export function newDraftId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+/** The path of a draft. */
+export function draftPath(cwd: string, id: string): string {
+  return join(cwd, DRAFTS_DIR, `${id}.json`);
+}
+
+/** Saves a draft atomically, replacing the previous save. */
+export async function saveDraft(cwd: string, draft: Draft): Promise<string> {
+  const path = draftPath(cwd, draft.id);
+  await writeFileAtomic(path, `${JSON.stringify(draft, null, 2)}\n`, { force: true });
+  return path;
+}
+
+async function readDraft(path: string): Promise<Draft> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DraftNotFoundError(null);
+    throw new DraftUnreadableError(path, (error as Error).message);
+  }
+  try {
+    const data = JSON.parse(text) as Draft;
+    if (data.version !== 1 || typeof data.id !== 'string' || typeof data.steps !== 'object' || data.steps === null) {
+      throw new Error('not a postmortem draft');
+    }
+    return { ...data, given: data.given ?? {} };
+  } catch (error) {
+    throw new DraftUnreadableError(path, (error as Error).message);
+  }
+}
+
+/** Loads the draft `id`, or the most recently updated draft when `id` is null. */
+export async function loadDraft(cwd: string, id: string | null): Promise<Draft> {
+  if (id !== null) {
+    if (!/^[\w.-]+$/.test(id)) throw new DraftNotFoundError(id);
+    try {
+      return await readDraft(draftPath(cwd, id));
+    } catch (error) {
+      if (error instanceof DraftNotFoundError) throw new DraftNotFoundError(id);
+      throw error;
+    }
+  }
+  const drafts = await listDrafts(cwd);
+  const latest = drafts[0];
+  if (!latest) throw new DraftNotFoundError(null);
+  return latest;
+}
+
+/** Every readable draft, the most recently updated first. */
+export async function listDrafts(cwd: string): Promise<Draft[]> {
+  let files: string[];
+  try {
+    files = (await readdir(join(cwd, DRAFTS_DIR))).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
+  } catch {
+    return [];
+  }
+  const drafts: Draft[] = [];
+  for (const file of files) {
+    try {
+      drafts.push(await readDraft(join(cwd, DRAFTS_DIR, file)));
+    } catch {
+      // An unreadable draft is skipped here; `--resume <id>` names it when asked for directly.
+    }
+  }
+  return drafts.sort((a, b) => b.updated.localeCompare(a.updated) || b.id.localeCompare(a.id));
+}
+
+/** Deletes a draft after its postmortem was written. */
+export async function deleteDraft(cwd: string, id: string): Promise<void> {
+  await rm(draftPath(cwd, id), { force: true });
+}

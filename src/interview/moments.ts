@@ -1,0 +1,99 @@
+import { formatInstant, normaliseZone, offsetOf, parseInstant } from '../model/index.js';
+
+/** A zone written as an offset (`Z`, `UTC`, `+02:00`, `+0200`) rather than a name. */
+const OFFSET_ZONE = /^(Z|UTC|[+-]\d{2}:?\d{2})$/;
+
+/** A moment as typed: a date and time with an optional zone, or only a time of day. */
+const DATE_TIME_INPUT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/;
+const TIME_INPUT = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The machine's IANA time zone, as Intl reports it (the default answer to the zone question). */
+export function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** True when `zone` is an offset or an IANA time-zone name Intl knows. */
+export function isKnownZone(zone: string): boolean {
+  if (OFFSET_ZONE.test(zone)) {
+    const z = normaliseZone(zone);
+    return z === 'Z' || (Number(z.slice(1, 3)) <= 14 && Number(z.slice(4, 6)) <= 59);
+  }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The offset (minutes east of UTC) of `zone` at the instant `ms`, computed with Intl so that the
+ * answer does not depend on the machine's own zone.
+ */
+export function zoneOffsetAt(zone: string, ms: number): number {
+  if (OFFSET_ZONE.test(zone)) return offsetOf(normaliseZone(zone).replace(/^Z$/, '+00:00')) ?? 0;
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(ms))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? '');
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/** The instant of a wall-clock time in `zone`; around a DST change the later offset wins. */
+export function wallTimeToInstant(date: string, time: string, zone: string): { ms: number; offset: number } | null {
+  const asUtc = parseInstant(`${date}T${time}Z`);
+  if (asUtc === null) return null;
+  let offset = zoneOffsetAt(zone, asUtc);
+  let ms = asUtc - offset * 60_000;
+  const corrected = zoneOffsetAt(zone, ms);
+  if (corrected !== offset) {
+    offset = corrected;
+    ms = asUtc - offset * 60_000;
+  }
+  return { ms, offset };
+}
+
+/** Today's date (`YYYY-MM-DD`) in `zone` at the instant `now`. */
+export function dateInZone(now: number, zone: string): string {
+  return formatInstant(now, zoneOffsetAt(zone, now)).slice(0, 10);
+}
+
+/** Where a typed moment gets what it leaves out: the zone and the incident's date. */
+export interface MomentContext {
+  /** IANA name or offset used when the text has no zone. */
+  zone: string;
+  /** The date a bare `HH:MM` falls on (the incident's date). */
+  date: string;
+}
+
+/** Reads a typed moment as an ISO timestamp with an offset, or returns why it cannot. */
+export function parseMomentInput(text: string, context: MomentContext): { iso: string } | { error: string } {
+  const value = text.trim();
+  const iso = parseInstant(value);
+  if (iso !== null) return { iso: value };
+  let date: string;
+  let time: string;
+  let zone: string | undefined;
+  const full = DATE_TIME_INPUT.exec(value);
+  const bare = TIME_INPUT.exec(value);
+  if (full) {
+    date = full[1] as string;
+    time = `${full[2]}:${full[3]}:${full[4] ?? '00'}`;
+    zone = full[5];
+  } else if (bare) {
+    date = context.date;
+    time = `${(bare[1] as string).padStart(2, '0')}:${bare[2]}:${bare[3] ?? '00'}`;
+  } else {
+    return { error: `Expected a time like 14:02 or a timestamp like ${context.date}T14:02:00+02:00, found "${value}".` };
+  }
+  if (zone) {
+    const normal = normaliseZone(zone);
+    const stamped = `${date}T${time}${normal}`;
+    return parseInstant(stamped) === null ? { error: `Expected a real date and time, found "${value}".` } : { iso: stamped };
+  }
+  if (!isKnownZone(context.zone)) return { error: `Expected a known time zone, found "${context.zone}".` };
+  const instant = wallTimeToInstant(date, time, context.zone);
+  if (!instant) return { error: `Expected a real date and time, found "${value}".` };
+  return { iso: formatInstant(instant.ms, instant.offset) };
+}

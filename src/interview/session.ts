@@ -1,0 +1,113 @@
+/**
+ * One run of `postmortem new`: gathers given answers (answers file, flags, a resumed draft), runs
+ * the interview with a draft saved after every answer, and returns complete answers.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { AnswersFileError, REQUIRED_ANSWER_KEYS, mergeAnswers, parseAnswersText, readAnswers, type Answers } from './answers.js';
+import { isPromptInterrupt, type Ask } from './ask.js';
+import { loadDraft, newDraftId, saveDraft, type Draft } from './draft.js';
+import { runInterview } from './flow.js';
+import { dateInZone } from './moments.js';
+
+/** What a session needs; everything outside (terminal, clock, zone) comes in here. */
+export interface SessionOptions {
+  cwd: string;
+  /** `--answers FILE`, relative to cwd. */
+  answersFile?: string;
+  /** Answers from flags (`--title`, `--severity`); they win over the file. */
+  flags?: Record<string, unknown>;
+  /** `--resume [id]`: true for the latest draft. */
+  resume?: string | true;
+  /** The terminal's answer source, or null when stdin is not a TTY. */
+  ask: Ask | null;
+  say?: (text: string) => void;
+  now: number;
+  machineZone: string;
+  idTaken?: (id: string) => boolean;
+}
+
+/** The finished interview: complete answers and the draft that holds them. */
+export interface SessionResult {
+  answers: Answers;
+  draftId: string;
+  /** Whether a draft file was written (it is not when every answer was given). */
+  draftSaved: boolean;
+}
+
+/** Required answers are missing and there is no terminal to ask them. */
+export class MissingAnswersError extends Error {
+  constructor(readonly keys: readonly string[]) {
+    super(`missing answers: ${keys.join(', ')}`);
+    this.name = 'MissingAnswersError';
+  }
+}
+
+/** The user pressed Ctrl-C; the draft holds every answer given so far. */
+export class InterviewInterruptedError extends Error {
+  constructor(
+    readonly draftId: string,
+    readonly draftSaved: boolean,
+  ) {
+    super('interview interrupted');
+    this.name = 'InterviewInterruptedError';
+  }
+}
+
+async function answersFromFile(cwd: string, file: string, zone: string, now: number): Promise<Answers> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new AnswersFileError(file, [{ key: '(file)', message: code === 'ENOENT' ? 'Expected an answers file, found no such file.' : `Expected a readable file: ${(error as Error).message}` }]);
+  }
+  return readAnswers(parseAnswersText(text, file), file, { zone, today: dateInZone(now, zone) });
+}
+
+/** Required keys neither given nor already answered in the draft's steps. */
+export function unansweredKeys(given: Answers, steps: Record<string, unknown>): string[] {
+  const stepKeys = Object.keys(steps);
+  return REQUIRED_ANSWER_KEYS.filter((key) => {
+    let v: unknown = given;
+    for (const part of key.split('.')) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[part] : undefined;
+    if (v !== undefined && v !== null && v !== '') return false;
+    return !stepKeys.some((s) => s === key || s.startsWith(`${key}.`));
+  });
+}
+
+/** Runs a session of `postmortem new` and returns complete answers. */
+export async function runSession(options: SessionOptions): Promise<SessionResult> {
+  const draft: Draft | null = options.resume === undefined ? null : await loadDraft(options.cwd, options.resume === true ? null : options.resume);
+  const zone = (draft?.given.timezone as string | undefined) ?? options.machineZone;
+  const fromFile = options.answersFile ? await answersFromFile(options.cwd, options.answersFile, zone, options.now) : {};
+  const fromFlags = options.flags ? readAnswers(options.flags, 'command-line flags', { zone, today: dateInZone(options.now, zone) }) : {};
+  const given = mergeAnswers(draft?.given ?? {}, fromFile, fromFlags);
+  const steps = draft ? { ...draft.steps } : {};
+  const iso = new Date(options.now).toISOString();
+  const current: Draft = draft ? { ...draft, given } : { version: 1, id: newDraftId(new Date(options.now)), created: iso, updated: iso, given, steps };
+  if (!options.ask) {
+    const missing = unansweredKeys(given, steps);
+    if (missing.length > 0) throw new MissingAnswersError(missing);
+  }
+  let saved = draft !== null;
+  try {
+    const answers = await runInterview({
+      ask: options.ask,
+      given,
+      steps,
+      now: options.now,
+      machineZone: options.machineZone,
+      ...(options.say ? { say: options.say } : {}),
+      ...(options.idTaken ? { idTaken: options.idTaken } : {}),
+      onAnswer: async (latest) => {
+        await saveDraft(options.cwd, { ...current, updated: new Date().toISOString(), steps: latest });
+        saved = true;
+      },
+    });
+    return { answers, draftId: current.id, draftSaved: saved };
+  } catch (error) {
+    if (isPromptInterrupt(error)) throw new InterviewInterruptedError(current.id, saved);
+    throw error;
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * Pure validators for interview answers. Each returns `true` or a message, which is the contract
+ * of inquirer's `validate`, so the same function checks a prompt and an answers file.
+ */
+import {
+  ACTION_ITEM_STATUSES,
+  ACTION_ITEM_TYPES,
+  ID_PATTERN,
+  MOMENTS,
+  ROOT_CAUSE_CATEGORIES,
+  SEVERITIES,
+  STATUSES,
+  isIsoDate,
+  parseInstant,
+} from '../model/index.js';
+import { isKnownZone, parseMomentInput, type MomentContext } from './moments.js';
+
+/** What a validator returns: `true` when the answer is fine, otherwise the message to show. */
+export type Validation = true | string;
+
+/** A moment name, in the order the moments must occur. */
+export type MomentName = (typeof MOMENTS)[number];
+
+/** Words the linter treats as unfinished text; a final answer must not be one of them. */
+const PLACEHOLDER = /^(?:TODO|TBD|FIXME|\?+|<[^>]*>|n\/?a|-+|—|–)$/i;
+const PLACEHOLDER_INSIDE = /\b(?:TODO|TBD|FIXME)\b|\?\?\?|<[^<>\s][^<>]*>/;
+
+function found(text: string): string {
+  return text === '' ? 'nothing' : `"${text.length > 50 ? `${text.slice(0, 47)}...` : text}"`;
+}
+
+/** A non-empty answer without placeholders (`TODO`, `TBD`, `FIXME`, `???`, `<...>`). */
+export function validateText(text: string): Validation {
+  const value = text.trim();
+  if (value === '') return 'Expected an answer, found nothing.';
+  if (PLACEHOLDER.test(value) || PLACEHOLDER_INSIDE.test(value)) {
+    return `Expected a real answer, found the placeholder ${found(value)}; write what you know now.`;
+  }
+  return true;
+}
+
+/** An optional answer: empty is fine, but not a placeholder. */
+export function validateOptionalText(text: string): Validation {
+  return text.trim() === '' ? true : validateText(text);
+}
+
+/** A title: one line, at most 120 characters, no trailing period. */
+export function validateTitle(text: string): Validation {
+  const value = text.trim();
+  const basic = validateText(value);
+  if (basic !== true) return basic;
+  if (/[\r\n]/.test(value)) return 'Expected the title on one line, found a line break.';
+  if (value.length > 120) return `Expected a title of at most 120 characters, found ${value.length}.`;
+  if (/\.$/.test(value)) return 'Expected a title without a trailing period, found one.';
+  return true;
+}
+
+/** A severity out of SEV1..SEV4. */
+export function validateSeverity(text: string): Validation {
+  return (SEVERITIES as readonly string[]).includes(text) ? true : `Expected one of ${SEVERITIES.join(', ')}, found ${found(text)}.`;
+}
+
+/** A postmortem status out of FORMAT v1's lifecycle. */
+export function validateStatus(text: string): Validation {
+  return (STATUSES as readonly string[]).includes(text) ? true : `Expected one of ${STATUSES.join(', ')}, found ${found(text)}.`;
+}
+
+/** Splits a comma-separated answer into trimmed, non-empty entries. */
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** A comma-separated list with at least one entry and no placeholder. */
+export function validateList(text: string): Validation {
+  const entries = splitList(text);
+  if (entries.length === 0) return 'Expected at least one entry (separate several with commas), found none.';
+  for (const entry of entries) {
+    const check = validateText(entry);
+    if (check !== true) return check;
+  }
+  return true;
+}
+
+/** A postmortem id: `YYYY-MM-DD-slug`, a real date, slug of a-z, 0-9 and -, at most 60. */
+export function validateId(text: string): Validation {
+  const value = text.trim();
+  if (!ID_PATTERN.test(value) || parseInstant(`${value.slice(0, 10)}T00:00Z`) === null) {
+    return `Expected an id like 2024-03-01-checkout-outage (date, then a-z, 0-9 and -, at most 60), found ${found(value)}.`;
+  }
+  return true;
+}
+
+/** An IANA time zone (`Europe/Berlin`) or an offset (`+02:00`, `Z`). */
+export function validateZone(text: string): Validation {
+  const value = text.trim();
+  return value !== '' && isKnownZone(value) ? true : `Expected a time zone like Europe/Berlin or an offset like +02:00, found ${found(value)}.`;
+}
+
+/** What a moment is checked against: how to read it, and the moment it must not precede. */
+export interface MomentCheck extends MomentContext {
+  name: MomentName;
+  /** The previous moment (name and ISO text), which this one must not precede. */
+  previous?: { name: MomentName; iso: string };
+}
+
+/** A moment typed at the prompt or in an answers file, at or after the previous moment. */
+export function validateMoment(text: string, check: MomentCheck): Validation {
+  const parsed = parseMomentInput(text, check);
+  if ('error' in parsed) return parsed.error;
+  if (check.previous) {
+    const order = validateMomentOrder({ [check.previous.name]: check.previous.iso, [check.name]: parsed.iso });
+    if (order !== true) return order;
+  }
+  return true;
+}
+
+/** `started <= detected <= mitigated <= resolved` for whichever moments are given (ISO texts). */
+export function validateMomentOrder(moments: Partial<Record<MomentName, string>>): Validation {
+  let previous: { name: MomentName; ms: number; iso: string } | null = null;
+  for (const name of MOMENTS) {
+    const iso = moments[name];
+    if (iso === undefined) continue;
+    const ms = parseInstant(iso);
+    if (ms === null) return `Expected \`${name}\` as a timestamp with an offset, found ${found(iso)}.`;
+    if (previous && ms < previous.ms) {
+      return `Expected ${name} at or after ${previous.name} (${previous.iso}), found ${iso}.`;
+    }
+    previous = { name, ms, iso };
+  }
+  return true;
+}
+
+/** A whole number >= 0; thousands separators (`,`, `_`, space) are allowed. */
+export function validateCustomers(text: string): Validation {
+  const value = text.trim().replace(/[,_ ]/g, '');
+  return /^\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? true : `Expected a whole number >= 0 (your best estimate), found ${found(text.trim())}.`;
+}
+
+/** Reads a customers answer validated by `validateCustomers`. */
+export function parseCustomers(text: string): number {
+  return Number(text.trim().replace(/[,_ ]/g, ''));
+}
+
+/** An action-item owner: a person or team, not empty, not a dash or a placeholder. */
+export function validateOwner(text: string): Validation {
+  const value = text.trim();
+  if (value === '') return 'Expected an owner (a person or a team), found nothing.';
+  if (PLACEHOLDER.test(value) || PLACEHOLDER_INSIDE.test(value) || /^(nobody|none|unknown|someone)$/i.test(value)) {
+    return `Expected an owner (a person or a team), found ${found(value)}.`;
+  }
+  if (/[\r\n]/.test(value)) return 'Expected the owner on one line, found a line break.';
+  return true;
+}
+
+/** A due date `YYYY-MM-DD`, a real day, not before `notBefore` when given. */
+export function validateDueDate(text: string, notBefore?: string): Validation {
+  const value = text.trim();
+  if (!isIsoDate(value)) return `Expected a due date YYYY-MM-DD, found ${found(value)}.`;
+  if (notBefore && value < notBefore) return `Expected a due date on or after ${notBefore}, found ${value}.`;
+  return true;
+}
+
+/** An action-item type out of prevent, mitigate, detect, process. */
+export function validateActionType(text: string): Validation {
+  return (ACTION_ITEM_TYPES as readonly string[]).includes(text) ? true : `Expected one of ${ACTION_ITEM_TYPES.join(', ')}, found ${found(text)}.`;
+}
+
+/** An action-item status out of open, in-progress, done, wontfix. */
+export function validateActionStatus(text: string): Validation {
+  return (ACTION_ITEM_STATUSES as readonly string[]).includes(text) ? true : `Expected one of ${ACTION_ITEM_STATUSES.join(', ')}, found ${found(text)}.`;
+}
+
+/** A ticket reference: optional, one word such as `CRM-4711` or a URL. */
+export function validateTicket(text: string): Validation {
+  const value = text.trim();
+  if (value === '') return true;
+  return /^\S+$/.test(value) && validateText(value) === true ? true : `Expected a ticket id or URL without spaces, found ${found(value)}.`;
+}
+
+/** A root-cause category out of the taxonomy (plus the project's own). */
+export function validateCategory(text: string, extra: readonly string[] = []): Validation {
+  const allowed = [...ROOT_CAUSE_CATEGORIES, ...extra];
+  return allowed.includes(text) ? true : `Expected one of ${allowed.join(', ')}, found ${found(text)}.`;
+}
+
+/** At least one category chosen. */
+export function validateCategories(values: readonly string[]): Validation {
+  return values.length > 0 ? true : 'Expected at least one category (space selects, enter confirms), found none.';
+}
+
+const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/;
+const HOST = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{1,3}\b|\b[a-z0-9-]+\.(?:internal|local|lan|corp|intra)\b/i;
+const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d+\b/;
+
+/**
+ * Customer-facing text: no internal details (IP addresses, host names, ticket ids, author names),
+ * which the linter's `notice-leak` rule would flag.
+ */
+export function validateNoticeText(text: string, authors: readonly string[] = []): Validation {
+  const basic = validateText(text);
+  if (basic !== true) return basic;
+  const value = text.trim();
+  const ip = IPV4.exec(value);
+  if (ip) return `Expected customer-facing wording, found the IP address "${ip[0]}".`;
+  const host = HOST.exec(value);
+  if (host) return `Expected customer-facing wording, found what looks like a host name "${host[0]}".`;
+  const ticket = TICKET.exec(value);
+  if (ticket) return `Expected customer-facing wording, found the ticket id "${ticket[0]}".`;
+  const lower = value.toLowerCase();
+  const author = authors.find((a) => a.trim().length > 2 && lower.includes(a.trim().toLowerCase()));
+  if (author) return `Expected customer-facing wording, found the author name "${author}".`;
+  return true;
+}

@@ -1,0 +1,61 @@
+/** Renders the Markdown body of a new postmortem file from `templates/source/`. */
+import { formatTimelineInstant, offsetOf, parseInstant } from '../model/index.js';
+import { renderTemplate, type TemplateOptions } from './engine.js';
+import { escapeMarkdownInline as md } from './escape.js';
+
+/** The body's parts as plain text (what the interview collected); escaped here, not by the caller. */
+export interface SourceContent {
+  summary: string;
+  impact: { customersAffected: number; dataLoss: boolean; description?: string };
+  /** Sorted events with ISO timestamps (with an offset). */
+  timeline: ReadonlyArray<{ at: string; event: string }>;
+  rootCause?: string;
+  causes: ReadonlyArray<{ label: string; summary: string; followups: ReadonlyArray<{ label: string; answer: string }> }>;
+  fiveWhys: readonly string[];
+  detection: string;
+  resolution: string;
+  actionItems: ReadonlyArray<{ action: string; type: string; owner: string; due: string; status: string; ticket: string }>;
+  lessons: { wentWell: readonly string[]; wentWrong: readonly string[]; gotLucky: readonly string[] };
+}
+
+/** The view of the source template: every user string escaped as inline Markdown. */
+export function sourceView(content: SourceContent) {
+  return {
+    summary: md(content.summary),
+    customersAffected: content.impact.customersAffected.toLocaleString('en-US'),
+    dataLoss: content.impact.dataLoss ? 'yes' : 'none',
+    impactDescription: content.impact.description ? md(content.impact.description) : '',
+    timeline: content.timeline.map((item) => {
+      const ms = parseInstant(item.at);
+      if (ms === null) throw new Error(`timeline timestamp "${item.at}" has no offset`);
+      return { at: formatTimelineInstant(ms, offsetOf(item.at) ?? 0), event: md(item.event) };
+    }),
+    rootCause: content.rootCause ? md(content.rootCause) : '',
+    causes: content.causes.map((c) => ({
+      label: md(c.label),
+      summary: md(c.summary),
+      followups: c.followups.map((f) => ({ label: md(f.label), answer: md(f.answer) })),
+    })),
+    fiveWhys: content.fiveWhys.map((text, i) => ({ number: i + 1, text: md(text) })),
+    detection: md(content.detection),
+    resolution: md(content.resolution),
+    actionItems: content.actionItems.map((item) => ({
+      action: md(item.action),
+      type: md(item.type),
+      owner: md(item.owner),
+      due: md(item.due),
+      status: md(item.status),
+      ticket: md(item.ticket),
+    })),
+    wentWell: content.lessons.wentWell.map(md),
+    wentWrong: content.lessons.wentWrong.map(md),
+    gotLucky: content.lessons.gotLucky.map(md),
+  };
+}
+
+/** Renders the body of a new postmortem file (the front matter is added by `stringifyPostmortem`). */
+export async function renderSource(content: SourceContent, options: Pick<TemplateOptions, 'templatesDir'> = {}): Promise<string> {
+  const out = await renderTemplate('source/postmortem.md.hbs', sourceView(content), { ...options, partialsDir: 'source/partials' });
+  // Templates leave blank lines where optional parts are absent; one blank line is enough.
+  return `${out.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
