@@ -48,7 +48,28 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     });
 
   // <new-command>
-  // <lint-command>
+  program
+    .command('lint')
+    .description('Check postmortems for completeness, consistency and blameless wording (the CI gate).')
+    .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
+    .option('--format <name>', 'stylish | json | sarif | github | junit', 'stylish')
+    .option('-o, --output-file <path>', 'write the report to this file (replaced on every run)')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('-q, --quiet', 'report errors only')
+    .option('--fix', 'apply safe fixes (sort the timeline, canonical separators and zones, offsets from `timezone`)')
+    .option('-c, --config <path>', 'config file (default: .postmortemrc.json or package.json "postmortem", searched upwards)')
+    .option('--rule <id:severity>', 'set a rule\'s severity, e.g. section-order:off (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--cache', 'reuse results for unchanged files')
+    .option('--cache-location <path>', 'cache file or folder (default: node_modules/.cache/postmortem/)')
+    .option('--now <date>', 'the date to judge due dates by (action-item-overdue), e.g. 2020-02-01')
+    .addHelpText(
+      'after',
+      `\nWithout paths, lints postmortems/**/*.md. Rules and their docs: docs/lint.md.\n\nExamples:\n  postmortem lint\n  postmortem lint postmortems/2017-09-21-crm-outage.md --format github\n  postmortem lint --format sarif --output-file lint.sarif --max-warnings 0\n  postmortem lint --rule action-item-overdue:error --rule section-order:off\n  postmortem lint --fix --cache\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (paths: string[], options, cmd: Command) => {
+      const { lintCommand } = await import('./commands/lint.js');
+      setExitCode(await lintCommand(paths, options, ioFor(cmd)));
+    });
   program
     .command('notice')
     .description('Check the customer notice of a postmortem and render it for a blog, an e-mail or a status page.')
