@@ -47,7 +47,24 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       setExitCode(await renderCommand(file, options, ioFor(cmd)));
     });
 
-  // <new-command>
+  program
+    .command('new')
+    .description('Write a new postmortem through an interview (or from an answers file).')
+    .option('-a, --answers <file>', 'answers file (YAML or JSON); its questions are not asked')
+    .option('-r, --resume [draft-id]', 'continue a saved draft (the most recent one without an id)')
+    .option('-d, --dir <dir>', 'folder to write the postmortem to', 'postmortems')
+    .option('-f, --force', 'overwrite an existing postmortem with the same id')
+    .option('--title <title>', 'answer the title question')
+    .option('--severity <level>', 'answer the severity question (SEV1..SEV4)')
+    .addHelpText(
+      'after',
+      `\nAnswers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\nprints how to resume. Without a terminal, every required answer must come from --answers.\n\nExamples:\n  postmortem new\n  postmortem new --resume\n  postmortem new --answers examples/answers/crm-release-rollback.yaml\n  postmortem new --title "Checkout down after a config change" --severity SEV2\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (options, cmd: Command) => {
+      const { newCommand } = await import('./commands/new.js');
+      setExitCode(await newCommand(options, ioFor(cmd)));
+    });
+
   program
     .command('lint')
     .description('Check postmortems for completeness, consistency and blameless wording (the CI gate).')
