@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { tempDir } from '../helpers/cli.js';
+
+const exec = promisify(execFile);
+
+/** Runs git in a folder and returns stdout (trimmed). */
+export async function git(cwd: string, ...args: string[]): Promise<string> {
+  return (await exec('git', args, { cwd })).stdout.trim();
+}
+
+/** Files that make a folder a site of each flavour. */
+export const SITE_FILES: Record<string, Record<string, string>> = {
+  jekyll: { '_config.yml': 'title: Relata blog\n', 'index.md': '# Blog\n' },
+  hugo: { 'hugo.toml': 'baseURL = "https://status.example.org/"\ntitle = "Relata"\n', 'content/_index.md': '---\ntitle: Home\n---\n' },
+  cstate: {
+    'config.yml': 'baseURL: https://status.example.org\ntheme: cstate\nparams:\n  systems:\n    - name: crm-web\n      description: Web app\n    - name: crm-workers\n    - name: fragment-cache\n    - name: api\n',
+    'content/issues/.gitkeep': '',
+  },
+};
+
+/** A temporary git repository (branch main, local identity, one commit) holding `files`. */
+export async function makeSite(files: Record<string, string>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const site = await tempDir('postmortem-site-');
+  await git(site.dir, 'init', '-q', '-b', 'main');
+  await git(site.dir, 'config', 'user.name', 'Site Owner');
+  await git(site.dir, 'config', 'user.email', 'owner@example.org');
+  await git(site.dir, 'config', 'commit.gpgsign', 'false');
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(site.dir, path)), { recursive: true });
+    await writeFile(join(site.dir, path), text);
+  }
+  await git(site.dir, 'add', '-A');
+  await git(site.dir, 'commit', '-q', '-m', 'Site');
+  return site;
+}
