@@ -8,6 +8,9 @@ export interface ProseLine {
   frontMatter: boolean;
 }
 
+// Several rules read the prose of one file; it is computed once per parsed file.
+const cache = new WeakMap<Postmortem, ProseLine[]>();
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 function blank(text: string): string {
@@ -16,6 +19,7 @@ function blank(text: string): string {
 
 /** Blanks inline code spans (any number of backticks) and single-line HTML comments. */
 function maskInline(text: string, inComment: { open: boolean }): string {
+  if (!inComment.open && !text.includes('`') && !text.includes('<!--')) return text;
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -58,7 +62,10 @@ function maskInline(text: string, inComment: { open: boolean }): string {
  * quoted log line or a command never counts as the author's words.
  */
 export function proseLines(pm: Postmortem): ProseLine[] {
+  const known = cache.get(pm);
+  if (known) return known;
   const out: ProseLine[] = [];
+  cache.set(pm, out);
   const lines = pm.source.split('\n');
   if (pm.frontMatter) {
     for (let n = pm.frontMatter.contentStartLine; n < pm.frontMatter.endLine; n++) {
