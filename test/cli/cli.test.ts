@@ -48,6 +48,16 @@ describe('postmortem CLI shell', () => {
   });
 });
 
+describe('closed pipes', () => {
+  it.each([[['--help']], [['render', examples()[0]!.path]]])('%j | head -1 ends quietly with exit 0', async (args) => {
+    const run = promisify(execFile);
+    const quoted = args.map((a) => `'${a}'`).join(' ');
+    const { stdout, stderr } = await run('bash', ['-c', `node '${BIN}' ${quoted} | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`]);
+    expect(stderr).toBe('');
+    expect(stdout.trim()).toBe('exit=0');
+  });
+});
+
 describe('colour', () => {
   const args = ['render', 'no-such-file.md'];
   it('is off when stderr is not a TTY', async () => {
