@@ -180,7 +180,7 @@ function textList(value: unknown): string[] | null {
 /**
  * Checks the values of parsed answers-file data with the prompt validators and returns answers in
  * the interview's shape (moments as ISO text with an offset). Throws `AnswersFileError` naming
- * every wrong key.
+ * every wrong key. `defaults.today` is the date a bare `HH:MM` falls on when the file has no `started`.
  */
 export function readAnswers(raw: unknown, file: string, defaults: { zone: string; today: string }): Answers {
   if (raw === undefined || raw === null) return {};

@@ -8,7 +8,7 @@ import { AnswersFileError, REQUIRED_ANSWER_KEYS, mergeAnswers, parseAnswersText,
 import { isPromptInterrupt, type Ask } from './ask.js';
 import { loadDraft, newDraftId, saveDraft, type Draft } from './draft.js';
 import { runInterview } from './flow.js';
-import { dateInZone } from './moments.js';
+import { dateInZone, parseMomentInput } from './moments.js';
 
 /** What a session needs; everything outside (terminal, clock, zone) comes in here. */
 export interface SessionOptions {
@@ -54,7 +54,7 @@ export class InterviewInterruptedError extends Error {
   }
 }
 
-async function answersFromFile(cwd: string, file: string, zone: string, now: number): Promise<Answers> {
+async function answersFromFile(cwd: string, file: string, zone: string, date: string): Promise<Answers> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), 'utf8');
@@ -62,7 +62,7 @@ async function answersFromFile(cwd: string, file: string, zone: string, now: num
     const code = (error as NodeJS.ErrnoException).code;
     throw new AnswersFileError(file, [{ key: '(file)', message: code === 'ENOENT' ? 'Expected an answers file, found no such file.' : `Expected a readable file: ${(error as Error).message}` }]);
   }
-  return readAnswers(parseAnswersText(text, file), file, { zone, today: dateInZone(now, zone) });
+  return readAnswers(parseAnswersText(text, file), file, { zone, today: date });
 }
 
 /** Required keys neither given nor already answered in the draft's steps. */
@@ -79,9 +79,14 @@ export function unansweredKeys(given: Answers, steps: Record<string, unknown>): 
 /** Runs a session of `postmortem new` and returns complete answers. */
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const draft: Draft | null = options.resume === undefined ? null : await loadDraft(options.cwd, options.resume === true ? null : options.resume);
-  const zone = (draft?.given.timezone as string | undefined) ?? options.machineZone;
-  const fromFile = options.answersFile ? await answersFromFile(options.cwd, options.answersFile, zone, options.now) : {};
-  const fromFlags = options.flags ? readAnswers(options.flags, 'command-line flags', { zone, today: dateInZone(options.now, zone) }) : {};
+  // A resumed draft may hold the zone and start as prompt answers; a file's bare times read in them.
+  const recordedZone = typeof draft?.steps.timezone === 'string' ? draft.steps.timezone : undefined;
+  const zone = draft?.given.timezone ?? recordedZone ?? options.machineZone;
+  const recordedStart = draft?.given.started ?? (typeof draft?.steps.started === 'string' ? draft.steps.started : undefined);
+  const parsedStart = recordedStart ? parseMomentInput(recordedStart, { zone, date: dateInZone(options.now, zone) }) : null;
+  const date = parsedStart && 'iso' in parsedStart ? parsedStart.iso.slice(0, 10) : dateInZone(options.now, zone);
+  const fromFile = options.answersFile ? await answersFromFile(options.cwd, options.answersFile, zone, date) : {};
+  const fromFlags = options.flags ? readAnswers(options.flags, 'command-line flags', { zone, today: date }) : {};
   const given = mergeAnswers(draft?.given ?? {}, fromFile, fromFlags);
   const steps = draft ? { ...draft.steps } : {};
   const iso = new Date(options.now).toISOString();

@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePostmortem, validatePostmortem } from '../../src/model/index.js';
+import { BIN, tempDir } from '../helpers/cli.js';
+
+// A private tmux server per test file: its own socket, so nothing else's sessions are touched.
+const SOCKET = `postmortem-new-${process.pid}-${Date.now()}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('postmortem-tty-'));
+});
+
+afterAll(async () => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // The server ends by itself when its last session ends.
+  }
+  await cleanup();
+});
+
+function start(session: string, args: string): void {
+  const command = `cd '${dir}' && TZ=UTC NO_COLOR=1 '${process.execPath}' '${BIN}' new ${args}; echo EXIT=$? > '${dir}/exit-${session}.txt'; sleep 30`;
+  tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', command);
+}
+
+const screenOf = (session: string) => tmux('capture-pane', '-p', '-t', session);
+
+async function waitFor(what: () => Promise<boolean> | boolean, describe: () => string, timeout = 10_000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    if (await what()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${describe()}`);
+}
+
+async function waitForText(session: string, text: string): Promise<void> {
+  await waitFor(
+    () => screenOf(session).includes(text),
+    () => `"${text}" on screen:\n${screenOf(session)}`,
+  );
+}
+
+async function answer(session: string, prompt: string, text: string): Promise<void> {
+  await waitForText(session, prompt);
+  if (text !== '') tmux('send-keys', '-t', session, '-l', text);
+  tmux('send-keys', '-t', session, 'Enter');
+}
+
+async function exitCode(session: string): Promise<string> {
+  const file = join(dir, `exit-${session}.txt`);
+  await waitFor(() => existsSync(file), () => `${file}; screen:\n${screenOf(session)}`);
+  return (await readFile(file, 'utf8')).trim();
+}
+
+describe('postmortem new in a real terminal (tmux)', () => {
+  it('survives Ctrl-C with a draft and exit 130, resumes, finishes and writes a valid file', async () => {
+    start('first', '');
+    await answer('first', 'Title (one line', 'Checkout down after a config change');
+    await waitForText('first', 'SEV4 – minor');
+    tmux('send-keys', '-t', 'first', 'Down');
+    await answer('first', '❯ SEV2', '');
+    await answer('first', 'Affected services', 'checkout, payments');
+    await answer('first', 'Authors', 'Ana Lima');
+    await answer('first', 'Time zone', 'Europe/Berlin');
+    await answer('first', 'When did the impact start?', '2024-03-01 14:02');
+    await waitForText('first', 'When was it detected?');
+    tmux('send-keys', '-t', 'first', 'C-c');
+    expect(await exitCode('first')).toBe('EXIT=130');
+    const drafts = await readdir(join(dir, '.postmortem', 'drafts'));
+    expect(drafts).toHaveLength(1);
+    const draftId = (drafts[0] as string).replace(/\.json$/, '');
+    expect(screenOf('first')).toContain(`postmortem new --resume ${draftId}`);
+    const draft = JSON.parse(await readFile(join(dir, '.postmortem', 'drafts', drafts[0] as string), 'utf8'));
+    expect(draft.steps).toEqual({
+      title: 'Checkout down after a config change',
+      severity: 'SEV2',
+      services: 'checkout, payments',
+      authors: 'Ana Lima',
+      timezone: 'Europe/Berlin',
+      started: '2024-03-01 14:02',
+    });
+
+    // The rest comes from an answers file; bare times fall on the resumed start date and zone.
+    await writeFile(
+      join(dir, 'rest.yaml'),
+      [
+        'mitigated: "15:10"',
+        'resolved: "16:00"',
+        'summary: A configuration change removed the payment endpoint from the load balancer.',
+        'impact: { customers_affected: 640, data_loss: false, description: Checkout failed for every customer. }',
+        'timeline: [{ at: "14:20", event: Change reverted }]',
+        'root_causes: [{ category: configuration, summary: The load balancer config lost the payment pool. }]',
+        'followups: { configuration: { change: Pool cleanup, reviewed: false, validated: Not at all } }',
+        'root_cause: ""',
+        'five_whys: []',
+        'detection: The checkout error alert fired.',
+        'resolution: We reverted the change.',
+        'action_items: [{ action: Validate load balancer config in CI, type: prevent, owner: net-team, due: "2024-04-01" }]',
+        'lessons: { went_well: Quick revert., went_wrong: No review., got_lucky: Low traffic. }',
+      ].join('\n'),
+    );
+    start('second', `--resume ${draftId} --answers rest.yaml`);
+    await answer('second', 'When was it detected?', '14:04');
+    await waitForText('second', '2024-03-01-checkout-down-after-a-config-change');
+    await answer('second', 'Id of the postmortem', '');
+    await waitForText('second', 'Customer notice');
+    await answer('second', 'Draft the customer notice now?', 'n');
+    expect(await exitCode('second')).toBe('EXIT=0');
+    const path = join(dir, 'postmortems', '2024-03-01-checkout-down-after-a-config-change.md');
+    expect(screenOf('second')).toContain('postmortem lint postmortems/2024-03-01-checkout-down-after-a-config-change.md');
+    const text = await readFile(path, 'utf8');
+    const { postmortem, problems } = parsePostmortem(text, path);
+    expect([...problems, ...validatePostmortem(postmortem)]).toEqual([]);
+    expect(postmortem.data.detected).toBe('2024-03-01T14:04:00+01:00');
+    expect(postmortem.data.mitigated).toBe('2024-03-01T15:10:00+01:00');
+    expect(text).toContain('- 2024-03-01 14:20 +01:00 — Change reverted');
+    expect(await readdir(join(dir, '.postmortem', 'drafts'))).toEqual([]);
+  }, 60_000);
+});
