@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   InterviewInterruptedError,
@@ -11,7 +12,7 @@ import {
 } from '../../src/interview/index.js';
 import { parsePostmortem, stringifyPostmortem, validatePostmortem } from '../../src/model/index.js';
 import { renderSource } from '../../src/render/source.js';
-import { tempDir } from '../helpers/cli.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 import { ScriptExhausted, scriptedAsk, type Scripted } from './scripted-ask.js';
 
 const NOW = Date.parse('2024-03-02T09:00:00Z');
@@ -150,6 +151,16 @@ describe('the interview flow', () => {
     expect(answers.notice?.customer_impact.en).toBe('For about 1 h 28 min, parts of our service were unavailable or slow for you. Some data could not be recovered; we are contacting every customer affected.');
     expect(answers.notice?.headline.de).toBe('Störung unseres Dienstes am 2024-03-01');
     expect(text).not.toMatch(/TODO|TBD|FIXME|\?\?\?/);
+    const temp = await tempDir();
+    try {
+      const path = join(temp.dir, 'postmortems', `${answers.id as string}.md`);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+      const lint = await runCli(['lint', path, '--format', 'json', '--now', '2024-03-02'], { cwd: temp.dir });
+      expect(JSON.parse(lint.stdout)[0].messages).toEqual([]);
+    } finally {
+      await temp.cleanup();
+    }
   });
 
   it('offers the proposed id, the machine zone and the last owner as defaults', async () => {
