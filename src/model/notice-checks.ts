@@ -106,13 +106,18 @@ export function checkNoticeLeaks(
     if (options.languages && lang !== null && !options.languages.includes(lang)) continue;
     const position = keyPosition(pm, key);
     const seen = new Set<string>();
+    // A surname inside a full name already reported is the same leak, not a second one.
+    const reported: Array<[number, number]> = [];
     for (const detector of detectors) {
       detector.pattern.lastIndex = 0;
       for (const match of text.matchAll(detector.pattern)) {
         const found = match[0];
         if (found === '' || (detector.accept && !detector.accept(found))) continue;
-        if (seen.has(found)) continue;
+        const start = match.index ?? 0;
+        const end = start + found.length;
+        if (seen.has(found) || reported.some(([a, b]) => start >= a && end <= b)) continue;
         seen.add(found);
+        reported.push([start, end]);
         out.push({
           ruleId: 'notice-leak',
           severity: 'error',
