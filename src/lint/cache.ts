@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../model/write.js';
 import type { FileOutcome } from './engine.js';
 import type { LintSettings } from './types.js';
 
@@ -40,7 +39,10 @@ export class LintCache {
   /** The stored outcome for this content, or undefined. */
   get(path: string, hash: string): FileOutcome | undefined {
     const entry = this.files[path];
-    return entry && entry.hash === hash ? structuredClone(entry.outcome) : undefined;
+    if (!entry || entry.hash !== hash) return undefined;
+    // Copies what the cross-file check may change, so the stored entry stays as linted.
+    const { result, id } = entry.outcome;
+    return { result: { ...result, messages: [...result.messages] }, id };
   }
 
   /** Stores an outcome (before cross-file checks are added). */
@@ -52,6 +54,7 @@ export class LintCache {
   /** Drops entries of files that no longer exist in this run's set, then writes the cache if it changed. */
   async save(): Promise<void> {
     if (!this.changed) return;
+    const { writeFileAtomic } = await import('../model/write.js');
     await writeFileAtomic(this.path, JSON.stringify({ key: this.key, files: this.files } satisfies CacheFile), { force: true });
   }
 }

@@ -44,12 +44,13 @@ export function zoneOffsetMinutes(zone: string, ms: number): number | null {
  * the change, as Temporal's "compatible" disambiguation does.
  */
 export function offsetForLocalTime(zone: string, wallAsUtc: number): number | null {
-  const first = zoneOffsetMinutes(zone, wallAsUtc);
-  if (first === null) return null;
-  const second = zoneOffsetMinutes(zone, wallAsUtc - first * 60_000) as number;
-  if (first === second) return first;
-  const third = zoneOffsetMinutes(zone, wallAsUtc - second * 60_000) as number;
-  return third === second ? second : Math.min(first, second);
+  const before = zoneOffsetMinutes(zone, wallAsUtc - 86_400_000);
+  const after = zoneOffsetMinutes(zone, wallAsUtc + 86_400_000);
+  if (before === null || after === null) return null;
+  for (const candidate of [before, after]) {
+    if (zoneOffsetMinutes(zone, wallAsUtc - candidate * 60_000) === candidate) return candidate;
+  }
+  return before;
 }
 
 interface Block {

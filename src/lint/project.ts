@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { DEFAULT_PATTERNS, findFiles } from './files.js';
-import { RULES } from './rules/index.js';
+import { RULE_CATALOG } from './catalog.js';
 import { lintFiles } from './run.js';
 import { resolveSettings } from './settings.js';
 import type { LintResult, LintSettings } from './types.js';
@@ -33,7 +33,7 @@ export interface LintProjectResult {
 /** Loads the config, finds the files and lints them; throws ConfigError, RuleFlagError or NoFilesError. */
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectResult> {
   const loaded = await loadConfig({ cwd: options.cwd, ...(options.configPath ? { configPath: options.configPath } : {}) });
-  const settings = resolveSettings(RULES, loaded, options.ruleFlags ?? [], options.now ?? new Date());
+  const settings = resolveSettings(RULE_CATALOG, loaded, options.ruleFlags ?? [], options.now ?? new Date());
   const patterns = options.patterns && options.patterns.length > 0 ? options.patterns : DEFAULT_PATTERNS;
   const files = await findFiles(patterns, options.cwd);
   let location = options.cacheLocation ? resolve(options.cwd, options.cacheLocation) : resolve(options.cwd, DEFAULT_CACHE_LOCATION);

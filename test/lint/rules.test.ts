@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULE_CATALOG } from '../../src/lint/catalog.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { FIXTURES, fixtures, lintFixture } from './fixtures.js';
 
@@ -30,6 +31,10 @@ describe('rule registry', () => {
   it('registers exactly the rules of the interface, with their default severities', () => {
     expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS].sort());
     for (const rule of RULES) expect([rule.id, rule.defaultLevel]).toEqual([rule.id, DEFAULTS[rule.id] ?? 'error']);
+  });
+
+  it('the light catalog matches the rule files', () => {
+    expect(RULE_CATALOG).toEqual(RULES.map(({ id, defaultLevel, description }) => ({ id, defaultLevel, description })));
   });
 
   it.each(RULE_IDS)('%s has a rule file with a doc header and both kinds of fixture', (id) => {

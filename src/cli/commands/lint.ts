@@ -1,11 +1,10 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { ConfigError } from '../../config/load.js';
-import { writeFileAtomic } from '../../model/index.js';
 import { NoFilesError } from '../../lint/files.js';
 import { FORMATTER_NAMES, loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
 import { lintProject, repositoryRoot } from '../../lint/project.js';
-import { RULES } from '../../lint/rules/index.js';
+import { RULE_CATALOG } from '../../lint/catalog.js';
 import { RuleFlagError } from '../../lint/settings.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -98,10 +97,11 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     cwd: io.cwd,
     root: repositoryRoot(io.cwd),
     toolVersion: toolVersion(),
-    rules: RULES,
+    rules: RULE_CATALOG,
     ...(options.outputFile ? {} : { color: io.color }),
   });
   if (options.outputFile) {
+    const { writeFileAtomic } = await import('../../model/write.js');
     // A report file is regenerated on every run, so it is replaced (still atomically).
     await writeFileAtomic(resolve(io.cwd, options.outputFile), text, { force: true });
   } else {

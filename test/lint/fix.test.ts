@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/lint/engine.js';
+import { offsetForLocalTime } from '../../src/lint/fix.js';
+import { FIXTURES, onlyRule } from './fixtures.js';
+
+const base = readFileSync(join(FIXTURES, 'frontmatter-schema/ok-complete.md'), 'utf8');
+const all = { ...onlyRule('timeline-order'), rules: { 'timeline-order': { level: 'error' as const, options: {} }, 'timeline-format': { level: 'error' as const, options: {} }, 'timestamp-offset': { level: 'error' as const, options: {} } } };
+
+function fix(text: string): string {
+  return lintText(text, '/x/2020-01-01-api-outage.md', all, { fix: true }).fixed ?? text;
+}
+
+const item = fc.record({
+  minute: fc.integer({ min: 0, max: 59 }),
+  hour: fc.integer({ min: 0, max: 23 }),
+  zone: fc.constantFrom('Z', 'UTC', '+01:00', '+0100', '-05:00'),
+  sep: fc.constantFrom('—', '–', '-', ':'),
+  event: fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,20}[a-z]$/),
+});
+
+describe('--fix', () => {
+  it('fixing twice equals fixing once', () => {
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 8 }), fc.boolean(), (items, blankLines) => {
+        const lines = items.map((i) => `- 2020-01-01 ${String(i.hour).padStart(2, '0')}:${String(i.minute).padStart(2, '0')} ${i.zone} ${i.sep} ${i.event}`);
+        const text = base.replace(/## Timeline\n\n[\s\S]*?\n\n## Root cause/, `## Timeline\n\n${lines.join(blankLines ? '\n\n' : '\n')}\n\n## Root cause`);
+        const once = fix(text);
+        expect(fix(once)).toBe(once);
+        const after = lintText(once, '/x/2020-01-01-api-outage.md', all).result.messages;
+        expect(after.filter((m) => m.ruleId === 'timeline-order')).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('leaves a timeline alone when an item has no valid timestamp', () => {
+    const text = base.replace('- 2020-01-01 10:05 Z — Error rate alert fires', '- around ten — Error rate alert fires').replace('- 2020-01-01 10:00 Z — Configuration change deployed\n', '').concat('');
+    const swapped = text.replace('- 2020-01-01 10:30 Z — Change reverted; errors stop\n- 2020-01-01 11:00 Z — Incident closed', '- 2020-01-01 11:00 Z — Incident closed\n- 2020-01-01 10:30 Z — Change reverted; errors stop');
+    expect(fix(swapped)).toBe(swapped);
+  });
+
+  it.each([
+    ['Europe/Berlin', '2020-01-15T12:00', 60],
+    ['Europe/Berlin', '2020-07-15T12:00', 120],
+    ['Europe/Berlin', '2020-03-29T02:30', 60],
+    ['Europe/Berlin', '2020-10-25T02:30', 120],
+    ['America/New_York', '2020-07-04T09:00', -240],
+    ['Asia/Kolkata', '2020-01-01T00:00', 330],
+    ['Not/AZone', '2020-01-01T00:00', null],
+  ])('offset of %s at %s is %s minutes', (zone, local, expected) => {
+    expect(offsetForLocalTime(zone, Date.parse(`${local}:00Z`))).toBe(expected);
+  });
+});
