@@ -1,0 +1,49 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/load.js';
+import { tempDir } from '../helpers/cli.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('postmortem-config-'));
+});
+afterAll(async () => cleanup());
+
+describe('loadConfig', () => {
+  it('finds .postmortemrc.json upwards and normalises numeric severities', async () => {
+    await mkdir(join(dir, 'a/b/c'), { recursive: true });
+    await writeFile(join(dir, 'a/.postmortemrc.json'), JSON.stringify({ rules: { 'section-order': 0, 'blameless-language': [2, { words: ['x'] }] } }));
+    const loaded = await loadConfig({ cwd: join(dir, 'a/b/c') });
+    expect(loaded).toEqual({ path: join(dir, 'a/.postmortemrc.json'), config: { rules: { 'section-order': 'off', 'blameless-language': ['error', { words: ['x'] }] } } });
+  });
+
+  it('reads the postmortem key of package.json and skips package.json files without one', async () => {
+    await mkdir(join(dir, 'p/q'), { recursive: true });
+    await writeFile(join(dir, 'p/package.json'), JSON.stringify({ postmortem: { categories: ['vendor'] } }));
+    await writeFile(join(dir, 'p/q/package.json'), JSON.stringify({ name: 'q' }));
+    expect(await loadConfig({ cwd: join(dir, 'p/q') })).toEqual({ path: join(dir, 'p/package.json'), config: { categories: ['vendor'] } });
+  });
+
+  it.each([
+    [{ rules: { x: 'loud' } }, 'rules.x'],
+    [{ rules: { x: ['error', 3] } }, 'rules.x[1]'],
+    [{ categories: 'one' }, 'categories'],
+    [{ internalPatterns: ['('] }, 'internalPatterns[0]'],
+    [{ colour: true }, 'colour'],
+  ])('rejects %j naming the key %s', async (config, key) => {
+    const file = join(dir, `bad-${key.replace(/\W/g, '')}.json`);
+    await writeFile(file, JSON.stringify(config));
+    const error = await loadConfig({ cwd: dir, configPath: file }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toContain(`\`${key}\``);
+  });
+
+  it('rejects invalid JSON and a missing --config file', async () => {
+    await writeFile(join(dir, 'broken.json'), '{ "rules": ');
+    await expect(loadConfig({ cwd: dir, configPath: 'broken.json' })).rejects.toThrow(/broken\.json: expected valid JSON/);
+    await expect(loadConfig({ cwd: dir, configPath: 'nope.json' })).rejects.toThrow(/no such config file/);
+  });
+});
