@@ -34,7 +34,8 @@ function prng(seed) {
 
 const DAY = 86_400_000;
 function shiftDates(text, days) {
-  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m, y, mo, d) => {
+  // `(?=T|\b)`: front-matter timestamps (`2017-09-21T14:02`) move with the timeline.
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})(?=T|\b)/g, (m, y, mo, d) => {
     const t = Date.UTC(Number(y), Number(mo) - 1, Number(d)) + days * DAY;
     if (Number.isNaN(t)) return m;
     return new Date(t).toISOString().slice(0, 10);

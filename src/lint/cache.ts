@@ -6,10 +6,26 @@ import type { LintSettings } from './types.js';
 /** Where the cache lives unless `--cache-location` says otherwise (relative to the working directory). */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/postmortem/lint-cache.json';
 
+/** A file's size and modification time, to skip reading files that have not been touched. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+interface CacheEntry extends Partial<FileStamp> {
+  hash: string;
+  outcome: FileOutcome;
+}
+
 interface CacheFile {
   key: string;
-  files: Record<string, { hash: string; outcome: FileOutcome }>;
+  /** When the cache was written; stamps this close to it may hide a same-size edit (racy). */
+  savedAt?: number;
+  files: Record<string, CacheEntry>;
 }
+
+/** Stamps newer than this before the cache was saved are not trusted without a content hash. */
+const RACY_MS = 2_000;
 
 /** Lint results of earlier runs, keyed by file path and content hash, valid for one tool version and config. */
 export class LintCache {
@@ -20,6 +36,7 @@ export class LintCache {
     private readonly path: string,
     private readonly key: string,
     files: CacheFile['files'],
+    private readonly savedAt: number,
   ) {
     this.files = files;
   }
@@ -29,25 +46,39 @@ export class LintCache {
     const key = cacheKey(toolVersion, settings);
     try {
       const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-      if (data.key === key && data.files && typeof data.files === 'object') return new LintCache(path, key, data.files);
+      if (data.key === key && data.files && typeof data.files === 'object') return new LintCache(path, key, data.files, data.savedAt ?? 0);
     } catch {
       // No cache yet, or one we cannot read: lint everything and write a new one.
     }
-    return new LintCache(path, key, {});
+    return new LintCache(path, key, {}, 0);
   }
 
-  /** The stored outcome for this content, or undefined. */
-  get(path: string, hash: string): FileOutcome | undefined {
+  /**
+   * The stored outcome when the file's size and modification time are those recorded with its
+   * content hash, so unchanged files are not even read (as git's index does); stamps too close
+   * to the last save are not trusted, since an edit within the clock's resolution keeps them.
+   */
+  getByStamp(path: string, stamp: FileStamp): FileOutcome | undefined {
+    const entry = this.files[path];
+    if (!entry || entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) return undefined;
+    if (stamp.mtimeMs >= this.savedAt - RACY_MS) return undefined;
+    return copyOutcome(entry.outcome);
+  }
+
+  /** The stored outcome for this content, or undefined; records the file's new stamp on a hit. */
+  get(path: string, hash: string, stamp?: FileStamp): FileOutcome | undefined {
     const entry = this.files[path];
     if (!entry || entry.hash !== hash) return undefined;
-    // Copies what the cross-file check may change, so the stored entry stays as linted.
-    const { result, id } = entry.outcome;
-    return { result: { ...result, messages: [...result.messages] }, id };
+    if (stamp && (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs)) {
+      Object.assign(entry, stamp);
+      this.changed = true;
+    }
+    return copyOutcome(entry.outcome);
   }
 
   /** Stores an outcome (before cross-file checks are added). */
-  set(path: string, hash: string, outcome: FileOutcome): void {
-    this.files[path] = { hash, outcome: structuredClone(outcome) };
+  set(path: string, hash: string, outcome: FileOutcome, stamp?: FileStamp): void {
+    this.files[path] = { hash, ...stamp, outcome: structuredClone(outcome) };
     this.changed = true;
   }
 
@@ -55,8 +86,14 @@ export class LintCache {
   async save(): Promise<void> {
     if (!this.changed) return;
     const { writeFileAtomic } = await import('../model/write.js');
-    await writeFileAtomic(this.path, JSON.stringify({ key: this.key, files: this.files } satisfies CacheFile), { force: true });
+    const savedAt = Date.now();
+    await writeFileAtomic(this.path, JSON.stringify({ key: this.key, savedAt, files: this.files } satisfies CacheFile), { force: true });
   }
+}
+
+// Copies what the cross-file check may change, so the stored entry stays as linted.
+function copyOutcome({ result, id }: FileOutcome): FileOutcome {
+  return { result: { ...result, messages: [...result.messages] }, id };
 }
 
 /** The content hash a cache entry is keyed by. */

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { contentHash, LintCache } from './cache.js';
+import { contentHash, LintCache, type FileStamp } from './cache.js';
 import type { FileOutcome } from './engine.js';
 import { checkUniqueIds } from './unique-ids.js';
 import type { LintResult, LintSettings } from './types.js';
@@ -90,26 +90,35 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
   let jobs: WorkerJob[] = paths.map((path, index) => ({ index, path }));
   const useCache = options.cache && !options.fix;
   const cache = useCache ? await LintCache.open(options.cache!.location, options.cache!.toolVersion, options.settings) : null;
-  const hashes = new Map<number, string>();
+  const hashes = new Map<number, { hash: string; stamp: FileStamp }>();
   if (cache) {
     const misses: WorkerJob[] = [];
     // Synchronous reads: the main thread has nothing else to do meanwhile, and they cost a
     // fraction of promise-based reads for thousands of small files.
     for (const job of jobs) {
       let bytes: Uint8Array;
+      let stamp: FileStamp;
       try {
+        const stat = statSync(job.path);
+        stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
+        const untouched = cache.getByStamp(job.path, stamp);
+        if (untouched) {
+          outcomes[job.index] = untouched;
+          report(1);
+          continue;
+        }
         bytes = readFileSync(job.path);
       } catch {
         misses.push(job);
         continue;
       }
       const hash = contentHash(bytes);
-      const hit = cache.get(job.path, hash);
+      const hit = cache.get(job.path, hash, stamp);
       if (hit) {
         outcomes[job.index] = hit;
         report(1);
       } else {
-        hashes.set(job.index, hash);
+        hashes.set(job.index, { hash, stamp });
         misses.push({ ...job, bytes });
       }
     }
@@ -128,7 +137,7 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
     }
   }
   if (cache) {
-    for (const [index, hash] of hashes) cache.set(paths[index] as string, hash, outcomes[index] as FileOutcome);
+    for (const [index, { hash, stamp }] of hashes) cache.set(paths[index] as string, hash, outcomes[index] as FileOutcome, stamp);
     await cache.save();
   }
   checkUniqueIds(outcomes, options.settings);
