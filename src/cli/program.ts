@@ -32,7 +32,6 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     });
   program.configureHelp({ showGlobalOptions: true });
   program.addOption(new Option('--no-color', 'disable colour output'));
-  const ioFor = (cmd: Command): Io => (cmd.optsWithGlobals().color === false ? withoutColor(io) : io);
 
   program
     .command('render')
@@ -42,9 +41,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('-t, --templates <dir>', 'folder with template overrides (same file names as templates/)')
     .option('-f, --force', 'overwrite --out if it exists')
     .addHelpText('after', `\nExamples:\n  postmortem render postmortems/2017-09-21-crm-outage.md\n  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n${EXIT_CODES_HELP}`)
-    .action(async (file: string, options, cmd: Command) => {
+    .action(async (file: string, options) => {
       const { renderCommand } = await import('./commands/render.js');
-      setExitCode(await renderCommand(file, options, ioFor(cmd)));
+      setExitCode(await renderCommand(file, options, io));
     });
 
   program
@@ -60,9 +59,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       'after',
       `\nAnswers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\nprints how to resume. Without a terminal, every required answer must come from --answers.\n\nExamples:\n  postmortem new\n  postmortem new --resume\n  postmortem new --answers examples/answers/crm-release-rollback.yaml\n  postmortem new --title "Checkout down after a config change" --severity SEV2\n${EXIT_CODES_HELP}`,
     )
-    .action(async (options, cmd: Command) => {
+    .action(async (options) => {
       const { newCommand } = await import('./commands/new.js');
-      setExitCode(await newCommand(options, ioFor(cmd)));
+      setExitCode(await newCommand(options, io));
     });
 
   program
@@ -83,9 +82,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       'after',
       `\nWithout paths, lints postmortems/**/*.md. Rules and their docs: docs/lint.md.\n\nExamples:\n  postmortem lint\n  postmortem lint postmortems/2017-09-21-crm-outage.md --format github\n  postmortem lint --format sarif --output-file lint.sarif --max-warnings 0\n  postmortem lint --rule action-item-overdue:error --rule section-order:off\n  postmortem lint --fix --cache\n${EXIT_CODES_HELP}`,
     )
-    .action(async (paths: string[], options, cmd: Command) => {
+    .action(async (paths: string[], options) => {
       const { lintCommand } = await import('./commands/lint.js');
-      setExitCode(await lintCommand(paths, options, ioFor(cmd)));
+      setExitCode(await lintCommand(paths, options, io));
     });
   program
     .command('notice')
@@ -99,9 +98,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
     .option('-f, --force', 'overwrite --out if it exists')
     .addHelpText('after', `\nThe notice is checked first: wording in the language, an apology, no internal details\n(hosts, private IPs, e-mail addresses, ticket ids, authors), "outage" only for SEV1.\n\nExamples:\n  postmortem notice postmortems/2017-09-21-crm-outage.md\n  postmortem notice incident.md --channel email --lang de --timezone Europe/Berlin\n  postmortem notice incident.md --channel status --out status.txt\n${EXIT_CODES_HELP}`)
-    .action(async (file: string, options, cmd: Command) => {
+    .action(async (file: string, options) => {
       const { noticeCommand } = await import('./commands/notice.js');
-      setExitCode(await noticeCommand(file, options, ioFor(cmd)));
+      setExitCode(await noticeCommand(file, options, io));
     });
   program
     .command('publish')
@@ -118,9 +117,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('-n, --dry-run', 'print the path and content; change nothing')
     .option('--allow-draft', 'publish a postmortem that is not final or published yet')
     .addHelpText('after', `\nBy default publish creates the branch postmortem/<id>, writes the post and commits it.\nIt never pushes. It refuses a dirty work tree, files it did not write, and paths outside the site.\n\nExamples:\n  postmortem publish postmortems/2017-09-21-crm-outage.md --site ../blog\n  postmortem publish incident.md --site ../status --flavor cstate --lang de --timezone Europe/Berlin\n  postmortem publish incident.md --site ../blog --dry-run\n${EXIT_CODES_HELP}`)
-    .action(async (file: string, options, cmd: Command) => {
+    .action(async (file: string, options) => {
       const { publishCommand } = await import('./commands/publish.js');
-      setExitCode(await publishCommand(file, options, ioFor(cmd)));
+      setExitCode(await publishCommand(file, options, io));
     });
 
   return program;
