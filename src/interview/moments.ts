@@ -1,4 +1,4 @@
-import { formatInstant, normaliseZone, offsetOf, parseInstant } from '../model/index.js';
+import { formatInstant, isTimeZone, normaliseZone, offsetForWallTime, offsetOf, parseInstant, zoneOffsetAt as ianaOffsetAt } from '../model/index.js';
 
 /** A zone written as an offset (`Z`, `UTC`, `+02:00`, `+0200`) rather than a name. */
 const OFFSET_ZONE = /^(Z|UTC|[+-]\d{2}:?\d{2})$/;
@@ -18,40 +18,22 @@ export function isKnownZone(zone: string): boolean {
     const z = normaliseZone(zone);
     return z === 'Z' || (Number(z.slice(1, 3)) <= 14 && Number(z.slice(4, 6)) <= 59);
   }
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return isTimeZone(zone);
 }
 
-/**
- * The offset (minutes east of UTC) of `zone` at the instant `ms`, computed with Intl so that the
- * answer does not depend on the machine's own zone.
- */
+/** The offset (minutes east of UTC) of `zone` (a name or an offset) at the instant `ms`. */
 export function zoneOffsetAt(zone: string, ms: number): number {
   if (OFFSET_ZONE.test(zone)) return offsetOf(normaliseZone(zone).replace(/^Z$/, '+00:00')) ?? 0;
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(ms))
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? '');
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return ianaOffsetAt(zone, ms) ?? 0;
 }
 
-/** The instant of a wall-clock time in `zone`; around a DST change the later offset wins. */
+/** The instant of a wall-clock time in `zone`; around a DST change, see `offsetForWallTime`. */
 export function wallTimeToInstant(date: string, time: string, zone: string): { ms: number; offset: number } | null {
   const asUtc = parseInstant(`${date}T${time}Z`);
   if (asUtc === null) return null;
-  let offset = zoneOffsetAt(zone, asUtc);
-  let ms = asUtc - offset * 60_000;
-  const corrected = zoneOffsetAt(zone, ms);
-  if (corrected !== offset) {
-    offset = corrected;
-    ms = asUtc - offset * 60_000;
-  }
-  return { ms, offset };
+  const offset = OFFSET_ZONE.test(zone) ? zoneOffsetAt(zone, asUtc) : offsetForWallTime(zone, asUtc);
+  if (offset === null) return null;
+  return { ms: asUtc - offset * 60_000, offset };
 }
 
 /** Today's date (`YYYY-MM-DD`) in `zone` at the instant `now`. */

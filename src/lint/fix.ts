@@ -1,57 +1,7 @@
-import { LOCAL_TIMESTAMP, TIMELINE_PREFIX, formatOffset, keyPosition, normaliseZone, type Postmortem } from '../model/index.js';
+import { LOCAL_TIMESTAMP, TIMELINE_PREFIX, formatOffset, keyPosition, normaliseZone, isTimeZone, offsetForWallTime, type Postmortem } from '../model/index.js';
 
 /** The separator `--fix` writes between a timeline timestamp and its event. */
 export const CANONICAL_SEPARATOR = ' — ';
-
-const formats = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatFor(zone: string): Intl.DateTimeFormat | null {
-  if (!formats.has(zone)) {
-    try {
-      formats.set(
-        zone,
-        new Intl.DateTimeFormat('en-US', {
-          timeZone: zone,
-          hourCycle: 'h23',
-          year: 'numeric',
-          month: '2-digit',
-          day: '2-digit',
-          hour: '2-digit',
-          minute: '2-digit',
-          second: '2-digit',
-        }),
-      );
-    } catch {
-      formats.set(zone, null);
-    }
-  }
-  return formats.get(zone) ?? null;
-}
-
-/** The offset (minutes east of UTC) of an IANA zone at an instant; null for an unknown zone. */
-export function zoneOffsetMinutes(zone: string, ms: number): number | null {
-  const format = formatFor(zone);
-  if (!format) return null;
-  const parts: Record<string, number> = {};
-  for (const p of format.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const wall = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
-}
-
-/**
- * The offset that applies to a wall-clock time in a zone. For a time that occurs twice (clocks go
- * back) the earlier offset wins; for one that never occurs (clocks go forward) the offset before
- * the change, as Temporal's "compatible" disambiguation does.
- */
-export function offsetForLocalTime(zone: string, wallAsUtc: number): number | null {
-  const before = zoneOffsetMinutes(zone, wallAsUtc - 86_400_000);
-  const after = zoneOffsetMinutes(zone, wallAsUtc + 86_400_000);
-  if (before === null || after === null) return null;
-  for (const candidate of [before, after]) {
-    if (zoneOffsetMinutes(zone, wallAsUtc - candidate * 60_000) === candidate) return candidate;
-  }
-  return before;
-}
 
 interface Block {
   start: number;
@@ -88,14 +38,14 @@ export function sortableTimeline(pm: Postmortem): boolean {
 
 function fixFrontMatterOffsets(pm: Postmortem, lines: string[]): void {
   const zone = pm.data.timezone;
-  if (typeof zone !== 'string' || zoneOffsetMinutes(zone, 0) === null) return;
+  if (typeof zone !== 'string' || !isTimeZone(zone)) return;
   for (const moment of ['started', 'detected', 'mitigated', 'resolved']) {
     const value = pm.data[moment];
     if (typeof value !== 'string') continue;
     const m = LOCAL_TIMESTAMP.exec(value);
     if (!m) continue;
     const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
-    const offset = offsetForLocalTime(zone, Date.UTC(y, mo - 1, d, h, mi, m[6] ? Number(m[6]) : 0));
+    const offset = offsetForWallTime(zone, Date.UTC(y, mo - 1, d, h, mi, m[6] ? Number(m[6]) : 0));
     if (offset === null) continue;
     const at = keyPosition(pm, moment);
     const line = lines[at.line - 1];

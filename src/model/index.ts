@@ -8,3 +8,4 @@ export { validatePostmortem, MODEL_CHECKS, keyPosition, momentInstants, isIsoDat
 export { deriveFigures, formatDuration, type DerivedFigures } from './figures.js';
 export { stringifyPostmortem, writeFileAtomic, FileExistsError } from './write.js';
 export { readPostmortemFile } from './read.js';
+export { isTimeZone, zoneOffsetAt, offsetForWallTime } from './timezone.js';

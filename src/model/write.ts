@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Document, visit } from 'yaml';
-import { FRONT_MATTER_TIMESTAMP, LOCAL_TIMESTAMP } from './timestamp.js';
+
+/** Text a YAML 1.1 reader would turn into a timestamp (any date followed by a time). */
+const TIMESTAMP_LIKE = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}/;
 
 /** Serialises front-matter data and a Markdown body as a postmortem file; unknown keys are kept. */
 export function stringifyPostmortem(data: Record<string, unknown>, body: string): string {
@@ -10,9 +12,7 @@ export function stringifyPostmortem(data: Record<string, unknown>, body: string)
   // Quote timestamps so that YAML 1.1 readers (js-yaml and friends) keep them as text, not Dates.
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && (FRONT_MATTER_TIMESTAMP.test(node.value) || LOCAL_TIMESTAMP.test(node.value))) {
-        node.type = 'QUOTE_DOUBLE';
-      }
+      if (typeof node.value === 'string' && TIMESTAMP_LIKE.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   const yaml = doc.toString({ lineWidth: 0 });

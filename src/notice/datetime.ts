@@ -3,17 +3,6 @@
 /** Languages a notice can be rendered in. */
 export type NoticeLanguage = 'en' | 'de';
 
-/** True when `zone` is an IANA time-zone name (or UTC) that this Node's ICU knows. */
-export function isKnownTimeZone(zone: string): boolean {
-  if (zone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function parts(ms: number, locale: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of new Intl.DateTimeFormat(locale, options).formatToParts(ms)) out[part.type] = part.value;

@@ -5,9 +5,9 @@
  */
 import { lstat, readFile, realpath, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { Document, parse as parseYaml, visit } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import { ID_PATTERN } from '../model/format.js';
-import { writeFileAtomic } from '../model/write.js';
+import { stringifyPostmortem, writeFileAtomic } from '../model/write.js';
 import { cstateSystems, detectFlavor, postFrontMatter, postPath, SITE_FLAVORS, type PostFacts, type SiteFlavor } from './flavors.js';
 import { git, gitRaw, GitError, identityFallback } from './git.js';
 
@@ -56,13 +56,7 @@ function refuse(message: string): never {
 
 /** Serialises front matter and body as a post; timestamps quoted so YAML 1.1 readers keep them as text. */
 export function stringifyPost(frontMatter: Record<string, unknown>, body: string): string {
-  const doc = new Document(frontMatter);
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return `---\n${doc.toString({ lineWidth: 0 })}---\n\n${body.trim()}\n`;
+  return stringifyPostmortem(frontMatter, body.trim());
 }
 
 /** The postmortem id a post records in its front matter, or null for a file this tool did not write. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/lint/engine.js';
-import { offsetForLocalTime } from '../../src/lint/fix.js';
+import { offsetForWallTime } from '../../src/model/index.js';
 import { FIXTURES, onlyRule } from './fixtures.js';
 
 const base = readFileSync(join(FIXTURES, 'frontmatter-schema/ok-complete.md'), 'utf8');
@@ -51,6 +51,6 @@ describe('--fix', () => {
     ['Asia/Kolkata', '2020-01-01T00:00', 330],
     ['Not/AZone', '2020-01-01T00:00', null],
   ])('offset of %s at %s is %s minutes', (zone, local, expected) => {
-    expect(offsetForLocalTime(zone, Date.parse(`${local}:00Z`))).toBe(expected);
+    expect(offsetForWallTime(zone, Date.parse(`${local}:00Z`))).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { durationInWords, formatMoment, isKnownTimeZone, timeZoneName } from '../../src/notice/datetime.js';
+import { durationInWords, formatMoment, timeZoneName } from '../../src/notice/datetime.js';
+import { isTimeZone } from '../../src/model/index.js';
 
 const START = Date.parse('2017-09-21T14:02:00+02:00');
 
@@ -41,7 +42,7 @@ describe('durationInWords', () => {
   });
 });
 
-describe('isKnownTimeZone', () => {
+describe('isTimeZone', () => {
   it.each([
     ['Europe/Berlin', true],
     ['UTC', true],
@@ -50,6 +51,6 @@ describe('isKnownTimeZone', () => {
     ['', false],
     ['+02:00 bogus', false],
   ])('%s -> %s', (zone, known) => {
-    expect(isKnownTimeZone(zone)).toBe(known);
+    expect(isTimeZone(zone)).toBe(known);
   });
 });

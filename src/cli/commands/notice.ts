@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../../config/load.js';
-import { FileExistsError, validatePostmortem, writeFileAtomic, type Postmortem } from '../../model/index.js';
+import { FileExistsError, isTimeZone, validatePostmortem, writeFileAtomic, type Postmortem } from '../../model/index.js';
 import { checkNotice } from '../../notice/checks.js';
-import { isKnownTimeZone, type NoticeLanguage } from '../../notice/datetime.js';
+import type { NoticeLanguage } from '../../notice/datetime.js';
 import { buildNoticeView, NOTICE_CHANNELS, noticeLanguages, type NoticeChannel, type NoticeView } from '../../notice/view.js';
 import { TemplateError } from '../../render/engine.js';
 import { renderNotice } from '../../render/notice.js';
@@ -29,7 +29,7 @@ export interface NoticeOptions extends NoticeTextOptions {
 /** The customers' time zone: `--timezone` (checked) or the machine's. */
 export function resolveTimeZone(zone: string | undefined): string {
   if (zone === undefined) return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!isKnownTimeZone(zone)) throw new UsageError(`--timezone: expected an IANA time zone such as Europe/Berlin or UTC, found "${zone}".`);
+  if (!isTimeZone(zone)) throw new UsageError(`--timezone: expected an IANA time zone such as Europe/Berlin or UTC, found "${zone}".`);
   return zone;
 }
 

@@ -15,15 +15,14 @@
  *   ok:      started: "2017-09-21T14:02:00+02:00"
  */
 import { modelRule } from '../model-rule.js';
-import { LOCAL_TIMESTAMP, keyPosition } from '../../model/index.js';
-import { zoneOffsetMinutes } from '../fix.js';
+import { LOCAL_TIMESTAMP, isTimeZone, keyPosition } from '../../model/index.js';
 
 /** The `timestamp-offset` rule. */
 export default modelRule('timestamp-offset', 'Front-matter timestamps carry an offset (Z or ±HH:MM).', {
   fixable: true,
   decorate: (reports, { pm }) => {
     const zone = pm.data.timezone;
-    if (typeof zone !== 'string' || zoneOffsetMinutes(zone, Date.UTC(2000, 0, 1)) === null) return reports;
+    if (typeof zone !== 'string' || !isTimeZone(zone)) return reports;
     const fixableLines = new Set(
       ['started', 'detected', 'mitigated', 'resolved']
         .filter((m) => typeof pm.data[m] === 'string' && LOCAL_TIMESTAMP.test(pm.data[m] as string))
