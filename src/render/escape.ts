@@ -1,14 +1,18 @@
 /** Escapers for user text placed into a rendered document; templates get text already escaped. */
 
-/** Escapes text for inline Markdown: no emphasis, links, HTML, code or table breaks; one line. */
-export function escapeMarkdownInline(text: string): string {
+/** Escapes text placed inside a line of Markdown: no emphasis, links, HTML, code or table breaks; one line. */
+export function escapeMarkdownText(text: string): string {
   return text
     .replace(/\r?\n+/g, ' ')
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#>+=-]|\d+[.)])/, (_m, space: string, lead: string) =>
-      /^\d/.test(lead) ? `${space}${lead.slice(0, -1)}\\${lead.slice(-1)}` : `${space}\\${lead}`,
-    )
     .replace(/&(?=#?\w+;)/g, '&amp;');
+}
+
+/** Escapes text that may start a line of Markdown: as above, and no heading, quote, list or rule either. */
+export function escapeMarkdownInline(text: string): string {
+  return escapeMarkdownText(text).replace(/^(\s*)([#>+=-]|\d+[.)])/, (_m, space: string, lead: string) =>
+    /^\d/.test(lead) ? `${space}${lead.slice(0, -1)}\\${lead.slice(-1)}` : `${space}\\${lead}`,
+  );
 }
 
 /** Makes Markdown written by the user fit one line of a list item: line breaks become spaces. */

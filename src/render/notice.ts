@@ -1,6 +1,6 @@
 import type { NoticeChannel, NoticeView } from '../notice/view.js';
 import { renderTemplate, type TemplateOptions } from './engine.js';
-import { escapeHtml, escapeMarkdownInline, keepPlain } from './escape.js';
+import { escapeHtml, escapeMarkdownInline, escapeMarkdownText, keepPlain } from './escape.js';
 
 /** Escapes plain text written by people for Markdown, keeping their paragraphs (blank lines). */
 function markdownParagraphs(text: string): string {
@@ -16,9 +16,13 @@ function oneLine(text: string): string {
   return keepPlain(text).replace(/\s+/g, ' ').trim();
 }
 
+/** Facts the templates place inside a sentence, never at the start of a line. */
+const MID_SENTENCE_FACTS = new Set(['started', 'ended', 'timeZoneName', 'duration', 'services']);
+
 /** Per channel: the template (under templates/notice/) and how user text is escaped before it. */
-const CHANNEL_FORMATS: Record<NoticeChannel, { template: string; escape: (text: string) => string }> = {
-  blog: { template: 'notice/blog.md.hbs', escape: markdownParagraphs },
+const CHANNEL_FORMATS: Record<NoticeChannel, { template: string; escape: (text: string) => string; escapeFact?: (text: string) => string }> = {
+  // Facts sit mid-sentence, so "15. Mai" needs no escaping against becoming a list.
+  blog: { template: 'notice/blog.md.hbs', escape: markdownParagraphs, escapeFact: escapeMarkdownText },
   email: { template: 'notice/email.txt.hbs', escape: keepPlain },
   status: { template: 'notice/status.txt.hbs', escape: oneLine },
 };
@@ -28,15 +32,17 @@ export function noticeEscaper(channel: NoticeChannel | 'html'): (text: string) =
   return channel === 'html' ? escapeHtml : CHANNEL_FORMATS[channel].escape;
 }
 
-function escapeView<T extends object>(view: T, escape: (text: string) => string): T {
+function escapeView<T extends object>(view: T, escape: (text: string) => string, escapeFact = escape): T {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(view)) out[key] = typeof value === 'string' ? escape(value) : value;
+  for (const [key, value] of Object.entries(view)) {
+    out[key] = typeof value === 'string' ? (MID_SENTENCE_FACTS.has(key) ? escapeFact(value) : escape(value)) : value;
+  }
   return out as T;
 }
 
 /** Renders a customer notice for a channel; every user string is escaped for the channel first. */
 export async function renderNotice(view: NoticeView, channel: NoticeChannel, options: Pick<TemplateOptions, 'templatesDir'> = {}): Promise<string> {
   const format = CHANNEL_FORMATS[channel];
-  const out = await renderTemplate(format.template, escapeView(view, format.escape), { ...options, partialsDir: 'notice/partials' });
+  const out = await renderTemplate(format.template, escapeView(view, format.escape, format.escapeFact), { ...options, partialsDir: 'notice/partials' });
   return `${out.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
