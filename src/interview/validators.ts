@@ -10,6 +10,7 @@ import {
   ROOT_CAUSE_CATEGORIES,
   SEVERITIES,
   STATUSES,
+  findLeaks,
   isIsoDate,
   parseInstant,
 } from '../model/index.js';
@@ -191,26 +192,13 @@ export function validateCategories(values: readonly string[]): Validation {
   return values.length > 0 ? true : 'Expected at least one category (space selects, enter confirms), found none.';
 }
 
-const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/;
-const HOST = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{1,3}\b|\b[a-z0-9-]+\.(?:internal|local|lan|corp|intra)\b/i;
-const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d+\b/;
-
 /**
- * Customer-facing text: no internal details (IP addresses, host names, ticket ids, author names),
- * which the linter's `notice-leak` rule would flag.
+ * Customer-facing text: no internal details (host names, private addresses, e-mail addresses,
+ * ticket ids, author names): the same check as the linter's `notice-leak` rule.
  */
 export function validateNoticeText(text: string, authors: readonly string[] = []): Validation {
   const basic = validateText(text);
   if (basic !== true) return basic;
-  const value = text.trim();
-  const ip = IPV4.exec(value);
-  if (ip) return `Expected customer-facing wording, found the IP address "${ip[0]}".`;
-  const host = HOST.exec(value);
-  if (host) return `Expected customer-facing wording, found what looks like a host name "${host[0]}".`;
-  const ticket = TICKET.exec(value);
-  if (ticket) return `Expected customer-facing wording, found the ticket id "${ticket[0]}".`;
-  const lower = value.toLowerCase();
-  const author = authors.find((a) => a.trim().length > 2 && lower.includes(a.trim().toLowerCase()));
-  if (author) return `Expected customer-facing wording, found the author name "${author}".`;
-  return true;
+  const leak = findLeaks(text.trim(), { authors })[0];
+  return leak ? `Expected customer-facing wording, found ${leak.what}: "${leak.text}".` : true;
 }

@@ -23,6 +23,9 @@ const DETECTORS: readonly Detector[] = [
     what: 'an internal host name',
     pattern: /\b[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.(?:internal|local|localdomain|corp|lan|intranet|home\.arpa)\b/gi,
   },
+  // Host names with a number, the way fleets are named (`crm-web-01`, `db-03`); lower case only,
+  // so that product names such as `COVID-19` are not taken for hosts.
+  { what: 'a host name', pattern: /(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d{1,3}(?![\w-])/g },
   {
     what: 'a private IP address',
     pattern: /(?<![\d.])(?:10\.\d{1,3}|127\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])|192\.168)\.\d{1,3}\.\d{1,3}(?![\d.]*\d)/g,
@@ -46,11 +49,11 @@ function authorDetectors(authors: unknown): Detector[] {
   for (const author of authors) {
     if (typeof author !== 'string' || author.trim().length < 2) continue;
     const name = author.trim();
-    out.push({ what: `the author's name "${name}"`, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu') });
+    out.push({ what: "an author's name", pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu') });
     const parts = name.split(/\s+/);
     const surname = parts[parts.length - 1] as string;
     if (parts.length > 1 && surname.length >= 3) {
-      out.push({ what: `the author's name "${name}"`, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?![\\p{L}\\p{N}])`, 'gu') });
+      out.push({ what: `the surname of author "${name}"`, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?![\\p{L}\\p{N}])`, 'gu') });
     }
   }
   return out;
@@ -89,42 +92,61 @@ function noticeTexts(notice: Record<string, unknown>): Array<[string, string | n
   return out;
 }
 
+/** One piece of internal detail found in a text. */
+export interface Leak {
+  /** What it is, e.g. "a ticket id". */
+  what: string;
+  /** The text as found. */
+  text: string;
+  /** Where it starts in the text (0-based). */
+  index: number;
+}
+
 /**
- * Finds internal details in the customer notice: host names, private addresses, e-mail addresses,
- * ticket ids and the authors' names. Shared by `postmortem lint` (rule `notice-leak`) and
- * `postmortem notice`, so both refuse the same text.
+ * Finds internal details in one customer-facing text: host names, private addresses, e-mail
+ * addresses, ticket ids, the authors' names and the project's own patterns. Shared by
+ * `postmortem lint` (rule `notice-leak`), `postmortem notice` and the interview's notice prompts.
  */
+export function findLeaks(text: string, options: { authors?: unknown; internalPatterns?: readonly string[] } = {}): Leak[] {
+  const detectors = [...DETECTORS, ...authorDetectors(options.authors), ...extraDetectors(options.internalPatterns)];
+  const out: Leak[] = [];
+  const seen = new Set<string>();
+  // A surname inside a full name already reported is the same leak, not a second one.
+  const reported: Array<[number, number]> = [];
+  for (const detector of detectors) {
+    detector.pattern.lastIndex = 0;
+    for (const match of text.matchAll(detector.pattern)) {
+      const found = match[0];
+      if (found === '' || (detector.accept && !detector.accept(found))) continue;
+      const start = match.index ?? 0;
+      const end = start + found.length;
+      if (seen.has(found) || reported.some(([a, b]) => start < b && end > a)) continue;
+      seen.add(found);
+      reported.push([start, end]);
+      out.push({ what: detector.what, text: found, index: start });
+    }
+  }
+  return out;
+}
+
+/** Finds internal details in every text of the customer notice (rule `notice-leak`), with positions. */
 export function checkNoticeLeaks(
   pm: Postmortem,
   options: { internalPatterns?: readonly string[]; languages?: readonly string[] } = {},
 ): Problem[] {
   const notice = pm.data.notice;
   if (!isRecord(notice)) return [];
-  const detectors = [...DETECTORS, ...authorDetectors(pm.data.authors), ...extraDetectors(options.internalPatterns)];
   const out: Problem[] = [];
   for (const [key, lang, text] of noticeTexts(notice)) {
     if (options.languages && lang !== null && !options.languages.includes(lang)) continue;
     const position = keyPosition(pm, key);
-    const seen = new Set<string>();
-    // A surname inside a full name already reported is the same leak, not a second one.
-    const reported: Array<[number, number]> = [];
-    for (const detector of detectors) {
-      detector.pattern.lastIndex = 0;
-      for (const match of text.matchAll(detector.pattern)) {
-        const found = match[0];
-        if (found === '' || (detector.accept && !detector.accept(found))) continue;
-        const start = match.index ?? 0;
-        const end = start + found.length;
-        if (seen.has(found) || reported.some(([a, b]) => start >= a && end <= b)) continue;
-        seen.add(found);
-        reported.push([start, end]);
-        out.push({
-          ruleId: 'notice-leak',
-          severity: 'error',
-          message: `Expected customer-facing text in \`${key}\`, found ${detector.what}: "${found}".`,
-          ...position,
-        });
-      }
+    for (const leak of findLeaks(text, { authors: pm.data.authors, internalPatterns: options.internalPatterns })) {
+      out.push({
+        ruleId: 'notice-leak',
+        severity: 'error',
+        message: `Expected customer-facing text in \`${key}\`, found ${leak.what}: "${leak.text}".`,
+        ...position,
+      });
     }
   }
   return out;

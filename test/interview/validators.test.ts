@@ -170,10 +170,13 @@ describe('validateTicket', () => {
 describe('validateNoticeText', () => {
   it.each([
     ['A software update caused errors on every page.', ok],
-    ['Requests to 10.0.3.12 failed.', 'Expected customer-facing wording, found the IP address "10.0.3.12".'],
-    ['The server crm-web-01 crashed.', 'Expected customer-facing wording, found what looks like a host name "crm-web-01".'],
-    ['Tracked in CRM-4711.', 'Expected customer-facing wording, found the ticket id "CRM-4711".'],
-    ['Carla Neumeier fixed it.', 'Expected customer-facing wording, found the author name "Carla Neumeier".'],
+    ['Requests to 10.0.3.12 failed.', 'Expected customer-facing wording, found a private IP address: "10.0.3.12".'],
+    ['The server crm-web-01 crashed.', 'Expected customer-facing wording, found a host name: "crm-web-01".'],
+    ['db-03.internal ran out of disk.', 'Expected customer-facing wording, found an internal host name: "db-03.internal".'],
+    ['Tracked in CRM-4711.', 'Expected customer-facing wording, found a ticket id: "CRM-4711".'],
+    ['Write to ops@example.com.', 'Expected customer-facing wording, found an e-mail address: "ops@example.com".'],
+    ['Carla Neumeier fixed it.', 'Expected customer-facing wording, found an author\'s name: "Carla Neumeier".'],
+    ['Our COVID-19 measures stay in place.', ok],
     ['', 'Expected an answer, found nothing.'],
   ])('%j -> %j', (text, expected) => {
     expect(validateNoticeText(text, ['Carla Neumeier'])).toBe(expected);

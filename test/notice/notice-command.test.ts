@@ -61,7 +61,7 @@ describe('postmortem notice: checks stop the notice with exit 1 and a position',
     ['notice-outage-sev2', 'en', ':33:10 error Expected "disruption" or "degraded service" for a SEV2 incident'],
     ['notice-outage-sev2', 'de', ':40:70 error Expected "Störung" or "Beeinträchtigung" for a SEV2 incident (only SEV1 is a total outage), found "Ausfällen"'],
     ['notice-leak', 'en', ':36:9 error Expected customer-facing text in `notice.what_happened.en`, found a ticket id: "CRM-4711". (notice-leak)'],
-    ['notice-leak', 'en', 'found the author\'s name "Carla Neumeier"'],
+    ['notice-leak', 'en', 'found an author\'s name: "Carla Neumeier"'],
   ])('%s (%s)', async (name, lang, message) => {
     const result = await runCli(['notice', fixture(name), '--lang', lang, '--timezone', 'UTC']);
     expect(result.code).toBe(1);
