@@ -11,6 +11,7 @@ import {
   SEVERITIES,
   STATUSES,
   findLeaks,
+  findPlaceholders,
   isIsoDate,
   parseInstant,
 } from '../model/index.js';
@@ -22,9 +23,12 @@ export type Validation = true | string;
 /** A moment name, in the order the moments must occur. */
 export type MomentName = (typeof MOMENTS)[number];
 
-/** Words the linter treats as unfinished text; a final answer must not be one of them. */
-const PLACEHOLDER = /^(?:TODO|TBD|FIXME|\?+|<[^>]*>|n\/?a|-+|—|–)$/i;
-const PLACEHOLDER_INSIDE = /\b(?:TODO|TBD|FIXME)\b|\?\?\?|<[^<>\s][^<>]*>/;
+/** Answers that say nothing (`n/a`, `?`, `-`); placeholders inside text are the linter's (`findPlaceholders`). */
+const NON_ANSWER = /^(?:TODO|TBD|FIXME|\?+|<[^>]*>|n\/?a|-+|—|–)$/i;
+
+function isPlaceholder(value: string): boolean {
+  return NON_ANSWER.test(value) || findPlaceholders(value).length > 0;
+}
 
 function found(text: string): string {
   return text === '' ? 'nothing' : `"${text.length > 50 ? `${text.slice(0, 47)}...` : text}"`;
@@ -34,7 +38,7 @@ function found(text: string): string {
 export function validateText(text: string): Validation {
   const value = text.trim();
   if (value === '') return 'Expected an answer, found nothing.';
-  if (PLACEHOLDER.test(value) || PLACEHOLDER_INSIDE.test(value)) {
+  if (isPlaceholder(value)) {
     return `Expected a real answer, found the placeholder ${found(value)}; write what you know now.`;
   }
   return true;
@@ -149,7 +153,7 @@ export function parseCustomers(text: string): number {
 export function validateOwner(text: string): Validation {
   const value = text.trim();
   if (value === '') return 'Expected an owner (a person or a team), found nothing.';
-  if (PLACEHOLDER.test(value) || PLACEHOLDER_INSIDE.test(value) || /^(nobody|none|unknown|someone)$/i.test(value)) {
+  if (isPlaceholder(value) || /^(nobody|none|unknown|someone)$/i.test(value)) {
     return `Expected an owner (a person or a team), found ${found(value)}.`;
   }
   if (/[\r\n]/.test(value)) return 'Expected the owner on one line, found a line break.';

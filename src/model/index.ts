@@ -10,3 +10,4 @@ export { stringifyPostmortem, writeFileAtomic, FileExistsError } from './write.j
 export { readPostmortemFile } from './read.js';
 export { isTimeZone, zoneOffsetAt, offsetForWallTime } from './timezone.js';
 export { checkNoticeLeaks, findLeaks, type Leak, type NoticeLeakOptions } from './notice-checks.js';
+export { findPlaceholders, type Placeholder } from './placeholders.js';

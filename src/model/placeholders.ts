@@ -1,0 +1,37 @@
+/** Unfinished text: the markers people leave to fill in later. Shared by lint and the interview. */
+
+const PLACEHOLDER = /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME|XXX)(?![\p{L}\p{N}_])|\?{3,}|\{\{[^{}\n]*\}\}|lorem ipsum|<([^<>\n]{1,80})>/giu;
+
+const HTML_TAGS = new Set(
+  'a abbr b br code del details div em h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong sub summary sup table tbody td th thead tr u ul var'.split(' '),
+);
+
+/** True when `<inner>` is an HTML tag, an autolink or a comment rather than a placeholder. */
+function isMarkup(inner: string): boolean {
+  if (/^[!/?]/.test(inner) || /^(?:https?|mailto|ftp):/i.test(inner) || /^[^\s@]+@[^\s@]+$/.test(inner)) return true;
+  const tag = /^([a-z][a-z0-9]*)(?:\s+[a-z-]+(?:=(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?$/i.exec(inner);
+  return tag !== null && HTML_TAGS.has((tag[1] as string).toLowerCase());
+}
+
+/** A placeholder found in a text. */
+export interface Placeholder {
+  text: string;
+  /** Where it starts (0-based). */
+  index: number;
+}
+
+/**
+ * Finds placeholders in one line of prose: `TODO`, `TBD`, `TBA`, `FIXME`, `XXX` (upper case: the
+ * lower-case words are words), `???`, `{{ template }}`, "lorem ipsum" and `<...>` that is not
+ * HTML, an autolink or a comment.
+ */
+export function findPlaceholders(text: string): Placeholder[] {
+  const out: Placeholder[] = [];
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const found = m[0];
+    if (/^[a-z]+$/i.test(found) && found !== found.toUpperCase()) continue;
+    if (m[1] !== undefined && isMarkup(m[1])) continue;
+    out.push({ text: found, index: m.index ?? 0 });
+  }
+  return out;
+}
