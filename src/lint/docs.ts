@@ -1,7 +1,7 @@
-/** Where the rule documentation lives; each rule has an anchor named by its id. */
-export const DOCS_BASE_URL = 'https://github.com/postmortem-cli/postmortem-cli/blob/main/docs/lint.md';
+/** The rule documentation that ships with the package (docs/lint.md, one anchor per rule id). */
+export const BUNDLED_DOCS_URL = new URL('../../docs/lint.md', import.meta.url).href;
 
-/** The documentation link of a rule. */
-export function ruleDocsUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}#${ruleId}`;
+/** The documentation link of a rule, under a base (the bundled docs unless a formatter is told otherwise). */
+export function ruleDocsUrl(ruleId: string, base: string = BUNDLED_DOCS_URL): string {
+  return ruleId === '' ? base : `${base}#${ruleId}`;
 }

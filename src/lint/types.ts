@@ -82,6 +82,8 @@ export interface FormatterOptions {
   /** Rule metadata for formats that describe rules (SARIF). */
   rules?: ReadonlyArray<Pick<Rule, 'id' | 'description' | 'defaultLevel'>>;
   toolVersion?: string;
+  /** Where the rule documentation lives (anchors are rule ids); the docs bundled with the package by default. */
+  docsUrl?: string;
 }
 
 /** A formatter: a pure function from results to text. */

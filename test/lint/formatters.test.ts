@@ -22,7 +22,7 @@ const results: LintResult[] = [
   },
   { filePath: '/repo/postmortems/2020-01-02-clean.md', messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
 ];
-const options = { cwd: '/repo', root: '/repo', rules: RULES, toolVersion: '0.1.0' };
+const options = { cwd: '/repo', root: '/repo', rules: RULES, toolVersion: '0.1.0', docsUrl: 'https://docs.example/postmortem/lint.md' };
 
 describe('formatters', () => {
   it.each([
@@ -49,5 +49,18 @@ describe('formatters', () => {
 
   it('stylish prints nothing for clean results', () => {
     expect(stylish([results[1] as LintResult], options)).toBe('');
+  });
+});
+
+describe('rule documentation links', () => {
+  it('point at the docs bundled with the package, with a heading for every rule id', async () => {
+    const { BUNDLED_DOCS_URL, ruleDocsUrl } = await import('../../src/lint/docs.js');
+    const { readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const docs = readFileSync(fileURLToPath(BUNDLED_DOCS_URL), 'utf8');
+    for (const rule of RULES) {
+      expect(docs).toMatch(new RegExp(`^#{2,3} \`?${rule.id}\`?$`, 'm'));
+      expect(ruleDocsUrl(rule.id)).toBe(`${BUNDLED_DOCS_URL}#${rule.id}`);
+    }
   });
 });

@@ -20,13 +20,13 @@ export const sarif: Formatter = (results, options) => {
         tool: {
           driver: {
             name: 'postmortem',
-            informationUri: ruleDocsUrl('').replace(/#$/, ''),
+            informationUri: ruleDocsUrl('', options.docsUrl),
             ...(options.toolVersion ? { version: options.toolVersion, semanticVersion: options.toolVersion } : {}),
             rules: rules.map((r) => ({
               id: r.id,
               name: r.id.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
               shortDescription: { text: r.description },
-              helpUri: ruleDocsUrl(r.id),
+              helpUri: ruleDocsUrl(r.id, options.docsUrl),
               defaultConfiguration: { level: r.defaultLevel === 'warn' ? 'warning' : r.defaultLevel === 'off' ? 'none' : 'error' },
             })),
           },

@@ -36,6 +36,6 @@ export const stylish: Formatter = (results: readonly LintResult[], options: Form
   out += `\n${errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary))}\n`;
   if (fixable > 0) out += `  ${fixable} of them can be fixed with \`--fix\`.\n`;
   const rules = [...new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort();
-  out += c.dim(`  Rule docs: ${rules.map((r) => ruleDocsUrl(r)).join(' ')}\n`);
+  out += c.dim(`  Rule docs: ${rules.map((r) => ruleDocsUrl(r, options.docsUrl)).join(' ')}\n`);
   return out;
 };
