@@ -40,6 +40,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('-o, --out <path>', 'write to this file instead of stdout')
     .option('-t, --templates <dir>', 'folder with template overrides (same file names as templates/)')
     .option('-f, --force', 'overwrite --out if it exists')
+    .option('-c, --config <path>', 'config file with project categories and sections (default: nearest .postmortemrc.json)')
     .addHelpText('after', `\nExamples:\n  postmortem render postmortems/2017-09-21-crm-outage.md\n  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n${EXIT_CODES_HELP}`)
     .action(async (file: string, options) => {
       const { renderCommand } = await import('./commands/render.js');
@@ -55,6 +56,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('-f, --force', 'overwrite an existing postmortem with the same id')
     .option('--title <title>', 'answer the title question')
     .option('--severity <level>', 'answer the severity question (SEV1..SEV4)')
+    .option('-c, --config <path>', 'config file with project categories (default: nearest .postmortemrc.json)')
     .addHelpText(
       'after',
       `\nAnswers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\nprints how to resume. Without a terminal, every required answer must come from --answers.\n\nExamples:\n  postmortem new\n  postmortem new --resume\n  postmortem new --answers examples/answers/crm-release-rollback.yaml\n  postmortem new --title "Checkout down after a config change" --severity SEV2\n${EXIT_CODES_HELP}`,

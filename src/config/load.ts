@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { FormatOptions } from '../model/index.js';
 
 /** A rule's severity as written in a config file; 0, 1, 2 are accepted as off, warn, error. */
 export type RuleSeverity = 'off' | 'warn' | 'error';
@@ -150,4 +151,12 @@ export async function loadConfig(options: { cwd: string; configPath?: string }):
     if (parent === dir) return { path: null, config: {} };
     dir = parent;
   }
+}
+
+/** What the project's config changes in the file format: its extra categories and its sections. */
+export function formatOptionsOf(config: PostmortemConfig): FormatOptions {
+  return {
+    ...(config.categories ? { categories: config.categories } : {}),
+    ...(config.sections ? { sections: config.sections, requiredSections: config.sections } : {}),
+  };
 }

@@ -182,7 +182,7 @@ function textList(value: unknown): string[] | null {
  * the interview's shape (moments as ISO text with an offset). Throws `AnswersFileError` naming
  * every wrong key. `defaults.today` is the date a bare `HH:MM` falls on when the file has no `started`.
  */
-export function readAnswers(raw: unknown, file: string, defaults: { zone: string; today: string }): Answers {
+export function readAnswers(raw: unknown, file: string, defaults: { zone: string; today: string; categories?: readonly string[] }): Answers {
   if (raw === undefined || raw === null) return {};
   if (!isRecord(raw)) throw new AnswersFileError(file, [{ key: '(file)', message: 'Expected a mapping of answers, found something else.' }]);
   const problems: AnswerProblem[] = [];
@@ -275,7 +275,7 @@ export function readAnswers(raw: unknown, file: string, defaults: { zone: string
     if (!Array.isArray(raw.root_causes) || raw.root_causes.length === 0) collect('root_causes', 'Expected a list of {category, summary} with at least one entry, found none.');
     else {
       out.root_causes = raw.root_causes.map((_c, i) => ({
-        category: text(`root_causes.${i}.category`, validateCategory) ?? '',
+        category: text(`root_causes.${i}.category`, (t) => validateCategory(t, defaults.categories)) ?? '',
         summary: text(`root_causes.${i}.summary`, validateText) ?? '',
       }));
       out.root_causes.forEach((c, i) => {
@@ -288,7 +288,7 @@ export function readAnswers(raw: unknown, file: string, defaults: { zone: string
     else {
       out.followups = {};
       for (const [category, answers] of Object.entries(raw.followups)) {
-        collect(`followups.${category}`, validateCategory(category));
+        collect(`followups.${category}`, validateCategory(category, defaults.categories));
         if (!isRecord(answers)) {
           collect(`followups.${category}`, 'Expected a mapping of question to answer, found something else.');
           continue;

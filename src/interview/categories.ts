@@ -199,7 +199,10 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
   },
 ];
 
-/** The definition of a category; `other` for categories a project added in its config. */
+/** The definition of a category; a category a project added in its config asks what `other` asks, under its own name. */
 export function categoryDefinition(id: string): CategoryDefinition {
-  return CATEGORIES.find((c) => c.id === id) ?? (CATEGORIES.find((c) => c.id === 'other') as CategoryDefinition);
+  const known = CATEGORIES.find((c) => c.id === id);
+  if (known) return known;
+  const other = CATEGORIES.find((c) => c.id === 'other') as CategoryDefinition;
+  return { ...other, id: id as Category, label: id.replace(/-/g, ' '), description: "your project's category" };
 }

@@ -57,6 +57,8 @@ export interface InterviewOptions {
   machineZone: string;
   /** True when a postmortem with this id exists already (checked at the id prompt). */
   idTaken?: (id: string) => boolean;
+  /** Root-cause categories the project added in its config, offered after the built-in ones. */
+  categories?: readonly string[];
 }
 
 /** A recorded answer was needed but neither given nor askable; a bug in the caller's checks. */
@@ -256,11 +258,19 @@ class Interview {
     this.a.timeline = this.sorted(entries).map(({ at, event }) => ({ at, event }));
   }
 
+  private categoryChoices() {
+    const extra = (this.o.categories ?? []).filter((id) => !CATEGORIES.some((c) => c.id === id));
+    return [...CATEGORIES.map((c) => c.id), ...extra].map((id) => {
+      const c = categoryDefinition(id);
+      return { value: id, name: c.label, description: c.description };
+    });
+  }
+
   private async rootCause(): Promise<void> {
     this.header(STEP_TITLES.rootCause);
     if (this.a.root_causes === undefined) {
       const chosen = await this.step('root_causes.categories', (ask) =>
-        ask.checkbox({ message: MESSAGES.categories, choices: CATEGORIES.map((c) => ({ value: c.id, name: c.label, description: c.description })), validate: validateCategories }),
+        ask.checkbox({ message: MESSAGES.categories, choices: this.categoryChoices(), validate: validateCategories }),
       );
       const causes = [];
       for (const category of chosen) {

@@ -25,6 +25,8 @@ export interface SessionOptions {
   now: number;
   machineZone: string;
   idTaken?: (id: string) => boolean;
+  /** Root-cause categories the project added in its config. */
+  categories?: readonly string[];
 }
 
 /** The finished interview: complete answers and the draft that holds them. */
@@ -54,7 +56,7 @@ export class InterviewInterruptedError extends Error {
   }
 }
 
-async function answersFromFile(cwd: string, file: string, zone: string, date: string): Promise<Answers> {
+async function answersFromFile(cwd: string, file: string, defaults: Parameters<typeof readAnswers>[2]): Promise<Answers> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), 'utf8');
@@ -62,7 +64,7 @@ async function answersFromFile(cwd: string, file: string, zone: string, date: st
     const code = (error as NodeJS.ErrnoException).code;
     throw new AnswersFileError(file, [{ key: '(file)', message: code === 'ENOENT' ? 'Expected an answers file, found no such file.' : `Expected a readable file: ${(error as Error).message}` }]);
   }
-  return readAnswers(parseAnswersText(text, file), file, { zone, today: date });
+  return readAnswers(parseAnswersText(text, file), file, defaults);
 }
 
 /** Required keys neither given nor already answered in the draft's steps. */
@@ -85,8 +87,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const recordedStart = draft?.given.started ?? (typeof draft?.steps.started === 'string' ? draft.steps.started : undefined);
   const parsedStart = recordedStart ? parseMomentInput(recordedStart, { zone, date: dateInZone(options.now, zone) }) : null;
   const date = parsedStart && 'iso' in parsedStart ? parsedStart.iso.slice(0, 10) : dateInZone(options.now, zone);
-  const fromFile = options.answersFile ? await answersFromFile(options.cwd, options.answersFile, zone, date) : {};
-  const fromFlags = options.flags ? readAnswers(options.flags, 'command-line flags', { zone, today: date }) : {};
+  const defaults = { zone, today: date, ...(options.categories ? { categories: options.categories } : {}) };
+  const fromFile = options.answersFile ? await answersFromFile(options.cwd, options.answersFile, defaults) : {};
+  const fromFlags = options.flags ? readAnswers(options.flags, 'command-line flags', defaults) : {};
   const given = mergeAnswers(draft?.given ?? {}, fromFile, fromFlags);
   const steps = draft ? { ...draft.steps } : {};
   const iso = new Date(options.now).toISOString();
@@ -105,6 +108,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       machineZone: options.machineZone,
       ...(options.say ? { say: options.say } : {}),
       ...(options.idTaken ? { idTaken: options.idTaken } : {}),
+      ...(options.categories ? { categories: options.categories } : {}),
       onAnswer: async (latest) => {
         await saveDraft(options.cwd, { ...current, updated: new Date().toISOString(), steps: latest });
         saved = true;

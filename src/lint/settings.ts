@@ -1,4 +1,4 @@
-import { ConfigError, type LoadedConfig, type RuleSetting } from '../config/load.js';
+import { ConfigError, formatOptionsOf, type LoadedConfig, type RuleSetting } from '../config/load.js';
 import type { LintSettings, RuleLevel } from './types.js';
 
 /** A rule's id and default level: all the settings resolver needs to know about rules. */
@@ -59,10 +59,6 @@ export function resolveSettings(
   for (const [id, { level, options }] of effective) {
     if (level !== 'off') settings.rules[id] = { level, options };
   }
-  if (loaded.config.categories) settings.format.categories = loaded.config.categories;
-  if (loaded.config.sections) {
-    settings.format.sections = loaded.config.sections;
-    settings.format.requiredSections = loaded.config.sections;
-  }
+  settings.format = formatOptionsOf(loaded.config);
   return settings;
 }

@@ -17,6 +17,7 @@ import { FileExistsError, parsePostmortem, stringifyPostmortem, validatePostmort
 import { renderSource } from '../../render/source.js';
 import { InterruptedError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { loadProjectConfig } from '../project.js';
 import { displayPath } from '../report.js';
 
 /** Options of `postmortem new`. */
@@ -27,6 +28,7 @@ export interface NewOptions {
   force?: boolean;
   title?: string;
   severity?: string;
+  config?: string;
 }
 
 function flagAnswers(options: NewOptions): Record<string, unknown> {
@@ -40,6 +42,7 @@ function flagAnswers(options: NewOptions): Record<string, unknown> {
 export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   const dir = resolve(io.cwd, options.dir ?? 'postmortems');
   const interactive = io.stdin.isTTY === true;
+  const { format } = await loadProjectConfig(io, options.config);
   let session;
   try {
     session = await runSession({
@@ -52,6 +55,7 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
       now: Date.now(),
       machineZone: machineTimeZone(),
       idTaken: (id) => !options.force && existsSync(join(dir, `${id}.md`)),
+      ...(format.categories ? { categories: format.categories } : {}),
     });
   } catch (error) {
     if (error instanceof InterviewInterruptedError) {
@@ -79,7 +83,7 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   const path = join(dir, `${built.id}.md`);
   const text = stringifyPostmortem(built.data, await renderSource(built.content));
   const { postmortem, problems } = parsePostmortem(text, path);
-  const invalid = [...problems, ...validatePostmortem(postmortem)];
+  const invalid = [...problems, ...validatePostmortem(postmortem, format)];
   if (invalid.length > 0) {
     throw new Error(`the postmortem built from the answers does not validate: ${invalid.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`);
   }

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../../config/load.js';
 import { FileExistsError, isTimeZone, validatePostmortem, writeFileAtomic, type Postmortem } from '../../model/index.js';
 import { checkNotice } from '../../notice/checks.js';
 import type { NoticeLanguage } from '../../notice/datetime.js';
@@ -8,6 +7,7 @@ import { TemplateError } from '../../render/engine.js';
 import { renderNotice } from '../../render/notice.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { loadProjectConfig } from '../project.js';
 import { loadPostmortem } from '../load.js';
 import { printProblems } from '../report.js';
 
@@ -42,23 +42,17 @@ export async function prepareNotice(file: string, channel: NoticeChannel, option
   if (options.lang !== undefined && options.lang !== 'en' && options.lang !== 'de') {
     throw new UsageError(`--lang: expected en or de, found "${options.lang}".`);
   }
-  let internalPatterns: string[] | undefined;
-  try {
-    internalPatterns = (await loadConfig({ cwd: io.cwd, ...(options.config ? { configPath: options.config } : {}) })).config.internalPatterns;
-  } catch (error) {
-    if (error instanceof ConfigError) throw new RuntimeError(error.message);
-    throw error;
-  }
+  const { format, internalPatterns } = await loadProjectConfig(io, options.config);
   const pm = await loadPostmortem(file, io);
   if (!pm) return null;
-  const errors = validatePostmortem(pm).filter((p) => p.severity === 'error');
+  const errors = validatePostmortem(pm, format).filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     printProblems(io, pm.path, errors);
     io.stderr.write(`Fix these problems first (\`postmortem lint ${file}\` lists them too).\n`);
     return null;
   }
   const lang = (options.lang ?? noticeLanguages(pm)[0] ?? 'en') as NoticeLanguage;
-  const problems = checkNotice(pm, { lang, ...(internalPatterns ? { internalPatterns } : {}) });
+  const problems = checkNotice(pm, { lang, internalPatterns });
   if (problems.length > 0) {
     printProblems(io, pm.path, problems);
     io.stderr.write(`The ${lang} notice is not ready for customers; fix the wording in the \`notice\` block and run this again.\n`);

@@ -5,6 +5,7 @@ import { TemplateError } from '../../render/engine.js';
 import { RuntimeError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadPostmortem } from '../load.js';
+import { loadProjectConfig } from '../project.js';
 import { printProblems } from '../report.js';
 
 /** Options of `postmortem render`. */
@@ -12,13 +13,15 @@ export interface RenderOptions {
   out?: string;
   templates?: string;
   force?: boolean;
+  config?: string;
 }
 
 /** `postmortem render FILE`: validates, renders Markdown to stdout or --out; returns the exit code. */
 export async function renderCommand(file: string, options: RenderOptions, io: Io): Promise<number> {
+  const { format } = await loadProjectConfig(io, options.config);
   const pm = await loadPostmortem(file, io);
   if (!pm) return 1;
-  const errors = validatePostmortem(pm).filter((p) => p.severity === 'error');
+  const errors = validatePostmortem(pm, format).filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     printProblems(io, pm.path, errors);
     io.stderr.write(`Fix these problems before rendering (\`postmortem lint ${file}\` lists them too).\n`);

@@ -1,0 +1,24 @@
+import { ConfigError, formatOptionsOf, loadConfig } from '../config/load.js';
+import type { FormatOptions } from '../model/index.js';
+import { RuntimeError } from './errors.js';
+import type { Io } from './io.js';
+
+/** What a command needs of the project's config: its format options and extra notice patterns. */
+export interface ProjectConfig {
+  format: FormatOptions;
+  internalPatterns: string[];
+}
+
+/**
+ * Loads `.postmortemrc.json` (or `package.json`'s `postmortem` key) the way `lint` does, so that
+ * every command accepts the same project categories and sections; a bad config is exit 2.
+ */
+export async function loadProjectConfig(io: Io, configPath?: string): Promise<ProjectConfig> {
+  try {
+    const { config } = await loadConfig({ cwd: io.cwd, ...(configPath ? { configPath } : {}) });
+    return { format: formatOptionsOf(config), internalPatterns: config.internalPatterns ?? [] };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new RuntimeError(error.message);
+    throw error;
+  }
+}
