@@ -64,4 +64,6 @@ export interface FormatOptions {
   categories?: readonly string[];
   sections?: readonly string[];
   requiredSections?: readonly string[];
+  /** Whether `id` must equal the file name (lint: yes; a command handed one file by name: no). */
+  idMatchesFileName?: boolean;
 }

@@ -245,7 +245,7 @@ function checkStatusRequirements(pm: Postmortem): Problem[] {
   return out;
 }
 
-function checkIdFilename(pm: Postmortem): Problem[] {
+function checkIdFilename(pm: Postmortem, options: FormatOptions): Problem[] {
   const report = maker('id-filename', 'error');
   const id = pm.data.id;
   if (typeof id !== 'string') return [];
@@ -254,7 +254,7 @@ function checkIdFilename(pm: Postmortem): Problem[] {
   if (!ID_PATTERN.test(id) || !/^\d{4}-\d{2}-\d{2}/.test(id) || parseInstant(`${id.slice(0, 10)}T00:00Z`) === null) {
     out.push(report(`Expected \`id\` of the form YYYY-MM-DD-slug (slug of a-z, 0-9 and -, at most 60), found "${id}".`, at));
   }
-  if (/\.md$/i.test(pm.path)) {
+  if (options.idMatchesFileName !== false && /\.md$/i.test(pm.path)) {
     const expected = idFromPath(pm.path);
     if (expected !== id) out.push(report(`Expected \`id\` to equal the file name "${expected}", found "${id}".`, at));
   }

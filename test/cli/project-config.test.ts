@@ -104,3 +104,20 @@ describe('project categories from .postmortemrc.json', () => {
     expect(offered).toHaveLength(10);
   });
 });
+
+describe('a postmortem handed over by any file name', () => {
+  it.each([[['render']], [['notice', '--channel', 'email']]])('%j accepts incident.md (only lint insists the id equals the file name)', async (command) => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      await writeFile(join(dir, 'incident.md'), examples()[0]!.text);
+      const result = await runCli([...command, 'incident.md'], { cwd: dir });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const lint = await runCli(['lint', 'incident.md'], { cwd: dir });
+      expect(lint.code).toBe(1);
+      expect(lint.stdout).toContain('id-filename');
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -45,7 +45,7 @@ export async function prepareNotice(file: string, channel: NoticeChannel, option
   const { format, internalPatterns } = await loadProjectConfig(io, options.config);
   const pm = await loadPostmortem(file, io);
   if (!pm) return null;
-  const errors = validatePostmortem(pm, format).filter((p) => p.severity === 'error');
+  const errors = validatePostmortem(pm, { ...format, idMatchesFileName: false }).filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     printProblems(io, pm.path, errors);
     io.stderr.write(`Fix these problems first (\`postmortem lint ${file}\` lists them too).\n`);

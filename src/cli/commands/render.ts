@@ -21,7 +21,7 @@ export async function renderCommand(file: string, options: RenderOptions, io: Io
   const { format } = await loadProjectConfig(io, options.config);
   const pm = await loadPostmortem(file, io);
   if (!pm) return 1;
-  const errors = validatePostmortem(pm, format).filter((p) => p.severity === 'error');
+  const errors = validatePostmortem(pm, { ...format, idMatchesFileName: false }).filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     printProblems(io, pm.path, errors);
     io.stderr.write(`Fix these problems before rendering (\`postmortem lint ${file}\` lists them too).\n`);
