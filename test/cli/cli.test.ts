@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,28 @@ describe('postmortem CLI shell', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no\/such\/file\.md: no such file/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('path mistakes are usage problems, not internal errors', () => {
+  let dir = '';
+  let cleanup: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir());
+    await writeFile(join(dir, 'afile'), '');
+    await mkdir(join(dir, 'adir'));
+  });
+  afterAll(() => cleanup());
+
+  it.each([
+    [['render', examples()[0]!.path, '--out', 'afile/x.md'], 'afile'],
+    [['lint', examples()[0]!.path, '--output-file', 'adir'], 'adir'],
+    [['new', '--answers', join(ROOT, 'examples/answers/crm-release-rollback.yaml'), '--dir', 'afile'], 'afile'],
+  ])('%j names the path and exits 2', async (args, name) => {
+    const result = await runCli(args, { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(join(dir, name));
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 });
 
