@@ -72,6 +72,11 @@ function parseSectionMarkdown(content: string): Root {
   return fromMarkdown(content, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
 }
 
+/** A section's lines without CRLF's `\r`, so CRLF files take the fast paths too. */
+function contentLines(section: Section): string[] {
+  return section.content.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
 /**
  * The timeline of the common, simple shape without a Markdown parse: nothing but one-line items
  * `- YYYY-MM-DD …` (one marker, no indentation, no trailing white space) between blank lines.
@@ -79,7 +84,7 @@ function parseSectionMarkdown(content: string): Root {
  * the same items (a test compares them), at a fraction of the cost.
  */
 function fastTimeline(section: Section): TimelineItem[] | null {
-  const lines = section.content.split('\n');
+  const lines = contentLines(section);
   let first = 0;
   while (first < lines.length && (lines[first] as string).trim() === '') first++;
   let last = lines.length - 1;
@@ -180,7 +185,7 @@ function pipes(line: string): number[] {
  * which gives the same rows for this shape (a test compares them).
  */
 function fastActionItems(section: Section): ActionItemsTable | null {
-  const lines = section.content.split('\n');
+  const lines = contentLines(section);
   let i = 0;
   while (i < lines.length && (lines[i] as string).trim() === '') i++;
   const rowShape = /^\|[^\t\r]*\|$/;

@@ -84,7 +84,12 @@ export function readFrontMatter(source: string): FrontMatterResult {
       problems: [problem('Expected a closing `---` line after the front matter, found the end of the file.', 1, 1)],
     };
   }
-  const raw = lines.slice(1, close).join('\n');
+  // CRLF files: the YAML parser would read a `\r` after a quoted or flow value as content.
+  // Dropping it from the line ends keeps every line and column where it was.
+  const raw = lines
+    .slice(1, close)
+    .map((l) => l.replace(/\r$/, ''))
+    .join('\n');
   const block: FrontMatterBlock = { raw, contentStartLine: 2, endLine: close + 1 };
   const body = lines.slice(close + 1).join('\n');
   const base = { block, body, bodyStartLine: close + 2 };
