@@ -38,6 +38,8 @@ export interface NoticeView {
   /** When customers stopped being affected (mitigated, else resolved). */
   ended: string;
   resolved: string;
+  /** True while customers are still affected: neither `mitigated` nor `resolved` is set. */
+  ongoing: boolean;
   timeZone: string;
   timeZoneName: string;
   duration: string;
@@ -86,6 +88,7 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
     started: at(moments.started),
     ended: at(endMs),
     resolved: at(moments.resolved),
+    ongoing: endMs === undefined,
     timeZone,
     timeZoneName: moments.started === undefined ? timeZone : timeZoneName(moments.started, lang, timeZone),
     duration: impactMs === null ? '' : durationInWords(impactMs, lang),
