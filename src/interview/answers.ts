@@ -154,7 +154,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Parses answers-file text: JSON when the name ends in `.json`, YAML otherwise. */
 export function parseAnswersText(text: string, file: string): unknown {
   try {
-    return /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
+    // Editors on Windows write a byte-order mark; JSON.parse would choke on it.
+    const body = text.replace(/^\uFEFF/, '');
+    return /\.json$/i.test(file) ? JSON.parse(body) : parseYaml(body);
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? '';
     throw new AnswersFileError(file, [{ key: '(file)', message: `Expected ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}, found a syntax error: ${message}` }]);

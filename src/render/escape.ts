@@ -15,6 +15,20 @@ export function escapeMarkdownInline(text: string): string {
   );
 }
 
+/**
+ * Keeps Markdown written by the user as blocks (paragraphs, lists, code) but stops it from
+ * opening a heading of its own, which would split the section it is written into.
+ */
+export function markdownSection(markdown: string): string {
+  return markdown
+    .replace(/\r\n?/g, '\n')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.replace(/^(\s{0,3})(#{1,6}(?:\s|$)|=+\s*$|-{2,}\s*$)/, '$1\\$2'))
+    .join('\n');
+}
+
 /** Makes Markdown written by the user fit one line of a list item: line breaks become spaces. */
 export function inlineMarkdown(markdown: string): string {
   return markdown.replace(/\s*\r?\n\s*/g, ' ').trim();

@@ -1,7 +1,7 @@
 /** Renders the Markdown body of a new postmortem file from `templates/source/`. */
 import { formatTimelineInstant, offsetOf, parseInstant } from '../model/index.js';
 import { renderTemplate, type TemplateOptions } from './engine.js';
-import { escapeMarkdownInline as md } from './escape.js';
+import { escapeMarkdownInline as md, markdownSection } from './escape.js';
 
 /** The body's parts as plain text (what the interview collected); escaped here, not by the caller. */
 export interface SourceContent {
@@ -18,10 +18,10 @@ export interface SourceContent {
   lessons: { wentWell: readonly string[]; wentWrong: readonly string[]; gotLucky: readonly string[] };
 }
 
-/** The view of the source template: every user string escaped as inline Markdown. */
+/** The view of the source template: section prose kept as the engineer's Markdown (no headings), everything else escaped inline. */
 export function sourceView(content: SourceContent) {
   return {
-    summary: md(content.summary),
+    summary: markdownSection(content.summary),
     customersAffected: content.impact.customersAffected.toLocaleString('en-US'),
     dataLoss: content.impact.dataLoss ? 'yes' : 'none',
     impactDescription: content.impact.description ? md(content.impact.description) : '',
@@ -30,15 +30,15 @@ export function sourceView(content: SourceContent) {
       if (ms === null) throw new Error(`timeline timestamp "${item.at}" has no offset`);
       return { at: formatTimelineInstant(ms, offsetOf(item.at) ?? 0), event: md(item.event) };
     }),
-    rootCause: content.rootCause ? md(content.rootCause) : '',
+    rootCause: content.rootCause ? markdownSection(content.rootCause) : '',
     causes: content.causes.map((c) => ({
       label: md(c.label),
       summary: md(c.summary),
       followups: c.followups.map((f) => ({ label: md(f.label), answer: md(f.answer) })),
     })),
     fiveWhys: content.fiveWhys.map((text, i) => ({ number: i + 1, text: md(text) })),
-    detection: md(content.detection),
-    resolution: md(content.resolution),
+    detection: markdownSection(content.detection),
+    resolution: markdownSection(content.resolution),
     actionItems: content.actionItems.map((item) => ({
       action: md(item.action),
       type: md(item.type),
