@@ -34,9 +34,20 @@ export function inlineMarkdown(markdown: string): string {
   return markdown.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
 
-/** Makes Markdown written by the user fit a GFM table cell: one line, every bare `|` escaped. */
+/**
+ * Makes Markdown written by the user fit a GFM table cell: one line, every bare `|` escaped.
+ * A `|` is bare when an even number of backslashes precedes it (`\\|` escapes the backslash, not
+ * the pipe); a scanner, because a regex consuming the character before a pipe misses adjacent ones.
+ */
 export function markdownTableCell(markdown: string): string {
-  return inlineMarkdown(markdown).replace(/(^|[^\\])((?:\\\\)*)\|/g, '$1$2\\|');
+  let out = '';
+  let backslashes = 0;
+  for (const c of inlineMarkdown(markdown)) {
+    if (c === '|' && backslashes % 2 === 0) out += '\\';
+    backslashes = c === '\\' ? backslashes + 1 : 0;
+    out += c;
+  }
+  return out;
 }
 
 /** Escapes text for HTML element content and attribute values. */
