@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +32,21 @@ async function partialFiles(dir: string): Promise<string[]> {
   }
 }
 
+/** A mistyped override folder would silently fall back to the bundled templates; refuse it instead. */
+async function checkOverrideFolder(dir: string): Promise<void> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(dir)).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new TemplateError(`${dir}: expected a templates folder for --templates, found no such folder; check the path`);
+    }
+    throw new TemplateError(`${dir}: cannot read the templates folder: ${(error as Error).message}`);
+  }
+  if (!isFolder) throw new TemplateError(`${dir}: expected a templates folder for --templates, found a file; pass the folder that holds the templates`);
+}
+
 /** Which templates to use: a name under the templates folder, and an optional override folder. */
 export interface TemplateOptions {
   /** Folder whose files replace the default templates of the same name. */
@@ -46,6 +61,7 @@ export interface TemplateOptions {
  * escaped for the target (see escape.ts), so Handlebars' HTML escaping is off.
  */
 export async function renderTemplate(name: string, view: object, options: TemplateOptions = {}): Promise<string> {
+  if (options.templatesDir) await checkOverrideFolder(options.templatesDir);
   const hb = Handlebars.create();
   const dirs = [DEFAULT_TEMPLATES_DIR, ...(options.templatesDir ? [options.templatesDir] : [])];
   const partialsDir = options.partialsDir ?? 'partials';
