@@ -1,4 +1,4 @@
-import { deriveFigures, formatDuration, type Postmortem } from '../model/index.js';
+import { deriveFigures, findSection, formatDuration, type Postmortem, type Section, type TimelineItem } from '../model/index.js';
 import { renderTemplate, type TemplateOptions } from './engine.js';
 import { escapeMarkdownInline as md, inlineMarkdown, markdownTableCell as cell } from './escape.js';
 
@@ -10,6 +10,34 @@ function text(value: unknown): string {
 
 function list(value: unknown): string[] {
   return Array.isArray(value) ? value.map(text) : [];
+}
+
+/** The section's source lines from `from` to `to` (file line numbers, inclusive), without blank lines around. */
+function sourceLines(section: Section | undefined, from: number, to: number): string {
+  if (!section) return '';
+  const lines = section.content.split('\n').map((l) => l.replace(/\r$/, ''));
+  const first = Math.max(from, section.contentStartLine) - section.contentStartLine;
+  const last = Math.min(to, section.endLine) - section.contentStartLine;
+  return lines.slice(first, last + 1).join('\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+}
+
+/** Starts a block inside a list item's content; the first paragraph ends before it (or a blank line). */
+const BLOCK_START = /^(?:[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|#{1,6}(?:\s|$)|```|~~~|\|)/;
+
+/**
+ * What a timeline item holds beyond its first paragraph (sub-lists, more paragraphs), re-indented
+ * for the rendered item's `- ` marker so that it stays inside that item.
+ */
+function itemDetails(section: Section | undefined, item: TimelineItem): string {
+  if (!section || item.endLine <= item.line) return '';
+  const [first = '', ...rest] = sourceLines(section, item.line, item.endLine).split('\n');
+  const indent = (/^\s*(?:[-*+]|\d{1,9}[.)])[ \t]*/.exec(first)?.[0] ?? '').length;
+  let k = 0;
+  while (k < rest.length && rest[k]!.trim() !== '' && !BLOCK_START.test(rest[k]!.trimStart())) k++;
+  const details = rest.slice(k);
+  if (details.every((l) => l.trim() === '')) return '';
+  const dedent = (line: string) => line.slice(Math.min(indent, (/^ */.exec(line)?.[0] ?? '').length));
+  return details.map((l) => (l.trim() === '' ? '' : `  ${dedent(l)}`)).join('\n').replace(/^\n+/, '\n').trimEnd();
 }
 
 function figure(ms: number | null): string {
@@ -24,6 +52,11 @@ export function postmortemView(pm: Postmortem) {
   const customers = typeof impact.customers_affected === 'number' ? impact.customers_affected.toLocaleString('en-US') : 'unknown';
   const causes = Array.isArray(d.root_causes) ? (d.root_causes as Array<Record<string, unknown>>) : [];
   const table = pm.actionItems;
+  const timelineSection = findSection(pm.sections, 'timeline');
+  const actionsSection = findSection(pm.sections, 'action items');
+  const items = pm.timeline;
+  const columns = table?.columns ?? [];
+  const tableEnd = table ? Math.max(table.line + 1, ...table.rows.map((r) => r.line)) : 0;
   return {
     id: md(text(d.id)),
     title: md(text(d.title)),
@@ -57,11 +90,20 @@ export function postmortemView(pm: Postmortem) {
           isPlain: !SPECIAL_SECTIONS.has(key),
         };
       }),
-    timeline: pm.timeline.map((item) => ({
+    // Text the author wrote around the list and between its items, as written (like plain sections).
+    timelineBefore: items.length === 0 ? sourceLines(timelineSection, 0, Infinity) : sourceLines(timelineSection, 0, items[0]!.line - 1),
+    timeline: items.map((item, i) => ({
       at: md(item.timestamp?.text ?? ''),
       event: inlineMarkdown(item.event),
+      details: itemDetails(timelineSection, item),
+      after: sourceLines(timelineSection, item.endLine + 1, (items[i + 1]?.line ?? Infinity) - 1),
     })),
+    actionItemsBefore: table ? sourceLines(actionsSection, 0, table.line - 1) : sourceLines(actionsSection, 0, Infinity),
+    actionItemsAfter: table ? sourceLines(actionsSection, tableEnd + 1, Infinity) : '',
+    /** Every column of the table as written, in order (Ticket, Notes … only when the author has them). */
+    actionColumns: columns.map(cell),
     actionItems: (table?.rows ?? []).map((row) => ({
+      cells: columns.map((c) => cell(row.cells[c.toLowerCase()]?.text ?? '')),
       action: cell(row.cells.action?.text ?? ''),
       type: cell(row.cells.type?.text ?? ''),
       owner: cell(row.cells.owner?.text ?? ''),
