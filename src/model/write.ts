@@ -3,16 +3,36 @@ import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Document, visit } from 'yaml';
 
-/** Text a YAML 1.1 reader would turn into a timestamp (any date followed by a time). */
-const TIMESTAMP_LIKE = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}/;
+/**
+ * Plain scalars a YAML 1.1 reader (Psych in Jekyll, Hugo, js-yaml 3) turns into something other
+ * than text: bools (y/n/yes/no/on/off/true/false, any case, as Psych matches them), null, ints
+ * (binary, octal, hex, `_` and `,` separators), floats, sexagesimal numbers (`1:20` is 80) and
+ * timestamps (a date alone or a date and a time). Generous on purpose: quoting text is harmless.
+ */
+const YAML11_NON_TEXT = [
+  /^(?:y|n|yes|no|on|off|true|false)$/i,
+  /^(?:~|null)$/i,
+  /^[-+]?(?:0b[01_,]+|0x[0-9a-f_,]+|0o?[0-7_,]+|[0-9][0-9_,]*)$/i,
+  /^[-+]?(?:[0-9][0-9_,]*)?\.[0-9_.]*(?:e[-+]?[0-9]+)?$/i,
+  /^[-+]?[0-9][0-9_,]*(?:\.[0-9_]*)?e[-+]?[0-9]+$/i,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
+  /^[-+]?\.(?:inf|nan)$/i,
+  /^\d{4}-\d\d?-\d\d?(?:[Tt \t]|$)/,
+];
+
+/** True when a YAML 1.1 reader would not read the string as text if it were written plain. */
+export function isYaml11NonText(value: string): boolean {
+  return YAML11_NON_TEXT.some((pattern) => pattern.test(value));
+}
 
 /** Serialises front-matter data and a Markdown body as a postmortem file; unknown keys are kept. */
 export function stringifyPostmortem(data: Record<string, unknown>, body: string): string {
   const doc = new Document(data);
-  // Quote timestamps so that YAML 1.1 readers (js-yaml and friends) keep them as text, not Dates.
+  // The yaml library quotes what YAML 1.2 would misread; Jekyll and Hugo read YAML 1.1, which
+  // misreads more (a tag `yes` becomes true, `14:02` becomes 842), so those are quoted too.
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && TIMESTAMP_LIKE.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value === 'string' && isYaml11NonText(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   const yaml = doc.toString({ lineWidth: 0 });
