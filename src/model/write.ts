@@ -57,7 +57,12 @@ export async function writeFileAtomic(path: string, content: string, options: { 
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  await writeFile(temp, content, { flag: 'wx' });
+  try {
+    await writeFile(temp, content, { flag: 'wx' });
+  } catch (error) {
+    // The temp file is ours; the path the user gave is the one worth naming.
+    throw Object.assign(error as NodeJS.ErrnoException, { path });
+  }
   try {
     if (options.force) {
       await rename(temp, path);
