@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseTimeline, readTimelineLines } from '../../src/model/body.js';
+import { findSection, parsePostmortem, validatePostmortem } from '../../src/model/index.js';
+import type { Section } from '../../src/model/index.js';
+import { examples } from '../helpers/examples.js';
+
+const example = examples().find((e) => e.name.startsWith('2018-05-15')) ?? examples()[0]!;
+const withTimeline = (block: string) => example.text.replace('## Timeline\n\n', `## Timeline\n\n${block}\n\n`);
+const section = (content: string): Section => ({ title: 'Timeline', depth: 2, line: 10, column: 1, contentStartLine: 11, endLine: 11 + content.split('\n').length, content });
+
+describe('pathological nesting in the timeline', () => {
+  it('reads 16,000 nested list markers on one line (40 KB) quickly and reports the nesting', () => {
+    const text = withTimeline(`${'- '.repeat(16_000)}a`);
+    const started = performance.now();
+    const { postmortem, problems } = parsePostmortem(text, example.name);
+    const found = validatePostmortem(postmortem).filter((p) => p.ruleId === 'timeline-format');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(problems).toEqual([]);
+    const line = text.split('\n').findIndex((l) => l.startsWith('- - - ')) + 1;
+    expect(found.map((p) => [p.line, p.message.startsWith('Expected timeline items nested at most 32 levels')])).toContainEqual([line, true]);
+    expect(postmortem.timeline.length).toBeGreaterThan(10);
+  });
+
+  it('reads a 1 MB timeline item with deeply nested sub-lists quickly', () => {
+    const lines = ['- 2018-05-15 10:00 +02:00 — Deep item'];
+    for (let i = 0; lines.length < 5000; i++) lines.push(`${'  '.repeat(1 + (i % 400))}- sub item ${i}`);
+    const text = withTimeline(lines.join('\n'));
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const started = performance.now();
+    const { postmortem } = parsePostmortem(text, example.name);
+    const found = validatePostmortem(postmortem).filter((p) => p.ruleId === 'timeline-format');
+    expect(performance.now() - started).toBeLessThan(5000);
+    const first = text.split('\n').findIndex((l) => l.startsWith('- 2018-05-15 10:00 +02:00 — Deep item')) + 1;
+    expect(postmortem.timeline[0]).toMatchObject({ line: first, endLine: first + 4999, event: 'Deep item' });
+    expect(found.map((p) => p.line)).toEqual([first + 64]);
+  });
+
+  it('reads a 1 MB single paragraph item quickly', () => {
+    const lines = ['- 2018-05-15 10:00 +02:00 — Long item'];
+    while (lines.length < 40_000) lines.push(`continued line ${lines.length}`);
+    const text = withTimeline(lines.join('\n'));
+    const started = performance.now();
+    const { postmortem } = parsePostmortem(text, example.name);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(postmortem.timeline[0]?.event).toMatch(/^Long item continued line 1 continued line 2 /);
+  });
+
+  it.each([
+    ['items with continuation lines', '- 2018-05-15 10:00 +02:00 — One\n  more text\nlazy text\n- 2018-05-15 10:05 +02:00 — Two'],
+    ['items with sub-lists and blank lines', '- 2018-05-15 10:00 +02:00 — One\n\n  - sub\n    - subsub\n\n  para in item\n\n- 2018-05-15 10:05 +02:00 — Two\n\nAfter the list\n\n* 2018-05-15 11:00 Z - Other list'],
+    ['an ordered list', '1. 2018-05-15 10:00 +02:00 — One\n2. 2018-05-15 10:05 +02:00 — Two\n   continued\n10. 2018-05-15 10:09 Z: Three'],
+    ['a fence and a heading', 'Intro text.\n\n```\n- 2018-05-15 09:00 Z — not an item\n```\n\n- 2018-05-15 10:00 Z — One\n- Two without a time\n- \n\n### Later\n\n- 2018-05-15 12:00 Z — Three'],
+    ['an item followed by a quote and a break', '- 2018-05-15 10:00 Z — One\n> quoted\n\n---\n\n+ 2018-05-15 10:00 Z — Two\n      code in item'],
+  ])('the line reader gives the Markdown parser\'s items for %s', (_name, content) => {
+    expect(readTimelineLines(section(content))).toEqual(parseTimeline(section(content)));
+  });
+
+  it('the line reader gives the Markdown parser\'s items for every example timeline', () => {
+    for (const e of examples()) {
+      const timeline = findSection(parsePostmortem(e.text, e.path).postmortem.sections, 'Timeline')!;
+      expect(readTimelineLines(timeline)).toEqual(parseTimeline(timeline));
+    }
+  });
+});
