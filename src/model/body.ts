@@ -72,6 +72,71 @@ function parseSectionMarkdown(content: string): Root {
   return fromMarkdown(content, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
 }
 
+/** Most list and quote markers a line may open before it counts as pathological nesting. */
+export const MAX_NESTING = 32;
+/** Deepest indentation (in columns) of a line's content before it counts as pathological nesting. */
+export const MAX_INDENT = 128;
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/**
+ * True when a line opens more than MAX_NESTING list or quote containers or starts its content
+ * deeper than MAX_INDENT columns. The Markdown parser's cost grows faster than linearly with
+ * nesting (16,000 `- ` markers on one line took minutes), so such lines never reach it.
+ */
+function nestsTooDeep(line: string): boolean {
+  let markers = 0;
+  let column = 0;
+  let i = 0;
+  const gap = (k: number) => k >= line.length || line[k] === ' ' || line[k] === '\t' || line[k] === '\r';
+  while (i < line.length) {
+    const ch = line[i] as string;
+    if (ch === ' ') {
+      column++;
+      i++;
+    } else if (ch === '\t') {
+      column += 4 - (column % 4);
+      i++;
+    } else if (ch === '>' || ((ch === '-' || ch === '*' || ch === '+') && gap(i + 1))) {
+      markers++;
+      column++;
+      i++;
+    } else if (isDigit(ch)) {
+      let j = i;
+      while (j - i < 9 && isDigit(line[j])) j++;
+      if ((line[j] !== '.' && line[j] !== ')') || !gap(j + 1)) break;
+      markers++;
+      column += j + 1 - i;
+      i = j + 1;
+    } else {
+      break;
+    }
+    if (markers > MAX_NESTING) return true;
+  }
+  return column > MAX_INDENT && i < line.length && line[i] !== '\r';
+}
+
+/** A section's content with every too-deeply nested line blanked (line numbers stay), ready for the Markdown parser. */
+function shallowContent(section: Section): string {
+  const lines = section.content.split('\n');
+  let blanked = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (!nestsTooDeep(lines[i] as string)) continue;
+    lines[i] = '';
+    blanked = true;
+  }
+  return blanked ? lines.join('\n') : section.content;
+}
+
+/** The first line of a section nested deeper than MAX_NESTING levels (or MAX_INDENT columns), or null. */
+export function tooDeepLine(section: Section): number | null {
+  const lines = section.content.split('\n');
+  for (let i = 0; i < lines.length; i++) if (nestsTooDeep(lines[i] as string)) return i + section.contentStartLine;
+  return null;
+}
+
 /** A section's lines without CRLF's `\r`, so CRLF files take the fast paths too. */
 function contentLines(section: Section): string[] {
   return section.content.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
@@ -101,11 +166,74 @@ function fastTimeline(section: Section): TimelineItem[] | null {
   return items;
 }
 
+/** Largest section (in characters) handed to the Markdown parser; larger ones are read line by line. */
+export const MAX_MARKDOWN_CHARS = 64 * 1024;
+
+const ITEM_START = /^( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const BLOCK_START = /^[ \t]*(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|#{1,6}(?:[ \t]|$)|`{3,}|~{3,})/;
+const OUTER_BLOCK = /^ {0,3}(?:>|#{1,6}(?:[ \t]|$)|`{3,}|~{3,})/;
+
+/**
+ * Reads the top-level list items of a timeline line by line, for sections too large or too deeply
+ * nested for the Markdown parser: an item starts with a list marker in the first four columns,
+ * its text is its first paragraph, and it ends before the next item or the first line after a
+ * blank line that is not indented into it. For ordinary lists it gives the parser's items (a test
+ * compares them).
+ */
+export function readTimelineLines(section: Section): TimelineItem[] {
+  const lines = contentLines(section);
+  const items: TimelineItem[] = [];
+  let current: { line: number; column: number; textColumn: number; indent: number; text: string[]; inText: boolean; lastLine: number; lastColumn: number } | null = null;
+  let blankBefore = false;
+  let fence: string | null = null;
+  const close = () => {
+    if (current) items.push(readTimelineItem(current.text.join(' '), current.line, current.column, current.lastLine, current.lastColumn, current.textColumn));
+    current = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const n = i + section.contentStartLine;
+    if (fence !== null) {
+      if (line.trim().startsWith(fence) && line.trim().replace(/^[`~]+/, '') === '') fence = null;
+      continue;
+    }
+    if (line.trim() === '') {
+      blankBefore = true;
+      if (current) current.inText = false;
+      continue;
+    }
+    const indent = line.length - line.trimStart().length;
+    const m = THEMATIC_BREAK.test(line) ? null : ITEM_START.exec(line);
+    if (m && (!current || (m[1] as string).length < current.indent)) {
+      close();
+      const markerEnd = (m[1] as string).length + (m[2] as string).length;
+      const textStart = m[0].length - markerEnd > 4 ? markerEnd + 1 : m[0].length;
+      const rest = line.slice(textStart).trim();
+      current = { line: n, column: (m[1] as string).length + 1, textColumn: textStart + 1, indent: textStart, text: rest ? [rest] : [], inText: rest !== '', lastLine: n, lastColumn: (rest ? line.trimEnd() : line).length + 1 };
+    } else if (current && (indent >= current.indent || (!blankBefore && !OUTER_BLOCK.test(line) && !THEMATIC_BREAK.test(line)))) {
+      if (current.inText && !blankBefore && !BLOCK_START.test(line)) current.text.push(line.trim());
+      else current.inText = false;
+      current.lastLine = n;
+      current.lastColumn = line.trimEnd().length + 1;
+    } else {
+      close();
+      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (f) fence = f[1] as string;
+    }
+    blankBefore = false;
+  }
+  close();
+  return items;
+}
+
 /** Parses the items of the first list in a `Timeline` section. */
 export function parseTimeline(section: Section): TimelineItem[] {
   const fast = fastTimeline(section);
   if (fast) return fast;
-  const tree = parseSectionMarkdown(section.content);
+  if (section.content.length > MAX_MARKDOWN_CHARS || tooDeepLine(section) !== null) return readTimelineLines(section);
+  const content = section.content;
+  const tree = parseSectionMarkdown(content);
   const offsetLine = section.contentStartLine - 1;
   const items: TimelineItem[] = [];
   for (const node of tree.children) {
@@ -118,7 +246,7 @@ export function parseTimeline(section: Section): TimelineItem[] {
       let text = '';
       let textColumn = start.column + 2;
       if (paragraph?.type === 'paragraph' && paragraph.position) {
-        text = section.content
+        text = content
           .slice(paragraph.position.start.offset, paragraph.position.end.offset)
           .split('\n')
           .map((l) => l.trim())
@@ -222,13 +350,14 @@ function fastActionItems(section: Section): ActionItemsTable | null {
 export function parseActionItems(section: Section): ActionItemsTable | null {
   const fast = fastActionItems(section);
   if (fast) return fast;
-  const tree = parseSectionMarkdown(section.content);
+  const content = shallowContent(section);
+  const tree = parseSectionMarkdown(content);
   const table = tree.children.find((n) => n.type === 'table') as Table | undefined;
   if (!table?.position) return null;
   const offsetLine = section.contentStartLine - 1;
   const [header, ...rows] = table.children as TableRow[];
   const columns = (header?.children ?? []).map((cell) =>
-    cellText(section.content, cell.position?.start.offset ?? 0, cell.position?.end.offset ?? 0),
+    cellText(content, cell.position?.start.offset ?? 0, cell.position?.end.offset ?? 0),
   );
   const keys = columns.map((c) => c.toLowerCase());
   const parsedRows: ActionItemRow[] = rows.map((row) => {
@@ -237,7 +366,7 @@ export function parseActionItems(section: Section): ActionItemsTable | null {
       const key = keys[i];
       if (!key || !cell.position) return;
       cells[key] = {
-        text: cellText(section.content, cell.position.start.offset ?? 0, cell.position.end.offset ?? 0),
+        text: cellText(content, cell.position.start.offset ?? 0, cell.position.end.offset ?? 0),
         line: cell.position.start.line + offsetLine,
         column: cell.position.start.column,
         endColumn: cell.position.end.column,

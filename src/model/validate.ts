@@ -14,6 +14,7 @@ import {
   STATUSES,
   type FormatOptions,
 } from './format.js';
+import { MAX_INDENT, MAX_NESTING, tooDeepLine } from './body.js';
 import { idFromPath } from './parse.js';
 import { FRONT_MATTER_TIMESTAMP, LOCAL_TIMESTAMP, parseInstant } from './timestamp.js';
 import type { Position, Postmortem, Problem, ProblemSeverity } from './types.js';
@@ -328,6 +329,10 @@ function checkTimelineFormat(pm: Postmortem): Problem[] {
   const section = pm.sections.find((s) => s.depth === 2 && s.title.toLowerCase() === 'timeline');
   if (section && pm.timeline.length === 0) {
     out.push(report('Expected a list of timeline items (`- YYYY-MM-DD HH:MM ±HH:MM — event`), found none.', { line: section.line, column: 1 }));
+  }
+  const deep = section ? tooDeepLine(section) : null;
+  if (deep !== null) {
+    out.push(report(`Expected timeline items nested at most ${MAX_NESTING} levels (or ${MAX_INDENT} columns) deep, found deeper nesting; those lines are not read.`, { line: deep, column: 1 }));
   }
   for (const item of pm.timeline) {
     const at = { line: item.line, column: item.column, endLine: item.endLine, endColumn: item.endColumn };
