@@ -408,13 +408,16 @@ function checkActionItemFields(pm: Postmortem): Problem[] {
       ['status', ACTION_ITEM_STATUSES],
     ];
     for (const [key, allowed] of checks) {
+      if (!columns.includes(key)) continue;
       const cell = row.cells[key];
-      if (!cell || !columns.includes(key)) continue;
-      if (!allowed.includes(cell.text.toLowerCase())) {
+      // A row shorter than the header has no cell for the last columns: that is an empty value.
+      if (!cell || cell.text === '') {
+        out.push(report(`Expected ${key} to be one of ${allowed.join(', ')}, found none.`, cell ? { line: cell.line, column: cell.column, endColumn: cell.endColumn } : { line: row.line, column: row.column }));
+      } else if (!allowed.includes(cell.text.toLowerCase())) {
         out.push(report(`Expected ${key} to be one of ${allowed.join(', ')}, found "${cell.text}".`, { line: cell.line, column: cell.column, endColumn: cell.endColumn }));
       }
     }
-    if (row.cells.action && row.cells.action.text === '') {
+    if (columns.includes('action') && (!row.cells.action || row.cells.action.text === '')) {
       out.push(report('Expected an action, found an empty cell.', { line: row.line, column: row.column }));
     }
   }
