@@ -119,7 +119,9 @@ export function lintText(source: string | Uint8Array, filePath: string, settings
       if ('result' in reparsed) return reparsed;
       parsed = reparsed;
     }
-    if (current !== original) fixed = current;
+    // Decoding drops a UTF-8 byte order mark; the fixed file keeps the one it had.
+    const bom = typeof source !== 'string' && source[0] === 0xef && source[1] === 0xbb && source[2] === 0xbf;
+    if (current !== original) fixed = bom && !current.startsWith('\uFEFF') ? `\uFEFF${current}` : current;
   }
   const outcome = lintParsed(parsed, filePath, settings);
   if (fixed !== undefined) {

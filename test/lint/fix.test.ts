@@ -54,3 +54,21 @@ describe('--fix', () => {
     expect(offsetForWallTime(zone, Date.parse(`${local}:00Z`))).toBe(expected);
   });
 });
+
+describe('--fix keeps the file\'s encoding details', () => {
+  const unsorted = base.replace(
+    '- 2020-01-01 10:30 Z — Change reverted; errors stop\n- 2020-01-01 11:00 Z — Incident closed',
+    '- 2020-01-01 11:00 Z — Incident closed\n- 2020-01-01 10:30 Z — Change reverted; errors stop',
+  );
+
+  it.each([
+    ['a UTF-8 byte order mark', (t: string) => `\uFEFF${t}`],
+    ['CRLF line ends', (t: string) => t.replace(/\n/g, '\r\n')],
+    ['a byte order mark and CRLF', (t: string) => `\uFEFF${t.replace(/\n/g, '\r\n')}`],
+  ])('keeps %s', (_name, encode) => {
+    expect(unsorted).not.toBe(base);
+    const bytes = new TextEncoder().encode(encode(unsorted));
+    const fixed = lintText(bytes, '/x/2020-01-01-api-outage.md', all, { fix: true }).fixed;
+    expect(fixed).toBe(encode(base));
+  });
+});
