@@ -71,12 +71,20 @@ function normaliseTimelineItems(pm: Postmortem, lines: string[]): void {
   }
 }
 
+const ORDERED_MARKER = /^(\s*)(\d{1,9})([.)])/;
+
 function sortTimeline(pm: Postmortem, lines: string[]): void {
   const blocks = timelineBlocks(pm, lines);
   if (!blocks) return;
   const sorted = blocks.map((b, i) => ({ ...b, i })).sort((a, b) => a.instant - b.instant || a.i - b.i);
   if (sorted.every((b, i) => b.i === i)) return;
   const texts = sorted.map((b) => lines.slice(b.start - 1, b.end));
+  // An ordered list keeps the numbers where they stood: moving `2.` to the top would start the list at 2.
+  texts.forEach((text, i) => {
+    const slot = ORDERED_MARKER.exec(lines[(blocks[i] as Block).start - 1] ?? '');
+    const moved = ORDERED_MARKER.exec(text[0] ?? '');
+    if (slot && moved) text[0] = `${moved[1]}${slot[2]}${slot[3]}${(text[0] as string).slice(moved[0].length)}`;
+  });
   // Write the sorted items back into the slots of the original ones, back to front so line numbers hold.
   for (let i = blocks.length - 1; i >= 0; i--) {
     const slot = blocks[i] as Block;

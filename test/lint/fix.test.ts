@@ -72,3 +72,18 @@ describe('--fix keeps the file\'s encoding details', () => {
     expect(fixed).toBe(encode(base));
   });
 });
+
+describe('--fix on an ordered timeline', () => {
+  const timeline = /## Timeline\n\n[\s\S]*?\n\n## Root cause/;
+  const withItems = (items: string[]) => base.replace(timeline, `## Timeline\n\n${items.join('\n')}\n\n## Root cause`);
+
+  it.each([
+    ['numbered from 1', ['1. 2020-01-01 10:05 Z — B', '2. 2020-01-01 10:00 Z — A', '3. 2020-01-01 10:30 Z — C'], ['1. 2020-01-01 10:00 Z — A', '2. 2020-01-01 10:05 Z — B', '3. 2020-01-01 10:30 Z — C']],
+    ['numbered from 5 with parentheses', ['5) 2020-01-01 10:30 Z — C', '6) 2020-01-01 10:00 Z — A', '7) 2020-01-01 10:05 Z — B'], ['5) 2020-01-01 10:00 Z — A', '6) 2020-01-01 10:05 Z — B', '7) 2020-01-01 10:30 Z — C']],
+    ['all numbered 1', ['1. 2020-01-01 10:05 Z — B', '1. 2020-01-01 10:00 Z — A'], ['1. 2020-01-01 10:00 Z — A', '1. 2020-01-01 10:05 Z — B']],
+  ])('sorts the events and keeps the numbering %s', (_name, items, expected) => {
+    const once = fix(withItems(items));
+    expect(once).toBe(withItems(expected));
+    expect(fix(once)).toBe(once);
+  });
+});
