@@ -5,7 +5,8 @@
  * known", "human error", "negligent", "to blame", "schuld", "fahrlässig", "menschliches Versagen",
  * "hätte wissen müssen", …, and a person's name as the subject of a failure ("Carla forgot to …",
  * where the name is one of the `authors` or any capitalised name before a verb such as forgot,
- * overlooked, neglected). Front-matter text and the body are scanned; code and comments are not.
+ * overlooked, neglected, unless it names software: "Kubernetes ignored the limit", a service or
+ * tag of the postmortem). "segmentation fault", "fault-tolerant" and the like are not blame. Front-matter text and the body are scanned; code and comments are not.
  * The list is extended with `["warn", {"words": ["clumsy", "Dummheit"]}]`.
  *
  * Why: a postmortem that names a culprit teaches people to hide mistakes; a blameless one asks
@@ -27,7 +28,8 @@ const END = '(?![\\p{L}\\p{N}_])';
 /** Built-in blaming words and phrases (regex sources, matched case-insensitively as whole words). */
 const BUILT_IN: readonly string[] = [
   // English
-  'fault(?!\\s*[- ]?(?:toleran|injection|domain|line|detect|isolat|zone|code|handl))',
+  // A segmentation fault or a fault domain is the machine's, not a person's.
+  '(?<!(?:segmentation|page|protection|bus|hardware|memory|double|triple|hard|soft)[ -])fault(?!\\s*[- ]?(?:toleran|injection|domain|line|detect|isolat|zone|code|handl))',
   'at fault',
   'careless(?:ly|ness)?',
   'should(?: have|\'ve) known',
@@ -69,6 +71,20 @@ const QUICK =
 /** A cheap first look, so the costly name-before-verb pattern runs only on lines that may need it. */
 const MAYBE_FAILURE = /forg|overl|negl|ignor|messed|screwed|botch|fumbl|failed to|verga|übersah|vernachl|hat /i;
 
+/**
+ * Capitalised words before a failure verb that name software, not people ("Kubernetes ignored the
+ * limit"). A word also counts as software when the postmortem lists it among its `services` or `tags`.
+ */
+const TECH_TERMS = new Set([
+  'kubernetes', 'postgres', 'postgresql', 'mysql', 'mariadb', 'redis', 'kafka', 'nginx', 'apache', 'linux', 'windows',
+  'terraform', 'ansible', 'docker', 'jenkins', 'prometheus', 'grafana', 'elasticsearch', 'mongo', 'mongodb', 'cassandra',
+  'consul', 'vault', 'envoy', 'istio', 'helm', 'systemd', 'cron', 'haproxy', 'varnish', 'cloudflare', 'github', 'gitlab',
+  'java', 'python', 'node', 'chrome', 'firefox', 'safari', 'android', 'ios', 'aws', 'azure', 'puppet', 'chef', 'rabbitmq',
+  'zookeeper', 'etcd', 'memcached', 'sentry', 'pagerduty', 'datadog', 'bind', 'openssl', 'ubuntu', 'debian', 'rails', 'django',
+  'spring', 'tomcat', 'jetty', 'ceph', 'zfs', 'kernel', 'database', 'server', 'cluster', 'load', 'proxy', 'scheduler', 'monitoring',
+  'deployment', 'pipeline', 'runbook', 'backup', 'migration', 'firewall', 'router', 'switch', 'cache', 'queue', 'worker',
+]);
+
 const NOT_NAMES = new Set([
   'we', 'i', 'it', 'they', 'he', 'she', 'the', 'this', 'that', 'nobody', 'no', 'someone', 'everyone', 'team',
   'wir', 'er', 'sie', 'es', 'man', 'der', 'die', 'das', 'niemand', 'jemand', 'system', 'script', 'job', 'alert',
@@ -101,7 +117,9 @@ const rule: Rule = {
   check: ({ pm, options }) => {
     const extra = Array.isArray(options.words) ? options.words.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : [];
     const words = wordPattern([...BUILT_IN, ...extra.map((w) => escapeRegExp(w.trim()).replace(/\s+/g, '\\s+'))]);
-    const authors = namesOf(pm.data.authors).map(escapeRegExp);
+    const authorNames = new Set(namesOf(pm.data.authors));
+    const authors = [...authorNames].map(escapeRegExp);
+    const software = softwareNames(pm.data);
     const subject = new RegExp(
       `${NOT_LETTER}(${[...authors, '\\p{Lu}\\p{Ll}+'].join('|')})\\s+(?:(?:had|has|hat|just|simply|einfach)\\s+)?(?:${FAILURE_VERBS})${END}`,
       'gu',
@@ -126,6 +144,7 @@ const rule: Rule = {
       for (const m of text.matchAll(subject)) {
         const name = m[1] as string;
         if (NOT_NAMES.has(name.toLowerCase())) continue;
+        if (!authorNames.has(name) && (TECH_TERMS.has(name.toLowerCase()) || software.has(name.toLowerCase()))) continue;
         out.push({
           message: `Expected the system as the subject of a failure, found a person: "${m[0]}".`,
           line,
@@ -138,6 +157,21 @@ const rule: Rule = {
     return out;
   },
 };
+
+/** The postmortem's own service and tag names, and their parts (`crm-web` gives crm and web). */
+function softwareNames(data: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  for (const key of ['services', 'tags']) {
+    const list = data[key];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      if (typeof entry !== 'string') continue;
+      out.add(entry.toLowerCase());
+      for (const part of entry.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (part.length >= 3) out.add(part);
+    }
+  }
+  return out;
+}
 
 function isAuthorsEntry(pm: Parameters<Rule['check']>[0]['pm'], line: number): boolean {
   const authors = pm.data.authors;
