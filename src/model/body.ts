@@ -308,8 +308,7 @@ function pipes(line: string): number[] {
 
 /**
  * The action items table of the common shape without a Markdown parse: the section starts with
- * a table whose rows all begin and end with a pipe and have as many cells as the header, and a
- * blank line (or the end) follows. Anything else returns null and goes through the full parser,
+ * a table whose rows all begin and end with a pipe, and a blank line (or the end) follows. Anything else returns null and goes through the full parser,
  * which gives the same rows for this shape (a test compares them).
  */
 function fastActionItems(section: Section): ActionItemsTable | null {
@@ -334,10 +333,12 @@ function fastActionItems(section: Section): ActionItemsTable | null {
     const line = lines[k] as string;
     if (line.trim() === '') break;
     const p = pipes(line);
-    if (!rowShape.test(line) || p.length - 1 !== count) return null;
+    if (!rowShape.test(line) || p.length < 2 || p[p.length - 1] !== line.length - 1) return null;
     const lineNo = k + section.contentStartLine;
     const cells: Record<string, TableCell> = {};
-    cellsOf(line, p).forEach((c, n) => {
+    // As in GFM, a row may have fewer cells than the header (the rest are missing) or more
+    // (the excess is ignored); a large table of uneven rows must not need the full parser.
+    cellsOf(line, p).slice(0, count).forEach((c, n) => {
       const key = keys[n];
       if (key) cells[key] = { text: cellText(line, c.start, c.end), line: lineNo, column: c.start + 1, endColumn: c.end + 1 };
     });
@@ -348,8 +349,11 @@ function fastActionItems(section: Section): ActionItemsTable | null {
 
 /** Parses the first GFM table of an `Action items` section. */
 export function parseActionItems(section: Section): ActionItemsTable | null {
-  const fast = fastActionItems(section);
-  if (fast) return fast;
+  return fastActionItems(section) ?? parseActionItemsMarkdown(section);
+}
+
+/** Reads the first GFM table with the Markdown parser: what the line reader must agree with. */
+export function parseActionItemsMarkdown(section: Section): ActionItemsTable | null {
   const content = shallowContent(section);
   const tree = parseSectionMarkdown(content);
   const table = tree.children.find((n) => n.type === 'table') as Table | undefined;
