@@ -14,12 +14,23 @@ function parts(ms: number, locale: string, options: Intl.DateTimeFormatOptions):
  * Assembled from parts so that the result does not change with the ICU version's joining words.
  */
 export function formatMoment(ms: number, lang: NoticeLanguage, timeZone: string): string {
+  return `${formatDay(ms, lang, timeZone)}, ${formatTime(ms, lang, timeZone)}`;
+}
+
+/** The calendar day of an instant for customers: "September 21, 2017" / "21. September 2017". */
+export function formatDay(ms: number, lang: NoticeLanguage, timeZone: string): string {
+  const p = parts(ms, lang === 'de' ? 'de-DE' : 'en-US', { timeZone, year: 'numeric', month: 'long', day: 'numeric' });
+  return lang === 'de' ? `${p.day}. ${p.month} ${p.year}` : `${p.month} ${p.day}, ${p.year}`;
+}
+
+/** The time of day of an instant for customers: "2:02 PM" / "14:02 Uhr". */
+export function formatTime(ms: number, lang: NoticeLanguage, timeZone: string): string {
   if (lang === 'de') {
-    const p = parts(ms, 'de-DE', { timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
-    return `${p.day}. ${p.month} ${p.year}, ${p.hour}:${p.minute} Uhr`;
+    const p = parts(ms, 'de-DE', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
+    return `${p.hour}:${p.minute} Uhr`;
   }
-  const p = parts(ms, 'en-US', { timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true });
-  return `${p.month} ${p.day}, ${p.year}, ${p.hour}:${p.minute} ${p.dayPeriod}`;
+  const p = parts(ms, 'en-US', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true });
+  return `${p.hour}:${p.minute} ${p.dayPeriod}`;
 }
 
 /** The time zone's name at that instant, for a line like "All times in Central European Summer Time". */

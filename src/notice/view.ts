@@ -3,7 +3,7 @@ import { deriveFigures } from '../model/figures.js';
 import { momentInstants } from '../model/validate.js';
 import type { Postmortem } from '../model/types.js';
 import { noticeBlock, noticeText } from './checks.js';
-import { durationInWords, formatMoment, timeZoneName, type NoticeLanguage } from './datetime.js';
+import { durationInWords, formatDay, formatMoment, formatTime, timeZoneName, type NoticeLanguage } from './datetime.js';
 
 /** Channels a notice can be rendered for. */
 export const NOTICE_CHANNELS = ['blog', 'email', 'status'] as const;
@@ -37,6 +37,13 @@ export interface NoticeView {
   started: string;
   /** When customers stopped being affected (mitigated, else resolved). */
   ended: string;
+  /** True when start and end fall on the same calendar day in the customer's zone. */
+  sameDay: boolean;
+  /** That day ("May 15, 2018" / "15. Mai 2018"), when `sameDay`. */
+  day: string;
+  /** Times of day of start and end ("2:02 PM" / "14:02 Uhr"). */
+  startTime: string;
+  endTime: string;
   resolved: string;
   /** True while customers are still affected: neither `mitigated` nor `resolved` is set. */
   ongoing: boolean;
@@ -69,6 +76,8 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
   const moments = momentInstants(d);
   const endMs = moments.mitigated ?? moments.resolved;
   const at = (ms: number | undefined) => (ms === undefined ? '' : formatMoment(ms, lang, timeZone));
+  const startDay = moments.started === undefined ? null : formatDay(moments.started, lang, timeZone);
+  const sameDay = startDay !== null && endMs !== undefined && formatDay(endMs, lang, timeZone) === startDay ? startDay : null;
   const impactMs = deriveFigures(d).impactDuration;
   const impact = (typeof d.impact === 'object' && d.impact !== null ? d.impact : {}) as Record<string, unknown>;
   const apology = noticeText(pm, 'apology', lang);
@@ -87,6 +96,11 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
     nextStepsShort: firstSentence(noticeText(pm, 'next_steps', lang)),
     started: at(moments.started),
     ended: at(endMs),
+    // An incident within one day reads "On May 15, 2018, from 2:02 PM to 4:34 PM", not the date twice.
+    sameDay: sameDay !== null,
+    day: sameDay ?? '',
+    startTime: moments.started === undefined ? '' : formatTime(moments.started, lang, timeZone),
+    endTime: endMs === undefined ? '' : formatTime(endMs, lang, timeZone),
     resolved: at(moments.resolved),
     ongoing: endMs === undefined,
     timeZone,

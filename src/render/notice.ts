@@ -17,7 +17,7 @@ function oneLine(text: string): string {
 }
 
 /** Facts the templates place inside a sentence, never at the start of a line. */
-const MID_SENTENCE_FACTS = new Set(['started', 'ended', 'timeZoneName', 'duration', 'services']);
+const MID_SENTENCE_FACTS = new Set(['started', 'ended', 'day', 'startTime', 'endTime', 'timeZoneName', 'duration', 'services']);
 
 /** Per channel: the template (under templates/notice/) and how user text is escaped before it. */
 const CHANNEL_FORMATS: Record<NoticeChannel, { template: string; escape: (text: string) => string; escapeFact?: (text: string) => string }> = {

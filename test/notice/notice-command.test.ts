@@ -32,16 +32,19 @@ describe('postmortem notice: the machine zone does not matter when --timezone is
     ]);
     expect(berlin.code).toBe(0);
     expect(berlin.stdout).toBe(newYork.stdout);
-    expect(berlin.stdout).toContain('From May 15, 2018, 9:02 PM to May 15, 2018, 11:34 PM (Japan Standard Time), for about 3 hours');
+    expect(berlin.stdout).toContain('On May 15, 2018, from 9:02 PM to 11:34 PM (Japan Standard Time), for about 3 hours');
   });
 
   it.each([
-    ['Europe/Berlin', 'en', 'From May 15, 2018, 2:02 PM to May 15, 2018, 4:34 PM (Central European Summer Time), for about 3 hours'],
-    ['America/New_York', 'en', 'From May 15, 2018, 8:02 AM to May 15, 2018, 10:34 AM (Eastern Daylight Time), for about 3 hours'],
-    ['Europe/Berlin', 'de', 'Vom 15. Mai 2018, 14:02 Uhr bis zum 15. Mai 2018, 16:34 Uhr (Mitteleuropäische Sommerzeit), also rund 3 Stunden lang'],
-    ['America/New_York', 'de', 'Vom 15. Mai 2018, 8:02 Uhr bis zum 15. Mai 2018, 10:34 Uhr (Nordamerikanische Ostküsten-Sommerzeit), also rund 3 Stunden lang'],
-  ])('without --timezone the machine zone (TZ=%s) is used, %s', async (tz, lang, expected) => {
-    const result = await runCli(['notice', EXAMPLE, '--channel', 'status', '--lang', lang], { env: { TZ: tz } });
+    ['Europe/Berlin', 'en', EXAMPLE, 'On May 15, 2018, from 2:02 PM to 4:34 PM (Central European Summer Time), for about 3 hours'],
+    ['America/New_York', 'en', EXAMPLE, 'On May 15, 2018, from 8:02 AM to 10:34 AM (Eastern Daylight Time), for about 3 hours'],
+    ['Europe/Berlin', 'de', EXAMPLE, 'Am 15. Mai 2018 von 14:02 Uhr bis 16:34 Uhr (Mitteleuropäische Sommerzeit), also rund 3 Stunden lang'],
+    ['America/New_York', 'de', EXAMPLE, 'Am 15. Mai 2018 von 8:02 Uhr bis 10:34 Uhr (Nordamerikanische Ostküsten-Sommerzeit), also rund 3 Stunden lang'],
+    // Over midnight the date is given for both ends.
+    ['UTC', 'en', 'examples/2021-11-16-shop-customer-db-wiped.md', 'From November 16, 2021, 9:07 PM to November 17, 2021, 8:10 PM (Coordinated Universal Time), for about 23 hours'],
+    ['UTC', 'de', 'examples/2021-11-16-shop-customer-db-wiped.md', 'Vom 16. November 2021, 21:07 Uhr bis zum 17. November 2021, 20:10 Uhr (Koordinierte Weltzeit), also rund 23 Stunden lang'],
+  ])('without --timezone the machine zone (TZ=%s) is used, %s: %s', async (tz, lang, file, expected) => {
+    const result = await runCli(['notice', file, '--channel', 'status', '--lang', lang], { env: { TZ: tz } });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(expected);
   });
