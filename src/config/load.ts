@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { FormatOptions } from '../model/index.js';
+import { isRecord } from '../model/guards.js';
 
 /** A rule's severity as written in a config file; 0, 1, 2 are accepted as off, warn, error. */
 export type RuleSeverity = 'off' | 'warn' | 'error';
@@ -37,9 +38,6 @@ const RC_NAME = '.postmortemrc.json';
 const NUMERIC_SEVERITY: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
 const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', '$schema']);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';

@@ -3,7 +3,7 @@
  * front-matter keys of FORMAT v1 plus the body's parts.
  */
 import { parse as parseYaml } from 'yaml';
-import { MOMENTS, NOTICE_FIELDS, NOTICE_LANGUAGES } from '../model/index.js';
+import { MOMENTS, NOTICE_FIELDS, NOTICE_LANGUAGES, isRecord } from '../model/index.js';
 import { parseMomentInput } from './moments.js';
 import {
   validateActionStatus,
@@ -147,9 +147,6 @@ export function missingAnswerKeys(answers: Answers): string[] {
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Parses answers-file text: JSON when the name ends in `.json`, YAML otherwise. */
 export function parseAnswersText(text: string, file: string): unknown {

@@ -9,5 +9,6 @@ export { deriveFigures, formatDuration, type DerivedFigures } from './figures.js
 export { stringifyPostmortem, writeFileAtomic, FileExistsError } from './write.js';
 export { readPostmortemFile } from './read.js';
 export { isTimeZone, zoneOffsetAt, offsetForWallTime } from './timezone.js';
-export { checkNoticeLeaks, findLeaks, type Leak, type NoticeLeakOptions } from './notice-checks.js';
+export { checkNoticeLeaks, escapeRegExp, findLeaks, type Leak, type NoticeLeakOptions } from './notice-checks.js';
 export { findPlaceholders, type Placeholder } from './placeholders.js';
+export { isRecord } from './guards.js';

@@ -1,4 +1,5 @@
 import { NOTICE_FIELDS } from './format.js';
+import { isRecord } from './guards.js';
 import { keyPosition } from './validate.js';
 import type { Postmortem, Problem } from './types.js';
 
@@ -38,7 +39,8 @@ const DETECTORS: readonly Detector[] = [
   },
 ];
 
-function escapeRegExp(text: string): string {
+/** Escapes text for literal use inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -71,9 +73,6 @@ function extraDetectors(patterns: readonly string[] | undefined): Detector[] {
   return out;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The texts of a notice as [dotted key, language, text]; `languages` is not text. */
 function noticeTexts(notice: Record<string, unknown>): Array<[string, string | null, string]> {

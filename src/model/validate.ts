@@ -15,6 +15,7 @@ import {
   type FormatOptions,
 } from './format.js';
 import { MAX_INDENT, MAX_NESTING, tooDeepLine } from './body.js';
+import { isRecord } from './guards.js';
 import { idFromPath } from './parse.js';
 import { FRONT_MATTER_TIMESTAMP, LOCAL_TIMESTAMP, parseInstant } from './timestamp.js';
 import type { Position, Postmortem, Problem, ProblemSeverity } from './types.js';
@@ -44,9 +45,6 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function maker(ruleId: string, severity: ProblemSeverity) {
   return (message: string, position: Position): Problem => ({ ruleId, severity, message, ...position });

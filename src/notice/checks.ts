@@ -3,6 +3,7 @@
  * the linter). Pure functions from a postmortem to problems with positions; they never throw.
  */
 import { checkNoticeLeaks } from '../model/notice-checks.js';
+import { isRecord } from '../model/guards.js';
 import { keyPosition } from '../model/validate.js';
 import { NOTICE_FIELDS, NOTICE_LANGUAGES } from '../model/format.js';
 import type { Position, Postmortem, Problem } from '../model/types.js';
@@ -15,9 +16,6 @@ export interface NoticeCheckOptions {
 /** The fields a notice needs in every language; the apology has its own rule. */
 export const REQUIRED_WORDING = ['headline', 'what_happened', 'customer_impact', 'next_steps'] as const;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The notice block as a mapping, or null when absent or malformed (the model's validation reports that). */
 export function noticeBlock(pm: Postmortem): Record<string, unknown> | null {

@@ -19,6 +19,7 @@
  *   not ok:  The outage was caused by human error.
  *   ok:      The runbook let a single command drop the production database.
  */
+import { escapeRegExp } from '../../model/index.js';
 import type { Rule, RuleReport } from '../types.js';
 import { proseLines } from '../prose.js';
 
@@ -90,9 +91,6 @@ const NOT_NAMES = new Set([
   'wir', 'er', 'sie', 'es', 'man', 'der', 'die', 'das', 'niemand', 'jemand', 'system', 'script', 'job', 'alert',
 ]);
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function wordPattern(sources: readonly string[]): RegExp {
   return new RegExp(`${NOT_LETTER}(?:${sources.join('|')})${END}`, 'giu');
