@@ -42,7 +42,18 @@ function shiftDates(text, days) {
   });
 }
 
-const FILLER = ['the service', 'latency', 'queue depth', 'a retry', 'the replica', 'traffic', 'the cluster', 'an alert', 'the runbook', 'capacity'];
+const FILLER = [
+  'the service',
+  'latency',
+  'queue depth',
+  'a retry',
+  'the replica',
+  'traffic',
+  'the cluster',
+  'an alert',
+  'the runbook',
+  'capacity',
+];
 
 /** Shortens prose paragraphs (not lists, tables or headings) until the file fits `target` bytes. */
 function fit(text, target) {
@@ -55,7 +66,12 @@ function fit(text, target) {
     lines = lines.map((l) => {
       if (size() <= target || /^\s*([-|#>]|$)/.test(l)) return l;
       const words = l.split(' ');
-      return words.length > 12 ? `${words.slice(0, Math.ceil(words.length * 0.7)).join(' ').replace(/[,;:]$/, '')}.` : l;
+      return words.length > 12
+        ? `${words
+            .slice(0, Math.ceil(words.length * 0.7))
+            .join(' ')
+            .replace(/[,;:]$/, '')}.`
+        : l;
     });
   }
   return front + lines.join('\n');
@@ -66,7 +82,10 @@ const BREAKAGES = [
   (t) => t.replace(/^(- \d{4}-\d{2}-\d{2} \d{2}:\d{2} [^\n]*)\n(- \d{4}-\d{2}-\d{2} \d{2}:\d{2} [^\n]*)$/m, '$2\n$1'),
   (t) => t.replace(/^severity: SEV\d/m, 'severity: SEV5'),
   (t) => t.replace(/^(started: "[^"]*?)(Z|[+-]\d{2}:\d{2})"/m, '$1"'),
-  (t) => t.replace(/^(\|[^|\n]+\|[^|\n]+\|)[^|\n]+(\|[^|\n]+\|[^|\n]+\|)/m, (m, a, b) => (/Action/.test(m) ? m : `${a}  ${b}`)),
+  (t) =>
+    t.replace(/^(\|[^|\n]+\|[^|\n]+\|)[^|\n]+(\|[^|\n]+\|[^|\n]+\|)/m, (m, a, b) =>
+      /Action/.test(m) ? m : `${a}  ${b}`,
+    ),
   (t) => t.replace(/## Detection\n\n/, '## Detection\n\nTBD. '),
   (t) => t.replace(/## Resolution\n\n/, '## Resolution\n\nThe outage was caused by human error. '),
 ];
@@ -104,7 +123,11 @@ function measure(cmd, cmdArgs, cwd) {
   const [file, argv] = gnuTime ? ['/usr/bin/time', ['-f', '__PEAK_KB__ %M', cmd, ...cmdArgs]] : [cmd, cmdArgs];
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
-    const child = spawn(file, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(file, argv, {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (d) => {
       stderr += d;
@@ -131,17 +154,33 @@ async function main() {
     const cacheDir = join(DIR, `.cache-${count}`);
     await rm(cacheDir, { recursive: true, force: true });
     const ours = await measure(process.execPath, [BIN, 'lint', '--format', 'json', dir], ROOT);
-    const cold = await measure(process.execPath, [BIN, 'lint', '--format', 'json', '--cache', '--cache-location', `${cacheDir}/`, dir], ROOT);
-    const warm = await measure(process.execPath, [BIN, 'lint', '--format', 'json', '--cache', '--cache-location', `${cacheDir}/`, dir], ROOT);
+    const cold = await measure(
+      process.execPath,
+      [BIN, 'lint', '--format', 'json', '--cache', '--cache-location', `${cacheDir}/`, dir],
+      ROOT,
+    );
+    const warm = await measure(
+      process.execPath,
+      [BIN, 'lint', '--format', 'json', '--cache', '--cache-location', `${cacheDir}/`, dir],
+      ROOT,
+    );
     const theirs = await measure(MDL, [`${dir}/**/*.md`], ROOT);
     const row = { count, ours, cold, warm, theirs };
     rows.push(row);
-    console.log(`  postmortem lint        ${fmt(ours.seconds, 2)} s  ${fmt(count / ours.seconds, 0)} files/s  peak ${fmt(ours.peakMb)} MB  (exit ${ours.code})`);
-    console.log(`  postmortem lint cache  cold ${fmt(cold.seconds, 2)} s, re-run ${fmt(warm.seconds, 2)} s  (${fmt(cold.seconds / warm.seconds)}x faster)  peak ${fmt(warm.peakMb)} MB`);
-    console.log(`  markdownlint-cli2      ${fmt(theirs.seconds, 2)} s  ${fmt(count / theirs.seconds, 0)} files/s  peak ${fmt(theirs.peakMb)} MB  (exit ${theirs.code})`);
+    console.log(
+      `  postmortem lint        ${fmt(ours.seconds, 2)} s  ${fmt(count / ours.seconds, 0)} files/s  peak ${fmt(ours.peakMb)} MB  (exit ${ours.code})`,
+    );
+    console.log(
+      `  postmortem lint cache  cold ${fmt(cold.seconds, 2)} s, re-run ${fmt(warm.seconds, 2)} s  (${fmt(cold.seconds / warm.seconds)}x faster)  peak ${fmt(warm.peakMb)} MB`,
+    );
+    console.log(
+      `  markdownlint-cli2      ${fmt(theirs.seconds, 2)} s  ${fmt(count / theirs.seconds, 0)} files/s  peak ${fmt(theirs.peakMb)} MB  (exit ${theirs.code})`,
+    );
     console.log(`  ratio (markdownlint-cli2 wall / postmortem wall): ${fmt(theirs.seconds / ours.seconds, 1)}x`);
   }
-  console.log('\n| files | postmortem lint | files/s | peak MB | cached re-run | markdownlint-cli2 | files/s | peak MB | ratio |');
+  console.log(
+    '\n| files | postmortem lint | files/s | peak MB | cached re-run | markdownlint-cli2 | files/s | peak MB | ratio |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(

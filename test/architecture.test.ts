@@ -13,7 +13,10 @@ function sourceFiles(dir: string): string[] {
 
 const files = sourceFiles(join(ROOT, 'src')).map((path) => {
   const text = readFileSync(path, 'utf8');
-  const imports = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gms), ...text.matchAll(/import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] as string);
+  const imports = [
+    ...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gms),
+    ...text.matchAll(/import\(\s*'([^']+)'\s*\)/g),
+  ].map((m) => m[1] as string);
   return { path: relative(join(ROOT, 'src'), path), text, imports };
 });
 
@@ -25,9 +28,12 @@ describe('architecture: which way the arrows point', () => {
     expect(files.some((f) => f.path === 'model/parse.ts')).toBe(true);
   });
 
-  it.each(files.filter((f) => area(f.path) === 'model').map((f) => [f.path, f] as const))('model file %s imports nothing of ours outside model', (_p, file) => {
-    expect(file.imports.filter((i) => i.startsWith('../'))).toEqual([]);
-  });
+  it.each(files.filter((f) => area(f.path) === 'model').map((f) => [f.path, f] as const))(
+    'model file %s imports nothing of ours outside model',
+    (_p, file) => {
+      expect(file.imports.filter((i) => i.startsWith('../'))).toEqual([]);
+    },
+  );
 
   it.each([
     ['handlebars', ['render']],
@@ -44,7 +50,11 @@ describe('architecture: which way the arrows point', () => {
   it('only cli/ touches process, console or exit codes', () => {
     const offenders = files
       .filter((f) => area(f.path) !== 'cli')
-      .filter((f) => /\bprocess\.(exit|argv|stdout|stderr|stdin|exitCode|cwd\(|on\()|\bconsole\./.test(f.text.replace(/^\s*(\/\/|\*).*$/gm, '')))
+      .filter((f) =>
+        /\bprocess\.(exit|argv|stdout|stderr|stdin|exitCode|cwd\(|on\()|\bconsole\./.test(
+          f.text.replace(/^\s*(\/\/|\*).*$/gm, ''),
+        ),
+      )
       .map((f) => f.path);
     expect(offenders).toEqual([]);
   });

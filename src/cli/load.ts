@@ -12,7 +12,8 @@ export async function loadPostmortem(file: string, io: Io): Promise<Postmortem |
     result = await readPostmortemFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new RuntimeError(`${file}: no such file. Check the path, or create one with \`postmortem new\`.`);
+    if (code === 'ENOENT')
+      throw new RuntimeError(`${file}: no such file. Check the path, or create one with \`postmortem new\`.`);
     if (code === 'EISDIR') throw new RuntimeError(`${file}: is a folder; expected a postmortem file.`);
     throw new RuntimeError(`${file}: cannot read: ${(error as Error).message}`);
   }

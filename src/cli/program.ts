@@ -2,6 +2,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { CliError } from './errors.js';
 import { withoutColor, type Io } from './io.js';
+import type { LintOptions } from './commands/lint.js';
+import type { NewOptions } from './commands/new.js';
+import type { NoticeOptions } from './commands/notice.js';
+import type { PublishOptions } from './commands/publish.js';
+import type { RenderOptions } from './commands/render.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -35,14 +40,20 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
 
   program
     .command('render')
-    .description('Render the reader\'s version of a postmortem as Markdown.')
+    .description("Render the reader's version of a postmortem as Markdown.")
     .argument('<file>', 'postmortem file (Markdown with YAML front matter)')
     .option('-o, --out <path>', 'write to this file instead of stdout')
     .option('-t, --templates <dir>', 'folder with template overrides (same file names as templates/)')
     .option('-f, --force', 'overwrite --out if it exists')
-    .option('-c, --config <path>', 'config file with project categories and sections (default: nearest .postmortemrc.json)')
-    .addHelpText('after', `\nExamples:\n  postmortem render postmortems/2017-09-21-crm-outage.md\n  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n${EXIT_CODES_HELP}`)
-    .action(async (file: string, options) => {
+    .option(
+      '-c, --config <path>',
+      'config file with project categories and sections (default: nearest .postmortemrc.json)',
+    )
+    .addHelpText(
+      'after',
+      `\nExamples:\n  postmortem render postmortems/2017-09-21-crm-outage.md\n  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (file: string, options: RenderOptions) => {
       const { renderCommand } = await import('./commands/render.js');
       setExitCode(await renderCommand(file, options, io));
     });
@@ -61,7 +72,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       'after',
       `\nAnswers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\nprints how to resume. Without a terminal, every required answer must come from --answers.\n\nExamples:\n  postmortem new\n  postmortem new --resume\n  postmortem new --answers examples/answers/crm-release-rollback.yaml\n  postmortem new --title "Checkout down after a config change" --severity SEV2\n${EXIT_CODES_HELP}`,
     )
-    .action(async (options) => {
+    .action(async (options: NewOptions) => {
       const { newCommand } = await import('./commands/new.js');
       setExitCode(await newCommand(options, io));
     });
@@ -75,8 +86,15 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
     .option('--fix', 'apply safe fixes (sort the timeline, canonical separators and zones, offsets from `timezone`)')
-    .option('-c, --config <path>', 'config file (default: .postmortemrc.json or package.json "postmortem", searched upwards)')
-    .option('--rule <id:severity>', 'set a rule\'s severity, e.g. section-order:off (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      '-c, --config <path>',
+      'config file (default: .postmortemrc.json or package.json "postmortem", searched upwards)',
+    )
+    .option(
+      '--rule <id:severity>',
+      "set a rule's severity, e.g. section-order:off (repeatable)",
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--cache', 'reuse results for unchanged files')
     .option('--cache-location <path>', 'cache file or folder (default: node_modules/.cache/postmortem/)')
     .option('--now <date>', 'the date to judge due dates by (action-item-overdue), e.g. 2020-02-01')
@@ -84,7 +102,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       'after',
       `\nWithout paths, lints postmortems/**/*.md. Rules and their docs: docs/lint.md.\n\nExamples:\n  postmortem lint\n  postmortem lint postmortems/2017-09-21-crm-outage.md --format github\n  postmortem lint --format sarif --output-file lint.sarif --max-warnings 0\n  postmortem lint --rule action-item-overdue:error --rule section-order:off\n  postmortem lint --fix --cache\n${EXIT_CODES_HELP}`,
     )
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[], options: LintOptions) => {
       const { lintCommand } = await import('./commands/lint.js');
       setExitCode(await lintCommand(paths, options, io));
     });
@@ -92,15 +110,30 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .command('notice')
     .description('Check the customer notice of a postmortem and render it for a blog, an e-mail or a status page.')
     .argument('<file>', 'postmortem file with a `notice` block')
-    .addOption(new Option('-c, --channel <channel>', 'where the notice goes').choices(['blog', 'email', 'status']).default('blog'))
-    .addOption(new Option('-l, --lang <lang>', 'language of the notice (default: the first of notice.languages)').choices(['en', 'de']))
+    .addOption(
+      new Option('-c, --channel <channel>', 'where the notice goes')
+        .choices(['blog', 'email', 'status'])
+        .default('blog'),
+    )
+    .addOption(
+      new Option('-l, --lang <lang>', 'language of the notice (default: the first of notice.languages)').choices([
+        'en',
+        'de',
+      ]),
+    )
     .option('-z, --timezone <zone>', "IANA time zone for the times customers read (default: this machine's)")
     .option('-o, --out <path>', 'write to this file instead of stdout')
-    .option('-t, --templates <dir>', 'folder with template overrides (same file names as templates/, e.g. notice/email.txt.hbs)')
+    .option(
+      '-t, --templates <dir>',
+      'folder with template overrides (same file names as templates/, e.g. notice/email.txt.hbs)',
+    )
     .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
     .option('-f, --force', 'overwrite --out if it exists')
-    .addHelpText('after', `\nThe notice is checked first: wording in the language, an apology, no internal details\n(hosts, private IPs, e-mail addresses, ticket ids, authors), "outage" only for SEV1.\n\nExamples:\n  postmortem notice postmortems/2017-09-21-crm-outage.md\n  postmortem notice incident.md --channel email --lang de --timezone Europe/Berlin\n  postmortem notice incident.md --channel status --out status.txt\n${EXIT_CODES_HELP}`)
-    .action(async (file: string, options) => {
+    .addHelpText(
+      'after',
+      `\nThe notice is checked first: wording in the language, an apology, no internal details\n(hosts, private IPs, e-mail addresses, ticket ids, authors), "outage" only for SEV1.\n\nExamples:\n  postmortem notice postmortems/2017-09-21-crm-outage.md\n  postmortem notice incident.md --channel email --lang de --timezone Europe/Berlin\n  postmortem notice incident.md --channel status --out status.txt\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (file: string, options: NoticeOptions) => {
       const { noticeCommand } = await import('./commands/notice.js');
       setExitCode(await noticeCommand(file, options, io));
     });
@@ -108,18 +141,32 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .command('publish')
     .description('Publish the blog notice of a postmortem into a Jekyll, Hugo or cState site, committed on a branch.')
     .argument('<file>', 'postmortem file (status final or published) with a `notice` block')
-    .requiredOption('-s, --site <dir>', 'the site\'s folder, a git repository')
-    .addOption(new Option('--flavor <flavor>', 'kind of site (default: detected from its files)').choices(['jekyll', 'hugo', 'cstate']))
+    .requiredOption('-s, --site <dir>', "the site's folder, a git repository")
+    .addOption(
+      new Option('--flavor <flavor>', 'kind of site (default: detected from its files)').choices([
+        'jekyll',
+        'hugo',
+        'cstate',
+      ]),
+    )
     .option('--section <name>', 'Hugo content section (default: posts)')
-    .addOption(new Option('-l, --lang <lang>', 'language of the notice (default: the first of notice.languages)').choices(['en', 'de']))
+    .addOption(
+      new Option('-l, --lang <lang>', 'language of the notice (default: the first of notice.languages)').choices([
+        'en',
+        'de',
+      ]),
+    )
     .option('-z, --timezone <zone>', "IANA time zone for the times customers read (default: this machine's)")
     .option('-t, --templates <dir>', 'folder with template overrides (e.g. notice/blog.md.hbs)')
     .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
     .option('--no-commit', 'only write the file; no branch, no commit')
     .option('-n, --dry-run', 'print the path and content; change nothing')
     .option('--allow-draft', 'publish a postmortem that is not final or published yet')
-    .addHelpText('after', `\nBy default publish creates the branch postmortem/<id>, writes the post and commits it.\nIt never pushes. It refuses a dirty work tree, files it did not write, and paths outside the site.\n\nExamples:\n  postmortem publish postmortems/2017-09-21-crm-outage.md --site ../blog\n  postmortem publish incident.md --site ../status --flavor cstate --lang de --timezone Europe/Berlin\n  postmortem publish incident.md --site ../blog --dry-run\n${EXIT_CODES_HELP}`)
-    .action(async (file: string, options) => {
+    .addHelpText(
+      'after',
+      `\nBy default publish creates the branch postmortem/<id>, writes the post and commits it.\nIt never pushes. It refuses a dirty work tree, files it did not write, and paths outside the site.\n\nExamples:\n  postmortem publish postmortems/2017-09-21-crm-outage.md --site ../blog\n  postmortem publish incident.md --site ../status --flavor cstate --lang de --timezone Europe/Berlin\n  postmortem publish incident.md --site ../blog --dry-run\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (file: string, options: PublishOptions) => {
       const { publishCommand } = await import('./commands/publish.js');
       setExitCode(await publishCommand(file, options, io));
     });

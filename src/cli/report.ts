@@ -13,6 +13,8 @@ export function printProblems(io: Io, file: string, problems: readonly Problem[]
   const c = io.errorColor;
   for (const p of problems) {
     const label = p.severity === 'error' ? c.red('error') : c.yellow('warning');
-    io.stderr.write(`${displayPath(file, io.cwd)}:${p.line}:${p.column} ${label} ${p.message} ${c.dim(`(${p.ruleId})`)}\n`);
+    io.stderr.write(
+      `${displayPath(file, io.cwd)}:${p.line}:${p.column} ${label} ${p.message} ${c.dim(`(${p.ruleId})`)}\n`,
+    );
   }
 }

@@ -38,12 +38,11 @@ const RC_NAME = '.postmortemrc.json';
 const NUMERIC_SEVERITY: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
 const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', '$schema']);
 
-
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value) ?? String(value);
+  return JSON.stringify(value) ?? typeof value;
 }
 
 function normaliseSeverity(value: unknown): RuleSeverity | null {
@@ -60,7 +59,8 @@ export function validateConfig(raw: unknown, file: string): PostmortemConfig {
   };
   if (!isRecord(raw)) return fail('(root)', 'an object', raw);
   for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.has(key)) fail(key, `one of the keys ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')}`, key);
+    if (!KNOWN_KEYS.has(key))
+      fail(key, `one of the keys ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')}`, key);
   }
   const config: PostmortemConfig = {};
   if (raw.rules !== undefined) {
@@ -73,7 +73,10 @@ export function validateConfig(raw: unknown, file: string): PostmortemConfig {
         if (!severity) fail(`${key}[0]`, '"off", "warn" or "error"', setting[0]);
         if (setting.length > 2) fail(key, '[severity, options]', setting);
         if (setting[1] !== undefined && !isRecord(setting[1])) fail(`${key}[1]`, 'an options object', setting[1]);
-        rules[id] = setting[1] === undefined ? [severity as RuleSeverity] : [severity as RuleSeverity, setting[1] as Record<string, unknown>];
+        rules[id] =
+          setting[1] === undefined
+            ? [severity as RuleSeverity]
+            : [severity as RuleSeverity, setting[1] as Record<string, unknown>];
       } else {
         const severity = normaliseSeverity(setting);
         if (!severity) fail(key, '"off", "warn", "error" or ["error", {options}]', setting);
@@ -101,7 +104,7 @@ export function validateConfig(raw: unknown, file: string): PostmortemConfig {
   return config;
 }
 
-async function readJson(file: string): Promise<unknown | undefined> {
+async function readJson(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

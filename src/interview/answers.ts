@@ -107,9 +107,30 @@ export const REQUIRED_ANSWER_KEYS = [
 
 /** Every top-level key an answers file may hold. */
 export const ANSWER_KEYS = [
-  'id', 'title', 'status', 'severity', 'authors', 'services', 'tags', 'timezone', 'started', 'detected', 'mitigated',
-  'resolved', 'impact', 'summary', 'timeline', 'root_causes', 'root_cause', 'followups', 'five_whys', 'detection',
-  'resolution', 'action_items', 'lessons', 'notice',
+  'id',
+  'title',
+  'status',
+  'severity',
+  'authors',
+  'services',
+  'tags',
+  'timezone',
+  'started',
+  'detected',
+  'mitigated',
+  'resolved',
+  'impact',
+  'summary',
+  'timeline',
+  'root_causes',
+  'root_cause',
+  'followups',
+  'five_whys',
+  'detection',
+  'resolution',
+  'action_items',
+  'lessons',
+  'notice',
 ] as const;
 
 /** One wrong value in an answers file: the key (dotted path) and what is wrong. */
@@ -147,7 +168,6 @@ export function missingAnswerKeys(answers: Answers): string[] {
   });
 }
 
-
 /** Parses answers-file text: JSON when the name ends in `.json`, YAML otherwise. */
 export function parseAnswersText(text: string, file: string): unknown {
   try {
@@ -156,7 +176,12 @@ export function parseAnswersText(text: string, file: string): unknown {
     return /\.json$/i.test(file) ? JSON.parse(body) : parseYaml(body);
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? '';
-    throw new AnswersFileError(file, [{ key: '(file)', message: `Expected ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}, found a syntax error: ${message}` }]);
+    throw new AnswersFileError(file, [
+      {
+        key: '(file)',
+        message: `Expected ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}, found a syntax error: ${message}`,
+      },
+    ]);
   }
 }
 
@@ -181,16 +206,24 @@ function textList(value: unknown): string[] | null {
  * the interview's shape (moments as ISO text with an offset). Throws `AnswersFileError` naming
  * every wrong key. `defaults.today` is the date a bare `HH:MM` falls on when the file has no `started`.
  */
-export function readAnswers(raw: unknown, file: string, defaults: { zone: string; today: string; categories?: readonly string[] }): Answers {
+export function readAnswers(
+  raw: unknown,
+  file: string,
+  defaults: { zone: string; today: string; categories?: readonly string[] },
+): Answers {
   if (raw === undefined || raw === null) return {};
-  if (!isRecord(raw)) throw new AnswersFileError(file, [{ key: '(file)', message: 'Expected a mapping of answers, found something else.' }]);
+  if (!isRecord(raw))
+    throw new AnswersFileError(file, [
+      { key: '(file)', message: 'Expected a mapping of answers, found something else.' },
+    ]);
   const problems: AnswerProblem[] = [];
   const collect: Collect = (key, result) => {
     if (result !== true) problems.push({ key, message: result });
   };
   const out: Answers = {};
   for (const key of Object.keys(raw)) {
-    if (!(ANSWER_KEYS as readonly string[]).includes(key)) collect(key, `Expected one of the answer keys (${ANSWER_KEYS.join(', ')}), found an unknown key.`);
+    if (!(ANSWER_KEYS as readonly string[]).includes(key))
+      collect(key, `Expected one of the answer keys (${ANSWER_KEYS.join(', ')}), found an unknown key.`);
   }
   const text = (key: string, validate: (s: string) => true | string): string | undefined => {
     const v = valueAt(raw, key);
@@ -212,7 +245,8 @@ export function readAnswers(raw: unknown, file: string, defaults: { zone: string
     const v = raw[key];
     if (v === undefined || v === null) continue;
     const list = textList(v);
-    if (!list || (key !== 'tags' && list.length === 0)) collect(key, 'Expected a list with at least one entry, found none.');
+    if (!list || (key !== 'tags' && list.length === 0))
+      collect(key, 'Expected a list with at least one entry, found none.');
     else {
       list.forEach((entry, i) => collect(`${key}.${i}`, validateText(entry)));
       out[key] = list.map((s) => s.trim());
@@ -234,28 +268,35 @@ export function readAnswers(raw: unknown, file: string, defaults: { zone: string
   }
   const given = MOMENTS.filter((m) => moments[m] !== undefined);
   for (let i = 1; i < given.length; i++) {
-    const pair = { [given[i - 1] as MomentName]: moments[given[i - 1] as MomentName], [given[i] as MomentName]: moments[given[i] as MomentName] };
+    const pair = {
+      [given[i - 1] as MomentName]: moments[given[i - 1] as MomentName],
+      [given[i] as MomentName]: moments[given[i] as MomentName],
+    };
     collect(given[i] as string, validateMomentOrder(pair));
   }
   const impact = raw.impact;
   if (impact !== undefined && impact !== null) {
-    if (!isRecord(impact)) collect('impact', 'Expected a mapping with customers_affected, data_loss and description, found something else.');
+    if (!isRecord(impact))
+      collect('impact', 'Expected a mapping with customers_affected, data_loss and description, found something else.');
     else {
       out.impact = {};
       const c = impact.customers_affected;
       if (c !== undefined && c !== null) {
-        if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0) collect('impact.customers_affected', `Expected a whole number >= 0, found ${JSON.stringify(c)}.`);
+        if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0)
+          collect('impact.customers_affected', `Expected a whole number >= 0, found ${JSON.stringify(c)}.`);
         else out.impact.customers_affected = c;
       }
       const loss = impact.data_loss;
       if (loss !== undefined && loss !== null) {
-        if (typeof loss !== 'boolean') collect('impact.data_loss', `Expected true or false, found ${JSON.stringify(loss)}.`);
+        if (typeof loss !== 'boolean')
+          collect('impact.data_loss', `Expected true or false, found ${JSON.stringify(loss)}.`);
         else out.impact.data_loss = loss;
       }
       out.impact.description = text('impact.description', validateOptionalText);
     }
   }
-  for (const key of ['summary', 'root_cause', 'detection', 'resolution'] as const) out[key] = text(key, key === 'root_cause' ? validateOptionalText : validateText);
+  for (const key of ['summary', 'root_cause', 'detection', 'resolution'] as const)
+    out[key] = text(key, key === 'root_cause' ? validateOptionalText : validateText);
   if (raw.timeline !== undefined && raw.timeline !== null) {
     if (!Array.isArray(raw.timeline)) collect('timeline', 'Expected a list of {at, event}, found something else.');
     else {
@@ -263,7 +304,8 @@ export function readAnswers(raw: unknown, file: string, defaults: { zone: string
       raw.timeline.forEach((item, i) => {
         const at = text(`timeline.${i}.at`, () => true);
         const event = text(`timeline.${i}.event`, validateText);
-        if (at === undefined || event === undefined) return collect(`timeline.${i}`, 'Expected an item with `at` and `event`, found a part missing.');
+        if (at === undefined || event === undefined)
+          return collect(`timeline.${i}`, 'Expected an item with `at` and `event`, found a part missing.');
         const parsed = parseMomentInput(at, { zone, date: incidentDate });
         if ('error' in parsed) collect(`timeline.${i}.at`, parsed.error);
         else out.timeline?.push({ at: parsed.iso, event });
@@ -271,19 +313,22 @@ export function readAnswers(raw: unknown, file: string, defaults: { zone: string
     }
   }
   if (raw.root_causes !== undefined && raw.root_causes !== null) {
-    if (!Array.isArray(raw.root_causes) || raw.root_causes.length === 0) collect('root_causes', 'Expected a list of {category, summary} with at least one entry, found none.');
+    if (!Array.isArray(raw.root_causes) || raw.root_causes.length === 0)
+      collect('root_causes', 'Expected a list of {category, summary} with at least one entry, found none.');
     else {
       out.root_causes = raw.root_causes.map((_c, i) => ({
         category: text(`root_causes.${i}.category`, (t) => validateCategory(t, defaults.categories)) ?? '',
         summary: text(`root_causes.${i}.summary`, validateText) ?? '',
       }));
       out.root_causes.forEach((c, i) => {
-        if (c.category === '' || c.summary === '') collect(`root_causes.${i}`, 'Expected both `category` and `summary`, found a part missing.');
+        if (c.category === '' || c.summary === '')
+          collect(`root_causes.${i}`, 'Expected both `category` and `summary`, found a part missing.');
       });
     }
   }
   if (raw.followups !== undefined && raw.followups !== null) {
-    if (!isRecord(raw.followups)) collect('followups', 'Expected a mapping of category to answers, found something else.');
+    if (!isRecord(raw.followups))
+      collect('followups', 'Expected a mapping of category to answers, found something else.');
     else {
       out.followups = {};
       for (const [category, answers] of Object.entries(raw.followups)) {
@@ -310,21 +355,25 @@ export function readAnswers(raw: unknown, file: string, defaults: { zone: string
     }
   }
   if (raw.action_items !== undefined && raw.action_items !== null) {
-    if (!Array.isArray(raw.action_items)) collect('action_items', 'Expected a list of {action, type, owner, due, status, ticket}, found something else.');
+    if (!Array.isArray(raw.action_items))
+      collect('action_items', 'Expected a list of {action, type, owner, due, status, ticket}, found something else.');
     else {
       const notBefore = incidentDate === defaults.today && moments.started === undefined ? undefined : incidentDate;
       out.action_items = raw.action_items.map((_a, i) => ({
         action: text(`action_items.${i}.action`, validateText) ?? missing(collect, `action_items.${i}.action`),
         type: text(`action_items.${i}.type`, validateActionType) ?? missing(collect, `action_items.${i}.type`),
         owner: text(`action_items.${i}.owner`, validateOwner) ?? missing(collect, `action_items.${i}.owner`),
-        due: text(`action_items.${i}.due`, (s) => validateDueDate(s, notBefore)) ?? missing(collect, `action_items.${i}.due`),
+        due:
+          text(`action_items.${i}.due`, (s) => validateDueDate(s, notBefore)) ??
+          missing(collect, `action_items.${i}.due`),
         status: text(`action_items.${i}.status`, validateActionStatus) ?? 'open',
         ticket: text(`action_items.${i}.ticket`, validateTicket) ?? '',
       }));
     }
   }
   if (raw.lessons !== undefined && raw.lessons !== null) {
-    if (!isRecord(raw.lessons)) collect('lessons', 'Expected a mapping with went_well, went_wrong and got_lucky, found something else.');
+    if (!isRecord(raw.lessons))
+      collect('lessons', 'Expected a mapping with went_well, went_wrong and got_lucky, found something else.');
     else {
       out.lessons = {};
       for (const key of ['went_well', 'went_wrong', 'got_lucky'] as const) {
@@ -351,14 +400,25 @@ function missing(collect: Collect, key: string): string {
 
 function readNotice(raw: unknown, collect: Collect, authors: readonly string[]): NoticeAnswer | undefined {
   if (!isRecord(raw)) {
-    collect('notice', 'Expected a mapping with languages, headline, what_happened, customer_impact, next_steps, apology.');
+    collect(
+      'notice',
+      'Expected a mapping with languages, headline, what_happened, customer_impact, next_steps, apology.',
+    );
     return undefined;
   }
   const languages = textList(raw.languages ?? ['en']) ?? [];
   languages.forEach((lang, i) => {
-    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang)) collect(`notice.languages.${i}`, `Expected one of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`);
+    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang))
+      collect(`notice.languages.${i}`, `Expected one of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`);
   });
-  const notice: NoticeAnswer = { languages, headline: {}, what_happened: {}, customer_impact: {}, next_steps: {}, apology: {} };
+  const notice: NoticeAnswer = {
+    languages,
+    headline: {},
+    what_happened: {},
+    customer_impact: {},
+    next_steps: {},
+    apology: {},
+  };
   for (const field of NOTICE_FIELDS) {
     const value = raw[field];
     for (const lang of languages) {
@@ -386,7 +446,7 @@ export function mergeAnswers(...layers: Answers[]): Answers {
     for (const [key, value] of Object.entries(layer) as Array<[keyof Answers, unknown]>) {
       if (value === undefined) continue;
       if ((key === 'impact' || key === 'lessons') && isRecord(value) && isRecord(out[key])) {
-        (out as Record<string, unknown>)[key] = { ...(out[key] as object), ...dropUndefined(value) };
+        (out as Record<string, unknown>)[key] = { ...out[key], ...dropUndefined(value) };
       } else {
         (out as Record<string, unknown>)[key] = value;
       }

@@ -53,11 +53,21 @@ export function terminalAsk(): Ask {
   return {
     input: (q) => input({ message: q.message, default: q.default, validate: q.validate }),
     select: <T extends string>(q: SelectQuestion<T>) =>
-      select<T>({ message: q.message, choices: q.choices.map((c) => ({ value: c.value, name: c.name, description: c.description })), default: q.default, pageSize: 12 }),
+      select<T>({
+        message: q.message,
+        choices: q.choices.map((c) => ({ value: c.value, name: c.name, description: c.description })),
+        default: q.default,
+        pageSize: 12,
+      }),
     checkbox: <T extends string>(q: CheckboxQuestion<T>) =>
       checkbox<T>({
         message: q.message,
-        choices: q.choices.map((c) => ({ value: c.value, name: c.name, description: c.description, checked: c.checked ?? false })),
+        choices: q.choices.map((c) => ({
+          value: c.value,
+          name: c.name,
+          description: c.description,
+          checked: c.checked ?? false,
+        })),
         validate: q.validate ? (chosen) => q.validate?.(chosen.map((c) => c.value)) ?? true : undefined,
         pageSize: 12,
       }),

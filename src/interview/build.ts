@@ -9,7 +9,12 @@ export interface PostmortemContent {
   /** Timeline events, sorted, with ISO timestamps. */
   timeline: Array<{ at: string; event: string }>;
   rootCause?: string;
-  causes: Array<{ category: string; label: string; summary: string; followups: Array<{ label: string; answer: string }> }>;
+  causes: Array<{
+    category: string;
+    label: string;
+    summary: string;
+    followups: Array<{ label: string; answer: string }>;
+  }>;
   fiveWhys: string[];
   detection: string;
   resolution: string;
@@ -56,7 +61,9 @@ export function buildPostmortem(a: Answers): BuiltPostmortem {
     const definition = categoryDefinition(c.category);
     const answers = a.followups?.[c.category] ?? {};
     const known = definition.followUps.filter((q) => answers[q.key] !== undefined && answers[q.key] !== '');
-    const extra = Object.keys(answers).filter((k) => !definition.followUps.some((q) => q.key === k) && answers[k] !== '');
+    const extra = Object.keys(answers).filter(
+      (k) => !definition.followUps.some((q) => q.key === k) && answers[k] !== '',
+    );
     return {
       category: c.category,
       label: definition.id === c.category ? definition.label : c.category,
@@ -72,7 +79,11 @@ export function buildPostmortem(a: Answers): BuiltPostmortem {
     data,
     content: {
       summary: need(a.summary, 'summary'),
-      impact: { customersAffected: impact.customers_affected as number, dataLoss: impact.data_loss as boolean, ...(impact.description ? { description: impact.description } : {}) },
+      impact: {
+        customersAffected: impact.customers_affected as number,
+        dataLoss: impact.data_loss as boolean,
+        ...(impact.description ? { description: impact.description } : {}),
+      },
       timeline: need(a.timeline, 'timeline'),
       ...(a.root_cause ? { rootCause: a.root_cause } : {}),
       causes,

@@ -40,10 +40,25 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
     label: 'Failed rollback',
     description: 'going back to the previous version did not work or made it worse',
     followUps: [
-      { key: 'expected', label: 'What should have happened', message: 'What should the rollback have done?', kind: 'input' },
-      { key: 'rehearsed', label: 'Rollback rehearsed before', message: 'Was this rollback rehearsed before?', kind: 'confirm' },
+      {
+        key: 'expected',
+        label: 'What should have happened',
+        message: 'What should the rollback have done?',
+        kind: 'input',
+      },
+      {
+        key: 'rehearsed',
+        label: 'Rollback rehearsed before',
+        message: 'Was this rollback rehearsed before?',
+        kind: 'confirm',
+      },
       { key: 'why_failed', label: 'Why the rollback failed', message: 'Why did the rollback fail?', kind: 'input' },
-      { key: 'manual_recovery', label: 'Manual recovery took', message: 'How long did the manual recovery take (e.g. 2 h 30 min)?', kind: 'input' },
+      {
+        key: 'manual_recovery',
+        label: 'Manual recovery took',
+        message: 'How long did the manual recovery take (e.g. 2 h 30 min)?',
+        kind: 'input',
+      },
     ],
     remediations: [
       { action: 'Rehearse the rollback of every release in staging before production', type: 'process' },
@@ -60,7 +75,13 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
     label: 'Untested update',
     description: 'a change reached production without passing a test stage',
     followUps: [
-      { key: 'skipped_stage', label: 'Test stage skipped', message: 'Which test stage was skipped?', kind: 'select', choices: ['staging', 'canary', 'load test', 'other'] },
+      {
+        key: 'skipped_stage',
+        label: 'Test stage skipped',
+        message: 'Which test stage was skipped?',
+        kind: 'select',
+        choices: ['staging', 'canary', 'load test', 'other'],
+      },
       { key: 'why_skipped', label: 'Why it was skipped', message: 'Why was it skipped?', kind: 'input' },
     ],
     remediations: [
@@ -78,10 +99,30 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
     label: 'Missing backup',
     description: 'a backup was missing, incomplete or could not be restored',
     followUps: [
-      { key: 'last_restore_test', label: 'Restore last tested', message: 'When was a restore last tested (a date, or "never")?', kind: 'input' },
-      { key: 'unrecoverable', label: 'Data that cannot be recovered', message: 'What data cannot be recovered?', kind: 'input' },
-      { key: 'rpo', label: 'Recovery point objective', message: 'What is the recovery point objective (how much data may be lost)?', kind: 'input' },
-      { key: 'rto', label: 'Recovery time objective', message: 'What is the recovery time objective (how long a restore may take)?', kind: 'input' },
+      {
+        key: 'last_restore_test',
+        label: 'Restore last tested',
+        message: 'When was a restore last tested (a date, or "never")?',
+        kind: 'input',
+      },
+      {
+        key: 'unrecoverable',
+        label: 'Data that cannot be recovered',
+        message: 'What data cannot be recovered?',
+        kind: 'input',
+      },
+      {
+        key: 'rpo',
+        label: 'Recovery point objective',
+        message: 'What is the recovery point objective (how much data may be lost)?',
+        kind: 'input',
+      },
+      {
+        key: 'rto',
+        label: 'Recovery time objective',
+        message: 'What is the recovery time objective (how long a restore may take)?',
+        kind: 'input',
+      },
     ],
     remediations: [
       { action: 'Test restoring from backup automatically every week', type: 'detect' },
@@ -98,8 +139,18 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
     label: 'Data migration',
     description: 'moving or transforming data went wrong',
     followUps: [
-      { key: 'migrated', label: 'What was migrated', message: 'What data was being migrated, and from where to where?', kind: 'input' },
-      { key: 'dry_run', label: 'Dry run on a copy of production data', message: 'Was the migration dry-run on a copy of production data?', kind: 'confirm' },
+      {
+        key: 'migrated',
+        label: 'What was migrated',
+        message: 'What data was being migrated, and from where to where?',
+        kind: 'input',
+      },
+      {
+        key: 'dry_run',
+        label: 'Dry run on a copy of production data',
+        message: 'Was the migration dry-run on a copy of production data?',
+        kind: 'confirm',
+      },
       { key: 'reversible', label: 'Reversible', message: 'Could the migration be reversed?', kind: 'confirm' },
     ],
     remediations: [
@@ -119,7 +170,12 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
     followUps: [
       { key: 'resource', label: 'Resource that ran out', message: 'Which resource ran out?', kind: 'input' },
       { key: 'forecast', label: 'Growth forecast', message: 'Was the growth forecast?', kind: 'confirm' },
-      { key: 'headroom', label: 'Headroom before the incident', message: 'How much headroom was there before the incident?', kind: 'input' },
+      {
+        key: 'headroom',
+        label: 'Headroom before the incident',
+        message: 'How much headroom was there before the incident?',
+        kind: 'input',
+      },
     ],
     remediations: [
       { action: 'Alert when a resource crosses 80 percent of its limit', type: 'detect' },
@@ -136,7 +192,12 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
     label: 'Network',
     description: 'a link, route, DNS or load balancer failed',
     followUps: [
-      { key: 'component', label: 'Component that failed', message: 'Which network component or link failed?', kind: 'input' },
+      {
+        key: 'component',
+        label: 'Component that failed',
+        message: 'Which network component or link failed?',
+        kind: 'input',
+      },
       { key: 'redundancy', label: 'Redundant path in place', message: 'Was there a redundant path?', kind: 'confirm' },
     ],
     remediations: [
@@ -153,8 +214,18 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
     label: 'Configuration',
     description: 'a configuration change or a missing setting',
     followUps: [
-      { key: 'change', label: 'Configuration change', message: 'Which configuration change was involved?', kind: 'input' },
-      { key: 'reviewed', label: 'Change reviewed', message: 'Was the change reviewed before it was applied?', kind: 'confirm' },
+      {
+        key: 'change',
+        label: 'Configuration change',
+        message: 'Which configuration change was involved?',
+        kind: 'input',
+      },
+      {
+        key: 'reviewed',
+        label: 'Change reviewed',
+        message: 'Was the change reviewed before it was applied?',
+        kind: 'confirm',
+      },
       { key: 'validated', label: 'How it was validated', message: 'How was the change validated?', kind: 'input' },
     ],
     remediations: [
@@ -173,7 +244,12 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
     description: 'a provider, library or internal service we depend on failed',
     followUps: [
       { key: 'dependency', label: 'Dependency', message: 'Which dependency failed?', kind: 'input' },
-      { key: 'learned_from', label: 'How we learned of it', message: 'How did you learn that it failed?', kind: 'input' },
+      {
+        key: 'learned_from',
+        label: 'How we learned of it',
+        message: 'How did you learn that it failed?',
+        kind: 'input',
+      },
       { key: 'fallback', label: 'Fallback in place', message: 'Was there a fallback?', kind: 'confirm' },
     ],
     remediations: [
@@ -190,7 +266,9 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
     id: 'other',
     label: 'Other',
     description: 'none of the above',
-    followUps: [{ key: 'description', label: 'Description', message: 'Describe the cause in a sentence or two:', kind: 'input' }],
+    followUps: [
+      { key: 'description', label: 'Description', message: 'Describe the cause in a sentence or two:', kind: 'input' },
+    ],
     remediations: [{ action: 'Write or update the runbook for this kind of incident', type: 'process' }],
     notice: {
       en: 'A technical problem in our systems caused a disruption.',

@@ -3,7 +3,16 @@
  * answer is recorded under that key and saved before the next prompt, and a recorded answer is
  * replayed instead of asked, which is how `--resume` continues at the first unanswered question.
  */
-import { MOMENTS, NOTICE_FIELDS, deriveFigures, formatDuration, formatInstant, formatTimelineInstant, offsetOf, parseInstant } from '../model/index.js';
+import {
+  MOMENTS,
+  NOTICE_FIELDS,
+  deriveFigures,
+  formatDuration,
+  formatInstant,
+  formatTimelineInstant,
+  offsetOf,
+  parseInstant,
+} from '../model/index.js';
 import type { ActionItemAnswer, Answers, NoticeAnswer, TimelineAnswer } from './answers.js';
 import type { Ask } from './ask.js';
 import { CATEGORIES, categoryDefinition, type ActionType } from './categories.js';
@@ -128,17 +137,29 @@ class Interview {
 
   private async basics(): Promise<void> {
     this.header(STEP_TITLES.basics);
-    this.a.title ??= (await this.step('title', (ask) => ask.input({ message: MESSAGES.title, validate: validateTitle }))).trim();
-    this.a.severity ??= await this.step('severity', (ask) => ask.select({ message: MESSAGES.severity, choices: SEVERITY_CHOICES }));
-    this.a.services ??= splitList(await this.step('services', (ask) => ask.input({ message: MESSAGES.services, validate: validateList })));
-    this.a.authors ??= splitList(await this.step('authors', (ask) => ask.input({ message: MESSAGES.authors, validate: validateList })));
+    this.a.title ??= (
+      await this.step('title', (ask) => ask.input({ message: MESSAGES.title, validate: validateTitle }))
+    ).trim();
+    this.a.severity ??= await this.step('severity', (ask) =>
+      ask.select({ message: MESSAGES.severity, choices: SEVERITY_CHOICES }),
+    );
+    this.a.services ??= splitList(
+      await this.step('services', (ask) => ask.input({ message: MESSAGES.services, validate: validateList })),
+    );
+    this.a.authors ??= splitList(
+      await this.step('authors', (ask) => ask.input({ message: MESSAGES.authors, validate: validateList })),
+    );
   }
 
   private async moments(): Promise<void> {
     this.header(STEP_TITLES.moments);
     if (MOMENTS.some((m) => this.a[m] === undefined)) {
       this.a.timezone ??= (
-        await this.step('timezone', (ask) => ask.input({ message: MESSAGES.timezone, default: this.o.machineZone, validate: validateZone }), () => this.o.machineZone)
+        await this.step(
+          'timezone',
+          (ask) => ask.input({ message: MESSAGES.timezone, default: this.o.machineZone, validate: validateZone }),
+          () => this.o.machineZone,
+        )
       ).trim();
     }
     let previous: { name: MomentName; iso: string } | undefined;
@@ -147,12 +168,14 @@ class Interview {
         const date = this.a.started?.slice(0, 10) ?? dateInZone(this.o.now, this.zone);
         const check = { name, zone: this.zone, date, previous };
         const hint = `(HH:MM on ${date} in ${this.zone}, or YYYY-MM-DD HH:MM, or a full timestamp)`;
-        const text = await this.step(name, (ask) => ask.input({ message: `${MOMENT_MESSAGES[name]} ${hint}`, validate: (v) => validateMoment(v, check) }));
+        const text = await this.step(name, (ask) =>
+          ask.input({ message: `${MOMENT_MESSAGES[name]} ${hint}`, validate: (v) => validateMoment(v, check) }),
+        );
         const parsed = parseMomentInput(text, check);
         if ('error' in parsed) throw new UnansweredQuestionError(name);
         this.a[name] = parsed.iso;
       }
-      previous = { name, iso: this.a[name] as string };
+      previous = { name, iso: this.a[name] };
     }
   }
 
@@ -170,7 +193,9 @@ class Interview {
             validate: (v) => {
               const check = validateId(v);
               if (check !== true) return check;
-              return taken?.(v.trim()) ? `Expected a new id, found "${v.trim()}", which is taken; choose another one.` : true;
+              return taken?.(v.trim())
+                ? `Expected a new id, found "${v.trim()}", which is taken; choose another one.`
+                : true;
             },
           }),
         () => proposed,
@@ -180,14 +205,28 @@ class Interview {
 
   private async impact(): Promise<void> {
     this.header(STEP_TITLES.impact);
-    this.a.summary ??= (await this.step('summary', (ask) => ask.input({ message: MESSAGES.summary, validate: validateText }))).trim();
+    this.a.summary ??= (
+      await this.step('summary', (ask) => ask.input({ message: MESSAGES.summary, validate: validateText }))
+    ).trim();
     const impact = (this.a.impact ??= {});
     if (impact.customers_affected === undefined) {
-      impact.customers_affected = parseCustomers(await this.step('impact.customers_affected', (ask) => ask.input({ message: MESSAGES.customers, validate: validateCustomers })));
+      impact.customers_affected = parseCustomers(
+        await this.step('impact.customers_affected', (ask) =>
+          ask.input({ message: MESSAGES.customers, validate: validateCustomers }),
+        ),
+      );
     }
-    impact.data_loss ??= await this.step('impact.data_loss', (ask) => ask.confirm({ message: MESSAGES.dataLoss, default: false }));
+    impact.data_loss ??= await this.step('impact.data_loss', (ask) =>
+      ask.confirm({ message: MESSAGES.dataLoss, default: false }),
+    );
     if (impact.description === undefined) {
-      const text = (await this.step('impact.description', (ask) => ask.input({ message: MESSAGES.impactDescription, validate: validateOptionalText }), () => '')).trim();
+      const text = (
+        await this.step(
+          'impact.description',
+          (ask) => ask.input({ message: MESSAGES.impactDescription, validate: validateOptionalText }),
+          () => '',
+        )
+      ).trim();
       if (text !== '') impact.description = text;
     }
   }
@@ -219,20 +258,36 @@ class Interview {
     this.header(STEP_TITLES.timeline);
     let entries = this.momentEntries([]);
     const date = (this.a.started as string).slice(0, 10);
-    const show = (e: TimelineEntry) => `${formatTimelineInstant(parseInstant(e.at) ?? 0, offsetOf(e.at) ?? 0)} — ${e.event}`;
+    const show = (e: TimelineEntry) =>
+      `${formatTimelineInstant(parseInstant(e.at) ?? 0, offsetOf(e.at) ?? 0)} — ${e.event}`;
     if (this.ask) this.o.say?.(this.sorted(entries).map(show).join('\n'));
     for (let i = 0; ; i++) {
-      const more = await this.step(`timeline.more.${i}`, (ask) => ask.confirm({ message: i === 0 ? MESSAGES.addEvent : MESSAGES.addAnotherEvent, default: i === 0 }), () => false);
+      const more = await this.step(
+        `timeline.more.${i}`,
+        (ask) => ask.confirm({ message: i === 0 ? MESSAGES.addEvent : MESSAGES.addAnotherEvent, default: i === 0 }),
+        () => false,
+      );
       if (!more) break;
-      const at = await this.step(`timeline.event.${i}.at`, (ask) => ask.input({ message: MESSAGES.eventAt, validate: (v) => momentText(v, this.zone, date) }));
-      const event = await this.step(`timeline.event.${i}.text`, (ask) => ask.input({ message: MESSAGES.eventText, validate: validateText }));
+      const at = await this.step(`timeline.event.${i}.at`, (ask) =>
+        ask.input({ message: MESSAGES.eventAt, validate: (v) => momentText(v, this.zone, date) }),
+      );
+      const event = await this.step(`timeline.event.${i}.text`, (ask) =>
+        ask.input({ message: MESSAGES.eventText, validate: validateText }),
+      );
       entries.push({ at: toIso(at, this.zone, date), event: event.trim() });
     }
     for (let r = 0; ; r++) {
       const list = this.sorted(entries);
       const picked = await this.step(
         `timeline.review.${r}`,
-        (ask) => ask.select({ message: MESSAGES.review, choices: [{ value: 'done', name: 'Done, the timeline is complete' }, ...list.map((e, i) => ({ value: String(i), name: show(e) }))] }),
+        (ask) =>
+          ask.select({
+            message: MESSAGES.review,
+            choices: [
+              { value: 'done', name: 'Done, the timeline is complete' },
+              ...list.map((e, i) => ({ value: String(i), name: show(e) })),
+            ],
+          }),
         () => 'done',
       );
       if (picked === 'done') break;
@@ -243,16 +298,26 @@ class Interview {
         ...(entry.moment ? [] : [{ value: 'remove', name: 'Remove' }]),
         { value: 'keep', name: 'Keep as it is' },
       ];
-      const action = await this.step(`timeline.review.${r}.action`, (ask) => ask.select({ message: show(entry), choices }));
+      const action = await this.step(`timeline.review.${r}.action`, (ask) =>
+        ask.select({ message: show(entry), choices }),
+      );
       if (action === 'remove') entries = entries.filter((e) => e !== entry);
       if (action === 'edit') {
         if (!entry.moment) {
           const at = await this.step(`timeline.review.${r}.at`, (ask) =>
-            ask.input({ message: MESSAGES.eventAt, default: formatTimelineInstant(parseInstant(entry.at) ?? 0, offsetOf(entry.at) ?? 0), validate: (v) => momentText(v, this.zone, date) }),
+            ask.input({
+              message: MESSAGES.eventAt,
+              default: formatTimelineInstant(parseInstant(entry.at) ?? 0, offsetOf(entry.at) ?? 0),
+              validate: (v) => momentText(v, this.zone, date),
+            }),
           );
           entry.at = toIso(at, this.zone, date);
         }
-        entry.event = (await this.step(`timeline.review.${r}.text`, (ask) => ask.input({ message: MESSAGES.eventText, default: entry.event, validate: validateText }))).trim();
+        entry.event = (
+          await this.step(`timeline.review.${r}.text`, (ask) =>
+            ask.input({ message: MESSAGES.eventText, default: entry.event, validate: validateText }),
+          )
+        ).trim();
       }
     }
     this.a.timeline = this.sorted(entries).map(({ at, event }) => ({ at, event }));
@@ -275,7 +340,9 @@ class Interview {
       const causes = [];
       for (const category of chosen) {
         const label = categoryDefinition(category).label.toLowerCase();
-        const summary = await this.step(`root_causes.${category}.summary`, (ask) => ask.input({ message: `In one sentence, how did the ${label} cause the incident?`, validate: validateText }));
+        const summary = await this.step(`root_causes.${category}.summary`, (ask) =>
+          ask.input({ message: `In one sentence, how did the ${label} cause the incident?`, validate: validateText }),
+        );
         causes.push({ category, summary: summary.trim() });
       }
       this.a.root_causes = causes;
@@ -296,19 +363,33 @@ class Interview {
                 : ask.input({ message: `${q.message} (optional)`, validate: validateOptionalText }),
           () => '',
         );
-        if (typeof value === 'boolean' || value.trim() !== '') answers[q.key] = typeof value === 'string' ? value.trim() : value;
+        if (typeof value === 'boolean' || value.trim() !== '')
+          answers[q.key] = typeof value === 'string' ? value.trim() : value;
       }
     }
     if (this.a.root_cause === undefined) {
-      const text = (await this.step('root_cause', (ask) => ask.input({ message: MESSAGES.rootCause, validate: validateOptionalText }), () => '')).trim();
+      const text = (
+        await this.step(
+          'root_cause',
+          (ask) => ask.input({ message: MESSAGES.rootCause, validate: validateOptionalText }),
+          () => '',
+        )
+      ).trim();
       if (text !== '') this.a.root_cause = text;
     }
     if (this.a.five_whys === undefined) {
-      const start = await this.step('five_whys.start', (ask) => ask.confirm({ message: MESSAGES.fiveWhys, default: false }), () => false);
+      const start = await this.step(
+        'five_whys.start',
+        (ask) => ask.confirm({ message: MESSAGES.fiveWhys, default: false }),
+        () => false,
+      );
       const whys: string[] = [];
       for (let i = 0; start && i < 5; i++) {
-        const message = i === 0 ? 'Why did it happen? (enter on an empty answer to stop)' : `Why? (${i + 1} of 5, empty to stop)`;
-        const why = (await this.step(`five_whys.${i}`, (ask) => ask.input({ message, validate: validateOptionalText }))).trim();
+        const message =
+          i === 0 ? 'Why did it happen? (enter on an empty answer to stop)' : `Why? (${i + 1} of 5, empty to stop)`;
+        const why = (
+          await this.step(`five_whys.${i}`, (ask) => ask.input({ message, validate: validateOptionalText }))
+        ).trim();
         if (why === '') break;
         whys.push(why);
       }
@@ -321,8 +402,16 @@ class Interview {
     const figures = deriveFigures(this.a as Record<string, unknown>);
     const ttd = figures.timeToDetect === null ? '' : ` (time to detect: ${formatDuration(figures.timeToDetect)})`;
     const ttm = figures.timeToMitigate === null ? '' : ` (time to mitigate: ${formatDuration(figures.timeToMitigate)})`;
-    this.a.detection ??= (await this.step('detection', (ask) => ask.input({ message: `How was the incident detected?${ttd}`, validate: validateText }))).trim();
-    this.a.resolution ??= (await this.step('resolution', (ask) => ask.input({ message: `How was it mitigated and resolved?${ttm}`, validate: validateText }))).trim();
+    this.a.detection ??= (
+      await this.step('detection', (ask) =>
+        ask.input({ message: `How was the incident detected?${ttd}`, validate: validateText }),
+      )
+    ).trim();
+    this.a.resolution ??= (
+      await this.step('resolution', (ask) =>
+        ask.input({ message: `How was it mitigated and resolved?${ttm}`, validate: validateText }),
+      )
+    ).trim();
   }
 
   private dueDefault(): string {
@@ -332,9 +421,21 @@ class Interview {
 
   private async ownerAndDue(prefix: string): Promise<{ owner: string; due: string }> {
     const notBefore = (this.a.started as string).slice(0, 10);
-    const owner = (await this.step(`${prefix}.owner`, (ask) => ask.input({ message: MESSAGES.owner, default: this.lastOwner, validate: validateOwner }))).trim();
+    const owner = (
+      await this.step(`${prefix}.owner`, (ask) =>
+        ask.input({ message: MESSAGES.owner, default: this.lastOwner, validate: validateOwner }),
+      )
+    ).trim();
     this.lastOwner = owner;
-    const due = (await this.step(`${prefix}.due`, (ask) => ask.input({ message: MESSAGES.due, default: this.dueDefault(), validate: (v) => validateDueDate(v, notBefore) }))).trim();
+    const due = (
+      await this.step(`${prefix}.due`, (ask) =>
+        ask.input({
+          message: MESSAGES.due,
+          default: this.dueDefault(),
+          validate: (v) => validateDueDate(v, notBefore),
+        }),
+      )
+    ).trim();
     return { owner, due };
   }
 
@@ -363,20 +464,40 @@ class Interview {
         let action = suggestion.action;
         let type: ActionType = suggestion.type;
         if (decision === 'edit') {
-          action = (await this.step(`${prefix}.action`, (ask) => ask.input({ message: MESSAGES.action, default: suggestion.action, validate: validateText }))).trim();
-          type = await this.step(`${prefix}.type`, (ask) => ask.select({ message: MESSAGES.actionType, choices: ACTION_TYPE_CHOICES, default: suggestion.type }));
+          action = (
+            await this.step(`${prefix}.action`, (ask) =>
+              ask.input({ message: MESSAGES.action, default: suggestion.action, validate: validateText }),
+            )
+          ).trim();
+          type = await this.step(`${prefix}.type`, (ask) =>
+            ask.select({ message: MESSAGES.actionType, choices: ACTION_TYPE_CHOICES, default: suggestion.type }),
+          );
         }
         items.push({ action, type, ...(await this.ownerAndDue(prefix)), status: 'open', ticket: '' });
       }
     }
     for (let k = 0; ; k++) {
-      const more = await this.step(`action_items.more.${k}`, (ask) => ask.confirm({ message: k === 0 ? MESSAGES.addAction : MESSAGES.addAnotherAction, default: items.length === 0 }), () => false);
+      const more = await this.step(
+        `action_items.more.${k}`,
+        (ask) =>
+          ask.confirm({
+            message: k === 0 ? MESSAGES.addAction : MESSAGES.addAnotherAction,
+            default: items.length === 0,
+          }),
+        () => false,
+      );
       if (!more) break;
       const prefix = `action_items.own.${k}`;
-      const action = (await this.step(`${prefix}.action`, (ask) => ask.input({ message: MESSAGES.action, validate: validateText }))).trim();
-      const type = await this.step(`${prefix}.type`, (ask) => ask.select({ message: MESSAGES.actionType, choices: ACTION_TYPE_CHOICES }));
+      const action = (
+        await this.step(`${prefix}.action`, (ask) => ask.input({ message: MESSAGES.action, validate: validateText }))
+      ).trim();
+      const type = await this.step(`${prefix}.type`, (ask) =>
+        ask.select({ message: MESSAGES.actionType, choices: ACTION_TYPE_CHOICES }),
+      );
       const { owner, due } = await this.ownerAndDue(prefix);
-      const ticket = (await this.step(`${prefix}.ticket`, (ask) => ask.input({ message: MESSAGES.ticket, validate: validateTicket }))).trim();
+      const ticket = (
+        await this.step(`${prefix}.ticket`, (ask) => ask.input({ message: MESSAGES.ticket, validate: validateTicket }))
+      ).trim();
       items.push({ action, type, owner, due, status: 'open', ticket });
     }
     this.a.action_items = items;
@@ -390,7 +511,11 @@ class Interview {
       const items: string[] = [];
       for (let i = 0; ; i++) {
         const message = i === 0 ? q.message : `${q.message} (another item, or enter to go on)`;
-        const item = (await this.step(`lessons.${q.key}.${i}`, (ask) => ask.input({ message, validate: i === 0 ? validateText : validateOptionalText }))).trim();
+        const item = (
+          await this.step(`lessons.${q.key}.${i}`, (ask) =>
+            ask.input({ message, validate: i === 0 ? validateText : validateOptionalText }),
+          )
+        ).trim();
         if (item === '') break;
         items.push(item);
       }
@@ -401,18 +526,31 @@ class Interview {
   private async notice(): Promise<void> {
     if (this.a.notice !== undefined) return;
     this.header(STEP_TITLES.notice);
-    const write = await this.step('notice.write', (ask) => ask.confirm({ message: MESSAGES.writeNotice, default: true }), () => false);
+    const write = await this.step(
+      'notice.write',
+      (ask) => ask.confirm({ message: MESSAGES.writeNotice, default: true }),
+      () => false,
+    );
     if (!write) return;
     const german = await this.step('notice.german', (ask) => ask.confirm({ message: MESSAGES.german, default: false }));
     const languages: Array<'en' | 'de'> = german ? ['en', 'de'] : ['en'];
     const drafts = noticeDrafts(this.a);
     const authors = this.a.authors ?? [];
-    const notice: NoticeAnswer = { languages, headline: {}, what_happened: {}, customer_impact: {}, next_steps: {}, apology: {} };
+    const notice: NoticeAnswer = {
+      languages,
+      headline: {},
+      what_happened: {},
+      customer_impact: {},
+      next_steps: {},
+      apology: {},
+    };
     for (const field of NOTICE_FIELDS) {
       for (const lang of languages) {
         const message = `${NOTICE_MESSAGES[field]} (${lang === 'en' ? 'English' : 'German'}):`;
         notice[field][lang] = (
-          await this.step(`notice.${field}.${lang}`, (ask) => ask.input({ message, default: drafts[field][lang], validate: (v) => validateNoticeText(v, authors) }))
+          await this.step(`notice.${field}.${lang}`, (ask) =>
+            ask.input({ message, default: drafts[field][lang], validate: (v) => validateNoticeText(v, authors) }),
+          )
         ).trim();
       }
     }

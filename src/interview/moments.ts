@@ -1,4 +1,12 @@
-import { formatInstant, isTimeZone, normaliseZone, offsetForWallTime, offsetOf, parseInstant, zoneOffsetAt as ianaOffsetAt } from '../model/index.js';
+import {
+  formatInstant,
+  isTimeZone,
+  normaliseZone,
+  offsetForWallTime,
+  offsetOf,
+  parseInstant,
+  zoneOffsetAt as ianaOffsetAt,
+} from '../model/index.js';
 
 /** A zone written as an offset (`Z`, `UTC`, `+02:00`, `+0200`) rather than a name. */
 const OFFSET_ZONE = /^(Z|UTC|[+-]\d{2}:?\d{2})$/;
@@ -67,12 +75,16 @@ export function parseMomentInput(text: string, context: MomentContext): { iso: s
     date = context.date;
     time = `${(bare[1] as string).padStart(2, '0')}:${bare[2]}:${bare[3] ?? '00'}`;
   } else {
-    return { error: `Expected a time like 14:02 or a timestamp like ${context.date}T14:02:00+02:00, found "${value}".` };
+    return {
+      error: `Expected a time like 14:02 or a timestamp like ${context.date}T14:02:00+02:00, found "${value}".`,
+    };
   }
   if (zone) {
     const normal = normaliseZone(zone);
     const stamped = `${date}T${time}${normal}`;
-    return parseInstant(stamped) === null ? { error: `Expected a real date and time, found "${value}".` } : { iso: stamped };
+    return parseInstant(stamped) === null
+      ? { error: `Expected a real date and time, found "${value}".` }
+      : { iso: stamped };
   }
   if (!isKnownZone(context.zone)) return { error: `Expected a known time zone, found "${context.zone}".` };
   const instant = wallTimeToInstant(date, time, context.zone);

@@ -13,7 +13,8 @@ export type NoticeLanguage = 'en' | 'de';
 export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[number], Required<NoticeText>> {
   const date = (answers.started ?? '').slice(0, 10);
   const figures = deriveFigures(answers as Record<string, unknown>);
-  const duration = figures.impactDuration !== null && figures.impactDuration > 0 ? formatDuration(figures.impactDuration) : null;
+  const duration =
+    figures.impactDuration !== null && figures.impactDuration > 0 ? formatDuration(figures.impactDuration) : null;
   const categories = [...new Set((answers.root_causes ?? []).map((c) => c.category))];
   const causes = categories.map((c) => categoryDefinition(c).notice);
   const lost = answers.impact?.data_loss === true;

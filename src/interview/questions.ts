@@ -3,11 +3,27 @@ import type { ACTION_ITEM_TYPES, NOTICE_FIELDS, SEVERITIES } from '../model/inde
 import type { MomentName } from './validators.js';
 
 /** The severities with a one-line explanation each. */
-export const SEVERITY_CHOICES: ReadonlyArray<{ value: (typeof SEVERITIES)[number]; name: string; description: string }> = [
+export const SEVERITY_CHOICES: ReadonlyArray<{
+  value: (typeof SEVERITIES)[number];
+  name: string;
+  description: string;
+}> = [
   { value: 'SEV1', name: 'SEV1 – total outage or data loss', description: 'Everyone is affected, or data is gone.' },
-  { value: 'SEV2', name: 'SEV2 – major function down for many customers', description: 'A core feature is unusable for a large share of customers.' },
-  { value: 'SEV3', name: 'SEV3 – partial degradation, a workaround exists', description: 'Slower or partly broken; customers can still get their work done.' },
-  { value: 'SEV4', name: 'SEV4 – minor, little or no customer impact', description: 'Noticed internally, barely visible to customers.' },
+  {
+    value: 'SEV2',
+    name: 'SEV2 – major function down for many customers',
+    description: 'A core feature is unusable for a large share of customers.',
+  },
+  {
+    value: 'SEV3',
+    name: 'SEV3 – partial degradation, a workaround exists',
+    description: 'Slower or partly broken; customers can still get their work done.',
+  },
+  {
+    value: 'SEV4',
+    name: 'SEV4 – minor, little or no customer impact',
+    description: 'Noticed internally, barely visible to customers.',
+  },
 ];
 
 /** Action-item types with what each means. */

@@ -4,7 +4,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AnswersFileError, REQUIRED_ANSWER_KEYS, mergeAnswers, parseAnswersText, readAnswers, type Answers } from './answers.js';
+import {
+  AnswersFileError,
+  REQUIRED_ANSWER_KEYS,
+  mergeAnswers,
+  parseAnswersText,
+  readAnswers,
+  type Answers,
+} from './answers.js';
 import { isPromptInterrupt, type Ask } from './ask.js';
 import { loadDraft, newDraftId, saveDraft, type Draft } from './draft.js';
 import { runInterview } from './flow.js';
@@ -56,13 +63,25 @@ export class InterviewInterruptedError extends Error {
   }
 }
 
-async function answersFromFile(cwd: string, file: string, defaults: Parameters<typeof readAnswers>[2]): Promise<Answers> {
+async function answersFromFile(
+  cwd: string,
+  file: string,
+  defaults: Parameters<typeof readAnswers>[2],
+): Promise<Answers> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AnswersFileError(file, [{ key: '(file)', message: code === 'ENOENT' ? 'Expected an answers file, found no such file.' : `Expected a readable file: ${(error as Error).message}` }]);
+    throw new AnswersFileError(file, [
+      {
+        key: '(file)',
+        message:
+          code === 'ENOENT'
+            ? 'Expected an answers file, found no such file.'
+            : `Expected a readable file: ${(error as Error).message}`,
+      },
+    ]);
   }
   return readAnswers(parseAnswersText(text, file), file, defaults);
 }
@@ -72,7 +91,8 @@ export function unansweredKeys(given: Answers, steps: Record<string, unknown>): 
   const stepKeys = Object.keys(steps);
   return REQUIRED_ANSWER_KEYS.filter((key) => {
     let v: unknown = given;
-    for (const part of key.split('.')) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[part] : undefined;
+    for (const part of key.split('.'))
+      v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[part] : undefined;
     if (v !== undefined && v !== null && v !== '') return false;
     return !stepKeys.some((s) => s === key || s.startsWith(`${key}.`));
   });
@@ -80,12 +100,16 @@ export function unansweredKeys(given: Answers, steps: Record<string, unknown>): 
 
 /** Runs a session of `postmortem new` and returns complete answers. */
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
-  const draft: Draft | null = options.resume === undefined ? null : await loadDraft(options.cwd, options.resume === true ? null : options.resume);
+  const draft: Draft | null =
+    options.resume === undefined ? null : await loadDraft(options.cwd, options.resume === true ? null : options.resume);
   // A resumed draft may hold the zone and start as prompt answers; a file's bare times read in them.
   const recordedZone = typeof draft?.steps.timezone === 'string' ? draft.steps.timezone : undefined;
   const zone = draft?.given.timezone ?? recordedZone ?? options.machineZone;
-  const recordedStart = draft?.given.started ?? (typeof draft?.steps.started === 'string' ? draft.steps.started : undefined);
-  const parsedStart = recordedStart ? parseMomentInput(recordedStart, { zone, date: dateInZone(options.now, zone) }) : null;
+  const recordedStart =
+    draft?.given.started ?? (typeof draft?.steps.started === 'string' ? draft.steps.started : undefined);
+  const parsedStart = recordedStart
+    ? parseMomentInput(recordedStart, { zone, date: dateInZone(options.now, zone) })
+    : null;
   const date = parsedStart && 'iso' in parsedStart ? parsedStart.iso.slice(0, 10) : dateInZone(options.now, zone);
   const defaults = { zone, today: date, ...(options.categories ? { categories: options.categories } : {}) };
   const fromFile = options.answersFile ? await answersFromFile(options.cwd, options.answersFile, defaults) : {};
@@ -93,7 +117,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const given = mergeAnswers(draft?.given ?? {}, fromFile, fromFlags);
   const steps = draft ? { ...draft.steps } : {};
   const iso = new Date(options.now).toISOString();
-  const current: Draft = draft ? { ...draft, given } : { version: 1, id: newDraftId(new Date(options.now)), created: iso, updated: iso, given, steps };
+  const current: Draft = draft
+    ? { ...draft, given }
+    : { version: 1, id: newDraftId(new Date(options.now)), created: iso, updated: iso, given, steps };
   if (!options.ask) {
     const missing = unansweredKeys(given, steps);
     if (missing.length > 0) throw new MissingAnswersError(missing);

@@ -62,12 +62,16 @@ export function validateTitle(text: string): Validation {
 
 /** A severity out of SEV1..SEV4. */
 export function validateSeverity(text: string): Validation {
-  return (SEVERITIES as readonly string[]).includes(text) ? true : `Expected one of ${SEVERITIES.join(', ')}, found ${found(text)}.`;
+  return (SEVERITIES as readonly string[]).includes(text)
+    ? true
+    : `Expected one of ${SEVERITIES.join(', ')}, found ${found(text)}.`;
 }
 
 /** A postmortem status out of FORMAT v1's lifecycle. */
 export function validateStatus(text: string): Validation {
-  return (STATUSES as readonly string[]).includes(text) ? true : `Expected one of ${STATUSES.join(', ')}, found ${found(text)}.`;
+  return (STATUSES as readonly string[]).includes(text)
+    ? true
+    : `Expected one of ${STATUSES.join(', ')}, found ${found(text)}.`;
 }
 
 /** Splits a comma-separated answer into trimmed, non-empty entries. */
@@ -101,7 +105,9 @@ export function validateId(text: string): Validation {
 /** An IANA time zone (`Europe/Berlin`) or an offset (`+02:00`, `Z`). */
 export function validateZone(text: string): Validation {
   const value = text.trim();
-  return value !== '' && isKnownZone(value) ? true : `Expected a time zone like Europe/Berlin or an offset like +02:00, found ${found(value)}.`;
+  return value !== '' && isKnownZone(value)
+    ? true
+    : `Expected a time zone like Europe/Berlin or an offset like +02:00, found ${found(value)}.`;
 }
 
 /** What a moment is checked against: how to read it, and the moment it must not precede. */
@@ -141,7 +147,9 @@ export function validateMomentOrder(moments: Partial<Record<MomentName, string>>
 /** A whole number >= 0; thousands separators (`,`, `_`, space) are allowed. */
 export function validateCustomers(text: string): Validation {
   const value = text.trim().replace(/[,_ ]/g, '');
-  return /^\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? true : `Expected a whole number >= 0 (your best estimate), found ${found(text.trim())}.`;
+  return /^\d+$/.test(value) && Number.isSafeInteger(Number(value))
+    ? true
+    : `Expected a whole number >= 0 (your best estimate), found ${found(text.trim())}.`;
 }
 
 /** Reads a customers answer validated by `validateCustomers`. */
@@ -170,19 +178,25 @@ export function validateDueDate(text: string, notBefore?: string): Validation {
 
 /** An action-item type out of prevent, mitigate, detect, process. */
 export function validateActionType(text: string): Validation {
-  return (ACTION_ITEM_TYPES as readonly string[]).includes(text) ? true : `Expected one of ${ACTION_ITEM_TYPES.join(', ')}, found ${found(text)}.`;
+  return (ACTION_ITEM_TYPES as readonly string[]).includes(text)
+    ? true
+    : `Expected one of ${ACTION_ITEM_TYPES.join(', ')}, found ${found(text)}.`;
 }
 
 /** An action-item status out of open, in-progress, done, wontfix. */
 export function validateActionStatus(text: string): Validation {
-  return (ACTION_ITEM_STATUSES as readonly string[]).includes(text) ? true : `Expected one of ${ACTION_ITEM_STATUSES.join(', ')}, found ${found(text)}.`;
+  return (ACTION_ITEM_STATUSES as readonly string[]).includes(text)
+    ? true
+    : `Expected one of ${ACTION_ITEM_STATUSES.join(', ')}, found ${found(text)}.`;
 }
 
 /** A ticket reference: optional, one word such as `CRM-4711` or a URL. */
 export function validateTicket(text: string): Validation {
   const value = text.trim();
   if (value === '') return true;
-  return /^\S+$/.test(value) && validateText(value) === true ? true : `Expected a ticket id or URL without spaces, found ${found(value)}.`;
+  return /^\S+$/.test(value) && validateText(value) === true
+    ? true
+    : `Expected a ticket id or URL without spaces, found ${found(value)}.`;
 }
 
 /** A root-cause category out of the taxonomy (plus the project's own). */

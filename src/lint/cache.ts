@@ -46,7 +46,8 @@ export class LintCache {
     const key = cacheKey(toolVersion, settings);
     try {
       const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-      if (data.key === key && data.files && typeof data.files === 'object') return new LintCache(path, key, data.files, data.savedAt ?? 0);
+      if (data.key === key && data.files && typeof data.files === 'object')
+        return new LintCache(path, key, data.files, data.savedAt ?? 0);
     } catch {
       // No cache yet, or one we cannot read: lint everything and write a new one.
     }
@@ -87,7 +88,11 @@ export class LintCache {
     if (!this.changed) return;
     const { writeFileAtomic } = await import('../model/write.js');
     const savedAt = Date.now();
-    await writeFileAtomic(this.path, JSON.stringify({ key: this.key, savedAt, files: this.files } satisfies CacheFile), { force: true });
+    await writeFileAtomic(
+      this.path,
+      JSON.stringify({ key: this.key, savedAt, files: this.files } satisfies CacheFile),
+      { force: true },
+    );
   }
 }
 
@@ -104,5 +109,7 @@ export function contentHash(bytes: Uint8Array): string {
 function cacheKey(toolVersion: string, settings: LintSettings): string {
   // The clock only matters to the overdue rule, and then only by the day.
   const now = settings.rules['action-item-overdue'] ? settings.now.slice(0, 10) : '';
-  return createHash('sha1').update(JSON.stringify([toolVersion, { ...settings, now }])).digest('hex');
+  return createHash('sha1')
+    .update(JSON.stringify([toolVersion, { ...settings, now }]))
+    .digest('hex');
 }

@@ -42,6 +42,7 @@ export function readDirectives(source: string): Directives {
   for (const [rule, from] of open) ranges.push({ rule, from, to: Number.POSITIVE_INFINITY });
   if (ranges.length === 0) return NONE;
   return {
-    isDisabled: (ruleId, line) => ranges.some((r) => (r.rule === null || r.rule === ruleId) && line >= r.from && line <= r.to),
+    isDisabled: (ruleId, line) =>
+      ranges.some((r) => (r.rule === null || r.rule === ruleId) && line >= r.from && line <= r.to),
   };
 }

@@ -1,4 +1,10 @@
-import { keyPosition, parsePostmortem, parsePostmortemBytes, type ParseResult, type Postmortem } from '../model/index.js';
+import {
+  keyPosition,
+  parsePostmortem,
+  parsePostmortemBytes,
+  type ParseResult,
+  type Postmortem,
+} from '../model/index.js';
 import { readDirectives } from './directives.js';
 import { fixPostmortem } from './fix.js';
 import { RULES } from './rules/index.js';
@@ -65,7 +71,13 @@ export function runRules(pm: Postmortem, settings: LintSettings): LintMessage[] 
     try {
       reports = rule.check({ pm, options: setting.options, settings });
     } catch (error) {
-      reports = [{ message: `Expected the rule to finish, found an internal error (please report it): ${(error as Error).message}`, line: 1, column: 1 }];
+      reports = [
+        {
+          message: `Expected the rule to finish, found an internal error (please report it): ${(error as Error).message}`,
+          line: 1,
+          column: 1,
+        },
+      ];
     }
     for (const report of reports) {
       if (!directives.isDisabled(rule.id, report.line)) out.push(message(rule.id, severity, report));
@@ -95,13 +107,22 @@ function safeParse(parse: () => ParseResult, filePath: string): ParseResult | Fi
     return parse();
   } catch (error) {
     const text = error instanceof RangeError ? 'the file nests too deeply to be read' : (error as Error).message;
-    const m = message('frontmatter-schema', 2, { message: `Expected a readable postmortem, found that ${text}.`, line: 1, column: 1 });
+    const m = message('frontmatter-schema', 2, {
+      message: `Expected a readable postmortem, found that ${text}.`,
+      line: 1,
+      column: 1,
+    });
     return { result: count(filePath, [m]), id: null };
   }
 }
 
 /** Lints postmortem text; with `fix`, applies the safe fixes (until stable) and lints the fixed text. */
-export function lintText(source: string | Uint8Array, filePath: string, settings: LintSettings, options: { fix?: boolean } = {}): FileOutcome {
+export function lintText(
+  source: string | Uint8Array,
+  filePath: string,
+  settings: LintSettings,
+  options: { fix?: boolean } = {},
+): FileOutcome {
   let parsed = safeParse(
     () => (typeof source === 'string' ? parsePostmortem(source, filePath) : parsePostmortemBytes(source, filePath)),
     filePath,
@@ -130,4 +151,3 @@ export function lintText(source: string | Uint8Array, filePath: string, settings
   }
   return outcome;
 }
-

@@ -24,7 +24,13 @@ export async function findFiles(patterns: readonly string[], cwd: string): Promi
     }
     const glob_ = info?.isDirectory() ? join(pattern, '**/*.md').split('\\').join('/') : pattern;
     if (!info && !isDynamicPattern(pattern)) throw new NoFilesError(`${pattern}: no such file or folder.`);
-    const matches = await glob(glob_, { cwd, absolute: true, ignore: IGNORE, onlyFiles: true, expandDirectories: false });
+    const matches = await glob(glob_, {
+      cwd,
+      absolute: true,
+      ignore: IGNORE,
+      onlyFiles: true,
+      expandDirectories: false,
+    });
     if (matches.length === 0) throw new NoFilesError(`${pattern}: no files matched.`);
     for (const m of matches) found.add(resolve(m));
   }

@@ -1,4 +1,13 @@
-import { LOCAL_TIMESTAMP, TIMELINE_PREFIX, formatOffset, keyPosition, normaliseZone, isTimeZone, offsetForWallTime, type Postmortem } from '../model/index.js';
+import {
+  LOCAL_TIMESTAMP,
+  TIMELINE_PREFIX,
+  formatOffset,
+  keyPosition,
+  normaliseZone,
+  isTimeZone,
+  offsetForWallTime,
+  type Postmortem,
+} from '../model/index.js';
 
 /** The separator `--fix` writes between a timeline timestamp and its event. */
 export const CANONICAL_SEPARATOR = ' — ';

@@ -4,7 +4,11 @@ import { lintText, type FileOutcome } from './engine.js';
 import type { LintSettings } from './types.js';
 
 /** Reads, lints and (with `fix`) rewrites one file; an unreadable file becomes a message, never a throw. */
-export async function lintFile(path: string, settings: LintSettings, options: { fix?: boolean; bytes?: Uint8Array } = {}): Promise<FileOutcome> {
+export async function lintFile(
+  path: string,
+  settings: LintSettings,
+  options: { fix?: boolean; bytes?: Uint8Array } = {},
+): Promise<FileOutcome> {
   let bytes = options.bytes;
   if (!bytes) {
     try {
@@ -13,11 +17,20 @@ export async function lintFile(path: string, settings: LintSettings, options: { 
       bytes = readFileSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      const reason = code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'no such file' : `an unreadable file (${code})`;
+      const reason =
+        code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'no such file' : `an unreadable file (${code})`;
       return {
         result: {
           filePath: path,
-          messages: [{ ruleId: 'frontmatter-schema', severity: 2, message: `Expected a readable postmortem file, found ${reason}.`, line: 1, column: 1 }],
+          messages: [
+            {
+              ruleId: 'frontmatter-schema',
+              severity: 2,
+              message: `Expected a readable postmortem file, found ${reason}.`,
+              line: 1,
+              column: 1,
+            },
+          ],
           errorCount: 1,
           warningCount: 0,
           fixableErrorCount: 0,

@@ -7,10 +7,14 @@ function toReport(problem: Problem): RuleReport {
 }
 
 /** Wraps the model's check for `ruleId` as a rule, so lint and the other commands agree on FORMAT v1. */
-export function modelRule(ruleId: string, description: string, extra: Partial<Pick<Rule, 'fixable'>> & {
-  /** Adjusts the model's reports (e.g. marks those `--fix` repairs). */
-  decorate?: (reports: RuleReport[], context: RuleContext) => RuleReport[];
-} = {}): Rule {
+export function modelRule(
+  ruleId: string,
+  description: string,
+  extra: Partial<Pick<Rule, 'fixable'>> & {
+    /** Adjusts the model's reports (e.g. marks those `--fix` repairs). */
+    decorate?: (reports: RuleReport[], context: RuleContext) => RuleReport[];
+  } = {},
+): Rule {
   const check = MODEL_CHECKS.find((c) => c.ruleId === ruleId);
   if (!check) throw new Error(`The model has no check named ${ruleId}.`);
   return {

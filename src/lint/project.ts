@@ -32,12 +32,18 @@ export interface LintProjectResult {
 
 /** Loads the config, finds the files and lints them; throws ConfigError, RuleFlagError or NoFilesError. */
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectResult> {
-  const loaded = await loadConfig({ cwd: options.cwd, ...(options.configPath ? { configPath: options.configPath } : {}) });
+  const loaded = await loadConfig({
+    cwd: options.cwd,
+    ...(options.configPath ? { configPath: options.configPath } : {}),
+  });
   const settings = resolveSettings(RULE_CATALOG, loaded, options.ruleFlags ?? [], options.now ?? new Date());
   const patterns = options.patterns && options.patterns.length > 0 ? options.patterns : DEFAULT_PATTERNS;
   const files = await findFiles(patterns, options.cwd);
-  let location = options.cacheLocation ? resolve(options.cwd, options.cacheLocation) : resolve(options.cwd, DEFAULT_CACHE_LOCATION);
-  if (options.cacheLocation && (options.cacheLocation.endsWith('/') || isFolder(location))) location = join(location, 'lint-cache.json');
+  let location = options.cacheLocation
+    ? resolve(options.cwd, options.cacheLocation)
+    : resolve(options.cwd, DEFAULT_CACHE_LOCATION);
+  if (options.cacheLocation && (options.cacheLocation.endsWith('/') || isFolder(location)))
+    location = join(location, 'lint-cache.json');
   const results = await lintFiles(files, {
     settings,
     fix: options.fix ?? false,

@@ -31,12 +31,16 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-function runInWorkers(jobs: WorkerJob[], options: RunOptions, count: number, report: (n: number) => void): Promise<FileOutcome[]> {
+function runInWorkers(
+  jobs: WorkerJob[],
+  options: RunOptions,
+  count: number,
+  report: (n: number) => void,
+): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome>(jobs.length);
   const byIndex = new Map(jobs.map((j, i) => [j.index, i]));
   return new Promise((resolve, reject) => {
     let next = 0;
-    let done = 0;
     let live = 0;
     const workers: Worker[] = [];
     const finish = (error?: Error) => {
@@ -54,17 +58,20 @@ function runInWorkers(jobs: WorkerJob[], options: RunOptions, count: number, rep
       next += batch.length;
       // Hand over whole buffers only; a view into a shared pool must be copied, not moved.
       const transfer = batch.flatMap((j) =>
-        j.bytes && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength ? [j.bytes.buffer as ArrayBuffer] : [],
+        j.bytes && j.bytes.byteOffset === 0 && j.bytes.byteLength === j.bytes.buffer.byteLength
+          ? [j.bytes.buffer as ArrayBuffer]
+          : [],
       );
       worker.postMessage(batch, transfer);
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { settings: options.settings, fix: options.fix ?? false } });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: { settings: options.settings, fix: options.fix ?? false },
+      });
       workers.push(worker);
       live++;
       worker.on('message', (reply: WorkerReply) => {
         for (const { index, outcome } of reply) outcomes[byIndex.get(index) as number] = outcome;
-        done += reply.length;
         report(reply.length);
         send(worker);
       });
@@ -89,7 +96,9 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
   const outcomes = new Array<FileOutcome>(total);
   let jobs: WorkerJob[] = paths.map((path, index) => ({ index, path }));
   const useCache = options.cache && !options.fix;
-  const cache = useCache ? await LintCache.open(options.cache!.location, options.cache!.toolVersion, options.settings) : null;
+  const cache = useCache
+    ? await LintCache.open(options.cache!.location, options.cache!.toolVersion, options.settings)
+    : null;
   const hashes = new Map<number, { hash: string; stamp: FileStamp }>();
   if (cache) {
     const misses: WorkerJob[] = [];
@@ -132,12 +141,16 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
     // Loaded only when some file needs linting: a fully cached run never loads a parser.
     const { lintFile } = jobs.length > 0 ? await import('./lint-file.js') : { lintFile: null as never };
     for (const job of jobs) {
-      outcomes[job.index] = await lintFile(job.path, options.settings, { fix: options.fix ?? false, ...(job.bytes ? { bytes: job.bytes } : {}) });
+      outcomes[job.index] = await lintFile(job.path, options.settings, {
+        fix: options.fix ?? false,
+        ...(job.bytes ? { bytes: job.bytes } : {}),
+      });
       report(1);
     }
   }
   if (cache) {
-    for (const [index, { hash, stamp }] of hashes) cache.set(paths[index] as string, hash, outcomes[index] as FileOutcome, stamp);
+    for (const [index, { hash, stamp }] of hashes)
+      cache.set(paths[index] as string, hash, outcomes[index] as FileOutcome, stamp);
     await cache.save();
   }
   checkUniqueIds(outcomes, options.settings);

@@ -36,16 +36,23 @@ export function resolveSettings(
   );
   for (const [id, setting] of Object.entries(loaded.config.rules ?? {})) {
     if (!effective.has(id)) {
-      throw new ConfigError(`${loaded.path ?? 'config'}: \`rules.${id}\`: expected a rule id, found an unknown one.${closest(id, ids)}`, loaded.path);
+      throw new ConfigError(
+        `${loaded.path ?? 'config'}: \`rules.${id}\`: expected a rule id, found an unknown one.${closest(id, ids)}`,
+        loaded.path,
+      );
     }
     effective.set(id, parseSetting(setting));
   }
   for (const flag of flags) {
     const m = /^([a-z0-9-]+):(off|warn|warning|error|0|1|2)$/.exec(flag.trim());
-    if (!m) throw new RuleFlagError(`--rule ${flag}: expected ID:SEVERITY (severity off, warn or error), e.g. --rule section-order:off.`);
+    if (!m)
+      throw new RuleFlagError(
+        `--rule ${flag}: expected ID:SEVERITY (severity off, warn or error), e.g. --rule section-order:off.`,
+      );
     const id = m[1] as string;
     const previous = effective.get(id);
-    if (!previous) throw new RuleFlagError(`--rule ${flag}: expected a rule id, found an unknown one.${closest(id, ids)}`);
+    if (!previous)
+      throw new RuleFlagError(`--rule ${flag}: expected a rule id, found an unknown one.${closest(id, ids)}`);
     const raw = m[2] as string;
     const level: RuleLevel = raw === 'off' || raw === '0' ? 'off' : raw === 'error' || raw === '2' ? 'error' : 'warn';
     effective.set(id, { level, options: previous.options });

@@ -1,7 +1,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import type { List, Root, Table, TableRow } from 'mdast';
+import type { Root, Table } from 'mdast';
 import type { ActionItemRow, ActionItemsTable, Section, TableCell, TimelineItem } from './types.js';
 import { TIMELINE_PREFIX, parseTimelineInstant } from './timestamp.js';
 
@@ -20,7 +20,11 @@ export function scanSections(body: string, bodyStartLine: number): Section[] {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).replace(/\r$/, '');
     if (fence) {
-      if (line.trimStart().startsWith(fence) && line.trim().replace(new RegExp(`^${fence[0] === '`' ? '`' : '~'}+`), '') === '') fence = null;
+      if (
+        line.trimStart().startsWith(fence) &&
+        line.trim().replace(new RegExp(`^${fence[0] === '`' ? '`' : '~'}+`), '') === ''
+      )
+        fence = null;
       continue;
     }
     if (inComment) {
@@ -184,11 +188,30 @@ const OUTER_BLOCK = /^ {0,3}(?:>|#{1,6}(?:[ \t]|$)|`{3,}|~{3,})/;
 export function readTimelineLines(section: Section): TimelineItem[] {
   const lines = contentLines(section);
   const items: TimelineItem[] = [];
-  let current: { line: number; column: number; textColumn: number; indent: number; text: string[]; inText: boolean; lastLine: number; lastColumn: number } | null = null;
+  let current: {
+    line: number;
+    column: number;
+    textColumn: number;
+    indent: number;
+    text: string[];
+    inText: boolean;
+    lastLine: number;
+    lastColumn: number;
+  } | null = null;
   let blankBefore = false;
   let fence: string | null = null;
   const close = () => {
-    if (current) items.push(readTimelineItem(current.text.join(' '), current.line, current.column, current.lastLine, current.lastColumn, current.textColumn));
+    if (current)
+      items.push(
+        readTimelineItem(
+          current.text.join(' '),
+          current.line,
+          current.column,
+          current.lastLine,
+          current.lastColumn,
+          current.textColumn,
+        ),
+      );
     current = null;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -210,8 +233,20 @@ export function readTimelineLines(section: Section): TimelineItem[] {
       const markerEnd = (m[1] as string).length + (m[2] as string).length;
       const textStart = m[0].length - markerEnd > 4 ? markerEnd + 1 : m[0].length;
       const rest = line.slice(textStart).trim();
-      current = { line: n, column: (m[1] as string).length + 1, textColumn: textStart + 1, indent: textStart, text: rest ? [rest] : [], inText: rest !== '', lastLine: n, lastColumn: (rest ? line.trimEnd() : line).length + 1 };
-    } else if (current && (indent >= current.indent || (!blankBefore && !OUTER_BLOCK.test(line) && !THEMATIC_BREAK.test(line)))) {
+      current = {
+        line: n,
+        column: (m[1] as string).length + 1,
+        textColumn: textStart + 1,
+        indent: textStart,
+        text: rest ? [rest] : [],
+        inText: rest !== '',
+        lastLine: n,
+        lastColumn: (rest ? line.trimEnd() : line).length + 1,
+      };
+    } else if (
+      current &&
+      (indent >= current.indent || (!blankBefore && !OUTER_BLOCK.test(line) && !THEMATIC_BREAK.test(line)))
+    ) {
       if (current.inText && !blankBefore && !BLOCK_START.test(line)) current.text.push(line.trim());
       else current.inText = false;
       current.lastLine = n;
@@ -238,7 +273,7 @@ export function parseTimeline(section: Section): TimelineItem[] {
   const items: TimelineItem[] = [];
   for (const node of tree.children) {
     if (node.type !== 'list') continue;
-    for (const item of (node as List).children) {
+    for (const item of node.children) {
       const start = item.position?.start;
       const end = item.position?.end;
       if (!start || !end) continue;
@@ -253,7 +288,9 @@ export function parseTimeline(section: Section): TimelineItem[] {
           .join(' ');
         textColumn = paragraph.position.start.column;
       }
-      items.push(readTimelineItem(text, start.line + offsetLine, start.column, end.line + offsetLine, end.column, textColumn));
+      items.push(
+        readTimelineItem(text, start.line + offsetLine, start.column, end.line + offsetLine, end.column, textColumn),
+      );
     }
   }
   return items;
@@ -338,10 +375,18 @@ function fastActionItems(section: Section): ActionItemsTable | null {
     const cells: Record<string, TableCell> = {};
     // As in GFM, a row may have fewer cells than the header (the rest are missing) or more
     // (the excess is ignored); a large table of uneven rows must not need the full parser.
-    cellsOf(line, p).slice(0, count).forEach((c, n) => {
-      const key = keys[n];
-      if (key) cells[key] = { text: cellText(line, c.start, c.end), line: lineNo, column: c.start + 1, endColumn: c.end + 1 };
-    });
+    cellsOf(line, p)
+      .slice(0, count)
+      .forEach((c, n) => {
+        const key = keys[n];
+        if (key)
+          cells[key] = {
+            text: cellText(line, c.start, c.end),
+            line: lineNo,
+            column: c.start + 1,
+            endColumn: c.end + 1,
+          };
+      });
     rows.push({ cells, line: lineNo, column: 1, endColumn: line.length + 1 });
   }
   return { columns, line: i + section.contentStartLine, column: 1, rows };
@@ -356,10 +401,10 @@ export function parseActionItems(section: Section): ActionItemsTable | null {
 export function parseActionItemsMarkdown(section: Section): ActionItemsTable | null {
   const content = shallowContent(section);
   const tree = parseSectionMarkdown(content);
-  const table = tree.children.find((n) => n.type === 'table') as Table | undefined;
+  const table = tree.children.find((n): n is Table => n.type === 'table');
   if (!table?.position) return null;
   const offsetLine = section.contentStartLine - 1;
-  const [header, ...rows] = table.children as TableRow[];
+  const [header, ...rows] = table.children;
   const columns = (header?.children ?? []).map((cell) =>
     cellText(content, cell.position?.start.offset ?? 0, cell.position?.end.offset ?? 0),
   );
@@ -383,5 +428,10 @@ export function parseActionItemsMarkdown(section: Section): ActionItemsTable | n
       endColumn: row.position?.end.column ?? 1,
     };
   });
-  return { columns, line: table.position.start.line + offsetLine, column: table.position.start.column, rows: parsedRows };
+  return {
+    columns,
+    line: table.position.start.line + offsetLine,
+    column: table.position.start.column,
+    rows: parsedRows,
+  };
 }

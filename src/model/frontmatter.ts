@@ -134,7 +134,13 @@ export function readFrontMatter(source: string): FrontMatterResult {
       ...base,
       data: {},
       keys: new Map(),
-      problems: [problem(`Expected front matter with few YAML aliases, found too many (refused: ${text.replace(/\.$/, '')}).`, block.contentStartLine, 1)],
+      problems: [
+        problem(
+          `Expected front matter with few YAML aliases, found too many (refused: ${text.replace(/\.$/, '')}).`,
+          block.contentStartLine,
+          1,
+        ),
+      ],
     };
   }
   if (data === null || data === undefined) return { ...base, data: {}, keys: new Map(), problems: [] };

@@ -4,7 +4,14 @@ export * from './format.js';
 export * from './timestamp.js';
 export { parsePostmortem, parsePostmortemBytes, idFromPath, MAX_FILE_BYTES, type ParseOptions } from './parse.js';
 export { findSection } from './body.js';
-export { validatePostmortem, MODEL_CHECKS, keyPosition, momentInstants, isIsoDate, type ModelCheck } from './validate.js';
+export {
+  validatePostmortem,
+  MODEL_CHECKS,
+  keyPosition,
+  momentInstants,
+  isIsoDate,
+  type ModelCheck,
+} from './validate.js';
 export { deriveFigures, formatDuration, type DerivedFigures } from './figures.js';
 export { stringifyPostmortem, writeFileAtomic, FileExistsError } from './write.js';
 export { readPostmortemFile } from './read.js';

@@ -16,13 +16,35 @@ interface Detector {
   accept?: (match: string) => boolean;
 }
 
-const NOT_TICKETS = new Set(['UTF', 'ISO', 'COVID', 'SHA', 'AES', 'RFC', 'IPV', 'TLS', 'SSL', 'HTTP', 'SEV', 'MP', 'WCAG', 'ECMA', 'IEEE', 'EN', 'DIN', 'PCI', 'H', 'X']);
+const NOT_TICKETS = new Set([
+  'UTF',
+  'ISO',
+  'COVID',
+  'SHA',
+  'AES',
+  'RFC',
+  'IPV',
+  'TLS',
+  'SSL',
+  'HTTP',
+  'SEV',
+  'MP',
+  'WCAG',
+  'ECMA',
+  'IEEE',
+  'EN',
+  'DIN',
+  'PCI',
+  'H',
+  'X',
+]);
 
 const DETECTORS: readonly Detector[] = [
   { what: 'an e-mail address', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
   {
     what: 'an internal host name',
-    pattern: /\b[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.(?:internal|local|localdomain|corp|lan|intranet|home\.arpa)\b/gi,
+    pattern:
+      /\b[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.(?:internal|local|localdomain|corp|lan|intranet|home\.arpa)\b/gi,
   },
   // Host names with a number, the way fleets are named (`crm-web-01`, `db-03`); lower case only,
   // so that product names such as `COVID-19` are not taken for hosts.
@@ -51,11 +73,17 @@ function authorDetectors(authors: unknown): Detector[] {
   for (const author of authors) {
     if (typeof author !== 'string' || author.trim().length < 2) continue;
     const name = author.trim();
-    out.push({ what: "an author's name", pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu') });
+    out.push({
+      what: "an author's name",
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu'),
+    });
     const parts = name.split(/\s+/);
     const surname = parts[parts.length - 1] as string;
     if (parts.length > 1 && surname.length >= 3) {
-      out.push({ what: `the surname of author "${name}"`, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?![\\p{L}\\p{N}])`, 'gu') });
+      out.push({
+        what: `the surname of author "${name}"`,
+        pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?![\\p{L}\\p{N}])`, 'gu'),
+      });
     }
   }
   return out;
@@ -73,10 +101,12 @@ function extraDetectors(patterns: readonly string[] | undefined): Detector[] {
   return out;
 }
 
-
 /** The texts of a notice as [dotted key, language, text]; `languages` is not text. */
 function noticeTexts(notice: Record<string, unknown>): Array<[string, string | null, string]> {
-  const fields = [...NOTICE_FIELDS, ...Object.keys(notice).filter((k) => !(NOTICE_FIELDS as readonly string[]).includes(k))];
+  const fields = [
+    ...NOTICE_FIELDS,
+    ...Object.keys(notice).filter((k) => !(NOTICE_FIELDS as readonly string[]).includes(k)),
+  ];
   const out: Array<[string, string | null, string]> = [];
   for (const field of fields) {
     if (field === 'languages') continue;
@@ -106,7 +136,10 @@ export interface Leak {
  * addresses, ticket ids, the authors' names and the project's own patterns. Shared by
  * `postmortem lint` (rule `notice-leak`), `postmortem notice` and the interview's notice prompts.
  */
-export function findLeaks(text: string, options: { authors?: unknown; internalPatterns?: readonly string[] } = {}): Leak[] {
+export function findLeaks(
+  text: string,
+  options: { authors?: unknown; internalPatterns?: readonly string[] } = {},
+): Leak[] {
   const detectors = [...DETECTORS, ...authorDetectors(options.authors), ...extraDetectors(options.internalPatterns)];
   const out: Leak[] = [];
   const seen = new Set<string>();

@@ -37,7 +37,13 @@ export function parsePostmortem(source: string, path = 'postmortem.md', options:
   if (nul !== -1) {
     const before = source.slice(0, nul);
     const line = before.split('\n').length;
-    return fatal(path, source, 'Expected a text file, found binary content (a NUL byte).', line, nul - before.lastIndexOf('\n'));
+    return fatal(
+      path,
+      source,
+      'Expected a text file, found binary content (a NUL byte).',
+      line,
+      nul - before.lastIndexOf('\n'),
+    );
   }
   const fm = readFrontMatter(source);
   const sections = scanSections(fm.body, fm.bodyStartLine);
@@ -61,7 +67,11 @@ export function parsePostmortem(source: string, path = 'postmortem.md', options:
 /** Decodes file bytes as UTF-8 text, reporting binary or oversized content as a problem. */
 export function parsePostmortemBytes(bytes: Uint8Array, path: string, options: ParseOptions = {}): ParseResult {
   if (bytes.length > MAX_FILE_BYTES) {
-    return fatal(path, '', `Expected a file of at most ${MAX_FILE_BYTES / 1024 / 1024} MB, found ${bytes.length} bytes.`);
+    return fatal(
+      path,
+      '',
+      `Expected a file of at most ${MAX_FILE_BYTES / 1024 / 1024} MB, found ${bytes.length} bytes.`,
+    );
   }
   let source: string;
   try {

@@ -1,5 +1,6 @@
 /** A front-matter timestamp: ISO 8601 with a `T`, seconds optional, and an offset (`Z` or `±HH:MM`). */
-export const FRONT_MATTER_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const FRONT_MATTER_TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A front-matter timestamp without the offset requirement, to tell "missing offset" from "not a timestamp". */
 export const LOCAL_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;

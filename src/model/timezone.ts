@@ -40,7 +40,14 @@ export function zoneOffsetAt(zone: string, ms: number): number | null {
   if (!format) return null;
   const parts: Record<string, number> = {};
   for (const p of format.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const wall = Date.UTC(parts.year as number, (parts.month as number) - 1, parts.day, parts.hour, parts.minute, parts.second);
+  const wall = Date.UTC(
+    parts.year as number,
+    (parts.month as number) - 1,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  );
   return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 

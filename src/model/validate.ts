@@ -42,9 +42,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 57)}..."` : `"${value}"`;
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${String(value)}`;
+  return `${typeof value} ${JSON.stringify(value) ?? ''}`;
 }
-
 
 function maker(ruleId: string, severity: ProblemSeverity) {
   return (message: string, position: Position): Problem => ({ ruleId, severity, message, ...position });
@@ -57,7 +56,8 @@ function checkSchema(pm: Postmortem): Problem[] {
   const at = (key: string) => keyPosition(pm, key);
   const required = ['id', 'title', 'status', 'severity', 'authors', 'services', 'started', 'detected', 'impact'];
   for (const key of required) {
-    if (d[key] === undefined || d[key] === null) out.push(report(`Expected front-matter key \`${key}\`, found none.`, at(key)));
+    if (d[key] === undefined || d[key] === null)
+      out.push(report(`Expected front-matter key \`${key}\`, found none.`, at(key)));
   }
   const string = (key: string) => {
     const v = d[key];
@@ -90,7 +90,12 @@ function checkSchema(pm: Postmortem): Problem[] {
     }
     v.forEach((entry, i) => {
       if (typeof entry !== 'string' || entry.trim() === '') {
-        out.push(report(`Expected each entry of \`${key}\` to be non-empty text, found ${describe(entry)}.`, at(`${key}.${i}`)));
+        out.push(
+          report(
+            `Expected each entry of \`${key}\` to be non-empty text, found ${describe(entry)}.`,
+            at(`${key}.${i}`),
+          ),
+        );
       }
     });
   };
@@ -110,34 +115,69 @@ function checkSchema(pm: Postmortem): Problem[] {
     } else {
       const c = impact.customers_affected;
       if (c === undefined || c === null) {
-        out.push(report('Expected front-matter key `impact.customers_affected`, found none.', keyPosition(pm, 'impact', 'key')));
+        out.push(
+          report(
+            'Expected front-matter key `impact.customers_affected`, found none.',
+            keyPosition(pm, 'impact', 'key'),
+          ),
+        );
       } else if (typeof c !== 'number' || !Number.isInteger(c) || c < 0) {
-        out.push(report(`Expected \`impact.customers_affected\` to be a whole number >= 0, found ${describe(c)}.`, at('impact.customers_affected')));
+        out.push(
+          report(
+            `Expected \`impact.customers_affected\` to be a whole number >= 0, found ${describe(c)}.`,
+            at('impact.customers_affected'),
+          ),
+        );
       }
       if (impact.data_loss === undefined || impact.data_loss === null) {
         out.push(report('Expected front-matter key `impact.data_loss`, found none.', keyPosition(pm, 'impact', 'key')));
       } else if (typeof impact.data_loss !== 'boolean') {
-        out.push(report(`Expected \`impact.data_loss\` to be true or false, found ${describe(impact.data_loss)}.`, at('impact.data_loss')));
+        out.push(
+          report(
+            `Expected \`impact.data_loss\` to be true or false, found ${describe(impact.data_loss)}.`,
+            at('impact.data_loss'),
+          ),
+        );
       }
       if (impact.description !== undefined && typeof impact.description !== 'string') {
-        out.push(report(`Expected \`impact.description\` to be text, found ${describe(impact.description)}.`, at('impact.description')));
+        out.push(
+          report(
+            `Expected \`impact.description\` to be text, found ${describe(impact.description)}.`,
+            at('impact.description'),
+          ),
+        );
       }
     }
   }
   const causes = d.root_causes;
   if (causes !== undefined && causes !== null) {
     if (!Array.isArray(causes)) {
-      out.push(report(`Expected \`root_causes\` to be a list of {category, summary}, found ${describe(causes)}.`, at('root_causes')));
+      out.push(
+        report(
+          `Expected \`root_causes\` to be a list of {category, summary}, found ${describe(causes)}.`,
+          at('root_causes'),
+        ),
+      );
     } else {
       causes.forEach((cause, i) => {
         if (!isRecord(cause)) {
-          out.push(report(`Expected each root cause to be a mapping with category and summary, found ${describe(cause)}.`, at(`root_causes.${i}`)));
+          out.push(
+            report(
+              `Expected each root cause to be a mapping with category and summary, found ${describe(cause)}.`,
+              at(`root_causes.${i}`),
+            ),
+          );
           return;
         }
         for (const key of ['category', 'summary']) {
           const v = cause[key];
           if (typeof v !== 'string' || v.trim() === '') {
-            out.push(report(`Expected \`root_causes[${i}].${key}\` to be non-empty text, found ${describe(v)}.`, at(`root_causes.${i}.${key}`)));
+            out.push(
+              report(
+                `Expected \`root_causes[${i}].${key}\` to be non-empty text, found ${describe(v)}.`,
+                at(`root_causes.${i}.${key}`),
+              ),
+            );
           }
         }
       });
@@ -151,16 +191,27 @@ function checkNoticeShape(pm: Postmortem, report: (message: string, position: Po
   const notice = pm.data.notice;
   if (notice === undefined || notice === null) return [];
   const at = (key: string) => keyPosition(pm, key);
-  if (!isRecord(notice)) return [report(`Expected \`notice\` to be a mapping, found ${describe(notice)}.`, at('notice'))];
+  if (!isRecord(notice))
+    return [report(`Expected \`notice\` to be a mapping, found ${describe(notice)}.`, at('notice'))];
   const out: Problem[] = [];
   const languages = notice.languages;
   if (languages !== undefined) {
     if (!Array.isArray(languages) || languages.length === 0) {
-      out.push(report(`Expected \`notice.languages\` to be a list like [en, de], found ${describe(languages)}.`, at('notice.languages')));
+      out.push(
+        report(
+          `Expected \`notice.languages\` to be a list like [en, de], found ${describe(languages)}.`,
+          at('notice.languages'),
+        ),
+      );
     } else {
-      languages.forEach((lang, i) => {
-        if (!NOTICE_LANGUAGES.includes(lang)) {
-          out.push(report(`Expected a notice language out of ${NOTICE_LANGUAGES.join(', ')}, found ${describe(lang)}.`, at(`notice.languages.${i}`)));
+      languages.forEach((lang: unknown, i) => {
+        if (!(NOTICE_LANGUAGES as readonly unknown[]).includes(lang)) {
+          out.push(
+            report(
+              `Expected a notice language out of ${NOTICE_LANGUAGES.join(', ')}, found ${describe(lang)}.`,
+              at(`notice.languages.${i}`),
+            ),
+          );
         }
       });
     }
@@ -169,12 +220,19 @@ function checkNoticeShape(pm: Postmortem, report: (message: string, position: Po
     const v = notice[field];
     if (v === undefined || v === null) continue;
     if (!isRecord(v)) {
-      out.push(report(`Expected \`notice.${field}\` to map languages to text, found ${describe(v)}.`, at(`notice.${field}`)));
+      out.push(
+        report(`Expected \`notice.${field}\` to map languages to text, found ${describe(v)}.`, at(`notice.${field}`)),
+      );
       continue;
     }
     for (const [lang, text] of Object.entries(v)) {
       if (typeof text !== 'string') {
-        out.push(report(`Expected \`notice.${field}.${lang}\` to be text, found ${describe(text)}.`, at(`notice.${field}.${lang}`)));
+        out.push(
+          report(
+            `Expected \`notice.${field}.${lang}\` to be text, found ${describe(text)}.`,
+            at(`notice.${field}.${lang}`),
+          ),
+        );
       }
     }
   }
@@ -189,11 +247,14 @@ function checkTimestampOffsets(pm: Postmortem): Problem[] {
     if (typeof v !== 'string') continue;
     const at = keyPosition(pm, moment);
     if (FRONT_MATTER_TIMESTAMP.test(v)) {
-      if (parseInstant(v) === null) out.push(report(`Expected \`${moment}\` to be a real date and time, found "${v}".`, at));
+      if (parseInstant(v) === null)
+        out.push(report(`Expected \`${moment}\` to be a real date and time, found "${v}".`, at));
     } else if (LOCAL_TIMESTAMP.test(v)) {
       out.push(report(`Expected \`${moment}\` to end with an offset (\`Z\` or \`±HH:MM\`), found "${v}".`, at));
     } else {
-      out.push(report(`Expected \`${moment}\` as ISO 8601 with an offset (e.g. 2017-09-21T14:02:00+02:00), found "${v}".`, at));
+      out.push(
+        report(`Expected \`${moment}\` as ISO 8601 with an offset (e.g. 2017-09-21T14:02:00+02:00), found "${v}".`, at),
+      );
     }
   }
   return out;
@@ -219,7 +280,12 @@ function checkMomentOrder(pm: Postmortem): Problem[] {
     const ms = instants[moment];
     if (ms === undefined) continue;
     if (previous !== null && ms < (instants[previous] as number)) {
-      out.push(report(`Expected \`${moment}\` at or after \`${previous}\` (${String(pm.data[previous])}), found "${String(pm.data[moment])}".`, keyPosition(pm, moment)));
+      out.push(
+        report(
+          `Expected \`${moment}\` at or after \`${previous}\` (${String(pm.data[previous])}), found "${String(pm.data[moment])}".`,
+          keyPosition(pm, moment),
+        ),
+      );
     } else {
       previous = moment;
     }
@@ -251,7 +317,9 @@ function checkIdFilename(pm: Postmortem, options: FormatOptions): Problem[] {
   const at = keyPosition(pm, 'id');
   const out: Problem[] = [];
   if (!ID_PATTERN.test(id) || !/^\d{4}-\d{2}-\d{2}/.test(id) || parseInstant(`${id.slice(0, 10)}T00:00Z`) === null) {
-    out.push(report(`Expected \`id\` of the form YYYY-MM-DD-slug (slug of a-z, 0-9 and -, at most 60), found "${id}".`, at));
+    out.push(
+      report(`Expected \`id\` of the form YYYY-MM-DD-slug (slug of a-z, 0-9 and -, at most 60), found "${id}".`, at),
+    );
   }
   if (options.idMatchesFileName !== false && /\.md$/i.test(pm.path)) {
     const expected = idFromPath(pm.path);
@@ -269,7 +337,12 @@ function checkRootCauseCategory(pm: Postmortem, options: FormatOptions): Problem
   causes.forEach((cause, i) => {
     if (!isRecord(cause) || typeof cause.category !== 'string') return;
     if (!allowed.includes(cause.category)) {
-      out.push(report(`Expected a root-cause category out of ${allowed.join(', ')}, found "${cause.category}".`, keyPosition(pm, `root_causes.${i}.category`)));
+      out.push(
+        report(
+          `Expected a root-cause category out of ${allowed.join(', ')}, found "${cause.category}".`,
+          keyPosition(pm, `root_causes.${i}.category`),
+        ),
+      );
     }
   });
   return out;
@@ -294,7 +367,12 @@ function checkRequiredSections(pm: Postmortem, options: FormatOptions): Problem[
     const subs = pm.sections.filter((s) => s.depth === 3 && s.line > lessons.line && s.line <= lessons.endLine);
     for (const title of LESSONS_SUBSECTIONS) {
       if (!subs.some((s) => s.title.toLowerCase() === title.toLowerCase())) {
-        out.push(report(`Expected a subsection \`### ${title}\` under Lessons learned, found none.`, { line: lessons.line, column: 1 }));
+        out.push(
+          report(`Expected a subsection \`### ${title}\` under Lessons learned, found none.`, {
+            line: lessons.line,
+            column: 1,
+          }),
+        );
       }
     }
   }
@@ -312,7 +390,12 @@ function checkSectionOrder(pm: Postmortem, options: FormatOptions): Problem[] {
     const index = order.indexOf(section.title.toLowerCase());
     if (index === -1) continue;
     if (index < last) {
-      out.push(report(`Expected \`## ${section.title}\` before \`## ${lastTitle}\`, found it after.`, { line: section.line, column: 1 }));
+      out.push(
+        report(`Expected \`## ${section.title}\` before \`## ${lastTitle}\`, found it after.`, {
+          line: section.line,
+          column: 1,
+        }),
+      );
     } else {
       last = index;
       lastTitle = section.title;
@@ -326,23 +409,42 @@ function checkTimelineFormat(pm: Postmortem): Problem[] {
   const out: Problem[] = [];
   const section = pm.sections.find((s) => s.depth === 2 && s.title.toLowerCase() === 'timeline');
   if (section && pm.timeline.length === 0) {
-    out.push(report('Expected a list of timeline items (`- YYYY-MM-DD HH:MM ±HH:MM — event`), found none.', { line: section.line, column: 1 }));
+    out.push(
+      report('Expected a list of timeline items (`- YYYY-MM-DD HH:MM ±HH:MM — event`), found none.', {
+        line: section.line,
+        column: 1,
+      }),
+    );
   }
   const deep = section ? tooDeepLine(section) : null;
   if (deep !== null) {
-    out.push(report(`Expected timeline items nested at most ${MAX_NESTING} levels (or ${MAX_INDENT} columns) deep, found deeper nesting; those lines are not read.`, { line: deep, column: 1 }));
+    out.push(
+      report(
+        `Expected timeline items nested at most ${MAX_NESTING} levels (or ${MAX_INDENT} columns) deep, found deeper nesting; those lines are not read.`,
+        { line: deep, column: 1 },
+      ),
+    );
   }
   for (const item of pm.timeline) {
     const at = { line: item.line, column: item.column, endLine: item.endLine, endColumn: item.endColumn };
     const found = item.text.length > 40 ? `"${item.text.slice(0, 37)}..."` : `"${item.text}"`;
     if (!item.timestamp) {
-      out.push(report(`Expected the item to start with a timestamp \`YYYY-MM-DD HH:MM\` and a zone, found ${found}.`, at));
+      out.push(
+        report(`Expected the item to start with a timestamp \`YYYY-MM-DD HH:MM\` and a zone, found ${found}.`, at),
+      );
     } else if (!item.timestamp.zone) {
-      out.push(report(`Expected a zone (\`Z\`, \`UTC\` or \`±HH:MM\`) after "${item.timestamp.text}", found none.`, at));
+      out.push(
+        report(`Expected a zone (\`Z\`, \`UTC\` or \`±HH:MM\`) after "${item.timestamp.text}", found none.`, at),
+      );
     } else if (item.timestamp.instant === null) {
       out.push(report(`Expected a real date and time, found "${item.timestamp.text}".`, at));
     } else if (!item.separator) {
-      out.push(report(`Expected a separator (\`—\`, \`–\`, \`-\` or \`:\`) after "${item.timestamp.text}", found ${found}.`, at));
+      out.push(
+        report(
+          `Expected a separator (\`—\`, \`–\`, \`-\` or \`:\`) after "${item.timestamp.text}", found ${found}.`,
+          at,
+        ),
+      );
     } else if (item.event === '') {
       out.push(report(`Expected a description of the event after "${item.timestamp.text}", found none.`, at));
     }
@@ -358,7 +460,12 @@ function checkTimelineOrder(pm: Postmortem): Problem[] {
     const instant = item.timestamp?.instant;
     if (instant === null || instant === undefined) continue;
     if (previous && instant < previous.instant) {
-      out.push(report(`Expected timeline items in chronological order, found "${item.timestamp?.text}" after "${previous.text}".`, { line: item.line, column: item.column }));
+      out.push(
+        report(
+          `Expected timeline items in chronological order, found "${item.timestamp?.text}" after "${previous.text}".`,
+          { line: item.line, column: item.column },
+        ),
+      );
     } else {
       previous = { instant, text: item.timestamp?.text ?? '' };
     }
@@ -369,13 +476,20 @@ function checkTimelineOrder(pm: Postmortem): Problem[] {
 function checkTimelineMoments(pm: Postmortem): Problem[] {
   const report = maker('timeline-moments', 'warning');
   if (pm.timeline.length === 0) return [];
-  const instants = new Set(pm.timeline.map((i) => i.timestamp?.instant).filter((x): x is number => typeof x === 'number'));
+  const instants = new Set(
+    pm.timeline.map((i) => i.timestamp?.instant).filter((x): x is number => typeof x === 'number'),
+  );
   const moments = momentInstants(pm.data);
   const out: Problem[] = [];
   for (const moment of MOMENTS) {
     const ms = moments[moment];
     if (ms !== undefined && !instants.has(ms)) {
-      out.push(report(`Expected a timeline item at \`${moment}\` (${String(pm.data[moment])}), found none.`, keyPosition(pm, moment)));
+      out.push(
+        report(
+          `Expected a timeline item at \`${moment}\` (${String(pm.data[moment])}), found none.`,
+          keyPosition(pm, moment),
+        ),
+      );
     }
   }
   return out;
@@ -391,13 +505,23 @@ function checkActionItemFields(pm: Postmortem): Problem[] {
   const table = pm.actionItems;
   if (!section) return [];
   if (!table) {
-    return [report(`Expected a table with the columns ${ACTION_ITEM_COLUMNS.join(', ')}, found none.`, { line: section.line, column: 1 })];
+    return [
+      report(`Expected a table with the columns ${ACTION_ITEM_COLUMNS.join(', ')}, found none.`, {
+        line: section.line,
+        column: 1,
+      }),
+    ];
   }
   const out: Problem[] = [];
   const columns = table.columns.map((c) => c.toLowerCase());
   for (const column of ACTION_ITEM_COLUMNS) {
     if (!columns.includes(column.toLowerCase())) {
-      out.push(report(`Expected a column \`${column}\` in the action items table, found ${table.columns.join(', ') || 'none'}.`, { line: table.line, column: table.column }));
+      out.push(
+        report(
+          `Expected a column \`${column}\` in the action items table, found ${table.columns.join(', ') || 'none'}.`,
+          { line: table.line, column: table.column },
+        ),
+      );
     }
   }
   for (const row of table.rows) {
@@ -410,9 +534,22 @@ function checkActionItemFields(pm: Postmortem): Problem[] {
       const cell = row.cells[key];
       // A row shorter than the header has no cell for the last columns: that is an empty value.
       if (!cell || cell.text === '') {
-        out.push(report(`Expected ${key} to be one of ${allowed.join(', ')}, found none.`, cell ? { line: cell.line, column: cell.column, endColumn: cell.endColumn } : { line: row.line, column: row.column }));
+        out.push(
+          report(
+            `Expected ${key} to be one of ${allowed.join(', ')}, found none.`,
+            cell
+              ? { line: cell.line, column: cell.column, endColumn: cell.endColumn }
+              : { line: row.line, column: row.column },
+          ),
+        );
       } else if (!allowed.includes(cell.text.toLowerCase())) {
-        out.push(report(`Expected ${key} to be one of ${allowed.join(', ')}, found "${cell.text}".`, { line: cell.line, column: cell.column, endColumn: cell.endColumn }));
+        out.push(
+          report(`Expected ${key} to be one of ${allowed.join(', ')}, found "${cell.text}".`, {
+            line: cell.line,
+            column: cell.column,
+            endColumn: cell.endColumn,
+          }),
+        );
       }
     }
     if (columns.includes('action') && (!row.cells.action || row.cells.action.text === '')) {
@@ -430,7 +567,10 @@ function checkActionItemOwner(pm: Postmortem): Problem[] {
     .filter((row) => !row.cells.owner || row.cells.owner.text === '' || /^[-–—]$/.test(row.cells.owner.text))
     .map((row) => {
       const cell = row.cells.owner;
-      return report(`Expected an owner for "${row.cells.action?.text ?? 'this action'}", found ${cell?.text ? `"${cell.text}"` : 'none'}.`, cell ? { line: cell.line, column: cell.column } : { line: row.line, column: row.column });
+      return report(
+        `Expected an owner for "${row.cells.action?.text ?? 'this action'}", found ${cell?.text ? `"${cell.text}"` : 'none'}.`,
+        cell ? { line: cell.line, column: cell.column } : { line: row.line, column: row.column },
+      );
     });
 }
 
@@ -447,7 +587,10 @@ function checkActionItemDue(pm: Postmortem): Problem[] {
     .filter((row) => !isIsoDate(row.cells.due?.text ?? ''))
     .map((row) => {
       const cell = row.cells.due;
-      return report(`Expected a due date YYYY-MM-DD for "${row.cells.action?.text ?? 'this action'}", found ${cell?.text ? `"${cell.text}"` : 'none'}.`, cell ? { line: cell.line, column: cell.column } : { line: row.line, column: row.column });
+      return report(
+        `Expected a due date YYYY-MM-DD for "${row.cells.action?.text ?? 'this action'}", found ${cell?.text ? `"${cell.text}"` : 'none'}.`,
+        cell ? { line: cell.line, column: cell.column } : { line: row.line, column: row.column },
+      );
     });
 }
 

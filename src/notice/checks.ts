@@ -16,7 +16,6 @@ export interface NoticeCheckOptions {
 /** The fields a notice needs in every language; the apology has its own rule. */
 export const REQUIRED_WORDING = ['headline', 'what_happened', 'customer_impact', 'next_steps'] as const;
 
-
 /** The notice block as a mapping, or null when absent or malformed (the model's validation reports that). */
 export function noticeBlock(pm: Postmortem): Record<string, unknown> | null {
   return isRecord(pm.data.notice) ? pm.data.notice : null;
@@ -53,21 +52,45 @@ function problem(ruleId: string, message: string, position: Position): Problem {
 export function checkNoticeLanguage(pm: Postmortem, options: NoticeCheckOptions = {}): Problem[] {
   const notice = noticeBlock(pm);
   if (!notice) {
-    return [problem('notice-language', 'Expected a `notice` block with the customer wording, found none.', keyPosition(pm, 'notice', 'key'))];
+    return [
+      problem(
+        'notice-language',
+        'Expected a `notice` block with the customer wording, found none.',
+        keyPosition(pm, 'notice', 'key'),
+      ),
+    ];
   }
   const out: Problem[] = [];
   const declared = Array.isArray(notice.languages) ? notice.languages : null;
   for (const lang of languagesOf(pm, options)) {
     if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang)) {
-      out.push(problem('notice-language', `Expected a notice language out of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`, keyPosition(pm, 'notice.languages')));
+      out.push(
+        problem(
+          'notice-language',
+          `Expected a notice language out of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`,
+          keyPosition(pm, 'notice.languages'),
+        ),
+      );
       continue;
     }
     if (declared && !declared.includes(lang)) {
-      out.push(problem('notice-language', `Expected "${lang}" in \`notice.languages\`, found ${declared.join(', ') || 'none'}.`, keyPosition(pm, 'notice.languages')));
+      out.push(
+        problem(
+          'notice-language',
+          `Expected "${lang}" in \`notice.languages\`, found ${declared.join(', ') || 'none'}.`,
+          keyPosition(pm, 'notice.languages'),
+        ),
+      );
     }
     for (const field of REQUIRED_WORDING) {
       if (noticeText(pm, field, lang) === '') {
-        out.push(problem('notice-language', `Expected wording in \`notice.${field}.${lang}\`, found none.`, keyPosition(pm, `notice.${field}.${lang}`, 'key')));
+        out.push(
+          problem(
+            'notice-language',
+            `Expected wording in \`notice.${field}.${lang}\`, found none.`,
+            keyPosition(pm, `notice.${field}.${lang}`, 'key'),
+          ),
+        );
       }
     }
   }
@@ -88,11 +111,23 @@ export function checkNoticeApology(pm: Postmortem, options: NoticeCheckOptions =
     const text = noticeText(pm, 'apology', lang);
     const path = `notice.apology.${lang}`;
     if (text === '') {
-      out.push(problem('notice-apology', `Expected an apology to customers in \`${path}\`, found none.`, keyPosition(pm, path, 'key')));
+      out.push(
+        problem(
+          'notice-apology',
+          `Expected an apology to customers in \`${path}\`, found none.`,
+          keyPosition(pm, path, 'key'),
+        ),
+      );
     } else if (APOLOGY_WORDS[lang] && !APOLOGY_WORDS[lang].test(text)) {
       const example = lang === 'de' ? '"Es tut uns leid."' : '"We are sorry."';
       const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-      out.push(problem('notice-apology', `Expected \`${path}\` to apologise (e.g. ${example}), found "${shown}".`, keyPosition(pm, path)));
+      out.push(
+        problem(
+          'notice-apology',
+          `Expected \`${path}\` to apologise (e.g. ${example}), found "${shown}".`,
+          keyPosition(pm, path),
+        ),
+      );
     }
   }
   return out;
@@ -145,7 +180,10 @@ export function checkNotice(pm: Postmortem, options: NoticeGateOptions): Problem
   const languages = [options.lang];
   const problems = [
     ...NOTICE_CHECKS.flatMap((check) => check(pm, { languages })),
-    ...checkNoticeLeaks(pm, { languages, ...(options.internalPatterns ? { internalPatterns: options.internalPatterns } : {}) }),
+    ...checkNoticeLeaks(pm, {
+      languages,
+      ...(options.internalPatterns ? { internalPatterns: options.internalPatterns } : {}),
+    }),
   ];
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -40,8 +40,20 @@ export function timeZoneName(ms: number, lang: NoticeLanguage, timeZone: string)
 }
 
 const UNITS = {
-  en: { prefix: 'about', minute: ['minute', 'minutes'], hour: ['hour', 'hours'], day: ['day', 'days'], lessThanMinute: 'less than a minute' },
-  de: { prefix: 'rund', minute: ['Minute', 'Minuten'], hour: ['Stunde', 'Stunden'], day: ['Tag', 'Tage'], lessThanMinute: 'weniger als eine Minute' },
+  en: {
+    prefix: 'about',
+    minute: ['minute', 'minutes'],
+    hour: ['hour', 'hours'],
+    day: ['day', 'days'],
+    lessThanMinute: 'less than a minute',
+  },
+  de: {
+    prefix: 'rund',
+    minute: ['Minute', 'Minuten'],
+    hour: ['Stunde', 'Stunden'],
+    day: ['Tag', 'Tage'],
+    lessThanMinute: 'weniger als eine Minute',
+  },
 } as const;
 
 /**

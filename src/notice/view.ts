@@ -77,7 +77,8 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
   const endMs = moments.mitigated ?? moments.resolved;
   const at = (ms: number | undefined) => (ms === undefined ? '' : formatMoment(ms, lang, timeZone));
   const startDay = moments.started === undefined ? null : formatDay(moments.started, lang, timeZone);
-  const sameDay = startDay !== null && endMs !== undefined && formatDay(endMs, lang, timeZone) === startDay ? startDay : null;
+  const sameDay =
+    startDay !== null && endMs !== undefined && formatDay(endMs, lang, timeZone) === startDay ? startDay : null;
   const impactMs = deriveFigures(d).impactDuration;
   const impact = (typeof d.impact === 'object' && d.impact !== null ? d.impact : {}) as Record<string, unknown>;
   const apology = noticeText(pm, 'apology', lang);

@@ -42,7 +42,8 @@ const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config
 
 /** Tells the flavour from the site's files: a cState theme or content/issues/, `_config.yml`, a Hugo config. */
 export async function detectFlavor(site: string): Promise<SiteFlavor | null> {
-  if ((await exists(join(site, 'themes', 'cstate'), 'dir')) || (await exists(join(site, 'content', 'issues'), 'dir'))) return 'cstate';
+  if ((await exists(join(site, 'themes', 'cstate'), 'dir')) || (await exists(join(site, 'content', 'issues'), 'dir')))
+    return 'cstate';
   for (const name of [...HUGO_CONFIGS, 'go.mod']) {
     const text = await readText(join(site, name));
     if (text !== null && /cstate/i.test(text)) return 'cstate';
@@ -97,10 +98,24 @@ export function postFrontMatter(flavor: SiteFlavor, facts: PostFacts): Record<st
   const d = facts.pm.data;
   const id = String(d.id);
   if (flavor === 'jekyll') {
-    return { layout: 'post', title: facts.title, date: jekyllDate(d.started), categories: ['incidents'], tags: list(d.tags), postmortem_id: id };
+    return {
+      layout: 'post',
+      title: facts.title,
+      date: jekyllDate(d.started),
+      categories: ['incidents'],
+      tags: list(d.tags),
+      postmortem_id: id,
+    };
   }
   if (flavor === 'hugo') {
-    return { title: facts.title, date: rfc3339(d.started), draft: false, tags: list(d.tags), summary: facts.summary, postmortem_id: id };
+    return {
+      title: facts.title,
+      date: rfc3339(d.started),
+      draft: false,
+      tags: list(d.tags),
+      summary: facts.summary,
+      postmortem_id: id,
+    };
   }
   const resolved = rfc3339(d.resolved);
   return {

@@ -8,7 +8,15 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ID_PATTERN } from '../model/format.js';
 import { stringifyPostmortem, writeFileAtomic } from '../model/write.js';
-import { cstateSystems, detectFlavor, postFrontMatter, postPath, SITE_FLAVORS, type PostFacts, type SiteFlavor } from './flavors.js';
+import {
+  cstateSystems,
+  detectFlavor,
+  postFrontMatter,
+  postPath,
+  SITE_FLAVORS,
+  type PostFacts,
+  type SiteFlavor,
+} from './flavors.js';
 import { git, gitRaw, GitError, identityFallback } from './git.js';
 
 /** Why publishing stopped: `refused` (the input or the site is not fit, exit 1) or `failed` (exit 2). */
@@ -98,7 +106,8 @@ async function checkContainment(siteReal: string, target: string, shown: string)
   for (;;) {
     try {
       const real = await realpath(dir);
-      if (!inside(siteReal, real)) refuse(`${shown} would be written outside the site: ${relative(siteReal, dir) || dir} leads to ${real}.`);
+      if (!inside(siteReal, real))
+        refuse(`${shown} would be written outside the site: ${relative(siteReal, dir) || dir} leads to ${real}.`);
       return;
     } catch (error) {
       if (error instanceof PublishError) throw error;
@@ -113,8 +122,14 @@ async function checkContainment(siteReal: string, target: string, shown: string)
 function checkOwnership(existing: string | null, id: string, shown: string): void {
   if (existing === null) return;
   const owner = recordedPostmortemId(existing);
-  if (owner === null) refuse(`${shown} exists and was not written by postmortem (no \`postmortem_id\` in its front matter); refusing to overwrite it.`);
-  if (owner !== id) refuse(`${shown} belongs to postmortem ${owner}, not ${id}; refusing to overwrite it. Rename one of the postmortems.`);
+  if (owner === null)
+    refuse(
+      `${shown} exists and was not written by postmortem (no \`postmortem_id\` in its front matter); refusing to overwrite it.`,
+    );
+  if (owner !== id)
+    refuse(
+      `${shown} belongs to postmortem ${owner}, not ${id}; refusing to overwrite it. Rename one of the postmortems.`,
+    );
 }
 
 async function siteRepository(site: string): Promise<string> {
@@ -125,7 +140,10 @@ async function siteRepository(site: string): Promise<string> {
     refuse(`${site}: no such folder; expected the site's folder.`);
   }
   const top = await gitRaw(site, ['rev-parse', '--show-toplevel']);
-  if (top.code !== 0) refuse(`${site} is not a git repository; publish writes on a branch so the change can be reviewed. Run \`git init\` there first.`);
+  if (top.code !== 0)
+    refuse(
+      `${site} is not a git repository; publish writes on a branch so the change can be reviewed. Run \`git init\` there first.`,
+    );
   const head = await gitRaw(site, ['rev-parse', '--verify', '--quiet', 'HEAD']);
   if (head.code !== 0) refuse(`${site} has no commit yet; commit the site once before publishing into it.`);
   return realpath(top.stdout.trim());
@@ -145,19 +163,25 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
   const { pm, site } = request;
   const id = pm.data.id;
   const mode = request.mode ?? 'commit';
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) refuse(`Expected an id of the form YYYY-MM-DD-slug, found "${String(id)}".`);
+  if (typeof id !== 'string' || !ID_PATTERN.test(id))
+    refuse(`Expected an id of the form YYYY-MM-DD-slug, found "${String(id)}".`);
   const status = pm.data.status;
   if (status !== 'final' && status !== 'published' && !request.allowDraft) {
-    refuse(`Expected status final or published, found ${String(status)}; finish the review first, or pass --allow-draft.`);
+    refuse(
+      `Expected status final or published, found ${String(status)}; finish the review first, or pass --allow-draft.`,
+    );
   }
   const section = request.section ?? 'posts';
-  if (!SECTION_PATTERN.test(section)) refuse(`--section: expected a folder name of a-z, 0-9, - and _ (e.g. posts), found "${section}".`);
+  if (!SECTION_PATTERN.test(section))
+    refuse(`--section: expected a folder name of a-z, 0-9, - and _ (e.g. posts), found "${section}".`);
 
   const repo = await siteRepository(site);
   const siteReal = await realpath(site);
   const flavor = request.flavor ?? (await detectFlavor(siteReal));
   if (!flavor || !SITE_FLAVORS.includes(flavor)) {
-    refuse(`Cannot tell the kind of site in ${site} (no _config.yml, hugo.toml/config.toml/hugo.yaml, cState theme or content/issues/); pass --flavor jekyll|hugo|cstate.`);
+    refuse(
+      `Cannot tell the kind of site in ${site} (no _config.yml, hugo.toml/config.toml/hugo.yaml, cState theme or content/issues/); pass --flavor jekyll|hugo|cstate.`,
+    );
   }
   const facts: PostFacts = { pm, title: request.title, summary: request.summary, section };
   if (flavor === 'cstate') {
@@ -165,7 +189,9 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
     const services = (pm.data.services as unknown[]).filter((s): s is string => typeof s === 'string');
     const unknown = known ? services.filter((s) => !known.systems.includes(s)) : [];
     if (known && unknown.length > 0) {
-      refuse(`Expected the affected services to be systems listed in ${known.file} (params.systems: ${known.systems.join(', ') || 'none'}), found unknown ${unknown.join(', ')}. Add them there or rename them in \`services\`.`);
+      refuse(
+        `Expected the affected services to be systems listed in ${known.file} (params.systems: ${known.systems.join(', ') || 'none'}), found unknown ${unknown.join(', ')}. Add them there or rename them in \`services\`.`,
+      );
     }
   }
   const path = postPath(flavor, facts);
@@ -191,7 +217,12 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
 
   const dirty = await dirtyPaths(repo, mode === 'commit' ? null : repoPath);
   if (dirty.length > 0) {
-    refuse(`The site's work tree has uncommitted changes (${dirty.slice(0, 3).map((l) => l.slice(3)).join(', ')}${dirty.length > 3 ? ', ...' : ''}); commit or stash them first.`);
+    refuse(
+      `The site's work tree has uncommitted changes (${dirty
+        .slice(0, 3)
+        .map((l) => l.slice(3))
+        .join(', ')}${dirty.length > 3 ? ', ...' : ''}); commit or stash them first.`,
+    );
   }
   if (mode === 'dry-run') return { flavor, path, content, action: 'dry-run' };
   if (existing === content) return { flavor, path, content, action: 'unchanged' };
@@ -200,7 +231,21 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
     await writeFileAtomic(target, content, { force: true });
     return { flavor, path, content, action };
   }
-  return commitPost({ repo, siteReal, target, repoPath, path, content, branch, branchExists, onBranch, current, action, flavor, id });
+  return commitPost({
+    repo,
+    siteReal,
+    target,
+    repoPath,
+    path,
+    content,
+    branch,
+    branchExists,
+    onBranch,
+    current,
+    action,
+    flavor,
+    id,
+  });
 }
 
 interface CommitPlan {
@@ -243,14 +288,33 @@ async function commitPost(plan: CommitPlan): Promise<PublishResult> {
     await writeFileAtomic(target, plan.content, { force: true });
     await git(repo, ['add', '--', repoPath]);
     const verb = previous === null ? 'Publish' : 'Update';
-    await git(repo, [...(await identityFallback(repo)), 'commit', '--quiet', '--no-verify', '-m', `${verb} customer notice for ${plan.id}`, '--', repoPath]);
+    await git(repo, [
+      ...(await identityFallback(repo)),
+      'commit',
+      '--quiet',
+      '--no-verify',
+      '-m',
+      `${verb} customer notice for ${plan.id}`,
+      '--',
+      repoPath,
+    ]);
     const commit = (await git(repo, ['rev-parse', 'HEAD'])).trim();
-    return { flavor: plan.flavor, path: plan.path, content: plan.content, action: previous === null ? 'created' : 'updated', branch, commit };
+    return {
+      flavor: plan.flavor,
+      path: plan.path,
+      content: plan.content,
+      action: previous === null ? 'created' : 'updated',
+      branch,
+      commit,
+    };
   } catch (error) {
     await restore().catch(() => undefined);
     if (error instanceof PublishError) throw error;
     if (error instanceof GitError) throw new PublishError(`${error.message} The site was left as it was.`, 'failed');
-    throw new PublishError(`cannot write ${plan.path}: ${(error as Error).message}. The site was left as it was.`, 'failed');
+    throw new PublishError(
+      `cannot write ${plan.path}: ${(error as Error).message}. The site was left as it was.`,
+      'failed',
+    );
   }
 
   async function restore(): Promise<void> {
@@ -260,7 +324,10 @@ async function commitPost(plan: CommitPlan): Promise<PublishResult> {
       else await writeFileAtomic(target, previous, { force: true });
     }
     if (switched) {
-      await git(repo, plan.current ? ['switch', '--quiet', plan.current] : ['switch', '--quiet', '--detach', originalHead]);
+      await git(
+        repo,
+        plan.current ? ['switch', '--quiet', plan.current] : ['switch', '--quiet', '--detach', originalHead],
+      );
       if (!plan.branchExists) await gitRaw(repo, ['branch', '-D', branch]);
     }
   }

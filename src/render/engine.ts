@@ -40,11 +40,16 @@ async function checkOverrideFolder(dir: string): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new TemplateError(`${dir}: expected a templates folder for --templates, found no such folder; check the path`);
+      throw new TemplateError(
+        `${dir}: expected a templates folder for --templates, found no such folder; check the path`,
+      );
     }
     throw new TemplateError(`${dir}: cannot read the templates folder: ${(error as Error).message}`);
   }
-  if (!isFolder) throw new TemplateError(`${dir}: expected a templates folder for --templates, found a file; pass the folder that holds the templates`);
+  if (!isFolder)
+    throw new TemplateError(
+      `${dir}: expected a templates folder for --templates, found a file; pass the folder that holds the templates`,
+    );
 }
 
 /** Which templates to use: a name under the templates folder, and an optional override folder. */

@@ -17,10 +17,22 @@ function oneLine(text: string): string {
 }
 
 /** Facts the templates place inside a sentence, never at the start of a line. */
-const MID_SENTENCE_FACTS = new Set(['started', 'ended', 'day', 'startTime', 'endTime', 'timeZoneName', 'duration', 'services']);
+const MID_SENTENCE_FACTS = new Set([
+  'started',
+  'ended',
+  'day',
+  'startTime',
+  'endTime',
+  'timeZoneName',
+  'duration',
+  'services',
+]);
 
 /** Per channel: the template (under templates/notice/) and how user text is escaped before it. */
-const CHANNEL_FORMATS: Record<NoticeChannel, { template: string; escape: (text: string) => string; escapeFact?: (text: string) => string }> = {
+const CHANNEL_FORMATS: Record<
+  NoticeChannel,
+  { template: string; escape: (text: string) => string; escapeFact?: (text: string) => string }
+> = {
   // Facts sit mid-sentence, so "15. Mai" needs no escaping against becoming a list.
   blog: { template: 'notice/blog.md.hbs', escape: markdownParagraphs, escapeFact: escapeMarkdownText },
   email: { template: 'notice/email.txt.hbs', escape: keepPlain },
@@ -41,8 +53,15 @@ function escapeView<T extends object>(view: T, escape: (text: string) => string,
 }
 
 /** Renders a customer notice for a channel; every user string is escaped for the channel first. */
-export async function renderNotice(view: NoticeView, channel: NoticeChannel, options: Pick<TemplateOptions, 'templatesDir'> = {}): Promise<string> {
+export async function renderNotice(
+  view: NoticeView,
+  channel: NoticeChannel,
+  options: Pick<TemplateOptions, 'templatesDir'> = {},
+): Promise<string> {
   const format = CHANNEL_FORMATS[channel];
-  const out = await renderTemplate(format.template, escapeView(view, format.escape, format.escapeFact), { ...options, partialsDir: 'notice/partials' });
+  const out = await renderTemplate(format.template, escapeView(view, format.escape, format.escapeFact), {
+    ...options,
+    partialsDir: 'notice/partials',
+  });
   return `${out.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

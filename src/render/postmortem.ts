@@ -1,11 +1,22 @@
-import { deriveFigures, findSection, formatDuration, type Postmortem, type Section, type TimelineItem } from '../model/index.js';
+import {
+  deriveFigures,
+  findSection,
+  formatDuration,
+  type Postmortem,
+  type Section,
+  type TimelineItem,
+} from '../model/index.js';
 import { renderTemplate, type TemplateOptions } from './engine.js';
 import { escapeMarkdownInline as md, inlineMarkdown, markdownTableCell as cell } from './escape.js';
 
 const SPECIAL_SECTIONS = new Set(['timeline', 'action items', 'root cause']);
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
 }
 
 function list(value: unknown): string[] {
@@ -18,7 +29,11 @@ function sourceLines(section: Section | undefined, from: number, to: number): st
   const lines = section.content.split('\n').map((l) => l.replace(/\r$/, ''));
   const first = Math.max(from, section.contentStartLine) - section.contentStartLine;
   const last = Math.min(to, section.endLine) - section.contentStartLine;
-  return lines.slice(first, last + 1).join('\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  return lines
+    .slice(first, last + 1)
+    .join('\n')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd();
 }
 
 /** Starts a block inside a list item's content; the first paragraph ends before it (or a blank line). */
@@ -37,7 +52,11 @@ function itemDetails(section: Section | undefined, item: TimelineItem): string {
   const details = rest.slice(k);
   if (details.every((l) => l.trim() === '')) return '';
   const dedent = (line: string) => line.slice(Math.min(indent, (/^ */.exec(line)?.[0] ?? '').length));
-  return details.map((l) => (l.trim() === '' ? '' : `  ${dedent(l)}`)).join('\n').replace(/^\n+/, '\n').trimEnd();
+  return details
+    .map((l) => (l.trim() === '' ? '' : `  ${dedent(l)}`))
+    .join('\n')
+    .replace(/^\n+/, '\n')
+    .trimEnd();
 }
 
 function figure(ms: number | null): string {
@@ -49,7 +68,8 @@ export function postmortemView(pm: Postmortem) {
   const d = pm.data;
   const impact = (typeof d.impact === 'object' && d.impact !== null ? d.impact : {}) as Record<string, unknown>;
   const figures = deriveFigures(d);
-  const customers = typeof impact.customers_affected === 'number' ? impact.customers_affected.toLocaleString('en-US') : 'unknown';
+  const customers =
+    typeof impact.customers_affected === 'number' ? impact.customers_affected.toLocaleString('en-US') : 'unknown';
   const causes = Array.isArray(d.root_causes) ? (d.root_causes as Array<Record<string, unknown>>) : [];
   const table = pm.actionItems;
   const timelineSection = findSection(pm.sections, 'timeline');
@@ -91,14 +111,19 @@ export function postmortemView(pm: Postmortem) {
         };
       }),
     // Text the author wrote around the list and between its items, as written (like plain sections).
-    timelineBefore: items.length === 0 ? sourceLines(timelineSection, 0, Infinity) : sourceLines(timelineSection, 0, items[0]!.line - 1),
+    timelineBefore:
+      items.length === 0
+        ? sourceLines(timelineSection, 0, Infinity)
+        : sourceLines(timelineSection, 0, items[0]!.line - 1),
     timeline: items.map((item, i) => ({
       at: md(item.timestamp?.text ?? ''),
       event: inlineMarkdown(item.event),
       details: itemDetails(timelineSection, item),
       after: sourceLines(timelineSection, item.endLine + 1, (items[i + 1]?.line ?? Infinity) - 1),
     })),
-    actionItemsBefore: table ? sourceLines(actionsSection, 0, table.line - 1) : sourceLines(actionsSection, 0, Infinity),
+    actionItemsBefore: table
+      ? sourceLines(actionsSection, 0, table.line - 1)
+      : sourceLines(actionsSection, 0, Infinity),
     actionItemsAfter: table ? sourceLines(actionsSection, tableEnd + 1, Infinity) : '',
     /** Every column of the table as written, in order (Ticket, Notes … only when the author has them). */
     actionColumns: columns.map(cell),

@@ -10,11 +10,22 @@ export interface SourceContent {
   /** Sorted events with ISO timestamps (with an offset). */
   timeline: ReadonlyArray<{ at: string; event: string }>;
   rootCause?: string;
-  causes: ReadonlyArray<{ label: string; summary: string; followups: ReadonlyArray<{ label: string; answer: string }> }>;
+  causes: ReadonlyArray<{
+    label: string;
+    summary: string;
+    followups: ReadonlyArray<{ label: string; answer: string }>;
+  }>;
   fiveWhys: readonly string[];
   detection: string;
   resolution: string;
-  actionItems: ReadonlyArray<{ action: string; type: string; owner: string; due: string; status: string; ticket: string }>;
+  actionItems: ReadonlyArray<{
+    action: string;
+    type: string;
+    owner: string;
+    due: string;
+    status: string;
+    ticket: string;
+  }>;
   lessons: { wentWell: readonly string[]; wentWrong: readonly string[]; gotLucky: readonly string[] };
 }
 
@@ -54,8 +65,14 @@ export function sourceView(content: SourceContent) {
 }
 
 /** Renders the body of a new postmortem file (the front matter is added by `stringifyPostmortem`). */
-export async function renderSource(content: SourceContent, options: Pick<TemplateOptions, 'templatesDir'> = {}): Promise<string> {
-  const out = await renderTemplate('source/postmortem.md.hbs', sourceView(content), { ...options, partialsDir: 'source/partials' });
+export async function renderSource(
+  content: SourceContent,
+  options: Pick<TemplateOptions, 'templatesDir'> = {},
+): Promise<string> {
+  const out = await renderTemplate('source/postmortem.md.hbs', sourceView(content), {
+    ...options,
+    partialsDir: 'source/partials',
+  });
   // Templates leave blank lines where optional parts are absent; one blank line is enough.
   return `${out.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

@@ -7,6 +7,7 @@ import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { examples } from '../helpers/examples.js';
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+// eslint-disable-next-line no-control-regex -- the escape character is what is looked for
 const ANSI = /\u001b\[\d+m/;
 
 describe('postmortem CLI shell', () => {
@@ -76,7 +77,10 @@ describe('closed pipes', () => {
   it.each([[['--help']], [['render', examples()[0]!.path]]])('%j | head -1 ends quietly with exit 0', async (args) => {
     const run = promisify(execFile);
     const quoted = args.map((a) => `'${a}'`).join(' ');
-    const { stdout, stderr } = await run('bash', ['-c', `node '${BIN}' ${quoted} | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`]);
+    const { stdout, stderr } = await run('bash', [
+      '-c',
+      `node '${BIN}' ${quoted} | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`,
+    ]);
     expect(stderr).toBe('');
     expect(stdout.trim()).toBe('exit=0');
   });
@@ -90,7 +94,9 @@ describe('colour', () => {
   it('is on with FORCE_COLOR, off again with NO_COLOR or --no-color', async () => {
     expect((await runCli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr).toMatch(ANSI);
     expect((await runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stderr).not.toMatch(ANSI);
-    expect((await runCli(['--no-color', ...args], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr).not.toMatch(ANSI);
+    expect(
+      (await runCli(['--no-color', ...args], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr,
+    ).not.toMatch(ANSI);
   });
   it('is on in a real terminal (script gives a pseudo-terminal) unless NO_COLOR is set', async () => {
     const run = promisify(execFile);
@@ -98,7 +104,9 @@ describe('colour', () => {
     const env = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, TERM: 'xterm' };
     const tty = await run('script', ['-qec', command, '/dev/null'], { env }).catch((e: { stdout: string }) => e);
     expect(tty.stdout).toMatch(ANSI);
-    const plain = await run('script', ['-qec', command, '/dev/null'], { env: { ...env, NO_COLOR: '1' } }).catch((e: { stdout: string }) => e);
+    const plain = await run('script', ['-qec', command, '/dev/null'], { env: { ...env, NO_COLOR: '1' } }).catch(
+      (e: { stdout: string }) => e,
+    );
     expect(plain.stdout).toMatch(/no such file/);
     expect(plain.stdout).not.toMatch(ANSI);
   });

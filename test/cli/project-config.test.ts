@@ -24,20 +24,19 @@ describe('project categories from .postmortemrc.json', () => {
     else await writeFile(path, '{}');
   }
 
-  it.each([
-    [['render']],
-    [['notice']],
-    [['lint']],
-  ])('%j refuses the category without the config and accepts it with it', async (command) => {
-    await withConfig(null);
-    const refused = await runCli([...command, file], { cwd: dir });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr + refused.stdout).toContain('vendor-outage');
-    await withConfig({ categories: ['vendor-outage'] });
-    const accepted = await runCli([...command, file], { cwd: dir });
-    expect(accepted.stderr).toBe('');
-    expect(accepted.code).toBe(0);
-  });
+  it.each([[['render']], [['notice']], [['lint']]])(
+    '%j refuses the category without the config and accepts it with it',
+    async (command) => {
+      await withConfig(null);
+      const refused = await runCli([...command, file], { cwd: dir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr + refused.stdout).toContain('vendor-outage');
+      await withConfig({ categories: ['vendor-outage'] });
+      const accepted = await runCli([...command, file], { cwd: dir });
+      expect(accepted.stderr).toBe('');
+      expect(accepted.code).toBe(0);
+    },
+  );
 
   it('render reports a broken config with its file and exit 2', async () => {
     await writeFile(join(dir, '.postmortemrc.json'), '{"categories": "not-a-list"}');
@@ -48,7 +47,10 @@ describe('project categories from .postmortemrc.json', () => {
   });
 
   it('new --answers takes the project category and writes a file lint accepts', async () => {
-    const answers = (await readFile(join(ROOT, 'examples', 'answers', 'crm-release-rollback.yaml'), 'utf8')).replace(/category: [a-z-]+/, 'category: vendor-outage');
+    const answers = (await readFile(join(ROOT, 'examples', 'answers', 'crm-release-rollback.yaml'), 'utf8')).replace(
+      /category: [a-z-]+/,
+      'category: vendor-outage',
+    );
     await writeFile(join(dir, 'answers.yaml'), answers);
     await withConfig(null);
     const refused = await runCli(['new', '--answers', 'answers.yaml'], { cwd: dir });
@@ -97,7 +99,14 @@ describe('project categories from .postmortemrc.json', () => {
       timeline: [],
       impact: { customers_affected: 10, data_loss: false, description: 'Checkout failed.' },
     };
-    const result = await runInterview({ ask: ask as never, given: given as never, steps: {}, now: Date.parse('2024-03-02T00:00:00Z'), machineZone: 'UTC', categories: ['vendor-outage'] }).catch((e: unknown) => e);
+    const result = await runInterview({
+      ask: ask,
+      given: given,
+      steps: {},
+      now: Date.parse('2024-03-02T00:00:00Z'),
+      machineZone: 'UTC',
+      categories: ['vendor-outage'],
+    }).catch((e: unknown) => e);
     expect(result).toBe(stop);
     expect(offered.slice(0, 2)).toEqual(['failed-rollback', 'untested-update']);
     expect(offered.at(-1)).toBe('vendor-outage');
@@ -106,18 +115,21 @@ describe('project categories from .postmortemrc.json', () => {
 });
 
 describe('a postmortem handed over by any file name', () => {
-  it.each([[['render']], [['notice', '--channel', 'email']]])('%j accepts incident.md (only lint insists the id equals the file name)', async (command) => {
-    const { dir, cleanup } = await tempDir();
-    try {
-      await writeFile(join(dir, 'incident.md'), examples()[0]!.text);
-      const result = await runCli([...command, 'incident.md'], { cwd: dir });
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-      const lint = await runCli(['lint', 'incident.md'], { cwd: dir });
-      expect(lint.code).toBe(1);
-      expect(lint.stdout).toContain('id-filename');
-    } finally {
-      await cleanup();
-    }
-  });
+  it.each([[['render']], [['notice', '--channel', 'email']]])(
+    '%j accepts incident.md (only lint insists the id equals the file name)',
+    async (command) => {
+      const { dir, cleanup } = await tempDir();
+      try {
+        await writeFile(join(dir, 'incident.md'), examples()[0]!.text);
+        const result = await runCli([...command, 'incident.md'], { cwd: dir });
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        const lint = await runCli(['lint', 'incident.md'], { cwd: dir });
+        expect(lint.code).toBe(1);
+        expect(lint.stdout).toContain('id-filename');
+      } finally {
+        await cleanup();
+      }
+    },
+  );
 });

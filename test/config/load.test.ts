@@ -14,16 +14,25 @@ afterAll(async () => cleanup());
 describe('loadConfig', () => {
   it('finds .postmortemrc.json upwards and normalises numeric severities', async () => {
     await mkdir(join(dir, 'a/b/c'), { recursive: true });
-    await writeFile(join(dir, 'a/.postmortemrc.json'), JSON.stringify({ rules: { 'section-order': 0, 'blameless-language': [2, { words: ['x'] }] } }));
+    await writeFile(
+      join(dir, 'a/.postmortemrc.json'),
+      JSON.stringify({ rules: { 'section-order': 0, 'blameless-language': [2, { words: ['x'] }] } }),
+    );
     const loaded = await loadConfig({ cwd: join(dir, 'a/b/c') });
-    expect(loaded).toEqual({ path: join(dir, 'a/.postmortemrc.json'), config: { rules: { 'section-order': 'off', 'blameless-language': ['error', { words: ['x'] }] } } });
+    expect(loaded).toEqual({
+      path: join(dir, 'a/.postmortemrc.json'),
+      config: { rules: { 'section-order': 'off', 'blameless-language': ['error', { words: ['x'] }] } },
+    });
   });
 
   it('reads the postmortem key of package.json and skips package.json files without one', async () => {
     await mkdir(join(dir, 'p/q'), { recursive: true });
     await writeFile(join(dir, 'p/package.json'), JSON.stringify({ postmortem: { categories: ['vendor'] } }));
     await writeFile(join(dir, 'p/q/package.json'), JSON.stringify({ name: 'q' }));
-    expect(await loadConfig({ cwd: join(dir, 'p/q') })).toEqual({ path: join(dir, 'p/package.json'), config: { categories: ['vendor'] } });
+    expect(await loadConfig({ cwd: join(dir, 'p/q') })).toEqual({
+      path: join(dir, 'p/package.json'),
+      config: { categories: ['vendor'] },
+    });
   });
 
   it.each([
@@ -43,7 +52,9 @@ describe('loadConfig', () => {
 
   it('rejects invalid JSON and a missing --config file', async () => {
     await writeFile(join(dir, 'broken.json'), '{ "rules": ');
-    await expect(loadConfig({ cwd: dir, configPath: 'broken.json' })).rejects.toThrow(/broken\.json: expected valid JSON/);
+    await expect(loadConfig({ cwd: dir, configPath: 'broken.json' })).rejects.toThrow(
+      /broken\.json: expected valid JSON/,
+    );
     await expect(loadConfig({ cwd: dir, configPath: 'nope.json' })).rejects.toThrow(/no such config file/);
   });
 });

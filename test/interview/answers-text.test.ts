@@ -12,7 +12,10 @@ describe('answers files: long text and encodings', () => {
   let base: Record<string, unknown> = {};
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir());
-    base = parseYaml(await readFile(join(ROOT, 'examples/answers/crm-release-rollback.yaml'), 'utf8')) as Record<string, unknown>;
+    base = parseYaml(await readFile(join(ROOT, 'examples/answers/crm-release-rollback.yaml'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
   });
   afterAll(() => cleanup());
 
@@ -29,7 +32,9 @@ describe('answers files: long text and encodings', () => {
       detection: 'The alert fired.\n## Impact\nNot a section.',
     };
     await writeFile(join(dir, 'multi.json'), JSON.stringify(answers));
-    const result = await runCli(['new', '--answers', join(dir, 'multi.json'), '--dir', join(folder, 'postmortems')], { cwd: dir });
+    const result = await runCli(['new', '--answers', join(dir, 'multi.json'), '--dir', join(folder, 'postmortems')], {
+      cwd: dir,
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const text = await written(folder);
@@ -44,7 +49,9 @@ describe('answers files: long text and encodings', () => {
   it('reads a JSON answers file that starts with a byte-order mark', async () => {
     const folder = join(dir, 'bom');
     await writeFile(join(dir, 'bom.json'), `\uFEFF${JSON.stringify(base)}`);
-    const result = await runCli(['new', '--answers', join(dir, 'bom.json'), '--dir', join(folder, 'postmortems')], { cwd: dir });
+    const result = await runCli(['new', '--answers', join(dir, 'bom.json'), '--dir', join(folder, 'postmortems')], {
+      cwd: dir,
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(await written(folder)).toMatch(/^---\n/);

@@ -33,7 +33,10 @@ describe('postmortem new --answers (no terminal)', () => {
 
   it.each(answerFiles)('writes a file from examples/answers/%s that validates with no problem', async (file) => {
     const dir = await temp();
-    const result = await runCli(['new', '--answers', join(ANSWERS_DIR, file)], { cwd: dir, env: { TZ: 'America/Los_Angeles' } });
+    const result = await runCli(['new', '--answers', join(ANSWERS_DIR, file)], {
+      cwd: dir,
+      env: { TZ: 'America/Los_Angeles' },
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const path = await writtenFile(dir);
@@ -63,7 +66,9 @@ describe('postmortem new --answers (no terminal)', () => {
     await writeFile(join(dir, 'a.yaml'), 'title: Checkout down\nseverity: SEV3\n');
     const result = await runCli(['new', '--answers', 'a.yaml'], { cwd: dir, timeout: 10_000 });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('these answers must come from --answers FILE: services, authors, started, detected, mitigated, resolved, summary,');
+    expect(result.stderr).toContain(
+      'these answers must come from --answers FILE: services, authors, started, detected, mitigated, resolved, summary,',
+    );
     expect(result.stderr).not.toContain('title,');
   });
 
@@ -71,7 +76,13 @@ describe('postmortem new --answers (no terminal)', () => {
     const dir = await temp();
     await writeFile(
       join(dir, 'a.json'),
-      JSON.stringify({ title: 'Down.', severity: 'SEV5', started: '2024-03-01T10:00:00Z', detected: '2024-03-01T09:00:00Z', action_items: [{ action: 'Fix', type: 'repair', owner: '-', due: '2024-13-01' }] }),
+      JSON.stringify({
+        title: 'Down.',
+        severity: 'SEV5',
+        started: '2024-03-01T10:00:00Z',
+        detected: '2024-03-01T09:00:00Z',
+        action_items: [{ action: 'Fix', type: 'repair', owner: '-', due: '2024-13-01' }],
+      }),
     );
     const result = await runCli(['new', '--answers', 'a.json'], { cwd: dir });
     expect(result.code).toBe(2);
@@ -105,9 +116,14 @@ describe('postmortem new --answers (no terminal)', () => {
 
   it('writes to --dir', async () => {
     const dir = await temp();
-    const result = await runCli(['new', '--answers', join(ANSWERS_DIR, 'backup-restore.json'), '--dir', 'docs/incidents'], { cwd: dir });
+    const result = await runCli(
+      ['new', '--answers', join(ANSWERS_DIR, 'backup-restore.json'), '--dir', 'docs/incidents'],
+      { cwd: dir },
+    );
     expect(result.code).toBe(0);
-    expect(await readdir(join(dir, 'docs', 'incidents'))).toEqual(['2021-11-16-shop-customer-database-lost-after-a-failed-disk-and-an.md']);
+    expect(await readdir(join(dir, 'docs', 'incidents'))).toEqual([
+      '2021-11-16-shop-customer-database-lost-after-a-failed-disk-and-an.md',
+    ]);
   });
 
   it('exits 2 when there is no draft to resume', async () => {

@@ -79,12 +79,23 @@ describe('the flow in inquirer prompts (screen)', () => {
     const error = await run;
     expect(isPromptInterrupt(error)).toBe(true);
     expect(steps).toEqual({ title: 'Checkout down', severity: 'SEV2', services: 'checkout', authors: 'Ana' });
-    expect(saves).toEqual([['title'], ['title', 'severity'], ['title', 'severity', 'services'], ['title', 'severity', 'services', 'authors']]);
+    expect(saves).toEqual([
+      ['title'],
+      ['title', 'severity'],
+      ['title', 'severity', 'services'],
+      ['title', 'severity', 'services', 'authors'],
+    ]);
   });
 
   it('asks the follow-ups of two chosen categories and accepts, edits and drops their suggestions', async () => {
     const steps: Record<string, unknown> = {};
-    const run = runInterview({ ask: terminalAsk(), given: BEFORE_ROOT_CAUSE, steps, now: NOW, machineZone: 'Europe/Berlin' });
+    const run = runInterview({
+      ask: terminalAsk(),
+      given: BEFORE_ROOT_CAUSE,
+      steps,
+      now: NOW,
+      machineZone: 'Europe/Berlin',
+    });
     // The flow awaits before its first prompt here, so wait for the checkbox to render.
     await screen.next();
     expect(shown()).toContain('Root cause categories (space to select, enter to confirm):');
@@ -132,14 +143,18 @@ describe('the flow in inquirer prompts (screen)', () => {
     await answer('We restored the database and redeployed 4.1.');
 
     // Failed rollback's suggestions: accept the first, edit the second, drop the third.
-    expect(shown()).toContain('Suggested for failed rollback (process): Rehearse the rollback of every release in staging before production');
+    expect(shown()).toContain(
+      'Suggested for failed rollback (process): Rehearse the rollback of every release in staging before production',
+    );
     expect(screen.getScreen()).toMatch(/❯ Accept\n\s*Edit, then accept\n\s*Drop/);
     await choose(0);
     expect(shown()).toContain('Owner (person or team):');
     await answer('release-eng');
     expect(shown()).toContain('Due date (YYYY-MM-DD): (2024-03-31)');
     await answer('');
-    expect(shown()).toContain('Suggested for failed rollback (mitigate): Make the rollback cover every component of a release');
+    expect(shown()).toContain(
+      'Suggested for failed rollback (mitigate): Make the rollback cover every component of a release',
+    );
     await choose(1);
     expect(shown()).toContain('Action: (Make the rollback cover every component of a release)');
     await answer('Make the rollback cover app and schema');
@@ -154,13 +169,19 @@ describe('the flow in inquirer prompts (screen)', () => {
     await choose(2);
 
     // Missing backup's suggestions: drop, accept, drop.
-    expect(shown()).toContain('Suggested for missing backup (detect): Test restoring from backup automatically every week');
+    expect(shown()).toContain(
+      'Suggested for missing backup (detect): Test restoring from backup automatically every week',
+    );
     await choose(2);
-    expect(shown()).toContain('Suggested for missing backup (detect): Alert when the newest backup is older than the recovery point objective');
+    expect(shown()).toContain(
+      'Suggested for missing backup (detect): Alert when the newest backup is older than the recovery point objective',
+    );
     await choose(0);
     await answer('data-team');
     await answer('2024-04-01');
-    expect(shown()).toContain('Suggested for missing backup (process): Agree and document recovery point and time objectives for every data store');
+    expect(shown()).toContain(
+      'Suggested for missing backup (process): Agree and document recovery point and time objectives for every data store',
+    );
     await choose(2);
 
     expect(steps).toMatchObject({
@@ -177,7 +198,11 @@ describe('the flow in inquirer prompts (screen)', () => {
     // The rest on the screen too: no own item, one lesson each, no notice.
     expect(shown()).toContain('Add an action item of your own? (y/N)');
     await answer('');
-    for (const lesson of ['Alerts fired at once.', 'The rollback had never been tried.', 'It happened on a quiet afternoon.']) {
+    for (const lesson of [
+      'Alerts fired at once.',
+      'The rollback had never been tried.',
+      'It happened on a quiet afternoon.',
+    ]) {
       await answer(lesson);
       expect(shown()).toContain('(another item, or enter to go on)');
       await answer('');
@@ -192,13 +217,38 @@ describe('the flow in inquirer prompts (screen)', () => {
       { category: 'missing-backup', summary: 'The last usable backup was a week old.' },
     ]);
     expect(answers.followups).toEqual({
-      'failed-rollback': { expected: 'Return app and schema to 4.1', rehearsed: false, why_failed: 'The schema migration had no down step' },
+      'failed-rollback': {
+        expected: 'Return app and schema to 4.1',
+        rehearsed: false,
+        why_failed: 'The schema migration had no down step',
+      },
       'missing-backup': { last_restore_test: 'never', unrecoverable: 'Orders between 14:02 and 14:40' },
     });
     expect(answers.action_items).toEqual([
-      { action: 'Rehearse the rollback of every release in staging before production', type: 'process', owner: 'release-eng', due: '2024-03-31', status: 'open', ticket: '' },
-      { action: 'Make the rollback cover app and schema', type: 'prevent', owner: 'release-eng', due: '2024-04-15', status: 'open', ticket: '' },
-      { action: 'Alert when the newest backup is older than the recovery point objective', type: 'detect', owner: 'data-team', due: '2024-04-01', status: 'open', ticket: '' },
+      {
+        action: 'Rehearse the rollback of every release in staging before production',
+        type: 'process',
+        owner: 'release-eng',
+        due: '2024-03-31',
+        status: 'open',
+        ticket: '',
+      },
+      {
+        action: 'Make the rollback cover app and schema',
+        type: 'prevent',
+        owner: 'release-eng',
+        due: '2024-04-15',
+        status: 'open',
+        ticket: '',
+      },
+      {
+        action: 'Alert when the newest backup is older than the recovery point objective',
+        type: 'detect',
+        owner: 'data-team',
+        due: '2024-04-01',
+        status: 'open',
+        ticket: '',
+      },
     ]);
     expect(answers.lessons).toEqual({
       went_well: ['Alerts fired at once.'],

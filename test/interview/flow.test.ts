@@ -99,8 +99,8 @@ const FULL_SCRIPT: Scripted[] = [
   { confirm: true, expect: 'customer notice' },
   { confirm: true, expect: 'German' },
   ...['headline', 'What happened', 'What it meant', 'Next steps', 'Apology'].flatMap((f) => [
-    { input: '', expect: `${f}` } as Scripted,
-    { input: '', expect: `${f}` } as Scripted,
+    { input: '', expect: `${f}` },
+    { input: '', expect: `${f}` },
   ]),
 ];
 
@@ -134,21 +134,57 @@ describe('the interview flow', () => {
       '2024-03-01 16:00 +01:00 — Incident resolved',
     ]);
     expect(answers.followups).toEqual({
-      'failed-rollback': { expected: 'Return app and schema to 4.1', rehearsed: false, why_failed: 'The schema migration had no down step' },
+      'failed-rollback': {
+        expected: 'Return app and schema to 4.1',
+        rehearsed: false,
+        why_failed: 'The schema migration had no down step',
+      },
       'missing-backup': { last_restore_test: 'never', unrecoverable: 'Orders between 14:02 and 14:40' },
     });
     expect(answers.five_whys).toEqual(['Checkout failed.', 'The schema changed without a way back.']);
     expect(answers.action_items).toEqual([
-      { action: 'Rehearse the rollback of every release in staging before production', type: 'process', owner: 'release-eng', due: '2024-03-31', status: 'open', ticket: '' },
-      { action: 'Make the rollback cover app and schema', type: 'mitigate', owner: 'release-eng', due: '2024-04-15', status: 'open', ticket: '' },
-      { action: 'Test restoring from backup automatically every week', type: 'detect', owner: 'data-team', due: '2024-04-01', status: 'open', ticket: '' },
-      { action: 'Alert on | pipes in *payment* ids', type: 'detect', owner: 'sre', due: '2024-04-10', status: 'open', ticket: 'OPS-1' },
+      {
+        action: 'Rehearse the rollback of every release in staging before production',
+        type: 'process',
+        owner: 'release-eng',
+        due: '2024-03-31',
+        status: 'open',
+        ticket: '',
+      },
+      {
+        action: 'Make the rollback cover app and schema',
+        type: 'mitigate',
+        owner: 'release-eng',
+        due: '2024-04-15',
+        status: 'open',
+        ticket: '',
+      },
+      {
+        action: 'Test restoring from backup automatically every week',
+        type: 'detect',
+        owner: 'data-team',
+        due: '2024-04-01',
+        status: 'open',
+        ticket: '',
+      },
+      {
+        action: 'Alert on | pipes in *payment* ids',
+        type: 'detect',
+        owner: 'sre',
+        due: '2024-04-10',
+        status: 'open',
+        ticket: 'OPS-1',
+      },
     ]);
-    expect(postmortem.actionItems?.rows.map((r) => r.cells.action?.text)).toContain('Alert on | pipes in \\*payment\\* ids');
+    expect(postmortem.actionItems?.rows.map((r) => r.cells.action?.text)).toContain(
+      'Alert on | pipes in \\*payment\\* ids',
+    );
     expect(text).toContain('- Rollback rehearsed before: no\n');
     expect(text).toContain('### Five whys\n\n1. Checkout failed.\n2. The schema changed without a way back.\n');
     expect(answers.notice?.languages).toEqual(['en', 'de']);
-    expect(answers.notice?.customer_impact.en).toBe('For about 1 h 28 min, parts of our service were unavailable or slow for you. Some data could not be recovered; we are contacting every customer affected.');
+    expect(answers.notice?.customer_impact.en).toBe(
+      'For about 1 h 28 min, parts of our service were unavailable or slow for you. Some data could not be recovered; we are contacting every customer affected.',
+    );
     expect(answers.notice?.headline.de).toBe('Störung unseres Dienstes am 2024-03-01');
     expect(text).not.toMatch(/TODO|TBD|FIXME|\?\?\?/);
     const temp = await tempDir();
@@ -171,21 +207,52 @@ describe('the interview flow', () => {
   });
 
   it.each([
-    ['untested-update', [{ select: 'canary', expect: 'Which test stage' }, { input: 'Friday deadline', expect: 'Why was it skipped' }], { skipped_stage: 'canary', why_skipped: 'Friday deadline' }],
-    ['network', [{ input: 'Uplink in site A', expect: 'network component' }, { confirm: true, expect: 'redundant path' }], { component: 'Uplink in site A', redundancy: true }],
-    ['dependency', [{ input: 'Payment provider', expect: 'Which dependency' }, { input: 'Their status page', expect: 'learn' }, { confirm: false, expect: 'fallback' }], { dependency: 'Payment provider', learned_from: 'Their status page', fallback: false }],
-  ] as Array<[string, Scripted[], Record<string, unknown>]>)('asks the follow-ups of %s', async (category, followups, expected) => {
-    const start = FULL_SCRIPT.findIndex((s) => 'checkbox' in s);
-    const script: Scripted[] = [
-      ...FULL_SCRIPT.slice(0, start),
-      { checkbox: [category] },
-      { input: 'One sentence on the cause.', expect: 'In one sentence' },
-      ...followups,
-    ];
-    const steps: Record<string, unknown> = {};
-    await expect(interview(script, steps)).rejects.toBeInstanceOf(ScriptExhausted);
-    expect(Object.fromEntries(Object.entries(steps).filter(([k]) => k.startsWith(`followups.${category}.`)).map(([k, v]) => [k.split('.')[2], v]))).toEqual(expected);
-  });
+    [
+      'untested-update',
+      [
+        { select: 'canary', expect: 'Which test stage' },
+        { input: 'Friday deadline', expect: 'Why was it skipped' },
+      ],
+      { skipped_stage: 'canary', why_skipped: 'Friday deadline' },
+    ],
+    [
+      'network',
+      [
+        { input: 'Uplink in site A', expect: 'network component' },
+        { confirm: true, expect: 'redundant path' },
+      ],
+      { component: 'Uplink in site A', redundancy: true },
+    ],
+    [
+      'dependency',
+      [
+        { input: 'Payment provider', expect: 'Which dependency' },
+        { input: 'Their status page', expect: 'learn' },
+        { confirm: false, expect: 'fallback' },
+      ],
+      { dependency: 'Payment provider', learned_from: 'Their status page', fallback: false },
+    ],
+  ] as Array<[string, Scripted[], Record<string, unknown>]>)(
+    'asks the follow-ups of %s',
+    async (category, followups, expected) => {
+      const start = FULL_SCRIPT.findIndex((s) => 'checkbox' in s);
+      const script: Scripted[] = [
+        ...FULL_SCRIPT.slice(0, start),
+        { checkbox: [category] },
+        { input: 'One sentence on the cause.', expect: 'In one sentence' },
+        ...followups,
+      ];
+      const steps: Record<string, unknown> = {};
+      await expect(interview(script, steps)).rejects.toBeInstanceOf(ScriptExhausted);
+      expect(
+        Object.fromEntries(
+          Object.entries(steps)
+            .filter(([k]) => k.startsWith(`followups.${category}.`))
+            .map(([k, v]) => [k.split('.')[2], v]),
+        ),
+      ).toEqual(expected);
+    },
+  );
 
   it('resumes at the first unanswered question after an interruption, replaying earlier answers', async () => {
     const steps: Record<string, unknown> = {};
@@ -199,7 +266,13 @@ describe('the interview flow', () => {
   });
 
   it('asks nothing that was given, and fills the rest from the terminal', async () => {
-    const given: Answers = { title: 'Given title', severity: 'SEV3', services: ['api'], authors: ['Ana'], timezone: 'UTC' };
+    const given: Answers = {
+      title: 'Given title',
+      severity: 'SEV3',
+      services: ['api'],
+      authors: ['Ana'],
+      timezone: 'UTC',
+    };
     const script: Scripted[] = [{ input: '2024-03-01 10:00', expect: 'impact start' }];
     const steps: Record<string, unknown> = {};
     await expect(interview(script, steps, given)).rejects.toBeInstanceOf(ScriptExhausted);
@@ -216,7 +289,12 @@ describe('sessions and drafts', () => {
   it('saves a draft after every answer, reports the interruption, and resumes the latest draft', async () => {
     const temp = await tempDir();
     cleanup = temp.cleanup;
-    const first = runSession({ cwd: temp.dir, ask: scriptedAsk(FULL_SCRIPT.slice(0, 5)), now: NOW, machineZone: 'Europe/Berlin' });
+    const first = runSession({
+      cwd: temp.dir,
+      ask: scriptedAsk(FULL_SCRIPT.slice(0, 5)),
+      now: NOW,
+      machineZone: 'Europe/Berlin',
+    });
     const error = await first.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InterviewInterruptedError);
     const { draftId, draftSaved } = error as InterviewInterruptedError;
@@ -229,7 +307,13 @@ describe('sessions and drafts', () => {
       authors: 'Ana Lima, platform-team',
       timezone: 'Europe/Berlin',
     });
-    const resumed = await runSession({ cwd: temp.dir, resume: true, ask: scriptedAsk(FULL_SCRIPT.slice(5)), now: NOW, machineZone: 'UTC' });
+    const resumed = await runSession({
+      cwd: temp.dir,
+      resume: true,
+      ask: scriptedAsk(FULL_SCRIPT.slice(5)),
+      now: NOW,
+      machineZone: 'UTC',
+    });
     expect(resumed.draftId).toBe(draftId);
     expect(resumed.answers.started).toBe('2024-03-01T14:02:00+01:00');
     expect((await fileFor(resumed.answers)).problems).toEqual([]);

@@ -45,7 +45,9 @@ describe('parseMomentInput', () => {
   });
 
   it('reads a bare time in a fixed offset zone', () => {
-    expect(parseMomentInput('23:59', { zone: '-03:00', date: '2024-07-15' })).toEqual({ iso: '2024-07-15T23:59:00-03:00' });
+    expect(parseMomentInput('23:59', { zone: '-03:00', date: '2024-07-15' })).toEqual({
+      iso: '2024-07-15T23:59:00-03:00',
+    });
   });
 });
 
@@ -61,8 +63,16 @@ describe('dateInZone', () => {
 
 describe('proposeId', () => {
   it.each([
-    ['2024-03-01T14:02:00+01:00', 'Checkout down after a config change', '2024-03-01-checkout-down-after-a-config-change'],
-    ['2024-03-01T14:02:00+01:00', 'Störung: Größe & Maß überschritten!', '2024-03-01-storung-grosse-mass-uberschritten'],
+    [
+      '2024-03-01T14:02:00+01:00',
+      'Checkout down after a config change',
+      '2024-03-01-checkout-down-after-a-config-change',
+    ],
+    [
+      '2024-03-01T14:02:00+01:00',
+      'Störung: Größe & Maß überschritten!',
+      '2024-03-01-storung-grosse-mass-uberschritten',
+    ],
     ['2024-03-01T14:02:00+01:00', '!!!', '2024-03-01-incident'],
     [
       '2018-05-15T14:02:00+02:00',

@@ -28,7 +28,8 @@ export function scriptedAsk(script: Scripted[]): Ask & { asked: string[]; defaul
     const item = queue.shift();
     if (!item) throw new ScriptExhausted();
     if (!(kind in item)) throw new Error(`expected a ${Object.keys(item)[0]} prompt, got ${kind}: "${message}"`);
-    if (item.expect && !message.includes(item.expect)) throw new Error(`expected a prompt containing "${item.expect}", got "${message}"`);
+    if (item.expect && !message.includes(item.expect))
+      throw new Error(`expected a prompt containing "${item.expect}", got "${message}"`);
     return item as Record<string, unknown>;
   }
   return {

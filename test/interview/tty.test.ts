@@ -33,7 +33,11 @@ function start(session: string, args: string): void {
 
 const screenOf = (session: string) => tmux('capture-pane', '-p', '-t', session);
 
-async function waitFor(what: () => Promise<boolean> | boolean, describe: () => string, timeout = 10_000): Promise<void> {
+async function waitFor(
+  what: () => Promise<boolean> | boolean,
+  describe: () => string,
+  timeout = 10_000,
+): Promise<void> {
   const until = Date.now() + timeout;
   while (Date.now() < until) {
     if (await what()) return;
@@ -57,7 +61,10 @@ async function answer(session: string, prompt: string, text: string): Promise<vo
 
 async function exitCode(session: string): Promise<string> {
   const file = join(dir, `exit-${session}.txt`);
-  await waitFor(() => existsSync(file), () => `${file}; screen:\n${screenOf(session)}`);
+  await waitFor(
+    () => existsSync(file),
+    () => `${file}; screen:\n${screenOf(session)}`,
+  );
   return (await readFile(file, 'utf8')).trim();
 }
 
@@ -116,7 +123,9 @@ describe('postmortem new in a real terminal (tmux)', () => {
     await answer('second', 'Draft the customer notice now?', 'n');
     expect(await exitCode('second')).toBe('EXIT=0');
     const path = join(dir, 'postmortems', '2024-03-01-checkout-down-after-a-config-change.md');
-    expect(screenOf('second')).toContain('postmortem lint postmortems/2024-03-01-checkout-down-after-a-config-change.md');
+    expect(screenOf('second')).toContain(
+      'postmortem lint postmortems/2024-03-01-checkout-down-after-a-config-change.md',
+    );
     const text = await readFile(path, 'utf8');
     const { postmortem, problems } = parsePostmortem(text, path);
     expect([...problems, ...validatePostmortem(postmortem)]).toEqual([]);

@@ -86,13 +86,21 @@ describe('validateZone', () => {
 });
 
 describe('validateMoment', () => {
-  const berlin: MomentCheck = { name: 'detected', zone: 'Europe/Berlin', date: '2024-03-01', previous: { name: 'started', iso: '2024-03-01T14:02:00+01:00' } };
+  const berlin: MomentCheck = {
+    name: 'detected',
+    zone: 'Europe/Berlin',
+    date: '2024-03-01',
+    previous: { name: 'started', iso: '2024-03-01T14:02:00+01:00' },
+  };
   it.each([
     ['14:04', ok],
     ['14:02', ok],
     ['14:01', 'Expected detected at or after started (2024-03-01T14:02:00+01:00), found 2024-03-01T14:01:00+01:00.'],
     ['2024-03-01T13:05:00Z', ok],
-    ['2024-03-01T13:01:00Z', 'Expected detected at or after started (2024-03-01T14:02:00+01:00), found 2024-03-01T13:01:00Z.'],
+    [
+      '2024-03-01T13:01:00Z',
+      'Expected detected at or after started (2024-03-01T14:02:00+01:00), found 2024-03-01T13:01:00Z.',
+    ],
     ['2024-03-02 09:00', ok],
     ['2024-03-02 09:00 +01:00', ok],
     ['25:00', 'Expected a real date and time, found "25:00".'],
@@ -105,9 +113,23 @@ describe('validateMoment', () => {
 
 describe('validateMomentOrder', () => {
   it.each([
-    [{ started: '2024-03-01T14:00:00Z', detected: '2024-03-01T14:00:00Z', mitigated: '2024-03-01T15:00:00Z', resolved: '2024-03-01T16:00:00Z' }, ok],
-    [{ started: '2024-03-01T14:00:00Z', resolved: '2024-03-01T13:00:00Z' }, 'Expected resolved at or after started (2024-03-01T14:00:00Z), found 2024-03-01T13:00:00Z.'],
-    [{ detected: '2024-03-01T14:00:00Z', mitigated: '2024-03-01T15:00:00+02:00' }, 'Expected mitigated at or after detected (2024-03-01T14:00:00Z), found 2024-03-01T15:00:00+02:00.'],
+    [
+      {
+        started: '2024-03-01T14:00:00Z',
+        detected: '2024-03-01T14:00:00Z',
+        mitigated: '2024-03-01T15:00:00Z',
+        resolved: '2024-03-01T16:00:00Z',
+      },
+      ok,
+    ],
+    [
+      { started: '2024-03-01T14:00:00Z', resolved: '2024-03-01T13:00:00Z' },
+      'Expected resolved at or after started (2024-03-01T14:00:00Z), found 2024-03-01T13:00:00Z.',
+    ],
+    [
+      { detected: '2024-03-01T14:00:00Z', mitigated: '2024-03-01T15:00:00+02:00' },
+      'Expected mitigated at or after detected (2024-03-01T14:00:00Z), found 2024-03-01T15:00:00+02:00.',
+    ],
     [{ started: '2024-03-01 14:00' }, 'Expected `started` as a timestamp with an offset, found "2024-03-01 14:00".'],
   ])('%j -> %j', (moments, expected) => {
     expect(validateMomentOrder(moments)).toBe(expected);
@@ -172,7 +194,10 @@ describe('validateNoticeText', () => {
     ['A software update caused errors on every page.', ok],
     ['Requests to 10.0.3.12 failed.', 'Expected customer-facing wording, found a private IP address: "10.0.3.12".'],
     ['The server crm-web-01 crashed.', 'Expected customer-facing wording, found a host name: "crm-web-01".'],
-    ['db-03.internal ran out of disk.', 'Expected customer-facing wording, found an internal host name: "db-03.internal".'],
+    [
+      'db-03.internal ran out of disk.',
+      'Expected customer-facing wording, found an internal host name: "db-03.internal".',
+    ],
     ['Tracked in CRM-4711.', 'Expected customer-facing wording, found a ticket id: "CRM-4711".'],
     ['Write to ops@example.com.', 'Expected customer-facing wording, found an e-mail address: "ops@example.com".'],
     ['Carla Neumeier fixed it.', 'Expected customer-facing wording, found an author\'s name: "Carla Neumeier".'],

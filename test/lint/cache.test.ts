@@ -7,7 +7,14 @@ import { tempDir } from '../helpers/cli.js';
 
 const settings: LintSettings = { rules: {}, format: {}, internalPatterns: [], now: '2026-01-01T00:00:00Z' };
 const outcome = (path: string): FileOutcome => ({
-  result: { filePath: path, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
+  result: {
+    filePath: path,
+    messages: [],
+    errorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  },
   id: null,
 });
 

@@ -42,7 +42,9 @@ describe('postmortem lint (binary)', () => {
     expect(over.stderr).toContain('too many warnings');
     expect((await runCli(['lint', '--max-warnings', '1'], { cwd: root })).code).toBe(0);
     expect((await runCli(['lint', '--rule', 'blameless-language:error'], { cwd: root })).code).toBe(1);
-    expect((await runCli(['lint', '--rule', 'blameless-language:off', '--max-warnings', '0'], { cwd: root })).code).toBe(0);
+    expect(
+      (await runCli(['lint', '--rule', 'blameless-language:off', '--max-warnings', '0'], { cwd: root })).code,
+    ).toBe(0);
     const quiet = await runCli(['lint', '--quiet', '--max-warnings', '0'], { cwd: root });
     expect([quiet.code, quiet.stdout]).toEqual([0, '']);
     expect((await runCli(['lint', '--rule', 'no-such-rule:off'], { cwd: root })).code).toBe(2);
@@ -65,7 +67,10 @@ describe('postmortem lint (binary)', () => {
     const text = (await base()).replace('category: configuration', 'category: third-party');
     const root = await project('pkg', {
       'postmortems/2020-01-01-api-outage.md': text,
-      'package.json': JSON.stringify({ name: 'x', postmortem: { categories: ['third-party'], rules: { 'section-order': 0 } } }),
+      'package.json': JSON.stringify({
+        name: 'x',
+        postmortem: { categories: ['third-party'], rules: { 'section-order': 0 } },
+      }),
     });
     const result = await runCli(['lint', '--format', 'json'], { cwd: root });
     expect(result.code).toBe(0);
@@ -73,7 +78,10 @@ describe('postmortem lint (binary)', () => {
 
   it('turns hostile input into messages and keeps linting the other files', async () => {
     const deepQuotes = `${'> '.repeat(5000)}deep\n`;
-    const bigTimeline = Array.from({ length: 20_000 }, (_, i) => `- 2020-01-01 10:${String(i % 60).padStart(2, '0')} Z — event ${i}`).join('\n');
+    const bigTimeline = Array.from(
+      { length: 20_000 },
+      (_, i) => `- 2020-01-01 10:${String(i % 60).padStart(2, '0')} Z — event ${i}`,
+    ).join('\n');
     const good = await base();
     const root = await project('hostile', {
       'postmortems/a-empty.md': '',
@@ -81,15 +89,25 @@ describe('postmortem lint (binary)', () => {
       'postmortems/c-js.md': '---js\n{ id: process.exit(3) }\n---\n',
       'postmortems/d-bomb.md': `---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n`,
       'postmortems/e-yaml.md': '---\nid: [\n---\n',
-      'postmortems/f-quotes.md': good.replace('id: 2020-01-01-api-outage', 'id: 2020-01-01-f').replace('## Root cause', `## Root cause\n\n${deepQuotes}`).replace('## Timeline\n', `## Timeline\n\n${deepQuotes}\n`),
-      'postmortems/g-big.md': good.replace('id: 2020-01-01-api-outage', 'id: 2020-01-01-g').replace(/## Timeline\n\n[\s\S]*?\n\n## Root cause/, `## Timeline\n\n${bigTimeline}\n\n## Root cause`),
+      'postmortems/f-quotes.md': good
+        .replace('id: 2020-01-01-api-outage', 'id: 2020-01-01-f')
+        .replace('## Root cause', `## Root cause\n\n${deepQuotes}`)
+        .replace('## Timeline\n', `## Timeline\n\n${deepQuotes}\n`),
+      'postmortems/g-big.md': good
+        .replace('id: 2020-01-01-api-outage', 'id: 2020-01-01-g')
+        .replace(/## Timeline\n\n[\s\S]*?\n\n## Root cause/, `## Timeline\n\n${bigTimeline}\n\n## Root cause`),
       'postmortems/2020-01-01-api-outage.md': good,
     });
     const result = await runCli(['lint', '--format', 'json'], { cwd: root, timeout: 60_000 });
     expect(result.code).toBe(1);
-    const results = JSON.parse(result.stdout) as Array<{ filePath: string; errorCount: number; messages: Array<{ line: number }> }>;
+    const results = JSON.parse(result.stdout) as Array<{
+      filePath: string;
+      errorCount: number;
+      messages: Array<{ line: number }>;
+    }>;
     const byName = Object.fromEntries(results.map((r) => [r.filePath.split('/').pop(), r]));
-    for (const name of ['a-empty.md', 'b-binary.md', 'c-js.md', 'd-bomb.md', 'e-yaml.md']) expect(byName[name]?.errorCount).toBeGreaterThan(0);
+    for (const name of ['a-empty.md', 'b-binary.md', 'c-js.md', 'd-bomb.md', 'e-yaml.md'])
+      expect(byName[name]?.errorCount).toBeGreaterThan(0);
     expect(byName['e-yaml.md']?.messages[0]?.line).toBe(2);
     expect(byName['2020-01-01-api-outage.md']?.errorCount).toBe(0);
     expect(byName['g-big.md']?.errorCount).toBeGreaterThan(0);
@@ -110,7 +128,10 @@ describe('postmortem lint (binary)', () => {
   it('--fix sorts the timeline, normalises prefixes and adds offsets from timezone; a second run changes nothing', async () => {
     const text = (await base())
       .replace('started: "2020-01-01T10:00:00Z"', 'timezone: Europe/Berlin\nstarted: "2020-01-01T11:00:00"')
-      .replace('- 2020-01-01 10:05 Z — Error rate alert fires\n- 2020-01-01 10:30 Z — Change reverted; errors stop', '- 2020-01-01 10:30 UTC - Change reverted; errors stop\n- 2020-01-01 10:05 +0000: Error rate alert fires');
+      .replace(
+        '- 2020-01-01 10:05 Z — Error rate alert fires\n- 2020-01-01 10:30 Z — Change reverted; errors stop',
+        '- 2020-01-01 10:30 UTC - Change reverted; errors stop\n- 2020-01-01 10:05 +0000: Error rate alert fires',
+      );
     const root = await project('fix', { 'postmortems/2020-01-01-api-outage.md': text });
     const file = join(root, 'postmortems/2020-01-01-api-outage.md');
     const before = await runCli(['lint', '--format', 'json'], { cwd: root });
@@ -120,7 +141,9 @@ describe('postmortem lint (binary)', () => {
     expect([fixed.code, fixed.stdout]).toEqual([0, '']);
     const once = await readFile(file, 'utf8');
     expect(once).toContain('started: "2020-01-01T11:00:00+01:00"');
-    expect(once).toContain('- 2020-01-01 10:05 +00:00 — Error rate alert fires\n- 2020-01-01 10:30 Z — Change reverted; errors stop');
+    expect(once).toContain(
+      '- 2020-01-01 10:05 +00:00 — Error rate alert fires\n- 2020-01-01 10:30 Z — Change reverted; errors stop',
+    );
     await runCli(['lint', '--fix'], { cwd: root });
     expect(await readFile(file, 'utf8')).toBe(once);
   });
@@ -132,7 +155,10 @@ describe('postmortem lint (binary)', () => {
     expect(first.code).toBe(0);
     expect((await readdir(join(root, 'node_modules/.cache/postmortem'))).length).toBe(1);
     expect((await runCli(['lint', '--cache'], { cwd: root })).code).toBe(0);
-    await writeFile(join(root, 'postmortems/2020-01-01-api-outage.md'), good.replace('severity: SEV2', 'severity: SEV9'));
+    await writeFile(
+      join(root, 'postmortems/2020-01-01-api-outage.md'),
+      good.replace('severity: SEV2', 'severity: SEV9'),
+    );
     expect((await runCli(['lint', '--cache'], { cwd: root })).code).toBe(1);
   });
 

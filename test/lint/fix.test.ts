@@ -7,7 +7,14 @@ import { offsetForWallTime } from '../../src/model/index.js';
 import { FIXTURES, onlyRule } from './fixtures.js';
 
 const base = readFileSync(join(FIXTURES, 'frontmatter-schema/ok-complete.md'), 'utf8');
-const all = { ...onlyRule('timeline-order'), rules: { 'timeline-order': { level: 'error' as const, options: {} }, 'timeline-format': { level: 'error' as const, options: {} }, 'timestamp-offset': { level: 'error' as const, options: {} } } };
+const all = {
+  ...onlyRule('timeline-order'),
+  rules: {
+    'timeline-order': { level: 'error' as const, options: {} },
+    'timeline-format': { level: 'error' as const, options: {} },
+    'timestamp-offset': { level: 'error' as const, options: {} },
+  },
+};
 
 function fix(text: string): string {
   return lintText(text, '/x/2020-01-01-api-outage.md', all, { fix: true }).fixed ?? text;
@@ -25,8 +32,14 @@ describe('--fix', () => {
   it('fixing twice equals fixing once', () => {
     fc.assert(
       fc.property(fc.array(item, { minLength: 1, maxLength: 8 }), fc.boolean(), (items, blankLines) => {
-        const lines = items.map((i) => `- 2020-01-01 ${String(i.hour).padStart(2, '0')}:${String(i.minute).padStart(2, '0')} ${i.zone} ${i.sep} ${i.event}`);
-        const text = base.replace(/## Timeline\n\n[\s\S]*?\n\n## Root cause/, `## Timeline\n\n${lines.join(blankLines ? '\n\n' : '\n')}\n\n## Root cause`);
+        const lines = items.map(
+          (i) =>
+            `- 2020-01-01 ${String(i.hour).padStart(2, '0')}:${String(i.minute).padStart(2, '0')} ${i.zone} ${i.sep} ${i.event}`,
+        );
+        const text = base.replace(
+          /## Timeline\n\n[\s\S]*?\n\n## Root cause/,
+          `## Timeline\n\n${lines.join(blankLines ? '\n\n' : '\n')}\n\n## Root cause`,
+        );
         const once = fix(text);
         expect(fix(once)).toBe(once);
         const after = lintText(once, '/x/2020-01-01-api-outage.md', all).result.messages;
@@ -37,8 +50,14 @@ describe('--fix', () => {
   });
 
   it('leaves a timeline alone when an item has no valid timestamp', () => {
-    const text = base.replace('- 2020-01-01 10:05 Z — Error rate alert fires', '- around ten — Error rate alert fires').replace('- 2020-01-01 10:00 Z — Configuration change deployed\n', '').concat('');
-    const swapped = text.replace('- 2020-01-01 10:30 Z — Change reverted; errors stop\n- 2020-01-01 11:00 Z — Incident closed', '- 2020-01-01 11:00 Z — Incident closed\n- 2020-01-01 10:30 Z — Change reverted; errors stop');
+    const text = base
+      .replace('- 2020-01-01 10:05 Z — Error rate alert fires', '- around ten — Error rate alert fires')
+      .replace('- 2020-01-01 10:00 Z — Configuration change deployed\n', '')
+      .concat('');
+    const swapped = text.replace(
+      '- 2020-01-01 10:30 Z — Change reverted; errors stop\n- 2020-01-01 11:00 Z — Incident closed',
+      '- 2020-01-01 11:00 Z — Incident closed\n- 2020-01-01 10:30 Z — Change reverted; errors stop',
+    );
     expect(fix(swapped)).toBe(swapped);
   });
 
@@ -55,7 +74,7 @@ describe('--fix', () => {
   });
 });
 
-describe('--fix keeps the file\'s encoding details', () => {
+describe("--fix keeps the file's encoding details", () => {
   const unsorted = base.replace(
     '- 2020-01-01 10:30 Z — Change reverted; errors stop\n- 2020-01-01 11:00 Z — Incident closed',
     '- 2020-01-01 11:00 Z — Incident closed\n- 2020-01-01 10:30 Z — Change reverted; errors stop',
@@ -78,9 +97,21 @@ describe('--fix on an ordered timeline', () => {
   const withItems = (items: string[]) => base.replace(timeline, `## Timeline\n\n${items.join('\n')}\n\n## Root cause`);
 
   it.each([
-    ['numbered from 1', ['1. 2020-01-01 10:05 Z — B', '2. 2020-01-01 10:00 Z — A', '3. 2020-01-01 10:30 Z — C'], ['1. 2020-01-01 10:00 Z — A', '2. 2020-01-01 10:05 Z — B', '3. 2020-01-01 10:30 Z — C']],
-    ['numbered from 5 with parentheses', ['5) 2020-01-01 10:30 Z — C', '6) 2020-01-01 10:00 Z — A', '7) 2020-01-01 10:05 Z — B'], ['5) 2020-01-01 10:00 Z — A', '6) 2020-01-01 10:05 Z — B', '7) 2020-01-01 10:30 Z — C']],
-    ['all numbered 1', ['1. 2020-01-01 10:05 Z — B', '1. 2020-01-01 10:00 Z — A'], ['1. 2020-01-01 10:00 Z — A', '1. 2020-01-01 10:05 Z — B']],
+    [
+      'numbered from 1',
+      ['1. 2020-01-01 10:05 Z — B', '2. 2020-01-01 10:00 Z — A', '3. 2020-01-01 10:30 Z — C'],
+      ['1. 2020-01-01 10:00 Z — A', '2. 2020-01-01 10:05 Z — B', '3. 2020-01-01 10:30 Z — C'],
+    ],
+    [
+      'numbered from 5 with parentheses',
+      ['5) 2020-01-01 10:30 Z — C', '6) 2020-01-01 10:00 Z — A', '7) 2020-01-01 10:05 Z — B'],
+      ['5) 2020-01-01 10:00 Z — A', '6) 2020-01-01 10:05 Z — B', '7) 2020-01-01 10:30 Z — C'],
+    ],
+    [
+      'all numbered 1',
+      ['1. 2020-01-01 10:05 Z — B', '1. 2020-01-01 10:00 Z — A'],
+      ['1. 2020-01-01 10:00 Z — A', '1. 2020-01-01 10:05 Z — B'],
+    ],
   ])('sorts the events and keeps the numbering %s', (_name, items, expected) => {
     const once = fix(withItems(items));
     expect(once).toBe(withItems(expected));

@@ -19,9 +19,11 @@ export function onlyRule(ruleId: string): LintSettings {
 /** Every fixture: rule id, file name, and whether it is an `ok-` fixture. */
 export function fixtures(): Array<{ rule: string; file: string; ok: boolean }> {
   return RULES.flatMap((rule) => {
-    let files: string[] = [];
+    let files: string[];
     try {
-      files = readdirSync(join(FIXTURES, rule.id)).filter((f) => f.endsWith('.md')).sort();
+      files = readdirSync(join(FIXTURES, rule.id))
+        .filter((f) => f.endsWith('.md'))
+        .sort();
     } catch {
       files = [];
     }
@@ -34,5 +36,9 @@ export function lintFixture(rule: string, file: string) {
   const source = readFileSync(join(FIXTURES, rule, file));
   const named = /<!-- fixture-path: (\S+) -->/.exec(source.toString('utf8'));
   const path = join(FIXTURES, rule, named ? (named[1] as string) : file);
-  return lintText(new Uint8Array(source), path, onlyRule(rule)).result.messages.map(({ line, column, message }) => ({ line, column, message }));
+  return lintText(new Uint8Array(source), path, onlyRule(rule)).result.messages.map(({ line, column, message }) => ({
+    line,
+    column,
+    message,
+  }));
 }

@@ -11,18 +11,52 @@ const results: LintResult[] = [
   {
     filePath: '/repo/postmortems/2020-01-01-a,b:c.md',
     messages: [
-      { ruleId: 'frontmatter-schema', severity: 2, message: 'Expected `severity` to be one of SEV1, SEV2, found "100%\nx".', line: 5, column: 11, endLine: 5, endColumn: 15 },
-      { ruleId: 'section-order', severity: 1, message: 'Expected `## Summary` before `## Impact` <&>, found it after.', line: 30, column: 1 },
-      { ruleId: 'timeline-order', severity: 2, message: 'Expected timeline items in chronological order, found "b" after "a".', line: 38, column: 1, fixable: true },
+      {
+        ruleId: 'frontmatter-schema',
+        severity: 2,
+        message: 'Expected `severity` to be one of SEV1, SEV2, found "100%\nx".',
+        line: 5,
+        column: 11,
+        endLine: 5,
+        endColumn: 15,
+      },
+      {
+        ruleId: 'section-order',
+        severity: 1,
+        message: 'Expected `## Summary` before `## Impact` <&>, found it after.',
+        line: 30,
+        column: 1,
+      },
+      {
+        ruleId: 'timeline-order',
+        severity: 2,
+        message: 'Expected timeline items in chronological order, found "b" after "a".',
+        line: 38,
+        column: 1,
+        fixable: true,
+      },
     ],
     errorCount: 2,
     warningCount: 1,
     fixableErrorCount: 1,
     fixableWarningCount: 0,
   },
-  { filePath: '/repo/postmortems/2020-01-02-clean.md', messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
+  {
+    filePath: '/repo/postmortems/2020-01-02-clean.md',
+    messages: [],
+    errorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  },
 ];
-const options = { cwd: '/repo', root: '/repo', rules: RULES, toolVersion: '0.1.0', docsUrl: 'https://docs.example/postmortem/lint.md' };
+const options = {
+  cwd: '/repo',
+  root: '/repo',
+  rules: RULES,
+  toolVersion: '0.1.0',
+  docsUrl: 'https://docs.example/postmortem/lint.md',
+};
 
 describe('formatters', () => {
   it.each([
@@ -38,7 +72,14 @@ describe('formatters', () => {
 
   it('json is ESLint-shaped', () => {
     const parsed = JSON.parse(json(results, options)) as Array<Record<string, unknown>>;
-    expect(Object.keys(parsed[0] ?? {})).toEqual(['filePath', 'messages', 'errorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount']);
+    expect(Object.keys(parsed[0] ?? {})).toEqual([
+      'filePath',
+      'messages',
+      'errorCount',
+      'warningCount',
+      'fixableErrorCount',
+      'fixableWarningCount',
+    ]);
   });
 
   it('github escapes messages and properties', () => {

@@ -26,10 +26,14 @@ describe('lint progress on a terminal', () => {
   afterAll(() => cleanup());
 
   it('shows "Linting N of M files" on a TTY (a real pseudo-terminal via script) and clears it', async () => {
-    const { stdout } = await run('script', ['-qec', `node '${BIN}' lint '${dir}' --format json > /dev/null`, '/dev/null'], {
-      env: { ...process.env, NO_COLOR: '1' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await run(
+      'script',
+      ['-qec', `node '${BIN}' lint '${dir}' --format json > /dev/null`, '/dev/null'],
+      {
+        env: { ...process.env, NO_COLOR: '1' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     expect(stdout).toMatch(/Linting \d+ of 4000 files/);
     expect(stdout).toContain('\r\u001b[K');
   });

@@ -6,11 +6,31 @@ import { RULES } from '../../src/lint/rules/index.js';
 import { FIXTURES, fixtures, lintFixture } from './fixtures.js';
 
 const RULE_IDS = [
-  'frontmatter-schema', 'timestamp-offset', 'moment-order', 'status-requirements', 'id-filename', 'required-sections',
-  'section-order', 'timeline-format', 'timeline-order', 'timeline-moments', 'action-item-owner', 'action-item-due',
-  'action-item-fields', 'action-item-overdue', 'root-cause-category', 'blameless-language', 'notice-leak', 'no-placeholder',
+  'frontmatter-schema',
+  'timestamp-offset',
+  'moment-order',
+  'status-requirements',
+  'id-filename',
+  'required-sections',
+  'section-order',
+  'timeline-format',
+  'timeline-order',
+  'timeline-moments',
+  'action-item-owner',
+  'action-item-due',
+  'action-item-fields',
+  'action-item-overdue',
+  'root-cause-category',
+  'blameless-language',
+  'notice-leak',
+  'no-placeholder',
 ];
-const DEFAULTS: Record<string, string> = { 'section-order': 'warn', 'timeline-moments': 'warn', 'blameless-language': 'warn', 'action-item-overdue': 'off' };
+const DEFAULTS: Record<string, string> = {
+  'section-order': 'warn',
+  'timeline-moments': 'warn',
+  'blameless-language': 'warn',
+  'action-item-overdue': 'off',
+};
 
 describe('rule fixtures', () => {
   it.each(fixtures().map((f) => [`${f.rule}/${f.file}`, f] as const))('%s', (_name, { rule, file, ok }) => {
@@ -20,7 +40,8 @@ describe('rule fixtures', () => {
       return;
     }
     const expectedFile = join(FIXTURES, rule, file.replace(/\.md$/, '.expected.json'));
-    if (process.env.UPDATE_FIXTURES && !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(messages, null, 2)}\n`);
+    if (process.env.UPDATE_FIXTURES && !existsSync(expectedFile))
+      writeFileSync(expectedFile, `${JSON.stringify(messages, null, 2)}\n`);
     const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as unknown[];
     expect(expected.length).toBeGreaterThan(0);
     expect(messages).toEqual(expected);

@@ -9,20 +9,23 @@ const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 const defaults = resolveSettings(RULES, { path: null, config: {} }, [], new Date('2020-03-01T00:00:00Z'));
 
 describe('CRLF line endings', () => {
-  it.each(examples().map((e) => [e.name, e] as const))('%s with CRLF parses, validates and lints like with LF', (_name, example) => {
-    const lf = parsePostmortem(example.text, example.path);
-    const { postmortem, problems } = parsePostmortem(crlf(example.text), example.path);
-    expect(problems).toEqual([]);
-    expect(validatePostmortem(postmortem)).toEqual([]);
-    expect(postmortem.data).toEqual(lf.postmortem.data);
-    expect(postmortem.keys).toEqual(lf.postmortem.keys);
-    expect(postmortem.sections.map(({ title, line, endLine }) => [title, line, endLine])).toEqual(
-      lf.postmortem.sections.map(({ title, line, endLine }) => [title, line, endLine]),
-    );
-    expect(postmortem.timeline).toEqual(lf.postmortem.timeline);
-    expect(postmortem.actionItems).toEqual(lf.postmortem.actionItems);
-    expect(lintText(crlf(example.text), example.path, defaults).result.messages).toEqual([]);
-  });
+  it.each(examples().map((e) => [e.name, e] as const))(
+    '%s with CRLF parses, validates and lints like with LF',
+    (_name, example) => {
+      const lf = parsePostmortem(example.text, example.path);
+      const { postmortem, problems } = parsePostmortem(crlf(example.text), example.path);
+      expect(problems).toEqual([]);
+      expect(validatePostmortem(postmortem)).toEqual([]);
+      expect(postmortem.data).toEqual(lf.postmortem.data);
+      expect(postmortem.keys).toEqual(lf.postmortem.keys);
+      expect(postmortem.sections.map(({ title, line, endLine }) => [title, line, endLine])).toEqual(
+        lf.postmortem.sections.map(({ title, line, endLine }) => [title, line, endLine]),
+      );
+      expect(postmortem.timeline).toEqual(lf.postmortem.timeline);
+      expect(postmortem.actionItems).toEqual(lf.postmortem.actionItems);
+      expect(lintText(crlf(example.text), example.path, defaults).result.messages).toEqual([]);
+    },
+  );
 
   it.each([
     ['a quoted value', 'title: "X"'],

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deriveFigures, formatDuration, formatInstant, formatTimelineInstant, parseInstant } from '../../src/model/index.js';
+import {
+  deriveFigures,
+  formatDuration,
+  formatInstant,
+  formatTimelineInstant,
+  parseInstant,
+} from '../../src/model/index.js';
 import { examples } from '../helpers/examples.js';
 import { parsePostmortem } from '../../src/model/index.js';
 
@@ -23,7 +29,13 @@ describe('derived figures do not depend on the machine time zone', () => {
     process.env.TZ = zone;
     // Proves the zone switch took effect in this process, so the test can fail.
     const localHour = new Date(Date.UTC(2017, 8, 21, 12, 0)).getHours();
-    expect(localHour).toBe(Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(new Date(Date.UTC(2017, 8, 21, 12, 0)))));
+    expect(localHour).toBe(
+      Number(
+        new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: zone }).format(
+          new Date(Date.UTC(2017, 8, 21, 12, 0)),
+        ),
+      ),
+    );
     expect(deriveFigures(data)).toEqual({
       timeToDetect: 4.5 * 60_000,
       timeToMitigate: 88 * 60_000,

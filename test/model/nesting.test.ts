@@ -6,7 +6,15 @@ import { examples } from '../helpers/examples.js';
 
 const example = examples().find((e) => e.name.startsWith('2018-05-15')) ?? examples()[0]!;
 const withTimeline = (block: string) => example.text.replace('## Timeline\n\n', `## Timeline\n\n${block}\n\n`);
-const section = (content: string): Section => ({ title: 'Timeline', depth: 2, line: 10, column: 1, contentStartLine: 11, endLine: 11 + content.split('\n').length, content });
+const section = (content: string): Section => ({
+  title: 'Timeline',
+  depth: 2,
+  line: 10,
+  column: 1,
+  contentStartLine: 11,
+  endLine: 11 + content.split('\n').length,
+  content,
+});
 
 describe('pathological nesting in the timeline', () => {
   it('reads 16,000 nested list markers on one line (40 KB) quickly and reports the nesting', () => {
@@ -17,7 +25,9 @@ describe('pathological nesting in the timeline', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     expect(problems).toEqual([]);
     const line = text.split('\n').findIndex((l) => l.startsWith('- - - ')) + 1;
-    expect(found.map((p) => [p.line, p.message.startsWith('Expected timeline items nested at most 32 levels')])).toContainEqual([line, true]);
+    expect(
+      found.map((p) => [p.line, p.message.startsWith('Expected timeline items nested at most 32 levels')]),
+    ).toContainEqual([line, true]);
     expect(postmortem.timeline.length).toBeGreaterThan(10);
   });
 
@@ -46,16 +56,31 @@ describe('pathological nesting in the timeline', () => {
   });
 
   it.each([
-    ['items with continuation lines', '- 2018-05-15 10:00 +02:00 — One\n  more text\nlazy text\n- 2018-05-15 10:05 +02:00 — Two'],
-    ['items with sub-lists and blank lines', '- 2018-05-15 10:00 +02:00 — One\n\n  - sub\n    - subsub\n\n  para in item\n\n- 2018-05-15 10:05 +02:00 — Two\n\nAfter the list\n\n* 2018-05-15 11:00 Z - Other list'],
-    ['an ordered list', '1. 2018-05-15 10:00 +02:00 — One\n2. 2018-05-15 10:05 +02:00 — Two\n   continued\n10. 2018-05-15 10:09 Z: Three'],
-    ['a fence and a heading', 'Intro text.\n\n```\n- 2018-05-15 09:00 Z — not an item\n```\n\n- 2018-05-15 10:00 Z — One\n- Two without a time\n- \n\n### Later\n\n- 2018-05-15 12:00 Z — Three'],
-    ['an item followed by a quote and a break', '- 2018-05-15 10:00 Z — One\n> quoted\n\n---\n\n+ 2018-05-15 10:00 Z — Two\n      code in item'],
-  ])('the line reader gives the Markdown parser\'s items for %s', (_name, content) => {
+    [
+      'items with continuation lines',
+      '- 2018-05-15 10:00 +02:00 — One\n  more text\nlazy text\n- 2018-05-15 10:05 +02:00 — Two',
+    ],
+    [
+      'items with sub-lists and blank lines',
+      '- 2018-05-15 10:00 +02:00 — One\n\n  - sub\n    - subsub\n\n  para in item\n\n- 2018-05-15 10:05 +02:00 — Two\n\nAfter the list\n\n* 2018-05-15 11:00 Z - Other list',
+    ],
+    [
+      'an ordered list',
+      '1. 2018-05-15 10:00 +02:00 — One\n2. 2018-05-15 10:05 +02:00 — Two\n   continued\n10. 2018-05-15 10:09 Z: Three',
+    ],
+    [
+      'a fence and a heading',
+      'Intro text.\n\n```\n- 2018-05-15 09:00 Z — not an item\n```\n\n- 2018-05-15 10:00 Z — One\n- Two without a time\n- \n\n### Later\n\n- 2018-05-15 12:00 Z — Three',
+    ],
+    [
+      'an item followed by a quote and a break',
+      '- 2018-05-15 10:00 Z — One\n> quoted\n\n---\n\n+ 2018-05-15 10:00 Z — Two\n      code in item',
+    ],
+  ])("the line reader gives the Markdown parser's items for %s", (_name, content) => {
     expect(readTimelineLines(section(content))).toEqual(parseTimeline(section(content)));
   });
 
-  it('the line reader gives the Markdown parser\'s items for every example timeline', () => {
+  it("the line reader gives the Markdown parser's items for every example timeline", () => {
     for (const e of examples()) {
       const timeline = findSection(parsePostmortem(e.text, e.path).postmortem.sections, 'Timeline')!;
       expect(readTimelineLines(timeline)).toEqual(parseTimeline(timeline));

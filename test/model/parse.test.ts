@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parsePostmortem, parsePostmortemBytes, stringifyPostmortem, validatePostmortem } from '../../src/model/index.js';
+import {
+  parsePostmortem,
+  parsePostmortemBytes,
+  stringifyPostmortem,
+  validatePostmortem,
+} from '../../src/model/index.js';
 import { examples } from '../helpers/examples.js';
 
 const minimal = (frontMatter: string, body = '## Summary\n\nText.\n') => `---\n${frontMatter}\n---\n\n${body}`;
@@ -52,7 +57,11 @@ describe('parsePostmortem: structure and positions', () => {
     expect(postmortem.timeline).toHaveLength(2);
     const [first, second] = postmortem.timeline;
     expect(first).toMatchObject({ line: 12, column: 1, separator: '—', event: 'Release deployed' });
-    expect(first?.timestamp).toMatchObject({ text: '2017-09-21 14:02 +02:00', zone: '+02:00', instant: Date.parse('2017-09-21T12:02:00Z') });
+    expect(first?.timestamp).toMatchObject({
+      text: '2017-09-21 14:02 +02:00',
+      zone: '+02:00',
+      instant: Date.parse('2017-09-21T12:02:00Z'),
+    });
     expect(second?.timestamp?.instant).toBe(Date.parse('2017-09-21T12:04:00Z'));
     expect(second?.separator).toBe('-');
   });
@@ -66,23 +75,31 @@ describe('parsePostmortem: structure and positions', () => {
 });
 
 describe('round trip', () => {
-  it.each(examples().map((e) => [e.name, e.text] as const))('%s: parse -> write -> parse keeps data and body', (name, text) => {
-    const first = parsePostmortem(text, name).postmortem;
-    const written = stringifyPostmortem({ ...first.data, 'x-unknown': { nested: [1, 2] } }, first.body);
-    const second = parsePostmortem(written, name);
-    expect(second.problems).toEqual([]);
-    expect(second.postmortem.data).toEqual({ ...first.data, 'x-unknown': { nested: [1, 2] } });
-    expect(second.postmortem.body.trim()).toBe(first.body.trim());
-    expect(second.postmortem.timeline).toHaveLength(first.timeline.length);
-    // timestamps are quoted so that YAML 1.1 readers keep them as text too
-    expect(written).toMatch(/^started: "\d{4}-/m);
-  });
+  it.each(examples().map((e) => [e.name, e.text] as const))(
+    '%s: parse -> write -> parse keeps data and body',
+    (name, text) => {
+      const first = parsePostmortem(text, name).postmortem;
+      const written = stringifyPostmortem({ ...first.data, 'x-unknown': { nested: [1, 2] } }, first.body);
+      const second = parsePostmortem(written, name);
+      expect(second.problems).toEqual([]);
+      expect(second.postmortem.data).toEqual({ ...first.data, 'x-unknown': { nested: [1, 2] } });
+      expect(second.postmortem.body.trim()).toBe(first.body.trim());
+      expect(second.postmortem.timeline).toHaveLength(first.timeline.length);
+      // timestamps are quoted so that YAML 1.1 readers keep them as text too
+      expect(written).toMatch(/^started: "\d{4}-/m);
+    },
+  );
 });
 
 describe('hostile input gives problems with positions, never a throw', () => {
   const cases: Array<[string, string, RegExp, number]> = [
     ['an empty file', '', /front matter opening/, 1],
-    ['no front matter', '# Just a title\n\ntext\n', /front matter opening with `---` on line 1, found `# Just a title`/, 1],
+    [
+      'no front matter',
+      '# Just a title\n\ntext\n',
+      /front matter opening with `---` on line 1, found `# Just a title`/,
+      1,
+    ],
     ['unclosed front matter', '---\nid: x\ntitle: y\n', /closing `---`/, 1],
     // YAML notices the unclosed flow sequence where the next key starts
     ['invalid YAML', '---\nid: x\ntitle: [unclosed\nstatus: final\n---\n', /Expected valid YAML/, 4],
@@ -130,7 +147,11 @@ describe('hostile input gives problems with positions, never a throw', () => {
   });
 
   it('parses a 1 MB timeline and reports its bad items with positions', () => {
-    const items = Array.from({ length: 20_000 }, (_, i) => `- 2017-09-21 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} +02:00 — event ${i} with some words`);
+    const items = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `- 2017-09-21 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} +02:00 — event ${i} with some words`,
+    );
     items.push('- not a timestamp');
     const text = minimal('id: 2017-09-21-big\ntitle: Big', `## Timeline\n\n${items.join('\n')}\n`);
     expect(text.length).toBeGreaterThan(1_000_000);
@@ -143,7 +164,10 @@ describe('hostile input gives problems with positions, never a throw', () => {
   });
 
   it('survives 5,000 levels of nested block quotes', () => {
-    const text = minimal('id: 2017-09-21-deep\ntitle: Deep', `## Timeline\n\n${'> '.repeat(5000)}deep\n\n## Action items\n\n${'> '.repeat(5000)}x\n`);
+    const text = minimal(
+      'id: 2017-09-21-deep\ntitle: Deep',
+      `## Timeline\n\n${'> '.repeat(5000)}deep\n\n## Action items\n\n${'> '.repeat(5000)}x\n`,
+    );
     const { postmortem, problems } = parsePostmortem(text, '2017-09-21-deep.md');
     expect(problems).toEqual([]);
     expect(postmortem.timeline).toEqual([]);

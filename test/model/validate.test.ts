@@ -26,16 +26,56 @@ describe('validatePostmortem', () => {
   const cases: Array<[string, (t: string) => string, string, string]> = [
     ['a wrong severity', (t) => t.replace(/^severity: .*$/m, 'severity: SEV9'), 'frontmatter-schema', 'severity: SEV9'],
     ['a wrong status', (t) => t.replace(/^status: .*$/m, 'status: done'), 'frontmatter-schema', 'status: done'],
-    ['a title with a trailing period', (t) => t.replace(/^title: .*$/m, 'title: Down again.'), 'frontmatter-schema', 'title: Down again.'],
-    ['a missing offset', (t) => t.replace(/^started: .*$/m, 'started: "2019-03-12T09:14:00"'), 'timestamp-offset', 'started: "2019-03-12T09:14:00"'],
-    ['an impossible date', (t) => t.replace(/^started: .*$/m, 'started: "2019-02-30T09:14:00Z"'), 'timestamp-offset', 'started: "2019-02-30'],
-    ['detected before started', (t) => t.replace(/^detected: .*$/m, 'detected: "2000-01-01T00:00:00Z"'), 'moment-order', 'detected: "2000-01-01'],
+    [
+      'a title with a trailing period',
+      (t) => t.replace(/^title: .*$/m, 'title: Down again.'),
+      'frontmatter-schema',
+      'title: Down again.',
+    ],
+    [
+      'a missing offset',
+      (t) => t.replace(/^started: .*$/m, 'started: "2019-03-12T09:14:00"'),
+      'timestamp-offset',
+      'started: "2019-03-12T09:14:00"',
+    ],
+    [
+      'an impossible date',
+      (t) => t.replace(/^started: .*$/m, 'started: "2019-02-30T09:14:00Z"'),
+      'timestamp-offset',
+      'started: "2019-02-30',
+    ],
+    [
+      'detected before started',
+      (t) => t.replace(/^detected: .*$/m, 'detected: "2000-01-01T00:00:00Z"'),
+      'moment-order',
+      'detected: "2000-01-01',
+    ],
     ['a final file without resolved', (t) => t.replace(/^resolved: .*\n/m, ''), 'status-requirements', 'status: final'],
-    ['an id that differs from the file name', (t) => t.replace(/^id: .*$/m, 'id: 2019-03-12-other'), 'id-filename', 'id: 2019-03-12-other'],
-    ['an unknown category', (t) => t.replace(/category: [a-z-]+/, 'category: gremlins'), 'root-cause-category', 'category: gremlins'],
+    [
+      'an id that differs from the file name',
+      (t) => t.replace(/^id: .*$/m, 'id: 2019-03-12-other'),
+      'id-filename',
+      'id: 2019-03-12-other',
+    ],
+    [
+      'an unknown category',
+      (t) => t.replace(/category: [a-z-]+/, 'category: gremlins'),
+      'root-cause-category',
+      'category: gremlins',
+    ],
     ['a missing section', (t) => t.replace(/^## Detection$/m, '## Spotting'), 'required-sections', '---\n'],
-    ['a timeline item without zone', (t) => t.replace(/^- (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) [+-]\d{2}:\d{2} —/m, '- $1 —'), 'timeline-format', 'ZONELESS'],
-    ['an owner-less action item', (t) => t.replace(/^(\| [^|]+ \| (?:prevent|mitigate|detect|process) \| )[^|]+\|/m, '$1 |'), 'action-item-owner', 'OWNERLESS'],
+    [
+      'a timeline item without zone',
+      (t) => t.replace(/^- (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) [+-]\d{2}:\d{2} —/m, '- $1 —'),
+      'timeline-format',
+      'ZONELESS',
+    ],
+    [
+      'an owner-less action item',
+      (t) => t.replace(/^(\| [^|]+ \| (?:prevent|mitigate|detect|process) \| )[^|]+\|/m, '$1 |'),
+      'action-item-owner',
+      'OWNERLESS',
+    ],
   ];
 
   it.each(cases)('reports %s with its rule and line', (_name, change, ruleId, needle) => {

@@ -16,7 +16,14 @@ async function load(path: string) {
 describe('notice checks on failing fixtures', () => {
   it.each([
     ['notice-missing-de', 'de', 'notice-language', 35, 3, 'Expected wording in `notice.what_happened.de`, found none.'],
-    ['notice-no-apology', 'en', 'notice-apology', 44, 3, 'Expected an apology to customers in `notice.apology.en`, found none.'],
+    [
+      'notice-no-apology',
+      'en',
+      'notice-apology',
+      44,
+      3,
+      'Expected an apology to customers in `notice.apology.en`, found none.',
+    ],
     ['notice-weak-apology', 'de', 'notice-apology', 46, 9, 'Expected `notice.apology.de` to apologise'],
     ['notice-outage-sev2', 'en', 'notice-wording', 33, 10, 'found "Outages" in `notice.headline.en`'],
     ['notice-outage-sev2', 'de', 'notice-wording', 34, 10, 'found "Totalausfall" in `notice.headline.de`'],
@@ -44,7 +51,9 @@ describe('notice checks on failing fixtures', () => {
   it('asks for the language in notice.languages', async () => {
     const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
     (pm.data.notice as Record<string, unknown>).languages = ['en'];
-    expect(checkNoticeLanguage(pm, { languages: ['de'] })[0]?.message).toBe('Expected "de" in `notice.languages`, found en.');
+    expect(checkNoticeLanguage(pm, { languages: ['de'] })[0]?.message).toBe(
+      'Expected "de" in `notice.languages`, found en.',
+    );
   });
 
   it('extends the leak patterns from the config', async () => {
@@ -56,7 +65,9 @@ describe('notice checks on failing fixtures', () => {
   it('reports a missing notice block', async () => {
     const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
     delete pm.data.notice;
-    expect(checkNotice(pm, { lang: 'en' })).toMatchObject([{ ruleId: 'notice-language', message: 'Expected a `notice` block with the customer wording, found none.' }]);
+    expect(checkNotice(pm, { lang: 'en' })).toMatchObject([
+      { ruleId: 'notice-language', message: 'Expected a `notice` block with the customer wording, found none.' },
+    ]);
     expect(checkNoticeApology(pm)).toEqual([]);
   });
 });

@@ -16,7 +16,16 @@ describe('postmortem notice: snapshots per channel and language', () => {
     ['status', 'en', 'txt'],
     ['status', 'de', 'txt'],
   ])('%s in %s', async (channel, lang, ext) => {
-    const result = await runCli(['notice', EXAMPLE, '--channel', channel, '--lang', lang, '--timezone', 'Europe/Berlin']);
+    const result = await runCli([
+      'notice',
+      EXAMPLE,
+      '--channel',
+      channel,
+      '--lang',
+      lang,
+      '--timezone',
+      'Europe/Berlin',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     await expect(result.stdout).toMatchFileSnapshot(`__snapshots__/crm-release.${channel}.${lang}.${ext}`);
@@ -32,17 +41,49 @@ describe('postmortem notice: the machine zone does not matter when --timezone is
     ]);
     expect(berlin.code).toBe(0);
     expect(berlin.stdout).toBe(newYork.stdout);
-    expect(berlin.stdout).toContain('On May 15, 2018, from 9:02 PM to 11:34 PM (Japan Standard Time), for about 3 hours');
+    expect(berlin.stdout).toContain(
+      'On May 15, 2018, from 9:02 PM to 11:34 PM (Japan Standard Time), for about 3 hours',
+    );
   });
 
   it.each([
-    ['Europe/Berlin', 'en', EXAMPLE, 'On May 15, 2018, from 2:02 PM to 4:34 PM (Central European Summer Time), for about 3 hours'],
-    ['America/New_York', 'en', EXAMPLE, 'On May 15, 2018, from 8:02 AM to 10:34 AM (Eastern Daylight Time), for about 3 hours'],
-    ['Europe/Berlin', 'de', EXAMPLE, 'Am 15. Mai 2018 von 14:02 Uhr bis 16:34 Uhr (Mitteleuropäische Sommerzeit), also rund 3 Stunden lang'],
-    ['America/New_York', 'de', EXAMPLE, 'Am 15. Mai 2018 von 8:02 Uhr bis 10:34 Uhr (Nordamerikanische Ostküsten-Sommerzeit), also rund 3 Stunden lang'],
+    [
+      'Europe/Berlin',
+      'en',
+      EXAMPLE,
+      'On May 15, 2018, from 2:02 PM to 4:34 PM (Central European Summer Time), for about 3 hours',
+    ],
+    [
+      'America/New_York',
+      'en',
+      EXAMPLE,
+      'On May 15, 2018, from 8:02 AM to 10:34 AM (Eastern Daylight Time), for about 3 hours',
+    ],
+    [
+      'Europe/Berlin',
+      'de',
+      EXAMPLE,
+      'Am 15. Mai 2018 von 14:02 Uhr bis 16:34 Uhr (Mitteleuropäische Sommerzeit), also rund 3 Stunden lang',
+    ],
+    [
+      'America/New_York',
+      'de',
+      EXAMPLE,
+      'Am 15. Mai 2018 von 8:02 Uhr bis 10:34 Uhr (Nordamerikanische Ostküsten-Sommerzeit), also rund 3 Stunden lang',
+    ],
     // Over midnight the date is given for both ends.
-    ['UTC', 'en', 'examples/2021-11-16-shop-customer-db-wiped.md', 'From November 16, 2021, 9:07 PM to November 17, 2021, 8:10 PM (Coordinated Universal Time), for about 23 hours'],
-    ['UTC', 'de', 'examples/2021-11-16-shop-customer-db-wiped.md', 'Vom 16. November 2021, 21:07 Uhr bis zum 17. November 2021, 20:10 Uhr (Koordinierte Weltzeit), also rund 23 Stunden lang'],
+    [
+      'UTC',
+      'en',
+      'examples/2021-11-16-shop-customer-db-wiped.md',
+      'From November 16, 2021, 9:07 PM to November 17, 2021, 8:10 PM (Coordinated Universal Time), for about 23 hours',
+    ],
+    [
+      'UTC',
+      'de',
+      'examples/2021-11-16-shop-customer-db-wiped.md',
+      'Vom 16. November 2021, 21:07 Uhr bis zum 17. November 2021, 20:10 Uhr (Koordinierte Weltzeit), also rund 23 Stunden lang',
+    ],
   ])('without --timezone the machine zone (TZ=%s) is used, %s: %s', async (tz, lang, file, expected) => {
     const result = await runCli(['notice', file, '--channel', 'status', '--lang', lang], { env: { TZ: tz } });
     expect(result.code).toBe(0);
@@ -50,7 +91,16 @@ describe('postmortem notice: the machine zone does not matter when --timezone is
   });
 
   it('words a long SEV1 in days or hours, singular and plural right', async () => {
-    const result = await runCli(['notice', 'examples/2023-02-07-backbone-config-global-outage.md', '--channel', 'status', '--lang', 'de', '--timezone', 'UTC']);
+    const result = await runCli([
+      'notice',
+      'examples/2023-02-07-backbone-config-global-outage.md',
+      '--channel',
+      'status',
+      '--lang',
+      'de',
+      '--timezone',
+      'UTC',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/also rund \d+ (Stunden|Tage|Stunde|Tag) lang/);
   });
@@ -58,12 +108,28 @@ describe('postmortem notice: the machine zone does not matter when --timezone is
 
 describe('postmortem notice: checks stop the notice with exit 1 and a position', () => {
   it.each([
-    ['notice-missing-de', 'de', ':35:3 error Expected wording in `notice.what_happened.de`, found none. (notice-language)'],
-    ['notice-no-apology', 'en', ':44:3 error Expected an apology to customers in `notice.apology.en`, found none. (notice-apology)'],
+    [
+      'notice-missing-de',
+      'de',
+      ':35:3 error Expected wording in `notice.what_happened.de`, found none. (notice-language)',
+    ],
+    [
+      'notice-no-apology',
+      'en',
+      ':44:3 error Expected an apology to customers in `notice.apology.en`, found none. (notice-apology)',
+    ],
     ['notice-weak-apology', 'de', ':46:9 error Expected `notice.apology.de` to apologise'],
     ['notice-outage-sev2', 'en', ':33:10 error Expected "disruption" or "degraded service" for a SEV2 incident'],
-    ['notice-outage-sev2', 'de', ':40:70 error Expected "Störung" or "Beeinträchtigung" for a SEV2 incident (only SEV1 is a total outage), found "Ausfällen"'],
-    ['notice-leak', 'en', ':36:9 error Expected customer-facing text in `notice.what_happened.en`, found a ticket id: "CRM-4711". (notice-leak)'],
+    [
+      'notice-outage-sev2',
+      'de',
+      ':40:70 error Expected "Störung" or "Beeinträchtigung" for a SEV2 incident (only SEV1 is a total outage), found "Ausfällen"',
+    ],
+    [
+      'notice-leak',
+      'en',
+      ':36:9 error Expected customer-facing text in `notice.what_happened.en`, found a ticket id: "CRM-4711". (notice-leak)',
+    ],
     ['notice-leak', 'en', 'found an author\'s name: "Carla Neumeier"'],
   ])('%s (%s)', async (name, lang, message) => {
     const result = await runCli(['notice', fixture(name), '--lang', lang, '--timezone', 'UTC']);
@@ -80,7 +146,9 @@ describe('postmortem notice: checks stop the notice with exit 1 and a position',
       await writeFile(join(dir, '2018-05-15-crm-release-rollback-failed.md'), source);
       const result = await runCli(['notice', '2018-05-15-crm-release-rollback-failed.md'], { cwd: dir });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('2018-05-15-crm-release-rollback-failed.md:5:11 error Expected `severity` to be one of SEV1, SEV2, SEV3, SEV4');
+      expect(result.stderr).toContain(
+        '2018-05-15-crm-release-rollback-failed.md:5:11 error Expected `severity` to be one of SEV1, SEV2, SEV3, SEV4',
+      );
     } finally {
       await cleanup();
     }
@@ -103,7 +171,10 @@ describe('postmortem notice: checks stop the notice with exit 1 and a position',
 
 describe('postmortem notice: usage and output', () => {
   it.each([
-    [['--timezone', 'Mars/Olympus_Mons'], '--timezone: expected an IANA time zone such as Europe/Berlin or UTC, found "Mars/Olympus_Mons".'],
+    [
+      ['--timezone', 'Mars/Olympus_Mons'],
+      '--timezone: expected an IANA time zone such as Europe/Berlin or UTC, found "Mars/Olympus_Mons".',
+    ],
     [['--channel', 'fax'], "argument 'fax' is invalid"],
     [['--lang', 'fr'], "argument 'fr' is invalid"],
   ])('%j exits 2', async (args, message) => {
@@ -151,7 +222,9 @@ describe('postmortem notice: usage and output', () => {
     it('uses the channel template and partials from --templates', async () => {
       const result = await runCli(['notice', EXAMPLE, '--channel', 'status', '--timezone', 'UTC', '--templates', dir]);
       expect(result.code).toBe(0);
-      expect(result.stdout).toBe('BANNER Disruption of the Relata web app / about 3 hours since May 15, 2018, 12:02 PM\n');
+      expect(result.stdout).toBe(
+        'BANNER Disruption of the Relata web app / about 3 hours since May 15, 2018, 12:02 PM\n',
+      );
     });
   });
 });

@@ -26,8 +26,10 @@ describe('postmortem notice for an incident that is not over yet (no mitigated, 
   });
   afterAll(() => cleanup());
 
-  const EN = 'Since May 15, 2018, 12:02 PM (Coordinated Universal Time), this has affected crm-web, crm-workers, and fragment-cache. No data has been lost.';
-  const DE = 'Seit dem 15. Mai 2018, 12:02 Uhr (Koordinierte Weltzeit) sind crm-web, crm-workers und fragment-cache betroffen. Bisher sind keine Daten verloren gegangen.';
+  const EN =
+    'Since May 15, 2018, 12:02 PM (Coordinated Universal Time), this has affected crm-web, crm-workers, and fragment-cache. No data has been lost.';
+  const DE =
+    'Seit dem 15. Mai 2018, 12:02 Uhr (Koordinierte Weltzeit) sind crm-web, crm-workers und fragment-cache betroffen. Bisher sind keine Daten verloren gegangen.';
 
   it.each([
     ['status', 'en', EN],

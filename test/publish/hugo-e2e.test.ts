@@ -21,9 +21,12 @@ const HUGO = hasHugo();
 // In CI a missing hugo must fail the run, not hide the test.
 const IN_CI = Boolean(process.env.CI);
 
-const LAYOUT = '<!doctype html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n';
-const INDEX = '<!doctype html><html><body><h1>{{ .Site.Title }}</h1><ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n';
-const LIST = '<!doctype html><html><body><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n';
+const LAYOUT =
+  '<!doctype html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n';
+const INDEX =
+  '<!doctype html><html><body><h1>{{ .Site.Title }}</h1><ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n';
+const LIST =
+  '<!doctype html><html><body><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n';
 
 describe('publish into a real Hugo site', () => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -34,7 +37,8 @@ describe('publish into a real Hugo site', () => {
   it.runIf(HUGO || IN_CI)('builds the site and the page carries the headline', async () => {
     expect(HUGO, 'hugo is not installed (Debian: apt-get install hugo); CI must run this test').toBe(true);
     const site = await makeSite({
-      'hugo.toml': 'baseURL = "https://status.example.org/"\ntitle = "Relata status"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n',
+      'hugo.toml':
+        'baseURL = "https://status.example.org/"\ntitle = "Relata status"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n',
       'layouts/_default/single.html': LAYOUT,
       'layouts/_default/list.html': LIST,
       'layouts/index.html': INDEX,

@@ -12,8 +12,14 @@ afterEach(async () => {
 
 describe('postmortem publish of an incident that is not over yet', () => {
   it.each([
-    ['en', 'Since May 15, 2018, 2:02 PM (Central European Summer Time), this has affected crm-web, crm-workers, and fragment-cache.'],
-    ['de', 'Seit dem 15. Mai 2018, 14:02 Uhr (Mitteleuropäische Sommerzeit) sind crm-web, crm-workers und fragment-cache betroffen.'],
+    [
+      'en',
+      'Since May 15, 2018, 2:02 PM (Central European Summer Time), this has affected crm-web, crm-workers, and fragment-cache.',
+    ],
+    [
+      'de',
+      'Seit dem 15. Mai 2018, 14:02 Uhr (Mitteleuropäische Sommerzeit) sind crm-web, crm-workers und fragment-cache betroffen.',
+    ],
   ])('the cState post in %s says since when and is not resolved', async (lang, facts) => {
     const work = await tempDir();
     cleanups.push(work.cleanup);
@@ -24,7 +30,18 @@ describe('postmortem publish of an incident that is not over yet', () => {
     await writeFile(file, source);
     const site = await makeSite(SITE_FILES.cstate ?? {});
     cleanups.push(site.cleanup);
-    const result = await runCli(['publish', file, '--site', site.dir, '--allow-draft', '--dry-run', '--lang', lang, '--timezone', 'Europe/Berlin']);
+    const result = await runCli([
+      'publish',
+      file,
+      '--site',
+      site.dir,
+      '--allow-draft',
+      '--dry-run',
+      '--lang',
+      lang,
+      '--timezone',
+      'Europe/Berlin',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(facts);
     expect(result.stdout).toMatch(/^resolved: false$/m);

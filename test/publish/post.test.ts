@@ -12,7 +12,10 @@ afterEach(async () => {
 
 describe('post front matter', () => {
   it('quotes timestamps and keeps hostile text as YAML text', () => {
-    const text = stringifyPost({ title: 'a: "b" # c\n---', date: '2018-05-15 14:02:00 +0200', draft: false, postmortem_id: 'x' }, 'Body\n');
+    const text = stringifyPost(
+      { title: 'a: "b" # c\n---', date: '2018-05-15 14:02:00 +0200', draft: false, postmortem_id: 'x' },
+      'Body\n',
+    );
     expect(text).toContain('date: "2018-05-15 14:02:00 +0200"\n');
     expect(text.endsWith('---\n\nBody\n')).toBe(true);
     expect(recordedPostmortemId(text)).toBe('x');

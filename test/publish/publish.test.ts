@@ -100,7 +100,9 @@ describe('postmortem publish into each flavour', () => {
   });
 
   it('cstate: an affected service the site does not list is refused, naming it', async () => {
-    const dir = await site('cstate', { 'config.yml': 'theme: cstate\nparams:\n  systems:\n    - crm-web\n    - api\n' });
+    const dir = await site('cstate', {
+      'config.yml': 'theme: cstate\nparams:\n  systems:\n    - crm-web\n    - api\n',
+    });
     const result = await publish(dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('found unknown crm-workers, fragment-cache');
@@ -150,7 +152,9 @@ describe('postmortem publish: idempotence', () => {
     expect(changed.stderr).toContain(`Updated`);
     expect(await git(dir, 'branch', '--show-current')).toBe(BRANCH);
     expect(await commitCount(dir)).toBe(3);
-    expect(await git(dir, 'log', '-1', '--name-only', '--format=%s')).toBe(`Update customer notice for ${ID}\n\n_posts/${ID}.md`);
+    expect(await git(dir, 'log', '-1', '--name-only', '--format=%s')).toBe(
+      `Update customer notice for ${ID}\n\n_posts/${ID}.md`,
+    );
     expect(await readFile(join(dir, '_posts', `${ID}.md`), 'utf8')).toContain('(Coordinated Universal Time)');
   });
 
@@ -183,7 +187,9 @@ describe('postmortem publish: --dry-run and --no-commit', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('not committed (--no-commit)');
     expect(await git(dir, 'branch', '--list')).toBe('* main');
-    expect(await git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('?? content/posts/crm-release-rollback-failed.md');
+    expect(await git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe(
+      '?? content/posts/crm-release-rollback-failed.md',
+    );
     expect(await commitCount(dir)).toBe(1);
     expect((await publish(dir, '--no-commit')).code).toBe(0);
   });

@@ -14,9 +14,13 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
 /** Files that make a folder a site of each flavour. */
 export const SITE_FILES: Record<string, Record<string, string>> = {
   jekyll: { '_config.yml': 'title: Relata blog\n', 'index.md': '# Blog\n' },
-  hugo: { 'hugo.toml': 'baseURL = "https://status.example.org/"\ntitle = "Relata"\n', 'content/_index.md': '---\ntitle: Home\n---\n' },
+  hugo: {
+    'hugo.toml': 'baseURL = "https://status.example.org/"\ntitle = "Relata"\n',
+    'content/_index.md': '---\ntitle: Home\n---\n',
+  },
   cstate: {
-    'config.yml': 'baseURL: https://status.example.org\ntheme: cstate\nparams:\n  systems:\n    - name: crm-web\n      description: Web app\n    - name: crm-workers\n    - name: fragment-cache\n    - name: api\n',
+    'config.yml':
+      'baseURL: https://status.example.org\ntheme: cstate\nparams:\n  systems:\n    - name: crm-web\n      description: Web app\n    - name: crm-workers\n    - name: fragment-cache\n    - name: api\n',
     'content/issues/.gitkeep': '',
   },
 };

@@ -31,7 +31,16 @@ describe('renderPostmortem', () => {
     const h2 = tree.children.filter((n): n is Heading => n.type === 'heading' && n.depth === 2);
     const titles = h2.map((h) => (h.children[0] as { value: string }).value);
     expect(titles).toEqual(postmortem.sections.filter((s) => s.depth === 2).map((s) => s.title));
-    for (const fact of ['Severity', 'Status', 'Started', 'Duration of customer impact', 'Time to detect', 'Time to resolve', 'Customers affected', 'Data loss']) {
+    for (const fact of [
+      'Severity',
+      'Status',
+      'Started',
+      'Duration of customer impact',
+      'Time to detect',
+      'Time to resolve',
+      'Customers affected',
+      'Data loss',
+    ]) {
       expect(out).toContain(`**${fact}**`);
     }
   });
@@ -171,7 +180,10 @@ describe('postmortem render (the binary)', () => {
   it('uses a team template folder: a whole template or a single partial', async () => {
     const templates = join(dir, 'team-templates');
     await mkdir(join(templates, 'partials'), { recursive: true });
-    await writeFile(join(templates, 'partials', 'header.md.hbs'), 'TEAM HEADER {{severity}} for {{customersAffected}} customers\n');
+    await writeFile(
+      join(templates, 'partials', 'header.md.hbs'),
+      'TEAM HEADER {{severity}} for {{customersAffected}} customers\n',
+    );
     const partial = await runCli(['render', example.path, '--templates', templates]);
     expect(partial.code).toBe(0);
     expect(partial.stdout).toMatch(/^TEAM HEADER SEV\d for [\d,]+ customers$/m);
@@ -209,11 +221,16 @@ describe('postmortem render (the binary)', () => {
 
   it('refuses an invalid postmortem with file:line:col messages and exit 1', async () => {
     const bad = join(dir, '2017-09-21-bad.md');
-    await writeFile(bad, example.text.replace(/^severity: .*$/m, 'severity: SEV9').replace(/^id: .*$/m, 'id: 2017-09-21-bad'));
+    await writeFile(
+      bad,
+      example.text.replace(/^severity: .*$/m, 'severity: SEV9').replace(/^id: .*$/m, 'id: 2017-09-21-bad'),
+    );
     const result = await runCli(['render', bad], { cwd: dir });
     expect(result.code).toBe(1);
     const line = example.text.split('\n').findIndex((l) => l.startsWith('severity:')) + 1;
-    expect(result.stderr).toContain(`2017-09-21-bad.md:${line}:11 error Expected \`severity\` to be one of SEV1, SEV2, SEV3, SEV4, found "SEV9".`);
+    expect(result.stderr).toContain(
+      `2017-09-21-bad.md:${line}:11 error Expected \`severity\` to be one of SEV1, SEV2, SEV3, SEV4, found "SEV9".`,
+    );
     expect(result.stdout).toBe('');
   });
 
@@ -223,7 +240,10 @@ describe('postmortem render (the binary)', () => {
     ['unclosed', '---\nid: x\n'],
     ['invalid YAML', '---\nid: [\n---\n'],
     ['binary', '\u0000\u0001\u0002\u0003'],
-    ['an alias bomb', `---\na: &a [x,x,x,x,x,x,x,x,x,x]\n${Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`).join('\n')}\n---\n`],
+    [
+      'an alias bomb',
+      `---\na: &a [x,x,x,x,x,x,x,x,x,x]\n${Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`).join('\n')}\n---\n`,
+    ],
     ['a 1 MB file', `---\ntitle: [${'x'.repeat(1_048_576)}\n---\n`],
   ])('gives a clear message for %s input and exit 1', async (_name, text) => {
     const file = join(dir, 'hostile.md');

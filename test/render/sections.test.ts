@@ -85,7 +85,11 @@ describe('render keeps everything the author wrote in Timeline and Action items'
     const nodes = sectionNodes(tree, 'Timeline');
     expect(nodes.map((n) => n.type)).toEqual(['paragraph', 'list', 'paragraph', 'list', 'paragraph']);
     const paragraphs = nodes.filter((n): n is Paragraph => n.type === 'paragraph').map((p) => toString(p));
-    expect(paragraphs).toEqual(['All times are CEST.', 'Between the lists: the restart.', 'Times come from the chat log.']);
+    expect(paragraphs).toEqual([
+      'All times are CEST.',
+      'Between the lists: the restart.',
+      'Times come from the chat log.',
+    ]);
     const lists = nodes.filter((n): n is List => n.type === 'list');
     expect(lists.map((l) => l.children.length)).toEqual([3, 2]);
   });
@@ -94,7 +98,10 @@ describe('render keeps everything the author wrote in Timeline and Action items'
     const first = (sectionNodes(tree, 'Timeline')[1] as List).children[0]!;
     expect(first.children.map((n) => n.type)).toEqual(['paragraph', 'list', 'paragraph']);
     expect(toString(first.children[0]!)).toBe('2018-05-15 14:02 +02:00 — Release deployed');
-    expect((first.children[1] as List).children.map((c) => toString(c))).toEqual(['canary skipped because of the freeze', 'second note']);
+    expect((first.children[1] as List).children.map((c) => toString(c))).toEqual([
+      'canary skipped because of the freeze',
+      'second note',
+    ]);
     expect(toString(first.children[2]!)).toBe('More about the release.');
   });
 
@@ -103,21 +110,35 @@ describe('render keeps everything the author wrote in Timeline and Action items'
     expect(nodes.map((n) => n.type)).toEqual(['paragraph', 'table', 'paragraph', 'table']);
     expect(toString(nodes[0]!)).toBe('Owners agreed these on May 16.');
     const table = nodes[1] as Table;
-    expect(table.children[0]!.children.map((c) => toString(c))).toEqual(['Action', 'Type', 'Owner', 'Due', 'Status', 'Notes']);
+    expect(table.children[0]!.children.map((c) => toString(c))).toEqual([
+      'Action',
+      'Type',
+      'Owner',
+      'Due',
+      'Status',
+      'Notes',
+    ]);
     expect(table.children.map((r) => r.children.map((c) => toString(c)))).toEqual([
       ['Action', 'Type', 'Owner', 'Due', 'Status', 'Notes'],
       ['Check config keys before release', 'prevent', 'release-eng', '2018-05-31', 'done', 'see the review'],
       ['Rehearse rollbacks', 'process', 'release-eng', '2018-06-30', 'open', ''],
     ]);
     expect(toString(nodes[2]!)).toBe('Reviewed weekly.');
-    expect((nodes[3] as Table).children.map((r) => r.children.map((c) => toString(c)))).toEqual([['Idea', 'Votes'], ['Blue-green deploys', '3']]);
+    expect((nodes[3] as Table).children.map((r) => r.children.map((c) => toString(c)))).toEqual([
+      ['Idea', 'Votes'],
+      ['Blue-green deploys', '3'],
+    ]);
   });
 });
 
 describe('render keeps the columns as written', () => {
   it.each([
     ['without Ticket', '| Action | Type | Owner | Due | Status |', ['Action', 'Type', 'Owner', 'Due', 'Status']],
-    ['with Ticket', '| Action | Type | Owner | Due | Status | Ticket |', ['Action', 'Type', 'Owner', 'Due', 'Status', 'Ticket']],
+    [
+      'with Ticket',
+      '| Action | Type | Owner | Due | Status | Ticket |',
+      ['Action', 'Type', 'Owner', 'Due', 'Status', 'Ticket'],
+    ],
     ['in another order', '| Owner | Action | Due | Type | Status |', ['Owner', 'Action', 'Due', 'Type', 'Status']],
   ])('%s', async (_name, header, columns) => {
     const row = `| ${columns.map((c) => ({ Action: 'Do it', Type: 'prevent', Owner: 'sre', Due: '2018-06-01', Status: 'open', Ticket: 'T-1' })[c]).join(' | ')} |`;

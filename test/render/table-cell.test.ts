@@ -31,7 +31,7 @@ describe('markdownTableCell escapes every bare pipe, adjacent ones too', () => {
 });
 
 describe('render keeps consecutive escaped pipes of an action item in their cell', () => {
-  it('a row with `x \\|\\| y` and code `a\\|\\|b` stays one row of the table\'s width', async () => {
+  it("a row with `x \\|\\| y` and code `a\\|\\|b` stays one row of the table's width", async () => {
     const example = examples()[0]!;
     const source = example.text.replace(
       /(## Action items\n[\s\S]*?\|[-: |]+\|\n)\|[^\n]*?\|/,

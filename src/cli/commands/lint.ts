@@ -30,7 +30,8 @@ function toolVersion(): string {
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--now ${text}: expected a date (2020-02-01) or an ISO timestamp.`);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`--now ${text}: expected a date (2020-02-01) or an ISO timestamp.`);
   return date;
 }
 
@@ -57,10 +58,12 @@ function progress(io: Io): { update: (done: number, total: number) => void; clea
 /** `postmortem lint [PATHS…]`: lints postmortems, prints a report, returns 0, 1 (findings) or 2. */
 export async function lintCommand(patterns: string[], options: LintOptions, io: Io): Promise<number> {
   const format = (options.format ?? 'stylish') as FormatterName;
-  if (!FORMATTER_NAMES.includes(format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATTER_NAMES.join(', ')}.`);
+  if (!FORMATTER_NAMES.includes(format))
+    throw new UsageError(`--format ${options.format}: expected one of ${FORMATTER_NAMES.join(', ')}.`);
   let maxWarnings = -1;
   if (options.maxWarnings !== undefined) {
-    if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number >= 0.`);
+    if (!/^\d+$/.test(options.maxWarnings))
+      throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number >= 0.`);
     maxWarnings = Number(options.maxWarnings);
   }
   const bar = progress(io);
@@ -79,7 +82,8 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
       ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
     });
   } catch (error) {
-    if (error instanceof ConfigError) throw new RuntimeError(`${error.message} Fix the config file, or point --config at another one.`);
+    if (error instanceof ConfigError)
+      throw new RuntimeError(`${error.message} Fix the config file, or point --config at another one.`);
     if (error instanceof RuleFlagError) throw new UsageError(error.message);
     if (error instanceof NoFilesError) {
       throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
@@ -90,7 +94,12 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
   }
   let results = run.results;
   if (options.quiet) {
-    results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
+    results = results.map((r) => ({
+      ...r,
+      messages: r.messages.filter((m) => m.severity === 2),
+      warningCount: 0,
+      fixableWarningCount: 0,
+    }));
   }
   const formatter = await loadFormatter(format);
   const text = formatter(results, {

@@ -13,7 +13,13 @@ import {
   runSession,
   terminalAsk,
 } from '../../interview/index.js';
-import { FileExistsError, parsePostmortem, stringifyPostmortem, validatePostmortem, writeFileAtomic } from '../../model/index.js';
+import {
+  FileExistsError,
+  parsePostmortem,
+  stringifyPostmortem,
+  validatePostmortem,
+  writeFileAtomic,
+} from '../../model/index.js';
 import { renderSource } from '../../render/source.js';
 import { InterruptedError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -71,12 +77,17 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
       );
     }
     if (error instanceof AnswersFileError) {
-      throw new UsageError(`${error.problems.map((p) => `${error.file}: ${p.key}: ${p.message}`).join('\n')}\nFix the answers file and run the command again.`);
+      throw new UsageError(
+        `${error.problems.map((p) => `${error.file}: ${p.key}: ${p.message}`).join('\n')}\nFix the answers file and run the command again.`,
+      );
     }
     if (error instanceof DraftNotFoundError) {
-      throw new UsageError(`${error.wanted ? `No draft "${error.wanted}"` : 'No draft'} to resume in .postmortem/drafts/. Start a new one with \`postmortem new\`.`);
+      throw new UsageError(
+        `${error.wanted ? `No draft "${error.wanted}"` : 'No draft'} to resume in .postmortem/drafts/. Start a new one with \`postmortem new\`.`,
+      );
     }
-    if (error instanceof DraftUnreadableError) throw new RuntimeError(`${error.message}. Remove it, or start again with \`postmortem new\`.`);
+    if (error instanceof DraftUnreadableError)
+      throw new RuntimeError(`${error.message}. Remove it, or start again with \`postmortem new\`.`);
     throw error;
   }
   const built = buildPostmortem(session.answers);
@@ -85,19 +96,25 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   const { postmortem, problems } = parsePostmortem(text, path);
   const invalid = [...problems, ...validatePostmortem(postmortem, format)];
   if (invalid.length > 0) {
-    throw new Error(`the postmortem built from the answers does not validate: ${invalid.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`);
+    throw new Error(
+      `the postmortem built from the answers does not validate: ${invalid.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`,
+    );
   }
   const shown = displayPath(path, io.cwd);
   try {
     await writeFileAtomic(path, text, { force: options.force ?? false });
   } catch (error) {
     if (error instanceof FileExistsError) {
-      const resume = session.draftSaved ? `postmortem new --resume ${session.draftId} --force` : 'the same command with --force';
+      const resume = session.draftSaved
+        ? `postmortem new --resume ${session.draftId} --force`
+        : 'the same command with --force';
       throw new RuntimeError(`${shown} already exists; nothing was written. To replace it, run ${resume}.`);
     }
     throw error;
   }
   if (session.draftSaved) await deleteDraft(io.cwd, session.draftId);
-  io.stdout.write(`\n${io.color.green('Wrote')} ${shown}\n\nNext:\n  postmortem render ${shown}\n  postmortem lint ${shown}\n  postmortem notice ${shown}\n`);
+  io.stdout.write(
+    `\n${io.color.green('Wrote')} ${shown}\n\nNext:\n  postmortem render ${shown}\n  postmortem lint ${shown}\n  postmortem notice ${shown}\n`,
+  );
   return 0;
 }

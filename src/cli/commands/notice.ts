@@ -1,8 +1,20 @@
 import { resolve } from 'node:path';
-import { FileExistsError, isTimeZone, validatePostmortem, writeFileAtomic, type Postmortem } from '../../model/index.js';
+import {
+  FileExistsError,
+  isTimeZone,
+  validatePostmortem,
+  writeFileAtomic,
+  type Postmortem,
+} from '../../model/index.js';
 import { checkNotice } from '../../notice/checks.js';
 import type { NoticeLanguage } from '../../notice/datetime.js';
-import { buildNoticeView, NOTICE_CHANNELS, noticeLanguages, type NoticeChannel, type NoticeView } from '../../notice/view.js';
+import {
+  buildNoticeView,
+  NOTICE_CHANNELS,
+  noticeLanguages,
+  type NoticeChannel,
+  type NoticeView,
+} from '../../notice/view.js';
 import { TemplateError } from '../../render/engine.js';
 import { renderNotice } from '../../render/notice.js';
 import { RuntimeError, UsageError } from '../errors.js';
@@ -29,7 +41,8 @@ export interface NoticeOptions extends NoticeTextOptions {
 /** The customers' time zone: `--timezone` (checked) or the machine's. */
 export function resolveTimeZone(zone: string | undefined): string {
   if (zone === undefined) return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!isTimeZone(zone)) throw new UsageError(`--timezone: expected an IANA time zone such as Europe/Berlin or UTC, found "${zone}".`);
+  if (!isTimeZone(zone))
+    throw new UsageError(`--timezone: expected an IANA time zone such as Europe/Berlin or UTC, found "${zone}".`);
   return zone;
 }
 
@@ -37,7 +50,13 @@ export function resolveTimeZone(zone: string | undefined): string {
  * Loads, validates and checks a postmortem's notice, then renders it for a channel.
  * Returns the text, or null after printing problems (the caller exits 1).
  */
-export async function prepareNotice(file: string, channel: NoticeChannel, options: NoticeTextOptions, io: Io, standalone: boolean): Promise<{ pm: Postmortem; lang: NoticeLanguage; view: NoticeView; text: string } | null> {
+export async function prepareNotice(
+  file: string,
+  channel: NoticeChannel,
+  options: NoticeTextOptions,
+  io: Io,
+  standalone: boolean,
+): Promise<{ pm: Postmortem; lang: NoticeLanguage; view: NoticeView; text: string } | null> {
   const timeZone = resolveTimeZone(options.timezone);
   if (options.lang !== undefined && options.lang !== 'en' && options.lang !== 'de') {
     throw new UsageError(`--lang: expected en or de, found "${options.lang}".`);
@@ -55,12 +74,18 @@ export async function prepareNotice(file: string, channel: NoticeChannel, option
   const problems = checkNotice(pm, { lang, internalPatterns });
   if (problems.length > 0) {
     printProblems(io, pm.path, problems);
-    io.stderr.write(`The ${lang} notice is not ready for customers; fix the wording in the \`notice\` block and run this again.\n`);
+    io.stderr.write(
+      `The ${lang} notice is not ready for customers; fix the wording in the \`notice\` block and run this again.\n`,
+    );
     return null;
   }
   const view = buildNoticeView(pm, { lang, timeZone, standalone });
   try {
-    const text = await renderNotice(view, channel, options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {});
+    const text = await renderNotice(
+      view,
+      channel,
+      options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {},
+    );
     return { pm, lang, view, text };
   } catch (error) {
     if (error instanceof TemplateError) throw new RuntimeError(error.message);
@@ -83,7 +108,8 @@ export async function noticeCommand(file: string, options: NoticeOptions, io: Io
   try {
     await writeFileAtomic(resolve(io.cwd, options.out), notice.text, { force: options.force ?? false });
   } catch (error) {
-    if (error instanceof FileExistsError) throw new RuntimeError(`${options.out} already exists; use --force to overwrite it.`);
+    if (error instanceof FileExistsError)
+      throw new RuntimeError(`${options.out} already exists; use --force to overwrite it.`);
     throw error;
   }
   io.stderr.write(`Wrote ${options.out}\n`);

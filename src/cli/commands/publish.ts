@@ -20,7 +20,8 @@ export interface PublishOptions extends NoticeTextOptions {
 
 /** `postmortem publish FILE --site DIR`: writes the blog notice into a site and commits it on a branch. */
 export async function publishCommand(file: string, options: PublishOptions, io: Io): Promise<number> {
-  if (!options.site) throw new UsageError('--site: expected the folder of the blog or status-page repository, found none.');
+  if (!options.site)
+    throw new UsageError('--site: expected the folder of the blog or status-page repository, found none.');
   if (options.flavor !== undefined && !SITE_FLAVORS.includes(options.flavor as SiteFlavor)) {
     throw new UsageError(`--flavor: expected one of ${SITE_FLAVORS.join(', ')}, found "${options.flavor}".`);
   }
@@ -42,7 +43,8 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
       ...(options.allowDraft ? { allowDraft: true } : {}),
     });
   } catch (error) {
-    if (error instanceof PublishError) throw error.kind === 'refused' ? new InputError(error.message) : new RuntimeError(error.message);
+    if (error instanceof PublishError)
+      throw error.kind === 'refused' ? new InputError(error.message) : new RuntimeError(error.message);
     throw error;
   }
   const shownSite = displayPath(site, io.cwd) || '.';

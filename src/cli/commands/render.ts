@@ -29,7 +29,10 @@ export async function renderCommand(file: string, options: RenderOptions, io: Io
   }
   let markdown: string;
   try {
-    markdown = await renderPostmortem(pm, options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {});
+    markdown = await renderPostmortem(
+      pm,
+      options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {},
+    );
   } catch (error) {
     if (error instanceof TemplateError) throw new RuntimeError(error.message);
     throw error;
@@ -41,7 +44,8 @@ export async function renderCommand(file: string, options: RenderOptions, io: Io
   try {
     await writeFileAtomic(resolve(io.cwd, options.out), markdown, { force: options.force ?? false });
   } catch (error) {
-    if (error instanceof FileExistsError) throw new RuntimeError(`${options.out} already exists; use --force to overwrite it.`);
+    if (error instanceof FileExistsError)
+      throw new RuntimeError(`${options.out} already exists; use --force to overwrite it.`);
     throw error;
   }
   io.stderr.write(`Wrote ${options.out}\n`);

@@ -27,7 +27,9 @@ export const sarif: Formatter = (results, options) => {
               name: r.id.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
               shortDescription: { text: r.description },
               helpUri: ruleDocsUrl(r.id, options.docsUrl),
-              defaultConfiguration: { level: r.defaultLevel === 'warn' ? 'warning' : r.defaultLevel === 'off' ? 'none' : 'error' },
+              defaultConfiguration: {
+                level: r.defaultLevel === 'warn' ? 'warning' : r.defaultLevel === 'off' ? 'none' : 'error',
+              },
             })),
           },
         },

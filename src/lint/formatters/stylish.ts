@@ -23,7 +23,15 @@ export const stylish: Formatter = (results: readonly LintResult[], options: Form
     fixable += result.fixableErrorCount + result.fixableWarningCount;
     out += `\n${c.underline(shown(result.filePath, options.cwd))}\n`;
     // One message, one line: line breaks inside a message would break the columns.
-    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity === 2 ? 'error' : 'warning', m.message.replace(/\s*[\r\n]+\s*/g, ' '), m.ruleId] as const);
+    const rows = result.messages.map(
+      (m) =>
+        [
+          `${m.line}:${m.column}`,
+          m.severity === 2 ? 'error' : 'warning',
+          m.message.replace(/\s*[\r\n]+\s*/g, ' '),
+          m.ruleId,
+        ] as const,
+    );
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     for (const [pos, sev, text, rule] of rows) {
       const label = sev === 'error' ? c.red('error') : c.yellow('warning');

@@ -16,4 +16,7 @@
 import { modelRule } from '../model-rule.js';
 
 /** The `action-item-fields` rule. */
-export default modelRule('action-item-fields', 'The action items table has its columns; Type and Status take allowed values.');
+export default modelRule(
+  'action-item-fields',
+  'The action items table has its columns; Type and Status take allowed values.',
+);

@@ -33,8 +33,8 @@ const BUILT_IN: readonly string[] = [
   '(?<!(?:segmentation|page|protection|bus|hardware|memory|double|triple|hard|soft)[ -])fault(?!\\s*[- ]?(?:toleran|injection|domain|line|detect|isolat|zone|code|handl))',
   'at fault',
   'careless(?:ly|ness)?',
-  'should(?: have|\'ve) known',
-  'should(?: have|\'ve) noticed',
+  "should(?: have|'ve) known",
+  "should(?: have|'ve) noticed",
   'human error',
   'negligen(?:t|tly|ce)',
   'to blame',
@@ -77,20 +77,120 @@ const MAYBE_FAILURE = /forg|overl|negl|ignor|messed|screwed|botch|fumbl|failed t
  * limit"). A word also counts as software when the postmortem lists it among its `services` or `tags`.
  */
 const TECH_TERMS = new Set([
-  'kubernetes', 'postgres', 'postgresql', 'mysql', 'mariadb', 'redis', 'kafka', 'nginx', 'apache', 'linux', 'windows',
-  'terraform', 'ansible', 'docker', 'jenkins', 'prometheus', 'grafana', 'elasticsearch', 'mongo', 'mongodb', 'cassandra',
-  'consul', 'vault', 'envoy', 'istio', 'helm', 'systemd', 'cron', 'haproxy', 'varnish', 'cloudflare', 'github', 'gitlab',
-  'java', 'python', 'node', 'chrome', 'firefox', 'safari', 'android', 'ios', 'aws', 'azure', 'puppet', 'chef', 'rabbitmq',
-  'zookeeper', 'etcd', 'memcached', 'sentry', 'pagerduty', 'datadog', 'bind', 'openssl', 'ubuntu', 'debian', 'rails', 'django',
-  'spring', 'tomcat', 'jetty', 'ceph', 'zfs', 'kernel', 'database', 'server', 'cluster', 'load', 'proxy', 'scheduler', 'monitoring',
-  'deployment', 'pipeline', 'runbook', 'backup', 'migration', 'firewall', 'router', 'switch', 'cache', 'queue', 'worker',
+  'kubernetes',
+  'postgres',
+  'postgresql',
+  'mysql',
+  'mariadb',
+  'redis',
+  'kafka',
+  'nginx',
+  'apache',
+  'linux',
+  'windows',
+  'terraform',
+  'ansible',
+  'docker',
+  'jenkins',
+  'prometheus',
+  'grafana',
+  'elasticsearch',
+  'mongo',
+  'mongodb',
+  'cassandra',
+  'consul',
+  'vault',
+  'envoy',
+  'istio',
+  'helm',
+  'systemd',
+  'cron',
+  'haproxy',
+  'varnish',
+  'cloudflare',
+  'github',
+  'gitlab',
+  'java',
+  'python',
+  'node',
+  'chrome',
+  'firefox',
+  'safari',
+  'android',
+  'ios',
+  'aws',
+  'azure',
+  'puppet',
+  'chef',
+  'rabbitmq',
+  'zookeeper',
+  'etcd',
+  'memcached',
+  'sentry',
+  'pagerduty',
+  'datadog',
+  'bind',
+  'openssl',
+  'ubuntu',
+  'debian',
+  'rails',
+  'django',
+  'spring',
+  'tomcat',
+  'jetty',
+  'ceph',
+  'zfs',
+  'kernel',
+  'database',
+  'server',
+  'cluster',
+  'load',
+  'proxy',
+  'scheduler',
+  'monitoring',
+  'deployment',
+  'pipeline',
+  'runbook',
+  'backup',
+  'migration',
+  'firewall',
+  'router',
+  'switch',
+  'cache',
+  'queue',
+  'worker',
 ]);
 
 const NOT_NAMES = new Set([
-  'we', 'i', 'it', 'they', 'he', 'she', 'the', 'this', 'that', 'nobody', 'no', 'someone', 'everyone', 'team',
-  'wir', 'er', 'sie', 'es', 'man', 'der', 'die', 'das', 'niemand', 'jemand', 'system', 'script', 'job', 'alert',
+  'we',
+  'i',
+  'it',
+  'they',
+  'he',
+  'she',
+  'the',
+  'this',
+  'that',
+  'nobody',
+  'no',
+  'someone',
+  'everyone',
+  'team',
+  'wir',
+  'er',
+  'sie',
+  'es',
+  'man',
+  'der',
+  'die',
+  'das',
+  'niemand',
+  'jemand',
+  'system',
+  'script',
+  'job',
+  'alert',
 ]);
-
 
 function wordPattern(sources: readonly string[]): RegExp {
   return new RegExp(`${NOT_LETTER}(?:${sources.join('|')})${END}`, 'giu');
@@ -113,7 +213,9 @@ const rule: Rule = {
   description: 'No blaming wording (English and German); word list extendable.',
   fixable: false,
   check: ({ pm, options }) => {
-    const extra = Array.isArray(options.words) ? options.words.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : [];
+    const extra = Array.isArray(options.words)
+      ? options.words.filter((w): w is string => typeof w === 'string' && w.trim() !== '')
+      : [];
     const words = wordPattern([...BUILT_IN, ...extra.map((w) => escapeRegExp(w.trim()).replace(/\s+/g, '\\s+'))]);
     const authorNames = new Set(namesOf(pm.data.authors));
     const authors = [...authorNames].map(escapeRegExp);
@@ -129,20 +231,21 @@ const rule: Rule = {
       if (QUICK.test(text) || (extra.length > 0 && words.test(text))) {
         words.lastIndex = 0;
         for (const m of text.matchAll(words)) {
-        out.push({
-          message: `Expected blameless wording (what the system allowed, not who is at fault), found "${m[0]}".`,
-          line,
-          column: (m.index ?? 0) + 1,
-          endLine: line,
-          endColumn: (m.index ?? 0) + 1 + m[0].length,
-        });
+          out.push({
+            message: `Expected blameless wording (what the system allowed, not who is at fault), found "${m[0]}".`,
+            line,
+            column: (m.index ?? 0) + 1,
+            endLine: line,
+            endColumn: (m.index ?? 0) + 1 + m[0].length,
+          });
         }
       }
       if (!MAYBE_FAILURE.test(text)) continue;
       for (const m of text.matchAll(subject)) {
         const name = m[1] as string;
         if (NOT_NAMES.has(name.toLowerCase())) continue;
-        if (!authorNames.has(name) && (TECH_TERMS.has(name.toLowerCase()) || software.has(name.toLowerCase()))) continue;
+        if (!authorNames.has(name) && (TECH_TERMS.has(name.toLowerCase()) || software.has(name.toLowerCase())))
+          continue;
         out.push({
           message: `Expected the system as the subject of a failure, found a person: "${m[0]}".`,
           line,

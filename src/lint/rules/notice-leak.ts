@@ -25,7 +25,9 @@ const rule: Rule = {
   description: 'The customer notice contains no internal details; patterns extendable.',
   fixable: false,
   check: ({ pm, options, settings }) => {
-    const extra = Array.isArray(options.patterns) ? options.patterns.filter((p): p is string => typeof p === 'string') : [];
+    const extra = Array.isArray(options.patterns)
+      ? options.patterns.filter((p): p is string => typeof p === 'string')
+      : [];
     return checkNoticeLeaks(pm, { internalPatterns: [...settings.internalPatterns, ...extra] }).map(
       ({ ruleId: _r, severity: _s, ...report }) => report,
     );

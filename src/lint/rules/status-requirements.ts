@@ -15,4 +15,7 @@
 import { modelRule } from '../model-rule.js';
 
 /** The `status-requirements` rule. */
-export default modelRule('status-requirements', 'final/published need mitigated, resolved, root_causes; in-review needs root_causes.');
+export default modelRule(
+  'status-requirements',
+  'final/published need mitigated, resolved, root_causes; in-review needs root_causes.',
+);

@@ -25,7 +25,7 @@ export default modelRule('timestamp-offset', 'Front-matter timestamps carry an o
     if (typeof zone !== 'string' || !isTimeZone(zone)) return reports;
     const fixableLines = new Set(
       ['started', 'detected', 'mitigated', 'resolved']
-        .filter((m) => typeof pm.data[m] === 'string' && LOCAL_TIMESTAMP.test(pm.data[m] as string))
+        .filter((m) => typeof pm.data[m] === 'string' && LOCAL_TIMESTAMP.test(pm.data[m]))
         .map((m) => keyPosition(pm, m).line),
     );
     return reports.map((r) => (fixableLines.has(r.line) ? { ...r, fixable: true } : r));
