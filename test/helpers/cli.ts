@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
@@ -45,4 +46,44 @@ export function runCli(
 export async function tempDir(prefix = 'postmortem-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A stream that keeps what is written to it. */
+class Capture {
+  text = '';
+  constructor(readonly isTTY = false) {}
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+}
+
+/**
+ * Runs the CLI in this process through `run(argv, io)`, as markdownlint-cli2's tests call `main()`:
+ * same arguments, working folder, environment and standard input as `runCli`, no child process.
+ * Keep `runCli` for the few end-to-end tests of the real binary.
+ */
+export async function runInProcess(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Promise<CliResult> {
+  const { run } = await import('../../src/cli/program.js');
+  const { Chalk } = await import('chalk');
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stdin = Readable.from(options.input === undefined ? [] : [options.input]) as NodeJS.ReadableStream & {
+    isTTY?: boolean;
+  };
+  const colorOn = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && !env.NO_COLOR;
+  const code = await run(args, {
+    stdout,
+    stderr,
+    stdin,
+    cwd: options.cwd ?? ROOT,
+    env,
+    color: new Chalk({ level: colorOn ? 1 : 0 }),
+    errorColor: new Chalk({ level: colorOn ? 1 : 0 }),
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }
