@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePostmortem, validatePostmortem } from '../../src/model/index.js';
+import { parsePostmortem } from '../../src/model/index.js';
+import { checkPostmortem } from '../../src/lint/check.js';
 import { examples } from '../helpers/examples.js';
 
 const base = examples()[0]!;
@@ -9,7 +10,7 @@ function problemsAfter(change: (text: string) => string, path = base.path) {
   const text = change(base.text);
   const { postmortem, problems } = parsePostmortem(text, path);
   expect(problems).toEqual([]);
-  return { text, problems: validatePostmortem(postmortem) };
+  return { text, problems: checkPostmortem(postmortem, {}, 'warning') };
 }
 
 function lineOf(text: string, needle: string): number {
@@ -18,7 +19,7 @@ function lineOf(text: string, needle: string): number {
   return index + 1;
 }
 
-describe('validatePostmortem', () => {
+describe('checkPostmortem', () => {
   it('finds nothing wrong in a valid example', () => {
     expect(problemsAfter((t) => t).problems).toEqual([]);
   });
@@ -108,6 +109,6 @@ describe('validatePostmortem', () => {
 
   it('accepts extra categories and sections from the project options', () => {
     const { postmortem } = parsePostmortem(base.text.replace(/category: [a-z-]+/, 'category: gremlins'), base.path);
-    expect(validatePostmortem(postmortem, { categories: ['gremlins'] })).toEqual([]);
+    expect(checkPostmortem(postmortem, { categories: ['gremlins'] }, 'warning')).toEqual([]);
   });
 });
