@@ -30,7 +30,7 @@ describe('a fully cached lint run', () => {
     const root = join(dir, 'project');
     await mkdir(join(root, 'postmortems'), { recursive: true });
     await copyFile(
-      join(ROOT, 'test/fixtures/lint/frontmatter-schema/ok-complete.md'),
+      join(ROOT, 'test/fixtures/complete-postmortem.md'),
       join(root, 'postmortems/2020-01-01-api-outage.md'),
     );
     await writeFile(join(root, '.postmortemrc.json'), JSON.stringify({ rules: { 'section-order': 'off' } }));

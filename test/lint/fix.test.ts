@@ -6,7 +6,7 @@ import { lintText } from '../../src/lint/engine.js';
 import { offsetForWallTime } from '../../src/model/index.js';
 import { FIXTURES, onlyRule } from './fixtures.js';
 
-const base = readFileSync(join(FIXTURES, 'frontmatter-schema/ok-complete.md'), 'utf8');
+const base = readFileSync(join(FIXTURES, '../complete-postmortem.md'), 'utf8');
 const all = {
   ...onlyRule('timeline-order'),
   rules: {

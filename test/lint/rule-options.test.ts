@@ -11,7 +11,7 @@ let cleanup: () => Promise<void>;
 let file: string;
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir('postmortem-options-'));
-  file = await readFile(join(ROOT, 'test/fixtures/lint/frontmatter-schema/ok-complete.md'), 'utf8');
+  file = await readFile(join(ROOT, 'test/fixtures/complete-postmortem.md'), 'utf8');
 });
 afterAll(async () => cleanup());
 
