@@ -30,6 +30,47 @@ function timelineBlocks(pm: Postmortem, source: SourceText): Block[] | null {
   return blocks;
 }
 
+interface Timed {
+  item: Postmortem['timeline'][number];
+  instant: number;
+}
+
+/**
+ * Which values belong to the longest non-decreasing run (subsequence): the items outside it are
+ * the ones out of place, so one misplaced item is reported once, not with every item after it.
+ * Of several longest runs, the one keeping the earliest items wins (a later item is the one
+ * reported as out of place). O(n log n): a 1 MB timeline stays fast.
+ */
+export function longestRun(values: readonly number[]): boolean[] {
+  const n = values.length;
+  // from[i]: length of the longest non-decreasing run starting at i (patience sorting from the end).
+  const from = new Array<number>(n).fill(0);
+  const tails: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const x = -(values[i] as number);
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tails[mid] as number) <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = x;
+    from[i] = lo + 1;
+  }
+  const kept = new Array<boolean>(n).fill(false);
+  let need = tails.length;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n && need > 0; i++) {
+    if (from[i] === need && (values[i] as number) >= last) {
+      kept[i] = true;
+      last = values[i] as number;
+      need--;
+    }
+  }
+  return kept;
+}
+
 const ORDERED_MARKER = /^(\s*)(\d{1,9})([.)])/;
 
 /**
@@ -78,22 +119,35 @@ export default defineRule({
     },
   },
   check: ({ pm, source, report }) => {
-    let previous: { instant: number; text: string } | null = null;
-    let fix: Edit | undefined | null = null;
-    for (const item of pm.timeline) {
-      const instant = item.timestamp?.instant;
-      if (instant === null || instant === undefined) continue;
-      if (previous && instant < previous.instant) {
-        if (fix === null) fix = sortEdit(pm, source);
-        report({
-          message: `Expected timeline items in chronological order, found "${item.timestamp?.text}" after "${previous.text}".`,
-          line: item.line,
-          column: item.column,
-          ...(fix ? { fix } : {}),
-        });
-      } else {
-        previous = { instant, text: item.timestamp?.text ?? '' };
-      }
+    const timed = pm.timeline.flatMap((item) =>
+      typeof item.timestamp?.instant === 'number' ? [{ item, instant: item.timestamp.instant }] : [],
+    );
+    const kept = longestRun(timed.map((t) => t.instant));
+    // The latest item before each one and the earliest after it: an item out of place stands
+    // after a later one or before an earlier one (linear, however many items are out of place).
+    const latestBefore: number[] = [];
+    for (let i = 0, best = -1; i < timed.length; i++) {
+      latestBefore.push(best);
+      if (best === -1 || (timed[i] as Timed).instant > (timed[best] as Timed).instant) best = i;
     }
+    const earliestAfter: number[] = new Array<number>(timed.length);
+    for (let i = timed.length - 1, best = -1; i >= 0; i--) {
+      earliestAfter[i] = best;
+      if (best === -1 || (timed[i] as Timed).instant < (timed[best] as Timed).instant) best = i;
+    }
+    let fix: Edit | undefined | null = null;
+    timed.forEach(({ item, instant }, i) => {
+      if (kept[i]) return;
+      const before = latestBefore[i] as number;
+      const after = before !== -1 && (timed[before] as Timed).instant > instant;
+      const other = after ? before : (earliestAfter[i] as number);
+      if (fix === null) fix = sortEdit(pm, source);
+      report({
+        message: `Expected timeline items in chronological order, found "${item.timestamp?.text}" ${after ? 'after' : 'before'} "${timed[other]?.item.timestamp?.text}".`,
+        line: item.line,
+        column: item.column,
+        ...(fix ? { fix } : {}),
+      });
+    });
   },
 });
