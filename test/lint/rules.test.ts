@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RULE_CATALOG } from '../../src/lint/catalog.js';
 import { RULES } from '../../src/lint/rules/index.js';
-import { FIXTURES, fixtures, lintFixture } from './fixtures.js';
+import { FIXTURES, fixtures, lintFixture, lintFixtureMessages } from './fixtures.js';
 
 const RULES_DIR = new URL('../../src/lint/rules/', import.meta.url);
 const RULE_FILES = readdirSync(RULES_DIR)
@@ -50,6 +50,12 @@ describe('rule registry', () => {
     for (const f of notOk) expect(files).toContain(f.replace(/\.md$/, '.expected.json'));
     const docs = readFileSync(new URL('../../docs/lint.md', import.meta.url), 'utf8');
     expect(docs).toContain(`### ${id}\n\n[${rule.defaultLevel}] ${rule.description}`);
+  });
+
+  it.each(RULES.map((r) => [r.id, r.fixable] as const))('%s: fixable is %s, and so are its fixtures', (id, fixable) => {
+    const files = fixtures().filter((f) => f.rule === id && !f.ok);
+    const fixed = files.some((f) => lintFixtureMessages(id, f.file).some((m) => m.fixable));
+    expect(fixed).toBe(fixable);
   });
 
   it.each(RULES.filter((r) => r.options).map((r) => [r.id, r] as const))(
