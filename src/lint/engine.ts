@@ -1,14 +1,11 @@
-import {
-  keyPosition,
-  parsePostmortem,
-  parsePostmortemBytes,
-  type ParseResult,
-  type Postmortem,
-} from '../model/index.js';
+import { keyPosition } from '../model/validate.js';
+import { parsePostmortem, parsePostmortemBytes } from '../model/parse.js';
+import type { ParseResult, Postmortem } from '../model/types.js';
 import { readDirectives } from './directives.js';
-import { fixPostmortem } from './fix.js';
+import { applyEdits, sourceText } from './edits.js';
+import { byPosition, resultOf } from './result.js';
 import { RULES } from './rules/index.js';
-import type { LintMessage, LintResult, LintSettings, RuleReport } from './types.js';
+import type { Edit, LintMessage, LintResult, LintSettings, RuleReport } from './types.js';
 
 /** The id a file declares and where, for the uniqueness check across files. */
 export interface DeclaredId {
@@ -25,65 +22,65 @@ export interface FileOutcome {
   fixed?: string;
 }
 
-function count(filePath: string, messages: LintMessage[]): LintResult {
-  let errorCount = 0;
-  let warningCount = 0;
-  let fixableErrorCount = 0;
-  let fixableWarningCount = 0;
-  for (const m of messages) {
-    if (m.severity === 2) {
-      errorCount++;
-      if (m.fixable) fixableErrorCount++;
-    } else {
-      warningCount++;
-      if (m.fixable) fixableWarningCount++;
-    }
-  }
-  return { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount };
+/** The messages of one run of the rules over a file, and the edits `--fix` would apply. */
+export interface RuleRun {
+  messages: LintMessage[];
+  edits: Edit[];
 }
 
-/** Recounts a result after messages were added or removed. */
-export function recount(result: LintResult): LintResult {
-  return { ...count(result.filePath, result.messages), ...(result.fixed ? { fixed: true } : {}) };
-}
-
-function byPosition(a: LintMessage, b: LintMessage): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
-}
+/** Passes of fix, re-parse and re-lint before the engine stops (each pass applies the edits that do not overlap). */
+const MAX_FIX_PASSES = 10;
 
 function message(ruleId: string, severity: 1 | 2, report: RuleReport): LintMessage {
   const m: LintMessage = { ruleId, severity, message: report.message, line: report.line, column: report.column };
   if (report.endLine !== undefined) m.endLine = report.endLine;
   if (report.endColumn !== undefined) m.endColumn = report.endColumn;
-  if (report.fixable) m.fixable = true;
+  if (report.fix !== undefined) m.fixable = true;
   return m;
 }
 
-/** Runs the enabled rules over a parsed postmortem; a rule that throws becomes a message, never a crash. */
-export function runRules(pm: Postmortem, settings: LintSettings): LintMessage[] {
+function editsOf(fix: Edit | readonly Edit[]): readonly Edit[] {
+  return 'from' in fix ? [fix] : fix;
+}
+
+function internalError(error: unknown): RuleReport {
+  return {
+    message: `Expected the rule to finish, found an internal error (please report it): ${(error as Error).message}`,
+    line: 1,
+    column: 1,
+  };
+}
+
+/**
+ * Runs the enabled rules over a parsed postmortem; a rule that throws becomes a message, never a
+ * crash. With `collectEdits`, also gathers the fixes of the reports left after inline directives
+ * and the rules' normalising edits.
+ */
+export function runRules(pm: Postmortem, settings: LintSettings, collectEdits = false): RuleRun {
   const directives = readDirectives(pm.source);
-  const out: LintMessage[] = [];
+  const source = sourceText(pm.source);
+  const messages: LintMessage[] = [];
+  const edits: Edit[] = [];
   for (const rule of RULES) {
     const setting = settings.rules[rule.id];
     if (!setting) continue;
     const severity = setting.level === 'error' ? 2 : 1;
-    let reports: RuleReport[];
+    const reports: RuleReport[] = [];
+    const context = { pm, options: setting.options, settings, source, report: (r: RuleReport) => void reports.push(r) };
     try {
-      reports = rule.check({ pm, options: setting.options, settings });
+      const returned = rule.check(context);
+      if (returned) reports.push(...returned);
+      if (collectEdits && rule.normalise) edits.push(...rule.normalise(context));
     } catch (error) {
-      reports = [
-        {
-          message: `Expected the rule to finish, found an internal error (please report it): ${(error as Error).message}`,
-          line: 1,
-          column: 1,
-        },
-      ];
+      reports.push(internalError(error));
     }
     for (const report of reports) {
-      if (!directives.isDisabled(rule.id, report.line)) out.push(message(rule.id, severity, report));
+      if (directives.isDisabled(rule.id, report.line)) continue;
+      messages.push(message(rule.id, severity, report));
+      if (collectEdits && report.fix) edits.push(...editsOf(report.fix));
     }
   }
-  return out;
+  return { messages, edits };
 }
 
 function declaredId(pm: Postmortem): DeclaredId | null {
@@ -92,14 +89,10 @@ function declaredId(pm: Postmortem): DeclaredId | null {
   return { value: pm.data.id, line: at.line, column: at.column };
 }
 
-function lintParsed(parsed: ParseResult, filePath: string, settings: LintSettings): FileOutcome {
-  if (parsed.problems.length > 0) {
-    // The file could not be read; reporting rules over empty data would only add noise.
-    const messages = parsed.problems.map((p) => message('frontmatter-schema', 2, p));
-    return { result: count(filePath, messages.sort(byPosition)), id: null };
-  }
-  const messages = runRules(parsed.postmortem, settings).sort(byPosition);
-  return { result: count(filePath, messages), id: declaredId(parsed.postmortem) };
+function unreadable(parsed: ParseResult, filePath: string): FileOutcome {
+  // The file could not be read; reporting rules over empty data would only add noise.
+  const messages = parsed.problems.map((p) => message('frontmatter-schema', 2, p));
+  return { result: resultOf(filePath, messages.sort(byPosition)), id: null };
 }
 
 function safeParse(parse: () => ParseResult, filePath: string): ParseResult | FileOutcome {
@@ -112,11 +105,15 @@ function safeParse(parse: () => ParseResult, filePath: string): ParseResult | Fi
       line: 1,
       column: 1,
     });
-    return { result: count(filePath, [m]), id: null };
+    return { result: resultOf(filePath, [m]), id: null };
   }
 }
 
-/** Lints postmortem text; with `fix`, applies the safe fixes (until stable) and lints the fixed text. */
+/**
+ * Lints postmortem text. With `fix`: applies the non-overlapping edits of the reports' fixes,
+ * re-parses and re-lints until nothing is left to fix (at most MAX_FIX_PASSES passes). Edits
+ * change only what they replace, so every line keeps its own line end; a byte order mark is kept.
+ */
 export function lintText(
   source: string | Uint8Array,
   filePath: string,
@@ -128,25 +125,27 @@ export function lintText(
     filePath,
   );
   if ('result' in parsed) return parsed;
-  let fixed: string | undefined;
-  if (options.fix && parsed.problems.length === 0) {
-    const original = parsed.postmortem.source;
-    let current = original;
-    for (let pass = 0; pass < 3; pass++) {
-      const next = fixPostmortem(parsed.postmortem);
-      if (next === current) break;
-      current = next;
-      const reparsed = safeParse(() => parsePostmortem(current, filePath), filePath);
-      if ('result' in reparsed) return reparsed;
-      parsed = reparsed;
-    }
+  if (parsed.problems.length > 0) return unreadable(parsed, filePath);
+  const original = parsed.postmortem.source;
+  let run = runRules(parsed.postmortem, settings, options.fix);
+  for (let pass = 0; options.fix && pass < MAX_FIX_PASSES; pass++) {
+    const next = applyEdits(parsed.postmortem.source, run.edits);
+    if (next === null) break;
+    const reparsed = safeParse(() => parsePostmortem(next, filePath), filePath);
+    if ('result' in reparsed) return reparsed;
+    if (reparsed.problems.length > 0) return unreadable(reparsed, filePath);
+    parsed = reparsed;
+    run = runRules(parsed.postmortem, settings, true);
+  }
+  const outcome: FileOutcome = {
+    result: resultOf(filePath, run.messages.sort(byPosition)),
+    id: declaredId(parsed.postmortem),
+  };
+  const current = parsed.postmortem.source;
+  if (current !== original) {
     // Decoding drops a UTF-8 byte order mark; the fixed file keeps the one it had.
     const bom = typeof source !== 'string' && source[0] === 0xef && source[1] === 0xbb && source[2] === 0xbf;
-    if (current !== original) fixed = bom && !current.startsWith('\uFEFF') ? `\uFEFF${current}` : current;
-  }
-  const outcome = lintParsed(parsed, filePath, settings);
-  if (fixed !== undefined) {
-    outcome.fixed = fixed;
+    outcome.fixed = bom && !current.startsWith('\uFEFF') ? `\uFEFF${current}` : current;
     outcome.result.fixed = true;
   }
   return outcome;

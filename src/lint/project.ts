@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { DEFAULT_CACHE_LOCATION } from './cache.js';
 import { DEFAULT_PATTERNS, findFiles } from './files.js';
 import { RULE_CATALOG } from './catalog.js';
+import { checkRuleOptions } from './rule-options.js';
 import { lintFiles } from './run.js';
 import { resolveSettings } from './settings.js';
 import type { LintResult, LintSettings } from './types.js';
@@ -30,13 +31,14 @@ export interface LintProjectResult {
   configPath: string | null;
 }
 
-/** Loads the config, finds the files and lints them; throws ConfigError, RuleFlagError or NoFilesError. */
+/** Loads the config (rule options checked), finds the files and lints them; throws ConfigError, RuleFlagError or NoFilesError. */
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectResult> {
   const loaded = await loadConfig({
     cwd: options.cwd,
     ...(options.configPath ? { configPath: options.configPath } : {}),
   });
   const settings = resolveSettings(RULE_CATALOG, loaded, options.ruleFlags ?? [], options.now ?? new Date());
+  await checkRuleOptions(loaded);
   const patterns = options.patterns && options.patterns.length > 0 ? options.patterns : DEFAULT_PATTERNS;
   const files = await findFiles(patterns, options.cwd);
   let location = options.cacheLocation

@@ -3,6 +3,16 @@ import type { FormatOptions, Postmortem } from '../model/index.js';
 /** A rule's configured severity. */
 export type RuleLevel = 'off' | 'warn' | 'error';
 
+/**
+ * A text edit a fix is made of: replace `source.slice(from, to)` with `text`. Offsets index the
+ * decoded source (`pm.source`: no byte order mark, line ends as written), as ESLint's `fix.range`.
+ */
+export interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
 /** What a rule reports: one sentence "Expected X, found Y" and where. The engine adds id, severity and docs link. */
 export interface RuleReport {
   message: string;
@@ -10,8 +20,8 @@ export interface RuleReport {
   column: number;
   endLine?: number;
   endColumn?: number;
-  /** True when `--fix` removes the cause of this report. */
-  fixable?: boolean;
+  /** The edits that remove the cause of this report; `--fix` applies them. */
+  fix?: Edit | readonly Edit[];
 }
 
 /** Settings every rule may read, the same in every worker (plain data, so it crosses thread boundaries). */
@@ -24,21 +34,66 @@ export interface LintSettings {
   now: string;
 }
 
-/** What a rule sees. */
-export interface RuleContext {
+/** What a rule sees; `report` may be called any number of times (returning reports works too). */
+export interface RuleContext<Options = Record<string, unknown>> {
   pm: Postmortem;
-  options: Record<string, unknown>;
+  /** The rule's options, already checked against its schema. */
+  options: Options;
   settings: LintSettings;
+  /** Offsets of lines and columns in `pm.source`, for building edits. */
+  source: SourceText;
+  report: (report: RuleReport) => void;
 }
 
-/** A lint rule: a small object with an id, a default severity and a pure check. */
-export interface Rule {
+/** Offsets in a source text by 1-based line and column (computed once per file, on first use). */
+export interface SourceText {
+  /** Offset of a 1-based line and column. */
+  offset(line: number, column?: number): number;
+  /** Offset just past a line's content, before its line end. */
+  lineEnd(line: number): number;
+}
+
+/** The documentation of a rule, as data: docs/lint.md's rule sections are generated from it. */
+export interface RuleDocs {
+  /** What the rule checks (Markdown). */
+  what: string;
+  /** Why it matters. */
+  why: string;
+  /** How to fix a report (and what `--fix` does, when it does something). */
+  fix: string;
+  /** The options, when the rule has some (Markdown). */
+  options?: string;
+  /** One failing and one passing example (Markdown code, one or a few lines each). */
+  examples: { notOk: string; ok: string };
+}
+
+/** The zod namespace, handed to an options schema so a rule module does not load zod itself. */
+export type Zod = typeof import('zod').z;
+
+/** A lint rule: a small object with an id, a default severity, its docs, its options schema and a pure check. */
+export interface Rule<Options = Record<string, unknown>> {
   id: string;
   defaultLevel: RuleLevel;
+  /** One line, shown in the catalog, SARIF and the docs. */
   description: string;
   /** True when `--fix` can repair some of its reports. */
   fixable: boolean;
-  check: (context: RuleContext) => RuleReport[];
+  /** True when the rule checks FORMAT v1 itself: render, notice and new refuse a file it finds errors in. */
+  format?: boolean;
+  docs: RuleDocs;
+  /** The schema of the rule's options object (every key optional); none means the rule takes no options. */
+  options?: (z: Zod) => import('zod').ZodType<Options>;
+  check: (context: RuleContext<Options>) => readonly RuleReport[] | void;
+  /**
+   * Edits that write what the rule accepts in its canonical form, with no report to attach them to
+   * (`UTC` written `Z`); `--fix` applies them with the reports' fixes.
+   */
+  normalise?: (context: RuleContext<Options>) => readonly Edit[];
+}
+
+/** Declares a rule; its options type comes from its schema. */
+export function defineRule<Options = Record<string, unknown>>(rule: Rule<Options>): Rule {
+  return rule as unknown as Rule;
 }
 
 /** One message in a result, ESLint-compatible: severity 1 is a warning, 2 an error. */

@@ -1,14 +1,6 @@
 import type { DeclaredId } from './engine.js';
-import type { LintMessage, LintResult, LintSettings } from './types.js';
-
-function byPosition(a: LintMessage, b: LintMessage): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
-}
-
-function recount(result: LintResult): void {
-  result.errorCount = result.messages.filter((m) => m.severity === 2).length;
-  result.warningCount = result.messages.length - result.errorCount;
-}
+import { byPosition, recount } from './result.js';
+import type { LintResult, LintSettings } from './types.js';
 
 /**
  * Adds an `id-filename` error to every file whose id another linted file already declares, so two

@@ -1,17 +1,10 @@
-/** The postmortem model: types, parsing, validation, derived figures and writing. */
+/** The postmortem model: types, parsing, the facts checks share, derived figures and writing. */
 export * from './types.js';
 export * from './format.js';
 export * from './timestamp.js';
 export { parsePostmortem, parsePostmortemBytes, idFromPath, MAX_FILE_BYTES, type ParseOptions } from './parse.js';
 export { findSection } from './body.js';
-export {
-  validatePostmortem,
-  MODEL_CHECKS,
-  keyPosition,
-  momentInstants,
-  isIsoDate,
-  type ModelCheck,
-} from './validate.js';
+export { keyPosition, momentInstants, isIsoDate } from './validate.js';
 export { deriveFigures, formatDuration, type DerivedFigures } from './figures.js';
 export { stringifyPostmortem, writeFileAtomic, FileExistsError } from './write.js';
 export { readPostmortemFile } from './read.js';

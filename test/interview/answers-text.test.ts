@@ -2,7 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePostmortem, validatePostmortem } from '../../src/model/index.js';
+import { parsePostmortem } from '../../src/model/index.js';
+import { checkPostmortem } from '../../src/lint/check.js';
 import { markdownSection } from '../../src/render/escape.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
@@ -43,7 +44,7 @@ describe('answers files: long text and encodings', () => {
     expect(text).toContain('\\## Impact');
     const { postmortem, problems } = parsePostmortem(text, 'x.md');
     expect(problems).toEqual([]);
-    expect(validatePostmortem(postmortem, { idMatchesFileName: false })).toEqual([]);
+    expect(checkPostmortem(postmortem, { idMatchesFileName: false }, 'warning')).toEqual([]);
   });
 
   it('reads a JSON answers file that starts with a byte-order mark', async () => {

@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePostmortem, validatePostmortem } from '../../src/model/index.js';
+import { parsePostmortem } from '../../src/model/index.js';
+import { checkPostmortem } from '../../src/lint/check.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const ANSWERS_DIR = join(ROOT, 'examples', 'answers');
@@ -41,7 +42,7 @@ describe('postmortem new --answers (no terminal)', () => {
     expect(result.code).toBe(0);
     const path = await writtenFile(dir);
     const { postmortem, problems } = parsePostmortem(await readFile(path, 'utf8'), path);
-    expect([...problems, ...validatePostmortem(postmortem)]).toEqual([]);
+    expect([...problems, ...checkPostmortem(postmortem, {}, 'warning')]).toEqual([]);
     const shown = join('postmortems', `${postmortem.data.id as string}.md`);
     expect(result.stdout).toContain(`Wrote ${shown}`);
     for (const next of ['render', 'lint', 'notice']) expect(result.stdout).toContain(`postmortem ${next} ${shown}`);

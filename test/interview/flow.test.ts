@@ -10,7 +10,8 @@ import {
   runSession,
   type Answers,
 } from '../../src/interview/index.js';
-import { parsePostmortem, stringifyPostmortem, validatePostmortem } from '../../src/model/index.js';
+import { parsePostmortem, stringifyPostmortem } from '../../src/model/index.js';
+import { checkPostmortem } from '../../src/lint/check.js';
 import { renderSource } from '../../src/render/source.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { ScriptExhausted, scriptedAsk, type Scripted } from './scripted-ask.js';
@@ -114,7 +115,7 @@ async function fileFor(answers: Answers) {
   const built = buildPostmortem(answers);
   const text = stringifyPostmortem(built.data, await renderSource(built.content));
   const { postmortem, problems } = parsePostmortem(text, `postmortems/${built.id}.md`);
-  return { text, problems: [...problems, ...validatePostmortem(postmortem)], postmortem };
+  return { text, problems: [...problems, ...checkPostmortem(postmortem, {}, 'warning')], postmortem };
 }
 
 describe('the interview flow', () => {

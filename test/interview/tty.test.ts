@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePostmortem, validatePostmortem } from '../../src/model/index.js';
+import { parsePostmortem } from '../../src/model/index.js';
+import { checkPostmortem } from '../../src/lint/check.js';
 import { BIN, tempDir } from '../helpers/cli.js';
 
 // A private tmux server per test file: its own socket, so nothing else's sessions are touched.
@@ -128,7 +129,7 @@ describe('postmortem new in a real terminal (tmux)', () => {
     );
     const text = await readFile(path, 'utf8');
     const { postmortem, problems } = parsePostmortem(text, path);
-    expect([...problems, ...validatePostmortem(postmortem)]).toEqual([]);
+    expect([...problems, ...checkPostmortem(postmortem, {}, 'warning')]).toEqual([]);
     expect(postmortem.data.detected).toBe('2024-03-01T14:04:00+01:00');
     expect(postmortem.data.mitigated).toBe('2024-03-01T15:10:00+01:00');
     expect(text).toContain('- 2024-03-01 14:20 +01:00 — Change reverted');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
-const base = () => readFile(join(ROOT, 'test/fixtures/lint/frontmatter-schema/ok-complete.md'), 'utf8');
+const base = () => readFile(join(ROOT, 'test/fixtures/complete-postmortem.md'), 'utf8');
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -6,7 +6,7 @@ import { lintText } from '../../src/lint/engine.js';
 import { offsetForWallTime } from '../../src/model/index.js';
 import { FIXTURES, onlyRule } from './fixtures.js';
 
-const base = readFileSync(join(FIXTURES, 'frontmatter-schema/ok-complete.md'), 'utf8');
+const base = readFileSync(join(FIXTURES, '../complete-postmortem.md'), 'utf8');
 const all = {
   ...onlyRule('timeline-order'),
   rules: {
@@ -116,5 +116,35 @@ describe('--fix on an ordered timeline', () => {
     const once = fix(withItems(items));
     expect(once).toBe(withItems(expected));
     expect(fix(once)).toBe(once);
+  });
+});
+
+describe('--fix keeps each line its own line end (issue 10: mixed LF/CRLF became all CRLF)', () => {
+  const messy = base
+    .replace('started: "2020-01-01T10:00:00Z"', 'started: "2020-01-01T10:00:00"\ntimezone: UTC')
+    .replace(
+      '- 2020-01-01 10:30 Z — Change reverted; errors stop\n- 2020-01-01 11:00 Z — Incident closed',
+      '- 2020-01-01 11:00 UTC - Incident closed\n- 2020-01-01 10:30 Z: Change reverted; errors stop',
+    );
+  const mixed = (text: string) =>
+    text
+      .split('\n')
+      .map((line, i) => (i % 3 === 1 ? `${line}\r` : line))
+      .join('\n');
+
+  it('fixes offsets, prefixes and order and keeps every LF and CRLF where it was', () => {
+    expect(messy).not.toBe(base);
+    const input = mixed(messy);
+    const bytes = new TextEncoder().encode(`\uFEFF${input}`);
+    const fixed = lintText(bytes, '/x/2020-01-01-api-outage.md', all, { fix: true }).fixed ?? '';
+    expect(fixed.startsWith('\uFEFF')).toBe(true);
+    const ends = (text: string) => text.split('\n').map((l) => l.endsWith('\r'));
+    expect(ends(fixed.slice(1))).toEqual(ends(input));
+    const plain = fixed.slice(1).replace(/\r\n/g, '\n');
+    expect(plain).toContain('started: "2020-01-01T10:00:00Z"');
+    expect(plain).toContain(
+      '- 2020-01-01 10:30 Z — Change reverted; errors stop\n- 2020-01-01 11:00 Z — Incident closed',
+    );
+    expect(lintText(fixed, '/x/2020-01-01-api-outage.md', all).result.messages).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText } from '../../src/lint/engine.js';
 import { RULES } from '../../src/lint/rules/index.js';
-import type { LintSettings } from '../../src/lint/types.js';
+import type { LintMessage, LintSettings } from '../../src/lint/types.js';
 
 /** Root of the rule fixtures: one folder per rule id. */
 export const FIXTURES = fileURLToPath(new URL('../fixtures/lint/', import.meta.url));
@@ -32,13 +32,14 @@ export function fixtures(): Array<{ rule: string; file: string; ok: boolean }> {
 }
 
 /** Lints a fixture with only its rule on; `<!-- fixture-path: NAME.md -->` sets the file name the linter sees. */
-export function lintFixture(rule: string, file: string) {
+export function lintFixtureMessages(rule: string, file: string): LintMessage[] {
   const source = readFileSync(join(FIXTURES, rule, file));
   const named = /<!-- fixture-path: (\S+) -->/.exec(source.toString('utf8'));
   const path = join(FIXTURES, rule, named ? (named[1] as string) : file);
-  return lintText(new Uint8Array(source), path, onlyRule(rule)).result.messages.map(({ line, column, message }) => ({
-    line,
-    column,
-    message,
-  }));
+  return lintText(new Uint8Array(source), path, onlyRule(rule)).result.messages;
+}
+
+/** A fixture's messages as its `.expected.json` holds them: line, column and text. */
+export function lintFixture(rule: string, file: string) {
+  return lintFixtureMessages(rule, file).map(({ line, column, message }) => ({ line, column, message }));
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/lint/engine.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { resolveSettings } from '../../src/lint/settings.js';
-import { parsePostmortem, validatePostmortem } from '../../src/model/index.js';
+import { parsePostmortem } from '../../src/model/index.js';
+import { checkPostmortem } from '../../src/lint/check.js';
 import { examples } from '../helpers/examples.js';
 
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
@@ -15,7 +16,7 @@ describe('CRLF line endings', () => {
       const lf = parsePostmortem(example.text, example.path);
       const { postmortem, problems } = parsePostmortem(crlf(example.text), example.path);
       expect(problems).toEqual([]);
-      expect(validatePostmortem(postmortem)).toEqual([]);
+      expect(checkPostmortem(postmortem, {}, 'warning')).toEqual([]);
       expect(postmortem.data).toEqual(lf.postmortem.data);
       expect(postmortem.keys).toEqual(lf.postmortem.keys);
       expect(postmortem.sections.map(({ title, line, endLine }) => [title, line, endLine])).toEqual(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePostmortem, validatePostmortem } from '../../src/model/index.js';
+import { parsePostmortem } from '../../src/model/index.js';
+import { checkPostmortem } from '../../src/lint/check.js';
 import { examples } from '../helpers/examples.js';
 
 describe('bundled examples', () => {
@@ -12,7 +13,7 @@ describe('bundled examples', () => {
   it.each(all.map((e) => [e.name, e] as const))('%s parses and validates with no problem', (_name, example) => {
     const { postmortem, problems } = parsePostmortem(example.text, example.path);
     expect(problems).toEqual([]);
-    expect(validatePostmortem(postmortem)).toEqual([]);
+    expect(checkPostmortem(postmortem, {}, 'warning')).toEqual([]);
     expect(postmortem.data.status).toBe('final');
     const notice = postmortem.data.notice as { languages: string[] };
     expect(notice.languages).toEqual(expect.arrayContaining(['en', 'de']));

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parsePostmortem,
-  parsePostmortemBytes,
-  stringifyPostmortem,
-  validatePostmortem,
-} from '../../src/model/index.js';
+import { parsePostmortem, parsePostmortemBytes, stringifyPostmortem } from '../../src/model/index.js';
+import { checkPostmortem } from '../../src/lint/check.js';
 import { examples } from '../helpers/examples.js';
 
 const minimal = (frontMatter: string, body = '## Summary\n\nText.\n') => `---\n${frontMatter}\n---\n\n${body}`;
@@ -158,7 +154,7 @@ describe('hostile input gives problems with positions, never a throw', () => {
     const { postmortem, problems } = parsePostmortem(text, '2017-09-21-big.md');
     expect(problems).toEqual([]);
     expect(postmortem.timeline).toHaveLength(20_001);
-    const format = validatePostmortem(postmortem).filter((p) => p.ruleId === 'timeline-format');
+    const format = checkPostmortem(postmortem, {}, 'warning').filter((p) => p.ruleId === 'timeline-format');
     expect(format).toHaveLength(1);
     expect(format[0]?.line).toBe(text.split('\n').findIndex((l) => l === '- not a timestamp') + 1);
   });
@@ -171,6 +167,6 @@ describe('hostile input gives problems with positions, never a throw', () => {
     const { postmortem, problems } = parsePostmortem(text, '2017-09-21-deep.md');
     expect(problems).toEqual([]);
     expect(postmortem.timeline).toEqual([]);
-    expect(validatePostmortem(postmortem).some((p) => p.ruleId === 'timeline-format')).toBe(true);
+    expect(checkPostmortem(postmortem, {}, 'warning').some((p) => p.ruleId === 'timeline-format')).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { List, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePostmortem, validatePostmortem } from '../../src/model/index.js';
+import { parsePostmortem } from '../../src/model/index.js';
+import { checkPostmortem } from '../../src/lint/check.js';
 import { renderPostmortem } from '../../src/render/postmortem.js';
 import { examples } from '../helpers/examples.js';
 
@@ -41,7 +42,7 @@ function withSections(timeline: string, actionItems: string): string {
 async function render(text: string): Promise<Root> {
   const { postmortem, problems } = parsePostmortem(text, example.path);
   expect(problems).toEqual([]);
-  expect(validatePostmortem(postmortem).filter((p) => p.severity === 'error')).toEqual([]);
+  expect(checkPostmortem(postmortem, {}, 'warning').filter((p) => p.severity === 'error')).toEqual([]);
   return parseMarkdown(await renderPostmortem(postmortem));
 }
 

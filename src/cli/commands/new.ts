@@ -13,13 +13,8 @@ import {
   runSession,
   terminalAsk,
 } from '../../interview/index.js';
-import {
-  FileExistsError,
-  parsePostmortem,
-  stringifyPostmortem,
-  validatePostmortem,
-  writeFileAtomic,
-} from '../../model/index.js';
+import { FileExistsError, parsePostmortem, stringifyPostmortem, writeFileAtomic } from '../../model/index.js';
+import { checkPostmortem } from '../../lint/check.js';
 import { renderSource } from '../../render/source.js';
 import { InterruptedError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -94,7 +89,7 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   const path = join(dir, `${built.id}.md`);
   const text = stringifyPostmortem(built.data, await renderSource(built.content));
   const { postmortem, problems } = parsePostmortem(text, path);
-  const invalid = [...problems, ...validatePostmortem(postmortem, format)];
+  const invalid = [...problems, ...checkPostmortem(postmortem, format, 'warning')];
   if (invalid.length > 0) {
     throw new Error(
       `the postmortem built from the answers does not validate: ${invalid.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`,

@@ -1,11 +1,6 @@
 import { resolve } from 'node:path';
-import {
-  FileExistsError,
-  isTimeZone,
-  validatePostmortem,
-  writeFileAtomic,
-  type Postmortem,
-} from '../../model/index.js';
+import { FileExistsError, isTimeZone, writeFileAtomic, type Postmortem } from '../../model/index.js';
+import { checkPostmortem } from '../../lint/check.js';
 import { checkNotice } from '../../notice/checks.js';
 import type { NoticeLanguage } from '../../notice/datetime.js';
 import {
@@ -64,7 +59,7 @@ export async function prepareNotice(
   const { format, internalPatterns } = await loadProjectConfig(io, options.config);
   const pm = await loadPostmortem(file, io);
   if (!pm) return null;
-  const errors = validatePostmortem(pm, { ...format, idMatchesFileName: false }).filter((p) => p.severity === 'error');
+  const errors = checkPostmortem(pm, { ...format, idMatchesFileName: false });
   if (errors.length > 0) {
     printProblems(io, pm.path, errors);
     io.stderr.write(`Fix these problems first (\`postmortem lint ${file}\` lists them too).\n`);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { validatePostmortem, writeFileAtomic, FileExistsError } from '../../model/index.js';
+import { checkPostmortem } from '../../lint/check.js';
+import { writeFileAtomic, FileExistsError } from '../../model/index.js';
 import { renderPostmortem } from '../../render/postmortem.js';
 import { TemplateError } from '../../render/engine.js';
 import { RuntimeError } from '../errors.js';
@@ -21,7 +22,7 @@ export async function renderCommand(file: string, options: RenderOptions, io: Io
   const { format } = await loadProjectConfig(io, options.config);
   const pm = await loadPostmortem(file, io);
   if (!pm) return 1;
-  const errors = validatePostmortem(pm, { ...format, idMatchesFileName: false }).filter((p) => p.severity === 'error');
+  const errors = checkPostmortem(pm, { ...format, idMatchesFileName: false });
   if (errors.length > 0) {
     printProblems(io, pm.path, errors);
     io.stderr.write(`Fix these problems before rendering (\`postmortem lint ${file}\` lists them too).\n`);

@@ -1,26 +1,6 @@
-/**
- * Rule `blameless-language` (default: warn)
- *
- * What: wording that blames people, in English and German: "fault", "careless", "should have
- * known", "human error", "negligent", "to blame", "schuld", "fahrlässig", "menschliches Versagen",
- * "hätte wissen müssen", …, and a person's name as the subject of a failure ("Carla forgot to …",
- * where the name is one of the `authors` or any capitalised name before a verb such as forgot,
- * overlooked, neglected, unless it names software: "Kubernetes ignored the limit", a service or
- * tag of the postmortem). "segmentation fault", "fault-tolerant" and the like are not blame. Front-matter text and the body are scanned; code and comments are not.
- * The list is extended with `["warn", {"words": ["clumsy", "Dummheit"]}]`.
- *
- * Why: a postmortem that names a culprit teaches people to hide mistakes; a blameless one asks
- * what made the mistake possible and how the system can catch it next time.
- *
- * How to fix: describe what happened and what the system allowed ("the deploy script did not
- * ask for confirmation"), not who is at fault.
- *
- * Examples:
- *   not ok:  The outage was caused by human error.
- *   ok:      The runbook let a single command drop the production database.
- */
-import { escapeRegExp } from '../../model/index.js';
-import type { Rule, RuleReport } from '../types.js';
+import { escapeRegExp } from '../../model/notice-checks.js';
+import type { Postmortem } from '../../model/types.js';
+import { defineRule, type RuleReport } from '../types.js';
 import { proseLines } from '../prose.js';
 
 const NOT_LETTER = '(?<![\\p{L}\\p{N}_])';
@@ -207,15 +187,39 @@ function namesOf(authors: unknown): string[] {
   return [...out];
 }
 
-const rule: Rule = {
+/** The `blameless-language` rule. */
+export default defineRule({
   id: 'blameless-language',
   defaultLevel: 'warn',
   description: 'No blaming wording (English and German); word list extendable.',
   fixable: false,
+  docs: {
+    what:
+      'Wording that blames people, in the front matter and the body (code spans, fenced and indented code and HTML ' +
+      'comments are skipped): English "fault" (not "fault tolerance" and the like), "at fault", "careless", "should ' +
+      'have known", "human error", "negligent", "to blame", "blame", "incompetent", "sloppy", "reckless", "lazy", ' +
+      '"stupid", "fat-finger", "screwed up", "messed up"; German "schuld", "verschuldet", "fahrlässig", ' +
+      '"nachlässig", "unachtsam", "leichtsinnig", "menschliches Versagen", "menschlicher Fehler", "hätte wissen ' +
+      'müssen", "inkompetent", "schlampig"; and a person as the subject of a failure: an author\'s name or a ' +
+      'capitalised name before "forgot", "overlooked", "neglected", "ignored", "messed up", "failed to check", ' +
+      '"vergaß", "übersah", … Technical terms are not blame: "segmentation fault", "page fault" and the like, and a ' +
+      'capitalised word that is a well-known product (Kubernetes, Postgres, Redis, Kafka, …) or one of the ' +
+      "postmortem's own `services` or `tags` is not taken for a person (an author's name always is).",
+    why:
+      'A postmortem that names a culprit teaches people to hide mistakes; a blameless one asks what made the ' +
+      'mistake possible and how the system can catch it next time.',
+    fix:
+      'Describe what happened and what the system allowed ("the deploy script did not ask for confirmation"), not ' +
+      'who is at fault.',
+    options: '`{"words": ["clumsy", "Dummheit"]}` adds words or phrases (matched whole, in any case).',
+    examples: {
+      notOk: 'The outage was caused by human error.',
+      ok: 'The runbook let a single command drop the production database.',
+    },
+  },
+  options: (z) => z.strictObject({ words: z.array(z.string()).optional() }),
   check: ({ pm, options }) => {
-    const extra = Array.isArray(options.words)
-      ? options.words.filter((w): w is string => typeof w === 'string' && w.trim() !== '')
-      : [];
+    const extra = (options.words ?? []).filter((w) => w.trim() !== '');
     const words = wordPattern([...BUILT_IN, ...extra.map((w) => escapeRegExp(w.trim()).replace(/\s+/g, '\\s+'))]);
     const authorNames = new Set(namesOf(pm.data.authors));
     const authors = [...authorNames].map(escapeRegExp);
@@ -257,7 +261,7 @@ const rule: Rule = {
     }
     return out;
   },
-};
+});
 
 /** The postmortem's own service and tag names, and their parts (`crm-web` gives crm and web). */
 function softwareNames(data: Record<string, unknown>): Set<string> {
@@ -274,10 +278,8 @@ function softwareNames(data: Record<string, unknown>): Set<string> {
   return out;
 }
 
-function isAuthorsEntry(pm: Parameters<Rule['check']>[0]['pm'], line: number): boolean {
+function isAuthorsEntry(pm: Postmortem, line: number): boolean {
   const authors = pm.data.authors;
   if (!Array.isArray(authors)) return false;
   return authors.some((_a, i) => pm.keys.get(`authors.${i}`)?.value.line === line);
 }
-
-export default rule;

@@ -1,36 +1,29 @@
-/**
- * Rule `no-placeholder` (default: error)
- *
- * What: a postmortem with status `final` or `published` contains no `TODO`, `TBD`, `FIXME`,
- * `XXX`, `???`, `<...>`-style placeholders (`<owner>`, `<describe the impact>`), `{{ … }}` or
- * "lorem ipsum", neither in the front matter nor in the body. Code spans, fenced code and HTML
- * comments are not scanned; HTML tags and autolinks (`<br>`, `<https://…>`) are not placeholders.
- *
- * Why: a final postmortem is read by people who were not there; a placeholder means a question
- * nobody answered.
- *
- * How to fix: fill in the text, or set the status back to `draft` or `in-review`.
- *
- * Examples:
- *   not ok:  status: final … Root cause: TBD
- *   ok:      status: draft … Root cause: TBD
- */
-import type { Rule, RuleReport } from '../types.js';
+import { findPlaceholders } from '../../model/placeholders.js';
 import { proseLines } from '../prose.js';
-import { findPlaceholders } from '../../model/index.js';
+import { defineRule } from '../types.js';
 
-const rule: Rule = {
+/** The `no-placeholder` rule. */
+export default defineRule({
   id: 'no-placeholder',
   defaultLevel: 'error',
   description: 'No TODO, TBD, FIXME, ???, <...> or template text in final/published files.',
   fixable: false,
-  check: ({ pm }) => {
+  docs: {
+    what:
+      'A postmortem with status `final` or `published` contains no `TODO`, `TBD`, `TBA`, `FIXME`, `XXX` (upper ' +
+      'case), `???`, `<…>` placeholders such as `<owner>` or `<describe the impact>`, `{{ … }}` or "lorem ipsum", ' +
+      'neither in the front matter nor in the body. Code spans, fenced code and HTML comments are not scanned; HTML ' +
+      'tags and autolinks (`<br>`, `<https://…>`) are not placeholders.',
+    why: 'A final postmortem is read by people who were not there; a placeholder means a question nobody answered.',
+    fix: 'Fill in the text, or set the status back to `draft` or `in-review`.',
+    examples: { notOk: 'status: final\n…\nRoot cause: TBD', ok: 'status: draft\n…\nRoot cause: TBD' },
+  },
+  check: ({ pm, report }) => {
     const status = pm.data.status;
-    if (status !== 'final' && status !== 'published') return [];
-    const out: RuleReport[] = [];
+    if (status !== 'final' && status !== 'published') return;
     for (const { line, text } of proseLines(pm)) {
       for (const { text: found, index } of findPlaceholders(text)) {
-        out.push({
+        report({
           message: `Expected finished text in a ${String(status)} postmortem, found the placeholder "${found}".`,
           line,
           column: index + 1,
@@ -39,8 +32,5 @@ const rule: Rule = {
         });
       }
     }
-    return out;
   },
-};
-
-export default rule;
+});

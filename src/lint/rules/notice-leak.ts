@@ -1,37 +1,45 @@
-/**
- * Rule `notice-leak` (default: error)
- *
- * What: the customer `notice` (every `notice.*` text, in every language) contains no internal
- * details: host names (`*.internal`, `*.local`, `*.corp`, `*.lan`, …), private IPv4 and IPv6
- * addresses, e-mail addresses, ticket ids (`CRM-4711`) or the authors' names. Extra patterns
- * (regular expressions) come from `internalPatterns` in the config or
- * `["error", {"patterns": ["\\bproject-x\\b"]}]`. `postmortem notice` runs the same check.
- *
- * Why: the notice is published to customers; everything else in the file is internal.
- *
- * How to fix: rewrite the notice in plain customer language ("one of our database servers"
- * rather than `db-07.corp`).
- *
- * Examples:
- *   not ok:  en: "We restarted db-07.corp (see CRM-4711)."
- *   ok:      en: "We restarted one of our database servers."
- */
 import { checkNoticeLeaks } from '../../model/notice-checks.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../types.js';
 
-const rule: Rule = {
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The `notice-leak` rule. */
+export default defineRule({
   id: 'notice-leak',
   defaultLevel: 'error',
   description: 'The customer notice contains no internal details; patterns extendable.',
   fixable: false,
-  check: ({ pm, options, settings }) => {
-    const extra = Array.isArray(options.patterns)
-      ? options.patterns.filter((p): p is string => typeof p === 'string')
-      : [];
-    return checkNoticeLeaks(pm, { internalPatterns: [...settings.internalPatterns, ...extra] }).map(
-      ({ ruleId: _r, severity: _s, ...report }) => report,
-    );
+  docs: {
+    what:
+      'The customer `notice` (every `notice.*` text, in every language) contains no internal details: host names ' +
+      '(`*.internal`, `*.local`, `*.localdomain`, `*.corp`, `*.lan`, `*.intranet`, `*.home.arpa`), private IPv4 ' +
+      '(10/8, 172.16/12, 192.168/16, 127/8) or IPv6 (ULA `fc00::/7`, link-local `fe80::/10`) addresses, e-mail ' +
+      'addresses, ticket ids (`CRM-4711`; `UTF-8`, `ISO-8601`, `SHA-256` and similar are not tickets), or the ' +
+      "authors' names (full name in any case, surname as written). The position is the value in the front matter. " +
+      '`postmortem notice` runs the same check.',
+    why: 'The notice is published to customers; everything else in the file is internal.',
+    fix: 'Rewrite the notice in plain customer language ("one of our database servers" rather than `db-07.corp`).',
+    options:
+      '`{"patterns": ["\\\\bproject-x\\\\b"]}`: more regular expressions (JavaScript syntax) that must not appear, ' +
+      'besides `internalPatterns` in the config.',
+    examples: {
+      notOk: 'notice:\n  what_happened:\n    en: "We restarted db-07.corp (see CRM-4711)."',
+      ok: 'notice:\n  what_happened:\n    en: "We restarted one of our database servers."',
+    },
   },
-};
-
-export default rule;
+  options: (z) =>
+    z.strictObject({
+      patterns: z.array(z.string().refine(isRegExp, { error: 'expected a valid regular expression' })).optional(),
+    }),
+  check: ({ pm, options, settings }) =>
+    checkNoticeLeaks(pm, { internalPatterns: [...settings.internalPatterns, ...(options.patterns ?? [])] }).map(
+      ({ ruleId: _r, severity: _s, ...report }) => report,
+    ),
+});

@@ -1,20 +1,44 @@
-/**
- * Rule `required-sections` (default: error)
- *
- * What: the body has the required level-2 sections (`Summary`, `Impact`, `Timeline`, `Root cause`,
- * `Detection`, `Resolution`, `Action items`, `Lessons learned`, the latter with its three level-3
- * subsections). A project replaces the list with `sections` in its config.
- *
- * Why: a postmortem without, say, action items teaches nothing; a fixed outline also lets
- * readers find their way around any postmortem.
- *
- * How to fix: add the section with a `## Title` heading (the name as the message says).
- *
- * Examples:
- *   not ok:  no `## Action items` heading
- *   ok:      `## Action items` followed by the table
- */
-import { modelRule } from '../model-rule.js';
+import { LESSONS_SUBSECTIONS, REQUIRED_SECTIONS } from '../../model/format.js';
+import { defineRule } from '../types.js';
 
 /** The `required-sections` rule. */
-export default modelRule('required-sections', 'The required level-2 sections exist.');
+export default defineRule({
+  id: 'required-sections',
+  defaultLevel: 'error',
+  description: 'The required level-2 sections exist.',
+  fixable: false,
+  format: true,
+  docs: {
+    what:
+      'The body has the level-2 sections `Summary`, `Impact`, `Timeline`, `Root cause`, `Detection`, `Resolution`, ' +
+      '`Action items`, `Lessons learned` (with `### What went well`, `### What went wrong`, `### Where we got ' +
+      'lucky`). A project replaces the list with `sections` in its config; the `Lessons learned` subsections are ' +
+      'required when `Lessons learned` is in the list.',
+    why:
+      'A postmortem without, say, action items teaches nothing; a fixed outline also lets readers find their way ' +
+      'around any postmortem.',
+    fix: 'Add the section with a `## Title` heading (the name as the message says).',
+    examples: { notOk: '## Summary\n…\n(no `## Action items` heading)', ok: '## Action items\n\n| Action | Type | …' },
+  },
+  check: ({ pm, settings, report }) => {
+    const required = settings.format.requiredSections ?? REQUIRED_SECTIONS;
+    const level2 = pm.sections.filter((s) => s.depth === 2);
+    const has = (title: string) => level2.some((s) => s.title.toLowerCase() === title.toLowerCase());
+    for (const title of required) {
+      if (!has(title))
+        report({ message: `Expected a section \`## ${title}\`, found none.`, line: pm.bodyStartLine, column: 1 });
+    }
+    const lessons = level2.find((s) => s.title.toLowerCase() === 'lessons learned');
+    if (!lessons || !required.some((s) => s.toLowerCase() === 'lessons learned')) return;
+    const subs = pm.sections.filter((s) => s.depth === 3 && s.line > lessons.line && s.line <= lessons.endLine);
+    for (const title of LESSONS_SUBSECTIONS) {
+      if (!subs.some((s) => s.title.toLowerCase() === title.toLowerCase())) {
+        report({
+          message: `Expected a subsection \`### ${title}\` under Lessons learned, found none.`,
+          line: lessons.line,
+          column: 1,
+        });
+      }
+    }
+  },
+});

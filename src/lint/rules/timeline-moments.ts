@@ -1,18 +1,37 @@
-/**
- * Rule `timeline-moments` (default: warn)
- *
- * What: each front-matter moment (`started`, `detected`, `mitigated`, `resolved`) matches the
- * instant of a timeline item.
- *
- * Why: the moments are typed twice (front matter and timeline); when they disagree, one is wrong.
- *
- * How to fix: add the missing timeline item, or correct the moment or the item.
- *
- * Examples:
- *   not ok:  detected: "2020-01-01T10:05:00Z" and no timeline item at 10:05 Z
- *   ok:      - 2020-01-01 10:05 Z — Alert fires
- */
-import { modelRule } from '../model-rule.js';
+import { MOMENTS } from '../../model/format.js';
+import { keyPosition, momentInstants } from '../../model/validate.js';
+import { defineRule } from '../types.js';
 
 /** The `timeline-moments` rule. */
-export default modelRule('timeline-moments', 'Each front-matter moment matches a timeline item.');
+export default defineRule({
+  id: 'timeline-moments',
+  defaultLevel: 'warn',
+  description: 'Each front-matter moment matches a timeline item.',
+  fixable: false,
+  format: true,
+  docs: {
+    what:
+      'Each front-matter moment (`started`, `detected`, `mitigated`, `resolved`) matches the instant of a ' +
+      'timeline item.',
+    why: 'The moments are typed twice (front matter and timeline); when they disagree, one is wrong.',
+    fix: 'Add the missing timeline item, or correct the moment or the item.',
+    examples: {
+      notOk: 'detected: "2020-01-01T10:05:00Z"   # and no timeline item at 10:05 Z',
+      ok: 'detected: "2020-01-01T10:05:00Z"\n…\n- 2020-01-01 10:05 Z — Alert fires',
+    },
+  },
+  check: ({ pm, report }) => {
+    if (pm.timeline.length === 0) return;
+    const instants = new Set(pm.timeline.map((i) => i.timestamp?.instant).filter((x) => typeof x === 'number'));
+    const moments = momentInstants(pm.data);
+    for (const moment of MOMENTS) {
+      const ms = moments[moment];
+      if (ms !== undefined && !instants.has(ms)) {
+        report({
+          message: `Expected a timeline item at \`${moment}\` (${String(pm.data[moment])}), found none.`,
+          ...keyPosition(pm, moment),
+        });
+      }
+    }
+  },
+});

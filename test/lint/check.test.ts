@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePostmortem, validatePostmortem } from '../../src/model/index.js';
+import { parsePostmortem } from '../../src/model/index.js';
+import { checkPostmortem } from '../../src/lint/check.js';
 import { examples } from '../helpers/examples.js';
 
 const base = examples()[0]!;
@@ -9,7 +11,7 @@ function problemsAfter(change: (text: string) => string, path = base.path) {
   const text = change(base.text);
   const { postmortem, problems } = parsePostmortem(text, path);
   expect(problems).toEqual([]);
-  return { text, problems: validatePostmortem(postmortem) };
+  return { text, problems: checkPostmortem(postmortem, {}, 'warning') };
 }
 
 function lineOf(text: string, needle: string): number {
@@ -18,7 +20,7 @@ function lineOf(text: string, needle: string): number {
   return index + 1;
 }
 
-describe('validatePostmortem', () => {
+describe('checkPostmortem', () => {
   it('finds nothing wrong in a valid example', () => {
     expect(problemsAfter((t) => t).problems).toEqual([]);
   });
@@ -108,6 +110,42 @@ describe('validatePostmortem', () => {
 
   it('accepts extra categories and sections from the project options', () => {
     const { postmortem } = parsePostmortem(base.text.replace(/category: [a-z-]+/, 'category: gremlins'), base.path);
-    expect(validatePostmortem(postmortem, { categories: ['gremlins'] })).toEqual([]);
+    expect(checkPostmortem(postmortem, { categories: ['gremlins'] }, 'warning')).toEqual([]);
+  });
+});
+
+describe('checkPostmortem for render, notice and new', () => {
+  const complete = readFileSync(new URL('../fixtures/complete-postmortem.md', import.meta.url), 'utf8');
+  const parse = (text: string, path = '/x/2020-01-01-api-outage.md') => parsePostmortem(text, path).postmortem;
+
+  it('finds nothing in a complete postmortem, and the errors lint finds in a broken one', () => {
+    expect(checkPostmortem(parse(complete), {}, 'warning')).toEqual([]);
+    const broken = complete.replace('severity: SEV2', 'severity: high');
+    expect(checkPostmortem(parse(broken)).map((p) => [p.ruleId, p.severity, p.line])).toEqual([
+      ['frontmatter-schema', 'error', 5],
+    ]);
+  });
+
+  it('returns errors only unless asked for warnings too', () => {
+    const swapped = complete.replace('## Impact', '## Notes').replace('## Summary', '## Impact\n\n## Summary');
+    expect(checkPostmortem(parse(swapped))).toEqual([]);
+    expect(checkPostmortem(parse(swapped), {}, 'warning').map((p) => [p.ruleId, p.severity])).toEqual([
+      ['section-order', 'warning'],
+    ]);
+  });
+
+  it('turns the id-equals-file-name part off for a file handed over by name, and reads the project sections', () => {
+    const renamed = parse(complete, '/x/notes.md');
+    expect(checkPostmortem(renamed).map((p) => p.ruleId)).toEqual(['id-filename']);
+    expect(checkPostmortem(renamed, { idMatchesFileName: false })).toEqual([]);
+    const short = complete.replace(/## Detection[\s\S]*?## Resolution/, '## Resolution');
+    expect(checkPostmortem(parse(short)).map((p) => p.ruleId)).toEqual(['required-sections']);
+    const sections = ['Summary', 'Impact', 'Timeline', 'Root cause', 'Resolution', 'Action items'];
+    expect(checkPostmortem(parse(short), { sections, requiredSections: sections })).toEqual([]);
+  });
+
+  it('leaves out the rules that do not check the format (notice-leak, no-placeholder, blameless-language)', () => {
+    const text = complete.replace('The change was reverted.', 'TODO: Dana forgot the limit; human error.');
+    expect(checkPostmortem(parse(text), {}, 'warning')).toEqual([]);
   });
 });

@@ -1,0 +1,36 @@
+import type { LintMessage, LintResult } from './types.js';
+
+/** Message order in a result: by line, column, then rule id. */
+export function byPosition(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** A file's result with its counts, from its messages. */
+export function resultOf(filePath: string, messages: LintMessage[]): LintResult {
+  return recount({
+    filePath,
+    messages,
+    errorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  });
+}
+
+/** Sets a result's counts from its messages (in place, after messages were added or removed) and returns it. */
+export function recount(result: LintResult): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  for (const m of result.messages) {
+    if (m.severity === 2) {
+      errorCount++;
+      if (m.fixable) fixableErrorCount++;
+    } else {
+      warningCount++;
+      if (m.fixable) fixableWarningCount++;
+    }
+  }
+  return Object.assign(result, { errorCount, warningCount, fixableErrorCount, fixableWarningCount });
+}

@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, tempDir } from '../helpers/cli.js';
+
+// End to end (the built binary with an import recorder): the catalog is generated so that a
+// fully cached run needs no rule code, no parser and no zod.
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('postmortem-cached-'));
+});
+afterAll(async () => cleanup());
+
+async function importsOf(cwd: string, name: string): Promise<string[]> {
+  const log = join(dir, `${name}.log`);
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', join(ROOT, 'test/helpers/record-imports.mjs'), BIN, 'lint', '--cache', '--cache-location', '.cache/'],
+    { cwd, env: { ...process.env, POSTMORTEM_IMPORT_LOG: log } },
+  );
+  return (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+}
+
+describe('a fully cached lint run', () => {
+  it('loads no rule module, no parser and no zod; the first run does (so the check can fail)', async () => {
+    const root = join(dir, 'project');
+    await mkdir(join(root, 'postmortems'), { recursive: true });
+    await copyFile(
+      join(ROOT, 'test/fixtures/complete-postmortem.md'),
+      join(root, 'postmortems/2020-01-01-api-outage.md'),
+    );
+    await writeFile(join(root, '.postmortemrc.json'), JSON.stringify({ rules: { 'section-order': 'off' } }));
+    const heavy = (urls: string[]) =>
+      urls.filter((u) => /\/lint\/rules\/|gray-matter|yaml|mdast|micromark|zod/.test(u));
+    expect(heavy(await importsOf(root, 'first')).length).toBeGreaterThan(0);
+    expect(heavy(await importsOf(root, 'cached'))).toEqual([]);
+  });
+});
