@@ -1,0 +1,38 @@
+/**
+ * Text from a postmortem is data wherever it lands. Jekyll runs Liquid (`{{ }}`, `{% %}`) and Hugo
+ * runs shortcodes (`{{< >}}`, `{{% %}}`) over a post before Markdown sees it, so a Markdown escape
+ * (`\{`) does not help: the generator reads the braces first. An HTML character reference does:
+ * neither generator decodes it, and Markdown turns it back into the brace on the page.
+ */
+
+/** True for a control character other than tab, LF and CR (C0, DEL, C1): never meant to be in published text. */
+function isControl(c: string): boolean {
+  const code = c.codePointAt(0) ?? 0;
+  return (code < 0x20 && c !== '\t' && c !== '\n' && c !== '\r') || (code >= 0x7f && code <= 0x9f);
+}
+
+/** One line of plain text: control characters removed, every run of white space (line breaks too) one space. */
+export function plainText(text: string): string {
+  return Array.from(text)
+    .filter((c) => !isControl(c))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Breaks every opening of site code (`{{`, `{%`) in Markdown by writing its first brace as `&#123;`. */
+export function escapeSiteCode(markdown: string): string {
+  return markdown.replace(/\{(?=[{%])/g, '&#123;');
+}
+
+/**
+ * Why a headline cannot be a post's title, or null when it can. Titles are front matter that
+ * layouts print as they are (Jekyll's `{{ page.title }}` does not escape HTML, some themes run
+ * titles through Markdown), and an escape would show in feeds and tabs, so markup is refused.
+ */
+export function titleProblem(title: string): string | null {
+  if (/<[A-Za-z!/?]/.test(title)) return 'it contains an HTML tag (<…>)';
+  if (/\{[{%]|[%}]\}/.test(title)) return 'it contains site code ({{ }}, {% %})';
+  if (/\[[^\]]*\]\([^)]*\)/.test(title)) return 'it contains a Markdown link';
+  return null;
+}
