@@ -40,3 +40,34 @@ export async function makeSite(files: Record<string, string>): Promise<{ dir: st
   await git(site.dir, 'commit', '-q', '-m', 'Site');
   return site;
 }
+
+/** Everything publish must leave alone: the checked-out branch, HEAD, the index and the work tree's files. */
+export async function siteState(dir: string): Promise<Record<string, string>> {
+  return {
+    branch: await git(dir, 'symbolic-ref', '--quiet', '--short', 'HEAD').catch(() => '(detached)'),
+    head: await git(dir, 'rev-parse', 'HEAD'),
+    index: await git(dir, 'ls-files', '--stage'),
+    status: await git(dir, 'status', '--porcelain', '--untracked-files=all', '--ignored'),
+    files: await git(dir, 'ls-files', '--cached', '--others', '-z').then(async (list) => {
+      const { readFile } = await import('node:fs/promises');
+      const names = list.split('\0').filter(Boolean).sort();
+      const texts = await Promise.all(names.map((n) => readFile(join(dir, n), 'utf8').catch(() => '(none)')));
+      return names.map((n, i) => `${n}\n${texts[i]}`).join('\n---\n');
+    }),
+  };
+}
+
+/** The example postmortem with `replace` applied, written into `dir` under its own id's name. */
+export async function examplePostmortem(
+  dir: string,
+  example: string,
+  replace: (text: string) => string = (t) => t,
+): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const { ROOT } = await import('../helpers/cli.js');
+  const text = replace(await readFile(join(ROOT, 'examples', example), 'utf8'));
+  const id = /^id: (.+)$/m.exec(text)?.[1] ?? 'x';
+  const file = join(dir, `${id}.md`);
+  await writeFile(file, text);
+  return file;
+}
