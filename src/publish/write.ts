@@ -66,20 +66,24 @@ export async function writePostFiles(
   }
   const made: string[] = [];
   const written: Array<{ target: string; previous: string | null }> = [];
+  const actions: Array<'created' | 'updated' | 'unchanged'> = [];
   try {
-    return await Promise.all(
-      files.map(async (file, i) => {
-        const previous = existing[i] ?? null;
-        if (previous === file.content) return 'unchanged' as const;
-        const target = join(siteReal, ...file.path.split('/'));
-        const folders = await missingFolders(dirname(target));
-        await mkdir(dirname(target), { recursive: true });
-        made.push(...folders);
-        await writeFileAtomic(target, file.content, { force: true });
-        written.push({ target, previous });
-        return previous === null ? ('created' as const) : ('updated' as const);
-      }),
-    );
+    // One after the other: on a failure, everything written so far is known and can be undone.
+    for (const [i, file] of files.entries()) {
+      const previous = existing[i] ?? null;
+      if (previous === file.content) {
+        actions.push('unchanged');
+        continue;
+      }
+      const target = join(siteReal, ...file.path.split('/'));
+      const folders = await missingFolders(dirname(target));
+      made.push(...folders);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFileAtomic(target, file.content, { force: true });
+      written.push({ target, previous });
+      actions.push(previous === null ? 'created' : 'updated');
+    }
+    return actions;
   } catch (error) {
     for (const { target, previous } of written) {
       if (previous === null) await unlink(target).catch(() => undefined);
