@@ -20,9 +20,16 @@ export function plainText(text: string): string {
     .trim();
 }
 
-/** Breaks every opening of site code (`{{`, `{%`) in Markdown by writing its first brace as `&#123;`. */
+/**
+ * Makes Markdown bound for a site generator show its text as written: every opening of site code
+ * (`{{`, `{%`) gets its first brace as `&#123;`, and a bare URL gets an escaped `\:` (or `www\.`)
+ * so that Hugo's linkify does not turn text into a live link that Jekyll would show as text.
+ */
 export function escapeSiteCode(markdown: string): string {
-  return markdown.replace(/\{(?=[{%])/g, '&#123;');
+  return markdown
+    .replace(/\{(?=[{%])/g, '&#123;')
+    .replace(/\b([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
+    .replace(/\b(www)\.(?=\S)/gi, '$1\\.');
 }
 
 /**

@@ -11,10 +11,12 @@ describe('escapeSiteCode: no Liquid or Hugo shortcode survives', () => {
     ['{{ site.secret }}', '&#123;{ site.secret }}'],
     ['{{{ x }}}', '&#123;&#123;{ x }}}'],
     ['a {single} brace and 100% sure', 'a {single} brace and 100% sure'],
+    ['see https://evil.example/x or www.evil.example', 'see https\\://evil.example/x or www\\.evil.example'],
+    ['ratio 3:1, time 14:02', 'ratio 3:1, time 14:02'],
   ])('%s -> %s', (text, expected) => {
     const escaped = escapeSiteCode(text);
     expect(escaped).toBe(expected);
-    expect(escaped).not.toMatch(/\{[{%]/);
+    expect(escaped).not.toMatch(/\{[{%]|[^\\]:\/\/|www\./);
   });
 });
 

@@ -71,3 +71,46 @@ export async function examplePostmortem(
   await writeFile(file, text);
   return file;
 }
+
+/** Notice text that would run as site code, HTML or a live link if published as it is. */
+export const HOSTILE = {
+  first: 'A [status link](https://evil.example/phish) went out first.',
+  hugo: '{{% param secret %}} {{< param secret >}} {{% nosuchshortcode %}}',
+  liquid: '{% include secret.html %} {{ site.secret }} {% raw %}',
+  html: '<script>alert(1)</script> <b>bold</b> <img src=x onerror=alert(2)>',
+};
+
+/** The example postmortem with hostile text in the English and German "what happened". */
+export function hostilePostmortem(dir: string): Promise<string> {
+  const text = `${HOSTILE.first} ${HOSTILE.hugo} ${HOSTILE.liquid} ${HOSTILE.html}`;
+  return examplePostmortem(dir, '2018-05-15-crm-release-rollback-failed.md', (t) =>
+    t.replace(/^( {4}(?:en|de): )"(?:A software update|Ein Software-Update).*"$/gm, (_m, key: string) => {
+      return `${key}${JSON.stringify(text)}`;
+    }),
+  );
+}
+
+/** The text a browser shows for some HTML: character references decoded, typographic quotes plain. */
+export function shownText(html: string): string {
+  const named: Record<string, string> = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    ldquo: '"',
+    rdquo: '"',
+    lsquo: "'",
+    rsquo: "'",
+    hellip: '...',
+    ndash: '-',
+    nbsp: ' ',
+  };
+  return html
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, ref: string) => {
+      if (ref.startsWith('#x') || ref.startsWith('#X')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
+      if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)));
+      return named[ref] ?? m;
+    })
+    .replace(/[“”]/g, '"')
+    .replace(/[‘’]/g, "'");
+}
