@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { offsetOf, parseInstant } from '../model/timestamp.js';
 import type { Postmortem } from '../model/types.js';
-import { escapeMarkdownInline } from '../render/escape.js';
-import { escapeSiteCode, plainText } from './site-text.js';
+import { escapeMarkdownInline, plainText } from '../render/escape.js';
+import { escapeSiteCode } from './site-text.js';
 
 /** Site flavours. */
 export const SITE_FLAVORS = ['jekyll', 'hugo', 'cstate'] as const;

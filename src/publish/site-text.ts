@@ -5,21 +5,6 @@
  * neither generator decodes it, and Markdown turns it back into the brace on the page.
  */
 
-/** True for a control character other than tab, LF and CR (C0, DEL, C1): never meant to be in published text. */
-function isControl(c: string): boolean {
-  const code = c.codePointAt(0) ?? 0;
-  return (code < 0x20 && c !== '\t' && c !== '\n' && c !== '\r') || (code >= 0x7f && code <= 0x9f);
-}
-
-/** One line of plain text: control characters removed, every run of white space (line breaks too) one space. */
-export function plainText(text: string): string {
-  return Array.from(text)
-    .filter((c) => !isControl(c))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * Makes Markdown bound for a site generator show its text as written: every opening of site code
  * (`{{`, `{%`) gets its first brace as `&#123;`, and a bare URL gets an escaped `\:` (or `www\.`)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jekyllDate, postPath, rfc3339, type PostFacts } from '../../src/publish/flavors.js';
-import { escapeSiteCode, plainText, titleProblem } from '../../src/publish/site-text.js';
+import { escapeSiteCode, titleProblem } from '../../src/publish/site-text.js';
+import { plainText } from '../../src/render/escape.js';
 import type { Postmortem } from '../../src/model/types.js';
 
 describe('escapeSiteCode: no Liquid or Hugo shortcode survives', () => {
