@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runInProcess, tempDir } from '../helpers/cli.js';
+import { runCli, runInProcess, tempDir } from '../helpers/cli.js';
 import { examplePostmortem, git, makeSite, SITE_FILES, siteState } from './site.js';
 
 const CRM = '2018-05-15-crm-release-rollback-failed';
@@ -83,6 +83,23 @@ describe('publish never disturbs the site', () => {
       if (commit && branch) expect(await git(dir, 'merge-base', '--is-ancestor', commit, branch)).toBe('');
     }
     expect(await git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('concurrent processes (the real binary) never lose or mix commits', async () => {
+    // Separate processes, as two people or two CI jobs would run it; needs `npm run build`.
+    const { dir, crm, carshare } = await fixture();
+    const runs = await Promise.all([
+      runCli(['publish', crm, '--site', dir, '--timezone', 'UTC', '--lang', 'en']),
+      runCli(['publish', crm, '--site', dir, '--timezone', 'UTC', '--lang', 'de']),
+      runCli(['publish', carshare, '--site', dir, '--timezone', 'UTC', '--lang', 'de']),
+      runCli(['publish', carshare, '--site', dir, '--timezone', 'UTC', '--lang', 'en']),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+    expect(await branchFiles(dir, `postmortem/${CRM}`)).toEqual([`_posts/${CRM}.md`, `de/_posts/${CRM}.md`]);
+    expect(await branchFiles(dir, `postmortem/${CARSHARE}`)).toEqual([
+      `_posts/${CARSHARE}.md`,
+      `de/_posts/${CARSHARE}.md`,
+    ]);
   });
 
   it('re-publishing unchanged content commits nothing; changed content adds a commit on the branch', async () => {
