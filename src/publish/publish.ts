@@ -8,6 +8,7 @@ import { realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ID_PATTERN } from '../model/format.js';
+import { isRecord } from '../model/guards.js';
 import type { Postmortem } from '../model/types.js';
 import { stringifyPostmortem } from '../model/write.js';
 import { commitToBranch, planBranch, type BranchPlan, type BranchResult, type TreeFile } from './branch.js';
@@ -227,6 +228,34 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
         `${branch} is checked out in ${where}; publish would change the files under it. Switch that work tree to another branch first.`,
       );
   }
+}
+
+/** Renders the blog notice in a language (undefined: the notice's first); null when it is not fit to publish. */
+export type PreparePost = (lang: string | undefined) => Promise<{ pm: Postmortem; post: NoticePost } | null>;
+
+/**
+ * Publishes every language of a notice, or only `lang`: renders the first to learn the postmortem
+ * and its languages, then the others, then commits them all at once. Null when a language is not
+ * fit to publish (`prepare` has said why).
+ */
+export async function publishNoticeLanguages(
+  prepare: PreparePost,
+  request: Omit<PublishRequest, 'pm' | 'posts'> & { lang?: string },
+): Promise<PublishResult | null> {
+  const { lang, ...rest } = request;
+  const first = await prepare(lang);
+  if (!first) return null;
+  const posts = [first.post];
+  const notice = first.pm.data.notice;
+  const declared = isRecord(notice) && Array.isArray(notice.languages) ? (notice.languages as unknown[]) : [];
+  const others = lang === undefined ? declared.filter((l): l is string => typeof l === 'string') : [];
+  for (const other of new Set(others)) {
+    if (other === first.post.lang) continue;
+    const next = await prepare(other);
+    if (!next) return null;
+    posts.push(next.post);
+  }
+  return publishNotice({ ...rest, pm: first.pm, posts });
 }
 
 function pick(file: { lang: string; path: string; content: string }): Omit<PublishedFile, 'action'> {

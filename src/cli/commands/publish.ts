@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { firstSentence, noticeLanguages } from '../../notice/view.js';
+import { firstSentence } from '../../notice/view.js';
 import { SITE_FLAVORS, type SiteFlavor } from '../../publish/flavors.js';
-import { PublishError, publishNotice, type NoticePost, type PublishResult } from '../../publish/publish.js';
+import { PublishError, publishNoticeLanguages, type PreparePost, type PublishResult } from '../../publish/publish.js';
 import { InputError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { displayPath } from '../report.js';
@@ -26,31 +26,23 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
   if (options.flavor !== undefined && !SITE_FLAVORS.includes(options.flavor as SiteFlavor)) {
     throw new UsageError(`--flavor: expected one of ${SITE_FLAVORS.join(', ')}, found "${options.flavor}".`);
   }
-  const first = await prepareNotice(file, 'blog', options, io, false);
-  if (!first) return 1;
-  // Without --lang every language of the notice is published, all in one commit.
-  const langs = options.lang
-    ? [first.lang]
-    : [first.lang, ...noticeLanguages(first.pm).filter((l) => l !== first.lang)];
-  const posts: NoticePost[] = [];
-  for (const lang of langs) {
-    const notice = lang === first.lang ? first : await prepareNotice(file, 'blog', { ...options, lang }, io, false);
-    if (!notice) return 1;
-    posts.push({
-      lang,
-      title: notice.view.headline,
-      summary: firstSentence(notice.view.whatHappened),
-      body: notice.text,
-    });
-  }
   const site = resolve(io.cwd, options.site);
-  let result: PublishResult;
+  // prepareNotice prints a notice's problems itself; null then means exit 1.
+  const prepare: PreparePost = async (lang) => {
+    const notice = await prepareNotice(file, 'blog', { ...options, ...(lang ? { lang } : {}) }, io, false);
+    if (!notice) return null;
+    const { headline, whatHappened } = notice.view;
+    return {
+      pm: notice.pm,
+      post: { lang: notice.lang, title: headline, summary: firstSentence(whatHappened), body: notice.text },
+    };
+  };
+  let result: PublishResult | null;
   try {
-    result = await publishNotice({
-      pm: first.pm,
+    result = await publishNoticeLanguages(prepare, {
       site,
-      posts,
       mode: options.dryRun ? 'dry-run' : options.commit === false ? 'write' : 'commit',
+      ...(options.lang ? { lang: options.lang } : {}),
       ...(options.flavor ? { flavor: options.flavor as SiteFlavor } : {}),
       ...(options.section ? { section: options.section } : {}),
       ...(options.base ? { base: options.base } : {}),
@@ -61,6 +53,7 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
       throw error.kind === 'refused' ? new InputError(error.message) : new RuntimeError(error.message);
     throw error;
   }
+  if (!result) return 1;
   io.stderr.write(summarise(result, displayPath(site, io.cwd) || '.'));
   if (result.mode === 'dry-run') io.stdout.write(result.diff ?? '');
   return 0;
