@@ -85,6 +85,27 @@ export async function siteLanguage(site: string, flavor: SiteFlavor): Promise<st
   return 'en';
 }
 
+/**
+ * Whether a Hugo (or cState) site configures `lang` as a language (`[languages.de]` in TOML,
+ * `languages: {de: …}` in YAML or JSON); null when it has no config publish can read. Without it
+ * Hugo shows `<slug>.de.md` as a page of its own instead of a translation.
+ */
+export async function hugoConfiguresLanguage(site: string, lang: string): Promise<boolean | null> {
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]+)?$/i.test(lang)) return null;
+  for (const name of HUGO_CONFIGS) {
+    const text = await readText(join(site, name));
+    if (text === null) continue;
+    if (name.endsWith('.toml')) return new RegExp(`^\\s*\\[languages\\.["']?${lang}["']?\\]`, 'm').test(text);
+    try {
+      const languages = (parseYaml(text) as { languages?: unknown } | null)?.languages;
+      return typeof languages === 'object' && languages !== null && lang in languages;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
 /** The id's slug: the id without its leading date. */
 export function slugOf(id: string): string {
   return id.slice(11);

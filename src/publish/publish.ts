@@ -16,6 +16,7 @@ import { diffChanges } from './diff.js';
 import {
   cstateSystems,
   detectFlavor,
+  hugoConfiguresLanguage,
   postFrontMatter,
   postPath,
   siteLanguage,
@@ -83,6 +84,8 @@ export interface PublishResult {
   commit?: string;
   /** The diff that was (or would be) committed (commit and dry-run modes). */
   diff?: string;
+  /** What the site will not show as expected, such as a translation of a language it does not configure. */
+  warnings: string[];
 }
 
 const SECTION_PATTERN = /^[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*$/;
@@ -181,13 +184,21 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
     return { lang: post.lang, path, repoPath: [...prefix, path].join('/'), content };
   });
   const branch = `postmortem/${id}`;
+  const warnings = await languageWarnings(flavor, siteReal, siteLang, files);
   try {
     if (mode === 'write') {
       const actions = await writePostFiles(siteReal, files, (file, existing) =>
         checkOwnership(existing, id, file.path),
       );
       const published = files.map((f, i) => ({ ...pick(f), action: actions[i] ?? 'unchanged' }));
-      return { flavor, mode, files: published, unchanged: actions.every((a) => a === 'unchanged'), branch };
+      return {
+        flavor,
+        mode,
+        files: published,
+        unchanged: actions.every((a) => a === 'unchanged'),
+        branch,
+        warnings,
+      };
     }
     const base = await resolveBase(repo, request.base);
     const shown = new Map(files.map((f) => [f.repoPath, f.path]));
@@ -214,6 +225,7 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
       newBranch: result.old === null,
       ...(result.commit ? { commit: result.commit } : {}),
       diff: await diffChanges(result.changes),
+      warnings,
     };
   } catch (error) {
     if (error instanceof PublishError) throw error;
@@ -256,6 +268,24 @@ export async function publishNoticeLanguages(
     posts.push(next.post);
   }
   return publishNotice({ ...rest, pm: first.pm, posts });
+}
+
+/** Translations a Hugo site would show as pages of their own, because it does not configure their language. */
+async function languageWarnings(
+  flavor: SiteFlavor,
+  siteReal: string,
+  siteLang: string,
+  files: readonly { lang: string; path: string }[],
+): Promise<string[]> {
+  if (flavor === 'jekyll') return [];
+  const out: string[] = [];
+  for (const file of files) {
+    if (file.lang === siteLang || (await hugoConfiguresLanguage(siteReal, file.lang)) !== false) continue;
+    out.push(
+      `${file.path}: the site configures no language "${file.lang}", so Hugo shows it as a page of its own, not as a translation; add [languages.${file.lang}] to its config.`,
+    );
+  }
+  return out;
 }
 
 function pick(file: { lang: string; path: string; content: string }): Omit<PublishedFile, 'action'> {

@@ -92,6 +92,24 @@ describe('postmortem publish: one post per language, as each generator lays out 
     expect(de).toContain('## Was ist passiert?');
   });
 
+  it.each([
+    ['hugo.toml without languages', 'hugo', { 'hugo.toml': 'title = "Relata"\n' }, true],
+    ['hugo.toml with [languages.de]', 'hugo', { 'hugo.toml': 'title = "R"\n[languages.en]\n[languages.de]\n' }, false],
+    [
+      'a cState config.yml with languages: de',
+      'cstate',
+      { 'config.yml': 'theme: cstate\nlanguages:\n  en: {weight: 1}\n  de: {weight: 2}\n' },
+      false,
+    ],
+    ['cState config.yml without languages', 'cstate', {}, true],
+  ] as const)('warns when %s would show the translation as a page of its own', async (_name, flavor, files, warns) => {
+    const dir = await site(flavor, files);
+    const result = await publish(dir);
+    expect(result.code).toBe(0);
+    const warning = 'the site configures no language "de", so Hugo shows it as a page of its own';
+    expect(result.stderr.includes(warning)).toBe(warns);
+  });
+
   it('hugo: defaultContentLanguage decides which language takes the plain name', async () => {
     const dir = await site('hugo', { 'hugo.toml': 'title = "Relata"\ndefaultContentLanguage = "de"\n' });
     expect((await publish(dir)).code).toBe(0);

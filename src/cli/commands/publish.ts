@@ -54,6 +54,7 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
     throw error;
   }
   if (!result) return 1;
+  for (const warning of result.warnings) io.stderr.write(`${io.errorColor.yellow('warning')} ${warning}\n`);
   io.stderr.write(summarise(result, displayPath(site, io.cwd) || '.'));
   if (result.mode === 'dry-run') io.stdout.write(result.diff ?? '');
   return 0;
