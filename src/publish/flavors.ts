@@ -112,10 +112,10 @@ export function slugOf(id: string): string {
 }
 
 /** Date and time of a front-matter moment in its own offset, the year always in four digits. */
-function parts(value: unknown): { date: string; time: string; offset: number } | null {
+function parts(value: unknown, utc = false): { date: string; time: string; offset: number } | null {
   if (typeof value !== 'string') return null;
   const ms = parseInstant(value);
-  const offset = offsetOf(value);
+  const offset = utc ? 0 : offsetOf(value);
   if (ms === null || offset === null) return null;
   const d = new Date(ms + offset * 60_000);
   const year = d.getUTCFullYear();
@@ -135,9 +135,9 @@ function offsetText(minutes: number, colon: boolean): string {
   return `${minutes < 0 ? '-' : '+'}${hh}${colon ? ':' : ''}${mm}`;
 }
 
-/** A front-matter moment as RFC 3339 with seconds in its own offset (Hugo, cState); '' when absent. */
-export function rfc3339(value: unknown): string {
-  const p = parts(value);
+/** A front-matter moment as RFC 3339 with seconds, in its own offset or in UTC; '' when absent. */
+export function rfc3339(value: unknown, utc = false): string {
+  const p = parts(value, utc);
   if (!p) return '';
   return `${p.date}T${p.time}${p.offset === 0 ? 'Z' : offsetText(p.offset, true)}`;
 }
@@ -202,10 +202,11 @@ export function postFrontMatter(flavor: SiteFlavor, facts: PostFacts): Record<st
       postmortem_id: id,
     };
   }
-  const resolved = rfc3339(d.resolved);
+  // cState computes relative times ("2 hours ago") right only from UTC dates, its config says.
+  const resolved = rfc3339(d.resolved, true);
   return {
     title,
-    date: rfc3339(d.started),
+    date: rfc3339(d.started, true),
     resolved: resolved !== '',
     ...(resolved !== '' ? { resolvedWhen: resolved } : {}),
     severity: cstateSeverity(d.severity),

@@ -123,9 +123,9 @@ describe('postmortem publish: one post per language, as each generator lays out 
     expect((await publish(dir)).code).toBe(0);
     expect(frontMatter(await onBranch(dir, `content/issues/${ID}.md`))).toEqual({
       title: 'Disruption of the Relata web app',
-      date: '2018-05-15T14:02:00+02:00',
+      date: '2018-05-15T12:02:00Z',
       resolved: true,
-      resolvedWhen: '2018-05-15T18:10:00+02:00',
+      resolvedWhen: '2018-05-15T16:10:00Z',
       severity: 'disrupted',
       affected: ['crm-web', 'crm-workers', 'fragment-cache'],
       section: 'issue',

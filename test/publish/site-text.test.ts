@@ -58,6 +58,11 @@ describe('front-matter dates keep four-digit years and their offset', () => {
     expect(rfc3339(value)).toBe(iso);
     expect(jekyllDate(value)).toBe(jekyll);
   });
+
+  it('cState dates are in UTC', () => {
+    expect(rfc3339('2018-05-15T01:02:00+02:00', true)).toBe('2018-05-14T23:02:00Z');
+    expect(rfc3339('0999-01-01T00:30:00+01:00', true)).toBe('0998-12-31T23:30:00Z');
+  });
 });
 
 describe('postPath: translations as each generator expects', () => {
