@@ -11,10 +11,13 @@
  * so that Hugo's linkify does not turn text into a live link that Jekyll would show as text.
  */
 export function escapeSiteCode(markdown: string): string {
-  return markdown
-    .replace(/\{(?=[{%])/g, '&#123;')
-    .replace(/\b([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
-    .replace(/\b(www)\.(?=\S)/gi, '$1\\.');
+  return (
+    markdown
+      .replace(/\{(?=[{%])/g, '&#123;')
+      // A link a template writes (`](https://…)`) stays a link; escaped text (`\](`) is not a link.
+      .replace(/(?<!(?:^|[^\\])\]\()\b([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
+      .replace(/\b(www)\.(?=\S)/gi, '$1\\.')
+  );
 }
 
 /**

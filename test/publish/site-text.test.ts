@@ -14,11 +14,18 @@ describe('escapeSiteCode: no Liquid or Hugo shortcode survives', () => {
     ['a {single} brace and 100% sure', 'a {single} brace and 100% sure'],
     ['see https://evil.example/x or www.evil.example', 'see https\\://evil.example/x or www\\.evil.example'],
     ['ratio 3:1, time 14:02', 'ratio 3:1, time 14:02'],
+    ['text \\[x\\](https://evil.example)', 'text \\[x\\](https\\://evil.example)'],
   ])('%s -> %s', (text, expected) => {
     const escaped = escapeSiteCode(text);
     expect(escaped).toBe(expected);
     expect(escaped).not.toMatch(/\{[{%]|[^\\]:\/\/|www\./);
   });
+});
+
+it('escapeSiteCode keeps a link a template writes', () => {
+  expect(escapeSiteCode('See [our status page](https://status.example.org).')).toBe(
+    'See [our status page](https://status.example.org).',
+  );
 });
 
 describe('plainText: one line, no control characters', () => {
