@@ -75,7 +75,7 @@ export async function examplePostmortem(
 /** Notice text that would run as site code, HTML or a live link if published as it is. */
 export const HOSTILE = {
   first: 'A [status link](https://evil.example/phish) went out first.',
-  hugo: '{{% param secret %}} {{< param secret >}} {{% nosuchshortcode %}}',
+  hugo: '{{% param "secret" %}} {{< param "secret" >}} {{% nosuchshortcode %}}',
   liquid: '{% include secret.html %} {{ site.secret }} {% raw %}',
   html: '<script>alert(1)</script> <b>bold</b> <img src=x onerror=alert(2)>',
 };
