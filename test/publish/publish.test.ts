@@ -176,6 +176,14 @@ describe('postmortem publish: one post per language, as each generator lays out 
     expect(result.stderr).toContain(`new: ${dir}/${path}\n`);
   });
 
+  it('a site in a folder of a larger repository: paths in the commit are under that folder', async () => {
+    const repo = await makeSite({ 'README.md': '# Monorepo\n', 'blog/_config.yml': 'title: Relata blog\n' });
+    cleanups.push(repo.cleanup);
+    const result = await publish(join(repo.dir, 'blog'), '--lang', 'en');
+    expect(result.code).toBe(0);
+    expect(await git(repo.dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(`blog/_posts/${ID}.md`);
+  });
+
   it('asks for --flavor when the site cannot be told', async () => {
     const dir = await site('jekyll');
     await git(dir, 'rm', '-q', '_config.yml');
