@@ -150,8 +150,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       ]),
     )
     .option('--section <name>', 'Hugo content section (default: posts)')
+    .option('--base <branch>', 'branch a new postmortem/<id> branch starts from (default: origin/HEAD, main, master)')
     .addOption(
-      new Option('-l, --lang <lang>', 'language of the notice (default: the first of notice.languages)').choices([
+      new Option('-l, --lang <lang>', 'publish only this language (default: every one of notice.languages)').choices([
         'en',
         'de',
       ]),
@@ -159,12 +160,12 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('-z, --timezone <zone>', "IANA time zone for the times customers read (default: this machine's)")
     .option('-t, --templates <dir>', 'folder with template overrides (e.g. notice/blog.md.hbs)')
     .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
-    .option('--no-commit', 'only write the file; no branch, no commit')
-    .option('-n, --dry-run', 'print the path and content; change nothing')
+    .option('--no-commit', 'only write the files into the work tree; no branch, no commit')
+    .option('-n, --dry-run', 'print the files and the diff it would commit; change nothing')
     .option('--allow-draft', 'publish a postmortem that is not final or published yet')
     .addHelpText(
       'after',
-      `\nBy default publish creates the branch postmortem/<id>, writes the post and commits it.\nIt never pushes. It refuses a dirty work tree, files it did not write, and paths outside the site.\n\nExamples:\n  postmortem publish postmortems/2017-09-21-crm-outage.md --site ../blog\n  postmortem publish incident.md --site ../status --flavor cstate --lang de --timezone Europe/Berlin\n  postmortem publish incident.md --site ../blog --dry-run\n${EXIT_CODES_HELP}`,
+      `\nBy default publish commits one post per language on the branch postmortem/<id> (made from the base\nbranch) without touching the checked-out branch, index or files. It never pushes. It refuses files it\ndid not write, folders and symbolic links in the way, and markup in a headline.\n\nExamples:\n  postmortem publish postmortems/2017-09-21-crm-outage.md --site ../blog\n  postmortem publish incident.md --site ../status --flavor cstate --lang de --timezone Europe/Berlin\n  postmortem publish incident.md --site ../blog --dry-run\n${EXIT_CODES_HELP}`,
     )
     .action(async (file: string, options: PublishOptions) => {
       const { publishCommand } = await import('./commands/publish.js');

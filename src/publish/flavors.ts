@@ -2,17 +2,23 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { offsetOf, parseInstant, formatInstant } from '../model/timestamp.js';
+import { offsetOf, parseInstant } from '../model/timestamp.js';
 import type { Postmortem } from '../model/types.js';
+import { escapeMarkdownInline, plainText } from '../render/escape.js';
+import { escapeSiteCode } from './site-text.js';
 
 /** Site flavours. */
 export const SITE_FLAVORS = ['jekyll', 'hugo', 'cstate'] as const;
 /** A site flavour. */
 export type SiteFlavor = (typeof SITE_FLAVORS)[number];
 
-/** What a flavour needs to place and describe a post. */
+/** What a flavour needs to place and describe one post (one language of the notice). */
 export interface PostFacts {
   pm: Postmortem;
+  /** The notice's language of this post. */
+  lang: string;
+  /** The site's default language: its posts take the plain path, others a language-marked one. */
+  siteLang: string;
   /** Plain-text headline in the notice's language. */
   title: string;
   /** Plain-text one-sentence summary. */
@@ -55,25 +61,91 @@ export async function detectFlavor(site: string): Promise<SiteFlavor | null> {
   return null;
 }
 
+/**
+ * The site's default content language: Jekyll's `lang` in `_config.yml`, Hugo's (and cState's)
+ * `defaultContentLanguage`; `en` when unset, as both generators assume.
+ */
+export async function siteLanguage(site: string, flavor: SiteFlavor): Promise<string> {
+  if (flavor === 'jekyll') {
+    const text = await readText(join(site, '_config.yml'));
+    try {
+      const lang = (parseYaml(text ?? '') as { lang?: unknown } | null)?.lang;
+      if (typeof lang === 'string' && /^[a-z]{2}/i.test(lang)) return lang.slice(0, 2).toLowerCase();
+    } catch {
+      // A config Jekyll itself cannot read is the site's problem; the default language is en then.
+    }
+    return 'en';
+  }
+  for (const name of HUGO_CONFIGS) {
+    const text = await readText(join(site, name));
+    // One pattern reads TOML, YAML and JSON alike; a parser per format would buy nothing here.
+    const match = text === null ? null : /defaultContentLanguage"?\s*[=:]\s*["']?([A-Za-z-]+)/.exec(text);
+    if (match) return (match[1] as string).toLowerCase();
+  }
+  return 'en';
+}
+
+/**
+ * Whether a Hugo (or cState) site configures `lang` as a language (`[languages.de]` in TOML,
+ * `languages: {de: …}` in YAML or JSON); null when it has no config publish can read. Without it
+ * Hugo shows `<slug>.de.md` as a page of its own instead of a translation.
+ */
+export async function hugoConfiguresLanguage(site: string, lang: string): Promise<boolean | null> {
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]+)?$/i.test(lang)) return null;
+  for (const name of HUGO_CONFIGS) {
+    const text = await readText(join(site, name));
+    if (text === null) continue;
+    if (name.endsWith('.toml')) return new RegExp(`^\\s*\\[languages\\.["']?${lang}["']?\\]`, 'm').test(text);
+    try {
+      const languages = (parseYaml(text) as { languages?: unknown } | null)?.languages;
+      return typeof languages === 'object' && languages !== null && lang in languages;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
 /** The id's slug: the id without its leading date. */
 export function slugOf(id: string): string {
   return id.slice(11);
 }
 
-/** A front-matter moment in its own offset, RFC 3339 with seconds; '' when absent. */
-function rfc3339(value: unknown): string {
-  if (typeof value !== 'string') return '';
+/** Date and time of a front-matter moment in its own offset, the year always in four digits. */
+function parts(value: unknown, utc = false): { date: string; time: string; offset: number } | null {
+  if (typeof value !== 'string') return null;
   const ms = parseInstant(value);
-  const offset = offsetOf(value);
-  return ms === null || offset === null ? '' : formatInstant(ms, offset);
+  const offset = utc ? 0 : offsetOf(value);
+  if (ms === null || offset === null) return null;
+  const d = new Date(ms + offset * 60_000);
+  const year = d.getUTCFullYear();
+  if (year < 0 || year > 9999) return null;
+  const p = (n: number, width = 2) => String(n).padStart(width, '0');
+  return {
+    date: `${p(year, 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`,
+    time: `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`,
+    offset,
+  };
 }
 
-/** Jekyll's date form `YYYY-MM-DD HH:MM:SS +ZZZZ`. */
-function jekyllDate(value: unknown): string {
-  const iso = rfc3339(value);
-  if (iso === '') return '';
-  const zone = iso.endsWith('Z') ? '+0000' : iso.slice(19).replace(':', '');
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} ${zone}`;
+function offsetText(minutes: number, colon: boolean): string {
+  const abs = Math.abs(minutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${minutes < 0 ? '-' : '+'}${hh}${colon ? ':' : ''}${mm}`;
+}
+
+/** A front-matter moment as RFC 3339 with seconds, in its own offset or in UTC; '' when absent. */
+export function rfc3339(value: unknown, utc = false): string {
+  const p = parts(value, utc);
+  if (!p) return '';
+  return `${p.date}T${p.time}${p.offset === 0 ? 'Z' : offsetText(p.offset, true)}`;
+}
+
+/** Jekyll's date form `YYYY-MM-DD HH:MM:SS +ZZZZ`; '' when absent. */
+export function jekyllDate(value: unknown): string {
+  const p = parts(value);
+  return p ? `${p.date} ${p.time} ${offsetText(p.offset, false)}` : '';
 }
 
 function list(value: unknown): string[] {
@@ -85,42 +157,56 @@ export function cstateSeverity(severity: unknown): 'down' | 'disrupted' | 'notic
   return severity === 'SEV1' ? 'down' : severity === 'SEV2' ? 'disrupted' : 'notice';
 }
 
-/** Where the post goes, relative to the site, with `/` separators. */
+/**
+ * Where the post goes, relative to the site, with `/` separators. A post in the site's default
+ * language takes the plain path; another language follows the generator's convention: Hugo and
+ * cState name translations `<name>.<lang>.md`, Jekyll takes categories from the folders above
+ * `_posts`, so `<lang>/_posts/` gives the translation its own URL (`/de/incidents/…`).
+ */
 export function postPath(flavor: SiteFlavor, facts: PostFacts): string {
   const id = String(facts.pm.data.id);
-  if (flavor === 'jekyll') return `_posts/${id}.md`;
-  if (flavor === 'cstate') return `content/issues/${id}.md`;
-  return `content/${facts.section}/${slugOf(id)}.md`;
+  const own = facts.lang === facts.siteLang;
+  if (flavor === 'jekyll') return own ? `_posts/${id}.md` : `${facts.lang}/_posts/${id}.md`;
+  const suffix = own ? '' : `.${facts.lang}`;
+  if (flavor === 'cstate') return `content/issues/${id}${suffix}.md`;
+  return `content/${facts.section}/${slugOf(id)}${suffix}.md`;
 }
 
 /** The front matter a flavour expects; `postmortem_id` marks the file as written by this tool. */
 export function postFrontMatter(flavor: SiteFlavor, facts: PostFacts): Record<string, unknown> {
   const d = facts.pm.data;
   const id = String(d.id);
+  const title = plainText(facts.title);
+  const description = plainText(facts.summary);
   if (flavor === 'jekyll') {
     return {
       layout: 'post',
-      title: facts.title,
+      title,
       date: jekyllDate(d.started),
+      lang: facts.lang,
       categories: ['incidents'],
       tags: list(d.tags),
+      description,
       postmortem_id: id,
     };
   }
   if (flavor === 'hugo') {
     return {
-      title: facts.title,
+      title,
       date: rfc3339(d.started),
       draft: false,
       tags: list(d.tags),
-      summary: facts.summary,
+      // Hugo renders `summary` as Markdown: escaped, so a link in the text stays text.
+      summary: escapeSiteCode(escapeMarkdownInline(description)),
+      description,
       postmortem_id: id,
     };
   }
-  const resolved = rfc3339(d.resolved);
+  // cState computes relative times ("2 hours ago") right only from UTC dates, its config says.
+  const resolved = rfc3339(d.resolved, true);
   return {
-    title: facts.title,
-    date: rfc3339(d.started),
+    title,
+    date: rfc3339(d.started, true),
     resolved: resolved !== '',
     ...(resolved !== '' ? { resolvedWhen: resolved } : {}),
     severity: cstateSeverity(d.severity),

@@ -19,23 +19,42 @@ export interface GitResult {
   stderr: string;
 }
 
+/** Extra settings of one git run: text for its stdin, variables added to the environment. */
+export interface GitRunOptions {
+  input?: string;
+  env?: Record<string, string>;
+}
+
 /** Runs git in `cwd` and resolves with its output, whatever the exit code; rejects only when git cannot run. */
-export function gitRaw(cwd: string, args: readonly string[]): Promise<GitResult> {
+export function gitRaw(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd, maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') {
-        const why = error.code === 'ENOENT' ? 'git is not installed or not on PATH' : error.message;
-        reject(new GitError(`cannot run git: ${why}`, String(stderr)));
-        return;
-      }
-      resolve({ code: error ? (error.code as number) : 0, stdout: String(stdout), stderr: String(stderr) });
-    });
+    const child = execFile(
+      'git',
+      [...args],
+      {
+        cwd,
+        maxBuffer: 64 * 1024 * 1024,
+        windowsHide: true,
+        // Plumbing output is parsed: no pager, no prompts, no translated messages.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
+      },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') {
+          const why = error.code === 'ENOENT' ? 'git is not installed or not on PATH' : error.message;
+          reject(new GitError(`cannot run git: ${why}`, String(stderr)));
+          return;
+        }
+        resolve({ code: error ? (error.code as number) : 0, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input ?? '');
   });
 }
 
 /** Runs git in `cwd` and returns stdout; throws GitError naming the command when it fails. */
-export async function git(cwd: string, args: readonly string[]): Promise<string> {
-  const result = await gitRaw(cwd, args);
+export async function git(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+  const result = await gitRaw(cwd, args, options);
   if (result.code !== 0) {
     const detail = result.stderr.trim().split('\n')[0] ?? '';
     throw new GitError(`\`git ${args.join(' ')}\` failed: ${detail}`, result.stderr);

@@ -1,66 +1,94 @@
 /**
- * Publishes a rendered blog notice into a Jekyll, Hugo or cState site kept in git: on a branch
- * `postmortem/<id>`, one commit, never pushed. Refuses rather than guesses, and a failure leaves
- * the site as it was.
+ * Publishes the blog notice of a postmortem, one post per language, into a Jekyll, Hugo or cState
+ * site kept in git: one commit on the branch `postmortem/<id>`, made with plumbing so the site's
+ * checked-out branch, index and work tree stay as they are. Never pushes. Refuses rather than
+ * guesses, and a failed run leaves nothing behind.
  */
-import { lstat, readFile, realpath, unlink } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ID_PATTERN } from '../model/format.js';
-import { stringifyPostmortem, writeFileAtomic } from '../model/write.js';
+import { isRecord } from '../model/guards.js';
+import type { Postmortem } from '../model/types.js';
+import { stringifyPostmortem } from '../model/write.js';
+import { commitToBranch, planBranch, type BranchPlan, type BranchResult, type TreeFile } from './branch.js';
+import { diffChanges } from './diff.js';
 import {
   cstateSystems,
   detectFlavor,
+  hugoConfiguresLanguage,
   postFrontMatter,
   postPath,
+  siteLanguage,
   SITE_FLAVORS,
-  type PostFacts,
   type SiteFlavor,
 } from './flavors.js';
-import { git, gitRaw, GitError, identityFallback } from './git.js';
+import { PublishError, refuse } from './errors.js';
+import { GitError } from './git.js';
+import { checkedOutAt, resolveBase, siteRepository } from './repository.js';
+import { escapeSiteCode, titleProblem } from './site-text.js';
+import { writePostFiles } from './write.js';
 
-/** Why publishing stopped: `refused` (the input or the site is not fit, exit 1) or `failed` (exit 2). */
-export class PublishError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'refused' | 'failed',
-  ) {
-    super(message);
-    this.name = 'PublishError';
-  }
+export { PublishError } from './errors.js';
+
+/** One language of the notice, rendered for the blog channel. */
+export interface NoticePost {
+  lang: string;
+  /** Plain-text headline. */
+  title: string;
+  /** Plain-text one-sentence summary. */
+  summary: string;
+  /** The blog notice as Markdown, without a title (the front matter carries it). */
+  body: string;
 }
 
 /** What to publish and how. */
-export interface PublishRequest extends Omit<PostFacts, 'section'> {
+export interface PublishRequest {
+  pm: Postmortem;
   /** The site folder (absolute). */
   site: string;
-  /** The blog notice as Markdown, without a title (the front matter carries it). */
-  body: string;
+  /** One post per language, in the notice's order. */
+  posts: NoticePost[];
   flavor?: SiteFlavor;
   section?: string;
-  /** `commit` (default): branch and commit; `write`: only write the file; `dry-run`: change nothing. */
+  /** The branch (or commit) a new `postmortem/<id>` starts from; default: origin/HEAD's branch, main, master. */
+  base?: string;
+  /** `commit` (default): commit on the branch; `write`: only write the files; `dry-run`: change nothing. */
   mode?: 'commit' | 'write' | 'dry-run';
   allowDraft?: boolean;
+}
+
+/** One post and what happened to it. */
+export interface PublishedFile {
+  lang: string;
+  /** Relative to the site, `/`-separated. */
+  path: string;
+  content: string;
+  action: 'created' | 'updated' | 'unchanged';
 }
 
 /** What publishing did. */
 export interface PublishResult {
   flavor: SiteFlavor;
-  /** The post's path relative to the site, `/`-separated. */
-  path: string;
-  content: string;
-  /** `created`/`updated`: written; `unchanged`: the same content was there already; `dry-run`: nothing written. */
-  action: 'created' | 'updated' | 'unchanged' | 'dry-run';
-  /** The branch committed to (commit mode only, when something was committed). */
-  branch?: string;
+  mode: 'commit' | 'write' | 'dry-run';
+  files: PublishedFile[];
+  /** True when no file changed (nothing committed or written). */
+  unchanged: boolean;
+  /** `postmortem/<id>`. */
+  branch: string;
+  /** The base a new branch starts from (commit and dry-run modes). */
+  base?: string;
+  /** True when the branch did not exist before (commit and dry-run modes). */
+  newBranch?: boolean;
+  /** The new commit (commit mode, when something changed). */
   commit?: string;
+  /** The diff that was (or would be) committed (commit and dry-run modes). */
+  diff?: string;
+  /** What the site will not show as expected, such as a translation of a language it does not configure. */
+  warnings: string[];
 }
 
 const SECTION_PATTERN = /^[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*$/;
-
-function refuse(message: string): never {
-  throw new PublishError(message, 'refused');
-}
 
 /** Serialises front matter and body as a post; timestamps quoted so YAML 1.1 readers keep them as text. */
 export function stringifyPost(frontMatter: Record<string, unknown>, body: string): string {
@@ -80,46 +108,8 @@ export function recordedPostmortemId(content: string): string | null {
   }
 }
 
-async function readIfExists(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw error;
-  }
-}
-
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-/** Refuses a target that leaves the site through `..` or a symlink, or that is itself a symlink. */
-async function checkContainment(siteReal: string, target: string, shown: string): Promise<void> {
-  try {
-    if ((await lstat(target)).isSymbolicLink()) refuse(`${shown} is a symbolic link; refusing to write through it.`);
-  } catch (error) {
-    if (error instanceof PublishError) throw error;
-  }
-  let dir = dirname(target);
-  for (;;) {
-    try {
-      const real = await realpath(dir);
-      if (!inside(siteReal, real))
-        refuse(`${shown} would be written outside the site: ${relative(siteReal, dir) || dir} leads to ${real}.`);
-      return;
-    } catch (error) {
-      if (error instanceof PublishError) throw error;
-      const parent = dirname(dir);
-      if (parent === dir) return;
-      dir = parent;
-    }
-  }
-}
-
 /** Refuses a file at the target that this tool did not write for this postmortem. */
-function checkOwnership(existing: string | null, id: string, shown: string): void {
+export function checkOwnership(existing: string | null, id: string, shown: string): void {
   if (existing === null) return;
   const owner = recordedPostmortemId(existing);
   if (owner === null)
@@ -132,37 +122,10 @@ function checkOwnership(existing: string | null, id: string, shown: string): voi
     );
 }
 
-async function siteRepository(site: string): Promise<string> {
-  try {
-    if (!(await lstat(site)).isDirectory()) refuse(`${site} is not a folder; expected the site's folder.`);
-  } catch (error) {
-    if (error instanceof PublishError) throw error;
-    refuse(`${site}: no such folder; expected the site's folder.`);
-  }
-  const top = await gitRaw(site, ['rev-parse', '--show-toplevel']);
-  if (top.code !== 0)
-    refuse(
-      `${site} is not a git repository; publish writes on a branch so the change can be reviewed. Run \`git init\` there first.`,
-    );
-  const head = await gitRaw(site, ['rev-parse', '--verify', '--quiet', 'HEAD']);
-  if (head.code !== 0) refuse(`${site} has no commit yet; commit the site once before publishing into it.`);
-  return realpath(top.stdout.trim());
-}
-
-/** Dirty paths of the work tree (porcelain lines), other than `except` (repository-relative). */
-async function dirtyPaths(repo: string, except: string | null): Promise<string[]> {
-  const out = await git(repo, ['-c', 'core.quotepath=off', 'status', '--porcelain', '--untracked-files=all']);
-  return out
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .filter((line) => except === null || line.slice(3) !== except);
-}
-
-/** Builds the post, checks the site, and writes (and commits) it according to `mode`. */
-export async function publishNotice(request: PublishRequest): Promise<PublishResult> {
-  const { pm, site } = request;
+/** Checks what is published before the site is looked at. */
+function checkRequest(request: PublishRequest): { id: string; section: string } {
+  const { pm } = request;
   const id = pm.data.id;
-  const mode = request.mode ?? 'commit';
   if (typeof id !== 'string' || !ID_PATTERN.test(id))
     refuse(`Expected an id of the form YYYY-MM-DD-slug, found "${String(id)}".`);
   const status = pm.data.status;
@@ -174,19 +137,27 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
   const section = request.section ?? 'posts';
   if (!SECTION_PATTERN.test(section))
     refuse(`--section: expected a folder name of a-z, 0-9, - and _ (e.g. posts), found "${section}".`);
+  if (request.posts.length === 0) refuse('Expected at least one language to publish, found none.');
+  for (const post of request.posts) {
+    const problem = titleProblem(post.title);
+    if (problem)
+      refuse(
+        `The ${post.lang} headline cannot be a post title: ${problem}. Write it as plain text in notice.headline.${post.lang}.`,
+      );
+  }
+  return { id, section };
+}
 
-  const repo = await siteRepository(site);
-  const siteReal = await realpath(site);
+async function chooseFlavor(request: PublishRequest, siteReal: string): Promise<SiteFlavor> {
   const flavor = request.flavor ?? (await detectFlavor(siteReal));
   if (!flavor || !SITE_FLAVORS.includes(flavor)) {
     refuse(
-      `Cannot tell the kind of site in ${site} (no _config.yml, hugo.toml/config.toml/hugo.yaml, cState theme or content/issues/); pass --flavor jekyll|hugo|cstate.`,
+      `Cannot tell the kind of site in ${request.site} (no _config.yml, hugo.toml/config.toml/hugo.yaml, cState theme or content/issues/); pass --flavor jekyll|hugo|cstate.`,
     );
   }
-  const facts: PostFacts = { pm, title: request.title, summary: request.summary, section };
   if (flavor === 'cstate') {
     const known = await cstateSystems(siteReal);
-    const services = (pm.data.services as unknown[]).filter((s): s is string => typeof s === 'string');
+    const services = (request.pm.data.services as unknown[]).filter((s): s is string => typeof s === 'string');
     const unknown = known ? services.filter((s) => !known.systems.includes(s)) : [];
     if (known && unknown.length > 0) {
       refuse(
@@ -194,141 +165,144 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
       );
     }
   }
-  const path = postPath(flavor, facts);
-  const target = join(siteReal, ...path.split('/'));
-  const repoPath = relative(repo, target).split(sep).join('/');
-  const content = stringifyPost(postFrontMatter(flavor, facts), request.body);
-  await checkContainment(siteReal, target, path);
+  return flavor;
+}
 
-  const branch = `postmortem/${id}`;
-  const branchExists = (await gitRaw(repo, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])).code === 0;
-  const current = (await gitRaw(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD'])).stdout.trim();
-  const onBranch = current === branch;
-  // The version we would replace: the branch's when we commit there, else the work tree's.
-  let existing: string | null;
-  if (mode === 'commit' && branchExists && !onBranch) {
-    const shown = await gitRaw(repo, ['show', `refs/heads/${branch}:${repoPath}`]);
-    existing = shown.code === 0 ? shown.stdout : null;
-  } else {
-    existing = await readIfExists(target);
-  }
-  checkOwnership(existing, id, path);
-  if (mode === 'commit') checkOwnership(await readIfExists(target), id, path);
-
-  const dirty = await dirtyPaths(repo, mode === 'commit' ? null : repoPath);
-  if (dirty.length > 0) {
-    refuse(
-      `The site's work tree has uncommitted changes (${dirty
-        .slice(0, 3)
-        .map((l) => l.slice(3))
-        .join(', ')}${dirty.length > 3 ? ', ...' : ''}); commit or stash them first.`,
-    );
-  }
-  if (mode === 'dry-run') return { flavor, path, content, action: 'dry-run' };
-  if (existing === content) return { flavor, path, content, action: 'unchanged' };
-  const action = existing === null ? 'created' : 'updated';
-  if (mode === 'write') {
-    await writeFileAtomic(target, content, { force: true });
-    return { flavor, path, content, action };
-  }
-  return commitPost({
-    repo,
-    siteReal,
-    target,
-    repoPath,
-    path,
-    content,
-    branch,
-    branchExists,
-    onBranch,
-    current,
-    action,
-    flavor,
-    id,
+/** Builds the posts, checks the site, and commits (or writes, or shows) them according to `mode`. */
+export async function publishNotice(request: PublishRequest): Promise<PublishResult> {
+  const { id, section } = checkRequest(request);
+  const mode = request.mode ?? 'commit';
+  const repo = await siteRepository(request.site);
+  const siteReal = await realpath(request.site);
+  const flavor = await chooseFlavor(request, siteReal);
+  const siteLang = await siteLanguage(siteReal, flavor);
+  const prefix = relative(repo, siteReal).split(sep).filter(Boolean);
+  const files = request.posts.map((post) => {
+    const facts = { pm: request.pm, lang: post.lang, siteLang, title: post.title, summary: post.summary, section };
+    const path = postPath(flavor, facts);
+    const content = stringifyPost(postFrontMatter(flavor, facts), escapeSiteCode(post.body));
+    return { lang: post.lang, path, repoPath: [...prefix, path].join('/'), content };
   });
-}
-
-interface CommitPlan {
-  repo: string;
-  siteReal: string;
-  target: string;
-  repoPath: string;
-  path: string;
-  content: string;
-  branch: string;
-  branchExists: boolean;
-  onBranch: boolean;
-  /** The branch checked out before, or '' when HEAD was detached. */
-  current: string;
-  action: 'created' | 'updated';
-  flavor: SiteFlavor;
-  id: string;
-}
-
-async function commitPost(plan: CommitPlan): Promise<PublishResult> {
-  const { repo, target, repoPath, branch } = plan;
-  const originalHead = (await git(repo, ['rev-parse', 'HEAD'])).trim();
-  let switched = false;
-  let previous: string | null = null;
-  let wrote = false;
+  const branch = `postmortem/${id}`;
+  const warnings = await languageWarnings(flavor, siteReal, siteLang, files);
   try {
-    if (!plan.onBranch) {
-      await git(repo, plan.branchExists ? ['switch', '--quiet', branch] : ['switch', '--quiet', '-c', branch]);
-      switched = true;
+    if (mode === 'write') {
+      const actions = await writePostFiles(siteReal, files, (file, existing) =>
+        checkOwnership(existing, id, file.path),
+      );
+      const published = files.map((f, i) => ({ ...pick(f), action: actions[i] ?? 'unchanged' }));
+      return {
+        flavor,
+        mode,
+        files: published,
+        unchanged: actions.every((a) => a === 'unchanged'),
+        branch,
+        warnings,
+      };
     }
-    // After switching the file is the branch's; check again what we would replace and where.
-    await checkContainment(plan.siteReal, target, plan.path);
-    previous = await readIfExists(target);
-    checkOwnership(previous, plan.id, plan.path);
-    if (previous === plan.content) {
-      await restore();
-      return { flavor: plan.flavor, path: plan.path, content: plan.content, action: 'unchanged' };
-    }
-    wrote = true;
-    await writeFileAtomic(target, plan.content, { force: true });
-    await git(repo, ['add', '--', repoPath]);
-    const verb = previous === null ? 'Publish' : 'Update';
-    await git(repo, [
-      ...(await identityFallback(repo)),
-      'commit',
-      '--quiet',
-      '--no-verify',
-      '-m',
-      `${verb} customer notice for ${plan.id}`,
-      '--',
-      repoPath,
-    ]);
-    const commit = (await git(repo, ['rev-parse', 'HEAD'])).trim();
-    return {
-      flavor: plan.flavor,
-      path: plan.path,
-      content: plan.content,
-      action: previous === null ? 'created' : 'updated',
+    const base = await resolveBase(repo, request.base);
+    const shown = new Map(files.map((f) => [f.repoPath, f.path]));
+    const branchRequest = {
+      repo,
       branch,
-      commit,
+      base: base.commit,
+      files: files.map((f): TreeFile => ({ path: f.repoPath, content: f.content })),
+      check: (file: TreeFile, previous: string | null) =>
+        checkOwnership(previous, id, shown.get(file.path) ?? file.path),
+    };
+    const result: BranchResult =
+      mode === 'dry-run'
+        ? await planBranch(branchRequest)
+        : await commitToBranch(branchRequest, (changes) => commitMessage(id, changes, files), refuseCheckedOut);
+    const published = files.map((f) => ({ ...pick(f), action: fileAction(result, f.repoPath) }));
+    return {
+      flavor,
+      mode,
+      files: published,
+      unchanged: result.changes.length === 0,
+      branch,
+      base: base.name,
+      newBranch: result.old === null,
+      ...(result.commit ? { commit: result.commit } : {}),
+      diff: await diffChanges(result.changes),
+      warnings,
     };
   } catch (error) {
-    await restore().catch(() => undefined);
     if (error instanceof PublishError) throw error;
     if (error instanceof GitError) throw new PublishError(`${error.message} The site was left as it was.`, 'failed');
-    throw new PublishError(
-      `cannot write ${plan.path}: ${(error as Error).message}. The site was left as it was.`,
-      'failed',
-    );
+    throw error;
   }
 
-  async function restore(): Promise<void> {
-    if (wrote) {
-      await gitRaw(repo, ['reset', '--quiet', '--', repoPath]);
-      if (previous === null) await unlink(target).catch(() => undefined);
-      else await writeFileAtomic(target, previous, { force: true });
-    }
-    if (switched) {
-      await git(
-        repo,
-        plan.current ? ['switch', '--quiet', plan.current] : ['switch', '--quiet', '--detach', originalHead],
+  async function refuseCheckedOut(): Promise<void> {
+    const where = await checkedOutAt(repo, branch);
+    if (where !== null)
+      refuse(
+        `${branch} is checked out in ${where}; publish would change the files under it. Switch that work tree to another branch first.`,
       );
-      if (!plan.branchExists) await gitRaw(repo, ['branch', '-D', branch]);
-    }
   }
+}
+
+/** Renders the blog notice in a language (undefined: the notice's first); null when it is not fit to publish. */
+export type PreparePost = (lang: string | undefined) => Promise<{ pm: Postmortem; post: NoticePost } | null>;
+
+/**
+ * Publishes every language of a notice, or only `lang`: renders the first to learn the postmortem
+ * and its languages, then the others, then commits them all at once. Null when a language is not
+ * fit to publish (`prepare` has said why).
+ */
+export async function publishNoticeLanguages(
+  prepare: PreparePost,
+  request: Omit<PublishRequest, 'pm' | 'posts'> & { lang?: string },
+): Promise<PublishResult | null> {
+  const { lang, ...rest } = request;
+  const first = await prepare(lang);
+  if (!first) return null;
+  const posts = [first.post];
+  const notice = first.pm.data.notice;
+  const declared = isRecord(notice) && Array.isArray(notice.languages) ? (notice.languages as unknown[]) : [];
+  const others = lang === undefined ? declared.filter((l): l is string => typeof l === 'string') : [];
+  for (const other of new Set(others)) {
+    if (other === first.post.lang) continue;
+    const next = await prepare(other);
+    if (!next) return null;
+    posts.push(next.post);
+  }
+  return publishNotice({ ...rest, pm: first.pm, posts });
+}
+
+/** Translations a Hugo site would show as pages of their own, because it does not configure their language. */
+async function languageWarnings(
+  flavor: SiteFlavor,
+  siteReal: string,
+  siteLang: string,
+  files: readonly { lang: string; path: string }[],
+): Promise<string[]> {
+  if (flavor === 'jekyll') return [];
+  const out: string[] = [];
+  for (const file of files) {
+    if (file.lang === siteLang || (await hugoConfiguresLanguage(siteReal, file.lang)) !== false) continue;
+    out.push(
+      `${file.path}: the site configures no language "${file.lang}", so Hugo shows it as a page of its own, not as a translation; add [languages.${file.lang}] to its config.`,
+    );
+  }
+  return out;
+}
+
+function pick(file: { lang: string; path: string; content: string }): Omit<PublishedFile, 'action'> {
+  return { lang: file.lang, path: file.path, content: file.content };
+}
+
+function fileAction(plan: BranchPlan, repoPath: string): PublishedFile['action'] {
+  const change = plan.changes.find((c) => c.path === repoPath);
+  return !change ? 'unchanged' : change.previous === null ? 'created' : 'updated';
+}
+
+function commitMessage(
+  id: string,
+  changes: BranchPlan['changes'],
+  files: { repoPath: string; lang: string }[],
+): string {
+  const langs = changes.map((c) => files.find((f) => f.repoPath === c.path)?.lang ?? '?').join(', ');
+  const verb = changes.every((c) => c.previous === null) ? 'Publish' : 'Update';
+  return `${verb} customer notice for ${id} (${langs})`;
 }

@@ -62,3 +62,39 @@ export function escapeHtml(text: string): string {
 export function keepPlain(text: string): string {
   return text;
 }
+
+/** True for a control character other than tab, LF and CR (C0, DEL, C1): never meant to reach a reader. */
+function isControl(c: string): boolean {
+  const code = c.codePointAt(0) ?? 0;
+  return (code < 0x20 && c !== '\t' && c !== '\n' && c !== '\r') || (code >= 0x7f && code <= 0x9f);
+}
+
+/** Plain text with its line breaks: control characters (escape sequences, bells, C1) removed. */
+export function plainTextBlock(text: string): string {
+  return Array.from(text)
+    .filter((c) => !isControl(c))
+    .join('');
+}
+
+/** One line of plain text (status pages, titles): control characters removed, white space runs one space. */
+export function plainText(text: string): string {
+  return plainTextBlock(text).replace(/\s+/g, ' ').trim();
+}
+
+/** A value that cannot go where the template puts it, such as a line break in an e-mail header. */
+export class UnsafeTextError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafeTextError';
+  }
+}
+
+/**
+ * An e-mail header value (RFC 5322: one line). A CR or LF would end the header and start a new
+ * one (`Subject: …` / `X-Injected: yes`), so it is an error, never cleaned up silently.
+ */
+export function emailHeaderValue(text: string, field: string): string {
+  if (/[\r\n\u0085\u2028\u2029]/.test(text))
+    throw new UnsafeTextError(`${field}: expected one line for an e-mail header, found a line break.`);
+  return plainText(text);
+}

@@ -1,6 +1,13 @@
 import type { NoticeChannel, NoticeView } from '../notice/view.js';
 import { renderTemplate, type TemplateOptions } from './engine.js';
-import { escapeHtml, escapeMarkdownInline, escapeMarkdownText, keepPlain } from './escape.js';
+import {
+  emailHeaderValue,
+  escapeHtml,
+  escapeMarkdownInline,
+  escapeMarkdownText,
+  plainText,
+  plainTextBlock,
+} from './escape.js';
 
 /** Escapes plain text written by people for Markdown, keeping their paragraphs (blank lines). */
 function markdownParagraphs(text: string): string {
@@ -9,11 +16,6 @@ function markdownParagraphs(text: string): string {
     .map((p) => escapeMarkdownInline(p.trim()))
     .filter((p) => p !== '')
     .join('\n\n');
-}
-
-/** A status line is one short block: line breaks become spaces. */
-function oneLine(text: string): string {
-  return keepPlain(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Facts the templates place inside a sentence, never at the start of a line. */
@@ -35,9 +37,13 @@ const CHANNEL_FORMATS: Record<
 > = {
   // Facts sit mid-sentence, so "15. Mai" needs no escaping against becoming a list.
   blog: { template: 'notice/blog.md.hbs', escape: markdownParagraphs, escapeFact: escapeMarkdownText },
-  email: { template: 'notice/email.txt.hbs', escape: keepPlain },
-  status: { template: 'notice/status.txt.hbs', escape: oneLine },
+  email: { template: 'notice/email.txt.hbs', escape: plainTextBlock },
+  // A status line is one short block of plain text: line breaks become spaces.
+  status: { template: 'notice/status.txt.hbs', escape: plainText },
 };
+
+/** View fields a channel's template puts into a header, which must stay one line. */
+const HEADER_FIELDS: Partial<Record<NoticeChannel, readonly string[]>> = { email: ['headline'] };
 
 /** The escaper a channel uses; an HTML channel would use `escapeHtml`. */
 export function noticeEscaper(channel: NoticeChannel | 'html'): (text: string) => string {
@@ -59,7 +65,13 @@ export async function renderNotice(
   options: Pick<TemplateOptions, 'templatesDir'> = {},
 ): Promise<string> {
   const format = CHANNEL_FORMATS[channel];
-  const out = await renderTemplate(format.template, escapeView(view, format.escape, format.escapeFact), {
+  const headers = HEADER_FIELDS[channel] ?? [];
+  const checked = { ...view } as NoticeView & Record<string, unknown>;
+  for (const key of headers) {
+    const value = checked[key];
+    if (typeof value === 'string') checked[key] = emailHeaderValue(value, `notice.${key}.${view.lang}`);
+  }
+  const out = await renderTemplate(format.template, escapeView(checked, format.escape, format.escapeFact), {
     ...options,
     partialsDir: 'notice/partials',
   });

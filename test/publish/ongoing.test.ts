@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir, ROOT } from '../helpers/cli.js';
+import { runInProcess, tempDir, ROOT } from '../helpers/cli.js';
 import { makeSite, SITE_FILES } from './site.js';
 
-// These tests run the built binary: `npm run build` first (npm test does).
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((c) => c()));
@@ -30,7 +29,7 @@ describe('postmortem publish of an incident that is not over yet', () => {
     await writeFile(file, source);
     const site = await makeSite(SITE_FILES.cstate ?? {});
     cleanups.push(site.cleanup);
-    const result = await runCli([
+    const result = await runInProcess([
       'publish',
       file,
       '--site',
@@ -44,7 +43,7 @@ describe('postmortem publish of an incident that is not over yet', () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(facts);
-    expect(result.stdout).toMatch(/^resolved: false$/m);
+    expect(result.stdout).toMatch(/^\+resolved: false$/m);
     expect(result.stdout).not.toMatch(/ to \(| bis zum \(/);
   });
 });

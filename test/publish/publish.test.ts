@@ -1,11 +1,9 @@
-import { lstat, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir, ROOT } from '../helpers/cli.js';
+import { parse as parseYaml } from 'yaml';
+import { join } from 'node:path';
+import { runInProcess, ROOT } from '../helpers/cli.js';
 import { git, makeSite, SITE_FILES } from './site.js';
 
-// These tests run the built binary: `npm run build` first (npm test does).
 const EXAMPLE = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
 const ID = '2018-05-15-crm-release-rollback-failed';
 const BRANCH = `postmortem/${ID}`;
@@ -22,7 +20,12 @@ async function site(flavor: keyof typeof SITE_FILES, extra: Record<string, strin
 }
 
 function publish(dir: string, ...args: string[]) {
-  return runCli(['publish', EXAMPLE, '--site', dir, '--timezone', 'Europe/Berlin', ...args]);
+  return runInProcess(['publish', EXAMPLE, '--site', dir, '--timezone', 'Europe/Berlin', ...args]);
+}
+
+/** The file as committed on the post branch. */
+function onBranch(dir: string, path: string, branch = BRANCH): Promise<string> {
+  return git(dir, 'show', `${branch}:${path}`);
 }
 
 function frontMatter(text: string): Record<string, unknown> {
@@ -31,72 +34,124 @@ function frontMatter(text: string): Record<string, unknown> {
   return parseYaml(match?.[1] ?? '') as Record<string, unknown>;
 }
 
-async function commitCount(dir: string, ref = 'HEAD'): Promise<number> {
-  return Number(await git(dir, 'rev-list', '--count', ref));
-}
-
-describe('postmortem publish into each flavour', () => {
-  it('jekyll: _posts/YYYY-MM-DD-slug.md on a new branch, one commit, push command printed', async () => {
+describe('postmortem publish: one post per language, as each generator lays out translations', () => {
+  it('jekyll: _posts/ for the site language, <lang>/_posts/ for another, in one commit', async () => {
     const dir = await site('jekyll');
     const result = await publish(dir);
-    expect(result.stderr).toContain(`committed it on branch ${BRANCH}`);
-    expect(result.stderr).toContain(`push -u origin ${BRANCH}`);
+    expect(result.stderr).toContain(`Committed 2 jekyll post(s) to branch ${BRANCH} (new, from main)`);
+    expect(result.stderr).toContain(`git -C ${dir} log -p ${BRANCH}`);
+    expect(result.stderr).toContain(`git -C ${dir} push origin ${BRANCH}`);
     expect(result.code).toBe(0);
-    expect(await git(dir, 'branch', '--show-current')).toBe(BRANCH);
-    expect(await commitCount(dir)).toBe(2);
-    expect(await git(dir, 'status', '--porcelain')).toBe('');
-    const text = await readFile(join(dir, '_posts', `${ID}.md`), 'utf8');
-    expect(text).toMatch(/^date: "2018-05-15 14:02:00 \+0200"$/m);
-    expect(frontMatter(text)).toEqual({
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(`_posts/${ID}.md\nde/_posts/${ID}.md`);
+    expect(await git(dir, 'rev-list', '--count', `main..${BRANCH}`)).toBe('1');
+    const en = await onBranch(dir, `_posts/${ID}.md`);
+    expect(en).toMatch(/^date: "2018-05-15 14:02:00 \+0200"$/m);
+    expect(frontMatter(en)).toEqual({
       layout: 'post',
       title: 'Disruption of the Relata web app',
       date: '2018-05-15 14:02:00 +0200',
+      lang: 'en',
       categories: ['incidents'],
       tags: ['release', 'rollback', 'cache'],
+      description: 'A software update caused an error on every page of our web app.',
       postmortem_id: ID,
     });
-    expect(text).toContain('\n## What happened\n');
-    expect(text).not.toContain('\n# Disruption');
-    expect(await git(dir, 'log', '-1', '--format=%an %s')).toBe(`Site Owner Publish customer notice for ${ID}`);
+    expect(en).toContain('\n## What happened\n');
+    expect(en).not.toContain('\n# Disruption');
+    const de = frontMatter(await onBranch(dir, `de/_posts/${ID}.md`));
+    expect([de.title, de.lang]).toEqual(['Störung der Relata-Web-App', 'de']);
+    expect(await git(dir, 'log', '-1', '--format=%an %s', BRANCH)).toBe(
+      `Site Owner Publish customer notice for ${ID} (en, de)`,
+    );
   });
 
-  it('hugo: content/<section>/<slug>.md with RFC 3339 date, draft false, summary', async () => {
+  it('jekyll: a site whose lang is de keeps German in _posts/ and English in en/_posts/', async () => {
+    const dir = await site('jekyll', { '_config.yml': 'title: Relata\nlang: de-DE\n' });
+    expect((await publish(dir)).code).toBe(0);
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(`_posts/${ID}.md\nen/_posts/${ID}.md`);
+    expect(frontMatter(await onBranch(dir, `_posts/${ID}.md`)).lang).toBe('de');
+  });
+
+  it('hugo: translations by file name, <slug>.md and <slug>.de.md, summary and description', async () => {
     const dir = await site('hugo');
-    const result = await publish(dir, '--section', 'incidents', '--lang', 'de');
+    const result = await publish(dir, '--section', 'incidents');
     expect(result.code).toBe(0);
-    const text = await readFile(join(dir, 'content', 'incidents', 'crm-release-rollback-failed.md'), 'utf8');
-    expect(frontMatter(text)).toEqual({
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(
+      'content/incidents/crm-release-rollback-failed.de.md\ncontent/incidents/crm-release-rollback-failed.md',
+    );
+    const de = await onBranch(dir, 'content/incidents/crm-release-rollback-failed.de.md');
+    expect(frontMatter(de)).toEqual({
       title: 'Störung der Relata-Web-App',
       date: '2018-05-15T14:02:00+02:00',
       draft: false,
       tags: ['release', 'rollback', 'cache'],
       summary: 'Ein Software-Update führte auf jeder Seite unserer Web-App zu einem Fehler.',
+      description: 'Ein Software-Update führte auf jeder Seite unserer Web-App zu einem Fehler.',
       postmortem_id: ID,
     });
-    expect(text).toContain('## Was ist passiert?');
+    expect(de).toContain('## Was ist passiert?');
   });
 
-  it('hugo: default section posts', async () => {
-    const dir = await site('hugo');
-    expect((await publish(dir)).code).toBe(0);
-    expect((await lstat(join(dir, 'content', 'posts', 'crm-release-rollback-failed.md'))).isFile()).toBe(true);
-  });
-
-  it('cstate: content/issues/ with severity, resolved, resolvedWhen, affected, section', async () => {
-    const dir = await site('cstate');
+  it.each([
+    ['hugo.toml without languages', 'hugo', { 'hugo.toml': 'title = "Relata"\n' }, true],
+    ['hugo.toml with [languages.de]', 'hugo', { 'hugo.toml': 'title = "R"\n[languages.en]\n[languages.de]\n' }, false],
+    [
+      'a cState config.yml with languages: de',
+      'cstate',
+      { 'config.yml': 'theme: cstate\nlanguages:\n  en: {weight: 1}\n  de: {weight: 2}\n' },
+      false,
+    ],
+    ['cState config.yml without languages', 'cstate', {}, true],
+  ] as const)('warns when %s would show the translation as a page of its own', async (_name, flavor, files, warns) => {
+    const dir = await site(flavor, files);
     const result = await publish(dir);
     expect(result.code).toBe(0);
-    const text = await readFile(join(dir, 'content', 'issues', `${ID}.md`), 'utf8');
-    expect(frontMatter(text)).toEqual({
+    const warning = 'the site configures no language "de", so Hugo shows it as a page of its own';
+    expect(result.stderr.includes(warning)).toBe(warns);
+  });
+
+  it('hugo: defaultContentLanguage decides which language takes the plain name', async () => {
+    const dir = await site('hugo', { 'hugo.toml': 'title = "Relata"\ndefaultContentLanguage = "de"\n' });
+    expect((await publish(dir)).code).toBe(0);
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(
+      'content/posts/crm-release-rollback-failed.en.md\ncontent/posts/crm-release-rollback-failed.md',
+    );
+  });
+
+  it('cstate: content/issues/<id>.md and <id>.de.md with severity, resolved, affected, section', async () => {
+    const dir = await site('cstate');
+    expect((await publish(dir)).code).toBe(0);
+    expect(frontMatter(await onBranch(dir, `content/issues/${ID}.md`))).toEqual({
       title: 'Disruption of the Relata web app',
-      date: '2018-05-15T14:02:00+02:00',
+      date: '2018-05-15T12:02:00Z',
       resolved: true,
-      resolvedWhen: '2018-05-15T18:10:00+02:00',
+      resolvedWhen: '2018-05-15T16:10:00Z',
       severity: 'disrupted',
       affected: ['crm-web', 'crm-workers', 'fragment-cache'],
       section: 'issue',
       postmortem_id: ID,
     });
+    expect(frontMatter(await onBranch(dir, `content/issues/${ID}.de.md`)).title).toBe('Störung der Relata-Web-App');
+  });
+
+  it('--lang de and then --lang en: the second commit adds English and keeps German', async () => {
+    const dir = await site('hugo');
+    expect((await publish(dir, '--lang', 'de')).code).toBe(0);
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(
+      'content/posts/crm-release-rollback-failed.de.md',
+    );
+    const en = await publish(dir, '--lang', 'en');
+    expect(en.code).toBe(0);
+    expect(en.stderr).toContain(`to branch ${BRANCH} as`);
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(
+      'content/posts/crm-release-rollback-failed.de.md\ncontent/posts/crm-release-rollback-failed.md',
+    );
+    expect(await git(dir, 'log', '--format=%s', `main..${BRANCH}`)).toBe(
+      `Publish customer notice for ${ID} (en)\nPublish customer notice for ${ID} (de)`,
+    );
+    // Both languages again: nothing new.
+    const all = await publish(dir);
+    expect(all.stderr).toContain(`${BRANCH} already holds these hugo posts (en, de); nothing to commit.`);
   });
 
   it('cstate: an affected service the site does not list is refused, naming it', async () => {
@@ -117,11 +172,20 @@ describe('postmortem publish into each flavour', () => {
     const dir = await site(flavor);
     const result = await publish(dir, '--dry-run');
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`${path} (${flavor})`);
+    expect(result.stderr).toContain(`${flavor} post(s)`);
+    expect(result.stderr).toContain(`new: ${dir}/${path}\n`);
+  });
+
+  it('a site in a folder of a larger repository: paths in the commit are under that folder', async () => {
+    const repo = await makeSite({ 'README.md': '# Monorepo\n', 'blog/_config.yml': 'title: Relata blog\n' });
+    cleanups.push(repo.cleanup);
+    const result = await publish(join(repo.dir, 'blog'), '--lang', 'en');
+    expect(result.code).toBe(0);
+    expect(await git(repo.dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(`blog/_posts/${ID}.md`);
   });
 
   it('asks for --flavor when the site cannot be told', async () => {
-    const dir = await site('jekyll', {});
+    const dir = await site('jekyll');
     await git(dir, 'rm', '-q', '_config.yml');
     await git(dir, 'commit', '-q', '-m', 'no config');
     const result = await publish(dir);
@@ -131,160 +195,18 @@ describe('postmortem publish into each flavour', () => {
   });
 });
 
-describe('postmortem publish: idempotence', () => {
-  it('re-publishing unchanged content creates no commit; changed content updates the same file in a new commit', async () => {
-    const dir = await site('jekyll');
-    expect((await publish(dir)).code).toBe(0);
-    const again = await publish(dir);
-    expect(again.code).toBe(0);
-    expect(again.stderr).toContain('already up to date; nothing to commit');
-    expect(await commitCount(dir)).toBe(2);
-
-    await git(dir, 'switch', '-q', 'main');
-    const fromMain = await publish(dir);
-    expect(fromMain.code).toBe(0);
-    expect(fromMain.stderr).toContain('already up to date');
-    expect(await git(dir, 'branch', '--show-current')).toBe('main');
-    expect(await commitCount(dir, BRANCH)).toBe(2);
-
-    const changed = await publish(dir, '--timezone', 'UTC');
-    expect(changed.code).toBe(0);
-    expect(changed.stderr).toContain(`Updated`);
-    expect(await git(dir, 'branch', '--show-current')).toBe(BRANCH);
-    expect(await commitCount(dir)).toBe(3);
-    expect(await git(dir, 'log', '-1', '--name-only', '--format=%s')).toBe(
-      `Update customer notice for ${ID}\n\n_posts/${ID}.md`,
-    );
-    expect(await readFile(join(dir, '_posts', `${ID}.md`), 'utf8')).toContain('(Coordinated Universal Time)');
-  });
-
-  it('an already merged, unchanged post creates neither branch nor commit', async () => {
-    const dir = await site('jekyll');
-    expect((await publish(dir)).code).toBe(0);
-    await git(dir, 'switch', '-q', 'main');
-    await git(dir, 'merge', '-q', '--ff-only', BRANCH);
-    await git(dir, 'branch', '-q', '-D', BRANCH);
-    const result = await publish(dir);
-    expect(result.code).toBe(0);
-    expect(await git(dir, 'branch', '--list')).toBe('* main');
-  });
-});
-
-describe('postmortem publish: --dry-run and --no-commit', () => {
-  it('--dry-run prints the path and content and changes nothing', async () => {
-    const dir = await site('jekyll');
-    const result = await publish(dir, '--dry-run');
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`Would write`);
-    expect(result.stdout).toMatch(/^---\nlayout: post\n/);
-    expect(await git(dir, 'status', '--porcelain')).toBe('');
-    expect(await git(dir, 'branch', '--list')).toBe('* main');
-  });
-
-  it('--no-commit writes the file only, and can be repeated', async () => {
+describe('postmortem publish: --no-commit', () => {
+  it('writes the files into the work tree only, and can be repeated', async () => {
     const dir = await site('hugo');
     const result = await publish(dir, '--no-commit');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('not committed (--no-commit)');
     expect(await git(dir, 'branch', '--list')).toBe('* main');
     expect(await git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe(
-      '?? content/posts/crm-release-rollback-failed.md',
+      '?? content/posts/crm-release-rollback-failed.de.md\n?? content/posts/crm-release-rollback-failed.md',
     );
-    expect(await commitCount(dir)).toBe(1);
-    expect((await publish(dir, '--no-commit')).code).toBe(0);
-  });
-});
-
-describe('postmortem publish: refusals leave the site as it was', () => {
-  async function unchanged(dir: string) {
-    expect(await git(dir, 'branch', '--list')).toBe('* main');
-    expect(await commitCount(dir)).toBe(1);
-  }
-
-  it('a draft without --allow-draft', async () => {
-    const dir = await site('jekyll');
-    const draft = join(ROOT, 'test', 'fixtures', 'notice', '2018-05-15-notice-draft.md');
-    const result = await runCli(['publish', draft, '--site', dir]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Expected status final or published, found draft');
-    await unchanged(dir);
-    expect((await runCli(['publish', draft, '--site', dir, '--allow-draft'])).code).toBe(0);
-  });
-
-  it('a dirty work tree', async () => {
-    const dir = await site('jekyll');
-    await writeFile(join(dir, 'index.md'), '# Changed\n');
-    const result = await publish(dir);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain("The site's work tree has uncommitted changes (index.md)");
-    expect(await git(dir, 'branch', '--list')).toBe('* main');
-  });
-
-  it('a folder that is not a git repository', async () => {
-    const { dir, cleanup } = await tempDir();
-    cleanups.push(cleanup);
-    await writeFile(join(dir, '_config.yml'), 'title: x\n');
-    const result = await publish(dir);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('is not a git repository');
-  });
-
-  it('a file at the target that this tool did not write', async () => {
-    const dir = await site('jekyll', { [`_posts/${ID}.md`]: '---\nlayout: post\ntitle: Mine\n---\n\nHand-written.\n' });
-    const result = await publish(dir);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('was not written by postmortem');
-    await unchanged(dir);
-    expect(await readFile(join(dir, '_posts', `${ID}.md`), 'utf8')).toContain('Hand-written.');
-  });
-
-  it('a symlink that leads out of the site', async () => {
-    const outside = await tempDir();
-    cleanups.push(outside.cleanup);
-    const dir = await site('jekyll');
-    await symlink(outside.dir, join(dir, '_posts'));
-    await git(dir, 'add', '_posts');
-    await git(dir, 'commit', '-q', '-m', 'link');
-    const result = await publish(dir);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('would be written outside the site');
-    expect(await git(dir, 'branch', '--list')).toBe('* main');
-  });
-
-  it('a symlink at the target itself', async () => {
-    const outside = await tempDir();
-    cleanups.push(outside.cleanup);
-    const dir = await site('jekyll');
-    await mkdir(join(dir, '_posts'));
-    await writeFile(join(outside.dir, 'x.md'), '---\npostmortem_id: 2018-05-15-crm-release-rollback-failed\n---\n');
-    await symlink(join(outside.dir, 'x.md'), join(dir, '_posts', `${ID}.md`));
-    await git(dir, 'add', '_posts');
-    await git(dir, 'commit', '-q', '-m', 'link');
-    const result = await publish(dir);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('is a symbolic link');
-  });
-
-  it('a failing commit restores the branch and the file', async () => {
-    const dir = await site('jekyll', { '.gitignore': '_posts/\n' });
-    const result = await publish(dir);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('The site was left as it was.');
-    await unchanged(dir);
-    expect(await git(dir, 'status', '--porcelain', '--untracked-files=all', '--ignored')).toBe('');
-  });
-
-  it('a notice that fails its checks', async () => {
-    const dir = await site('jekyll');
-    const leak = join(ROOT, 'test', 'fixtures', 'notice', '2018-05-15-notice-leak.md');
-    const result = await runCli(['publish', leak, '--site', dir]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('(notice-leak)');
-    await unchanged(dir);
-  });
-
-  it('a missing --site or an unknown --flavor is a usage error', async () => {
-    expect((await runCli(['publish', EXAMPLE])).code).toBe(2);
-    expect((await runCli(['publish', EXAMPLE, '--site', '.', '--flavor', 'wordpress'])).code).toBe(2);
+    const again = await publish(dir, '--no-commit');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('already up to date; nothing to write');
   });
 });

@@ -40,3 +40,77 @@ export async function makeSite(files: Record<string, string>): Promise<{ dir: st
   await git(site.dir, 'commit', '-q', '-m', 'Site');
   return site;
 }
+
+/** Everything publish must leave alone: the checked-out branch, HEAD, the index and the work tree's files. */
+export async function siteState(dir: string): Promise<Record<string, string>> {
+  return {
+    branch: await git(dir, 'symbolic-ref', '--quiet', '--short', 'HEAD').catch(() => '(detached)'),
+    head: await git(dir, 'rev-parse', 'HEAD'),
+    index: await git(dir, 'ls-files', '--stage'),
+    status: await git(dir, 'status', '--porcelain', '--untracked-files=all', '--ignored'),
+    files: await git(dir, 'ls-files', '--cached', '--others', '-z').then(async (list) => {
+      const { readFile } = await import('node:fs/promises');
+      const names = list.split('\0').filter(Boolean).sort();
+      const texts = await Promise.all(names.map((n) => readFile(join(dir, n), 'utf8').catch(() => '(none)')));
+      return names.map((n, i) => `${n}\n${texts[i]}`).join('\n---\n');
+    }),
+  };
+}
+
+/** The example postmortem with `replace` applied, written into `dir` under its own id's name. */
+export async function examplePostmortem(
+  dir: string,
+  example: string,
+  replace: (text: string) => string = (t) => t,
+): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const { ROOT } = await import('../helpers/cli.js');
+  const text = replace(await readFile(join(ROOT, 'examples', example), 'utf8'));
+  const id = /^id: (.+)$/m.exec(text)?.[1] ?? 'x';
+  const file = join(dir, `${id}.md`);
+  await writeFile(file, text);
+  return file;
+}
+
+/** Notice text that would run as site code, HTML or a live link if published as it is. */
+export const HOSTILE = {
+  first: 'A [status link](https://evil.example/phish) went out first.',
+  hugo: '{{% param "secret" %}} {{< param "secret" >}} {{% nosuchshortcode %}}',
+  liquid: '{% include secret.html %} {{ site.secret }} {% raw %}',
+  html: '<script>alert(1)</script> <b>bold</b> <img src=x onerror=alert(2)>',
+};
+
+/** The example postmortem with hostile text in the English and German "what happened". */
+export function hostilePostmortem(dir: string): Promise<string> {
+  const text = `${HOSTILE.first} ${HOSTILE.hugo} ${HOSTILE.liquid} ${HOSTILE.html}`;
+  return examplePostmortem(dir, '2018-05-15-crm-release-rollback-failed.md', (t) =>
+    t.replace(/^( {4}(?:en|de): )"(?:A software update|Ein Software-Update).*"$/gm, (_m, key: string) => {
+      return `${key}${JSON.stringify(text)}`;
+    }),
+  );
+}
+
+/** The text a browser shows for some HTML: character references decoded, typographic quotes plain. */
+export function shownText(html: string): string {
+  const named: Record<string, string> = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    ldquo: '"',
+    rdquo: '"',
+    lsquo: "'",
+    rsquo: "'",
+    hellip: '...',
+    ndash: '-',
+    nbsp: ' ',
+  };
+  return html
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, ref: string) => {
+      if (ref.startsWith('#x') || ref.startsWith('#X')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
+      if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)));
+      return named[ref] ?? m;
+    })
+    .replace(/[“”]/g, '"')
+    .replace(/[‘’]/g, "'");
+}

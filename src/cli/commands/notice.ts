@@ -11,8 +11,9 @@ import {
   type NoticeView,
 } from '../../notice/view.js';
 import { TemplateError } from '../../render/engine.js';
+import { UnsafeTextError } from '../../render/escape.js';
 import { renderNotice } from '../../render/notice.js';
-import { RuntimeError, UsageError } from '../errors.js';
+import { InputError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
 import { loadPostmortem } from '../load.js';
@@ -84,6 +85,7 @@ export async function prepareNotice(
     return { pm, lang, view, text };
   } catch (error) {
     if (error instanceof TemplateError) throw new RuntimeError(error.message);
+    if (error instanceof UnsafeTextError) throw new InputError(`${file}: ${error.message}`);
     throw error;
   }
 }

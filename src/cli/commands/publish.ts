@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { firstSentence } from '../../notice/view.js';
 import { SITE_FLAVORS, type SiteFlavor } from '../../publish/flavors.js';
-import { PublishError, publishNotice } from '../../publish/publish.js';
+import { PublishError, publishNoticeLanguages, type PreparePost, type PublishResult } from '../../publish/publish.js';
 import { InputError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { displayPath } from '../report.js';
@@ -12,34 +12,40 @@ export interface PublishOptions extends NoticeTextOptions {
   site?: string;
   flavor?: string;
   section?: string;
+  base?: string;
   /** False with `--no-commit`. */
   commit?: boolean;
   dryRun?: boolean;
   allowDraft?: boolean;
 }
 
-/** `postmortem publish FILE --site DIR`: writes the blog notice into a site and commits it on a branch. */
+/** `postmortem publish FILE --site DIR`: commits the blog notice, one post per language, on a branch of the site. */
 export async function publishCommand(file: string, options: PublishOptions, io: Io): Promise<number> {
   if (!options.site)
     throw new UsageError('--site: expected the folder of the blog or status-page repository, found none.');
   if (options.flavor !== undefined && !SITE_FLAVORS.includes(options.flavor as SiteFlavor)) {
     throw new UsageError(`--flavor: expected one of ${SITE_FLAVORS.join(', ')}, found "${options.flavor}".`);
   }
-  const notice = await prepareNotice(file, 'blog', options, io, false);
-  if (!notice) return 1;
   const site = resolve(io.cwd, options.site);
-  const mode = options.dryRun ? 'dry-run' : options.commit === false ? 'write' : 'commit';
-  let result;
-  try {
-    result = await publishNotice({
+  // prepareNotice prints a notice's problems itself; null then means exit 1.
+  const prepare: PreparePost = async (lang) => {
+    const notice = await prepareNotice(file, 'blog', { ...options, ...(lang ? { lang } : {}) }, io, false);
+    if (!notice) return null;
+    const { headline, whatHappened } = notice.view;
+    return {
       pm: notice.pm,
+      post: { lang: notice.lang, title: headline, summary: firstSentence(whatHappened), body: notice.text },
+    };
+  };
+  let result: PublishResult | null;
+  try {
+    result = await publishNoticeLanguages(prepare, {
       site,
-      body: notice.text,
-      title: notice.view.headline,
-      summary: firstSentence(notice.view.whatHappened),
-      mode,
+      mode: options.dryRun ? 'dry-run' : options.commit === false ? 'write' : 'commit',
+      ...(options.lang ? { lang: options.lang } : {}),
       ...(options.flavor ? { flavor: options.flavor as SiteFlavor } : {}),
       ...(options.section ? { section: options.section } : {}),
+      ...(options.base ? { base: options.base } : {}),
       ...(options.allowDraft ? { allowDraft: true } : {}),
     });
   } catch (error) {
@@ -47,25 +53,33 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
       throw error.kind === 'refused' ? new InputError(error.message) : new RuntimeError(error.message);
     throw error;
   }
-  const shownSite = displayPath(site, io.cwd) || '.';
-  const shownPath = `${shownSite}/${result.path}`;
-  if (result.action === 'dry-run') {
-    io.stderr.write(`Would write ${shownPath} (${result.flavor}); nothing was changed.\n`);
-    io.stdout.write(result.content);
-    return 0;
-  }
-  if (result.action === 'unchanged') {
-    io.stderr.write(`${shownPath} is already up to date; nothing to commit.\n`);
-    return 0;
-  }
-  const verb = result.action === 'created' ? 'Wrote' : 'Updated';
-  if (!result.branch) {
-    io.stderr.write(`${verb} ${shownPath} (${result.flavor}); not committed (--no-commit).\n`);
-    return 0;
-  }
-  io.stderr.write(
-    `${verb} ${shownPath} (${result.flavor}) and committed it on branch ${result.branch} (${result.commit?.slice(0, 7)}).\n` +
-      `Review it, then push it with:\n  git -C ${shownSite} push -u origin ${result.branch}\n`,
-  );
+  if (!result) return 1;
+  for (const warning of result.warnings) io.stderr.write(`${io.errorColor.yellow('warning')} ${warning}\n`);
+  io.stderr.write(summarise(result, displayPath(site, io.cwd) || '.'));
+  if (result.mode === 'dry-run') io.stdout.write(result.diff ?? '');
   return 0;
+}
+
+/** What happened, for people: the files, the branch, and the commands to look at it and push it. */
+function summarise(result: PublishResult, shownSite: string): string {
+  const langs = result.files.map((f) => f.lang).join(', ');
+  const changed = result.files.filter((f) => f.action !== 'unchanged');
+  const lines = changed
+    .map((f) => `  ${f.action === 'created' ? 'new' : 'updated'}: ${shownSite}/${f.path}\n`)
+    .join('');
+  const where = `branch ${result.branch}${result.newBranch ? ` (new, from ${result.base})` : ''}`;
+  if (result.mode === 'write') {
+    if (result.unchanged) return `The ${result.flavor} posts (${langs}) are already up to date; nothing to write.\n`;
+    return `Wrote ${changed.length} ${result.flavor} post(s); not committed (--no-commit):\n${lines}`;
+  }
+  if (result.unchanged)
+    return `${result.branch} already holds these ${result.flavor} posts (${langs}); nothing to commit.\n`;
+  if (result.mode === 'dry-run')
+    return `Would commit ${changed.length} ${result.flavor} post(s) to ${where}; nothing was changed:\n${lines}`;
+  return (
+    `Committed ${changed.length} ${result.flavor} post(s) to ${where} as ${result.commit?.slice(0, 7)}:\n${lines}` +
+    `The site's checked-out branch, index and files were not touched. Review the branch, then push it:\n` +
+    `  git -C ${shownSite} log -p ${result.branch}\n` +
+    `  git -C ${shownSite} push origin ${result.branch}\n`
+  );
 }

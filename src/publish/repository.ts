@@ -1,0 +1,61 @@
+/** The site's git repository: where it is, which branch a post branch starts from, where a branch is checked out. */
+import { lstat, realpath } from 'node:fs/promises';
+import { resolveCommit } from './branch.js';
+import { git, gitRaw } from './git.js';
+import { refuse } from './errors.js';
+
+/** The repository's top folder (real path) for a site folder; refuses a folder that is not a repository with a commit. */
+export async function siteRepository(site: string): Promise<string> {
+  let isDir = false;
+  try {
+    isDir = (await lstat(site)).isDirectory();
+  } catch {
+    refuse(`${site}: no such folder; expected the site's folder.`);
+  }
+  if (!isDir) refuse(`${site} is not a folder; expected the site's folder.`);
+  const top = await gitRaw(site, ['rev-parse', '--show-toplevel']);
+  if (top.code !== 0 || top.stdout.trim() === '')
+    refuse(
+      `${site} is not a git repository (or is a bare one); publish commits on a branch so the change can be reviewed. Run \`git init\` there first.`,
+    );
+  if ((await resolveCommit(site, 'HEAD')) === null && (await anyBranch(site)) === null)
+    refuse(`${site} has no commit yet; commit the site once before publishing into it.`);
+  return realpath(top.stdout.trim());
+}
+
+async function anyBranch(repo: string): Promise<string | null> {
+  const out = await git(repo, ['for-each-ref', '--count=1', '--format=%(refname)', 'refs/heads/']);
+  return out.trim() || null;
+}
+
+/**
+ * The commit a new post branch starts from, and its name: `--base`, else the branch `origin/HEAD`
+ * names (the one pull requests go to), else `main`, else `master`. Never the checked-out branch:
+ * that may be another incident's branch, whose post would then ride along.
+ */
+export async function resolveBase(repo: string, base: string | undefined): Promise<{ name: string; commit: string }> {
+  if (base !== undefined) {
+    const commit = base.startsWith('-') ? null : await resolveCommit(repo, base);
+    if (commit === null) refuse(`--base: expected a branch or commit of the site, found "${base}".`);
+    return { name: base, commit };
+  }
+  const remoteHead = await gitRaw(repo, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
+  const candidates = remoteHead.code === 0 ? [remoteHead.stdout.trim()] : [];
+  candidates.push('refs/heads/main', 'refs/heads/master');
+  for (const ref of candidates) {
+    const commit = await resolveCommit(repo, ref);
+    if (commit !== null) return { name: ref.replace(/^refs\/(?:heads|remotes)\//, ''), commit };
+  }
+  refuse("Cannot tell the site's base branch (no origin/HEAD, main or master); pass --base BRANCH.");
+}
+
+/** The work tree (path) where `branch` is checked out, or null. */
+export async function checkedOutAt(repo: string, branch: string): Promise<string | null> {
+  const out = await git(repo, ['worktree', 'list', '--porcelain']);
+  let path = '';
+  for (const line of out.split('\n')) {
+    if (line.startsWith('worktree ')) path = line.slice('worktree '.length);
+    else if (line === `branch refs/heads/${branch}`) return path;
+  }
+  return null;
+}

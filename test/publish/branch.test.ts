@@ -1,0 +1,208 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, runInProcess, tempDir } from '../helpers/cli.js';
+import { examplePostmortem, git, makeSite, SITE_FILES, siteState } from './site.js';
+
+const CRM = '2018-05-15-crm-release-rollback-failed';
+const CARSHARE = '2019-03-12-carshare-db-maintenance';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+async function fixture(flavor: keyof typeof SITE_FILES = 'jekyll', extra: Record<string, string> = {}) {
+  const s = await makeSite({ ...SITE_FILES[flavor], ...extra });
+  const work = await tempDir();
+  cleanups.push(s.cleanup, work.cleanup);
+  return {
+    dir: s.dir,
+    crm: await examplePostmortem(work.dir, `${CRM}.md`),
+    carshare: await examplePostmortem(work.dir, `${CARSHARE}.md`),
+    work: work.dir,
+  };
+}
+
+function publish(file: string, dir: string, ...args: string[]) {
+  return runInProcess(['publish', file, '--site', dir, '--timezone', 'Europe/Berlin', ...args]);
+}
+
+async function branchFiles(dir: string, branch: string, base = 'main'): Promise<string[]> {
+  return (await git(dir, 'diff', '--name-only', `${base}...${branch}`)).split('\n').filter(Boolean);
+}
+
+describe('publish never disturbs the site', () => {
+  it('leaves the checked-out branch, the index and a dirty work tree exactly as they were', async () => {
+    const { dir, crm } = await fixture();
+    await git(dir, 'switch', '-q', '-c', 'feature');
+    await writeFile(join(dir, 'index.md'), '# Work in progress\n');
+    await writeFile(join(dir, 'staged.md'), 'staged\n');
+    await git(dir, 'add', 'staged.md');
+    await writeFile(join(dir, 'untracked.md'), 'untracked\n');
+    const before = await siteState(dir);
+    const result = await publish(crm, dir);
+    expect(result.code).toBe(0);
+    expect(await siteState(dir)).toEqual(before);
+    // The branch starts from main, not from the checked-out feature branch.
+    expect(await git(dir, 'rev-parse', `postmortem/${CRM}~1`)).toBe(await git(dir, 'rev-parse', 'main'));
+  });
+
+  it('two incidents published in a row give two branches, each with only its own posts', async () => {
+    const { dir, crm, carshare } = await fixture();
+    expect((await publish(crm, dir)).code).toBe(0);
+    expect((await publish(carshare, dir)).code).toBe(0);
+    expect(await branchFiles(dir, `postmortem/${CRM}`)).toEqual([`_posts/${CRM}.md`, `de/_posts/${CRM}.md`]);
+    expect(await branchFiles(dir, `postmortem/${CARSHARE}`)).toEqual([
+      `_posts/${CARSHARE}.md`,
+      `de/_posts/${CARSHARE}.md`,
+    ]);
+    expect(await git(dir, 'branch', '--show-current')).toBe('main');
+  });
+
+  it('concurrent runs of several incidents and of the same one never lose or mix commits', async () => {
+    const { dir, crm, carshare } = await fixture();
+    const runs = await Promise.all([
+      publish(crm, dir, '--lang', 'en'),
+      publish(crm, dir, '--lang', 'de'),
+      publish(carshare, dir, '--lang', 'de'),
+      publish(crm, dir, '--lang', 'en'),
+      publish(carshare, dir, '--lang', 'en'),
+      publish(carshare, dir),
+    ]);
+    expect(runs.map((r) => [r.code, r.stderr.includes('internal error')])).toEqual(runs.map(() => [0, false]));
+    expect(await branchFiles(dir, `postmortem/${CRM}`)).toEqual([`_posts/${CRM}.md`, `de/_posts/${CRM}.md`]);
+    expect(await branchFiles(dir, `postmortem/${CARSHARE}`)).toEqual([
+      `_posts/${CARSHARE}.md`,
+      `de/_posts/${CARSHARE}.md`,
+    ]);
+    // Every run that said it committed has its commit on the branch.
+    for (const run of runs) {
+      const commit = /as ([0-9a-f]{7}):/.exec(run.stderr)?.[1];
+      const branch = /to branch (\S+)/.exec(run.stderr)?.[1];
+      if (commit && branch) expect(await git(dir, 'merge-base', '--is-ancestor', commit, branch)).toBe('');
+    }
+    expect(await git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('concurrent processes (the real binary) never lose or mix commits', async () => {
+    // Separate processes, as two people or two CI jobs would run it; needs `npm run build`.
+    const { dir, crm, carshare } = await fixture();
+    const runs = await Promise.all([
+      runCli(['publish', crm, '--site', dir, '--timezone', 'UTC', '--lang', 'en']),
+      runCli(['publish', crm, '--site', dir, '--timezone', 'UTC', '--lang', 'de']),
+      runCli(['publish', carshare, '--site', dir, '--timezone', 'UTC', '--lang', 'de']),
+      runCli(['publish', carshare, '--site', dir, '--timezone', 'UTC', '--lang', 'en']),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+    expect(await branchFiles(dir, `postmortem/${CRM}`)).toEqual([`_posts/${CRM}.md`, `de/_posts/${CRM}.md`]);
+    expect(await branchFiles(dir, `postmortem/${CARSHARE}`)).toEqual([
+      `_posts/${CARSHARE}.md`,
+      `de/_posts/${CARSHARE}.md`,
+    ]);
+  });
+
+  it('re-publishing unchanged content commits nothing; changed content adds a commit on the branch', async () => {
+    const { dir, crm } = await fixture();
+    expect((await publish(crm, dir)).code).toBe(0);
+    const tip = await git(dir, 'rev-parse', `postmortem/${CRM}`);
+    const again = await publish(crm, dir);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('nothing to commit');
+    expect(await git(dir, 'rev-parse', `postmortem/${CRM}`)).toBe(tip);
+    const changed = await publish(crm, dir, '--timezone', 'UTC');
+    expect(changed.code).toBe(0);
+    expect(await git(dir, 'rev-parse', `postmortem/${CRM}~1`)).toBe(tip);
+    expect(await git(dir, 'log', '-1', '--format=%s', `postmortem/${CRM}`)).toBe(
+      `Update customer notice for ${CRM} (en, de)`,
+    );
+  });
+
+  it('an already merged, unchanged post creates neither branch nor commit', async () => {
+    const { dir, crm } = await fixture();
+    expect((await publish(crm, dir)).code).toBe(0);
+    await git(dir, 'merge', '-q', '--ff-only', `postmortem/${CRM}`);
+    await git(dir, 'branch', '-q', '-D', `postmortem/${CRM}`);
+    const result = await publish(crm, dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('nothing to commit');
+    expect(await git(dir, 'branch', '--list')).toBe('* main');
+  });
+
+  it('refuses when the post branch itself is checked out', async () => {
+    const { dir, crm } = await fixture();
+    expect((await publish(crm, dir, '--lang', 'en')).code).toBe(0);
+    await git(dir, 'switch', '-q', `postmortem/${CRM}`);
+    const before = await siteState(dir);
+    const result = await publish(crm, dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`postmortem/${CRM} is checked out in ${dir}`);
+    expect(await siteState(dir)).toEqual(before);
+  });
+});
+
+describe('the base branch', () => {
+  it('is the branch origin/HEAD names', async () => {
+    const { dir, crm } = await fixture();
+    const upstream = await makeSite({ '_config.yml': 'title: upstream\n' });
+    cleanups.push(upstream.cleanup);
+    await git(upstream.dir, 'branch', '-q', '-m', 'trunk');
+    await git(dir, 'remote', 'add', 'origin', upstream.dir);
+    await git(dir, 'fetch', '-q', 'origin');
+    await git(dir, 'remote', 'set-head', 'origin', 'trunk');
+    const result = await publish(crm, dir, '--lang', 'en');
+    expect(result.stderr).toContain('(new, from origin/trunk)');
+    expect(await git(dir, 'rev-parse', `postmortem/${CRM}~1`)).toBe(await git(dir, 'rev-parse', 'origin/trunk'));
+  });
+
+  it('is master when there is no main, and --base picks any other', async () => {
+    const { dir, crm, carshare } = await fixture();
+    await git(dir, 'branch', '-q', '-m', 'master');
+    await git(dir, 'switch', '-q', '-c', 'staging');
+    await writeFile(join(dir, 'staging.md'), 'staging\n');
+    await git(dir, 'add', 'staging.md');
+    await git(dir, 'commit', '-q', '-m', 'staging');
+    expect((await publish(crm, dir, '--lang', 'en')).stderr).toContain('(new, from master)');
+    expect((await publish(carshare, dir, '--lang', 'en', '--base', 'staging')).stderr).toContain('(new, from staging)');
+    expect(await git(dir, 'rev-parse', `postmortem/${CARSHARE}~1`)).toBe(await git(dir, 'rev-parse', 'staging'));
+    const unknown = await publish(crm, dir, '--base', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('--base: expected a branch or commit of the site, found "nope"');
+  });
+
+  it('cannot be told without origin/HEAD, main or master: refused, asking for --base', async () => {
+    const { dir, crm } = await fixture();
+    await git(dir, 'branch', '-q', '-m', 'trunk');
+    const result = await publish(crm, dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('pass --base BRANCH');
+    expect(await git(dir, 'branch', '--list')).toBe('* trunk');
+  });
+});
+
+describe('a failed run leaves nothing behind', () => {
+  it('git refusing the branch name: exit 2, no branch, no commit, site as it was', async () => {
+    const { dir, crm } = await fixture();
+    // A branch named `postmortem` makes refs/heads/postmortem/<id> impossible.
+    await git(dir, 'branch', 'postmortem');
+    const before = await siteState(dir);
+    const result = await publish(crm, dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('update-ref');
+    expect(result.stderr).toContain('The site was left as it was.');
+    expect(await git(dir, 'branch', '--list')).toBe('* main\n  postmortem');
+    expect(await siteState(dir)).toEqual(before);
+  });
+
+  it('a refusal in the second language commits neither', async () => {
+    const { dir, crm } = await fixture('jekyll');
+    await mkdir(join(dir, 'de', '_posts'), { recursive: true });
+    await writeFile(join(dir, 'de', '_posts', `${CRM}.md`), '---\ntitle: Mine\n---\n');
+    await git(dir, 'add', '-A');
+    await git(dir, 'commit', '-q', '-m', 'hand-written German post');
+    const result = await publish(crm, dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`de/_posts/${CRM}.md exists and was not written by postmortem`);
+    expect(await git(dir, 'branch', '--list')).toBe('* main');
+  });
+});

@@ -1,0 +1,105 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir, ROOT } from '../helpers/cli.js';
+import { git, HOSTILE, hostilePostmortem, makeSite, shownText } from './site.js';
+
+const exec = promisify(execFile);
+
+function hasJekyll(): boolean {
+  try {
+    execFileSync('jekyll', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const JEKYLL = hasJekyll();
+// In CI a missing jekyll must fail the run, not hide the test.
+const IN_CI = Boolean(process.env.CI);
+const SECRET = 'JEKYLL-SITE-SECRET-4410';
+const INCLUDED = 'JEKYLL-INCLUDE-REACHED-9921';
+const POST = join('incidents', '2018', '05', '15', 'crm-release-rollback-failed.html');
+
+// The layout escapes what it prints from front matter, as Jekyll's own minima theme does.
+const LAYOUT =
+  '<!doctype html><html lang="{{ page.lang }}"><head><title>{{ page.title | escape }}</title><meta name="description" content="{{ page.description | escape }}"></head><body><h1>{{ page.title | escape }}</h1><p class="description">{{ page.description | escape }}</p><main>{{ content }}</main></body></html>\n';
+
+async function jekyllSite() {
+  const site = await makeSite({
+    '_config.yml': `title: Relata blog\nlang: en\nsecret: ${SECRET}\n`,
+    '_layouts/post.html': LAYOUT,
+    '_includes/secret.html': `${INCLUDED}\n`,
+    'index.md':
+      '---\nlayout: post\ntitle: Blog\n---\n\n{% for post in site.posts %}- [{{ post.title }}]({{ post.url }})\n{% endfor %}\n',
+  });
+  cleanups.push(site.cleanup);
+  return site.dir;
+}
+
+/** Checks out the post branch in a work tree of its own and builds it with jekyll. */
+async function build(dir: string, branch: string): Promise<string> {
+  const out = await tempDir('postmortem-jekyll-');
+  cleanups.push(out.cleanup);
+  const src = join(out.dir, 'src');
+  await git(dir, 'worktree', 'add', '-q', src, branch);
+  await exec('jekyll', ['build', '--quiet', '--source', src, '--destination', join(out.dir, '_site')], {
+    cwd: src,
+    timeout: 60_000,
+  });
+  return join(out.dir, '_site');
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  await Promise.all(cleanups.map((c) => c()));
+});
+
+describe('publish into a real Jekyll site', () => {
+  it.runIf(JEKYLL || IN_CI)('builds both languages at their own URLs, listed on the index', async () => {
+    expect(JEKYLL, 'jekyll is not installed (Debian: apt-get install jekyll); CI must run this test').toBe(true);
+    const dir = await jekyllSite();
+    const example = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
+    const published = await runCli(['publish', example, '--site', dir, '--timezone', 'Europe/Berlin']);
+    expect(published.stderr).toContain('jekyll post(s)');
+    expect(published.code).toBe(0);
+    const site = await build(dir, 'postmortem/2018-05-15-crm-release-rollback-failed');
+    const en = await readFile(join(site, POST), 'utf8');
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<h1>Disruption of the Relata web app</h1>');
+    const de = await readFile(join(site, 'de', POST), 'utf8');
+    expect(de).toContain('<html lang="de">');
+    expect(de).toContain('<h1>Störung der Relata-Web-App</h1>');
+    const index = await readFile(join(site, 'index.html'), 'utf8');
+    expect(index).toContain('Disruption of the Relata web app');
+    expect(index).toContain('Störung der Relata-Web-App');
+  });
+
+  it.runIf(JEKYLL || IN_CI)(
+    'hostile notice text stays text: no Liquid runs, no include, no HTML, no live link',
+    async () => {
+      expect(JEKYLL, 'jekyll is not installed (Debian: apt-get install jekyll); CI must run this test').toBe(true);
+      const dir = await jekyllSite();
+      const work = await tempDir();
+      cleanups.push(work.cleanup);
+      const file = await hostilePostmortem(work.dir);
+      const published = await runCli(['publish', file, '--site', dir, '--timezone', 'UTC']);
+      expect(published.stderr).toContain('jekyll post(s)');
+      expect(published.code).toBe(0);
+      const site = await build(dir, 'postmortem/2018-05-15-crm-release-rollback-failed');
+      for (const page of [join(site, POST), join(site, 'de', POST)]) {
+        const html = await readFile(page, 'utf8');
+        expect(html).not.toContain(SECRET);
+        expect(html).not.toContain(INCLUDED);
+        expect(html).not.toMatch(/<script|<b>|<img/i);
+        expect(html).not.toContain('href="https://evil.example');
+        const text = shownText(html);
+        for (const part of [HOSTILE.first, HOSTILE.hugo, HOSTILE.liquid, HOSTILE.html]) expect(text).toContain(part);
+        expect(text).toContain(`<p class="description">${HOSTILE.first}</p>`);
+      }
+    },
+  );
+});
