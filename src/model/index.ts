@@ -13,7 +13,8 @@ export {
   type ModelCheck,
 } from './validate.js';
 export { deriveFigures, formatDuration, type DerivedFigures } from './figures.js';
-export { stringifyPostmortem, writeFileAtomic, FileExistsError } from './write.js';
+export { stringifyPostmortem, writeFileAtomic, FileExistsError, type WriteOptions } from './write.js';
+export * from './errors.js';
 export { readPostmortemFile } from './read.js';
 export { isTimeZone, zoneOffsetAt, offsetForWallTime } from './timezone.js';
 export { checkNoticeLeaks, escapeRegExp, findLeaks, type Leak, type NoticeLeakOptions } from './notice-checks.js';
