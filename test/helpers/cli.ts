@@ -61,17 +61,18 @@ class Capture {
 /**
  * Runs the CLI in this process through `run(argv, io)`, as markdownlint-cli2's tests call `main()`:
  * same arguments, working folder, environment and standard input as `runCli`, no child process.
+ * `stderrTTY` makes stderr claim to be a terminal (colour still follows the environment).
  * Keep `runCli` for the few end-to-end tests of the real binary.
  */
 export async function runInProcess(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; stderrTTY?: boolean } = {},
 ): Promise<CliResult> {
   const { run } = await import('../../src/cli/program.js');
   const { Chalk } = await import('chalk');
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   const stdout = new Capture();
-  const stderr = new Capture();
+  const stderr = new Capture(options.stderrTTY ?? false);
   const stdin = Readable.from(options.input === undefined ? [] : [options.input]) as NodeJS.ReadableStream & {
     isTTY?: boolean;
   };
