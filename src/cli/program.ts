@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { reportError } from './exit.js';
+import { toolVersion } from './version.js';
 import { withoutColor, type Io } from './io.js';
 import type { LintOptions } from './commands/lint.js';
 import type { NewOptions } from './commands/new.js';
@@ -15,17 +15,12 @@ Exit codes:
   2    usage, configuration or runtime failure
   130  interrupted (Ctrl-C)`;
 
-function version(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
-
 /** Builds the commander program; every command's module is imported only when it runs. */
 export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('postmortem');
   program
     .description('Write, lint, render and publish incident postmortems.')
-    .version(version(), '-V, --version', 'print the version')
+    .version(toolVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', EXIT_CODES_HELP)
     .showSuggestionAfterError(true)

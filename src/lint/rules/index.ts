@@ -39,6 +39,3 @@ export const RULES: readonly Rule[] = [
   noticeLeak,
   noPlaceholder,
 ];
-
-/** Rules by id. */
-export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
