@@ -65,7 +65,7 @@ describe('lint over worker threads (the binary)', () => {
   let cleanup: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir());
-    await copies(dir, WORKER_THRESHOLD + 50);
+    await copies(dir, WORKER_THRESHOLD);
   });
   afterAll(() => cleanup());
 
@@ -78,7 +78,7 @@ describe('lint over worker threads (the binary)', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const results = JSON.parse(result.stdout) as Array<{ filePath: string; messages: unknown[] }>;
-    expect(results).toHaveLength(WORKER_THRESHOLD + 50);
+    expect(results).toHaveLength(WORKER_THRESHOLD);
     expect(results.flatMap((r) => r.messages)).toEqual([]);
     // Each worker thread loads the compiled worker script; the in-process tests never do.
     const workers = (await readFile(log, 'utf8')).split('\n').filter((u) => u.endsWith('/dist/lint/worker.js'));
