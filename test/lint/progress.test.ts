@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,22 +66,29 @@ describe('lint over worker threads (the binary)', () => {
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir());
     await copies(dir, WORKER_THRESHOLD);
+    // A second file with the first one's id: the cross-file check must see every worker's ids.
+    const first = (await readdir(dir)).sort()[0]!;
+    await writeFile(join(dir, 'zz-same-id.md'), await readFile(join(dir, first), 'utf8'));
   });
   afterAll(() => cleanup());
 
-  it('lints a large run in real workers, with the same results and no progress off a terminal', async () => {
+  it('lints a large run in real workers, with the results of one thread and no progress off a terminal', async () => {
     const log = join(dir, 'imports.log');
-    const result = await runCli(['lint', dir, '--format', 'json'], {
+    const args = ['lint', join(dir, '*.md'), '--format', 'json'];
+    const result = await runCli(args, {
       env: { POSTMORTEM_IMPORT_LOG: log, NODE_OPTIONS: `--import=${join(ROOT, 'test/helpers/record-imports.mjs')}` },
       timeout: 60_000,
     });
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
-    const results = JSON.parse(result.stdout) as Array<{ filePath: string; messages: unknown[] }>;
-    expect(results).toHaveLength(WORKER_THRESHOLD);
-    expect(results.flatMap((r) => r.messages)).toEqual([]);
-    // Each worker thread loads the compiled worker script; the in-process tests never do.
+    const results = JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
+    expect(results).toHaveLength(WORKER_THRESHOLD + 1);
+    const flagged = results.filter((r) => r.messages.some((m) => m.message.includes('unique')));
+    expect(flagged.map((r) => r.filePath.split('/').pop())).toHaveLength(2);
+    // Each worker thread loads the compiled worker script; the in-process run never does.
     const workers = (await readFile(log, 'utf8')).split('\n').filter((u) => u.endsWith('/dist/lint/worker.js'));
     expect(workers.length).toBeGreaterThan(1);
+    // In-process there is no compiled worker: the same run stays in one thread and agrees.
+    expect(await runInProcess(args)).toEqual(result);
   });
 });
