@@ -1,12 +1,27 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Prompt tests share inquirer's module state (screens, the terminal), so each of their files gets
+// fresh modules; every other file reuses its worker's modules, which saves loading the parser,
+// Handlebars and the CLI again for each of the ~40 files.
+const ISOLATED = ['test/interview/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // vitest leaves a core free by default (one worker on 2 cores); many tests wait on a child
+    // process (the binary, git, a pty), so a worker per core keeps both busy.
+    maxWorkers: availableParallelism(),
     coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary', 'json-summary'] },
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
+      {
+        extends: true,
+        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: ISOLATED, isolate: false },
+      },
+    ],
   },
 });

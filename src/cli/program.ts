@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
-import { CliError } from './errors.js';
+import { reportError } from './exit.js';
+import { toolVersion } from './version.js';
 import { withoutColor, type Io } from './io.js';
 import type { LintOptions } from './commands/lint.js';
 import type { NewOptions } from './commands/new.js';
@@ -15,17 +15,12 @@ Exit codes:
   2    usage, configuration or runtime failure
   130  interrupted (Ctrl-C)`;
 
-function version(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
-
 /** Builds the commander program; every command's module is imported only when it runs. */
 export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('postmortem');
   program
     .description('Write, lint, render and publish incident postmortems.')
-    .version(version(), '-V, --version', 'print the version')
+    .version(toolVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', EXIT_CODES_HELP)
     .showSuggestionAfterError(true)
@@ -175,27 +170,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   return program;
 }
 
+// commander's ways of ending that are not failures.
 const QUIET_CODES = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
-
-const FS_REASONS: Record<string, string> = {
-  EEXIST: 'a file is in the way (expected a folder there, or no file)',
-  EISDIR: 'is a folder, expected a file',
-  ENOTDIR: 'a part of the path is a file, expected a folder',
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-};
-
-/** A failed file operation on a path the user gave (not a bug): `path: reason`, or null. */
-function describeFileSystemError(error: unknown): string | null {
-  const e = error as NodeJS.ErrnoException | null;
-  if (!e || typeof e.code !== 'string' || typeof e.path !== 'string' || !(e.code in FS_REASONS)) return null;
-  const dest = (e as unknown as { dest?: unknown }).dest;
-  const target = typeof dest === 'string' ? dest : e.path;
-  return `${target}: cannot ${e.syscall ?? 'access'} it: ${FS_REASONS[e.code]}. Check the path and run the command again.`;
-}
 
 /** Runs the CLI with arguments (without node and script) and returns the exit code; never throws. */
 export async function run(argv: string[], givenIo: Io): Promise<number> {
@@ -215,20 +191,6 @@ export async function run(argv: string[], givenIo: Io): Promise<number> {
       // commander has printed the message (with a suggestion where it has one).
       return 2;
     }
-    if (error instanceof CliError) {
-      io.stderr.write(`${io.errorColor.red('error')} ${error.message}\n`);
-      return error.exitCode;
-    }
-    const fsProblem = describeFileSystemError(error);
-    if (fsProblem) {
-      io.stderr.write(`${io.errorColor.red('error')} ${fsProblem}\n`);
-      return 2;
-    }
-    const text = error instanceof Error ? error.message : String(error);
-    io.stderr.write(
-      `${io.errorColor.red('internal error')} ${text}\nThis is a bug in postmortem; please report it with the command you ran.\n`,
-    );
-    if (io.env.POSTMORTEM_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-    return 2;
+    return reportError(error, io);
   }
 }

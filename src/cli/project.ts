@@ -1,6 +1,5 @@
-import { ConfigError, formatOptionsOf, loadConfig } from '../config/load.js';
+import { formatOptionsOf, loadConfig } from '../config/load.js';
 import type { FormatOptions } from '../model/index.js';
-import { RuntimeError } from './errors.js';
 import type { Io } from './io.js';
 
 /** What a command needs of the project's config: its format options and extra notice patterns. */
@@ -14,11 +13,7 @@ export interface ProjectConfig {
  * every command accepts the same project categories and sections; a bad config is exit 2.
  */
 export async function loadProjectConfig(io: Io, configPath?: string): Promise<ProjectConfig> {
-  try {
-    const { config } = await loadConfig({ cwd: io.cwd, ...(configPath ? { configPath } : {}) });
-    return { format: formatOptionsOf(config), internalPatterns: config.internalPatterns ?? [] };
-  } catch (error) {
-    if (error instanceof ConfigError) throw new RuntimeError(error.message);
-    throw error;
-  }
+  // A ConfigError is a runtime error: run() reports it with exit 2.
+  const { config } = await loadConfig({ cwd: io.cwd, ...(configPath ? { configPath } : {}) });
+  return { format: formatOptionsOf(config), internalPatterns: config.internalPatterns ?? [] };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { FormatOptions } from '../model/index.js';
+import { RuntimeError } from '../model/errors.js';
 import { isRecord } from '../model/guards.js';
 
 /** A rule's severity as written in a config file; 0, 1, 2 are accepted as off, warn, error. */
@@ -23,14 +24,13 @@ export interface LoadedConfig {
   config: PostmortemConfig;
 }
 
-/** An invalid configuration; the message names the file and the key. */
-export class ConfigError extends Error {
+/** An invalid configuration; the message names the file and the key. A runtime failure (exit 2). */
+export class ConfigError extends RuntimeError {
   constructor(
     message: string,
     readonly path: string | null = null,
   ) {
     super(message);
-    this.name = 'ConfigError';
   }
 }
 

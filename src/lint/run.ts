@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { contentHash, LintCache, type FileStamp } from './cache.js';
 import type { FileOutcome } from './engine.js';
@@ -20,18 +21,28 @@ export type WorkerReply = Array<{ index: number; outcome: FileOutcome }>;
 export const WORKER_THRESHOLD = 200;
 const BATCH = 25;
 
+/**
+ * The compiled worker script, or null when it is not there: run from the TypeScript sources (as
+ * tests do in-process) there is no `worker.js` beside this module, so every run stays in this thread.
+ */
+function workerScript(): URL | null {
+  const url = new URL('./worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
 /** How to run over many files. */
 export interface RunOptions {
   settings: LintSettings;
   fix?: boolean;
   /** The cache file and the tool version its entries are valid for; none to lint everything. */
   cache?: { location: string; toolVersion: string };
-  /** Worker threads to use for large runs; defaults to the cores available. */
+  /** Worker threads to use for large runs; defaults to the cores available; 1 keeps every run in this thread. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
 function runInWorkers(
+  script: URL,
   jobs: WorkerJob[],
   options: RunOptions,
   count: number,
@@ -65,7 +76,7 @@ function runInWorkers(
       worker.postMessage(batch, transfer);
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      const worker = new Worker(script, {
         workerData: { settings: options.settings, fix: options.fix ?? false },
       });
       workers.push(worker);
@@ -134,8 +145,9 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
     jobs = misses.sort((a, b) => a.index - b.index);
   }
   const threads = Math.max(1, Math.min(options.workers ?? availableParallelism(), 8, Math.ceil(jobs.length / 100)));
-  if (jobs.length >= WORKER_THRESHOLD && threads > 1) {
-    const linted = await runInWorkers(jobs, options, threads, report);
+  const script = jobs.length >= WORKER_THRESHOLD && threads > 1 ? workerScript() : null;
+  if (script) {
+    const linted = await runInWorkers(script, jobs, options, threads, report);
     jobs.forEach((job, i) => (outcomes[job.index] = linted[i] as FileOutcome));
   } else {
     // Loaded only when some file needs linting: a fully cached run never loads a parser.

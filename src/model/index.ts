@@ -6,7 +6,8 @@ export { parsePostmortem, parsePostmortemBytes, idFromPath, MAX_FILE_BYTES, type
 export { findSection } from './body.js';
 export { keyPosition, momentInstants, isIsoDate } from './validate.js';
 export { deriveFigures, formatDuration, type DerivedFigures } from './figures.js';
-export { stringifyPostmortem, writeFileAtomic, FileExistsError } from './write.js';
+export { stringifyPostmortem, writeFileAtomic, FileExistsError, type WriteOptions } from './write.js';
+export * from './errors.js';
 export { readPostmortemFile } from './read.js';
 export { isTimeZone, zoneOffsetAt, offsetForWallTime } from './timezone.js';
 export { checkNoticeLeaks, escapeRegExp, findLeaks, type Leak, type NoticeLeakOptions } from './notice-checks.js';

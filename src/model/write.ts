@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Document, visit } from 'yaml';
+import { RuntimeError } from './errors.js';
 
 /**
  * Plain scalars a YAML 1.1 reader (Psych in Jekyll, Hugo, js-yaml 3) turns into something other
@@ -40,12 +41,22 @@ export function stringifyPostmortem(data: Record<string, unknown>, body: string)
   return `---\n${yaml}---\n\n${text.endsWith('\n') || text === '' ? text : `${text}\n`}`;
 }
 
-/** Raised when a write would replace an existing file without `force`. */
-export class FileExistsError extends Error {
-  constructor(readonly path: string) {
-    super(`${path} already exists`);
-    this.name = 'FileExistsError';
+/** Raised when a write would replace an existing file without `force`; a runtime failure (exit 2). */
+export class FileExistsError extends RuntimeError {
+  constructor(
+    readonly path: string,
+    shownAs = path,
+  ) {
+    super(`${shownAs} already exists; use --force to overwrite it.`);
   }
+}
+
+/** How `writeFileAtomic` treats an existing file, and the name its messages use. */
+export interface WriteOptions {
+  /** Replace an existing file. */
+  force?: boolean;
+  /** The path as the user wrote it (e.g. relative), for the message when the file exists. */
+  shownAs?: string;
 }
 
 /**
@@ -53,7 +64,7 @@ export class FileExistsError extends Error {
  * hard link that fails when the target exists (without), so nothing is ever half-written or
  * silently replaced.
  */
-export async function writeFileAtomic(path: string, content: string, options: { force?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, content: string, options: WriteOptions = {}): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -71,7 +82,7 @@ export async function writeFileAtomic(path: string, content: string, options: { 
     try {
       await link(temp, path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(path);
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(path, options.shownAs);
       throw error;
     }
     await unlink(temp);

@@ -2,17 +2,13 @@ import Handlebars from 'handlebars';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RuntimeError } from '../model/errors.js';
 
 /** The templates shipped with the package. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-/** A template could not be read or compiled, or failed while rendering. */
-export class TemplateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TemplateError';
-  }
-}
+/** A template could not be read or compiled, or failed while rendering; a runtime failure (exit 2). */
+export class TemplateError extends RuntimeError {}
 
 async function readIfExists(path: string): Promise<string | null> {
   try {

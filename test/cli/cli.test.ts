@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, runCli, runInProcess, tempDir } from '../helpers/cli.js';
 import { examples } from '../helpers/examples.js';
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -11,6 +11,7 @@ const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { 
 const ANSI = /\u001b\[\d+m/;
 
 describe('postmortem CLI shell', () => {
+  // The binary itself: help, version (spawned); the rest of this file runs in-process where it can.
   it('prints help with the commands and exit codes', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
@@ -25,7 +26,7 @@ describe('postmortem CLI shell', () => {
   });
 
   it('prints per-command help', async () => {
-    const result = await runCli(['render', '--help']);
+    const result = await runInProcess(['render', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: postmortem render \[options\] <file>/);
     expect(result.stdout).toMatch(/--templates <dir>/);
@@ -36,13 +37,13 @@ describe('postmortem CLI shell', () => {
     [['render', '--bogus', 'x.md'], /unknown option '--bogus'/],
     [['render'], /missing required argument 'file'/],
   ])('exits 2 on bad usage: %j', async (args, message) => {
-    const result = await runCli(args);
+    const result = await runInProcess(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });
 
   it('reports a missing file without a stack trace, exit 2', async () => {
-    const result = await runCli(['render', 'no/such/file.md']);
+    const result = await runInProcess(['render', 'no/such/file.md']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no\/such\/file\.md: no such file/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -66,7 +67,7 @@ describe('path mistakes are usage problems, not internal errors', () => {
     // The write fails on the temp file; the message names the file asked for.
     [['render', examples()[0]!.path, '--out', '/proc/postmortem-test.md'], '/proc/postmortem-test.md'],
   ])('%j names the path and exits 2', async (args, name) => {
-    const result = await runCli(args, { cwd: dir });
+    const result = await runInProcess(args, { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(name.startsWith('/') ? `${name}: cannot` : join(dir, name));
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -89,13 +90,13 @@ describe('closed pipes', () => {
 describe('colour', () => {
   const args = ['render', 'no-such-file.md'];
   it('is off when stderr is not a TTY', async () => {
-    expect((await runCli(args, { env: { NO_COLOR: undefined } })).stderr).not.toMatch(ANSI);
+    expect((await runInProcess(args, { env: { NO_COLOR: undefined } })).stderr).not.toMatch(ANSI);
   });
   it('is on with FORCE_COLOR, off again with NO_COLOR or --no-color', async () => {
-    expect((await runCli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr).toMatch(ANSI);
-    expect((await runCli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stderr).not.toMatch(ANSI);
+    expect((await runInProcess(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr).toMatch(ANSI);
+    expect((await runInProcess(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stderr).not.toMatch(ANSI);
     expect(
-      (await runCli(['--no-color', ...args], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr,
+      (await runInProcess(['--no-color', ...args], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr,
     ).not.toMatch(ANSI);
   });
   it('is on in a real terminal (script gives a pseudo-terminal) unless NO_COLOR is set', async () => {

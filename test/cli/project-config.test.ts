@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInterview } from '../../src/interview/index.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
 import { examples } from '../helpers/examples.js';
 
 /** A project category from .postmortemrc.json must be accepted by every command, not only lint. */
@@ -28,11 +28,11 @@ describe('project categories from .postmortemrc.json', () => {
     '%j refuses the category without the config and accepts it with it',
     async (command) => {
       await withConfig(null);
-      const refused = await runCli([...command, file], { cwd: dir });
+      const refused = await runInProcess([...command, file], { cwd: dir });
       expect(refused.code).toBe(1);
       expect(refused.stderr + refused.stdout).toContain('vendor-outage');
       await withConfig({ categories: ['vendor-outage'] });
-      const accepted = await runCli([...command, file], { cwd: dir });
+      const accepted = await runInProcess([...command, file], { cwd: dir });
       expect(accepted.stderr).toBe('');
       expect(accepted.code).toBe(0);
     },
@@ -40,7 +40,7 @@ describe('project categories from .postmortemrc.json', () => {
 
   it('render reports a broken config with its file and exit 2', async () => {
     await writeFile(join(dir, '.postmortemrc.json'), '{"categories": "not-a-list"}');
-    const result = await runCli(['render', file], { cwd: dir });
+    const result = await runInProcess(['render', file], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('.postmortemrc.json');
     expect(result.stderr).toContain('categories');
@@ -53,17 +53,17 @@ describe('project categories from .postmortemrc.json', () => {
     );
     await writeFile(join(dir, 'answers.yaml'), answers);
     await withConfig(null);
-    const refused = await runCli(['new', '--answers', 'answers.yaml'], { cwd: dir });
+    const refused = await runInProcess(['new', '--answers', 'answers.yaml'], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/root_causes\.0\.category: .*vendor-outage/);
     await withConfig({ categories: ['vendor-outage'] });
-    const written = await runCli(['new', '--answers', 'answers.yaml'], { cwd: dir });
+    const written = await runInProcess(['new', '--answers', 'answers.yaml'], { cwd: dir });
     expect(written.stderr).toBe('');
     expect(written.code).toBe(0);
     const [name] = await readdir(join(dir, 'postmortems'));
     const text = await readFile(join(dir, 'postmortems', name!), 'utf8');
     expect(text).toContain('category: vendor-outage');
-    expect((await runCli(['lint', join('postmortems', name!)], { cwd: dir })).code).toBe(0);
+    expect((await runInProcess(['lint', join('postmortems', name!)], { cwd: dir })).code).toBe(0);
   });
 
   it('the interview offers the project category after the built-in ones', async () => {
@@ -121,10 +121,10 @@ describe('a postmortem handed over by any file name', () => {
       const { dir, cleanup } = await tempDir();
       try {
         await writeFile(join(dir, 'incident.md'), examples()[0]!.text);
-        const result = await runCli([...command, 'incident.md'], { cwd: dir });
+        const result = await runInProcess([...command, 'incident.md'], { cwd: dir });
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
-        const lint = await runCli(['lint', 'incident.md'], { cwd: dir });
+        const lint = await runInProcess(['lint', 'incident.md'], { cwd: dir });
         expect(lint.code).toBe(1);
         expect(lint.stdout).toContain('id-filename');
       } finally {

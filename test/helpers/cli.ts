@@ -61,29 +61,31 @@ class Capture {
 /**
  * Runs the CLI in this process through `run(argv, io)`, as markdownlint-cli2's tests call `main()`:
  * same arguments, working folder, environment and standard input as `runCli`, no child process.
+ * `stderrTTY` makes stderr claim to be a terminal, for progress and colour decisions.
  * Keep `runCli` for the few end-to-end tests of the real binary.
  */
 export async function runInProcess(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; stderrTTY?: boolean } = {},
 ): Promise<CliResult> {
   const { run } = await import('../../src/cli/program.js');
+  const { wantsColor } = await import('../../src/cli/io.js');
   const { Chalk } = await import('chalk');
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   const stdout = new Capture();
-  const stderr = new Capture();
+  const stderr = new Capture(options.stderrTTY ?? false);
   const stdin = Readable.from(options.input === undefined ? [] : [options.input]) as NodeJS.ReadableStream & {
     isTTY?: boolean;
   };
-  const colorOn = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && !env.NO_COLOR;
+  // The CLI's own colour decision, as processIo makes it for the process's streams.
   const code = await run(args, {
     stdout,
     stderr,
     stdin,
     cwd: options.cwd ?? ROOT,
     env,
-    color: new Chalk({ level: colorOn ? 1 : 0 }),
-    errorColor: new Chalk({ level: colorOn ? 1 : 0 }),
+    color: new Chalk({ level: wantsColor(stdout, env) ? 1 : 0 }),
+    errorColor: new Chalk({ level: wantsColor(stderr, env) ? 1 : 0 }),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

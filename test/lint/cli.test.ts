@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
 
 const base = () => readFile(join(ROOT, 'test/fixtures/complete-postmortem.md'), 'utf8');
 
@@ -23,9 +23,9 @@ async function project(name: string, files: Record<string, string>): Promise<str
   return root;
 }
 
-describe('postmortem lint (binary)', () => {
+describe('postmortem lint (in-process; the binary is tested in test/cli and test/lint/progress)', () => {
   it('lints the examples clean with the default config', async () => {
-    const result = await runCli(['lint', 'examples', '--format', 'json', '--max-warnings', '0']);
+    const result = await runInProcess(['lint', 'examples', '--format', 'json', '--max-warnings', '0']);
     expect(result.stderr).toBe('');
     const results = JSON.parse(result.stdout) as Array<{ messages: unknown[] }>;
     expect(results.length).toBe((await readdir(join(ROOT, 'examples'))).filter((f) => f.endsWith('.md')).length);
@@ -36,20 +36,20 @@ describe('postmortem lint (binary)', () => {
   it('exits 0 on warnings, 1 past --max-warnings, 1 on errors, and 2 on usage errors', async () => {
     const text = (await base()).replace('The change was reverted.', 'It was human error.');
     const root = await project('exit', { 'postmortems/2020-01-01-api-outage.md': text });
-    expect((await runCli(['lint'], { cwd: root })).code).toBe(0);
-    const over = await runCli(['lint', '--max-warnings', '0'], { cwd: root });
+    expect((await runInProcess(['lint'], { cwd: root })).code).toBe(0);
+    const over = await runInProcess(['lint', '--max-warnings', '0'], { cwd: root });
     expect(over.code).toBe(1);
     expect(over.stderr).toContain('too many warnings');
-    expect((await runCli(['lint', '--max-warnings', '1'], { cwd: root })).code).toBe(0);
-    expect((await runCli(['lint', '--rule', 'blameless-language:error'], { cwd: root })).code).toBe(1);
+    expect((await runInProcess(['lint', '--max-warnings', '1'], { cwd: root })).code).toBe(0);
+    expect((await runInProcess(['lint', '--rule', 'blameless-language:error'], { cwd: root })).code).toBe(1);
     expect(
-      (await runCli(['lint', '--rule', 'blameless-language:off', '--max-warnings', '0'], { cwd: root })).code,
+      (await runInProcess(['lint', '--rule', 'blameless-language:off', '--max-warnings', '0'], { cwd: root })).code,
     ).toBe(0);
-    const quiet = await runCli(['lint', '--quiet', '--max-warnings', '0'], { cwd: root });
+    const quiet = await runInProcess(['lint', '--quiet', '--max-warnings', '0'], { cwd: root });
     expect([quiet.code, quiet.stdout]).toEqual([0, '']);
-    expect((await runCli(['lint', '--rule', 'no-such-rule:off'], { cwd: root })).code).toBe(2);
-    expect((await runCli(['lint', '--format', 'xml'], { cwd: root })).code).toBe(2);
-    expect((await runCli(['lint', 'missing.md'], { cwd: root })).code).toBe(2);
+    expect((await runInProcess(['lint', '--rule', 'no-such-rule:off'], { cwd: root })).code).toBe(2);
+    expect((await runInProcess(['lint', '--format', 'xml'], { cwd: root })).code).toBe(2);
+    expect((await runInProcess(['lint', 'missing.md'], { cwd: root })).code).toBe(2);
   });
 
   it('exits 2 on an invalid config, naming the file and the key', async () => {
@@ -57,7 +57,7 @@ describe('postmortem lint (binary)', () => {
       'postmortems/2020-01-01-api-outage.md': await base(),
       '.postmortemrc.json': JSON.stringify({ rules: { 'section-order': 'loud' } }),
     });
-    const result = await runCli(['lint'], { cwd: root });
+    const result = await runInProcess(['lint'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('.postmortemrc.json');
     expect(result.stderr).toContain('rules.section-order');
@@ -72,7 +72,7 @@ describe('postmortem lint (binary)', () => {
         postmortem: { categories: ['third-party'], rules: { 'section-order': 0 } },
       }),
     });
-    const result = await runCli(['lint', '--format', 'json'], { cwd: root });
+    const result = await runInProcess(['lint', '--format', 'json'], { cwd: root });
     expect(result.code).toBe(0);
   });
 
@@ -98,7 +98,7 @@ describe('postmortem lint (binary)', () => {
         .replace(/## Timeline\n\n[\s\S]*?\n\n## Root cause/, `## Timeline\n\n${bigTimeline}\n\n## Root cause`),
       'postmortems/2020-01-01-api-outage.md': good,
     });
-    const result = await runCli(['lint', '--format', 'json'], { cwd: root, timeout: 60_000 });
+    const result = await runInProcess(['lint', '--format', 'json'], { cwd: root });
     expect(result.code).toBe(1);
     const results = JSON.parse(result.stdout) as Array<{
       filePath: string;
@@ -119,7 +119,7 @@ describe('postmortem lint (binary)', () => {
       'postmortems/2020-01-01-api-outage.md': good,
       'postmortems/2021/2020-01-01-api-outage.md': good,
     });
-    const result = await runCli(['lint', '--format', 'json'], { cwd: root });
+    const result = await runInProcess(['lint', '--format', 'json'], { cwd: root });
     const results = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>;
     expect(results.map((r) => r.messages.map((m) => m.ruleId))).toEqual([['id-filename'], ['id-filename']]);
     expect(results[0]?.messages[0]?.message).toContain('unique');
@@ -134,38 +134,38 @@ describe('postmortem lint (binary)', () => {
       );
     const root = await project('fix', { 'postmortems/2020-01-01-api-outage.md': text });
     const file = join(root, 'postmortems/2020-01-01-api-outage.md');
-    const before = await runCli(['lint', '--format', 'json'], { cwd: root });
+    const before = await runInProcess(['lint', '--format', 'json'], { cwd: root });
     const counts = JSON.parse(before.stdout) as Array<{ fixableErrorCount: number }>;
     expect(counts[0]?.fixableErrorCount).toBe(2);
-    const fixed = await runCli(['lint', '--fix'], { cwd: root });
+    const fixed = await runInProcess(['lint', '--fix'], { cwd: root });
     expect([fixed.code, fixed.stdout]).toEqual([0, '']);
     const once = await readFile(file, 'utf8');
     expect(once).toContain('started: "2020-01-01T11:00:00+01:00"');
     expect(once).toContain(
       '- 2020-01-01 10:05 +00:00 — Error rate alert fires\n- 2020-01-01 10:30 Z — Change reverted; errors stop',
     );
-    await runCli(['lint', '--fix'], { cwd: root });
+    await runInProcess(['lint', '--fix'], { cwd: root });
     expect(await readFile(file, 'utf8')).toBe(once);
   });
 
   it('--cache reuses results and notices changed files', async () => {
     const good = await base();
     const root = await project('cache', { 'postmortems/2020-01-01-api-outage.md': good });
-    const first = await runCli(['lint', '--cache', '--format', 'json'], { cwd: root });
+    const first = await runInProcess(['lint', '--cache', '--format', 'json'], { cwd: root });
     expect(first.code).toBe(0);
     expect((await readdir(join(root, 'node_modules/.cache/postmortem'))).length).toBe(1);
-    expect((await runCli(['lint', '--cache'], { cwd: root })).code).toBe(0);
+    expect((await runInProcess(['lint', '--cache'], { cwd: root })).code).toBe(0);
     await writeFile(
       join(root, 'postmortems/2020-01-01-api-outage.md'),
       good.replace('severity: SEV2', 'severity: SEV9'),
     );
-    expect((await runCli(['lint', '--cache'], { cwd: root })).code).toBe(1);
+    expect((await runInProcess(['lint', '--cache'], { cwd: root })).code).toBe(1);
   });
 
   it('writes the report to --output-file', async () => {
     const root = await project('out', { 'postmortems/2020-01-01-api-outage.md': await base() });
     await copyFile(join(root, 'postmortems/2020-01-01-api-outage.md'), join(root, 'postmortems/2020-01-02-x.md'));
-    const result = await runCli(['lint', '--format', 'junit', '--output-file', 'report.xml'], { cwd: root });
+    const result = await runInProcess(['lint', '--format', 'junit', '--output-file', 'report.xml'], { cwd: root });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(await readFile(join(root, 'report.xml'), 'utf8')).toContain('<testsuites');

@@ -10,7 +10,7 @@ import { checkPostmortem } from '../../src/lint/check.js';
 import { renderPostmortem } from '../../src/render/postmortem.js';
 import { escapeMarkdownInline, markdownTableCell } from '../../src/render/escape.js';
 import { examples } from '../helpers/examples.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runInProcess, tempDir } from '../helpers/cli.js';
 
 function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
@@ -162,7 +162,7 @@ Text.
   });
 });
 
-describe('postmortem render (the binary)', () => {
+describe('postmortem render (the command, in-process)', () => {
   let dir = '';
   let cleanup: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
@@ -171,7 +171,7 @@ describe('postmortem render (the binary)', () => {
   afterAll(() => cleanup());
 
   it('prints the rendered Markdown on stdout', async () => {
-    const result = await runCli(['render', example.path]);
+    const result = await runInProcess(['render', example.path]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const { postmortem } = parsePostmortem(example.text, example.path);
@@ -185,13 +185,13 @@ describe('postmortem render (the binary)', () => {
       join(templates, 'partials', 'header.md.hbs'),
       'TEAM HEADER {{severity}} for {{customersAffected}} customers\n',
     );
-    const partial = await runCli(['render', example.path, '--templates', templates]);
+    const partial = await runInProcess(['render', example.path, '--templates', templates]);
     expect(partial.code).toBe(0);
     expect(partial.stdout).toMatch(/^TEAM HEADER SEV\d for [\d,]+ customers$/m);
     expect(partial.stdout).toContain('## Timeline');
 
     await writeFile(join(templates, 'postmortem.md.hbs'), '# Incident {{id}}\n\n{{> header}}');
-    const whole = await runCli(['render', example.path, '--templates', templates]);
+    const whole = await runInProcess(['render', example.path, '--templates', templates]);
     expect(whole.stdout).toMatch(/^# Incident \d{4}-\d{2}-\d{2}-/);
     expect(whole.stdout).not.toContain('## Timeline');
   });
@@ -200,7 +200,7 @@ describe('postmortem render (the binary)', () => {
     const templates = join(dir, 'broken');
     await mkdir(templates, { recursive: true });
     await writeFile(join(templates, 'postmortem.md.hbs'), '{{#each sections}}unclosed');
-    const result = await runCli(['render', example.path, '--templates', templates]);
+    const result = await runInProcess(['render', example.path, '--templates', templates]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(join(templates, 'postmortem.md.hbs'));
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -208,15 +208,21 @@ describe('postmortem render (the binary)', () => {
 
   it('writes --out atomically and refuses to overwrite without --force', async () => {
     const out = join(dir, 'out.md');
-    expect((await runCli(['render', example.path, '--out', out])).code).toBe(0);
+    expect((await runInProcess(['render', example.path, '--out', out])).code).toBe(0);
     const first = await readFile(out, 'utf8');
     expect(first).toMatch(/^# /);
     await writeFile(out, 'keep me');
-    const again = await runCli(['render', example.path, '--out', out]);
+    const again = await runInProcess(['render', example.path, '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists.*--force/);
     expect(await readFile(out, 'utf8')).toBe('keep me');
-    expect((await runCli(['render', example.path, '--out', out, '--force'])).code).toBe(0);
+    // The message names the path as the user wrote it.
+    const relative = await runInProcess(['render', example.path, '--out', 'out.md'], { cwd: dir });
+    expect([relative.code, relative.stderr]).toEqual([
+      2,
+      'error out.md already exists; use --force to overwrite it.\n',
+    ]);
+    expect((await runInProcess(['render', example.path, '--out', out, '--force'])).code).toBe(0);
     expect(await readFile(out, 'utf8')).toBe(first);
   });
 
@@ -226,7 +232,7 @@ describe('postmortem render (the binary)', () => {
       bad,
       example.text.replace(/^severity: .*$/m, 'severity: SEV9').replace(/^id: .*$/m, 'id: 2017-09-21-bad'),
     );
-    const result = await runCli(['render', bad], { cwd: dir });
+    const result = await runInProcess(['render', bad], { cwd: dir });
     expect(result.code).toBe(1);
     const line = example.text.split('\n').findIndex((l) => l.startsWith('severity:')) + 1;
     expect(result.stderr).toContain(
@@ -249,7 +255,7 @@ describe('postmortem render (the binary)', () => {
   ])('gives a clear message for %s input and exit 1', async (_name, text) => {
     const file = join(dir, 'hostile.md');
     await writeFile(file, text);
-    const result = await runCli(['render', file], { cwd: dir });
+    const result = await runInProcess(['render', file], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^hostile\.md:\d+:\d+ error Expected/m);
     expect(result.stderr).not.toMatch(/\n\s+at /);

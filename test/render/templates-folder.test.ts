@@ -2,9 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTemplate, TemplateError } from '../../src/render/engine.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runInProcess, tempDir } from '../helpers/cli.js';
 
-// The binary tests need a fresh build: `npm run build` first (npm test does).
 const EXAMPLE = 'examples/2018-05-15-crm-release-rollback-failed.md';
 
 describe('--templates must name an existing folder', () => {
@@ -32,7 +31,7 @@ describe('--templates must name an existing folder', () => {
     ['notice', 'a-file.hbs'],
   ])('%s --templates %s exits 2 with the path and prints nothing', async (command, name) => {
     const zone = command === 'notice' ? ['--timezone', 'UTC'] : [];
-    const result = await runCli([command, EXAMPLE, ...zone, '--templates', join(dir, name)]);
+    const result = await runInProcess([command, EXAMPLE, ...zone, '--templates', join(dir, name)]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`${join(dir, name)}: expected a templates folder for --templates`);

@@ -35,16 +35,24 @@ function parseNow(text: string | undefined): Date {
   return date;
 }
 
+/** How long a run goes before progress shows; POSTMORTEM_PROGRESS_DELAY_MS lets tests show it with a few files. */
+function progressDelay(env: NodeJS.ProcessEnv): number {
+  const text = env.POSTMORTEM_PROGRESS_DELAY_MS;
+  const ms = text ? Number(text) : NaN;
+  return Number.isFinite(ms) && ms >= 0 ? ms : 1000;
+}
+
 /** Shows "linted N of M" on a TTY's stderr once a run has taken more than a second. */
 function progress(io: Io): { update: (done: number, total: number) => void; clear: () => void } {
   if (!io.stderr.isTTY) return { update: () => undefined, clear: () => undefined };
+  const delay = progressDelay(io.env);
   const start = Date.now();
   let shown = false;
-  let last = 0;
+  let last = -Infinity;
   return {
     update: (done, total) => {
       const now = Date.now();
-      if (now - start < 1000 || now - last < 100) return;
+      if (now - start < delay || now - last < 100) return;
       last = now;
       shown = true;
       io.stderr.write(`\rLinting ${done} of ${total} files…`);

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { checkPostmortem } from '../../lint/check.js';
-import { writeFileAtomic, FileExistsError } from '../../model/index.js';
+import { writeFileAtomic } from '../../model/index.js';
 import { renderPostmortem } from '../../render/postmortem.js';
-import { TemplateError } from '../../render/engine.js';
-import { RuntimeError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadPostmortem } from '../load.js';
 import { loadProjectConfig } from '../project.js';
@@ -28,27 +26,19 @@ export async function renderCommand(file: string, options: RenderOptions, io: Io
     io.stderr.write(`Fix these problems before rendering (\`postmortem lint ${file}\` lists them too).\n`);
     return 1;
   }
-  let markdown: string;
-  try {
-    markdown = await renderPostmortem(
-      pm,
-      options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {},
-    );
-  } catch (error) {
-    if (error instanceof TemplateError) throw new RuntimeError(error.message);
-    throw error;
-  }
+  // A bad template or an existing --out throws a runtime error, which run() reports with exit 2.
+  const markdown = await renderPostmortem(
+    pm,
+    options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {},
+  );
   if (!options.out) {
     io.stdout.write(markdown);
     return 0;
   }
-  try {
-    await writeFileAtomic(resolve(io.cwd, options.out), markdown, { force: options.force ?? false });
-  } catch (error) {
-    if (error instanceof FileExistsError)
-      throw new RuntimeError(`${options.out} already exists; use --force to overwrite it.`);
-    throw error;
-  }
+  await writeFileAtomic(resolve(io.cwd, options.out), markdown, {
+    force: options.force ?? false,
+    shownAs: options.out,
+  });
   io.stderr.write(`Wrote ${options.out}\n`);
   return 0;
 }
