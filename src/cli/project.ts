@@ -1,12 +1,13 @@
-import { ConfigError, formatOptionsOf, loadConfig } from '../config/load.js';
+import { ConfigError, formatOptionsOf, loadConfig, type PostmortemConfig } from '../config/load.js';
 import type { FormatOptions } from '../model/index.js';
 import { RuntimeError } from './errors.js';
 import type { Io } from './io.js';
 
-/** What a command needs of the project's config: its format options and extra notice patterns. */
+/** What a command needs of the project's config: its format options, extra notice patterns, and the whole config. */
 export interface ProjectConfig {
   format: FormatOptions;
   internalPatterns: string[];
+  config: PostmortemConfig;
 }
 
 /**
@@ -16,7 +17,7 @@ export interface ProjectConfig {
 export async function loadProjectConfig(io: Io, configPath?: string): Promise<ProjectConfig> {
   try {
     const { config } = await loadConfig({ cwd: io.cwd, ...(configPath ? { configPath } : {}) });
-    return { format: formatOptionsOf(config), internalPatterns: config.internalPatterns ?? [] };
+    return { format: formatOptionsOf(config), internalPatterns: config.internalPatterns ?? [], config };
   } catch (error) {
     if (error instanceof ConfigError) throw new RuntimeError(error.message);
     throw error;

@@ -12,7 +12,8 @@ export {
   isIsoDate,
   type ModelCheck,
 } from './validate.js';
-export { deriveFigures, formatDuration, type DerivedFigures } from './figures.js';
+export { deriveFigures, formatDuration, roundDuration, type DerivedFigures, type DurationStyle } from './figures.js';
+export { impactWindows, checkImpactWindows, type ImpactWindow } from './windows.js';
 export { stringifyPostmortem, writeFileAtomic, FileExistsError } from './write.js';
 export { readPostmortemFile } from './read.js';
 export { isTimeZone, zoneOffsetAt, offsetForWallTime } from './timezone.js';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPostmortemFile } from '../../src/model/index.js';
 import { checkNotice, checkNoticeApology, checkNoticeLanguage, checkNoticeWording } from '../../src/notice/checks.js';
+import { DEFAULT_NOTICE_SETTINGS as SETTINGS } from '../../src/notice/settings.js';
 import { ROOT } from '../helpers/cli.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'notice');
@@ -30,7 +31,7 @@ describe('notice checks on failing fixtures', () => {
     ['notice-leak', 'en', 'notice-leak', 36, 9, 'found an internal host name: "db-03.internal"'],
   ])('%s (%s) gives %s at %i:%i', async (name, lang, ruleId, line, column, message) => {
     const pm = await load(join(FIXTURES, `2018-05-15-${name}.md`));
-    const problems = checkNotice(pm, { lang });
+    const problems = checkNotice(pm, { lang, channel: 'blog' }, SETTINGS);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]).toMatchObject({ ruleId, line, column, severity: 'error' });
     expect(problems[0]?.message).toContain(message);
@@ -44,7 +45,7 @@ describe('notice checks on failing fixtures', () => {
 
   it('checks only the requested language', async () => {
     const pm = await load(join(FIXTURES, '2018-05-15-notice-missing-de.md'));
-    expect(checkNotice(pm, { lang: 'en' })).toEqual([]);
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toEqual([]);
     expect(checkNoticeLanguage(pm)).toHaveLength(1);
   });
 
@@ -58,14 +59,14 @@ describe('notice checks on failing fixtures', () => {
 
   it('extends the leak patterns from the config', async () => {
     const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
-    const problems = checkNotice(pm, { lang: 'en', internalPatterns: ['web app'] });
+    const problems = checkNotice(pm, { lang: 'en', channel: 'blog' }, { ...SETTINGS, internalPatterns: ['web app'] });
     expect(problems.map((p) => p.ruleId)).toContain('notice-leak');
   });
 
   it('reports a missing notice block', async () => {
     const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
     delete pm.data.notice;
-    expect(checkNotice(pm, { lang: 'en' })).toMatchObject([
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toMatchObject([
       { ruleId: 'notice-language', message: 'Expected a `notice` block with the customer wording, found none.' },
     ]);
     expect(checkNoticeApology(pm)).toEqual([]);
@@ -106,7 +107,7 @@ describe('the examples', () => {
     '2023-02-07-backbone-config-global-outage',
   ])('%s passes in en and de', async (id) => {
     const pm = await load(join(EXAMPLES, `${id}.md`));
-    expect(checkNotice(pm, { lang: 'en' })).toEqual([]);
-    expect(checkNotice(pm, { lang: 'de' })).toEqual([]);
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toEqual([]);
+    expect(checkNotice(pm, { lang: 'de', channel: 'blog' }, SETTINGS)).toEqual([]);
   });
 });

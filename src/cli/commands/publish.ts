@@ -5,7 +5,7 @@ import { PublishError, publishNotice } from '../../publish/publish.js';
 import { InputError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { displayPath } from '../report.js';
-import { prepareNotice, type NoticeTextOptions } from './notice.js';
+import { noticeForFile, type NoticeTextOptions } from '../notice-input.js';
 
 /** Options of `postmortem publish`. */
 export interface PublishOptions extends NoticeTextOptions {
@@ -25,7 +25,7 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
   if (options.flavor !== undefined && !SITE_FLAVORS.includes(options.flavor as SiteFlavor)) {
     throw new UsageError(`--flavor: expected one of ${SITE_FLAVORS.join(', ')}, found "${options.flavor}".`);
   }
-  const notice = await prepareNotice(file, 'blog', options, io, false);
+  const notice = await noticeForFile(file, 'blog', options, io, false);
   if (!notice) return 1;
   const site = resolve(io.cwd, options.site);
   const mode = options.dryRun ? 'dry-run' : options.commit === false ? 'write' : 'commit';
