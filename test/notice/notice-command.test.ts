@@ -1,11 +1,10 @@
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess, tempDir, ROOT } from '../helpers/cli.js';
 import { examples } from '../helpers/examples.js';
 
 const EXAMPLE = 'examples/2018-05-15-crm-release-rollback-failed.md';
-const fixture = (name: string) => `test/fixtures/notice/2018-05-15-${name}.md`;
 
 describe('postmortem notice: 3 channels × 2 languages for every example', () => {
   const cases = examples()
