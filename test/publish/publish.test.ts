@@ -155,7 +155,7 @@ describe('postmortem publish: idempotence', () => {
     expect(await git(dir, 'log', '-1', '--name-only', '--format=%s')).toBe(
       `Update customer notice for ${ID}\n\n_posts/${ID}.md`,
     );
-    expect(await readFile(join(dir, '_posts', `${ID}.md`), 'utf8')).toContain('(Coordinated Universal Time)');
+    expect(await readFile(join(dir, '_posts', `${ID}.md`), 'utf8')).toContain('(UTC)');
   });
 
   it('an already merged, unchanged post creates neither branch nor commit', async () => {
