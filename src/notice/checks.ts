@@ -8,8 +8,16 @@ import { checkServiceNames, checkSignature, checkWindows } from './facts-checks.
 import type { NoticeSettings } from './settings.js';
 import { checkNoticeApology, checkNoticeLanguage, checkNoticeWording } from './wording-checks.js';
 
-export { checkNoticeApology, checkNoticeLanguage, checkNoticeWording, REQUIRED_WORDING } from './wording-checks.js';
-export { noticeBlock, noticeText } from './wording-checks.js';
+/** The wording checks and helpers, re-exported so that callers (and later lint rules) import one module. */
+export {
+  checkNoticeApology,
+  checkNoticeLanguage,
+  checkNoticeWording,
+  REQUIRED_WORDING,
+  noticeBlock,
+  noticeText,
+} from './wording-checks.js';
+/** The checks of the facts, re-exported for the same reason. */
 export { checkServiceNames, checkSignature, checkWindows } from './facts-checks.js';
 
 /** One notice check: an id, its default severity, the channels it matters for, and the pure check. */

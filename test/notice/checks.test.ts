@@ -1,8 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPostmortemFile } from '../../src/model/index.js';
-import { checkNotice, checkNoticeApology, checkNoticeLanguage, checkNoticeWording } from '../../src/notice/checks.js';
-import { DEFAULT_NOTICE_SETTINGS as SETTINGS } from '../../src/notice/settings.js';
+import {
+  checkNotice,
+  checkNoticeApology,
+  checkNoticeLanguage,
+  checkNoticeWording,
+  checkServiceNames,
+  checkSignature,
+} from '../../src/notice/checks.js';
+import { DEFAULT_NOTICE_SETTINGS as SETTINGS, noticeSettingsOf } from '../../src/notice/settings.js';
 import { ROOT } from '../helpers/cli.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'notice');
@@ -109,5 +116,74 @@ describe('the examples', () => {
     const pm = await load(join(EXAMPLES, `${id}.md`));
     expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toEqual([]);
     expect(checkNotice(pm, { lang: 'de', channel: 'blog' }, SETTINGS)).toEqual([]);
+  });
+});
+
+describe('checks of the facts: display names and signature, as (pm, settings) => findings', () => {
+  const crm = () => load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
+  const notice = (pm: Awaited<ReturnType<typeof crm>>) => pm.data.notice as Record<string, unknown>;
+
+  it('finds a service without a display name in the language, at its entry', async () => {
+    const pm = await crm();
+    (notice(pm).services as Record<string, unknown>)['crm-workers'] = { en: 'reminders' };
+    expect(checkServiceNames(pm, { ...SETTINGS, languages: ['en'] })).toEqual([]);
+    expect(checkServiceNames(pm, { ...SETTINGS, languages: ['de'] })).toMatchObject([
+      { line: 11, column: 5, message: expect.stringContaining('service "crm-workers" in de') as string },
+    ]);
+  });
+
+  it("takes display names from the config's notice.services", async () => {
+    const pm = await crm();
+    delete notice(pm).services;
+    const services = { 'crm-web': { en: 'A' }, 'crm-workers': { en: 'B' }, 'fragment-cache': { en: 'A' } };
+    expect(checkServiceNames(pm, { ...SETTINGS, languages: ['en'], services })).toEqual([]);
+    expect(checkServiceNames(pm, { ...SETTINGS, languages: ['en'] })).toHaveLength(3);
+  });
+
+  it('finds an e-mail without a signature, in the file or the config', async () => {
+    const pm = await crm();
+    expect(checkSignature(pm, { ...SETTINGS, languages: ['en', 'de'] })).toEqual([]);
+    delete notice(pm).signature;
+    expect(checkSignature(pm, { ...SETTINGS, languages: ['en', 'de'] })).toHaveLength(2);
+    const settings = { ...SETTINGS, languages: ['en', 'de'], signature: { en: 'Your team' } };
+    expect(checkSignature(pm, settings)).toMatchObject([{ message: expect.stringContaining('in de') as string }]);
+  });
+
+  it('runs the signature check only for e-mails, and as a warning', async () => {
+    const pm = await crm();
+    delete notice(pm).signature;
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toEqual([]);
+    expect(checkNotice(pm, { lang: 'en', channel: 'email' }, SETTINGS)).toMatchObject([
+      { ruleId: 'notice-signature', severity: 'warning' },
+    ]);
+  });
+});
+
+describe('noticeSettingsOf: the config read as lint reads it', () => {
+  it('joins internalPatterns and the notice-leak patterns, and keeps rule levels', () => {
+    const settings = noticeSettingsOf({
+      internalPatterns: ['a'],
+      rules: { 'notice-leak': ['warn', { patterns: ['b', 3] }], 'section-order': 'off' },
+      notice: { company: 'Relata', timezone: 'Europe/Berlin', signature: { en: 'Team' } },
+    });
+    expect(settings).toEqual({
+      internalPatterns: ['a', 'b'],
+      company: 'Relata',
+      timezone: 'Europe/Berlin',
+      signature: { en: 'Team' },
+      services: {},
+      levels: { 'notice-leak': 'warn', 'section-order': 'off' },
+    });
+  });
+
+  it('makes a check a warning or skips it by the rule level', async () => {
+    const pm = await load(join(FIXTURES, '2018-05-15-notice-leak.md'));
+    const at = (level: 'off' | 'warn' | 'error') =>
+      checkNotice(pm, { lang: 'en', channel: 'blog' }, { ...SETTINGS, levels: { 'notice-leak': level } }).map(
+        (p) => p.severity,
+      );
+    expect(at('error').length).toBeGreaterThan(0);
+    expect(new Set(at('warn'))).toEqual(new Set(['warning']));
+    expect(at('off')).toEqual([]);
   });
 });
