@@ -87,7 +87,7 @@ export async function prepareNotice(
           {
             ruleId: 'notice-timezone',
             severity: 'error',
-            message: `Expected \`timezone\` to be an IANA time zone such as Europe/Berlin or UTC, found ${JSON.stringify(pm.data.timezone)}.`,
+            message: `Expected \`timezone\` to be an IANA time zone such as Europe/Berlin (or an offset such as +02:00), found ${JSON.stringify(pm.data.timezone)}.`,
             ...keyPosition(pm, 'timezone'),
           },
         ]

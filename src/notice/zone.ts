@@ -33,6 +33,10 @@ export function resolveNoticeZone(
   ];
   for (const [source, value] of named) {
     if (value === undefined || value === null) continue;
+    // `new` takes an offset where no zone name is known ("+02:00"); a file may record one.
+    const offset = source === 'timezone' && typeof value === 'string' ? offsetOf(value) : null;
+    if (offset !== null && /^(Z|[+-]\d{2}:\d{2})$/.test(value as string))
+      return { zone: { kind: 'offset', minutes: offset }, source };
     if (typeof value !== 'string' || !isTimeZone(value)) return { invalid: source };
     return { zone: { kind: 'iana', name: value }, source };
   }

@@ -57,6 +57,7 @@ describe('resolveNoticeZone: flag, then file, then config, then the offset of st
     [{ config: 'America/New_York', started }, iana('America/New_York'), 'notice.timezone'],
     [{ started }, { kind: 'offset', minutes: 120 }, 'started'],
     [{ started: '2018-05-15T14:02:00Z' }, { kind: 'offset', minutes: 0 }, 'started'],
+    [{ file: '-05:00', config: 'UTC', started }, { kind: 'offset', minutes: -300 }, 'timezone'],
   ] as const)('%j', (candidates, zone, source) => {
     expect(resolveNoticeZone(candidates)).toEqual({ zone, source });
   });
