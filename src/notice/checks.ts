@@ -2,11 +2,26 @@
  * The checks a notice passes before it reaches customers, as a registry: each has an id (the lint
  * rule id it will become), a default severity and a pure `(pm, settings) => findings` function.
  */
-import { checkNoticeLeaks } from '../model/notice-checks.js';
-import type { Finding, Postmortem, Problem, ProblemSeverity } from '../model/types.js';
-import { checkServiceNames, checkSignature, checkWindows } from './facts-checks.js';
+import { checkNoticeLeaks, findLeaks } from '../model/notice-checks.js';
+import { isRecord } from '../model/guards.js';
+import { keyPosition } from '../model/validate.js';
+import type { Finding, Position, Postmortem, Problem, ProblemSeverity } from '../model/types.js';
+import {
+  checkServiceNames,
+  checkSignature,
+  checkWindows,
+  noticeSignature,
+  serviceDisplayName,
+  serviceIds,
+} from './facts-checks.js';
 import type { NoticeSettings } from './settings.js';
-import { checkNoticeApology, checkNoticeLanguage, checkNoticeWording } from './wording-checks.js';
+import {
+  checkNoticeApology,
+  checkNoticeLanguage,
+  checkNoticeWording,
+  languagesOf,
+  noticeBlock,
+} from './wording-checks.js';
 
 /** The wording checks and helpers, re-exported so that callers (and later lint rules) import one module. */
 export {
@@ -29,12 +44,37 @@ export interface NoticeCheck {
   check: (pm: Postmortem, settings: NoticeSettings) => Finding[];
 }
 
-/** `notice-leak`: the model's leak finder over the notice, with the project's patterns. */
+/**
+ * `notice-leak`: the model's leak finder over the notice, with the project's patterns, and over the
+ * display names and signature customers read, wherever they come from (file or config).
+ */
 function checkLeaks(pm: Postmortem, settings: NoticeSettings): Finding[] {
-  return checkNoticeLeaks(pm, {
+  const out: Finding[] = checkNoticeLeaks(pm, {
     internalPatterns: settings.internalPatterns,
     ...(settings.languages ? { languages: settings.languages } : {}),
   }).map(({ ruleId: _r, severity: _s, ...finding }) => finding);
+  const options = { authors: pm.data.authors, internalPatterns: settings.internalPatterns };
+  for (const lang of languagesOf(pm, settings)) {
+    const named: Array<[string, string, Position]> = serviceIds(pm).map((id, i) => [
+      `the display name of "${id}"`,
+      serviceDisplayName(pm, settings, id, lang),
+      keyPosition(pm, `services.${i}`),
+    ]);
+    // A signature in the file is text of the notice block, which the model's finder has read already.
+    const fileSignature = noticeBlock(pm)?.signature;
+    if (!isRecord(fileSignature) || typeof fileSignature[lang] !== 'string') {
+      named.push(['the signature', noticeSignature(pm, settings, lang), keyPosition(pm, 'notice', 'key')]);
+    }
+    for (const [what, text, at] of named) {
+      for (const leak of findLeaks(text, options)) {
+        out.push({
+          message: `Expected customer-facing text in ${what} (${lang}), found ${leak.what}: "${leak.text}".`,
+          ...at,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** Every notice check, in report order. */

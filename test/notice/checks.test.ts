@@ -187,3 +187,34 @@ describe('noticeSettingsOf: the config read as lint reads it', () => {
     expect(at('off')).toEqual([]);
   });
 });
+
+describe('leaks in what customers read besides the wording', () => {
+  it('finds a host name in a display name from the config and in the signature', async () => {
+    const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
+    const notice = pm.data.notice as Record<string, unknown>;
+    delete notice.services;
+    delete notice.signature;
+    const services = {
+      'crm-web': { en: 'web-03.internal' },
+      'crm-workers': { en: 'B' },
+      'fragment-cache': { en: 'B' },
+    };
+    const problems = checkNotice(
+      pm,
+      { lang: 'en', channel: 'email' },
+      { ...SETTINGS, services, signature: { en: 'Carla Neumeier, on call' } },
+    );
+    expect(problems.map((p) => [p.ruleId, p.line, p.message])).toEqual([
+      [
+        'notice-leak',
+        10,
+        'Expected customer-facing text in the display name of "crm-web" (en), found an internal host name: "web-03.internal".',
+      ],
+      [
+        'notice-leak',
+        36,
+        'Expected customer-facing text in the signature (en), found an author\'s name: "Carla Neumeier".',
+      ],
+    ]);
+  });
+});
