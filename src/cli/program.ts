@@ -116,7 +116,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         'de',
       ]),
     )
-    .option('-z, --timezone <zone>', "IANA time zone for the times customers read (default: this machine's)")
+    .option(
+      '-z, --timezone <zone>',
+      "IANA time zone for the times customers read (default: the file's timezone, else the config's notice.timezone, else the offset of started; never this machine's)",
+    )
     .option('-o, --out <path>', 'write to this file instead of stdout')
     .option(
       '-t, --templates <dir>',
@@ -126,7 +129,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('-f, --force', 'overwrite --out if it exists')
     .addHelpText(
       'after',
-      `\nThe notice is checked first: wording in the language, an apology, no internal details\n(hosts, private IPs, e-mail addresses, ticket ids, authors), "outage" only for SEV1.\n\nExamples:\n  postmortem notice postmortems/2017-09-21-crm-outage.md\n  postmortem notice incident.md --channel email --lang de --timezone Europe/Berlin\n  postmortem notice incident.md --channel status --out status.txt\n${EXIT_CODES_HELP}`,
+      `\nThe notice is checked first: wording in the language, an apology, no internal details\n(hosts, private IPs, e-mail addresses, ticket ids, authors), "outage" only for SEV1,\na display name for every service, impact windows that add up.\n\nExamples:\n  postmortem notice postmortems/2017-09-21-crm-outage.md\n  postmortem notice incident.md --channel email --lang de --timezone Europe/Berlin\n  postmortem notice incident.md --channel status --out status.txt\n${EXIT_CODES_HELP}`,
     )
     .action(async (file: string, options: NoticeOptions) => {
       const { noticeCommand } = await import('./commands/notice.js');
@@ -152,7 +155,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         'de',
       ]),
     )
-    .option('-z, --timezone <zone>', "IANA time zone for the times customers read (default: this machine's)")
+    .option(
+      '-z, --timezone <zone>',
+      "IANA time zone for the times customers read (default: the file's timezone, else the config's notice.timezone, else the offset of started; never this machine's)",
+    )
     .option('-t, --templates <dir>', 'folder with template overrides (e.g. notice/blog.md.hbs)')
     .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
     .option('--no-commit', 'only write the files into the work tree; no branch, no commit')

@@ -1,11 +1,12 @@
-import { formatOptionsOf, loadConfig } from '../config/load.js';
+import { formatOptionsOf, loadConfig, type PostmortemConfig } from '../config/load.js';
 import type { FormatOptions } from '../model/index.js';
 import type { Io } from './io.js';
 
-/** What a command needs of the project's config: its format options and extra notice patterns. */
+/** What a command needs of the project's config: its format options, extra notice patterns, and the whole config. */
 export interface ProjectConfig {
   format: FormatOptions;
   internalPatterns: string[];
+  config: PostmortemConfig;
 }
 
 /**
@@ -15,5 +16,5 @@ export interface ProjectConfig {
 export async function loadProjectConfig(io: Io, configPath?: string): Promise<ProjectConfig> {
   // A ConfigError is a runtime error: run() reports it with exit 2.
   const { config } = await loadConfig({ cwd: io.cwd, ...(configPath ? { configPath } : {}) });
-  return { format: formatOptionsOf(config), internalPatterns: config.internalPatterns ?? [] };
+  return { format: formatOptionsOf(config), internalPatterns: config.internalPatterns ?? [], config };
 }

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { FormatOptions } from '../model/index.js';
 import { RuntimeError } from '../model/errors.js';
 import { isRecord } from '../model/guards.js';
+import { isTimeZone } from '../model/timezone.js';
 
 /** A rule's severity as written in a config file; 0, 1, 2 are accepted as off, warn, error. */
 export type RuleSeverity = 'off' | 'warn' | 'error';
@@ -10,12 +11,30 @@ export type RuleSeverity = 'off' | 'warn' | 'error';
 /** A rule's setting: a severity, or a severity and the rule's options. */
 export type RuleSetting = RuleSeverity | [RuleSeverity, Record<string, unknown>?];
 
+/** Text in each notice language, as in `{ "en": "...", "de": "..." }`; a language may be left out. */
+export type LanguageText = Partial<Record<'en' | 'de', string>>;
+
+/** The config's `notice` block: the company's voice and names for customers. */
+export interface NoticeConfig {
+  /** The company's name as customers know it. */
+  company?: string;
+  /** IANA zone for notices when neither `--timezone` nor the file's `timezone` names one. */
+  timezone?: string;
+  /** How e-mails are signed, per language. */
+  signature?: LanguageText;
+  /** Display names of service ids, per language. */
+  services?: Record<string, LanguageText>;
+}
+
 /** The project configuration (`.postmortemrc.json` or the `postmortem` key of `package.json`). */
 export interface PostmortemConfig {
   rules?: Record<string, RuleSetting>;
   categories?: string[];
   sections?: string[];
   internalPatterns?: string[];
+  /** Globs of files that `lint` skips. */
+  ignores?: string[];
+  notice?: NoticeConfig;
 }
 
 /** A configuration and the file it came from (null when none was found). */
@@ -36,7 +55,52 @@ export class ConfigError extends RuntimeError {
 
 const RC_NAME = '.postmortemrc.json';
 const NUMERIC_SEVERITY: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
-const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', '$schema']);
+const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', 'ignores', 'notice', '$schema']);
+const NOTICE_KEYS = ['company', 'timezone', 'signature', 'services'];
+const LANGUAGES = ['en', 'de'];
+
+type Fail = (key: string, expected: string, found: unknown) => never;
+
+/** Checks `{en, de}` text: an object whose keys are notice languages and whose values are non-empty text. */
+function languageText(value: unknown, key: string, fail: Fail): LanguageText {
+  if (!isRecord(value)) return fail(key, 'an object such as {"en": "...", "de": "..."}', value);
+  const out: LanguageText = {};
+  for (const [lang, text] of Object.entries(value)) {
+    if (!LANGUAGES.includes(lang)) fail(`${key}.${lang}`, `a notice language (${LANGUAGES.join(', ')})`, lang);
+    if (typeof text !== 'string' || text.trim() === '') fail(`${key}.${lang}`, 'non-empty text', text);
+    out[lang as 'en' | 'de'] = text;
+  }
+  return out;
+}
+
+/** Checks the `notice` block: known keys only, each of the right type. */
+function noticeConfig(raw: unknown, fail: Fail): NoticeConfig {
+  if (!isRecord(raw)) return fail('notice', 'an object with company, timezone, signature, services', raw);
+  for (const key of Object.keys(raw)) {
+    if (!NOTICE_KEYS.includes(key)) fail(`notice.${key}`, `one of the keys ${NOTICE_KEYS.join(', ')}`, key);
+  }
+  const out: NoticeConfig = {};
+  if (raw.company !== undefined) {
+    if (typeof raw.company !== 'string' || raw.company.trim() === '')
+      fail('notice.company', 'non-empty text', raw.company);
+    out.company = raw.company;
+  }
+  if (raw.timezone !== undefined) {
+    if (typeof raw.timezone !== 'string' || !isTimeZone(raw.timezone))
+      fail('notice.timezone', 'an IANA time zone such as Europe/Berlin or UTC', raw.timezone);
+    out.timezone = raw.timezone;
+  }
+  if (raw.signature !== undefined) out.signature = languageText(raw.signature, 'notice.signature', fail);
+  if (raw.services !== undefined) {
+    if (!isRecord(raw.services))
+      fail('notice.services', 'an object of service ids to {"en": "...", "de": "..."}', raw.services);
+    out.services = {};
+    for (const [id, names] of Object.entries(raw.services)) {
+      out.services[id] = languageText(names, `notice.services.${id}`, fail);
+    }
+  }
+  return out;
+}
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
@@ -85,7 +149,7 @@ export function validateConfig(raw: unknown, file: string): PostmortemConfig {
     }
     config.rules = rules;
   }
-  for (const key of ['categories', 'sections', 'internalPatterns'] as const) {
+  for (const key of ['categories', 'sections', 'internalPatterns', 'ignores'] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (!Array.isArray(value)) fail(key, 'a list of strings', value);
@@ -94,6 +158,7 @@ export function validateConfig(raw: unknown, file: string): PostmortemConfig {
     });
     config[key] = [...(value as string[])];
   }
+  if (raw.notice !== undefined) config.notice = noticeConfig(raw.notice, fail);
   config.internalPatterns?.forEach((source, i) => {
     try {
       new RegExp(source, 'u');

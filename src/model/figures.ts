@@ -1,4 +1,5 @@
 import { momentInstants } from './validate.js';
+import { impactWindows } from './windows.js';
 
 /** Figures derived from the front-matter moments, in milliseconds; null when a moment is missing. */
 export interface DerivedFigures {
@@ -8,7 +9,10 @@ export interface DerivedFigures {
   timeToMitigate: number | null;
   /** `resolved - started`. */
   timeToResolve: number | null;
-  /** How long customers were affected: `started` until `mitigated` (or `resolved` when not mitigated). */
+  /**
+   * How long customers were affected: the sum of `impact.windows` when the file has them, else
+   * `started` until `mitigated` (or `resolved` when not mitigated).
+   */
   impactDuration: number | null;
 }
 
@@ -16,22 +20,55 @@ export interface DerivedFigures {
 export function deriveFigures(data: Record<string, unknown>): DerivedFigures {
   const m = momentInstants(data);
   const since = (end: number | undefined) => (m.started !== undefined && end !== undefined ? end - m.started : null);
+  const windows = impactWindows(data);
   return {
     timeToDetect: since(m.detected),
     timeToMitigate: since(m.mitigated),
     timeToResolve: since(m.resolved),
-    impactDuration: since(m.mitigated ?? m.resolved),
+    impactDuration: windows ? windows.reduce((sum, w) => sum + (w.end - w.start), 0) : since(m.mitigated ?? m.resolved),
   };
 }
 
-/** Writes a duration compactly: `2 d 3 h`, `3 h 12 min`, `45 min`, `30 s`. */
-export function formatDuration(ms: number): string {
-  const totalMinutes = Math.round(ms / 60_000);
-  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
-  const days = Math.floor(totalMinutes / 1440);
-  const hours = Math.floor((totalMinutes % 1440) / 60);
-  const minutes = totalMinutes % 60;
-  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  return `${minutes} min`;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * The one rounding rule for every duration the tool prints (render, notice, interview): under a
+ * minute to the second, under an hour to the minute, under a day to 5 minutes, from a day on to
+ * the hour. Precise where a difference matters to a reader, and no false precision on long ones.
+ */
+export function roundDuration(ms: number): number {
+  const step = ms < MINUTE ? 1000 : ms < HOUR ? MINUTE : ms < DAY ? 5 * MINUTE : HOUR;
+  return Math.round(Math.max(0, ms) / step) * step;
+}
+
+/** Styles of `formatDuration`: compact for tables and prompts, or words for customers in a language. */
+export type DurationStyle = 'short' | 'en' | 'de';
+
+const WORDS = {
+  en: { about: 'about ', and: ' and ', d: ['day', 'days'], h: ['hour', 'hours'], min: ['minute', 'minutes'] },
+  de: { about: 'rund ', and: ' und ', d: ['Tag', 'Tage'], h: ['Stunde', 'Stunden'], min: ['Minute', 'Minuten'] },
+} as const;
+
+/**
+ * Writes a duration after `roundDuration`: `short` gives `2 d 3 h`, `2 h 30 min`, `43 min`, `30 s`;
+ * `en`/`de` give words, "about 2 hours and 30 minutes" / "rund 2 Stunden und 30 Minuten", with
+ * "about"/"rund" only when rounding changed the figure, and "less than a minute" below one.
+ */
+export function formatDuration(ms: number, style: DurationStyle = 'short'): string {
+  const rounded = roundDuration(ms);
+  if (style === 'short' && rounded < MINUTE) return `${Math.round(rounded / 1000)} s`;
+  const parts: Array<[number, 'd' | 'h' | 'min']> = [
+    [Math.floor(rounded / DAY), 'd'],
+    [Math.floor((rounded % DAY) / HOUR), 'h'],
+    [Math.floor((rounded % HOUR) / MINUTE), 'min'],
+  ];
+  const shown = parts.filter(([n]) => n > 0);
+  if (style === 'short') return shown.map(([n, unit]) => `${n} ${unit}`).join(' ');
+  if (rounded < MINUTE) return style === 'de' ? 'weniger als eine Minute' : 'less than a minute';
+  const w = WORDS[style];
+  const text = shown.map(([n, unit]) => `${n} ${w[unit][n === 1 ? 0 : 1]}`).join(w.and);
+  // Rounding to whole minutes is not worth an "about"; rounding to 5 minutes or an hour is.
+  return Math.abs(rounded - ms) >= MINUTE ? `${w.about}${text}` : text;
 }

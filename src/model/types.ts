@@ -6,6 +6,11 @@ export interface Position {
   endColumn?: number;
 }
 
+/** What a pure check reports: a message and where; the caller (lint, notice) adds rule id and severity. */
+export interface Finding extends Position {
+  message: string;
+}
+
 /** Severity of a problem found in a postmortem. */
 export type ProblemSeverity = 'error' | 'warning';
 

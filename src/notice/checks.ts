@@ -1,189 +1,112 @@
 /**
- * Checks of a postmortem's customer notice other than leaks (those live in the model, shared with
- * the linter). Pure functions from a postmortem to problems with positions; they never throw.
+ * The checks a notice passes before it reaches customers, as a registry: each has an id (the lint
+ * rule id it will become), a default severity and a pure `(pm, settings) => findings` function.
  */
-import { checkNoticeLeaks } from '../model/notice-checks.js';
+import { checkNoticeLeaks, findLeaks } from '../model/notice-checks.js';
 import { isRecord } from '../model/guards.js';
 import { keyPosition } from '../model/validate.js';
-import { NOTICE_FIELDS, NOTICE_LANGUAGES } from '../model/format.js';
-import type { Position, Postmortem, Problem } from '../model/types.js';
+import type { Finding, Position, Postmortem, Problem, ProblemSeverity } from '../model/types.js';
+import {
+  checkServiceNames,
+  checkSignature,
+  checkWindows,
+  noticeSignature,
+  serviceDisplayName,
+  serviceIds,
+} from './facts-checks.js';
+import type { NoticeSettings } from './settings.js';
+import {
+  checkNoticeApology,
+  checkNoticeLanguage,
+  checkNoticeWording,
+  languagesOf,
+  noticeBlock,
+} from './wording-checks.js';
 
-/** Which languages to check; all the notice declares (or has text for) when not given. */
-export interface NoticeCheckOptions {
-  languages?: readonly string[];
+/** The wording checks and helpers, re-exported so that callers (and later lint rules) import one module. */
+export {
+  checkNoticeApology,
+  checkNoticeLanguage,
+  checkNoticeWording,
+  REQUIRED_WORDING,
+  noticeBlock,
+  noticeText,
+} from './wording-checks.js';
+/** The checks of the facts, re-exported for the same reason. */
+export { checkServiceNames, checkSignature, checkWindows } from './facts-checks.js';
+
+/** One notice check: an id, its default severity, the channels it matters for, and the pure check. */
+export interface NoticeCheck {
+  id: string;
+  severity: ProblemSeverity;
+  /** Channels the check applies to; all when absent (a signature matters only to e-mails). */
+  channels?: readonly string[];
+  check: (pm: Postmortem, settings: NoticeSettings) => Finding[];
 }
 
-/** The fields a notice needs in every language; the apology has its own rule. */
-export const REQUIRED_WORDING = ['headline', 'what_happened', 'customer_impact', 'next_steps'] as const;
-
-/** The notice block as a mapping, or null when absent or malformed (the model's validation reports that). */
-export function noticeBlock(pm: Postmortem): Record<string, unknown> | null {
-  return isRecord(pm.data.notice) ? pm.data.notice : null;
-}
-
-/** The notice's text for a field and language, or '' when missing. */
-export function noticeText(pm: Postmortem, field: string, lang: string): string {
-  const value = noticeBlock(pm)?.[field];
-  const text = isRecord(value) ? value[lang] : undefined;
-  return typeof text === 'string' ? text.trim() : '';
-}
-
-/** The languages to check: the requested ones, else those the notice declares. */
-function languagesOf(pm: Postmortem, options: NoticeCheckOptions): string[] {
-  if (options.languages) return [...options.languages];
-  const declared = noticeBlock(pm)?.languages;
-  return Array.isArray(declared) ? declared.filter((l): l is string => typeof l === 'string') : [];
-}
-
-/** Where a piece of text stands inside a front-matter value: the exact column when it is on the value's line. */
-function textPosition(pm: Postmortem, path: string, found: string): Position {
-  const at = keyPosition(pm, path);
-  const line = pm.source.split(/\r?\n/)[at.line - 1] ?? '';
-  const index = line.indexOf(found, at.column - 1);
-  if (index === -1) return at;
-  return { line: at.line, column: index + 1, endLine: at.line, endColumn: index + 1 + found.length };
-}
-
-function problem(ruleId: string, message: string, position: Position): Problem {
-  return { ruleId, severity: 'error', message, ...position };
-}
-
-/** `notice-language`: the notice exists and has every wording in each requested language. */
-export function checkNoticeLanguage(pm: Postmortem, options: NoticeCheckOptions = {}): Problem[] {
-  const notice = noticeBlock(pm);
-  if (!notice) {
-    return [
-      problem(
-        'notice-language',
-        'Expected a `notice` block with the customer wording, found none.',
-        keyPosition(pm, 'notice', 'key'),
-      ),
-    ];
-  }
-  const out: Problem[] = [];
-  const declared = Array.isArray(notice.languages) ? notice.languages : null;
-  for (const lang of languagesOf(pm, options)) {
-    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang)) {
-      out.push(
-        problem(
-          'notice-language',
-          `Expected a notice language out of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`,
-          keyPosition(pm, 'notice.languages'),
-        ),
-      );
-      continue;
+/**
+ * `notice-leak`: the model's leak finder over the notice, with the project's patterns, and over the
+ * display names and signature customers read, wherever they come from (file or config).
+ */
+function checkLeaks(pm: Postmortem, settings: NoticeSettings): Finding[] {
+  const out: Finding[] = checkNoticeLeaks(pm, {
+    internalPatterns: settings.internalPatterns,
+    ...(settings.languages ? { languages: settings.languages } : {}),
+  }).map(({ ruleId: _r, severity: _s, ...finding }) => finding);
+  const options = { authors: pm.data.authors, internalPatterns: settings.internalPatterns };
+  for (const lang of languagesOf(pm, settings)) {
+    const named: Array<[string, string, Position]> = serviceIds(pm).map((id, i) => [
+      `the display name of "${id}"`,
+      serviceDisplayName(pm, settings, id, lang),
+      keyPosition(pm, `services.${i}`),
+    ]);
+    // A signature in the file is text of the notice block, which the model's finder has read already.
+    const fileSignature = noticeBlock(pm)?.signature;
+    if (!isRecord(fileSignature) || typeof fileSignature[lang] !== 'string') {
+      named.push(['the signature', noticeSignature(pm, settings, lang), keyPosition(pm, 'notice', 'key')]);
     }
-    if (declared && !declared.includes(lang)) {
-      out.push(
-        problem(
-          'notice-language',
-          `Expected "${lang}" in \`notice.languages\`, found ${declared.join(', ') || 'none'}.`,
-          keyPosition(pm, 'notice.languages'),
-        ),
-      );
-    }
-    for (const field of REQUIRED_WORDING) {
-      if (noticeText(pm, field, lang) === '') {
-        out.push(
-          problem(
-            'notice-language',
-            `Expected wording in \`notice.${field}.${lang}\`, found none.`,
-            keyPosition(pm, `notice.${field}.${lang}`, 'key'),
-          ),
-        );
+    for (const [what, text, at] of named) {
+      for (const leak of findLeaks(text, options)) {
+        out.push({
+          message: `Expected customer-facing text in ${what} (${lang}), found ${leak.what}: "${leak.text}".`,
+          ...at,
+        });
       }
     }
   }
   return out;
 }
 
-/** Words that make a sentence an apology, per language. */
-const APOLOGY_WORDS: Record<string, RegExp> = {
-  en: /\b(sorry|apologi[sz]e[sd]?|apolog(y|ies)|regret)\b/i,
-  de: /(entschuldig|tut (uns|mir) (\p{L}+ )?leid|bedauern)/iu,
-};
+/** Every notice check, in report order. */
+export const NOTICE_CHECKS: readonly NoticeCheck[] = [
+  { id: 'notice-language', severity: 'error', check: checkNoticeLanguage },
+  { id: 'notice-apology', severity: 'error', check: checkNoticeApology },
+  { id: 'notice-wording', severity: 'error', check: checkNoticeWording },
+  { id: 'notice-leak', severity: 'error', check: checkLeaks },
+  { id: 'notice-services', severity: 'error', check: checkServiceNames },
+  { id: 'notice-signature', severity: 'warning', channels: ['email'], check: checkSignature },
+  { id: 'impact-windows', severity: 'error', check: (pm) => checkWindows(pm) },
+];
 
-/** `notice-apology`: each requested language has an apology, and it apologises. */
-export function checkNoticeApology(pm: Postmortem, options: NoticeCheckOptions = {}): Problem[] {
-  if (!noticeBlock(pm)) return [];
-  const out: Problem[] = [];
-  for (const lang of languagesOf(pm, options)) {
-    const text = noticeText(pm, 'apology', lang);
-    const path = `notice.apology.${lang}`;
-    if (text === '') {
-      out.push(
-        problem(
-          'notice-apology',
-          `Expected an apology to customers in \`${path}\`, found none.`,
-          keyPosition(pm, path, 'key'),
-        ),
-      );
-    } else if (APOLOGY_WORDS[lang] && !APOLOGY_WORDS[lang].test(text)) {
-      const example = lang === 'de' ? '"Es tut uns leid."' : '"We are sorry."';
-      const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
-      out.push(
-        problem(
-          'notice-apology',
-          `Expected \`${path}\` to apologise (e.g. ${example}), found "${shown}".`,
-          keyPosition(pm, path),
-        ),
-      );
-    }
-  }
-  return out;
-}
-
-/** The word for a total outage, with inflections and compounds ("outages", "Ausfälle", "Totalausfall"). */
-const OUTAGE_WORDS: Record<string, RegExp> = {
-  en: /\boutages?\b/giu,
-  de: /\p{L}*ausf[aä]ll\p{L}*/giu,
-};
-
-/** `notice-wording`: "outage" / "Ausfall" only when the service was down (SEV1), not merely degraded. */
-export function checkNoticeWording(pm: Postmortem, options: NoticeCheckOptions = {}): Problem[] {
-  const severity = pm.data.severity;
-  if (!noticeBlock(pm) || typeof severity !== 'string' || severity === 'SEV1') return [];
-  const out: Problem[] = [];
-  for (const lang of languagesOf(pm, options)) {
-    const pattern = OUTAGE_WORDS[lang];
-    if (!pattern) continue;
-    for (const field of NOTICE_FIELDS) {
-      const text = noticeText(pm, field, lang);
-      for (const match of text.matchAll(pattern)) {
-        const suggestion = lang === 'de' ? '"Störung" or "Beeinträchtigung"' : '"disruption" or "degraded service"';
-        out.push(
-          problem(
-            'notice-wording',
-            `Expected ${suggestion} for a ${severity} incident (only SEV1 is a total outage), found "${match[0]}" in \`notice.${field}.${lang}\`.`,
-            textPosition(pm, `notice.${field}.${lang}`, match[0]),
-          ),
-        );
-      }
-    }
-  }
-  return out;
-}
-
-/** The notice checks this module owns, in report order. */
-export const NOTICE_CHECKS = [checkNoticeLanguage, checkNoticeApology, checkNoticeWording] as const;
-
-/** Options of the full notice check run before a notice is rendered or published. */
+/** What the gate checks: one language for one channel. */
 export interface NoticeGateOptions {
-  /** The language about to be rendered. */
   lang: string;
-  /** Extra patterns of internal text, from the project config. */
-  internalPatterns?: readonly string[];
+  channel: string;
 }
 
-/** Every check a notice must pass before it reaches customers (leaks included), sorted by position. */
-export function checkNotice(pm: Postmortem, options: NoticeGateOptions): Problem[] {
-  const languages = [options.lang];
-  const problems = [
-    ...NOTICE_CHECKS.flatMap((check) => check(pm, { languages })),
-    ...checkNoticeLeaks(pm, {
-      languages,
-      ...(options.internalPatterns ? { internalPatterns: options.internalPatterns } : {}),
-    }),
-  ];
+/**
+ * Every check a notice must pass before it reaches customers, sorted by position. The config's
+ * `rules` severities apply as in lint: "off" skips a check, "warn" makes it a warning.
+ */
+export function checkNotice(pm: Postmortem, options: NoticeGateOptions, settings: NoticeSettings): Problem[] {
+  const scoped: NoticeSettings = { ...settings, languages: [options.lang] };
+  const problems: Problem[] = [];
+  for (const c of NOTICE_CHECKS) {
+    if (c.channels && !c.channels.includes(options.channel)) continue;
+    const level = settings.levels[c.id];
+    if (level === 'off') continue;
+    const severity: ProblemSeverity = level === 'warn' ? 'warning' : level === 'error' ? 'error' : c.severity;
+    problems.push(...c.check(pm, scoped).map((f) => ({ ruleId: c.id, severity, ...f })));
+  }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

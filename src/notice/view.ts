@@ -1,21 +1,33 @@
 /** The facts and wording of a customer notice, taken from a validated postmortem; nothing typed twice. */
 import { deriveFigures } from '../model/figures.js';
+import { isRecord } from '../model/guards.js';
 import { momentInstants } from '../model/validate.js';
+import { impactWindows } from '../model/windows.js';
 import type { Postmortem } from '../model/types.js';
-import { noticeBlock, noticeText } from './checks.js';
-import { durationInWords, formatDay, formatMoment, formatTime, timeZoneName, type NoticeLanguage } from './datetime.js';
+import { datesInWords, durationInWords, formatDay, formatMoment, formatTime, type NoticeLanguage } from './datetime.js';
+import { noticeCompany, noticeSignature, serviceDisplayName, serviceIds } from './facts-checks.js';
+import { DEFAULT_NOTICE_SETTINGS, type NoticeSettings } from './settings.js';
+import { noticeBlock, noticeText } from './wording-checks.js';
+import { zoneLabel, type NoticeZone } from './zone.js';
 
 /** Channels a notice can be rendered for. */
 export const NOTICE_CHANNELS = ['blog', 'email', 'status'] as const;
 /** A notice channel. */
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
-/** How to build the view: the language, the customers' time zone, and whether the text stands alone. */
+/** How to build the view: the language, the customers' zone, whether the text stands alone, the settings. */
 export interface NoticeViewOptions {
   lang: NoticeLanguage;
-  timeZone: string;
+  zone: NoticeZone;
   /** True when the notice is read on its own (it then carries its headline as a title). */
   standalone?: boolean;
+  settings?: NoticeSettings;
+}
+
+/** One stretch of customer impact as customers read it: "2:02 PM" / "14:02" on one day, else date and time. */
+export interface NoticeWindow {
+  from: string;
+  to: string;
 }
 
 /** Plain (unescaped) text and flags for the notice templates; the renderer escapes it for the channel. */
@@ -26,6 +38,8 @@ export interface NoticeView {
   de: boolean;
   standalone: boolean;
   headline: string;
+  /** The e-mail subject: the headline, after the company's name when the headline does not name it. */
+  subject: string;
   whatHappened: string;
   customerImpact: string;
   nextSteps: string;
@@ -34,24 +48,37 @@ export interface NoticeView {
   apologyShort: string;
   /** The first sentence of the next steps, for short channels. */
   nextStepsShort: string;
+  /** SEV1: a total outage; below, a disruption ("outage" only for SEV1). */
+  outage: boolean;
   started: string;
-  /** When customers stopped being affected (mitigated, else resolved). */
+  /** When customers stopped being affected (the last window's end, else mitigated, else resolved). */
   ended: string;
-  /** True when start and end fall on the same calendar day in the customer's zone. */
+  /** True when every window falls on the day it started, in the customers' zone. */
   sameDay: boolean;
   /** That day ("May 15, 2018" / "15. Mai 2018"), when `sameDay`. */
   day: string;
   /** Times of day of start and end ("2:02 PM" / "14:02 Uhr"). */
   startTime: string;
   endTime: string;
+  /** The stretches of impact: one for a continuous incident, several for one that came in waves. */
+  windows: NoticeWindow[];
+  /** True when there is more than one window (the duration is then a total). */
+  severalWindows: boolean;
   resolved: string;
   /** True while customers are still affected: neither `mitigated` nor `resolved` is set. */
   ongoing: boolean;
+  /** The zone as configured (IANA name or offset). */
   timeZone: string;
+  /** The zone as customers say it: "MESZ", "CEST", "UTC", "UTC+2". */
   timeZoneName: string;
   duration: string;
+  /** The affected services by their display names, as a list in the language. */
   services: string;
   dataLost: boolean;
+  /** True when the customer wording already says whether data was lost (the facts then do not repeat it). */
+  dataInText: boolean;
+  company: string;
+  signature: string;
 }
 
 /** The first sentence of a text (up to the first ., ! or ? followed by a space), or the whole text. */
@@ -60,54 +87,86 @@ export function firstSentence(text: string): string {
   return (match ? match[0] : text).replace(/\s+/g, ' ').trim();
 }
 
-function list(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
 /** Languages the notice declares, in order; the first is the default. */
 export function noticeLanguages(pm: Postmortem): string[] {
-  return list(noticeBlock(pm)?.languages);
+  const declared = noticeBlock(pm)?.languages;
+  return Array.isArray(declared) ? declared.filter((l): l is string => typeof l === 'string') : [];
+}
+
+/** Sentences that say whether data was lost, per language. */
+const DATA_SENTENCE: Record<NoticeLanguage, (sentence: string) => boolean> = {
+  en: (s) => /\bdata\b/i.test(s) && /\b(lost|loss)\b/i.test(s),
+  de: (s) => /Datenverlust/i.test(s) || (/Daten\b/.test(s) && /verlor/i.test(s)),
+};
+
+/** True when one of the texts has a sentence about data loss. */
+function speaksOfData(lang: NoticeLanguage, texts: string[]): boolean {
+  return texts.some((t) => t.split(/(?<=[.!?])\s+/).some(DATA_SENTENCE[lang]));
 }
 
 /** Builds the notice view of a postmortem that passed validation and the notice checks. */
 export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): NoticeView {
-  const { lang, timeZone } = options;
+  const { lang, zone } = options;
+  const settings = options.settings ?? DEFAULT_NOTICE_SETTINGS;
   const d = pm.data;
   const moments = momentInstants(d);
-  const endMs = moments.mitigated ?? moments.resolved;
-  const at = (ms: number | undefined) => (ms === undefined ? '' : formatMoment(ms, lang, timeZone));
-  const startDay = moments.started === undefined ? null : formatDay(moments.started, lang, timeZone);
+  const start = moments.started;
+  const spans =
+    impactWindows(d) ?? (start !== undefined ? [{ start, end: moments.mitigated ?? moments.resolved }] : []);
+  const endMs = spans.length > 0 ? spans[spans.length - 1]?.end : undefined;
+  const at = (ms: number | undefined) => (ms === undefined ? '' : formatMoment(ms, lang, zone));
+  const dayOf = (ms: number) => formatDay(ms, lang, zone);
+  const startDay = start === undefined ? null : dayOf(start);
   const sameDay =
-    startDay !== null && endMs !== undefined && formatDay(endMs, lang, timeZone) === startDay ? startDay : null;
+    startDay !== null && endMs !== undefined && spans.every((s) => s.end !== undefined && dayOf(s.end) === startDay);
+  // "von 14:02 bis 14:31 Uhr": within one day German names "Uhr" once per window.
+  const windows = spans.map((s) =>
+    sameDay
+      ? { from: formatTime(s.start, lang, zone, true), to: formatTime(s.end as number, lang, zone) }
+      : { from: at(s.start), to: at(s.end) },
+  );
+  const text = (field: string) => datesInWords(noticeText(pm, field, lang), lang);
+  const headline = text('headline');
+  const company = noticeCompany(pm, settings);
   const impactMs = deriveFigures(d).impactDuration;
-  const impact = (typeof d.impact === 'object' && d.impact !== null ? d.impact : {}) as Record<string, unknown>;
-  const apology = noticeText(pm, 'apology', lang);
+  const impact = isRecord(d.impact) ? d.impact : {};
+  const apology = text('apology');
+  const listFormat = new Intl.ListFormat(lang === 'de' ? 'de-DE' : 'en-US', { type: 'conjunction' });
   return {
     id: typeof d.id === 'string' ? d.id : '',
     lang,
     en: lang === 'en',
     de: lang === 'de',
     standalone: options.standalone ?? true,
-    headline: noticeText(pm, 'headline', lang),
-    whatHappened: noticeText(pm, 'what_happened', lang),
-    customerImpact: noticeText(pm, 'customer_impact', lang),
-    nextSteps: noticeText(pm, 'next_steps', lang),
+    headline,
+    subject: company && !headline.includes(company) ? `${company}: ${headline}` : headline,
+    whatHappened: text('what_happened'),
+    customerImpact: text('customer_impact'),
+    nextSteps: text('next_steps'),
     apology,
     apologyShort: firstSentence(apology),
-    nextStepsShort: firstSentence(noticeText(pm, 'next_steps', lang)),
-    started: at(moments.started),
+    nextStepsShort: firstSentence(text('next_steps')),
+    outage: d.severity === 'SEV1',
+    started: at(start),
     ended: at(endMs),
-    // An incident within one day reads "On May 15, 2018, from 2:02 PM to 4:34 PM", not the date twice.
-    sameDay: sameDay !== null,
-    day: sameDay ?? '',
-    startTime: moments.started === undefined ? '' : formatTime(moments.started, lang, timeZone),
-    endTime: endMs === undefined ? '' : formatTime(endMs, lang, timeZone),
+    sameDay,
+    day: sameDay ? (startDay ?? '') : '',
+    startTime: start === undefined ? '' : formatTime(start, lang, zone),
+    endTime: endMs === undefined ? '' : formatTime(endMs, lang, zone),
+    windows: endMs === undefined ? [] : windows,
+    severalWindows: spans.length > 1,
     resolved: at(moments.resolved),
     ongoing: endMs === undefined,
-    timeZone,
-    timeZoneName: moments.started === undefined ? timeZone : timeZoneName(moments.started, lang, timeZone),
+    timeZone: zone.kind === 'iana' ? zone.name : zoneLabel(0, lang, zone),
+    timeZoneName: start === undefined ? '' : zoneLabel(start, lang, zone),
     duration: impactMs === null ? '' : durationInWords(impactMs, lang),
-    services: new Intl.ListFormat(lang === 'de' ? 'de-DE' : 'en-US', { type: 'conjunction' }).format(list(d.services)),
+    // An internal component may share the name of what customers use ("fragment-cache" is the web app to them).
+    services: listFormat.format([
+      ...new Set(serviceIds(pm).map((id) => serviceDisplayName(pm, settings, id, lang) || id)),
+    ]),
     dataLost: impact.data_loss === true,
+    dataInText: speaksOfData(lang, [text('what_happened'), text('customer_impact')]),
+    company,
+    signature: noticeSignature(pm, settings, lang),
   };
 }

@@ -53,7 +53,10 @@ export function noticeEscaper(channel: NoticeChannel | 'html'): (text: string) =
 function escapeView<T extends object>(view: T, escape: (text: string) => string, escapeFact = escape): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(view)) {
-    out[key] = typeof value === 'string' ? (MID_SENTENCE_FACTS.has(key) ? escapeFact(value) : escape(value)) : value;
+    if (typeof value === 'string') out[key] = MID_SENTENCE_FACTS.has(key) ? escapeFact(value) : escape(value);
+    // Impact windows are facts inside the sentence: "from 2:02 PM to 2:31 PM and from …".
+    else if (Array.isArray(value)) out[key] = value.map((item: object) => escapeView(item, escapeFact));
+    else out[key] = value;
   }
   return out as T;
 }

@@ -2,6 +2,9 @@ import {
   deriveFigures,
   findSection,
   formatDuration,
+  formatTimelineInstant,
+  impactWindows,
+  offsetOf,
   type Postmortem,
   type Section,
   type TimelineItem,
@@ -63,6 +66,26 @@ function figure(ms: number | null): string {
   return ms === null ? 'n/a' : formatDuration(ms);
 }
 
+/**
+ * The impact windows for the header, in the offset of `started` as the file writes its times:
+ * the date once when all fall on the day it started ("2018-05-15", from 14:02 to 14:31, …).
+ */
+function windowsView(data: Record<string, unknown>) {
+  const windows = impactWindows(data);
+  if (!windows) return { windows: [], windowsDay: '', windowsZone: '' };
+  const offset = typeof data.started === 'string' ? (offsetOf(data.started) ?? 0) : 0;
+  // `formatTimelineInstant` gives "2018-05-15 14:02 +02:00": date, time, zone.
+  const split = (ms: number) => formatTimelineInstant(ms, offset).split(' ') as [string, string, string];
+  const day = split(windows[0]!.start)[0];
+  const oneDay = windows.every((w) => split(w.start)[0] === day && split(w.end)[0] === day);
+  const at = (ms: number) => (oneDay ? split(ms)[1] : split(ms).slice(0, 2).join(' '));
+  return {
+    windows: windows.map((w) => ({ from: at(w.start), to: at(w.end) })),
+    windowsDay: oneDay ? day : '',
+    windowsZone: offset === 0 ? 'UTC' : split(windows[0]!.start)[2],
+  };
+}
+
 /** The data the postmortem template sees; every user string is already escaped for Markdown. */
 export function postmortemView(pm: Postmortem) {
   const d = pm.data;
@@ -87,6 +110,7 @@ export function postmortemView(pm: Postmortem) {
     mitigated: md(text(d.mitigated)),
     resolved: md(text(d.resolved)),
     duration: figure(figures.impactDuration),
+    ...windowsView(d),
     timeToDetect: figure(figures.timeToDetect),
     timeToMitigate: figure(figures.timeToMitigate),
     timeToResolve: figure(figures.timeToResolve),

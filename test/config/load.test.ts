@@ -41,6 +41,19 @@ describe('loadConfig', () => {
     [{ categories: 'one' }, 'categories'],
     [{ internalPatterns: ['('] }, 'internalPatterns[0]'],
     [{ colour: true }, 'colour'],
+    [{ ignores: 'README.md' }, 'ignores'],
+    [{ ignores: [''] }, 'ignores[0]'],
+    [{ notice: 'Relata' }, 'notice'],
+    [{ notice: { colour: 'red' } }, 'notice.colour'],
+    [{ notice: { company: 3 } }, 'notice.company'],
+    [{ notice: { timezone: 'Mars/Olympus_Mons' } }, 'notice.timezone'],
+    [{ notice: { timezone: 'MESZ' } }, 'notice.timezone'],
+    [{ notice: { signature: 'Your team' } }, 'notice.signature'],
+    [{ notice: { signature: { fr: 'Votre équipe' } } }, 'notice.signature.fr'],
+    [{ notice: { signature: { en: '' } } }, 'notice.signature.en'],
+    [{ notice: { services: ['crm-web'] } }, 'notice.services'],
+    [{ notice: { services: { 'crm-web': 'CRM' } } }, 'notice.services.crm-web'],
+    [{ notice: { services: { 'crm-web': { en: 7 } } } }, 'notice.services.crm-web.en'],
   ])('rejects %j naming the key %s', async (config, key) => {
     const file = join(dir, `bad-${key.replace(/\W/g, '')}.json`);
     await writeFile(file, JSON.stringify(config));
@@ -48,6 +61,27 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toContain(file);
     expect((error as Error).message).toContain(`\`${key}\``);
+  });
+
+  it('accepts the notice block and ignores, and exposes them', async () => {
+    const config = {
+      ignores: ['postmortems/README.md', 'drafts/**'],
+      notice: {
+        company: 'Relata',
+        timezone: 'Europe/Berlin',
+        signature: { en: 'Your Relata team', de: 'Ihr Relata-Team' },
+        services: { 'crm-web': { en: 'CRM web app', de: 'CRM-Web-App' } },
+      },
+    };
+    await writeFile(join(dir, 'full.json'), JSON.stringify(config));
+    expect((await loadConfig({ cwd: dir, configPath: 'full.json' })).config).toEqual(config);
+  });
+
+  it('names the keys it knows when it refuses one', async () => {
+    await writeFile(join(dir, 'unknown.json'), JSON.stringify({ notice: { footer: 'x' } }));
+    await expect(loadConfig({ cwd: dir, configPath: 'unknown.json' })).rejects.toThrow(
+      /`notice\.footer`: expected one of the keys company, timezone, signature, services/,
+    );
   });
 
   it('rejects invalid JSON and a missing --config file', async () => {

@@ -5,6 +5,7 @@ import {
   formatInstant,
   formatTimelineInstant,
   parseInstant,
+  roundDuration,
 } from '../../src/model/index.js';
 import { examples } from '../helpers/examples.js';
 import { parsePostmortem } from '../../src/model/index.js';
@@ -58,15 +59,55 @@ describe('derived figures do not depend on the machine time zone', () => {
   });
 });
 
-describe('formatDuration', () => {
+describe('formatDuration: one rounding rule for render, notice and interview', () => {
+  const min = 60_000;
   it.each([
-    [30_000, '30 s'],
-    [45 * 60_000, '45 min'],
-    [3 * 3_600_000, '3 h'],
-    [3 * 3_600_000 + 12 * 60_000, '3 h 12 min'],
-    [50 * 3_600_000, '2 d 2 h'],
-  ])('%d ms is %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
+    [30_000, '30 s', 'less than a minute'],
+    [43 * min, '43 min', '43 minutes'],
+    [45 * min, '45 min', '45 minutes'],
+    [3 * 60 * min, '3 h', '3 hours'],
+    // Under a day: to 5 minutes, with "about" when that changed the figure.
+    [(3 * 60 + 12) * min, '3 h 10 min', 'about 3 hours and 10 minutes'],
+    [(2 * 60 + 33) * min, '2 h 35 min', 'about 2 hours and 35 minutes'],
+    // From a day on: to the hour.
+    [50 * 60 * min, '2 d 2 h', '2 days and 2 hours'],
+    [(49 * 60 + 40) * min, '2 d 2 h', 'about 2 days and 2 hours'],
+  ])('%d ms is %s / %s', (ms, short, words) => {
+    expect(formatDuration(ms)).toBe(short);
+    expect(formatDuration(ms, 'en')).toBe(words);
+  });
+
+  it.each([
+    [59_400, 59_000],
+    [59 * min + 40_000, 60 * min],
+    [(5 * 60 + 56) * min, (5 * 60 + 55) * min],
+    [(23 * 60 + 58) * min, 24 * 60 * min],
+    [(25 * 60 + 29) * min, 25 * 60 * min],
+  ])('roundDuration(%d) = %d', (ms, rounded) => {
+    expect(roundDuration(ms)).toBe(rounded);
+  });
+});
+
+describe('deriveFigures with impact.windows', () => {
+  const base = {
+    started: '2018-05-15T14:02:00+02:00',
+    mitigated: '2018-05-15T16:34:00+02:00',
+    resolved: '2018-05-15T18:10:00+02:00',
+  };
+  it('sums the windows instead of started..mitigated', () => {
+    const impact = {
+      windows: [
+        { start: '2018-05-15T14:02:00+02:00', end: '2018-05-15T14:31:00+02:00' },
+        { start: '2018-05-15T13:48:00Z', end: '2018-05-15T16:34:00+02:00' },
+      ],
+    };
+    expect(deriveFigures({ ...base, impact }).impactDuration).toBe(75 * 60_000);
+    expect(deriveFigures(base).impactDuration).toBe(152 * 60_000);
+  });
+
+  it('falls back to started..mitigated when a window is not a pair of timestamps', () => {
+    const impact = { windows: [{ start: '2018-05-15T14:02:00+02:00', end: 'later' }] };
+    expect(deriveFigures({ ...base, impact }).impactDuration).toBe(152 * 60_000);
   });
 });
 

@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPostmortemFile } from '../../src/model/index.js';
-import { checkNotice, checkNoticeApology, checkNoticeLanguage, checkNoticeWording } from '../../src/notice/checks.js';
+import {
+  checkNotice,
+  checkNoticeApology,
+  checkNoticeLanguage,
+  checkNoticeWording,
+  checkServiceNames,
+  checkSignature,
+} from '../../src/notice/checks.js';
+import { DEFAULT_NOTICE_SETTINGS as SETTINGS, noticeSettingsOf } from '../../src/notice/settings.js';
 import { ROOT } from '../helpers/cli.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'notice');
@@ -30,7 +38,7 @@ describe('notice checks on failing fixtures', () => {
     ['notice-leak', 'en', 'notice-leak', 36, 9, 'found an internal host name: "db-03.internal"'],
   ])('%s (%s) gives %s at %i:%i', async (name, lang, ruleId, line, column, message) => {
     const pm = await load(join(FIXTURES, `2018-05-15-${name}.md`));
-    const problems = checkNotice(pm, { lang });
+    const problems = checkNotice(pm, { lang, channel: 'blog' }, SETTINGS);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]).toMatchObject({ ruleId, line, column, severity: 'error' });
     expect(problems[0]?.message).toContain(message);
@@ -44,7 +52,7 @@ describe('notice checks on failing fixtures', () => {
 
   it('checks only the requested language', async () => {
     const pm = await load(join(FIXTURES, '2018-05-15-notice-missing-de.md'));
-    expect(checkNotice(pm, { lang: 'en' })).toEqual([]);
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toEqual([]);
     expect(checkNoticeLanguage(pm)).toHaveLength(1);
   });
 
@@ -58,14 +66,14 @@ describe('notice checks on failing fixtures', () => {
 
   it('extends the leak patterns from the config', async () => {
     const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
-    const problems = checkNotice(pm, { lang: 'en', internalPatterns: ['web app'] });
+    const problems = checkNotice(pm, { lang: 'en', channel: 'blog' }, { ...SETTINGS, internalPatterns: ['web app'] });
     expect(problems.map((p) => p.ruleId)).toContain('notice-leak');
   });
 
   it('reports a missing notice block', async () => {
     const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
     delete pm.data.notice;
-    expect(checkNotice(pm, { lang: 'en' })).toMatchObject([
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toMatchObject([
       { ruleId: 'notice-language', message: 'Expected a `notice` block with the customer wording, found none.' },
     ]);
     expect(checkNoticeApology(pm)).toEqual([]);
@@ -106,7 +114,107 @@ describe('the examples', () => {
     '2023-02-07-backbone-config-global-outage',
   ])('%s passes in en and de', async (id) => {
     const pm = await load(join(EXAMPLES, `${id}.md`));
-    expect(checkNotice(pm, { lang: 'en' })).toEqual([]);
-    expect(checkNotice(pm, { lang: 'de' })).toEqual([]);
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toEqual([]);
+    expect(checkNotice(pm, { lang: 'de', channel: 'blog' }, SETTINGS)).toEqual([]);
+  });
+});
+
+describe('checks of the facts: display names and signature, as (pm, settings) => findings', () => {
+  const crm = () => load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
+  const notice = (pm: Awaited<ReturnType<typeof crm>>) => pm.data.notice as Record<string, unknown>;
+
+  it('finds a service without a display name in the language, at its entry', async () => {
+    const pm = await crm();
+    (notice(pm).services as Record<string, unknown>)['crm-workers'] = { en: 'reminders' };
+    expect(checkServiceNames(pm, { ...SETTINGS, languages: ['en'] })).toEqual([]);
+    expect(checkServiceNames(pm, { ...SETTINGS, languages: ['de'] })).toMatchObject([
+      { line: 11, column: 5, message: expect.stringContaining('service "crm-workers" in de') as string },
+    ]);
+  });
+
+  it("takes display names from the config's notice.services", async () => {
+    const pm = await crm();
+    delete notice(pm).services;
+    const services = { 'crm-web': { en: 'A' }, 'crm-workers': { en: 'B' }, 'fragment-cache': { en: 'A' } };
+    expect(checkServiceNames(pm, { ...SETTINGS, languages: ['en'], services })).toEqual([]);
+    expect(checkServiceNames(pm, { ...SETTINGS, languages: ['en'] })).toHaveLength(3);
+  });
+
+  it('finds an e-mail without a signature, in the file or the config', async () => {
+    const pm = await crm();
+    expect(checkSignature(pm, { ...SETTINGS, languages: ['en', 'de'] })).toEqual([]);
+    delete notice(pm).signature;
+    expect(checkSignature(pm, { ...SETTINGS, languages: ['en', 'de'] })).toHaveLength(2);
+    const settings = { ...SETTINGS, languages: ['en', 'de'], signature: { en: 'Your team' } };
+    expect(checkSignature(pm, settings)).toMatchObject([{ message: expect.stringContaining('in de') as string }]);
+  });
+
+  it('runs the signature check only for e-mails, and as a warning', async () => {
+    const pm = await crm();
+    delete notice(pm).signature;
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toEqual([]);
+    expect(checkNotice(pm, { lang: 'en', channel: 'email' }, SETTINGS)).toMatchObject([
+      { ruleId: 'notice-signature', severity: 'warning' },
+    ]);
+  });
+});
+
+describe('noticeSettingsOf: the config read as lint reads it', () => {
+  it('joins internalPatterns and the notice-leak patterns, and keeps rule levels', () => {
+    const settings = noticeSettingsOf({
+      internalPatterns: ['a'],
+      rules: { 'notice-leak': ['warn', { patterns: ['b', 3] }], 'section-order': 'off' },
+      notice: { company: 'Relata', timezone: 'Europe/Berlin', signature: { en: 'Team' } },
+    });
+    expect(settings).toEqual({
+      internalPatterns: ['a', 'b'],
+      company: 'Relata',
+      timezone: 'Europe/Berlin',
+      signature: { en: 'Team' },
+      services: {},
+      levels: { 'notice-leak': 'warn', 'section-order': 'off' },
+    });
+  });
+
+  it('makes a check a warning or skips it by the rule level', async () => {
+    const pm = await load(join(FIXTURES, '2018-05-15-notice-leak.md'));
+    const at = (level: 'off' | 'warn' | 'error') =>
+      checkNotice(pm, { lang: 'en', channel: 'blog' }, { ...SETTINGS, levels: { 'notice-leak': level } }).map(
+        (p) => p.severity,
+      );
+    expect(at('error').length).toBeGreaterThan(0);
+    expect(new Set(at('warn'))).toEqual(new Set(['warning']));
+    expect(at('off')).toEqual([]);
+  });
+});
+
+describe('leaks in what customers read besides the wording', () => {
+  it('finds a host name in a display name from the config and in the signature', async () => {
+    const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
+    const notice = pm.data.notice as Record<string, unknown>;
+    delete notice.services;
+    delete notice.signature;
+    const services = {
+      'crm-web': { en: 'web-03.internal' },
+      'crm-workers': { en: 'B' },
+      'fragment-cache': { en: 'B' },
+    };
+    const problems = checkNotice(
+      pm,
+      { lang: 'en', channel: 'email' },
+      { ...SETTINGS, services, signature: { en: 'Carla Neumeier, on call' } },
+    );
+    expect(problems.map((p) => [p.ruleId, p.line, p.message])).toEqual([
+      [
+        'notice-leak',
+        10,
+        'Expected customer-facing text in the display name of "crm-web" (en), found an internal host name: "web-03.internal".',
+      ],
+      [
+        'notice-leak',
+        36,
+        'Expected customer-facing text in the signature (en), found an author\'s name: "Carla Neumeier".',
+      ],
+    ]);
   });
 });

@@ -163,8 +163,8 @@ describe('postmortem publish: odd cases', () => {
     expect((await publish(dir)).code).toBe(0);
     const dry = await publish(dir, '--dry-run', '--timezone', 'UTC', '--lang', 'en');
     expect(dry.stdout).toMatch(/^diff --git a\/_posts\/.+\nindex /);
-    expect(dry.stdout).toContain('\n-On May 15, 2018');
-    expect(dry.stdout).toContain('\n+On May 15, 2018');
+    expect(dry.stdout).toMatch(/\n-A disruption affected .* from 2:02 PM to 2:31 PM .*\(CEST\)/);
+    expect(dry.stdout).toMatch(/\n\+A disruption affected .* from 12:02 PM to 12:31 PM .*\(UTC\)/);
     expect(dry.stdout).not.toContain('de/_posts');
   });
 

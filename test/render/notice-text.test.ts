@@ -40,7 +40,7 @@ describe('e-mail headers are one line', () => {
     const file = await withText('Disruption of the web app', 'You do not need to do anything.');
     const result = await runInProcess(['notice', file, '--channel', 'email', '--lang', 'en', '--timezone', 'UTC']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Subject: Disruption of the web app\n\n/);
+    expect(result.stdout).toMatch(/^Subject: Relata: Disruption of the web app\n\n/);
   });
 
   it.each([

@@ -5,7 +5,7 @@ import { PublishError, publishNoticeLanguages, type PreparePost, type PublishRes
 import { InputError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { displayPath } from '../report.js';
-import { prepareNotice, type NoticeTextOptions } from './notice.js';
+import { noticeForFile, type NoticeTextOptions } from '../notice-input.js';
 
 /** Options of `postmortem publish`. */
 export interface PublishOptions extends NoticeTextOptions {
@@ -27,9 +27,9 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
     throw new UsageError(`--flavor: expected one of ${SITE_FLAVORS.join(', ')}, found "${options.flavor}".`);
   }
   const site = resolve(io.cwd, options.site);
-  // prepareNotice prints a notice's problems itself; null then means exit 1.
+  // noticeForFile prints a notice's problems itself; null then means exit 1.
   const prepare: PreparePost = async (lang) => {
-    const notice = await prepareNotice(file, 'blog', { ...options, ...(lang ? { lang } : {}) }, io, false);
+    const notice = await noticeForFile(file, 'blog', { ...options, ...(lang ? { lang } : {}) }, io, false);
     if (!notice) return null;
     const { headline, whatHappened } = notice.view;
     return {

@@ -1,0 +1,104 @@
+/**
+ * The core of `notice` and `publish`: from a parsed postmortem and the project's settings to the
+ * text customers read, or the problems that stop it. No console, no exit codes; the CLI prints.
+ */
+import { checkPostmortem } from '../lint/check.js';
+import { isTimeZone, keyPosition, type FormatOptions } from '../model/index.js';
+import type { Postmortem, Problem } from '../model/types.js';
+import { renderNotice } from '../render/notice.js';
+import { checkNotice } from './checks.js';
+import type { NoticeLanguage } from './datetime.js';
+import type { NoticeSettings } from './settings.js';
+import { buildNoticeView, noticeLanguages, type NoticeChannel, type NoticeView } from './view.js';
+import { resolveNoticeZone, type ZoneSource } from './zone.js';
+
+/** A request that cannot be served as asked (an unknown language or zone): a usage error for the CLI. */
+export class NoticeRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoticeRequestError';
+  }
+}
+
+/** What to render: channel, language (default: the notice's first), zone flag, template overrides. */
+export interface NoticeRequest {
+  channel: NoticeChannel;
+  lang?: string | undefined;
+  /** `--timezone`, the strongest source of the zone. */
+  timezone?: string | undefined;
+  /** True when the text is read on its own (it then carries its headline as a title). */
+  standalone?: boolean;
+  /** Folder of template overrides (absolute). */
+  templatesDir?: string | undefined;
+  /** The project's format options (categories, sections), for validation. */
+  format?: FormatOptions;
+}
+
+/** The notice, or why not: `invalid` (the postmortem fails validation) or `notice` (the notice's checks). */
+export type PreparedNotice =
+  | {
+      ok: true;
+      pm: Postmortem;
+      lang: NoticeLanguage;
+      view: NoticeView;
+      text: string;
+      /** Where the zone came from. */
+      zoneSource: ZoneSource;
+      /** Problems of severity warning: printed, not blocking. */
+      warnings: Problem[];
+    }
+  | { ok: false; stage: 'invalid' | 'notice'; lang: NoticeLanguage; problems: Problem[] };
+
+/** Checks the request's language against the notice; throws NoticeRequestError for one the tool cannot write. */
+function requestedLanguage(pm: Postmortem, lang: string | undefined): NoticeLanguage {
+  if (lang !== undefined && lang !== 'en' && lang !== 'de')
+    throw new NoticeRequestError(`--lang: expected en or de, found "${lang}".`);
+  return (lang ?? noticeLanguages(pm)[0] ?? 'en') as NoticeLanguage;
+}
+
+/**
+ * Validates the postmortem, checks its notice for the language and channel, and renders it. The
+ * zone is `--timezone`, else the file's `timezone`, else the config's `notice.timezone`, else the
+ * fixed offset of `started`: never the machine's.
+ */
+export async function prepareNotice(
+  pm: Postmortem,
+  request: NoticeRequest,
+  settings: NoticeSettings,
+): Promise<PreparedNotice> {
+  if (request.timezone !== undefined && !isTimeZone(request.timezone)) {
+    throw new NoticeRequestError(
+      `--timezone: expected an IANA time zone such as Europe/Berlin or UTC, found "${request.timezone}".`,
+    );
+  }
+  const lang = requestedLanguage(pm, request.lang);
+  const invalid = checkPostmortem(pm, { ...request.format, idMatchesFileName: false });
+  if (invalid.length > 0) return { ok: false, stage: 'invalid', lang, problems: invalid };
+  const resolved = resolveNoticeZone({
+    flag: request.timezone,
+    file: pm.data.timezone,
+    config: settings.timezone,
+    started: pm.data.started,
+  });
+  const zoneProblems: Problem[] =
+    'invalid' in resolved
+      ? [
+          {
+            ruleId: 'notice-timezone',
+            severity: 'error',
+            message: `Expected \`timezone\` to be an IANA time zone such as Europe/Berlin (or an offset such as +02:00), found ${JSON.stringify(pm.data.timezone)}.`,
+            ...keyPosition(pm, 'timezone'),
+          },
+        ]
+      : [];
+  const found = [...zoneProblems, ...checkNotice(pm, { lang, channel: request.channel }, settings)];
+  const errors = found.filter((p) => p.severity === 'error');
+  if (errors.length > 0 || 'invalid' in resolved) return { ok: false, stage: 'notice', lang, problems: found };
+  const view = buildNoticeView(pm, { lang, zone: resolved.zone, standalone: request.standalone ?? true, settings });
+  const text = await renderNotice(
+    view,
+    request.channel,
+    request.templatesDir ? { templatesDir: request.templatesDir } : {},
+  );
+  return { ok: true, pm, lang, view, text, zoneSource: resolved.source, warnings: found };
+}

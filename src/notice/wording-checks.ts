@@ -1,0 +1,136 @@
+/**
+ * Checks of a notice's wording: the language is there, the apology apologises, and "outage" is
+ * kept for SEV1. Pure functions `(pm, settings) => findings`, ready to become lint rules.
+ */
+import { isRecord } from '../model/guards.js';
+import { keyPosition } from '../model/validate.js';
+import { NOTICE_FIELDS, NOTICE_LANGUAGES } from '../model/format.js';
+import type { Finding, Position, Postmortem } from '../model/types.js';
+import type { NoticeSettings } from './settings.js';
+
+/** The fields a notice needs in every language; the apology has its own check. */
+export const REQUIRED_WORDING = ['headline', 'what_happened', 'customer_impact', 'next_steps'] as const;
+
+/** The notice block as a mapping, or null when absent or malformed (the model's validation reports that). */
+export function noticeBlock(pm: Postmortem): Record<string, unknown> | null {
+  return isRecord(pm.data.notice) ? pm.data.notice : null;
+}
+
+/** The notice's text for a field and language, or '' when missing. */
+export function noticeText(pm: Postmortem, field: string, lang: string): string {
+  const value = noticeBlock(pm)?.[field];
+  const text = isRecord(value) ? value[lang] : undefined;
+  return typeof text === 'string' ? text.trim() : '';
+}
+
+/** The languages to check: those in the settings, else those the notice declares. */
+export function languagesOf(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'>): string[] {
+  if (settings.languages) return [...settings.languages];
+  const declared = noticeBlock(pm)?.languages;
+  return Array.isArray(declared) ? declared.filter((l): l is string => typeof l === 'string') : [];
+}
+
+/** Where a piece of text stands inside a front-matter value: the exact column when it is on the value's line. */
+function textPosition(pm: Postmortem, path: string, found: string): Position {
+  const at = keyPosition(pm, path);
+  const line = pm.source.split(/\r?\n/)[at.line - 1] ?? '';
+  const index = line.indexOf(found, at.column - 1);
+  if (index === -1) return at;
+  return { line: at.line, column: index + 1, endLine: at.line, endColumn: index + 1 + found.length };
+}
+
+/** `notice-language`: the notice exists and has every wording in each language. */
+export function checkNoticeLanguage(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'> = {}): Finding[] {
+  const notice = noticeBlock(pm);
+  if (!notice) {
+    return [
+      {
+        message: 'Expected a `notice` block with the customer wording, found none.',
+        ...keyPosition(pm, 'notice', 'key'),
+      },
+    ];
+  }
+  const out: Finding[] = [];
+  const declared = Array.isArray(notice.languages) ? notice.languages : null;
+  for (const lang of languagesOf(pm, settings)) {
+    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang)) {
+      out.push({
+        message: `Expected a notice language out of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`,
+        ...keyPosition(pm, 'notice.languages'),
+      });
+      continue;
+    }
+    if (declared && !declared.includes(lang)) {
+      out.push({
+        message: `Expected "${lang}" in \`notice.languages\`, found ${declared.join(', ') || 'none'}.`,
+        ...keyPosition(pm, 'notice.languages'),
+      });
+    }
+    for (const field of REQUIRED_WORDING) {
+      if (noticeText(pm, field, lang) === '') {
+        out.push({
+          message: `Expected wording in \`notice.${field}.${lang}\`, found none.`,
+          ...keyPosition(pm, `notice.${field}.${lang}`, 'key'),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Words that make a sentence an apology, per language. */
+const APOLOGY_WORDS: Record<string, RegExp> = {
+  en: /\b(sorry|apologi[sz]e[sd]?|apolog(y|ies)|regret)\b/i,
+  de: /(entschuldig|tut (uns|mir) (\p{L}+ )?leid|bedauern)/iu,
+};
+
+/** `notice-apology`: each language has an apology, and it apologises. */
+export function checkNoticeApology(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'> = {}): Finding[] {
+  if (!noticeBlock(pm)) return [];
+  const out: Finding[] = [];
+  for (const lang of languagesOf(pm, settings)) {
+    const text = noticeText(pm, 'apology', lang);
+    const path = `notice.apology.${lang}`;
+    if (text === '') {
+      out.push({
+        message: `Expected an apology to customers in \`${path}\`, found none.`,
+        ...keyPosition(pm, path, 'key'),
+      });
+    } else if (APOLOGY_WORDS[lang] && !APOLOGY_WORDS[lang].test(text)) {
+      const example = lang === 'de' ? '"Es tut uns leid."' : '"We are sorry."';
+      const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+      out.push({
+        message: `Expected \`${path}\` to apologise (e.g. ${example}), found "${shown}".`,
+        ...keyPosition(pm, path),
+      });
+    }
+  }
+  return out;
+}
+
+/** The word for a total outage, with inflections and compounds ("outages", "Ausfälle", "Totalausfall"). */
+const OUTAGE_WORDS: Record<string, RegExp> = {
+  en: /\boutages?\b/giu,
+  de: /\p{L}*ausf[aä]ll\p{L}*/giu,
+};
+
+/** `notice-wording`: "outage" / "Ausfall" only when the service was down (SEV1), not merely degraded. */
+export function checkNoticeWording(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'> = {}): Finding[] {
+  const severity = pm.data.severity;
+  if (!noticeBlock(pm) || typeof severity !== 'string' || severity === 'SEV1') return [];
+  const out: Finding[] = [];
+  for (const lang of languagesOf(pm, settings)) {
+    const pattern = OUTAGE_WORDS[lang];
+    if (!pattern) continue;
+    for (const field of NOTICE_FIELDS) {
+      for (const match of noticeText(pm, field, lang).matchAll(pattern)) {
+        const suggestion = lang === 'de' ? '"Störung" or "Beeinträchtigung"' : '"disruption" or "degraded service"';
+        out.push({
+          message: `Expected ${suggestion} for a ${severity} incident (only SEV1 is a total outage), found "${match[0]}" in \`notice.${field}.${lang}\`.`,
+          ...textPosition(pm, `notice.${field}.${lang}`, match[0]),
+        });
+      }
+    }
+  }
+  return out;
+}
