@@ -5,22 +5,11 @@ import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { cleanEnv, exec } from './exec.js';
+import { packPackage, type PackResult } from './pack.js';
 
 // The package as users get it: `npm pack`, installed into a fresh project, run from there.
-// `npm test` builds dist/ first, so the pack skips the prepare script (no second tsc run).
 // The install uses --prefer-offline: `npm ci` has warmed the npm cache with every runtime
 // dependency, so the install takes about 3 s and reaches the registry only for what is missing.
-
-interface PackedFile {
-  path: string;
-  size: number;
-}
-interface PackResult {
-  filename: string;
-  size: number;
-  unpackedSize: number;
-  files: PackedFile[];
-}
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -60,14 +49,7 @@ function postmortem(...args: string[]) {
 
 beforeAll(async () => {
   work = await tempDir('postmortem-pack-');
-  const pack = await exec(
-    'npm',
-    ['pack', '--ignore-scripts', '--json', '--pack-destination', work.dir, '--loglevel', 'error'],
-    { cwd: ROOT, env: cleanEnv() },
-  );
-  expect(pack.stderr).toBe('');
-  expect(pack.code).toBe(0);
-  packed = (JSON.parse(pack.stdout) as PackResult[])[0] as PackResult;
+  packed = await packPackage(work.dir);
   project = join(work.dir, 'my-postmortems');
   await mkdir(project);
   await writeFile(join(project, 'package.json'), '{ "name": "my-postmortems", "private": true }\n');
