@@ -79,6 +79,9 @@ describe('the npm package', () => {
     expect(dist).toEqual(sources.map((p) => p.replace(/\.ts$/, '.js')).sort());
     const templates = (await filesUnder(join(ROOT, 'templates'))).map((p) => `templates/${p}`);
     expect(paths.filter((p) => p.startsWith('templates/'))).toEqual(templates);
+    const schemas = (await filesUnder(join(ROOT, 'schema'))).map((p) => `schema/${p}`);
+    expect(schemas).toContain('schema/answers.schema.json');
+    expect(paths.filter((p) => p.startsWith('schema/'))).toEqual(schemas);
     for (const required of ['package.json', 'README.md', 'bin/postmortem.js']) expect(paths).toContain(required);
     // Reported in the test log so the size is seen when it grows.
     console.info(
