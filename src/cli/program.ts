@@ -201,7 +201,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
     .addHelpText(
       'after',
-      `\nWithout paths, exports postmortems/**/*.md. statuspage takes final and published postmortems,\natom only published ones; others are skipped and listed. A notice that fails its checks (wording,\nleaks, a service without a display name) stops the export: nothing is written.\nSeverity maps to impact: SEV1 critical, SEV2 major, SEV3 minor, SEV4 none.\n\nExamples:\n  postmortem export --url https://status.example.com\n  postmortem export postmortems --format atom --url https://status.example.com --out public/incidents.atom\n  postmortem export --url https://status.example.com --lang de --out - \n${EXIT_CODES_HELP}`,
+      `\nWithout paths, exports postmortems/**/*.md. statuspage takes final and published postmortems,\natom only published ones; others are skipped and listed. A notice that fails its checks (wording,\nleaks, a service without a display name) stops the export: nothing is written.\nSeverity maps to impact: SEV1 critical, SEV2 major, SEV3 minor, SEV4 none.\n\nExamples:\n  postmortem export --url https://status.example.com\n  postmortem export postmortems --format atom --url https://status.example.com --out public/incidents.atom\n  postmortem export --url https://status.example.com --lang de --out -\n${EXIT_CODES_HELP}`,
     )
     .action(async (paths: string[], options: ExportOptions) => {
       const { exportCommand } = await import('./commands/export.js');
