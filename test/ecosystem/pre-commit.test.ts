@@ -51,7 +51,13 @@ async function snapshotOfWorkTree(dir: string): Promise<void> {
 function tryRepo(...args: string[]) {
   return exec('pre-commit', ['try-repo', hookRepo, 'postmortem-lint', '--verbose', ...args], {
     cwd: userRepo,
-    env: cleanEnv({ PRE_COMMIT_HOME: join(work.dir, 'pre-commit-home'), npm_config_prefer_offline: 'true' }),
+    env: cleanEnv({
+      PRE_COMMIT_HOME: join(work.dir, 'pre-commit-home'),
+      // The hook's install runs npm; the cache npm ci filled serves it, and no audit request goes out.
+      npm_config_prefer_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+    }),
     timeout: 300_000,
   });
 }
