@@ -132,7 +132,7 @@ describe('the npm package', () => {
     }
   });
 
-  it('runs --version, new --answers, lint, render, notice and publish from the installed package', async () => {
+  it('runs --version, new --answers, lint, render, notice, publish and export from the installed package', async () => {
     const version = await postmortem('--version');
     expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
 
@@ -173,5 +173,18 @@ describe('the npm package', () => {
     const posts = await readdir(join(site, '_posts'));
     expect(posts).toEqual([`${name}`]);
     expect((await git('status', '--porcelain')).stdout).toBe('');
+
+    // export needs display names for the services; the answers file has none, so they are added.
+    const text = await readFile(join(project, file), 'utf8');
+    const names =
+      '  services:\n    crm-web: { en: CRM web app, de: CRM-Web-App }\n    crm-workers: { en: Reminders, de: Erinnerungen }\n';
+    await writeFile(join(project, file), text.replace(/^notice:\n/m, `notice:\n${names}`));
+    const exported = await postmortem('export', '--url', 'https://status.example.com', '--out', '-');
+    expect(exported.code).toBe(0);
+    const incidents = JSON.parse(exported.stdout) as { incidents: Array<{ impact: string; components: unknown[] }> };
+    expect(incidents.incidents.map((i) => [i.impact, i.components.length])).toEqual([
+      ['major', 2],
+      ['major', 2],
+    ]);
   });
 });
