@@ -3,6 +3,8 @@ import type { ExportedNotice } from '../export/notices.js';
 import { isRecord, readPostmortemFile } from '../model/index.js';
 import { noticeLanguages } from '../notice/view.js';
 import { renderNotice } from '../render/notice.js';
+// The notice command's own loading, validation, checks and rendering, so an export refuses what
+// `postmortem notice` refuses. (Merge note: the notice branch names this `noticeForFile` in ./notice-input.js.)
 import { prepareNotice } from './commands/notice.js';
 import type { Io } from './io.js';
 import { displayPath, printProblems } from './report.js';
@@ -41,6 +43,7 @@ export async function noticesOf(
     return [];
   }
   // The customers' zone: the flag, else the zone the incident was lived in, else UTC; never the machine's.
+  // (Merge note: once the notice module picks the zone itself, pass only options.timezone.)
   const timezone = options.timezone ?? (typeof pm.data.timezone === 'string' ? pm.data.timezone : 'UTC');
   const out: ExportedNotice[] = [];
   let ok = true;
