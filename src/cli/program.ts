@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { reportError } from './exit.js';
 import { toolVersion } from './version.js';
 import { withoutColor, type Io } from './io.js';
+import type { ExportOptions } from './commands/export.js';
 import type { LintOptions } from './commands/lint.js';
 import type { NewOptions } from './commands/new.js';
 import type { NoticeOptions } from './commands/notice.js';
@@ -171,6 +172,42 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .action(async (file: string, options: PublishOptions) => {
       const { publishCommand } = await import('./commands/publish.js');
       setExitCode(await publishCommand(file, options, io));
+    });
+
+  program
+    .command('export')
+    .description('Export the customer notices of postmortems for status pages and feeds (Statuspage JSON, Atom).')
+    .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
+    .addOption(
+      new Option(
+        '--format <format>',
+        'statuspage: incidents.json as the Statuspage API v2; atom: a feed of published notices',
+      )
+        .choices(['statuspage', 'atom'])
+        .default('statuspage'),
+    )
+    .requiredOption('-u, --url <url>', "the status page's public address, e.g. https://status.example.com")
+    .option('--title <title>', "the status page's name", 'Incidents')
+    .option('-o, --out <path>', 'output file, - for stdout (default: incidents.json or incidents.atom)')
+    .option('-f, --force', 'replace --out if it exists')
+    .addOption(
+      new Option('-l, --lang <lang>', 'only this language (default: every language of each notice)').choices([
+        'en',
+        'de',
+      ]),
+    )
+    .option(
+      '-z, --timezone <zone>',
+      "IANA time zone for the times customers read (default: the file's timezone, else UTC)",
+    )
+    .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
+    .addHelpText(
+      'after',
+      `\nWithout paths, exports postmortems/**/*.md. statuspage takes final and published postmortems,\natom only published ones; others are skipped and listed. A notice that fails its checks (wording,\nleaks, a service without a display name) stops the export: nothing is written.\nSeverity maps to impact: SEV1 critical, SEV2 major, SEV3 minor, SEV4 none.\n\nExamples:\n  postmortem export --url https://status.example.com\n  postmortem export postmortems --format atom --url https://status.example.com --out public/incidents.atom\n  postmortem export --url https://status.example.com --lang de --out -\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (paths: string[], options: ExportOptions) => {
+      const { exportCommand } = await import('./commands/export.js');
+      setExitCode(await exportCommand(paths, options, io));
     });
 
   return program;

@@ -1,0 +1,97 @@
+import { resolve } from 'node:path';
+import { buildAtomFeed } from '../../export/atom.js';
+import type { ExportedNotice } from '../../export/notices.js';
+import { buildStatuspageIncidents } from '../../export/statuspage.js';
+import { DEFAULT_PATTERNS, findFiles, NoFilesError } from '../../lint/files.js';
+import { FileExistsError, writeFileAtomic } from '../../model/index.js';
+import { noticesOf } from '../export-notices.js';
+import { RuntimeError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+
+/** Options of `postmortem export`. */
+export interface ExportOptions {
+  format?: string;
+  url?: string;
+  title?: string;
+  out?: string;
+  force?: boolean;
+  lang?: string;
+  timezone?: string;
+  config?: string;
+}
+
+/** Per format: the default output file and the postmortem statuses it takes. */
+const FORMATS = {
+  statuspage: { out: 'incidents.json', statuses: ['final', 'published'] },
+  atom: { out: 'incidents.atom', statuses: ['published'] },
+} as const;
+
+/** Export formats. */
+export const EXPORT_FORMATS = Object.keys(FORMATS) as Array<keyof typeof FORMATS>;
+
+function checkOptions(options: ExportOptions): { format: keyof typeof FORMATS; url: string } {
+  const format = (options.format ?? 'statuspage') as keyof typeof FORMATS;
+  if (!(format in FORMATS))
+    throw new UsageError(`--format: expected one of ${EXPORT_FORMATS.join(', ')}, found "${options.format}".`);
+  let url: URL | null;
+  try {
+    url = new URL(options.url ?? '');
+  } catch {
+    url = null;
+  }
+  if (!url || !/^https?:$/.test(url.protocol))
+    throw new UsageError(
+      `--url: expected the public address of the status page, e.g. https://status.example.com, found ${options.url ? `"${options.url}"` : 'none'}.`,
+    );
+  if (options.lang !== undefined && options.lang !== 'en' && options.lang !== 'de')
+    throw new UsageError(`--lang: expected en or de, found "${options.lang}".`);
+  return { format, url: options.url as string };
+}
+
+/** `postmortem export [PATHS...] --format statuspage|atom --url URL`: customer notices for status pages and feeds. */
+export async function exportCommand(paths: string[], options: ExportOptions, io: Io): Promise<number> {
+  const { format, url } = checkOptions(options);
+  let files: string[];
+  try {
+    files = await findFiles(paths.length > 0 ? paths : DEFAULT_PATTERNS, io.cwd);
+  } catch (error) {
+    if (error instanceof NoFilesError)
+      throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
+    throw error;
+  }
+  const notices: ExportedNotice[] = [];
+  const skipped: string[] = [];
+  let failed = 0;
+  for (const file of files) {
+    const found = await noticesOf(file, options, io, skipped, FORMATS[format].statuses);
+    if (found) notices.push(...found);
+    else failed += 1;
+  }
+  if (failed > 0) {
+    io.stderr.write(
+      `Nothing written: ${failed} postmortem(s) above are not ready for customers; fix them and run this again.\n`,
+    );
+    return 1;
+  }
+  const target = { url, title: options.title ?? 'Incidents' };
+  const content =
+    format === 'atom'
+      ? buildAtomFeed(notices, target)
+      : `${JSON.stringify(buildStatuspageIncidents(notices, target), null, 2)}\n`;
+  const out = options.out ?? FORMATS[format].out;
+  if (out === '-') io.stdout.write(content);
+  else {
+    try {
+      await writeFileAtomic(resolve(io.cwd, out), content, { force: options.force ?? false });
+    } catch (error) {
+      if (error instanceof FileExistsError) throw new RuntimeError(`${out} already exists; use --force to replace it.`);
+      throw error;
+    }
+  }
+  const from = new Set(notices.map((n) => n.postmortemId)).size;
+  io.stderr.write(
+    `${out === '-' ? 'Exported' : `Wrote ${out}:`} ${notices.length} notice(s) from ${from} postmortem(s).\n`,
+  );
+  for (const s of skipped) io.stderr.write(`  skipped ${s}\n`);
+  return 0;
+}

@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { cleanEnv, exec } from './exec.js';
+import { packPackage, type PackResult } from './pack.js';
+
+// The package as users get it: `npm pack`, installed into a fresh project, run from there.
+// The install uses --prefer-offline: `npm ci` has warmed the npm cache with every runtime
+// dependency, so the install takes about 3 s and reaches the registry only for what is missing.
+
+const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+/** What the tarball may hold; everything else (src, tests, fixtures, examples, configs) stays out. */
+const ALLOWED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICENSE$/,
+  /^bin\/postmortem\.js$/,
+  /^dist\/(?:[a-z-]+\/)*[a-z-]+\.js$/,
+  /^docs\/[a-z-]+\.md$/,
+  /^templates\/(?:[a-z-]+\/)*[a-z-]+\.(?:md|txt)\.hbs$/,
+  /^schema\/[a-z-]+(?:\.[a-z]+)?\.schema\.json$/,
+];
+
+let work: { dir: string; cleanup: () => Promise<void> };
+let packed: PackResult;
+let project: string;
+let installSeconds = 0;
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** Runs the installed `postmortem` through the bin link npm made, as a user's script would. */
+function postmortem(...args: string[]) {
+  return exec(join(project, 'node_modules', '.bin', 'postmortem'), args, { cwd: project, env: cleanEnv() });
+}
+
+beforeAll(async () => {
+  work = await tempDir('postmortem-pack-');
+  packed = await packPackage(work.dir);
+  project = join(work.dir, 'my-postmortems');
+  await mkdir(project);
+  await writeFile(join(project, 'package.json'), '{ "name": "my-postmortems", "private": true }\n');
+  const started = performance.now();
+  const install = await exec(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error', join(work.dir, packed.filename)],
+    { cwd: project, env: cleanEnv() },
+  );
+  installSeconds = (performance.now() - started) / 1000;
+  expect(install.stderr).not.toMatch(/ERR!/);
+  expect(install.code).toBe(0);
+}, 180_000);
+
+afterAll(async () => {
+  await work?.cleanup();
+});
+
+describe('the npm package', () => {
+  it('holds only the allowed paths, and everything the tool needs', async () => {
+    const paths = packed.files.map((f) => f.path).sort();
+    expect(paths.filter((p) => !ALLOWED.some((re) => re.test(p)))).toEqual([]);
+    expect(paths.filter((p) => /(^|\/)(src|test|fixtures|examples|__snapshots__)\/|\.ts$/.test(p))).toEqual([]);
+    // Every source module is built and shipped, and nothing stale from a deleted module rides along.
+    const sources = (await filesUnder(join(ROOT, 'src'))).filter((p) => p.endsWith('.ts'));
+    const dist = paths.filter((p) => p.startsWith('dist/')).map((p) => p.slice('dist/'.length));
+    expect(dist).toEqual(sources.map((p) => p.replace(/\.ts$/, '.js')).sort());
+    const templates = (await filesUnder(join(ROOT, 'templates'))).map((p) => `templates/${p}`);
+    expect(paths.filter((p) => p.startsWith('templates/'))).toEqual(templates);
+    const schemas = (await filesUnder(join(ROOT, 'schema'))).map((p) => `schema/${p}`);
+    expect(schemas).toContain('schema/answers.schema.json');
+    expect(paths.filter((p) => p.startsWith('schema/'))).toEqual(schemas);
+    for (const required of ['package.json', 'README.md', 'bin/postmortem.js']) expect(paths).toContain(required);
+    // Reported in the test log so the size is seen when it grows.
+    console.info(
+      `package: ${packed.filename}, ${(packed.size / 1024).toFixed(1)} KiB packed, ` +
+        `${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${packed.files.length} files; ` +
+        `npm install took ${installSeconds.toFixed(1)} s`,
+    );
+    expect(packed.size).toBeLessThan(400 * 1024);
+  });
+
+  it('imports nothing at run time but Node built-ins and its dependencies', async () => {
+    const installed = join(project, 'node_modules', 'postmortem-cli');
+    const js = (await filesUnder(installed)).filter((p) => p.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(20);
+    const bare = new Set<string>();
+    for (const file of js) {
+      const text = await readFile(join(installed, file), 'utf8');
+      const specifiers = [
+        ...text.matchAll(/^\s*(?:import|export)\s[^;'"`]*?from\s*['"]([^'"]+)['"]/gms),
+        ...text.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
+        ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+      ].map((m) => m[1] as string);
+      for (const spec of specifiers) {
+        if (spec.startsWith('.') || isBuiltin(spec)) continue;
+        bare.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string));
+      }
+    }
+    expect([...bare].filter((name) => !(name in pkg.dependencies))).toEqual([]);
+    expect(bare.has('commander')).toBe(true);
+  });
+
+  it('installs without any devDependency the runtime dependencies do not need themselves', async () => {
+    const lock = JSON.parse(await readFile(join(project, 'node_modules', '.package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dependencies?: Record<string, string>; dev?: boolean }>;
+    };
+    const needed = new Set(Object.values(lock.packages).flatMap((p) => Object.keys(p.dependencies ?? {})));
+    // The self link (`postmortem-cli: file:.`, for `npx postmortem` in a clone) is the package itself.
+    const present = Object.keys(pkg.devDependencies).filter(
+      (name) => name !== 'postmortem-cli' && existsSync(join(project, 'node_modules', ...name.split('/'))),
+    );
+    expect(present.filter((name) => !needed.has(name))).toEqual([]);
+    for (const tool of ['typescript', 'vitest', 'eslint', 'prettier']) {
+      expect(existsSync(join(project, 'node_modules', tool))).toBe(false);
+    }
+    // Nothing above the project could lend a module to the installed tool.
+    for (let dir = dirname(project); dir !== dirname(dir); dir = dirname(dir)) {
+      expect(existsSync(join(dir, 'node_modules')), join(dir, 'node_modules')).toBe(false);
+    }
+  });
+
+  it('runs --version, new --answers, lint, render, notice, publish and export from the installed package', async () => {
+    const version = await postmortem('--version');
+    expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+
+    const answers = await readFile(join(ROOT, 'examples', 'answers', 'crm-release-rollback.yaml'), 'utf8');
+    await writeFile(join(project, 'answers.yaml'), `${answers}\nstatus: final\n`);
+    const created = await postmortem('new', '--answers', 'answers.yaml');
+    expect(created.stderr + created.stdout).toMatch(/Wrote postmortems\/2018-05-15-[a-z0-9-]+\.md/);
+    expect(created.code).toBe(0);
+    const [name] = await readdir(join(project, 'postmortems'));
+    const file = `postmortems/${name}`;
+
+    const lint = await postmortem('lint', '--format', 'json');
+    expect(lint.code).toBe(0);
+    const report = JSON.parse(lint.stdout) as Array<{ filePath: string; errorCount: number }>;
+    expect(report.map((r) => [relative(project, r.filePath), r.errorCount])).toEqual([[file, 0]]);
+
+    const rendered = await postmortem('render', file);
+    expect(rendered.code).toBe(0);
+    expect(rendered.stdout).toMatch(/^# Relata CRM web app unusable after a release and a failed rollback\n/);
+    expect(rendered.stdout).toContain('## Timeline');
+
+    const notice = await postmortem('notice', file, '--channel', 'email', '--timezone', 'Europe/Berlin');
+    expect(notice.code).toBe(0);
+    expect(notice.stdout).toContain('May 15, 2018');
+
+    const site = join(work.dir, 'blog');
+    await mkdir(site);
+    const git = (...args: string[]) => exec('git', args, { cwd: site, env: cleanEnv() });
+    await git('init', '-q', '-b', 'main');
+    await git('config', 'user.name', 'Site Owner');
+    await git('config', 'user.email', 'owner@example.com');
+    await copyFile(join(ROOT, 'README.md'), join(site, 'README.md'));
+    await git('add', '-A');
+    await git('commit', '-q', '-m', 'init');
+    const published = await postmortem('publish', file, '--site', site, '--flavor', 'jekyll');
+    expect(published.stderr).toContain('committed it on branch postmortem/');
+    expect(published.code).toBe(0);
+    const posts = await readdir(join(site, '_posts'));
+    expect(posts).toEqual([`${name}`]);
+    expect((await git('status', '--porcelain')).stdout).toBe('');
+
+    // export needs display names for the services; the answers file has none, so they are added.
+    const text = await readFile(join(project, file), 'utf8');
+    const names =
+      '  services:\n    crm-web: { en: CRM web app, de: CRM-Web-App }\n    crm-workers: { en: Reminders, de: Erinnerungen }\n';
+    await writeFile(join(project, file), text.replace(/^notice:\n/m, `notice:\n${names}`));
+    const exported = await postmortem('export', '--url', 'https://status.example.com', '--out', '-');
+    expect(exported.code).toBe(0);
+    const incidents = JSON.parse(exported.stdout) as { incidents: Array<{ impact: string; components: unknown[] }> };
+    expect(incidents.incidents.map((i) => [i.impact, i.components.length])).toEqual([
+      ['major', 2],
+      ['major', 2],
+    ]);
+  });
+});

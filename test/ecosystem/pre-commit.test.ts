@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { cleanEnv, exec } from './exec.js';
+import { BAD, GOOD, git, makePostmortemRepo } from './repo.js';
+
+// The hook as users run it: the real `pre-commit try-repo` (Debian's pre-commit, installed by
+// .ci/run) installs this repository with `language: node` (npm install, npm pack, npm install -g
+// into its own environment; only the npm registry is reached, and npm's cache is preferred) and
+// runs the hook in a user's repository with one good and one bad postmortem.
+
+function hasPreCommit(): boolean {
+  try {
+    execFileSync('pre-commit', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PRE_COMMIT = hasPreCommit();
+// In CI a missing pre-commit must fail the run, not hide the test.
+const IN_CI = Boolean(process.env.CI);
+
+let work: { dir: string; cleanup: () => Promise<void> };
+let hookRepo: string;
+let userRepo: string;
+
+/**
+ * A committed snapshot of this work tree (tracked and new files, not ignored ones): try-repo on a
+ * dirty tree makes a new shadow repository every run, and pre-commit would install it each time.
+ */
+async function snapshotOfWorkTree(dir: string): Promise<void> {
+  const files = (await git(ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'))
+    .split('\0')
+    .filter(Boolean);
+  for (const file of files) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await cp(join(ROOT, file), join(dir, file)).catch((error: NodeJS.ErrnoException) => {
+      // A file deleted in the work tree but still in the index.
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  await git(dir, 'init', '-q', '-b', 'main');
+  await git(dir, 'add', '-A');
+  await git(dir, 'commit', '-q', '-m', 'snapshot');
+}
+
+function tryRepo(...args: string[]) {
+  return exec('pre-commit', ['try-repo', hookRepo, 'postmortem-lint', '--verbose', ...args], {
+    cwd: userRepo,
+    env: cleanEnv({
+      PRE_COMMIT_HOME: join(work.dir, 'pre-commit-home'),
+      // The hook's install runs npm; the cache npm ci filled serves it, and no audit request goes out.
+      npm_config_prefer_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+    }),
+    timeout: 300_000,
+  });
+}
+
+describe.runIf(PRE_COMMIT || IN_CI)('pre-commit hook (.pre-commit-hooks.yaml, language node)', () => {
+  beforeAll(async () => {
+    expect(PRE_COMMIT, 'pre-commit is not installed (Debian: apt-get install pre-commit); CI must run this test').toBe(
+      true,
+    );
+    work = await tempDir('postmortem-pre-commit-');
+    hookRepo = join(work.dir, 'hook-repo');
+    userRepo = join(work.dir, 'user-repo');
+    await snapshotOfWorkTree(hookRepo);
+    await makePostmortemRepo(userRepo);
+  }, 60_000);
+
+  afterAll(async () => {
+    await work?.cleanup();
+  });
+
+  // try-repo installs the hook into a fresh store on every run (a minute of npm install and tsc
+  // on a busy machine), so the two runs go side by side.
+  let good: ReturnType<typeof tryRepo>;
+  let bad: ReturnType<typeof tryRepo>;
+  beforeAll(() => {
+    // README.md is passed too: the hook's `files:` pattern must keep it from lint, which would fail it.
+    good = tryRepo('--files', `postmortems/${GOOD}.md`, 'README.md');
+    bad = tryRepo('--files', `postmortems/${BAD}.md`);
+  });
+
+  it('installs the hook and passes the good postmortem, leaving other Markdown alone', async () => {
+    const result = await good;
+    expect(result.stdout).toMatch(/^postmortem lint\.+Passed$/m);
+    expect(result.code).toBe(0);
+  }, 300_000);
+
+  it('fails the bad postmortem with the finding and its position', async () => {
+    const result = await bad;
+    expect(result.stdout).toMatch(/^postmortem lint\.+Failed$/m);
+    expect(result.stdout).toContain(`postmortems/${BAD}.md`);
+    expect(result.stdout).toMatch(/5:\d+\s+error\s+Expected `severity` to be one of SEV1.*frontmatter-schema/);
+    expect(result.code).toBe(1);
+  }, 300_000);
+});

@@ -1,0 +1,204 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { parseAtomFeed } from 'feedsmith';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
+import { compileSchema } from '../ecosystem/ajv.js';
+
+// `postmortem export` in process: incidents.json checked against a schema written from the
+// Statuspage v2 API documentation, the Atom feed read back by a real feed parser (feedsmith).
+
+const EXAMPLE = '2018-05-15-crm-release-rollback-failed';
+const SERVICE_IDS = ['crm-web', 'crm-workers', 'fragment-cache'];
+const NAMES = `  services:
+    crm-web: { en: CRM web app, de: CRM-Web-App }
+    crm-workers: { en: Reminders and sync, de: Erinnerungen und Synchronisierung }
+    fragment-cache: { en: Page loading, de: Seitenaufbau }
+`;
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+let validateIncidents: ValidateFunction;
+beforeAll(async () => {
+  validateIncidents = await compileSchema('test/export/statuspage-v2-incidents.schema.json');
+});
+
+/** A variant of the example postmortem: its id, status, severity and notice changed as given. */
+async function variant(changes: {
+  id?: string;
+  status?: string;
+  severity?: string;
+  names?: boolean;
+  headline?: string;
+}) {
+  let text = await readFile(join(ROOT, 'examples', `${EXAMPLE}.md`), 'utf8');
+  const id = changes.id ?? EXAMPLE;
+  text = text.replace(`id: ${EXAMPLE}`, `id: ${id}`);
+  if (changes.status) text = text.replace(/^status: final$/m, `status: ${changes.status}`);
+  if (changes.severity) text = text.replace(/^severity: SEV2$/m, `severity: ${changes.severity}`);
+  if (changes.names !== false) text = text.replace('  apology:\n', `${NAMES}  apology:\n`);
+  if (changes.headline)
+    text = text.replace('en: "Disruption of the Relata web app"', `en: ${JSON.stringify(changes.headline)}`);
+  return { id, text };
+}
+
+async function project(...files: Array<{ id: string; text: string }>): Promise<string> {
+  const { dir, cleanup } = await tempDir('postmortem-export-');
+  cleanups.push(cleanup);
+  await mkdir(join(dir, 'postmortems'));
+  for (const f of files) await writeFile(join(dir, 'postmortems', `${f.id}.md`), f.text);
+  return dir;
+}
+
+const URL_ARGS = ['--url', 'https://status.example.com', '--title', 'Relata Status'];
+
+interface Incidents {
+  page: { name: string; url: string; updated_at: string };
+  incidents: Array<{
+    id: string;
+    name: string;
+    status: string;
+    impact: string;
+    resolved_at: string | null;
+    incident_updates: Array<{ status: string; body: string; created_at: string }>;
+    components: Array<{ name: string; status: string }>;
+  }>;
+}
+
+describe('postmortem export --format statuspage', () => {
+  it('writes incidents.json in the Statuspage v2 shape: one incident per language, display names only', async () => {
+    const dir = await project(await variant({ status: 'published' }));
+    const result = await runInProcess(['export', ...URL_ARGS], { cwd: dir });
+    expect(result.stderr).toContain('Wrote incidents.json: 2 notice(s) from 1 postmortem(s).');
+    expect(result.code).toBe(0);
+    const text = await readFile(join(dir, 'incidents.json'), 'utf8');
+    const doc = JSON.parse(text) as Incidents;
+    expect(validateIncidents(doc), JSON.stringify(validateIncidents.errors)).toBe(true);
+    expect(doc.page).toMatchObject({ name: 'Relata Status', url: 'https://status.example.com' });
+    expect(doc.incidents.map((i) => [i.id, i.name, i.status, i.impact])).toEqual([
+      [`${EXAMPLE}-de`, 'Störung der Relata-Web-App', 'resolved', 'major'],
+      [`${EXAMPLE}-en`, 'Disruption of the Relata web app', 'resolved', 'major'],
+    ]);
+    const en = doc.incidents[1];
+    expect(en?.resolved_at).toBe('2018-05-15T18:10:00+02:00');
+    expect(en?.components.map((c) => [c.name, c.status])).toEqual([
+      ['CRM web app', 'operational'],
+      ['Reminders and sync', 'operational'],
+      ['Page loading', 'operational'],
+    ]);
+    const [update] = en?.incident_updates ?? [];
+    expect(update?.status).toBe('resolved');
+    expect(update?.created_at).toBe('2018-05-15T18:10:00+02:00');
+    // The resolved update carries the notice's text (the status channel), naming services as customers know them.
+    const notice = await runInProcess(
+      ['notice', `postmortems/${EXAMPLE}.md`, '--channel', 'status', '--timezone', 'UTC'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(notice.code).toBe(0);
+    const expected = notice.stdout
+      .replace('Disruption of the Relata web app\n\n', '')
+      .replace('crm-web, crm-workers, and fragment-cache', 'CRM web app, Reminders and sync, and Page loading');
+    expect(update?.body).toBe(expected);
+    expect(update?.body).toContain('this affected CRM web app, Reminders and sync, and Page loading.');
+    // The schema is strict enough to catch a wrong value.
+    expect(validateIncidents({ ...doc, incidents: [{ ...en, impact: 'severe' }] })).toBe(false);
+    for (const id of SERVICE_IDS) expect(text).not.toContain(id);
+  });
+
+  it.each([
+    ['SEV1', 'critical'],
+    ['SEV2', 'major'],
+    ['SEV3', 'minor'],
+    ['SEV4', 'none'],
+  ])('maps %s to impact %s', async (severity, impact) => {
+    const dir = await project(await variant({ severity }));
+    const result = await runInProcess(['export', ...URL_ARGS, '--lang', 'en', '--out', '-'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as Incidents;
+    expect(validateIncidents(doc)).toBe(true);
+    expect(doc.incidents.map((i) => i.impact)).toEqual([impact]);
+  });
+
+  it('takes final and published postmortems and lists the drafts it skipped', async () => {
+    const dir = await project(
+      await variant({ id: '2018-05-15-a', status: 'final' }),
+      await variant({ id: '2018-05-15-b', status: 'draft' }),
+    );
+    const result = await runInProcess(['export', ...URL_ARGS, '--out', '-'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as Incidents).incidents.map((i) => i.id)).toEqual([
+      '2018-05-15-a-de',
+      '2018-05-15-a-en',
+    ]);
+    expect(result.stderr).toContain('skipped postmortems/2018-05-15-b.md (status draft)');
+  });
+
+  it('writes nothing when a service has no display name, and says where', async () => {
+    const dir = await project(await variant({ names: false }));
+    const result = await runInProcess(['export', ...URL_ARGS], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`postmortems/${EXAMPLE}\\.md:\\d+:\\d+ error Expected a display name for service "crm-web" in de`),
+    );
+    expect(result.stderr).toContain('Nothing written');
+    expect(existsSync(join(dir, 'incidents.json'))).toBe(false);
+  });
+
+  it('never replaces an existing file without --force', async () => {
+    const dir = await project(await variant({}));
+    await writeFile(join(dir, 'incidents.json'), 'keep me\n');
+    const refused = await runInProcess(['export', ...URL_ARGS], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('incidents.json already exists; use --force');
+    expect(await readFile(join(dir, 'incidents.json'), 'utf8')).toBe('keep me\n');
+    const forced = await runInProcess(['export', ...URL_ARGS, '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(validateIncidents(JSON.parse(await readFile(join(dir, 'incidents.json'), 'utf8')))).toBe(true);
+  });
+
+  it.each([
+    [['export'], /required option '-u, --url <url>'/],
+    [['export', '--url', 'status.example.com'], /--url: expected the public address/],
+    [['export', ...URL_ARGS, '--format', 'rss'], /argument 'rss' is invalid/],
+    [['export', ...URL_ARGS, 'nowhere/'], /nowhere\/: no such file or folder/],
+  ])('refuses %j with exit 2', async (args, message) => {
+    const dir = await project(await variant({}));
+    const result = await runInProcess(args, { cwd: dir });
+    expect(result.stderr).toMatch(message);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('postmortem export --format atom', () => {
+  it('writes a feed of published notices that a feed parser reads back, text escaped', async () => {
+    const dir = await project(
+      await variant({ id: '2018-05-15-published', status: 'published', headline: 'Sign-in & sync <down>' }),
+      await variant({ id: '2018-05-16-final', status: 'final' }),
+    );
+    const result = await runInProcess(['export', '--format', 'atom', ...URL_ARGS], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('skipped postmortems/2018-05-16-final.md (status final)');
+    const xml = await readFile(join(dir, 'incidents.atom'), 'utf8');
+    const feed = parseAtomFeed(xml);
+    expect(feed.title?.value).toBe('Relata Status');
+    expect(feed.id).toBe('https://status.example.com');
+    expect(feed.updated).toBe('2018-05-15T18:10:00+02:00');
+    const entries = feed.entries ?? [];
+    expect(entries.map((e) => [e.id, e.title?.value])).toEqual([
+      ['https://status.example.com#2018-05-15-published-de', 'Störung der Relata-Web-App'],
+      ['https://status.example.com#2018-05-15-published-en', 'Sign-in & sync <down>'],
+    ]);
+    expect(entries[1]?.summary?.value).toContain('You do not need to do anything.');
+    expect(entries[1]?.published).toBe('2018-05-15T14:02:00+02:00');
+    expect(entries[1]?.updated).toBe('2018-05-15T18:10:00+02:00');
+    expect(xml).toContain('<entry xml:lang="en">');
+    for (const id of SERVICE_IDS) expect(xml).not.toContain(id);
+  });
+});
