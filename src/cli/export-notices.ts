@@ -1,12 +1,13 @@
-import { missingDisplayNames, serviceDisplayName, serviceIds } from '../export/display-names.js';
 import type { ExportedNotice } from '../export/notices.js';
 import { isRecord, readPostmortemFile } from '../model/index.js';
+import { serviceDisplayName, serviceIds } from '../notice/facts-checks.js';
+import { noticeSettingsOf } from '../notice/settings.js';
 import { noticeLanguages } from '../notice/view.js';
-import { renderNotice } from '../render/notice.js';
-// The notice command's own loading, validation, checks and rendering, so an export refuses what
-// `postmortem notice` refuses. (Merge note: the notice branch names this `noticeForFile` in ./notice-input.js.)
-import { prepareNotice } from './commands/notice.js';
 import type { Io } from './io.js';
+// The notice command's own loading, validation, checks and rendering, so an export refuses what
+// `postmortem notice` refuses (a service without a display name among them).
+import { noticeForFile } from './notice-input.js';
+import { loadProjectConfig } from './project.js';
 import { displayPath, printProblems } from './report.js';
 
 /** What `export` takes from the command line for each notice. */
@@ -42,35 +43,26 @@ export async function noticesOf(
     skipped.push(`${displayPath(file, io.cwd)} (${reason})`);
     return [];
   }
-  // The customers' zone: the flag, else the zone the incident was lived in, else UTC; never the machine's.
-  // (Merge note: once the notice module picks the zone itself, pass only options.timezone.)
-  const timezone = options.timezone ?? (typeof pm.data.timezone === 'string' ? pm.data.timezone : 'UTC');
+  const settings = noticeSettingsOf((await loadProjectConfig(io, options.config)).config);
   const out: ExportedNotice[] = [];
   let ok = true;
   for (const lang of languages) {
-    const missing = missingDisplayNames(pm, lang);
-    if (missing.length > 0) {
-      printProblems(io, file, missing);
-      ok = false;
-      continue;
-    }
-    const prepared = await prepareNotice(file, 'status', { lang, timezone, config: options.config }, io, true);
+    // The zone is the notice's own choice: --timezone, the file's, the config's, then started's offset.
+    const prepared = await noticeForFile(
+      file,
+      'status',
+      { lang, ...(options.timezone ? { timezone: options.timezone } : {}), config: options.config },
+      io,
+      true,
+    );
     if (!prepared) {
       ok = false;
       continue;
     }
-    const components = serviceIds(pm).map((id) => ({ key: id, name: serviceDisplayName(pm, id, lang) }));
-    const services = new Intl.ListFormat(lang === 'de' ? 'de-DE' : 'en-US', { type: 'conjunction' }).format(
-      components.map((c) => c.name),
-    );
-    // The notice must name services as customers know them, whichever way the view wrote them.
-    const rendered =
-      prepared.view.services === services
-        ? prepared.text
-        : await renderNotice({ ...prepared.view, services }, 'status');
+    const components = serviceIds(pm).map((id) => ({ key: id, name: serviceDisplayName(pm, settings, id, lang) }));
     // The headline is the incident's name already; the text starts after it.
     const headline = `${prepared.view.headline}\n\n`;
-    const text = rendered.startsWith(headline) ? rendered.slice(headline.length) : rendered;
+    const text = prepared.text.startsWith(headline) ? prepared.text.slice(headline.length) : prepared.text;
     const moment = (key: string) => {
       const v = pm.data[key];
       return typeof v === 'string' ? v : undefined;

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MODEL_CHECKS, parsePostmortem, type Postmortem } from '../../src/model/index.js';
+import { runRules } from '../../src/lint/engine.js';
+import { RULES } from '../../src/lint/rules/index.js';
+import { parsePostmortem, type Postmortem } from '../../src/model/index.js';
 import { ROOT } from '../helpers/cli.js';
 import { compileSchema } from './ajv.js';
 import type { ValidateFunction } from 'ajv';
@@ -11,7 +13,7 @@ import type { ValidateFunction } from 'ajv';
 // valid per the schema if and only if the rule finds nothing, on every fixture and example and
 // on generated variations of them.
 
-const schemaRule = MODEL_CHECKS.find((c) => c.ruleId === 'frontmatter-schema');
+const schemaRule = RULES.find((r) => r.id === 'frontmatter-schema');
 
 function markdownUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -26,7 +28,13 @@ const files = [...markdownUnder(join(ROOT, 'examples')), ...markdownUnder(join(R
   .filter((f) => f.parsed.problems.length === 0);
 
 function ruleFindsNothing(pm: Postmortem, data: Record<string, unknown>): boolean {
-  return schemaRule?.check({ ...pm, data }, {}).length === 0;
+  const settings = {
+    rules: { 'frontmatter-schema': { level: 'error' as const, options: {} } },
+    format: {},
+    internalPatterns: [],
+    now: '2026-01-01T00:00:00Z',
+  };
+  return runRules({ ...pm, data }, settings).messages.length === 0;
 }
 
 let validate: ValidateFunction;
