@@ -7,6 +7,8 @@ import type { NewOptions } from './commands/new.js';
 import type { NoticeOptions } from './commands/notice.js';
 import type { PublishOptions } from './commands/publish.js';
 import type { RenderOptions } from './commands/render.js';
+import type { StatsCommandOptions } from './commands/stats.js';
+import type { ActionsCommandOptions } from './commands/actions.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -169,6 +171,54 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .action(async (file: string, options: PublishOptions) => {
       const { publishCommand } = await import('./commands/publish.js');
       setExitCode(await publishCommand(file, options, io));
+    });
+
+  program
+    .command('stats')
+    .description('Figures across postmortems: counts, customer impact, times, recurrence and action items.')
+    .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
+    .addOption(
+      new Option('--format <name>', 'output format (csv: the action items)')
+        .choices(['table', 'markdown', 'json', 'html', 'csv'])
+        .default('table'),
+    )
+    .option('--now <date>', 'the day to judge due dates by, e.g. 2020-02-01 (default: today, UTC)')
+    .option('--window-days <n>', 'days within which a repeat continues a recurrence chain', '180')
+    .option('-o, --out <path>', 'write to this file instead of stdout')
+    .option('-f, --force', 'overwrite --out if it exists')
+    .option('-c, --config <path>', 'config file (default: nearest .postmortemrc.json)')
+    .addHelpText(
+      'after',
+      `\nWithout paths, reads postmortems/**/*.md. Files that cannot be read are listed and counted, and\nthe exit code is then 1. Figures and formats: docs/stats.md.\n\nExamples:\n  postmortem stats\n  postmortem stats postmortems --format html --out stats.html\n  postmortem stats --format json --now 2024-01-01 --window-days 90\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (paths: string[], options: StatsCommandOptions) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      setExitCode(await statsCommand(paths, options, io));
+    });
+
+  program
+    .command('actions')
+    .description('List the action items of postmortems, or print `gh issue create` commands for them.')
+    .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
+    .addOption(new Option('--format <name>', 'output format').choices(['table', 'csv', 'json', 'gh']).default('table'))
+    .option('--open', 'only items that are open or in progress')
+    .option('--overdue', 'only open items past their due date')
+    .option('--now <date>', 'the day to judge due dates by, e.g. 2020-02-01 (default: today, UTC)')
+    .option('--repo <owner/name>', 'gh: the repository to create the issues in')
+    .option('--label <name>', 'gh: a label for every issue (repeatable)', (v: string, prev: string[] = []) => [
+      ...prev,
+      v,
+    ])
+    .option('-o, --out <path>', 'write to this file instead of stdout')
+    .option('-f, --force', 'overwrite --out if it exists')
+    .option('-c, --config <path>', 'config file (default: nearest .postmortemrc.json)')
+    .addHelpText(
+      'after',
+      `\nWith --format gh, prints one \`gh issue create\` command per item without a ticket, quoted for sh;\nnothing is sent anywhere. Review the script, then run it with sh.\n\nExamples:\n  postmortem actions --open\n  postmortem actions --overdue --now 2024-01-01 --format csv > overdue.csv\n  postmortem actions --open --format gh --repo relata/crm --label postmortem > issues.sh\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (paths: string[], options: ActionsCommandOptions) => {
+      const { actionsCommand } = await import('./commands/actions.js');
+      setExitCode(await actionsCommand(paths, options, io));
     });
 
   return program;

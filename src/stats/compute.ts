@@ -111,7 +111,11 @@ export function computeStats(input: StatsInput, options: StatsOptions): StatsRep
       byQuarter:
         quarters.length === 0
           ? []
-          : groupTimes(records, quarterRange(quarters[0] as string, quarters.at(-1) as string), (r, k) => r.quarter === k),
+          : groupTimes(
+              records,
+              quarterRange(quarters[0] as string, quarters.at(-1) as string),
+              (r, k) => r.quarter === k,
+            ),
     },
     recurrence: { windowDays: options.windowDays, chains: recurrenceChains(records, options.windowDays) },
     actionItems: actionFigures(records, options.now),

@@ -45,8 +45,12 @@ function actionItems(source: StatsSource, postmortem: string, note: (line: numbe
     if (!(ACTION_ITEM_TYPES as readonly string[]).includes(type))
       note(row.line, `Action item type "${cell('type')}" is not one of ${ACTION_ITEM_TYPES.join(', ')}.`);
     if (!(ACTION_ITEM_STATUSES as readonly string[]).includes(status))
-      note(row.line, `Action item status "${cell('status')}" is not one of ${ACTION_ITEM_STATUSES.join(', ')}; it counts as neither open nor done.`);
-    if (due === null) note(row.line, `Action item due date "${dueText}" is not a date (YYYY-MM-DD); it cannot be overdue.`);
+      note(
+        row.line,
+        `Action item status "${cell('status')}" is not one of ${ACTION_ITEM_STATUSES.join(', ')}; it counts as neither open nor done.`,
+      );
+    if (due === null)
+      note(row.line, `Action item due date "${dueText}" is not a date (YYYY-MM-DD); it cannot be overdue.`);
     const ticket = cell('ticket');
     items.push({
       postmortem,
@@ -70,12 +74,21 @@ export function toRecord(source: StatsSource): { record: IncidentRecord; notes: 
   const note = (line: number, message: string) => notes.push({ path, line, column: 1, message });
   const at = (key: string) => source.keyLines.get(key) ?? 1;
   const id = typeof data.id === 'string' && data.id !== '' ? data.id : idFromPath(path);
-  const severity = typeof data.severity === 'string' && (SEVERITIES as readonly string[]).includes(data.severity) ? data.severity : null;
+  const severity =
+    typeof data.severity === 'string' && (SEVERITIES as readonly string[]).includes(data.severity)
+      ? data.severity
+      : null;
   if (severity === null)
-    note(at('severity'), `Expected \`severity\` to be one of ${SEVERITIES.join(', ')}; left out of the figures by severity.`);
+    note(
+      at('severity'),
+      `Expected \`severity\` to be one of ${SEVERITIES.join(', ')}; left out of the figures by severity.`,
+    );
   const started = typeof data.started === 'string' && parseInstant(data.started) !== null ? data.started : null;
   if (started === null)
-    note(at('started'), 'Expected `started` to be a timestamp with an offset; left out of the figures by month, quarter and time.');
+    note(
+      at('started'),
+      'Expected `started` to be a timestamp with an offset; left out of the figures by month, quarter and time.',
+    );
   const figures = deriveFigures(data);
   // Moments out of order give negative times; they are left out rather than averaged in.
   const time = (ms: number | null, name: string) => {
@@ -85,7 +98,8 @@ export function toRecord(source: StatsSource): { record: IncidentRecord; notes: 
   };
   const impact = isRecord(data.impact) ? data.impact : {};
   const customers = impact.customers_affected;
-  const customersAffected = typeof customers === 'number' && Number.isInteger(customers) && customers >= 0 ? customers : null;
+  const customersAffected =
+    typeof customers === 'number' && Number.isInteger(customers) && customers >= 0 ? customers : null;
   if (customersAffected === null)
     note(at('impact'), 'Expected `impact.customers_affected` to be a whole number >= 0; left out of customer-minutes.');
   let impactMs = figures.impactDuration !== null && figures.impactDuration >= 0 ? figures.impactDuration : null;
