@@ -47,7 +47,12 @@ function ghCommands(items: readonly ActionItem[], options: { repo?: string; labe
     const args = ['gh', 'issue', 'create'];
     if (options.repo) args.push('--repo', shellQuote(options.repo));
     // Control characters would break the line a reviewer reads; the title keeps its words.
-    args.push('--title', shellQuote([...i.action].map((c) => (c < ' ' || c === '\u007f' ? ' ' : c)).join('')), '--body', shellQuote(body));
+    args.push(
+      '--title',
+      shellQuote([...i.action].map((c) => (c < ' ' || c === '\u007f' ? ' ' : c)).join('')),
+      '--body',
+      shellQuote(body),
+    );
     for (const label of options.labels ?? []) args.push('--label', shellQuote(label));
     lines.push(args.join(' '));
   }
