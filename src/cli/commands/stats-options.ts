@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../../config/load.js';
 import { DEFAULT_PATTERNS, findFiles, NoFilesError } from '../../lint/files.js';
 import { FileExistsError, writeFileAtomic } from '../../model/index.js';
-import { readIncidents, type StatsInput } from '../../stats/index.js';
+import type { StatsInput } from '../../stats/index.js';
+import { readIncidentsParallel } from '../../stats/read-parallel.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
@@ -21,7 +22,7 @@ export async function readProject(patterns: readonly string[], io: Io, configPat
   try {
     await loadProjectConfig(io, configPath);
     const files = await findFiles(patterns.length > 0 ? patterns : DEFAULT_PATTERNS, io.cwd);
-    return readIncidents(files, { cwd: io.cwd });
+    return await readIncidentsParallel(files, { cwd: io.cwd });
   } catch (error) {
     if (error instanceof NoFilesError)
       throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
@@ -45,12 +46,17 @@ export async function emit(text: string, io: Io, out?: string, force?: boolean):
   io.stderr.write(`Wrote ${out}\n`);
 }
 
+const SHOWN_ON_STDERR = 10;
+
 /** Tells on stderr that some files could not be read, so a piped report is not mistaken for the whole story. */
 export function warnUnreadable(input: StatsInput, io: Io): void {
   if (input.unreadable.length === 0) return;
   io.stderr.write(
     `${io.errorColor.yellow('warning')} ${input.unreadable.length} of ${input.files} files could not be read and are not in the figures:\n`,
   );
-  for (const n of input.unreadable) io.stderr.write(`${n.path}:${n.line}:${n.column}: ${n.message}\n`);
+  for (const n of input.unreadable.slice(0, SHOWN_ON_STDERR))
+    io.stderr.write(`${n.path}:${n.line}:${n.column}: ${n.message}\n`);
+  if (input.unreadable.length > SHOWN_ON_STDERR)
+    io.stderr.write(`… and ${input.unreadable.length - SHOWN_ON_STDERR} more, all listed in the report.\n`);
   io.stderr.write('Run `postmortem lint` on them for details.\n');
 }
