@@ -56,11 +56,11 @@ export interface Column {
 export function columns(title: string, cols: readonly Column[]): string {
   const chartHeight = 160;
   const step = Math.max(14, Math.min(48, Math.floor(640 / Math.max(1, cols.length))));
-  const width = Math.max(320, cols.length * step + 60);
+  const width = Math.max(320, cols.length * step + 90);
   const max = Math.max(1, ...cols.map((c) => c.value ?? 0));
   const every = Math.ceil(cols.length / Math.floor(width / 70));
   const parts = cols.map((c, i) => {
-    const x = 40 + i * step;
+    const x = 70 + i * step;
     const h = c.value === null ? 0 : (c.value / max) * chartHeight;
     const bar =
       c.value === null
@@ -72,8 +72,9 @@ export function columns(title: string, cols: readonly Column[]): string {
         : '';
     return bar + label;
   });
-  const axis = `<line class="axis" x1="38" y1="${10 + chartHeight}" x2="${40 + cols.length * step}" y2="${10 + chartHeight}"/>`;
-  const top = `<text x="34" y="18" text-anchor="end">${escapeHtml(String(max))}</text>`;
+  const axis = `<line class="axis" x1="68" y1="${10 + chartHeight}" x2="${70 + cols.length * step}" y2="${10 + chartHeight}"/>`;
+  const highest = cols.find((c) => c.value === max);
+  const top = `<text x="64" y="18" text-anchor="end">${escapeHtml(highest?.text ?? String(max))}</text>`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${width} ${chartHeight + 36}" width="${width}" height="${chartHeight + 36}">` +
     `<title>${escapeHtml(title)}</title>${axis}${top}${parts.join('')}</svg>`
