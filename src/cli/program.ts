@@ -42,7 +42,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
 
   program
     .command('render')
-    .description("Render the reader's version of a postmortem as Markdown.")
+    .description("Render the reader's version of a postmortem as Markdown (or an HTML page).")
     .argument('<file>', 'postmortem file (Markdown with YAML front matter)')
     .option('-o, --out <path>', 'write to this file instead of stdout')
     .option('-t, --templates <dir>', 'folder with template overrides (same file names as templates/)')
@@ -51,9 +51,19 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       '-c, --config <path>',
       'config file with project categories and sections (default: nearest .postmortemrc.json)',
     )
+    .addOption(
+      new Option('--format <format>', 'markdown, or html: one self-contained page with an SVG timeline chart')
+        .choices(['markdown', 'html'])
+        .default('markdown'),
+    )
+    .addOption(
+      new Option('--chart <kind>', 'add a chart of the moments and impact windows to the Markdown').choices([
+        'mermaid',
+      ]),
+    )
     .addHelpText(
       'after',
-      `\nExamples:\n  postmortem render postmortems/2017-09-21-crm-outage.md\n  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n${EXIT_CODES_HELP}`,
+      `\nExamples:\n  postmortem render postmortems/2017-09-21-crm-outage.md\n  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n  postmortem render incident.md --chart mermaid\n  postmortem render incident.md --format html --out incident.html\n${EXIT_CODES_HELP}`,
     )
     .action(async (file: string, options: RenderOptions) => {
       const { renderCommand } = await import('./commands/render.js');
