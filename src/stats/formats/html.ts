@@ -68,7 +68,10 @@ export function formatHtml(report: StatsReport): string {
     )}`,
     `<h3>By severity</h3>${table(TIME_HEADERS, [timeRow(times.overall), ...times.bySeverity.map(timeRow)])}`,
     `<h3>By root-cause category</h3>${table(TIME_HEADERS, times.byCategory.map(timeRow))}`,
-    `<h3>Trend by quarter</h3>${table(TIME_HEADERS, quarters.map(timeRow))}`,
+    `<h3>Trend by quarter</h3><p>Quarters with incidents; the charts above show the empty ones as gaps.</p>${table(
+      TIME_HEADERS,
+      quarters.filter((q) => q.incidents > 0).map(timeRow),
+    )}`,
     `<h2>Recurrence</h2><p>Same category and service, each within ${report.windowDays} days of the one before.</p>`,
     report.recurrence.chains.length === 0
       ? '<p>No chains.</p>'

@@ -43,7 +43,10 @@ export function formatMarkdown(report: StatsReport): string {
     'Time from `started` to `detected`, `mitigated` and `resolved`, as median / p90 (nearest rank), with the number of files that have the moment.',
     `### By severity\n\n${table(TIME_HEADERS, [timeRow(times.overall), ...times.bySeverity.map(timeRow)])}`,
     `### By root-cause category\n\n${table(TIME_HEADERS, times.byCategory.map(timeRow))}`,
-    `### Trend by quarter\n\n${table(TIME_HEADERS, times.byQuarter.map(timeRow))}`,
+    `### Trend by quarter\n\nQuarters without incidents are left out here (the JSON lists them).\n\n${table(
+      TIME_HEADERS,
+      times.byQuarter.filter((q) => q.incidents > 0).map(timeRow),
+    )}`,
     '## Recurrence',
     `Incidents that share a root-cause category and a service, each within ${report.windowDays} days of the one before.`,
     report.recurrence.chains.length === 0

@@ -5,15 +5,15 @@ import { textTable } from './text-table.js';
 /** How many warnings the terminal shows before pointing at `--format json`. */
 const SHOWN_WARNINGS = 20;
 
-function counts(title: string, b: Breakdown, limit = Infinity): string {
+function counts(title: string, label: string, b: Breakdown, limit = Infinity): string {
   const rows = b.rows.slice(0, limit).map((r) => [r.key, thousands(r.incidents)]);
   const more = b.rows.length > limit ? `\n  … and ${b.rows.length - limit} more` : '';
-  return `${title} (${b.files} files)\n${textTable(['', 'incidents'], rows)}${more}`;
+  return `${title} (${b.files} files)\n${textTable([label, 'incidents'], rows)}${more}`;
 }
 
-function actionRows(title: string, rows: readonly ActionRow[]): string {
+function actionRows(title: string, label: string, rows: readonly ActionRow[]): string {
   return `${title}\n${textTable(
-    ['', 'total', 'open', 'overdue'],
+    [label, 'total', 'open', 'overdue'],
     rows.map((r) => [r.key, thousands(r.total), thousands(r.open), thousands(r.overdue)]),
   )}`;
 }
@@ -22,10 +22,10 @@ function actionRows(title: string, rows: readonly ActionRow[]): string {
 export function formatTable(report: StatsReport): string {
   const { counts: c, times, actionItems: a } = report;
   const out: string[] = [`Postmortem stats: ${filesSentence(report)}`];
-  out.push(counts('Incidents by severity', c.bySeverity));
-  out.push(counts('Incidents by root-cause category', c.byCategory));
-  out.push(counts('Incidents by service', c.byService, 15));
-  out.push(counts('Incidents by month', c.byMonth, 24));
+  out.push(counts('Incidents by severity', 'severity', c.bySeverity));
+  out.push(counts('Incidents by root-cause category', 'category', c.byCategory));
+  out.push(counts('Incidents by service', 'service', c.byService, 15));
+  out.push(counts('Incidents by month', 'month', c.byMonth, 24));
   out.push(
     `Customer impact: ${thousands(report.impact.customerMinutes)} customer-minutes (${report.impact.files} files, ${report.impact.fromWindows} of them from impact windows)`,
   );
@@ -36,7 +36,12 @@ export function formatTable(report: StatsReport): string {
     ])}`,
   );
   out.push(`Times by root-cause category\n${textTable(TIME_HEADERS, times.byCategory.map(timeRow))}`);
-  out.push(`Trend by quarter\n${textTable(TIME_HEADERS, times.byQuarter.map(timeRow))}`);
+  out.push(
+    `Trend by quarter (quarters without incidents left out)\n${textTable(
+      TIME_HEADERS,
+      times.byQuarter.filter((q) => q.incidents > 0).map(timeRow),
+    )}`,
+  );
   const chains = report.recurrence.chains;
   out.push(
     `Recurrence (same category and service, each within ${report.windowDays} days of the one before): ${chains.length} chains` +
@@ -45,8 +50,8 @@ export function formatTable(report: StatsReport): string {
   out.push(
     `Action items: ${thousands(a.total)} in ${a.files} files, ${thousands(a.open)} open, ${thousands(a.overdue)} overdue on ${report.now}`,
   );
-  out.push(actionRows('Action items by owner', a.byOwner));
-  out.push(actionRows('Action items by type', a.byType));
+  out.push(actionRows('Action items by owner', 'owner', a.byOwner));
+  out.push(actionRows('Action items by type', 'type', a.byType));
   out.push(`Prevent items: ${preventSentence(report)}`);
   const { unreadable, warnings } = report.files;
   if (unreadable.length > 0)
