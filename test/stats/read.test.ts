@@ -45,6 +45,14 @@ describe('the stats reader agrees with the full parser', () => {
     });
   });
 
+  it('reports bytes that are not UTF-8 as the full parser does', () => {
+    const bytes = Buffer.concat([Buffer.from('---\nid: x\ntitle: caf'), Buffer.from([0xe9]), Buffer.from('\n---\n')]);
+    expect(readStatsSource('x.md', bytes)).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/not valid UTF-8/) as unknown,
+    });
+  });
+
   it('reads a quoted key through the full parser', () => {
     const source = readStatsSource('x.md', Buffer.from('---\n"severity": SEV2\n---\n')) as StatsSource;
     expect(source.data.severity).toBe('SEV2');
