@@ -37,7 +37,8 @@ afterAll(() => cleanup());
 describe('stats over enough files to use worker threads (the built binary)', () => {
   it('gives the same report as one thread, file order kept', async () => {
     const args = ['stats', '.', '--format', 'json', '--now', '2021-06-01'];
-    const threads = await runCli(args, { cwd: dir });
+    // A generous timeout: the machine running the tests may be shared.
+    const threads = await runCli(args, { cwd: dir, timeout: 90_000 });
     // In process, vitest runs the TypeScript source, where the worker file does not exist; a
     // report equal to the spawned one shows that the worker path changes nothing.
     const single = await runInProcess(args, { cwd: dir });
@@ -47,5 +48,5 @@ describe('stats over enough files to use worker threads (the built binary)', () 
     const report = JSON.parse(threads.stdout) as { files: { total: number; unreadable: unknown[] } };
     expect(report.files.total).toBe(COUNT);
     expect(report.files.unreadable).toHaveLength(12);
-  });
+  }, 120_000);
 });
