@@ -6,9 +6,10 @@ import type { StatsInput } from './types.js';
 /** Below this many files, starting a thread costs more than it saves. */
 export const PARALLEL_THRESHOLD = 500;
 
-function inWorker(paths: string[], cwd: string): Promise<StatsInput> {
+function inWorker(paths: string[], cwd: string, started: Worker[]): Promise<StatsInput> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { paths, cwd } });
+    started.push(worker);
     worker.once('message', (input: StatsInput) => {
       resolve(input);
       void worker.terminate();
@@ -33,9 +34,18 @@ export async function readIncidentsParallel(
   const size = Math.ceil(paths.length / threads);
   const shares = Array.from({ length: threads }, (_, i) => paths.slice(i * size, (i + 1) * size));
   // Workers start first so that their module loading overlaps the main thread's share.
-  const others = shares.slice(1).map((share) => inWorker(share, options.cwd));
+  const started: Worker[] = [];
+  const others = shares.slice(1).map((share) => inWorker(share, options.cwd, started));
   const first = readIncidents(shares[0] as string[], options);
-  const parts = [first, ...(await Promise.all(others))];
+  let rest: StatsInput[];
+  try {
+    rest = await Promise.all(others);
+  } catch (error) {
+    // One failed thread fails the run; the others must not keep the process alive meanwhile.
+    await Promise.all(started.map((w) => w.terminate()));
+    throw error;
+  }
+  const parts = [first, ...rest];
   return {
     files: paths.length,
     records: parts.flatMap((p) => p.records),
