@@ -62,7 +62,7 @@ describe('render --chart mermaid', () => {
   });
 
   it.runIf(HAS_CHROMIUM || IN_CI)(
-    'is accepted and drawn by the real Mermaid parser, in Chromium',
+    'is accepted and drawn by the real Mermaid parser, in Chromium (on Node 20 it needs a DOM: DOMPurify)',
     async () => {
       expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
       const r = await runInProcess(['render', await withWindows(), '--chart', 'mermaid']);
