@@ -4,6 +4,7 @@ import { formatHtml } from '../../src/stats/formats/html.js';
 import { formatMarkdown } from '../../src/stats/formats/markdown.js';
 import { formatTable } from '../../src/stats/formats/table.js';
 import { columns, horizontalBars } from '../../src/stats/formats/svg.js';
+import { chainIds } from '../../src/stats/formats/shared.js';
 
 const HOSTILE = '<script>alert(1)</script> | `x` & "y"';
 
@@ -73,5 +74,12 @@ describe('stats formats', () => {
       { label: 'q2', value: null },
     ]);
     expect(cols.match(/<rect /g)).toHaveLength(1);
+  });
+
+  it('shortens a long chain to its first two and last three incidents for reading', () => {
+    const incidents = 'abcdefgh'.split('').map((id) => ({ id, started: '', path: '' }));
+    const chain = { category: 'capacity', service: 'checkout', incidents, sentence: '' };
+    expect(chainIds(chain)).toEqual(['a', 'b', '…', 'f', 'g', 'h']);
+    expect(chainIds({ ...chain, incidents: incidents.slice(0, 6) })).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 });

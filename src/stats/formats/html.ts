@@ -1,6 +1,6 @@
 import { formatMinutes } from '../durations.js';
 import type { Breakdown, StatsReport } from '../report.js';
-import { filesSentence, noteLine, preventSentence, thousands, timeRow, TIME_HEADERS } from './shared.js';
+import { chainIds, filesSentence, noteLine, preventSentence, thousands, timeRow, TIME_HEADERS } from './shared.js';
 import { columns, escapeHtml, horizontalBars } from './svg.js';
 
 const STYLE = `
@@ -77,11 +77,10 @@ export function formatHtml(report: StatsReport): string {
       ? '<p>No chains.</p>'
       : `<ul>${report.recurrence.chains
           .map(
-            (ch) =>
-              `<li>${escapeHtml(ch.sentence)} <small>(${ch.incidents.map((i) => escapeHtml(i.id)).join(', ')})</small></li>`,
+            (ch) => `<li>${escapeHtml(ch.sentence)} <small>(${chainIds(ch).map(escapeHtml).join(', ')})</small></li>`,
           )
           .join('')}</ul>`,
-    `<h2>Action items</h2><p>${thousands(a.total)} items in ${a.files} files: ${thousands(a.open)} open, ${thousands(a.overdue)} overdue.</p>`,
+    `<h2>Action items</h2><p>${thousands(a.total)} items in ${thousands(a.files)} files: ${thousands(a.open)} open, ${thousands(a.overdue)} overdue.</p>`,
     `<h3>Open by owner</h3><p class="legend"><span style="background:#4c78a8"></span>open<span style="background:#e45756"></span>of which overdue</p>${horizontalBars(
       'Open and overdue action items by owner',
       a.byOwner

@@ -1,5 +1,5 @@
 import type { ActionRow, Breakdown, StatsReport } from '../report.js';
-import { filesSentence, noteLine, preventSentence, thousands, timeRow, TIME_HEADERS } from './shared.js';
+import { chainIds, filesSentence, noteLine, preventSentence, thousands, timeRow, TIME_HEADERS } from './shared.js';
 
 /** Escapes text for a GFM table cell or a line of Markdown. */
 function md(text: string): string {
@@ -52,10 +52,15 @@ export function formatMarkdown(report: StatsReport): string {
     report.recurrence.chains.length === 0
       ? 'No chains.'
       : report.recurrence.chains
-          .map((ch) => `- ${md(ch.sentence)}: ${ch.incidents.map((i) => `\`${i.id}\``).join(', ')}`)
+          .map(
+            (ch) =>
+              `- ${md(ch.sentence)}: ${chainIds(ch)
+                .map((id) => (id === '…' ? id : `\`${id}\``))
+                .join(', ')}`,
+          )
           .join('\n'),
     '## Action items',
-    `${thousands(a.total)} action items in ${a.files} files: ${thousands(a.open)} open, ${thousands(a.overdue)} overdue on ${report.now}.`,
+    `${thousands(a.total)} action items in ${thousands(a.files)} files: ${thousands(a.open)} open, ${thousands(a.overdue)} overdue on ${report.now}.`,
     `### By owner\n\n${actionRows('owner', a.byOwner)}`,
     `### By type\n\n${actionRows('type', a.byType)}`,
     `**Prevent items:** ${md(preventSentence(report))}`,

@@ -1,5 +1,5 @@
 import { formatMinutes } from '../durations.js';
-import type { DurationSummary, StatsReport, TimeFigures } from '../report.js';
+import type { DurationSummary, RecurrenceChain, StatsReport, TimeFigures } from '../report.js';
 import type { FileNote } from '../types.js';
 
 /** `12,345`: thousands separated the same way in every format, independent of the machine's locale. */
@@ -41,8 +41,8 @@ export function preventSentence(report: StatsReport): string {
   const p = report.actionItems.prevent;
   if (p.total === 0) return 'No prevent items.';
   return (
-    `${p.doneOfPastDue} of ${p.pastDue} prevent items due before ${report.now} are done (${percent(p.shareDoneByDue)}); ` +
-    `${p.notYetDue} not yet due (${p.doneBeforeDue} already done); ${p.wontfix} wontfix.`
+    `${thousands(p.doneOfPastDue)} of ${thousands(p.pastDue)} prevent items due before ${report.now} are done (${percent(p.shareDoneByDue)}); ` +
+    `${thousands(p.notYetDue)} not yet due (${thousands(p.doneBeforeDue)} already done); ${thousands(p.wontfix)} wontfix.`
   );
 }
 
@@ -51,4 +51,10 @@ export function filesSentence(report: StatsReport): string {
   const f = report.files;
   const bad = f.unreadable.length;
   return `${thousands(f.total)} files: ${thousands(f.readable)} readable${bad > 0 ? `, ${thousands(bad)} unreadable (listed below, not in the figures)` : ''}; ${thousands(f.warnings.length)} warnings.`;
+}
+
+/** The ids of a chain for reading: all of a short chain, the first two and last three of a long one (JSON has all). */
+export function chainIds(chain: RecurrenceChain): string[] {
+  const ids = chain.incidents.map((i) => i.id);
+  return ids.length > 6 ? [...ids.slice(0, 2), '…', ...ids.slice(-3)] : ids;
 }

@@ -1,21 +1,26 @@
 import type { ActionRow, Breakdown, StatsReport } from '../report.js';
-import { filesSentence, noteLine, preventSentence, thousands, timeRow, TIME_HEADERS } from './shared.js';
+import { chainIds, filesSentence, noteLine, preventSentence, thousands, timeRow, TIME_HEADERS } from './shared.js';
 import { textTable } from './text-table.js';
 
 /** How many warnings the terminal shows before pointing at `--format json`. */
 const SHOWN_WARNINGS = 20;
+/** How many chains and owners the terminal lists; the other formats list all. */
+const SHOWN_ROWS = 20;
+
+function more(total: number, shown: number): string {
+  return total > shown ? `\n  … and ${total - shown} more (--format markdown, json or html list all)` : '';
+}
 
 function counts(title: string, label: string, b: Breakdown, limit = Infinity): string {
   const rows = b.rows.slice(0, limit).map((r) => [r.key, thousands(r.incidents)]);
-  const more = b.rows.length > limit ? `\n  … and ${b.rows.length - limit} more` : '';
-  return `${title} (${b.files} files)\n${textTable([label, 'incidents'], rows)}${more}`;
+  return `${title} (${b.files} files)\n${textTable([label, 'incidents'], rows)}${more(b.rows.length, limit)}`;
 }
 
 function actionRows(title: string, label: string, rows: readonly ActionRow[]): string {
   return `${title}\n${textTable(
     [label, 'total', 'open', 'overdue'],
-    rows.map((r) => [r.key, thousands(r.total), thousands(r.open), thousands(r.overdue)]),
-  )}`;
+    rows.slice(0, SHOWN_ROWS).map((r) => [r.key, thousands(r.total), thousands(r.open), thousands(r.overdue)]),
+  )}${more(rows.length, SHOWN_ROWS)}`;
 }
 
 /** The terminal report: plain aligned tables, widest figures first. */
@@ -45,10 +50,14 @@ export function formatTable(report: StatsReport): string {
   const chains = report.recurrence.chains;
   out.push(
     `Recurrence (same category and service, each within ${report.windowDays} days of the one before): ${chains.length} chains` +
-      chains.map((ch) => `\n  - ${ch.sentence} (${ch.incidents.map((i) => i.id).join(', ')})`).join(''),
+      chains
+        .slice(0, SHOWN_ROWS)
+        .map((ch) => `\n  - ${ch.sentence} (${chainIds(ch).join(', ')})`)
+        .join('') +
+      more(chains.length, SHOWN_ROWS),
   );
   out.push(
-    `Action items: ${thousands(a.total)} in ${a.files} files, ${thousands(a.open)} open, ${thousands(a.overdue)} overdue on ${report.now}`,
+    `Action items: ${thousands(a.total)} in ${thousands(a.files)} files, ${thousands(a.open)} open, ${thousands(a.overdue)} overdue on ${report.now}`,
   );
   out.push(actionRows('Action items by owner', 'owner', a.byOwner));
   out.push(actionRows('Action items by type', 'type', a.byType));
