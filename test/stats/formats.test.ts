@@ -82,4 +82,21 @@ describe('stats formats', () => {
     expect(chainIds(chain)).toEqual(['a', 'b', '…', 'f', 'g', 'h']);
     expect(chainIds({ ...chain, incidents: incidents.slice(0, 6) })).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
+
+  it('lists every unreadable file but at most 200 warnings on a page', () => {
+    const note = (i: number) => ({ path: `pm/${i}.md`, line: 1, column: 1, message: 'Expected something.' });
+    const many = computeStats(
+      {
+        ...input,
+        unreadable: Array.from({ length: 250 }, (_, i) => note(i)),
+        warnings: Array.from({ length: 250 }, (_, i) => note(i)),
+      },
+      { now: '2021-01-01', windowDays: 180 },
+    );
+    for (const text of [formatHtml(many), formatMarkdown(many)]) {
+      expect(text).toContain('pm/249.md:1:1');
+      expect(text.split('pm/249.md:1:1')).toHaveLength(2);
+      expect(text).toContain('… and 50 more (--format json lists all).');
+    }
+  });
 });

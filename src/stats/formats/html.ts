@@ -1,6 +1,15 @@
 import { formatMinutes } from '../durations.js';
 import type { Breakdown, StatsReport } from '../report.js';
-import { chainIds, filesSentence, noteLine, preventSentence, thousands, timeRow, TIME_HEADERS } from './shared.js';
+import {
+  LISTED_WARNINGS,
+  chainIds,
+  filesSentence,
+  noteLine,
+  preventSentence,
+  thousands,
+  timeRow,
+  TIME_HEADERS,
+} from './shared.js';
 import { columns, escapeHtml, horizontalBars } from './svg.js';
 
 const STYLE = `
@@ -101,7 +110,12 @@ export function formatHtml(report: StatsReport): string {
     );
   if (warnings.length > 0)
     body.push(
-      `<h2>Warnings</h2><p>Values left out of some figures.</p><ul class="notes">${warnings.map((n) => `<li>${escapeHtml(noteLine(n))}</li>`).join('')}</ul>`,
+      `<h2>Warnings</h2><p>Values left out of some figures.</p><ul class="notes">${warnings
+        .slice(0, LISTED_WARNINGS)
+        .map((n) => `<li>${escapeHtml(noteLine(n))}</li>`)
+        .join(
+          '',
+        )}</ul>${warnings.length > LISTED_WARNINGS ? `<p>… and ${thousands(warnings.length - LISTED_WARNINGS)} more (--format json lists all).</p>` : ''}`,
     );
   return `<!doctype html>
 <html lang="en">

@@ -1,5 +1,14 @@
 import type { ActionRow, Breakdown, StatsReport } from '../report.js';
-import { chainIds, filesSentence, noteLine, preventSentence, thousands, timeRow, TIME_HEADERS } from './shared.js';
+import {
+  LISTED_WARNINGS,
+  chainIds,
+  filesSentence,
+  noteLine,
+  preventSentence,
+  thousands,
+  timeRow,
+  TIME_HEADERS,
+} from './shared.js';
 
 /** Escapes text for a GFM table cell or a line of Markdown. */
 function md(text: string): string {
@@ -73,6 +82,16 @@ export function formatMarkdown(report: StatsReport): string {
       unreadable.map((n) => `- ${md(noteLine(n))}`).join('\n'),
     );
   if (warnings.length > 0)
-    out.push('## Warnings', 'Values left out of some figures.', warnings.map((n) => `- ${md(noteLine(n))}`).join('\n'));
+    out.push(
+      '## Warnings',
+      'Values left out of some figures.',
+      warnings
+        .slice(0, LISTED_WARNINGS)
+        .map((n) => `- ${md(noteLine(n))}`)
+        .join('\n') +
+        (warnings.length > LISTED_WARNINGS
+          ? `\n\n… and ${thousands(warnings.length - LISTED_WARNINGS)} more (--format json lists all).`
+          : ''),
+    );
   return `${out.join('\n\n')}\n`;
 }

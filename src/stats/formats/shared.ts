@@ -2,6 +2,9 @@ import { formatMinutes } from '../durations.js';
 import type { DurationSummary, RecurrenceChain, StatsReport, TimeFigures } from '../report.js';
 import type { FileNote } from '../types.js';
 
+/** Warnings a page lists (every unreadable file always is); JSON lists every warning. */
+export const LISTED_WARNINGS = 200;
+
 /** `12,345`: thousands separated the same way in every format, independent of the machine's locale. */
 export function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
