@@ -8,6 +8,8 @@ import type { NewOptions } from './commands/new.js';
 import type { NoticeOptions } from './commands/notice.js';
 import type { PublishOptions } from './commands/publish.js';
 import type { RenderOptions } from './commands/render.js';
+import type { StatsCommandOptions } from './commands/stats.js';
+import type { ActionsCommandOptions } from './commands/actions.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -36,7 +38,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
 
   program
     .command('render')
-    .description("Render the reader's version of a postmortem as Markdown.")
+    .description("Render the reader's version of a postmortem as Markdown (or an HTML page).")
     .argument('<file>', 'postmortem file (Markdown with YAML front matter)')
     .option('-o, --out <path>', 'write to this file instead of stdout')
     .option('-t, --templates <dir>', 'folder with template overrides (same file names as templates/)')
@@ -45,9 +47,19 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       '-c, --config <path>',
       'config file with project categories and sections (default: nearest .postmortemrc.json)',
     )
+    .addOption(
+      new Option('--format <format>', 'markdown, or html: one self-contained page with an SVG timeline chart')
+        .choices(['markdown', 'html'])
+        .default('markdown'),
+    )
+    .addOption(
+      new Option('--chart <kind>', 'add a chart of the moments and impact windows to the Markdown').choices([
+        'mermaid',
+      ]),
+    )
     .addHelpText(
       'after',
-      `\nExamples:\n  postmortem render postmortems/2017-09-21-crm-outage.md\n  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n${EXIT_CODES_HELP}`,
+      `\nExamples:\n  postmortem render postmortems/2017-09-21-crm-outage.md\n  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n  postmortem render incident.md --chart mermaid\n  postmortem render incident.md --format html --out incident.html\n${EXIT_CODES_HELP}`,
     )
     .action(async (file: string, options: RenderOptions) => {
       const { renderCommand } = await import('./commands/render.js');
@@ -208,6 +220,54 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .action(async (paths: string[], options: ExportOptions) => {
       const { exportCommand } = await import('./commands/export.js');
       setExitCode(await exportCommand(paths, options, io));
+    });
+
+  program
+    .command('stats')
+    .description('Figures across postmortems: counts, customer impact, times, recurrence and action items.')
+    .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
+    .addOption(
+      new Option('--format <name>', 'output format (csv: the action items)')
+        .choices(['table', 'markdown', 'json', 'html', 'csv'])
+        .default('table'),
+    )
+    .option('--now <date>', 'the day to judge due dates by, e.g. 2020-02-01 (default: today, UTC)')
+    .option('--window-days <n>', 'days within which a repeat continues a recurrence chain', '180')
+    .option('-o, --out <path>', 'write to this file instead of stdout')
+    .option('-f, --force', 'overwrite --out if it exists')
+    .option('-c, --config <path>', 'config file (default: nearest .postmortemrc.json)')
+    .addHelpText(
+      'after',
+      `\nWithout paths, reads postmortems/**/*.md. Files that cannot be read are listed and counted, and\nthe exit code is then 1. Figures and formats: docs/stats.md.\n\nExamples:\n  postmortem stats\n  postmortem stats postmortems --format html --out stats.html\n  postmortem stats --format json --now 2024-01-01 --window-days 90\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (paths: string[], options: StatsCommandOptions) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      setExitCode(await statsCommand(paths, options, io));
+    });
+
+  program
+    .command('actions')
+    .description('List the action items of postmortems, or print `gh issue create` commands for them.')
+    .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
+    .addOption(new Option('--format <name>', 'output format').choices(['table', 'csv', 'json', 'gh']).default('table'))
+    .option('--open', 'only items that are open or in progress')
+    .option('--overdue', 'only open items past their due date')
+    .option('--now <date>', 'the day to judge due dates by, e.g. 2020-02-01 (default: today, UTC)')
+    .option('--repo <owner/name>', 'gh: the repository to create the issues in')
+    .option('--label <name>', 'gh: a label for every issue (repeatable)', (v: string, prev: string[] = []) => [
+      ...prev,
+      v,
+    ])
+    .option('-o, --out <path>', 'write to this file instead of stdout')
+    .option('-f, --force', 'overwrite --out if it exists')
+    .option('-c, --config <path>', 'config file (default: nearest .postmortemrc.json)')
+    .addHelpText(
+      'after',
+      `\nWith --format gh, prints one \`gh issue create\` command per item without a ticket, quoted for sh;\nnothing is sent anywhere. Review the script, then run it with sh.\n\nExamples:\n  postmortem actions --open\n  postmortem actions --overdue --now 2024-01-01 --format csv > overdue.csv\n  postmortem actions --open --format gh --repo relata/crm --label postmortem > issues.sh\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (paths: string[], options: ActionsCommandOptions) => {
+      const { actionsCommand } = await import('./commands/actions.js');
+      setExitCode(await actionsCommand(paths, options, io));
     });
 
   return program;

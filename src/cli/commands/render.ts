@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { checkPostmortem } from '../../lint/check.js';
 import { writeFileAtomic } from '../../model/index.js';
 import { renderPostmortem } from '../../render/postmortem.js';
+import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadPostmortem } from '../load.js';
 import { loadProjectConfig } from '../project.js';
@@ -13,9 +14,11 @@ export interface RenderOptions {
   templates?: string;
   force?: boolean;
   config?: string;
+  format?: string;
+  chart?: string;
 }
 
-/** `postmortem render FILE`: validates, renders Markdown to stdout or --out; returns the exit code. */
+/** `postmortem render FILE`: validates, renders Markdown (or an HTML page) to stdout or --out; returns the exit code. */
 export async function renderCommand(file: string, options: RenderOptions, io: Io): Promise<number> {
   const { format } = await loadProjectConfig(io, options.config);
   const pm = await loadPostmortem(file, io);
@@ -26,11 +29,27 @@ export async function renderCommand(file: string, options: RenderOptions, io: Io
     io.stderr.write(`Fix these problems before rendering (\`postmortem lint ${file}\` lists them too).\n`);
     return 1;
   }
+  const output = options.format ?? 'markdown';
+  if (output !== 'markdown' && output !== 'html')
+    throw new UsageError(`--format ${output}: expected markdown or html.`);
+  if (options.chart !== undefined && (options.chart !== 'mermaid' || output !== 'markdown'))
+    throw new UsageError(
+      `--chart ${options.chart}: expected mermaid, with --format markdown (the HTML page has its own chart).`,
+    );
+  const templateOptions = options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {};
   // A bad template or an existing --out throws a runtime error, which run() reports with exit 2.
-  const markdown = await renderPostmortem(
-    pm,
-    options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {},
-  );
+  let markdown: string;
+  if (output === 'html') {
+    const { renderPostmortemHtml } = await import('../../render/html-page.js');
+    markdown = await renderPostmortemHtml(pm, templateOptions);
+  } else {
+    markdown = await renderPostmortem(pm, templateOptions);
+    if (options.chart === 'mermaid') {
+      const { withMermaidChart } = await import('../../render/mermaid.js');
+      const { incidentChart } = await import('../../render/incident-chart.js');
+      markdown = withMermaidChart(markdown, incidentChart(pm));
+    }
+  }
   if (!options.out) {
     io.stdout.write(markdown);
     return 0;

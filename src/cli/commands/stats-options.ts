@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import { ConfigError } from '../../config/load.js';
+import { DEFAULT_PATTERNS, findFiles, NoFilesError } from '../../lint/files.js';
+import { FileExistsError, writeFileAtomic } from '../../model/index.js';
+import type { StatsInput } from '../../stats/index.js';
+import { readIncidentsParallel } from '../../stats/read-parallel.js';
+import { RuntimeError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadProjectConfig } from '../project.js';
+
+/** The day `--now` names (`YYYY-MM-DD`, UTC as in lint), today when not given. */
+export function parseToday(text: string | undefined): string {
+  if (text === undefined) return new Date().toISOString().slice(0, 10);
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`--now ${text}: expected a date (2020-02-01) or an ISO timestamp.`);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Loads the project config (so a bad one fails as in every command), finds the files as lint does, reads them. */
+export async function readProject(patterns: readonly string[], io: Io, configPath?: string): Promise<StatsInput> {
+  try {
+    await loadProjectConfig(io, configPath);
+    const files = await findFiles(patterns.length > 0 ? patterns : DEFAULT_PATTERNS, io.cwd);
+    return await readIncidentsParallel(files, { cwd: io.cwd });
+  } catch (error) {
+    if (error instanceof NoFilesError)
+      throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
+    if (error instanceof ConfigError) throw new RuntimeError(error.message);
+    throw error;
+  }
+}
+
+/** Prints the output, or writes it to `--out` (atomically; an existing file only with `--force`). */
+export async function emit(text: string, io: Io, out?: string, force?: boolean): Promise<void> {
+  if (!out) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFileAtomic(resolve(io.cwd, out), text, { force: force ?? false });
+  } catch (error) {
+    if (error instanceof FileExistsError) throw new RuntimeError(`${out} already exists; use --force to overwrite it.`);
+    throw error;
+  }
+  io.stderr.write(`Wrote ${out}\n`);
+}
+
+const SHOWN_ON_STDERR = 10;
+
+/** Tells on stderr that some files could not be read, so a piped report is not mistaken for the whole story. */
+export function warnUnreadable(input: StatsInput, io: Io): void {
+  if (input.unreadable.length === 0) return;
+  io.stderr.write(
+    `${io.errorColor.yellow('warning')} ${input.unreadable.length} of ${input.files} files could not be read and are not in the figures:\n`,
+  );
+  for (const n of input.unreadable.slice(0, SHOWN_ON_STDERR))
+    io.stderr.write(`${n.path}:${n.line}:${n.column}: ${n.message}\n`);
+  if (input.unreadable.length > SHOWN_ON_STDERR)
+    io.stderr.write(`… and ${input.unreadable.length - SHOWN_ON_STDERR} more, all listed in the report.\n`);
+  io.stderr.write('Run `postmortem lint` on them for details.\n');
+}

@@ -1,0 +1,29 @@
+import { relative } from 'node:path';
+import { readStatsSource } from './read.js';
+import { toRecord } from './record.js';
+import type { FileNote, StatsInput } from './types.js';
+
+/** A path as reports show it: relative to `cwd` when inside it. */
+export function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
+}
+
+/**
+ * Reads the given files (absolute paths, as `lint` finds them) into records; a file that cannot be
+ * read or parsed becomes a note in `unreadable`, never a throw and never a silent drop.
+ */
+export function readIncidents(paths: readonly string[], options: { cwd: string }): StatsInput {
+  const input: StatsInput = { files: paths.length, records: [], unreadable: [], warnings: [] };
+  for (const path of paths) {
+    const source = readStatsSource(path);
+    if ('message' in source) {
+      input.unreadable.push({ ...source, path: shownPath(path, options.cwd) } satisfies FileNote);
+      continue;
+    }
+    const { record, notes } = toRecord({ ...source, path: shownPath(path, options.cwd) });
+    input.records.push(record);
+    input.warnings.push(...notes);
+  }
+  return input;
+}

@@ -1,0 +1,94 @@
+import { isOpen, isOverdue } from '../actions.js';
+import type { ActionItem } from '../types.js';
+import { formatActionsCsv } from './csv.js';
+import { textTable } from './text-table.js';
+
+/** The output formats of `postmortem actions`. */
+export const ACTIONS_FORMATS = ['table', 'csv', 'json', 'gh'] as const;
+/** One of {@link ACTIONS_FORMATS}. */
+export type ActionsFormat = (typeof ACTIONS_FORMATS)[number];
+
+/** Which items `postmortem actions` lists. */
+export interface ActionsFilter {
+  open?: boolean;
+  overdue?: boolean;
+  today: string;
+}
+
+/** The items that pass the filter, most overdue first (earliest due date), then by postmortem. */
+export function selectActions(items: readonly ActionItem[], filter: ActionsFilter): ActionItem[] {
+  return items
+    .filter((i) => (!filter.open || isOpen(i)) && (!filter.overdue || isOverdue(i, filter.today)))
+    .sort(
+      (a, b) =>
+        (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.postmortem.localeCompare(b.postmortem) || a.line - b.line,
+    );
+}
+
+/**
+ * Quotes a word for a POSIX shell: single quotes around everything, each `'` written as `'\''`.
+ * Nothing inside single quotes is special to sh, bash or zsh (no `$`, backtick, `!` or newline).
+ */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function ghCommands(items: readonly ActionItem[], options: { repo?: string; labels?: readonly string[] }): string {
+  const lines = ['#!/bin/sh', '# gh issue create for each action item without a ticket. Review, then run with sh.'];
+  for (const i of items.filter((item) => item.ticket === null)) {
+    const body = [
+      `Action item of the postmortem ${i.postmortem} (${i.path}, line ${i.line}).`,
+      '',
+      `- Type: ${i.type}`,
+      `- Owner: ${i.owner}`,
+      `- Due: ${i.due ?? 'not set'}`,
+      `- Status: ${i.status}`,
+    ].join('\n');
+    const args = ['gh', 'issue', 'create'];
+    if (options.repo) args.push('--repo', shellQuote(options.repo));
+    // Control characters would break the line a reviewer reads; the title keeps its words.
+    args.push(
+      '--title',
+      shellQuote([...i.action].map((c) => (c < ' ' || c === '\u007f' ? ' ' : c)).join('')),
+      '--body',
+      shellQuote(body),
+    );
+    for (const label of options.labels ?? []) args.push('--label', shellQuote(label));
+    lines.push(args.join(' '));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes action items as a table, CSV, JSON or `gh issue create` commands (printed, never run). */
+export function formatActions(
+  items: readonly ActionItem[],
+  format: ActionsFormat,
+  options: { today: string; repo?: string; labels?: readonly string[] },
+): string {
+  switch (format) {
+    case 'csv':
+      return formatActionsCsv(items, options.today);
+    case 'json':
+      return `${JSON.stringify(
+        items.map((i) => ({ ...i, open: isOpen(i), overdue: isOverdue(i, options.today) })),
+        null,
+        2,
+      )}\n`;
+    case 'gh':
+      return ghCommands(items, options);
+    case 'table': {
+      if (items.length === 0) return 'No action items match.\n';
+      const rows = items.map((i) => [
+        isOverdue(i, options.today) ? `${i.due} !` : (i.due ?? '–'),
+        i.status,
+        i.type,
+        i.owner,
+        i.ticket ?? '–',
+        i.action.length > 60 ? `${i.action.slice(0, 59)}…` : i.action,
+        `${i.path}:${i.line}`,
+      ]);
+      const overdue = items.filter((i) => isOverdue(i, options.today)).length;
+      return `${textTable(['due', 'status', 'type', 'owner', 'ticket', 'action', 'file'], rows, '')}\n\n${items.length} items, ${overdue} overdue on ${options.today} (marked !).\n`;
+    }
+  }
+}

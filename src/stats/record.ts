@@ -1,0 +1,144 @@
+import {
+  ACTION_ITEM_STATUSES,
+  ACTION_ITEM_TYPES,
+  SEVERITIES,
+  deriveFigures,
+  idFromPath,
+  isIsoDate,
+  isRecord,
+  parseInstant,
+} from '../model/index.js';
+import type { StatsSource } from './read.js';
+import type { ActionItem, FileNote, IncidentRecord } from './types.js';
+
+const NO_TICKET = new Set(['', '-', '—', '–', 'n/a', 'none']);
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
+
+/** Sum of `impact.windows` in milliseconds, or a reason why they cannot be summed. */
+function windowsSum(windows: unknown[], started: number | undefined): number | string {
+  let total = 0;
+  let previousEnd = -Infinity;
+  for (const [i, w] of windows.entries()) {
+    const start = isRecord(w) && typeof w.start === 'string' ? parseInstant(w.start) : null;
+    const end = isRecord(w) && typeof w.end === 'string' ? parseInstant(w.end) : null;
+    if (start === null || end === null) return `window ${i + 1} lacks a valid start and end with an offset`;
+    if (end < start) return `window ${i + 1} ends before it starts`;
+    if (start < previousEnd) return `window ${i + 1} overlaps the one before or is out of order`;
+    if (i === 0 && started !== undefined && start !== started) return 'the first window does not start at `started`';
+    previousEnd = end;
+    total += end - start;
+  }
+  return total;
+}
+
+function actionItems(source: StatsSource, postmortem: string, note: (line: number, message: string) => void) {
+  const items: ActionItem[] = [];
+  for (const row of source.actionItems?.rows ?? []) {
+    const cell = (name: string) => row.cells[name]?.text.trim() ?? '';
+    const type = cell('type').toLowerCase();
+    const status = cell('status').toLowerCase();
+    const dueText = cell('due');
+    const due = isIsoDate(dueText) ? dueText : null;
+    if (!(ACTION_ITEM_TYPES as readonly string[]).includes(type))
+      note(row.line, `Action item type "${cell('type')}" is not one of ${ACTION_ITEM_TYPES.join(', ')}.`);
+    if (!(ACTION_ITEM_STATUSES as readonly string[]).includes(status))
+      note(
+        row.line,
+        `Action item status "${cell('status')}" is not one of ${ACTION_ITEM_STATUSES.join(', ')}; it counts as neither open nor done.`,
+      );
+    if (due === null)
+      note(row.line, `Action item due date "${dueText}" is not a date (YYYY-MM-DD); it cannot be overdue.`);
+    const ticket = cell('ticket');
+    items.push({
+      postmortem,
+      path: source.path,
+      line: row.line,
+      action: cell('action'),
+      type,
+      owner: cell('owner') || '(none)',
+      due,
+      status,
+      ticket: NO_TICKET.has(ticket.toLowerCase()) ? null : ticket,
+    });
+  }
+  return items;
+}
+
+/** Turns what was read of one file into the facts the figures use; values it cannot use become notes. */
+export function toRecord(source: StatsSource): { record: IncidentRecord; notes: FileNote[] } {
+  const { data, path } = source;
+  const notes: FileNote[] = [];
+  const note = (line: number, message: string) => notes.push({ path, line, column: 1, message });
+  const at = (key: string) => source.keyLines.get(key) ?? 1;
+  const id = typeof data.id === 'string' && data.id !== '' ? data.id : idFromPath(path);
+  const severity =
+    typeof data.severity === 'string' && (SEVERITIES as readonly string[]).includes(data.severity)
+      ? data.severity
+      : null;
+  if (severity === null)
+    note(
+      at('severity'),
+      `Expected \`severity\` to be one of ${SEVERITIES.join(', ')}; left out of the figures by severity.`,
+    );
+  const started = typeof data.started === 'string' && parseInstant(data.started) !== null ? data.started : null;
+  if (started === null)
+    note(
+      at('started'),
+      'Expected `started` to be a timestamp with an offset; left out of the figures by month, quarter and time.',
+    );
+  const figures = deriveFigures(data);
+  // Moments out of order give negative times; they are left out rather than averaged in.
+  const time = (ms: number | null, name: string) => {
+    if (ms === null || ms >= 0) return ms;
+    note(at(name), `Expected \`${name}\` at or after \`started\`; left out of the times.`);
+    return null;
+  };
+  const impact = isRecord(data.impact) ? data.impact : {};
+  const customers = impact.customers_affected;
+  const customersAffected =
+    typeof customers === 'number' && Number.isInteger(customers) && customers >= 0 ? customers : null;
+  if (customersAffected === null)
+    note(at('impact'), 'Expected `impact.customers_affected` to be a whole number >= 0; left out of customer-minutes.');
+  let impactMs = figures.impactDuration !== null && figures.impactDuration >= 0 ? figures.impactDuration : null;
+  let impactFromWindows = false;
+  if (Array.isArray(impact.windows) && impact.windows.length > 0) {
+    const sum = windowsSum(impact.windows, started === null ? undefined : (parseInstant(started) as number));
+    if (typeof sum === 'number') {
+      impactMs = sum;
+      impactFromWindows = true;
+    } else {
+      impactMs = null;
+      note(at('impact'), `Expected valid \`impact.windows\`, found that ${sum}; left out of customer-minutes.`);
+    }
+  }
+  const categories = [
+    ...new Set(
+      (Array.isArray(data.root_causes) ? data.root_causes : []).flatMap((c) =>
+        isRecord(c) && typeof c.category === 'string' && c.category !== '' ? [c.category] : [],
+      ),
+    ),
+  ];
+  const record: IncidentRecord = {
+    path,
+    id,
+    title: typeof data.title === 'string' ? data.title : id,
+    severity,
+    services: [...new Set(strings(data.services))],
+    categories,
+    started,
+    startedMs: started === null ? null : parseInstant(started),
+    month: started === null ? null : started.slice(0, 7),
+    quarter: started === null ? null : `${started.slice(0, 4)}-Q${Math.ceil(Number(started.slice(5, 7)) / 3)}`,
+    timeToDetect: time(figures.timeToDetect, 'detected'),
+    timeToMitigate: time(figures.timeToMitigate, 'mitigated'),
+    timeToResolve: time(figures.timeToResolve, 'resolved'),
+    impactMs,
+    impactFromWindows,
+    customersAffected,
+    actionItems: actionItems(source, id, note),
+  };
+  return { record, notes };
+}

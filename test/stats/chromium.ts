@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's chromium, the browser the HTML pages are checked in. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** Whether it is installed here. */
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+
+/** Starts headless Chromium with nothing that talks to the network on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** What a page did while it was opened: console errors, page errors and every request but the page itself. */
+export interface PageVisit {
+  screenshot: Buffer;
+  consoleErrors: string[];
+  requests: string[];
+  /** Share of screenshot pixels that are not background white, and how many colours it has. */
+  inkShare: number;
+  colours: number;
+}
+
+/** Opens a file in a fresh context, records what it does and takes a full-page screenshot. */
+export async function visit(browser: Browser, fileUrl: string): Promise<PageVisit> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('request', (r) => {
+    if (r.url() !== fileUrl) requests.push(r.url());
+  });
+  // Anything but the page itself is refused, so a stray reference cannot reach the network.
+  await context.route('**/*', (route) => (route.request().url() === fileUrl ? route.continue() : route.abort()));
+  await page.goto(fileUrl, { waitUntil: 'load' });
+  const screenshot = await page.screenshot({ fullPage: true, type: 'png' });
+  await context.close();
+  // The browser decodes its own screenshot, in a blank page of a context that may run script.
+  const checker = await browser.newContext();
+  const blank = await checker.newPage();
+  // Page code as text: the tests are typed without the DOM library.
+  const { inkShare, colours } = await blank.evaluate<{ inkShare: number; colours: number }>(`(async () => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,${screenshot.toString('base64')}';
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    let ink = 0;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) ink++;
+      if (seen.size < 1000) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    }
+    return { inkShare: ink / (data.length / 4), colours: seen.size };
+  })()`);
+  await checker.close();
+  return { screenshot, consoleErrors, requests, inkShare, colours };
+}

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePostmortem } from '../../src/model/index.js';
+import { readStatsSource, type StatsSource } from '../../src/stats/read.js';
+import { ROOT } from '../helpers/cli.js';
+
+const examples = readdirSync(join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => [f, readFileSync(join(ROOT, 'examples', f), 'utf8')] as const);
+
+const fenced = (text: string) =>
+  text.replace(
+    '## Action items',
+    '## Notes\n\n```md\n## Action items\n\n| Action |\n| --- |\n| fake |\n```\n\n## Action items',
+  );
+
+/** Variants that must take other paths through the reader, each compared with the full parser. */
+const variants: Array<readonly [string, string]> = examples.flatMap(([name, text]) => [
+  [name, text],
+  [`${name} (CRLF)`, text.replace(/\n/g, '\r\n')],
+  [`${name} (a fenced heading before the table)`, fenced(text)],
+  [`${name} (a comment in the body)`, text.replace('## Summary', '<!-- note -->\n\n## Summary')],
+  [`${name} (a byte order mark)`, `\uFEFF${text}`],
+  [`${name} (no action items)`, text.replace(/## Action items[\s\S]*?(?=## Lessons)/, '')],
+]);
+
+const USED = ['id', 'severity', 'services', 'started', 'detected', 'mitigated', 'resolved', 'impact', 'root_causes'];
+
+describe('the stats reader agrees with the full parser', () => {
+  it.each(variants)('%s', (_name, text) => {
+    const source = readStatsSource('x.md', Buffer.from(text)) as StatsSource;
+    const full = parsePostmortem(text, 'x.md').postmortem;
+    expect('message' in source).toBe(false);
+    for (const key of USED) expect(source.data[key], key).toEqual(full.data[key]);
+    expect(source.actionItems).toEqual(full.actionItems);
+    for (const key of USED) expect(source.keyLines.get(key), key).toBe(full.keys.get(key)?.key.line);
+  });
+
+  it('leaves a front matter it does not understand to the full parser, which reports its problem', () => {
+    const text = '---\n"id": x\nseverity: [SEV1\n---\n';
+    expect(readStatsSource('x.md', Buffer.from(text))).toMatchObject({
+      line: 3,
+      message: expect.stringMatching(/^Expected valid YAML in the front matter/) as unknown,
+    });
+  });
+
+  it('reports bytes that are not UTF-8 as the full parser does', () => {
+    const bytes = Buffer.concat([Buffer.from('---\nid: x\ntitle: caf'), Buffer.from([0xe9]), Buffer.from('\n---\n')]);
+    expect(readStatsSource('x.md', bytes)).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/not valid UTF-8/) as unknown,
+    });
+  });
+
+  it('reads a quoted key through the full parser', () => {
+    const source = readStatsSource('x.md', Buffer.from('---\n"severity": SEV2\n---\n')) as StatsSource;
+    expect(source.data.severity).toBe('SEV2');
+  });
+});

@@ -1,0 +1,149 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
+import { HAS_CHROMIUM, launchChromium, visit } from './chromium.js';
+
+const IN_CI = Boolean(process.env.CI);
+const CRM = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
+const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let browser: Browser | undefined;
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('postmortem-render-html-'));
+  if (HAS_CHROMIUM) browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await cleanup();
+});
+
+/** A copy of the crm example with its two waves as impact windows (14:02–14:31 and 15:48–16:34). */
+async function withWindows(): Promise<string> {
+  const text = (await readFile(CRM, 'utf8')).replace(
+    '  data_loss: false\n',
+    '  data_loss: false\n  windows:\n    - { start: "2018-05-15T14:02:00+02:00", end: "2018-05-15T14:31:00+02:00" }\n    - { start: "2018-05-15T15:48:00+02:00", end: "2018-05-15T16:34:00+02:00" }\n',
+  );
+  const path = join(dir, '2018-05-15-crm-release-rollback-failed.md');
+  await writeFile(path, text);
+  return path;
+}
+
+describe('render --chart mermaid', () => {
+  it('adds a Gantt block after the header with the moments and the impact windows', async () => {
+    const r = await runInProcess(['render', await withWindows(), '--chart', 'mermaid']);
+    expect(r.code).toBe(0);
+    const block = /```mermaid\n([\s\S]*?)```/.exec(r.stdout)?.[1] ?? '';
+    expect(block).toContain('    Started : milestone, started, 2018-05-15 14:02, 0m\n');
+    expect(block).toContain('    Resolved : milestone, resolved, 2018-05-15 18:10, 0m\n');
+    expect(block).toContain('    section Impact windows\n    Window 1 : crit, impact1, 2018-05-15 14:02, 29m\n');
+    expect(block).toContain('    Window 2 : crit, impact2, 2018-05-15 15:48, 46m\n');
+    expect(r.stdout.indexOf('```mermaid')).toBeLessThan(r.stdout.indexOf('## Summary'));
+  });
+
+  it('refuses --chart with --format html', async () => {
+    const r = await runInProcess(['render', CRM, '--chart', 'mermaid', '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--chart mermaid: expected mermaid, with --format markdown');
+  });
+
+  it('keeps Mermaid syntax out of the title', async () => {
+    const path = join(dir, 'title.md');
+    const text = (await readFile(CRM, 'utf8')).replace(/^title: .*$/m, 'title: "Checkout: down; #1 %% again"');
+    await writeFile(path, text);
+    const r = await runInProcess(['render', path, '--chart', 'mermaid']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('    title Checkout down 1 % again\n');
+  });
+
+  it.runIf(HAS_CHROMIUM || IN_CI)(
+    'is accepted and drawn by the real Mermaid parser, in Chromium (on Node 20 it needs a DOM: DOMPurify)',
+    async () => {
+      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
+      const r = await runInProcess(['render', await withWindows(), '--chart', 'mermaid']);
+      const code = /```mermaid\n([\s\S]*?)```/.exec(r.stdout)?.[1] ?? '';
+      const context = await (browser as Browser).newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // Mermaid needs a DOM, so it runs in the page, loaded from node_modules (no network).
+      await page.setContent('<!doctype html><body></body>');
+      await page.addScriptTag({ path: MERMAID });
+      // Page code as text (the tests are typed without the DOM library), the block as a JSON literal.
+      const result = await page.evaluate<{ parsed: boolean; svg: string }>(
+        `(async () => {
+          const code = ${JSON.stringify(code)};
+          mermaid.initialize({ startOnLoad: false });
+          const parsed = await mermaid.parse(code);
+          const { svg } = await mermaid.render('timeline', code);
+          return { parsed: Boolean(parsed), svg };
+        })()`,
+      );
+      // A broken block must fail the same check, or the check proves nothing.
+      const broken = await page.evaluate<string>(
+        `(async () => {
+          try { await mermaid.parse(${JSON.stringify(code.replace('gantt', 'gant'))}); return 'parsed'; }
+          catch { return 'rejected'; }
+        })()`,
+      );
+      await context.close();
+      expect(errors).toEqual([]);
+      expect(result.parsed).toBe(true);
+      expect(result.svg).toContain('Window 2');
+      expect(result.svg).toContain('Mitigated');
+      expect(broken).toBe('rejected');
+    },
+    60_000,
+  );
+});
+
+describe('render --format html', () => {
+  it('writes one page with the header facts, an SVG timeline and the sections, and no script', async () => {
+    const r = await runInProcess(['render', await withWindows(), '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>/);
+    expect(r.stdout).not.toMatch(/<script|src=|url\(|@import/i);
+    expect(r.stdout).toContain('<td><strong>Time to mitigate</strong></td>');
+    expect(r.stdout).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="timeline"');
+    expect(r.stdout.match(/<rect class="impact"/g)).toHaveLength(3);
+    expect(r.stdout).toContain('customer impact (impact windows)');
+    expect(r.stdout).toContain('<h2>Lessons learned</h2>');
+  });
+
+  it('escapes HTML written in the postmortem instead of passing it through', async () => {
+    const path = join(dir, 'x.md');
+    await writeFile(
+      path,
+      (await readFile(CRM, 'utf8')).replace(
+        '## Summary\n',
+        '## Summary\n\n<img src=x onerror=alert(1)> ![a](https://example.org/a.png)\n',
+      ),
+    );
+    const r = await runInProcess(['render', path, '--format', 'html']);
+    expect(r.stdout).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(r.stdout).not.toContain('<img');
+  });
+
+  it.runIf(HAS_CHROMIUM || IN_CI)(
+    'renders in headless Chromium with no console error and no request',
+    async () => {
+      expect(HAS_CHROMIUM).toBe(true);
+      const out = join(dir, 'crm.html');
+      const r = await runInProcess(['render', await withWindows(), '--format', 'html', '--out', out]);
+      expect(r.code).toBe(0);
+      const page = await visit(browser as Browser, pathToFileURL(out).href);
+      expect(page.consoleErrors).toEqual([]);
+      expect(page.requests).toEqual([]);
+      expect(page.inkShare).toBeGreaterThan(0.02);
+      expect(page.colours).toBeGreaterThan(20);
+      if (process.env.POSTMORTEM_UPDATE_IMAGES)
+        await writeFile(join(ROOT, 'docs', 'images', 'render.png'), page.screenshot);
+    },
+    60_000,
+  );
+});
