@@ -55,19 +55,17 @@ export async function noticesOf(
   for (const lang of languages) {
     // The notice module picks the zone (--timezone, the file's, the config's, started's offset).
     const timezone = options.timezone ? { timezone: options.timezone } : {};
-    const prepared = await noticeForPostmortem(file, pm, 'status', { lang, ...timezone }, project, io, true);
+    // Not standalone: the headline is the incident's name already, so the text leaves it out.
+    const prepared = await noticeForPostmortem(file, pm, 'status', { lang, ...timezone }, project, io, false);
     if (!prepared) {
       ok = false;
       continue;
     }
-    // The headline is the incident's name already; the text starts after it.
-    const headline = `${prepared.view.headline}\n\n`;
-    const text = prepared.text.startsWith(headline) ? prepared.text.slice(headline.length) : prepared.text;
     out.push({
       postmortemId: String(pm.data.id),
       lang,
       headline: prepared.view.headline,
-      text,
+      text: prepared.text,
       severity: String(pm.data.severity),
       started: moment('started') as string,
       detected: moment('detected'),
