@@ -1,8 +1,8 @@
 import type { ExportedNotice } from '../export/notices.js';
-import { isRecord } from '../model/index.js';
 import { customerServices } from '../notice/facts-checks.js';
 import type { NoticeSettings } from '../notice/settings.js';
 import { noticeLanguages } from '../notice/view.js';
+import { noticeBlock } from '../notice/wording-checks.js';
 import type { Io } from './io.js';
 import { loadPostmortem } from './load.js';
 // The notice command's own validation, checks and rendering, so an export refuses what
@@ -37,7 +37,7 @@ export async function noticesOf(
   const languages = noticeLanguages(pm).filter((l) => options.lang === undefined || l === options.lang);
   const reason = !statuses.includes(String(pm.data.status))
     ? `status ${String(pm.data.status)}`
-    : !isRecord(pm.data.notice)
+    : noticeBlock(pm) === null
       ? 'no notice'
       : languages.length === 0
         ? `no ${options.lang} notice`
