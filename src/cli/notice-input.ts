@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Postmortem } from '../model/types.js';
 import { NoticeRequestError, prepareNotice, type PreparedNotice } from '../notice/prepare.js';
 import { noticeSettingsOf } from '../notice/settings.js';
 import type { NoticeChannel } from '../notice/view.js';
@@ -7,7 +8,7 @@ import { UnsafeTextError } from '../render/escape.js';
 import { InputError, RuntimeError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { loadPostmortem } from './load.js';
-import { loadProjectConfig } from './project.js';
+import { loadProjectConfig, type ProjectConfig } from './project.js';
 import { printProblems } from './report.js';
 
 /** Options shared by `notice` and `publish` for turning a postmortem into notice text. */
@@ -17,6 +18,9 @@ export interface NoticeTextOptions {
   templates?: string;
   config?: string;
 }
+
+/** A notice that is ready for customers. */
+export type ReadyNotice = Extract<PreparedNotice, { ok: true }>;
 
 /**
  * Reads the file and the project config, prepares the notice through the core, and prints what
@@ -28,10 +32,26 @@ export async function noticeForFile(
   options: NoticeTextOptions,
   io: Io,
   standalone: boolean,
-): Promise<Extract<PreparedNotice, { ok: true }> | null> {
-  const { format, config } = await loadProjectConfig(io, options.config);
+): Promise<ReadyNotice | null> {
+  const project = await loadProjectConfig(io, options.config);
   const pm = await loadPostmortem(file, io);
   if (!pm) return null;
+  return noticeForPostmortem(file, pm, channel, options, project, io, standalone);
+}
+
+/**
+ * `noticeForFile` for a postmortem already read with a config already loaded, for commands that
+ * render several notices (one per file and language) from one config. `file` is the path as given.
+ */
+export async function noticeForPostmortem(
+  file: string,
+  pm: Postmortem,
+  channel: NoticeChannel,
+  options: Omit<NoticeTextOptions, 'config'>,
+  project: ProjectConfig,
+  io: Io,
+  standalone: boolean,
+): Promise<ReadyNotice | null> {
   let notice: PreparedNotice;
   try {
     notice = await prepareNotice(
@@ -42,9 +62,9 @@ export async function noticeForFile(
         timezone: options.timezone,
         standalone,
         templatesDir: options.templates ? resolve(io.cwd, options.templates) : undefined,
-        format,
+        format: project.format,
       },
-      noticeSettingsOf(config),
+      noticeSettingsOf(project.config),
     );
   } catch (error) {
     if (error instanceof NoticeRequestError) throw new UsageError(error.message);

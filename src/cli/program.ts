@@ -199,7 +199,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         .default('statuspage'),
     )
     .requiredOption('-u, --url <url>', "the status page's public address, e.g. https://status.example.com")
-    .option('--title <title>', "the status page's name", 'Incidents')
+    .option(
+      '--title <title>',
+      'the status page\'s name (default: "COMPANY status" with the config\'s notice.company, else Incidents)',
+    )
     .option('-o, --out <path>', 'output file, - for stdout (default: incidents.json or incidents.atom)')
     .option('-f, --force', 'replace --out if it exists')
     .addOption(
@@ -210,9 +213,12 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     )
     .option(
       '-z, --timezone <zone>',
-      "IANA time zone for the times customers read (default: the file's timezone, else UTC)",
+      "IANA time zone for the times customers read (default: the file's timezone, the config's notice.timezone, else started's offset)",
     )
-    .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
+    .option(
+      '--config <path>',
+      'config file with display names, company and checks (default: nearest .postmortemrc.json)',
+    )
     .addHelpText(
       'after',
       `\nWithout paths, exports postmortems/**/*.md. statuspage takes final and published postmortems,\natom only published ones; others are skipped and listed. A notice that fails its checks (wording,\nleaks, a service without a display name) stops the export: nothing is written.\nSeverity maps to impact: SEV1 critical, SEV2 major, SEV3 minor, SEV4 none.\n\nExamples:\n  postmortem export --url https://status.example.com\n  postmortem export postmortems --format atom --url https://status.example.com --out public/incidents.atom\n  postmortem export --url https://status.example.com --lang de --out -\n${EXIT_CODES_HELP}`,

@@ -33,6 +33,25 @@ export function noticeCompany(pm: Postmortem, settings: NoticeSettings): string 
   return typeof company === 'string' && company.trim() !== '' ? company.trim() : (settings.company ?? '');
 }
 
+/**
+ * The affected services as customers know them in a language: one entry per display name, in the
+ * file's order, with the first id that carries it. An internal component may share the name of what
+ * customers use ("fragment-cache" is the web app to them). A service without a name shows its id,
+ * which only happens where the `notice-services` check did not run or was turned off.
+ */
+export function customerServices(
+  pm: Postmortem,
+  settings: NoticeSettings,
+  lang: string,
+): Array<{ id: string; name: string }> {
+  const byName = new Map<string, string>();
+  for (const id of serviceIds(pm)) {
+    const name = serviceDisplayName(pm, settings, id, lang) || id;
+    if (!byName.has(name)) byName.set(name, id);
+  }
+  return [...byName].map(([name, id]) => ({ id, name }));
+}
+
 /** The affected service ids as written. */
 export function serviceIds(pm: Postmortem): string[] {
   const services = pm.data.services;

@@ -5,7 +5,7 @@ import { momentInstants } from '../model/validate.js';
 import { impactWindows } from '../model/windows.js';
 import type { Postmortem } from '../model/types.js';
 import { datesInWords, durationInWords, formatDay, formatMoment, formatTime, type NoticeLanguage } from './datetime.js';
-import { noticeCompany, noticeSignature, serviceDisplayName, serviceIds } from './facts-checks.js';
+import { customerServices, noticeCompany, noticeSignature } from './facts-checks.js';
 import { DEFAULT_NOTICE_SETTINGS, type NoticeSettings } from './settings.js';
 import { noticeBlock, noticeText } from './wording-checks.js';
 import { zoneLabel, type NoticeZone } from './zone.js';
@@ -160,10 +160,7 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
     timeZone: zone.kind === 'iana' ? zone.name : zoneLabel(0, lang, zone),
     timeZoneName: start === undefined ? '' : zoneLabel(start, lang, zone),
     duration: impactMs === null ? '' : durationInWords(impactMs, lang),
-    // An internal component may share the name of what customers use ("fragment-cache" is the web app to them).
-    services: listFormat.format([
-      ...new Set(serviceIds(pm).map((id) => serviceDisplayName(pm, settings, id, lang) || id)),
-    ]),
+    services: listFormat.format(customerServices(pm, settings, lang).map((s) => s.name)),
     dataLost: impact.data_loss === true,
     dataInText: speaksOfData(lang, [text('what_happened'), text('customer_impact')]),
     company,

@@ -138,6 +138,16 @@ describe('the npm package', () => {
 
     const answers = await readFile(join(ROOT, 'examples', 'answers', 'crm-release-rollback.yaml'), 'utf8');
     await writeFile(join(project, 'answers.yaml'), `${answers}\nstatus: final\n`);
+    // A notice names services as customers know them and is signed: the project's config says how.
+    const notice = {
+      company: 'Relata',
+      signature: { en: 'Your Relata team', de: 'Ihr Relata-Team' },
+      services: {
+        'crm-web': { en: 'CRM web app', de: 'CRM-Web-App' },
+        'crm-workers': { en: 'Reminders', de: 'Erinnerungen' },
+      },
+    };
+    await writeFile(join(project, '.postmortemrc.json'), `${JSON.stringify({ notice }, null, 2)}\n`);
     const created = await postmortem('new', '--answers', 'answers.yaml');
     expect(created.stderr + created.stdout).toMatch(/Wrote postmortems\/2018-05-15-[a-z0-9-]+\.md/);
     expect(created.code).toBe(0);
@@ -154,9 +164,12 @@ describe('the npm package', () => {
     expect(rendered.stdout).toMatch(/^# Relata CRM web app unusable after a release and a failed rollback\n/);
     expect(rendered.stdout).toContain('## Timeline');
 
-    const notice = await postmortem('notice', file, '--channel', 'email', '--timezone', 'Europe/Berlin');
-    expect(notice.code).toBe(0);
-    expect(notice.stdout).toContain('May 15, 2018');
+    const email = await postmortem('notice', file, '--channel', 'email', '--timezone', 'Europe/Berlin');
+    expect(email.stderr).toBe('');
+    expect(email.code).toBe(0);
+    expect(email.stdout).toContain('May 15, 2018');
+    expect(email.stdout).toContain('CRM web app and Reminders');
+    expect(email.stdout).toContain('Your Relata team');
 
     const site = join(work.dir, 'blog');
     await mkdir(site);
@@ -168,23 +181,26 @@ describe('the npm package', () => {
     await git('add', '-A');
     await git('commit', '-q', '-m', 'init');
     const published = await postmortem('publish', file, '--site', site, '--flavor', 'jekyll');
-    expect(published.stderr).toContain('committed it on branch postmortem/');
+    const branch = `postmortem/${name!.replace(/\.md$/, '')}`;
+    expect(published.stderr).toContain(`Committed 2 jekyll post(s) to branch ${branch}`);
     expect(published.code).toBe(0);
-    const posts = await readdir(join(site, '_posts'));
-    expect(posts).toEqual([`${name}`]);
+    // The posts are on their own branch (one per language); the checked-out site is untouched.
+    const posts = await git('ls-tree', '-r', '--name-only', branch, '--', '_posts', 'de/_posts');
+    expect(posts.stdout.trim().split('\n')).toEqual([`_posts/${name}`, `de/_posts/${name}`]);
+    expect((await git('rev-parse', '--abbrev-ref', 'HEAD')).stdout).toBe('main\n');
     expect((await git('status', '--porcelain')).stdout).toBe('');
+    expect(existsSync(join(site, '_posts'))).toBe(false);
 
-    // export needs display names for the services; the answers file has none, so they are added.
-    const text = await readFile(join(project, file), 'utf8');
-    const names =
-      '  services:\n    crm-web: { en: CRM web app, de: CRM-Web-App }\n    crm-workers: { en: Reminders, de: Erinnerungen }\n';
-    await writeFile(join(project, file), text.replace(/^notice:\n/m, `notice:\n${names}`));
     const exported = await postmortem('export', '--url', 'https://status.example.com', '--out', '-');
     expect(exported.code).toBe(0);
-    const incidents = JSON.parse(exported.stdout) as { incidents: Array<{ impact: string; components: unknown[] }> };
-    expect(incidents.incidents.map((i) => [i.impact, i.components.length])).toEqual([
-      ['major', 2],
-      ['major', 2],
+    const incidents = JSON.parse(exported.stdout) as {
+      page: { name: string };
+      incidents: Array<{ impact: string; components: Array<{ name: string }> }>;
+    };
+    expect(incidents.page.name).toBe('Relata status');
+    expect(incidents.incidents.map((i) => [i.impact, i.components.map((c) => c.name)])).toEqual([
+      ['major', ['CRM-Web-App', 'Erinnerungen']],
+      ['major', ['CRM web app', 'Reminders']],
     ]);
   });
 });

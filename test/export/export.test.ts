@@ -12,11 +12,8 @@ import { compileSchema } from '../ecosystem/ajv.js';
 
 const EXAMPLE = '2018-05-15-crm-release-rollback-failed';
 const SERVICE_IDS = ['crm-web', 'crm-workers', 'fragment-cache'];
-const NAMES = `  services:
-    crm-web: { en: CRM web app, de: CRM-Web-App }
-    crm-workers: { en: Reminders and sync, de: Erinnerungen und Synchronisierung }
-    fragment-cache: { en: Page loading, de: Seitenaufbau }
-`;
+// The example's own display names, under `notice:`; crm-web and fragment-cache share one.
+const NAMES = /^ {2}services:\n(?: {4}.*\n)+/m;
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -28,7 +25,7 @@ beforeAll(async () => {
   validateIncidents = await compileSchema('test/export/statuspage-v2-incidents.schema.json');
 });
 
-/** A variant of the example postmortem: its id, status, severity and notice changed as given. */
+/** A variant of the example postmortem: its id, status, severity and notice changed as given; `names: false` drops its display names. */
 async function variant(changes: {
   id?: string;
   status?: string;
@@ -41,7 +38,10 @@ async function variant(changes: {
   text = text.replace(`id: ${EXAMPLE}`, `id: ${id}`);
   if (changes.status) text = text.replace(/^status: final$/m, `status: ${changes.status}`);
   if (changes.severity) text = text.replace(/^severity: SEV2$/m, `severity: ${changes.severity}`);
-  if (changes.names !== false) text = text.replace('  apology:\n', `${NAMES}  apology:\n`);
+  if (changes.names === false) {
+    expect(text).toMatch(NAMES);
+    text = text.replace(NAMES, '');
+  }
   if (changes.headline)
     text = text.replace('en: "Disruption of the Relata web app"', `en: ${JSON.stringify(changes.headline)}`);
   return { id, text };
@@ -55,6 +55,11 @@ async function project(...files: Array<{ id: string; text: string }>): Promise<s
   return dir;
 }
 
+/** Writes the project's `.postmortemrc.json` with the given `notice` block. */
+async function writeConfig(dir: string, notice: Record<string, unknown>): Promise<void> {
+  await writeFile(join(dir, '.postmortemrc.json'), `${JSON.stringify({ notice })}\n`);
+}
+
 const URL_ARGS = ['--url', 'https://status.example.com', '--title', 'Relata Status'];
 
 interface Incidents {
@@ -66,7 +71,7 @@ interface Incidents {
     impact: string;
     resolved_at: string | null;
     incident_updates: Array<{ status: string; body: string; created_at: string }>;
-    components: Array<{ name: string; status: string }>;
+    components: Array<{ id: string; name: string; status: string }>;
   }>;
 }
 
@@ -84,29 +89,28 @@ describe('postmortem export --format statuspage', () => {
       [`${EXAMPLE}-de`, 'Störung der Relata-Web-App', 'resolved', 'major'],
       [`${EXAMPLE}-en`, 'Disruption of the Relata web app', 'resolved', 'major'],
     ]);
-    const en = doc.incidents[1];
+    const [de, en] = doc.incidents;
     expect(en?.resolved_at).toBe('2018-05-15T18:10:00+02:00');
+    // One component per name customers read (crm-web and fragment-cache are both the web app to
+    // them), and a service is the same component in every language.
     expect(en?.components.map((c) => [c.name, c.status])).toEqual([
-      ['CRM web app', 'operational'],
-      ['Reminders and sync', 'operational'],
-      ['Page loading', 'operational'],
+      ['the Relata web app', 'operational'],
+      ['scheduled reminder e-mails', 'operational'],
     ]);
+    expect(de?.components.map((c) => c.name)).toEqual(['die Relata-Web-App', 'geplante Erinnerungsmails']);
+    expect(de?.components.map((c) => c.id)).toEqual(en?.components.map((c) => c.id));
     const [update] = en?.incident_updates ?? [];
     expect(update?.status).toBe('resolved');
     expect(update?.created_at).toBe('2018-05-15T18:10:00+02:00');
-    // The resolved update carries the notice's text (the status channel), naming services as customers know them.
-    const notice = await runInProcess(
-      ['notice', `postmortems/${EXAMPLE}.md`, '--channel', 'status', '--timezone', 'UTC'],
-      {
-        cwd: dir,
-      },
-    );
+    // The resolved update carries the notice's text (the status channel) as `postmortem notice`
+    // writes it, in the same zone (the file's Europe/Berlin), naming services as customers know them.
+    const notice = await runInProcess(['notice', `postmortems/${EXAMPLE}.md`, '--channel', 'status'], { cwd: dir });
     expect(notice.code).toBe(0);
-    const expected = notice.stdout
-      .replace('Disruption of the Relata web app\n\n', '')
-      .replace('crm-web, crm-workers, and fragment-cache', 'CRM web app, Reminders and sync, and Page loading');
-    expect(update?.body).toBe(expected);
-    expect(update?.body).toContain('this affected CRM web app, Reminders and sync, and Page loading.');
+    expect(notice.stdout.startsWith('Disruption of the Relata web app\n\n')).toBe(true);
+    expect(update?.body).toBe(notice.stdout.replace('Disruption of the Relata web app\n\n', ''));
+    expect(update?.body).toContain(
+      'A disruption affected the Relata web app and scheduled reminder e-mails on May 15, 2018, from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST).',
+    );
     // The schema is strict enough to catch a wrong value.
     expect(validateIncidents({ ...doc, incidents: [{ ...en, impact: 'severe' }] })).toBe(false);
     for (const id of SERVICE_IDS) expect(text).not.toContain(id);
@@ -149,6 +153,43 @@ describe('postmortem export --format statuspage', () => {
     );
     expect(result.stderr).toContain('Nothing written');
     expect(existsSync(join(dir, 'incidents.json'))).toBe(false);
+    // The config's names serve where the file has none, in the components as in the text.
+    const services = { 'crm-web': { en: 'CRM web app', de: 'CRM-Web-App' } };
+    const other = { en: 'Reminders', de: 'Erinnerungen' };
+    await writeConfig(dir, { services: { ...services, 'crm-workers': other, 'fragment-cache': other } });
+    const named = await runInProcess(['export', ...URL_ARGS, '--lang', 'en', '--out', '-'], { cwd: dir });
+    expect(named.code).toBe(0);
+    const [incident] = (JSON.parse(named.stdout) as Incidents).incidents;
+    expect(incident?.components.map((c) => c.name)).toEqual(['CRM web app', 'Reminders']);
+    expect(incident?.incident_updates[0]?.body).toContain('affected CRM web app and Reminders on May 15, 2018');
+  });
+
+  it.each([
+    [[], null, 'from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST)'],
+    [['--timezone', 'UTC'], null, 'from 12:02 PM to 12:31 PM and from 1:48 PM to 2:34 PM (UTC)'],
+    [[], 'America/New_York', 'from 8:02 AM to 8:31 AM and from 9:48 AM to 10:34 AM (EDT)'],
+  ])('writes times in the notice zone (flags %j, config zone %s, no file zone for it)', async (flags, zone, times) => {
+    const { id, text } = await variant({});
+    // Without the file's zone, the config's comes next; with neither, the offset of `started`.
+    const dir = await project({ id, text: zone ? text.replace(/^timezone: .*\n/m, '') : text });
+    if (zone) await writeConfig(dir, { timezone: zone });
+    const result = await runInProcess(['export', ...URL_ARGS, ...flags, '--lang', 'en', '--out', '-'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const [incident] = (JSON.parse(result.stdout) as Incidents).incidents;
+    expect(incident?.incident_updates[0]?.body).toContain(times);
+  });
+
+  it.each([
+    [[], null, 'Incidents'],
+    [[], 'Relata', 'Relata status'],
+    [['--title', 'Relata Status'], 'Relata', 'Relata Status'],
+  ])('names the page by --title, else the config company (flags %j, company %s)', async (flags, company, name) => {
+    const dir = await project(await variant({}));
+    if (company) await writeConfig(dir, { company });
+    const args = ['export', '--url', 'https://status.example.com', ...flags, '--lang', 'en', '--out', '-'];
+    const result = await runInProcess(args, { cwd: dir });
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as Incidents).page.name).toBe(name);
   });
 
   it('never replaces an existing file without --force', async () => {

@@ -4,9 +4,11 @@ import type { ExportedNotice } from '../../export/notices.js';
 import { buildStatuspageIncidents } from '../../export/statuspage.js';
 import { DEFAULT_PATTERNS, findFiles, NoFilesError } from '../../lint/files.js';
 import { FileExistsError, writeFileAtomic } from '../../model/index.js';
+import { noticeSettingsOf } from '../../notice/settings.js';
 import { noticesOf } from '../export-notices.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { loadProjectConfig } from '../project.js';
 
 /** Options of `postmortem export`. */
 export interface ExportOptions {
@@ -59,11 +61,14 @@ export async function exportCommand(paths: string[], options: ExportOptions, io:
       throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
     throw error;
   }
+  // One config for every file, as lint reads it: display names, zone, company, checks.
+  const project = await loadProjectConfig(io, options.config);
+  const settings = noticeSettingsOf(project.config);
   const notices: ExportedNotice[] = [];
   const skipped: string[] = [];
   let failed = 0;
   for (const file of files) {
-    const found = await noticesOf(file, options, io, skipped, FORMATS[format].statuses);
+    const found = await noticesOf(file, options, { project, settings }, io, skipped, FORMATS[format].statuses);
     if (found) notices.push(...found);
     else failed += 1;
   }
@@ -73,7 +78,8 @@ export async function exportCommand(paths: string[], options: ExportOptions, io:
     );
     return 1;
   }
-  const target = { url, title: options.title ?? 'Incidents' };
+  // The page is the company's status page when the config names the company ("Relata status").
+  const target = { url, title: options.title ?? (settings.company ? `${settings.company} status` : 'Incidents') };
   const content =
     format === 'atom'
       ? buildAtomFeed(notices, target)
