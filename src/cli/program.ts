@@ -68,6 +68,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--title <title>', 'answer the title question')
     .option('--severity <level>', 'answer the severity question (SEV1..SEV4)')
     .option('-c, --config <path>', 'config file with project categories (default: nearest .postmortemrc.json)')
+    .option('-t, --templates <dir>', 'folder with template overrides (source/postmortem.md.hbs, source/partials/)')
     .addHelpText(
       'after',
       `\nAnswers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\nprints how to resume. Without a terminal, every required answer must come from --answers.\n\nExamples:\n  postmortem new\n  postmortem new --resume\n  postmortem new --answers examples/answers/crm-release-rollback.yaml\n  postmortem new --title "Checkout down after a config change" --severity SEV2\n${EXIT_CODES_HELP}`,

@@ -42,6 +42,18 @@ export class DraftUnreadableError extends Error {
   }
 }
 
+/** A draft holds an answer that its question refuses (a hand-edited or damaged draft). */
+export class DraftAnswerError extends Error {
+  constructor(
+    readonly path: string,
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${key}: ${reason}`);
+    this.name = 'DraftAnswerError';
+  }
+}
+
 /** A new draft id: the local start time and a random suffix, sortable and unique. */
 export function newDraftId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

@@ -3,18 +3,12 @@
  * the interview with a draft saved after every answer, and returns complete answers.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import {
-  AnswersFileError,
-  REQUIRED_ANSWER_KEYS,
-  mergeAnswers,
-  parseAnswersText,
-  readAnswers,
-  type Answers,
-} from './answers.js';
+import { join, resolve } from 'node:path';
+import { AnswersFileError, REQUIRED_ANSWER_KEYS, mergeAnswers, parseAnswersText, type Answers } from './answers.js';
+import { readAnswers } from './read-answers.js';
 import { isPromptInterrupt, type Ask } from './ask.js';
-import { loadDraft, newDraftId, saveDraft, type Draft } from './draft.js';
-import { runInterview } from './flow.js';
+import { DRAFTS_DIR, DraftAnswerError, loadDraft, newDraftId, saveDraft, type Draft } from './draft.js';
+import { RecordedAnswerError, runInterview } from './flow.js';
 import { dateInZone, parseMomentInput } from './moments.js';
 
 /** What a session needs; everything outside (terminal, clock, zone) comes in here. */
@@ -143,6 +137,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     return { answers, draftId: current.id, draftSaved: saved };
   } catch (error) {
     if (isPromptInterrupt(error)) throw new InterviewInterruptedError(current.id, saved);
+    if (error instanceof RecordedAnswerError)
+      throw new DraftAnswerError(join(DRAFTS_DIR, `${current.id}.json`), error.key, error.reason);
     throw error;
   }
 }

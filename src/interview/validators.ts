@@ -44,6 +44,34 @@ export function validateText(text: string): Validation {
   return true;
 }
 
+/** The line of a code fence (``` or ~~~) opened and never closed, or null. */
+export function unclosedFence(markdown: string): number | null {
+  let open: { char: string; size: number; line: number } | null = null;
+  markdown.split(/\r?\n/).forEach((line, i) => {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!fence) return;
+    const marks = fence[1] as string;
+    if (!open) open = { char: marks[0] as string, size: marks.length, line: i + 1 };
+    else if (marks[0] === open.char && marks.length >= open.size && (fence[2] ?? '').trim() === '') open = null;
+  });
+  return (open as { line: number } | null)?.line ?? null;
+}
+
+/** Text of any number of lines (Markdown): as `validateText`, and every code fence closed. */
+export function validateLongText(text: string): Validation {
+  const basic = validateText(text);
+  if (basic !== true) return basic;
+  const line = unclosedFence(text);
+  return line === null
+    ? true
+    : `Expected the code fence opened on line ${line} of the answer to be closed, found no closing fence; an open fence would swallow the rest of the postmortem.`;
+}
+
+/** Optional text of any number of lines: empty is fine, otherwise as `validateLongText`. */
+export function validateOptionalLongText(text: string): Validation {
+  return text.trim() === '' ? true : validateLongText(text);
+}
+
 /** An optional answer: empty is fine, but not a placeholder. */
 export function validateOptionalText(text: string): Validation {
   return text.trim() === '' ? true : validateText(text);

@@ -70,16 +70,19 @@ const FULL_SCRIPT: Scripted[] = [
   { select: 'accept', expect: 'Rehearse the rollback' },
   { input: 'release-eng', expect: 'Owner' },
   { input: '', expect: 'Due' },
+  { input: 'REL-7', expect: 'Ticket' },
   { select: 'edit', expect: 'every component' },
   { input: 'Make the rollback cover app and schema', expect: 'Action' },
   { select: 'mitigate', expect: 'Type' },
   { input: '', expect: 'Owner' },
   { input: '2024-04-15', expect: 'Due' },
+  { input: '', expect: 'Ticket' },
   { select: 'drop', expect: 'game day' },
   // Suggestions of missing-backup: accept one, drop two.
   { select: 'accept', expect: 'restoring from backup' },
   { input: 'data-team', expect: 'Owner' },
   { input: '2024-04-01', expect: 'Due' },
+  { input: '', expect: 'Ticket' },
   { select: 'drop', expect: 'older than the recovery point' },
   { select: 'drop', expect: 'recovery point and time objectives' },
   // One own item.
@@ -90,6 +93,7 @@ const FULL_SCRIPT: Scripted[] = [
   { input: '2024-04-10', expect: 'Due' },
   { input: 'OPS-1', expect: 'Ticket' },
   { confirm: false, expect: 'Add another action item' },
+  { select: 'done', expect: 'Review the action items' },
   { input: 'Alerts fired at once.', expect: 'went well' },
   { input: '', expect: 'went well' },
   { input: 'The rollback had never been tried.', expect: 'went wrong' },
@@ -149,7 +153,7 @@ describe('the interview flow', () => {
         owner: 'release-eng',
         due: '2024-03-31',
         status: 'open',
-        ticket: '',
+        ticket: 'REL-7',
       },
       {
         action: 'Make the rollback cover app and schema',
@@ -210,11 +214,12 @@ describe('the interview flow', () => {
     [
       'untested-update',
       [
-        { select: 'canary', expect: 'Which test stage' },
+        { checkbox: ['canary'], expect: 'Which test stage' },
         { input: 'Friday deadline', expect: 'Why was it skipped' },
       ],
-      { skipped_stage: 'canary', why_skipped: 'Friday deadline' },
+      { skipped_stage: ['canary'], why_skipped: 'Friday deadline' },
     ],
+
     [
       'network',
       [

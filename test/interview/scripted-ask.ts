@@ -1,4 +1,5 @@
 import type { Ask } from '../../src/interview/index.js';
+import type { InputQuestion } from '../../src/interview/ask.js';
 
 /** One scripted answer: which kind of prompt is expected, text its message must contain, the answer. */
 export type Scripted =
@@ -32,17 +33,20 @@ export function scriptedAsk(script: Scripted[]): Ask & { asked: string[]; defaul
       throw new Error(`expected a prompt containing "${item.expect}", got "${message}"`);
     return item as Record<string, unknown>;
   }
+  async function typed(q: InputQuestion): Promise<string> {
+    defaults.push(q.default);
+    const text = next('input', q.message).input as string;
+    const value = text === '' ? (q.default ?? '') : text;
+    const valid = q.validate ? q.validate(value) : true;
+    if (valid !== true) throw new Error(`answer "${value}" to "${q.message}" rejected: ${valid}`);
+    return value;
+  }
   return {
     asked,
     defaults,
-    async input(q) {
-      defaults.push(q.default);
-      const typed = next('input', q.message).input as string;
-      const value = typed === '' ? (q.default ?? '') : typed;
-      const valid = q.validate ? q.validate(value) : true;
-      if (valid !== true) throw new Error(`answer "${value}" to "${q.message}" rejected: ${valid}`);
-      return value;
-    },
+    input: (q) => typed(q),
+    // A multi-line answer is scripted like a one-line one: `input`, with `\n` between lines.
+    text: (q) => typed(q),
     async select(q) {
       const value = next('select', q.message).select as string;
       if (!q.choices.some((c) => c.value === value)) throw new Error(`"${value}" is not a choice of "${q.message}"`);

@@ -1,0 +1,37 @@
+/** The moments step: the zone for times typed without one, then started, detected, mitigated, resolved. */
+import { MOMENTS } from '../model/index.js';
+import { UnansweredQuestionError, type InterviewContext } from './flow-context.js';
+import { dateInZone, parseMomentInput } from './moments.js';
+import { MESSAGES, MOMENT_MESSAGES, STEP_TITLES } from './questions.js';
+import { validateMoment, validateZone, type MomentName } from './validators.js';
+
+/** Asks the zone (once) and every moment not given, each at or after the one before. */
+export async function askMoments(iv: InterviewContext): Promise<void> {
+  const a = iv.a;
+  const machineZone = iv.options.machineZone;
+  iv.header(STEP_TITLES.moments);
+  if (MOMENTS.some((m) => a[m] === undefined)) {
+    a.timezone ??= (
+      await iv.step(
+        'timezone',
+        (ask) => ask.input({ message: MESSAGES.timezone, default: machineZone, validate: validateZone }),
+        () => machineZone,
+      )
+    ).trim();
+  }
+  let previous: { name: MomentName; iso: string } | undefined;
+  for (const name of MOMENTS) {
+    if (a[name] === undefined) {
+      const date = a.started?.slice(0, 10) ?? dateInZone(iv.options.now, iv.zone);
+      const check = { name, zone: iv.zone, date, previous };
+      const hint = `(HH:MM on ${date} in ${iv.zone}, or YYYY-MM-DD HH:MM, or a full timestamp)`;
+      const text = await iv.step(name, (ask) =>
+        ask.input({ message: `${MOMENT_MESSAGES[name]} ${hint}`, validate: (v) => validateMoment(v, check) }),
+      );
+      const parsed = parseMomentInput(text, check);
+      if ('error' in parsed) throw new UnansweredQuestionError(name);
+      a[name] = parsed.iso;
+    }
+    previous = { name, iso: a[name] };
+  }
+}

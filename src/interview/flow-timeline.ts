@@ -1,0 +1,120 @@
+/** The timeline step: the four moments pre-filled, events added, then a review list to edit or remove. */
+import { MOMENTS, formatTimelineInstant, offsetOf, parseInstant } from '../model/index.js';
+import type { TimelineAnswer } from './answers.js';
+import { UnansweredQuestionError, type InterviewContext } from './flow-context.js';
+import { parseMomentInput } from './moments.js';
+import { MESSAGES, MOMENT_EVENTS, STEP_TITLES } from './questions.js';
+import { validateText, type MomentName } from './validators.js';
+
+interface TimelineEntry extends TimelineAnswer {
+  moment?: MomentName;
+}
+
+function momentEntries(iv: InterviewContext, given: readonly TimelineAnswer[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [...given];
+  for (const moment of MOMENTS) {
+    const iso = iv.a[moment] as string;
+    const ms = parseInstant(iso);
+    const existing = entries.find((e) => e.moment === undefined && parseInstant(e.at) === ms);
+    if (existing) existing.moment = moment;
+    else entries.push({ at: iso, event: MOMENT_EVENTS[moment], moment });
+  }
+  return entries;
+}
+
+/** Entries by time; equal times keep the order they were added in. */
+export function sortedByTime<T extends TimelineAnswer>(entries: readonly T[]): T[] {
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => (parseInstant(x.e.at) ?? 0) - (parseInstant(y.e.at) ?? 0) || x.i - y.i)
+    .map((x) => x.e);
+}
+
+function momentText(text: string, zone: string, date: string): true | string {
+  const parsed = parseMomentInput(text, { zone, date });
+  return 'error' in parsed ? parsed.error : true;
+}
+
+function toIso(text: string, zone: string, date: string): string {
+  const parsed = parseMomentInput(text, { zone, date });
+  if ('error' in parsed) throw new UnansweredQuestionError(`timeline: ${text}`);
+  return parsed.iso;
+}
+
+/** One timeline line as shown at the prompt. */
+export function showEntry(e: TimelineAnswer): string {
+  return `${formatTimelineInstant(parseInstant(e.at) ?? 0, offsetOf(e.at) ?? 0)} — ${e.event}`;
+}
+
+/** Asks for timeline events and a review of the whole list, unless the timeline was given. */
+export async function askTimeline(iv: InterviewContext): Promise<void> {
+  const a = iv.a;
+  if (a.timeline !== undefined) {
+    a.timeline = sortedByTime(momentEntries(iv, a.timeline)).map(({ at, event }) => ({ at, event }));
+    return;
+  }
+  iv.header(STEP_TITLES.timeline);
+  let entries = momentEntries(iv, []);
+  const date = (a.started as string).slice(0, 10);
+  iv.say(sortedByTime(entries).map(showEntry).join('\n'));
+  for (let i = 0; ; i++) {
+    const more = await iv.step(
+      `timeline.more.${i}`,
+      (ask) => ask.confirm({ message: i === 0 ? MESSAGES.addEvent : MESSAGES.addAnotherEvent, default: i === 0 }),
+      () => false,
+    );
+    if (!more) break;
+    const at = await iv.step(`timeline.event.${i}.at`, (ask) =>
+      ask.input({ message: MESSAGES.eventAt, validate: (v) => momentText(v, iv.zone, date) }),
+    );
+    const event = await iv.step(`timeline.event.${i}.text`, (ask) =>
+      ask.input({ message: MESSAGES.eventText, validate: validateText }),
+    );
+    entries.push({ at: toIso(at, iv.zone, date), event: event.trim() });
+  }
+  for (let r = 0; ; r++) {
+    const list = sortedByTime(entries);
+    const picked = await iv.step(
+      `timeline.review.${r}`,
+      (ask) =>
+        ask.select({
+          message: MESSAGES.review,
+          choices: [
+            { value: 'done', name: 'Done, the timeline is complete' },
+            ...list.map((e, i) => ({ value: String(i), name: showEntry(e) })),
+          ],
+        }),
+      () => 'done',
+    );
+    if (picked === 'done') break;
+    const entry = list[Number(picked)];
+    if (!entry) continue;
+    const choices = [
+      { value: 'edit', name: entry.moment ? 'Edit the text (the time is the front-matter moment)' : 'Edit' },
+      ...(entry.moment ? [] : [{ value: 'remove', name: 'Remove' }]),
+      { value: 'keep', name: 'Keep as it is' },
+    ];
+    const action = await iv.step(`timeline.review.${r}.action`, (ask) =>
+      ask.select({ message: showEntry(entry), choices }),
+    );
+    if (action === 'remove') entries = entries.filter((e) => e !== entry);
+    if (action === 'edit') {
+      if (!entry.moment) {
+        const at = await iv.step(`timeline.review.${r}.at`, (ask) =>
+          ask.input({
+            message: MESSAGES.eventAt,
+            default: formatTimelineInstant(parseInstant(entry.at) ?? 0, offsetOf(entry.at) ?? 0),
+            validate: (v) => momentText(v, iv.zone, date),
+          }),
+        );
+        entry.at = toIso(at, iv.zone, date);
+      }
+      entry.event = (
+        await iv.step(`timeline.review.${r}.text`, (ask) =>
+          ask.input({ message: MESSAGES.eventText, default: entry.event, validate: validateText }),
+        )
+      ).trim();
+    }
+  }
+  a.timeline = sortedByTime(entries).map(({ at, event }) => ({ at, event }));
+}
