@@ -65,7 +65,7 @@ export const textPrompt = createPrompt<TextPromptResult, TextPromptConfig>((conf
       // readline has already emptied its line for the Enter; `current` holds what it was.
       const line = current.current;
       if (pasting.current || line.endsWith('\\')) {
-        lines.current.push(pasting.current ? line : line.slice(0, -1));
+        lines.current.push(pasting.current ? line : line.slice(0, -1).trimEnd());
         current.current = '';
         return changed();
       }
