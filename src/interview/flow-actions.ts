@@ -98,7 +98,7 @@ export function showItem(item: ActionItemAnswer): string {
 
 async function review(iv: InterviewContext, items: ActionItemAnswer[]): Promise<ActionItemAnswer[]> {
   let list = items;
-  for (let r = 0; list.length > 0; r++) {
+  for (let r = 0; ; r++) {
     const picked = await iv.step(
       `action_items.review.${r}`,
       (ask) =>
@@ -106,15 +106,25 @@ async function review(iv: InterviewContext, items: ActionItemAnswer[]): Promise<
           message: MESSAGES.reviewActions,
           choices: [
             { value: 'done', name: 'Done, the action items are complete' },
+            { value: 'add', name: 'Add an action item' },
             ...list.map((item, i) => ({ value: String(i), name: showItem(item) })),
           ],
         }),
       () => 'done',
     );
     if (picked === 'done') break;
+    const prefix = `action_items.review.${r}`;
+    if (picked === 'add') {
+      const what = await actionAndType(iv, `${prefix}.add`, {});
+      list.push({
+        ...what,
+        ...(await ownerDueTicket(iv, `${prefix}.add`, { owner: list.at(-1)?.owner })),
+        status: 'open',
+      });
+      continue;
+    }
     const item = list[Number(picked)];
     if (!item) continue;
-    const prefix = `action_items.review.${r}`;
     const action = await iv.step(`${prefix}.action`, (ask) =>
       ask.select({
         message: showItem(item),

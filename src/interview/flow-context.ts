@@ -25,6 +25,10 @@ export interface InterviewOptions {
   idTaken?: (id: string) => boolean;
   /** Root-cause categories the project added in its config, offered after the built-in ones. */
   categories?: readonly string[];
+  /** Earlier answers by step key, offered as defaults when their question is asked again. */
+  previous?: Record<string, unknown>;
+  /** Ask again, instead of failing, when a recorded answer no longer passes its check. */
+  reaskInvalid?: boolean;
 }
 
 /** A recorded answer was needed but neither given nor askable; a bug in the caller's checks. */

@@ -1,5 +1,5 @@
 /** The moments step: the zone for times typed without one, then started, detected, mitigated, resolved. */
-import { MOMENTS } from '../model/index.js';
+import { MOMENTS, parseInstant } from '../model/index.js';
 import { UnansweredQuestionError, type InterviewContext } from './flow-context.js';
 import { dateInZone, parseMomentInput } from './moments.js';
 import { MESSAGES, MOMENT_MESSAGES, STEP_TITLES } from './questions.js';
@@ -10,19 +10,23 @@ export async function askMoments(iv: InterviewContext): Promise<void> {
   const a = iv.a;
   const machineZone = iv.options.machineZone;
   iv.header(STEP_TITLES.moments);
-  if (MOMENTS.some((m) => a[m] === undefined)) {
-    a.timezone ??= (
-      await iv.step(
-        'timezone',
-        (ask) => ask.input({ message: MESSAGES.timezone, default: machineZone, validate: validateZone }),
-        () => machineZone,
-      )
-    ).trim();
-  }
+  // Asked even when every moment is given: the file records the zone the incident was lived in.
+  a.timezone ??= (
+    await iv.step(
+      'timezone',
+      (ask) => ask.input({ message: MESSAGES.timezone, default: machineZone, validate: validateZone }),
+      () => machineZone,
+    )
+  ).trim();
   let previous: { name: MomentName; iso: string } | undefined;
   for (const name of MOMENTS) {
     if (a[name] === undefined) {
-      const date = a.started?.slice(0, 10) ?? dateInZone(iv.options.now, iv.zone);
+      // A start asked again on the review screen keeps its date for a bare HH:MM.
+      const before = iv.options.previous?.started;
+      const date =
+        a.started?.slice(0, 10) ??
+        (typeof before === 'string' && parseInstant(before) !== null ? before.slice(0, 10) : undefined) ??
+        dateInZone(iv.options.now, iv.zone);
       const check = { name, zone: iv.zone, date, previous };
       const hint = `(HH:MM on ${date} in ${iv.zone}, or YYYY-MM-DD HH:MM, or a full timestamp)`;
       const text = await iv.step(name, (ask) =>

@@ -46,6 +46,52 @@ export function showEntry(e: TimelineAnswer): string {
   return `${formatTimelineInstant(parseInstant(e.at) ?? 0, offsetOf(e.at) ?? 0)} — ${e.event}`;
 }
 
+/** Asks the time and text of one event. */
+async function askEvent(iv: InterviewContext, prefix: string, date: string): Promise<TimelineEntry> {
+  const at = await iv.step(`${prefix}.at`, (ask) =>
+    ask.input({ message: MESSAGES.eventAt, validate: (v) => momentText(v, iv.zone, date) }),
+  );
+  const event = await iv.step(`${prefix}.text`, (ask) =>
+    ask.input({ message: MESSAGES.eventText, validate: validateText }),
+  );
+  return { at: toIso(at, iv.zone, date), event: event.trim() };
+}
+
+/** Edits, removes or keeps one entry picked on the review list. */
+async function reviewEntry(
+  iv: InterviewContext,
+  entry: TimelineEntry,
+  r: number,
+  date: string,
+  remove: () => void,
+): Promise<void> {
+  const choices = [
+    { value: 'edit', name: entry.moment ? 'Edit the text (the time is the front-matter moment)' : 'Edit' },
+    ...(entry.moment ? [] : [{ value: 'remove', name: 'Remove' }]),
+    { value: 'keep', name: 'Keep as it is' },
+  ];
+  const action = await iv.step(`timeline.review.${r}.action`, (ask) =>
+    ask.select({ message: showEntry(entry), choices }),
+  );
+  if (action === 'remove') remove();
+  if (action !== 'edit') return;
+  if (!entry.moment) {
+    const at = await iv.step(`timeline.review.${r}.at`, (ask) =>
+      ask.input({
+        message: MESSAGES.eventAt,
+        default: formatTimelineInstant(parseInstant(entry.at) ?? 0, offsetOf(entry.at) ?? 0),
+        validate: (v) => momentText(v, iv.zone, date),
+      }),
+    );
+    entry.at = toIso(at, iv.zone, date);
+  }
+  entry.event = (
+    await iv.step(`timeline.review.${r}.text`, (ask) =>
+      ask.input({ message: MESSAGES.eventText, default: entry.event, validate: validateText }),
+    )
+  ).trim();
+}
+
 /** Asks for timeline events and a review of the whole list, unless the timeline was given. */
 export async function askTimeline(iv: InterviewContext): Promise<void> {
   const a = iv.a;
@@ -64,13 +110,7 @@ export async function askTimeline(iv: InterviewContext): Promise<void> {
       () => false,
     );
     if (!more) break;
-    const at = await iv.step(`timeline.event.${i}.at`, (ask) =>
-      ask.input({ message: MESSAGES.eventAt, validate: (v) => momentText(v, iv.zone, date) }),
-    );
-    const event = await iv.step(`timeline.event.${i}.text`, (ask) =>
-      ask.input({ message: MESSAGES.eventText, validate: validateText }),
-    );
-    entries.push({ at: toIso(at, iv.zone, date), event: event.trim() });
+    entries.push(await askEvent(iv, `timeline.event.${i}`, date));
   }
   for (let r = 0; ; r++) {
     const list = sortedByTime(entries);
@@ -81,40 +121,20 @@ export async function askTimeline(iv: InterviewContext): Promise<void> {
           message: MESSAGES.review,
           choices: [
             { value: 'done', name: 'Done, the timeline is complete' },
+            { value: 'add', name: 'Add an event' },
             ...list.map((e, i) => ({ value: String(i), name: showEntry(e) })),
           ],
         }),
       () => 'done',
     );
     if (picked === 'done') break;
+    if (picked === 'add') {
+      entries.push(await askEvent(iv, `timeline.review.${r}`, date));
+      continue;
+    }
     const entry = list[Number(picked)];
     if (!entry) continue;
-    const choices = [
-      { value: 'edit', name: entry.moment ? 'Edit the text (the time is the front-matter moment)' : 'Edit' },
-      ...(entry.moment ? [] : [{ value: 'remove', name: 'Remove' }]),
-      { value: 'keep', name: 'Keep as it is' },
-    ];
-    const action = await iv.step(`timeline.review.${r}.action`, (ask) =>
-      ask.select({ message: showEntry(entry), choices }),
-    );
-    if (action === 'remove') entries = entries.filter((e) => e !== entry);
-    if (action === 'edit') {
-      if (!entry.moment) {
-        const at = await iv.step(`timeline.review.${r}.at`, (ask) =>
-          ask.input({
-            message: MESSAGES.eventAt,
-            default: formatTimelineInstant(parseInstant(entry.at) ?? 0, offsetOf(entry.at) ?? 0),
-            validate: (v) => momentText(v, iv.zone, date),
-          }),
-        );
-        entry.at = toIso(at, iv.zone, date);
-      }
-      entry.event = (
-        await iv.step(`timeline.review.${r}.text`, (ask) =>
-          ask.input({ message: MESSAGES.eventText, default: entry.event, validate: validateText }),
-        )
-      ).trim();
-    }
+    await reviewEntry(iv, entry, r, date, () => (entries = entries.filter((e) => e !== entry)));
   }
   a.timeline = sortedByTime(entries).map(({ at, event }) => ({ at, event }));
 }

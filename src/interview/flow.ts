@@ -10,7 +10,12 @@ import type { Ask } from './ask.js';
 import { askActions } from './flow-actions.js';
 import { askRootCause } from './flow-causes.js';
 import { askLessons, askNotice } from './flow-closing.js';
-import { UnansweredQuestionError, type InterviewContext, type InterviewOptions } from './flow-context.js';
+import {
+  RecordedAnswerError,
+  UnansweredQuestionError,
+  type InterviewContext,
+  type InterviewOptions,
+} from './flow-context.js';
 import { askMoments } from './flow-moments.js';
 import { askTimeline } from './flow-timeline.js';
 import { proposeId } from './propose-id.js';
@@ -58,25 +63,39 @@ class Interview implements InterviewContext {
     return this.a;
   }
 
+  /** Lines waiting for the next question asked; a section whose answers all replay prints nothing. */
+  private pending: string[] = [];
+
   async step<T>(key: string, prompt: (ask: Ask) => Promise<T>, fallback?: () => T): Promise<T> {
     const steps = this.options.steps;
-    if (Object.hasOwn(steps, key)) return prompt(replayAsk(key, steps[key]));
+    let previous = this.options.previous?.[key];
+    if (Object.hasOwn(steps, key)) {
+      try {
+        return await prompt(replayAsk(key, steps[key]));
+      } catch (error) {
+        // On the review screen an earlier change may make a later answer wrong: ask it again.
+        if (!(error instanceof RecordedAnswerError) || !this.options.reaskInvalid || !this.ask) throw error;
+        previous = steps[key];
+        delete steps[key];
+      }
+    }
     if (!this.ask) {
       if (fallback) return fallback();
       throw new UnansweredQuestionError(key);
     }
-    const value = await prompt(this.ask);
+    for (const line of this.pending.splice(0)) this.options.say?.(line);
+    const value = await prompt(previous === undefined ? this.ask : withDefault(this.ask, previous));
     steps[key] = value;
     await this.options.onAnswer?.(steps);
     return value;
   }
 
   header(title: string): void {
-    if (this.ask) this.options.say?.(`\n── ${title} ──`);
+    this.pending = [`\n── ${title} ──`];
   }
 
   say(text: string): void {
-    if (this.ask) this.options.say?.(text);
+    this.pending.push(text);
   }
 
   get zone(): string {
@@ -171,4 +190,20 @@ class Interview implements InterviewContext {
       )
     ).trim();
   }
+}
+
+/** Offers an earlier answer as the default of the question asked again. */
+function withDefault(ask: Ask, value: unknown): Ask {
+  const textDefault = typeof value === 'string' && value !== '' ? value : undefined;
+  return {
+    input: (q) => ask.input({ ...q, default: textDefault ?? q.default }),
+    text: (q) => ask.text({ ...q, default: textDefault ?? q.default }),
+    select: (q) => ask.select({ ...q, default: q.choices.find((c) => c.value === value)?.value ?? q.default }),
+    checkbox: (q) =>
+      ask.checkbox({
+        ...q,
+        choices: q.choices.map((c) => ({ ...c, checked: Array.isArray(value) && value.includes(c.value) })),
+      }),
+    confirm: (q) => ask.confirm({ ...q, default: typeof value === 'boolean' ? value : q.default }),
+  };
 }

@@ -10,6 +10,8 @@ import { isPromptInterrupt, type Ask } from './ask.js';
 import { DRAFTS_DIR, DraftAnswerError, loadDraft, newDraftId, saveDraft, type Draft } from './draft.js';
 import { RecordedAnswerError, runInterview } from './flow.js';
 import { dateInZone, parseMomentInput } from './moments.js';
+import { chooseReview, forget, reviewItems, reviewText, type ReviewItem } from './review.js';
+import { firstLineOf } from './text-prompt.js';
 
 /** What a session needs; everything outside (terminal, clock, zone) comes in here. */
 export interface SessionOptions {
@@ -92,6 +94,33 @@ export function unansweredKeys(given: Answers, steps: Record<string, unknown>): 
   });
 }
 
+/** What `--resume` prints first: which draft, and a few of the answers it kept. */
+export function resumeSummary(draft: Draft): string {
+  const kept = Object.entries(draft.steps);
+  const lines = kept.slice(0, 6).map(([key, value]) => {
+    const text = firstLineOf(Array.isArray(value) ? value.join(', ') : String(value));
+    return `  ${key}: ${text.length > 70 ? `${text.slice(0, 67)}...` : text}`;
+  });
+  const more = kept.length > 6 ? [`  … and ${kept.length - 6} more`] : [];
+  return [
+    `Resuming draft ${draft.id} (saved ${draft.updated.slice(0, 16).replace('T', ' ')} UTC): ${kept.length} answer${kept.length === 1 ? '' : 's'} kept.`,
+    ...lines,
+    ...more,
+    'Continuing at the first unanswered question.',
+  ].join('\n');
+}
+
+async function review(
+  ask: Ask,
+  answers: Answers,
+  given: Answers,
+  say: ((text: string) => void) | undefined,
+): Promise<ReviewItem | null> {
+  const items = reviewItems(answers, given);
+  say?.(`\n── Review ──\n${reviewText(items)}\n`);
+  return chooseReview(ask, items);
+}
+
 /** Runs a session of `postmortem new` and returns complete answers. */
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const draft: Draft | null =
@@ -119,21 +148,30 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     if (missing.length > 0) throw new MissingAnswersError(missing);
   }
   let saved = draft !== null;
+  const save = async (latest: Record<string, unknown>) => {
+    await saveDraft(options.cwd, { ...current, updated: new Date().toISOString(), steps: latest });
+    saved = true;
+  };
+  if (draft && options.ask) options.say?.(resumeSummary(draft));
+  const interview = {
+    ask: options.ask,
+    given,
+    steps,
+    now: options.now,
+    machineZone: options.machineZone,
+    ...(options.say ? { say: options.say } : {}),
+    ...(options.idTaken ? { idTaken: options.idTaken } : {}),
+    ...(options.categories ? { categories: options.categories } : {}),
+    onAnswer: save,
+  };
   try {
-    const answers = await runInterview({
-      ask: options.ask,
-      given,
-      steps,
-      now: options.now,
-      machineZone: options.machineZone,
-      ...(options.say ? { say: options.say } : {}),
-      ...(options.idTaken ? { idTaken: options.idTaken } : {}),
-      ...(options.categories ? { categories: options.categories } : {}),
-      onAnswer: async (latest) => {
-        await saveDraft(options.cwd, { ...current, updated: new Date().toISOString(), steps: latest });
-        saved = true;
-      },
-    });
+    let answers = await runInterview(interview);
+    // Nothing is written before the person at the terminal has seen every answer.
+    for (let pick; options.ask && (pick = await review(options.ask, answers, given, options.say));) {
+      const previous = forget(pick, steps, given);
+      await save(steps);
+      answers = await runInterview({ ...interview, previous, reaskInvalid: true });
+    }
     return { answers, draftId: current.id, draftSaved: saved };
   } catch (error) {
     if (isPromptInterrupt(error)) throw new InterviewInterruptedError(current.id, saved);

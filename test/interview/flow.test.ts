@@ -315,7 +315,7 @@ describe('sessions and drafts', () => {
     const resumed = await runSession({
       cwd: temp.dir,
       resume: true,
-      ask: scriptedAsk(FULL_SCRIPT.slice(5)),
+      ask: scriptedAsk([...FULL_SCRIPT.slice(5), { select: 'write', expect: 'Review' }]),
       now: NOW,
       machineZone: 'UTC',
     });

@@ -5,6 +5,8 @@ import type { InputQuestion } from '../../src/interview/ask.js';
 export type Scripted =
   | { input: string; expect?: string }
   | { select: string; expect?: string }
+  /** Picks the first choice whose name contains the text. */
+  | { choose: string; expect?: string }
   | { checkbox: string[]; expect?: string }
   | { confirm: boolean; expect?: string };
 
@@ -28,7 +30,8 @@ export function scriptedAsk(script: Scripted[]): Ask & { asked: string[]; defaul
     asked.push(message);
     const item = queue.shift();
     if (!item) throw new ScriptExhausted();
-    if (!(kind in item)) throw new Error(`expected a ${Object.keys(item)[0]} prompt, got ${kind}: "${message}"`);
+    if (!(kind in item) && !(kind === 'select' && 'choose' in item))
+      throw new Error(`expected a ${Object.keys(item)[0]} prompt, got ${kind}: "${message}"`);
     if (item.expect && !message.includes(item.expect))
       throw new Error(`expected a prompt containing "${item.expect}", got "${message}"`);
     return item as Record<string, unknown>;
@@ -48,7 +51,12 @@ export function scriptedAsk(script: Scripted[]): Ask & { asked: string[]; defaul
     // A multi-line answer is scripted like a one-line one: `input`, with `\n` between lines.
     text: (q) => typed(q),
     async select(q) {
-      const value = next('select', q.message).select as string;
+      const item = next('select', q.message);
+      const value =
+        'choose' in item
+          ? (q.choices.find((c) => c.name.includes(item.choose as string))?.value ??
+            `no choice "${String(item.choose)}"`)
+          : (item.select as string);
       if (!q.choices.some((c) => c.value === value)) throw new Error(`"${value}" is not a choice of "${q.message}"`);
       return value as never;
     },

@@ -125,6 +125,7 @@ describe('postmortem new in a real terminal (tmux)', () => {
     tmux('send-keys', '-t', 'paste', 'Enter');
     await answer('paste', 'another item', '');
     await answer('paste', 'Draft the customer notice now?', 'n');
+    await answer('paste', '❯ Write the postmortem', '');
     expect(await exitCode('paste')).toBe('EXIT=0');
     const text = await readFile(join(dir, 'pasted', '2024-03-01-checkout-down.md'), 'utf8');
     expect(text).toContain(`## Summary\n\n${summary}\n\n## Impact`);
@@ -133,6 +134,47 @@ describe('postmortem new in a real terminal (tmux)', () => {
     expect(text).toContain('- The revert was quick\n  and nobody panicked.\n');
     const { postmortem, problems } = parsePostmortem(text, '2024-03-01-checkout-down.md');
     expect([...problems, ...validatePostmortem(postmortem)]).toEqual([]);
+  }, 60_000);
+
+  it('shows what a resumed draft kept, and changes the title on the review screen (the id follows)', async () => {
+    await writeFile(
+      join(dir, 'untitled.yaml'),
+      MOST_ANSWERS.split('\n')
+        .filter((line) => !/^(id|title|lessons|impact):/.test(line))
+        .concat([
+          'summary: The pool was removed.',
+          'root_cause: A cleanup.',
+          'detection: The alert fired.',
+          'lessons: { went_well: Quick revert., went_wrong: No review., got_lucky: Low traffic. }',
+          'impact: { customers_affected: 640, data_loss: false, description: Checkout failed. }',
+        ])
+        .join('\n'),
+    );
+    start('review1', '--answers untitled.yaml --dir reviewed');
+    await answer('review1', 'Title (one line', 'Chekout down after a config change');
+    await answer('review1', 'Id of the postmortem', '');
+    await waitForText('review1', 'Draft the customer notice now?');
+    tmux('send-keys', '-t', 'review1', 'C-c');
+    expect(await exitCode('review1')).toBe('EXIT=130');
+    const draftId = /postmortem new --resume (\S+)/.exec(screenOf('review1'))?.[1] as string;
+
+    start('review2', `--resume ${draftId} --dir reviewed`);
+    await waitForText('review2', 'Continuing at the first unanswered question.');
+    expect(screenOf('review2')).toContain(`Resuming draft ${draftId}`);
+    expect(screenOf('review2')).toContain('title: Chekout down after a config change');
+    await answer('review2', 'Draft the customer notice now?', 'n');
+    await waitForText('review2', '❯ Write the postmortem');
+    expect(screenOf('review2')).toContain('Id: 2024-03-01-chekout-down-after-a-config-change');
+    tmux('send-keys', '-t', 'review2', 'Down');
+    await answer('review2', '❯ Basics › Title: Chekout down', '');
+    await waitForText('review2', '(Chekout down after a config change)');
+    await answer('review2', 'Title (one line', 'Checkout down after a config change');
+    await waitForText('review2', 'Id: 2024-03-01-checkout-down-after-a-config-change');
+    await answer('review2', '❯ Write the postmortem', '');
+    expect(await exitCode('review2')).toBe('EXIT=0');
+    const path = join(dir, 'reviewed', '2024-03-01-checkout-down-after-a-config-change.md');
+    expect(await readFile(path, 'utf8')).toContain('title: Checkout down after a config change\n');
+    expect(await readdir(join(dir, 'reviewed'))).toHaveLength(1);
   }, 60_000);
 
   it('survives Ctrl-C with a draft and exit 130, resumes, finishes and writes a valid file', async () => {
@@ -187,6 +229,7 @@ describe('postmortem new in a real terminal (tmux)', () => {
     await answer('second', 'Id of the postmortem', '');
     await waitForText('second', 'Customer notice');
     await answer('second', 'Draft the customer notice now?', 'n');
+    await answer('second', '❯ Write the postmortem', '');
     expect(await exitCode('second')).toBe('EXIT=0');
     const path = join(dir, 'postmortems', '2024-03-01-checkout-down-after-a-config-change.md');
     expect(screenOf('second')).toContain(
