@@ -7,6 +7,7 @@ import type { NewOptions } from './commands/new.js';
 import type { NoticeOptions } from './commands/notice.js';
 import type { PublishOptions } from './commands/publish.js';
 import type { RenderOptions } from './commands/render.js';
+import type { StatusOptions } from './commands/status.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -76,6 +77,21 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .action(async (options: NewOptions) => {
       const { newCommand } = await import('./commands/new.js');
       setExitCode(await newCommand(options, io));
+    });
+
+  program
+    .command('status')
+    .description('Print the status of a postmortem, or set it (draft → in-review → final → published).')
+    .argument('<file>', 'postmortem file')
+    .argument('[status]', 'the new status: draft, in-review, final or published')
+    .option('-c, --config <path>', 'config file for the lint rules (default: nearest .postmortemrc.json)')
+    .addHelpText(
+      'after',
+      `\nA new status is set only when lint's rules find no new error with it (final and published need\nmitigated, resolved, root causes and no placeholders). Only the status value changes in the file.\n\nExamples:\n  postmortem status postmortems/2017-09-21-crm-outage.md\n  postmortem status postmortems/2017-09-21-crm-outage.md final\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (file: string, status: string | undefined, options: StatusOptions) => {
+      const { statusCommand } = await import('./commands/status.js');
+      setExitCode(await statusCommand(file, status, options, io));
     });
 
   program
