@@ -1,7 +1,7 @@
 /** The moments step: the zone for times typed without one, then started, detected, mitigated, resolved. */
 import { MOMENTS, parseInstant } from '../model/index.js';
 import { UnansweredQuestionError, type InterviewContext } from './flow-context.js';
-import { dateInZone, parseMomentInput } from './moments.js';
+import { dateInZone, offsetOnDate, parseMomentInput, showInstant } from './moments.js';
 import { MESSAGES, MOMENT_MESSAGES, STEP_TITLES } from './questions.js';
 import { validateMoment, validateZone, type MomentName } from './validators.js';
 
@@ -28,10 +28,19 @@ export async function askMoments(iv: InterviewContext): Promise<void> {
         (typeof before === 'string' && parseInstant(before) !== null ? before.slice(0, 10) : undefined) ??
         dateInZone(iv.options.now, iv.zone);
       const check = { name, zone: iv.zone, date, previous };
-      const hint = `(HH:MM on ${date} in ${iv.zone}, or YYYY-MM-DD HH:MM, or a full timestamp)`;
-      const text = await iv.step(name, (ask) =>
-        ask.input({ message: `${MOMENT_MESSAGES[name]} ${hint}`, validate: (v) => validateMoment(v, check) }),
-      );
+      const zone = iv.zone;
+      const offset = /^[A-Za-z]/.test(zone) ? `${zone}, ${offsetOnDate(zone, date)} on that date` : zone;
+      const hint = `(HH:MM on ${date} in ${offset}; or YYYY-MM-DD HH:MM, DD.MM.YYYY HH:MM, or a full timestamp)`;
+      const text = await iv.step(name, async (ask) => {
+        const typed = await ask.input({
+          message: `${MOMENT_MESSAGES[name]} ${hint}`,
+          validate: (v) => validateMoment(v, check),
+        });
+        const read = parseMomentInput(typed, check);
+        // Say how the answer was read, so a wrong date or zone shows at once.
+        if (!ask.replaying && 'iso' in read) iv.say(`  ${name}: ${showInstant(read.iso)}`);
+        return typed;
+      });
       const parsed = parseMomentInput(text, check);
       if ('error' in parsed) throw new UnansweredQuestionError(name);
       a[name] = parsed.iso;

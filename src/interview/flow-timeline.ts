@@ -2,7 +2,7 @@
 import { MOMENTS, formatTimelineInstant, offsetOf, parseInstant } from '../model/index.js';
 import type { TimelineAnswer } from './answers.js';
 import { UnansweredQuestionError, type InterviewContext } from './flow-context.js';
-import { parseMomentInput } from './moments.js';
+import { inZone, parseMomentInput } from './moments.js';
 import { MESSAGES, MOMENT_EVENTS, STEP_TITLES } from './questions.js';
 import { validateText, type MomentName } from './validators.js';
 
@@ -11,7 +11,7 @@ interface TimelineEntry extends TimelineAnswer {
 }
 
 function momentEntries(iv: InterviewContext, given: readonly TimelineAnswer[]): TimelineEntry[] {
-  const entries: TimelineEntry[] = [...given];
+  const entries: TimelineEntry[] = given.map((e) => ({ ...e, at: inZone(e.at, iv.zone) }));
   for (const moment of MOMENTS) {
     const iso = iv.a[moment] as string;
     const ms = parseInstant(iso);
@@ -35,10 +35,22 @@ function momentText(text: string, zone: string, date: string): true | string {
   return 'error' in parsed ? parsed.error : true;
 }
 
+/** A typed time as ISO text in the incident's zone, whatever zone it was typed in. */
 function toIso(text: string, zone: string, date: string): string {
   const parsed = parseMomentInput(text, { zone, date });
   if ('error' in parsed) throw new UnansweredQuestionError(`timeline: ${text}`);
-  return parsed.iso;
+  return inZone(parsed.iso, zone);
+}
+
+/**
+ * Adds an event, unless it is at the time of a pre-filled moment whose text is still the default:
+ * then the event's text replaces that text, so the moment is not listed twice.
+ */
+function addEvent(entries: TimelineEntry[], event: TimelineEntry): void {
+  const ms = parseInstant(event.at);
+  const moment = entries.find((e) => e.moment && parseInstant(e.at) === ms && e.event === MOMENT_EVENTS[e.moment]);
+  if (moment) moment.event = event.event;
+  else entries.push(event);
 }
 
 /** One timeline line as shown at the prompt. */
@@ -110,7 +122,7 @@ export async function askTimeline(iv: InterviewContext): Promise<void> {
       () => false,
     );
     if (!more) break;
-    entries.push(await askEvent(iv, `timeline.event.${i}`, date));
+    addEvent(entries, await askEvent(iv, `timeline.event.${i}`, date));
   }
   for (let r = 0; ; r++) {
     const list = sortedByTime(entries);
@@ -129,7 +141,7 @@ export async function askTimeline(iv: InterviewContext): Promise<void> {
     );
     if (picked === 'done') break;
     if (picked === 'add') {
-      entries.push(await askEvent(iv, `timeline.review.${r}`, date));
+      addEvent(entries, await askEvent(iv, `timeline.review.${r}`, date));
       continue;
     }
     const entry = list[Number(picked)];

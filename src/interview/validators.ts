@@ -16,6 +16,7 @@ import {
   parseInstant,
 } from '../model/index.js';
 import { isKnownZone, parseMomentInput, type MomentContext } from './moments.js';
+import { suggestZone } from './zones.js';
 
 /** What a validator returns: `true` when the answer is fine, otherwise the message to show. */
 export type Validation = true | string;
@@ -133,9 +134,14 @@ export function validateId(text: string): Validation {
 /** An IANA time zone (`Europe/Berlin`) or an offset (`+02:00`, `Z`). */
 export function validateZone(text: string): Validation {
   const value = text.trim();
-  return value !== '' && isKnownZone(value)
-    ? true
-    : `Expected a time zone like Europe/Berlin or an offset like +02:00, found ${found(value)}.`;
+  if (value !== '' && isKnownZone(value)) return true;
+  const hint = value === '' ? null : suggestZone(value);
+  const suggestion = !hint
+    ? ''
+    : hint.why === 'abbreviation'
+      ? ` ${value} is an abbreviation, which names no rules for summer time; did you mean ${hint.zone}?`
+      : ` Did you mean ${hint.zone}?`;
+  return `Expected a time zone like Europe/Berlin or an offset like +02:00, found ${found(value)}.${suggestion}`;
 }
 
 /** What a moment is checked against: how to read it, and the moment it must not precede. */
@@ -151,9 +157,21 @@ export function validateMoment(text: string, check: MomentCheck): Validation {
   if ('error' in parsed) return parsed.error;
   if (check.previous) {
     const order = validateMomentOrder({ [check.previous.name]: check.previous.iso, [check.name]: parsed.iso });
-    if (order !== true) return order;
+    if (order === true) return true;
+    // A bare time after midnight ("00:30" for a moment after 23:10) means the next day.
+    const next = nextDay(check.date);
+    const bare = /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(text);
+    const tomorrow = bare ? parseMomentInput(`${next} ${text.trim()}`, check) : null;
+    const gap = tomorrow && 'iso' in tomorrow ? parseInstant(tomorrow.iso)! - parseInstant(check.previous.iso)! : -1;
+    // Only when the next day is close after the previous moment; 14:01 after 14:02 is a typo, not tomorrow.
+    if (gap >= 0 && gap < 12 * 3_600_000) return `${order} If it was the next day, type "${next} ${text.trim()}".`;
+    return order;
   }
   return true;
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** `started <= detected <= mitigated <= resolved` for whichever moments are given (ISO texts). */

@@ -104,7 +104,10 @@ describe('validateMoment', () => {
     ['2024-03-02 09:00', ok],
     ['2024-03-02 09:00 +01:00', ok],
     ['25:00', 'Expected a real date and time, found "25:00".'],
-    ['yesterday', 'Expected a time like 14:02 or a timestamp like 2024-03-01T14:02:00+02:00, found "yesterday".'],
+    [
+      'yesterday',
+      'Expected a time like 14:02, a date and time like 2024-03-01 14:02 or 01.03.2024 14:02, or a timestamp like 2024-03-01T14:02:00+02:00, found "yesterday".',
+    ],
     ['2024-02-30 10:00', 'Expected a real date and time, found "2024-02-30 10:00".'],
   ])('%j -> %j', (text, expected) => {
     expect(validateMoment(text, berlin)).toBe(expected);
