@@ -70,9 +70,11 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--severity <level>', 'answer the severity question (SEV1..SEV4)')
     .option('-c, --config <path>', 'config file with project categories (default: nearest .postmortemrc.json)')
     .option('-t, --templates <dir>', 'folder with template overrides (source/postmortem.md.hbs, source/partials/)')
+    .option('--list-drafts', 'list the saved drafts (newest first) and exit')
+    .option('--discard <draft-id>', 'delete a saved draft and exit')
     .addHelpText(
       'after',
-      `\nAnswers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\nprints how to resume. Without a terminal, every required answer must come from --answers.\n\nExamples:\n  postmortem new\n  postmortem new --resume\n  postmortem new --answers examples/answers/crm-release-rollback.yaml\n  postmortem new --title "Checkout down after a config change" --severity SEV2\n${EXIT_CODES_HELP}`,
+      `\nAnswers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\nprints how to resume. Without a terminal, every required answer must come from --answers.\n\nExamples:\n  postmortem new\n  postmortem new --resume\n  postmortem new --list-drafts\n  postmortem new --discard 20240301-140233-9f3a\n  postmortem new --answers examples/answers/crm-release-rollback.yaml\n  postmortem new --title "Checkout down after a config change" --severity SEV2\n${EXIT_CODES_HELP}`,
     )
     .action(async (options: NewOptions) => {
       const { newCommand } = await import('./commands/new.js');

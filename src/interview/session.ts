@@ -3,11 +3,11 @@
  * the interview with a draft saved after every answer, and returns complete answers.
  */
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { AnswersFileError, REQUIRED_ANSWER_KEYS, mergeAnswers, parseAnswersText, type Answers } from './answers.js';
 import { readAnswers } from './read-answers.js';
 import { isPromptInterrupt, type Ask } from './ask.js';
-import { DRAFTS_DIR, DraftAnswerError, loadDraft, newDraftId, saveDraft, type Draft } from './draft.js';
+import { DRAFTS_DIR, DraftAnswerError, ignoreDrafts, loadDraft, newDraftId, saveDraft, type Draft } from './draft.js';
 import { RecordedAnswerError, runInterview } from './flow.js';
 import { dateInZone, parseMomentInput } from './moments.js';
 import { chooseReview, forget, reviewItems, reviewText, type ReviewItem } from './review.js';
@@ -149,6 +149,11 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   }
   let saved = draft !== null;
   const save = async (latest: Record<string, unknown>) => {
+    if (!saved) {
+      const ignored = await ignoreDrafts(options.cwd);
+      if (ignored)
+        options.say?.(`Added .postmortem/ to ${relative(options.cwd, ignored)} so that drafts stay out of git.`);
+    }
     await saveDraft(options.cwd, { ...current, updated: new Date().toISOString(), steps: latest });
     saved = true;
   };

@@ -10,6 +10,9 @@ import {
   PostmortemExistsError,
   UnansweredQuestionError,
   createPostmortem,
+  describeDraft,
+  discardDraft,
+  listDrafts,
   machineTimeZone,
   terminalAsk,
 } from '../../interview/index.js';
@@ -29,6 +32,8 @@ export interface NewOptions {
   severity?: string;
   config?: string;
   templates?: string;
+  listDrafts?: boolean;
+  discard?: string;
 }
 
 function flagAnswers(options: NewOptions): Record<string, unknown> {
@@ -75,8 +80,28 @@ function explain(error: unknown, options: NewOptions): unknown {
   return error;
 }
 
+/** `--list-drafts` and `--discard ID`: the drafts, not an interview. */
+async function manageDrafts(options: NewOptions, io: Io): Promise<number> {
+  if (options.discard !== undefined) {
+    if (!(await discardDraft(io.cwd, options.discard)))
+      throw new UsageError(
+        `No draft "${options.discard}" in .postmortem/drafts/; \`postmortem new --list-drafts\` lists them.`,
+      );
+    io.stdout.write(`Discarded draft ${options.discard}.\n`);
+    return 0;
+  }
+  const drafts = await listDrafts(io.cwd);
+  io.stdout.write(
+    drafts.length === 0
+      ? 'No drafts in .postmortem/drafts/.\n'
+      : `${drafts.map(describeDraft).join('\n')}\n\nContinue one with: postmortem new --resume ID\n`,
+  );
+  return 0;
+}
+
 /** `postmortem new`: interviews the engineer (or reads answers) and writes `postmortems/<id>.md`. */
 export async function newCommand(options: NewOptions, io: Io): Promise<number> {
+  if (options.listDrafts || options.discard !== undefined) return manageDrafts(options, io);
   const { format } = await loadProjectConfig(io, options.config);
   const output = io.stdout as unknown as NodeJS.WritableStream;
   try {
