@@ -48,6 +48,8 @@ export function buildPostmortem(a: Answers): BuiltPostmortem {
     detected: need(a.detected, 'detected'),
     mitigated: need(a.mitigated, 'mitigated'),
     resolved: need(a.resolved, 'resolved'),
+    // FORMAT 1.1: the zone the incident was lived in, for notices and `lint --fix`; names only.
+    ...(a.timezone && /^[A-Za-z]/.test(a.timezone) && a.timezone !== 'UTC' ? { timezone: a.timezone } : {}),
     impact: {
       customers_affected: need(impact.customers_affected, 'impact.customers_affected'),
       data_loss: need(impact.data_loss, 'impact.data_loss'),
