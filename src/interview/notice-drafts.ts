@@ -26,6 +26,12 @@ const REACH: Record<string, { en: string; de: string }> = {
   },
 };
 
+/** For a severity the drafts do not know: the middle ground. */
+const SOME = {
+  en: 'parts of our service were slow or partly unavailable',
+  de: 'waren Teile unseres Dienstes für Sie langsam oder teilweise nicht erreichbar',
+};
+
 /** Draft text for every notice field and language. */
 export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[number], Required<NoticeText>> {
   const date = (answers.started ?? '').slice(0, 10);
@@ -35,7 +41,7 @@ export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[nu
   const categories = [...new Set((answers.root_causes ?? []).map((c) => c.category))];
   const causes = categories.map((c) => categoryDefinition(c).notice);
   const lost = answers.impact?.data_loss === true;
-  const reach = REACH[answers.severity ?? ''] ?? (REACH.SEV3 as { en: string; de: string });
+  const reach = REACH[answers.severity ?? ''] ?? SOME;
   return {
     headline: {
       en: date ? `Service disruption on ${date}` : 'Service disruption',
