@@ -49,7 +49,13 @@ export interface Answers {
   detected?: string;
   mitigated?: string;
   resolved?: string;
-  impact?: { customers_affected?: number; data_loss?: boolean; description?: string };
+  impact?: {
+    customers_affected?: number;
+    data_loss?: boolean;
+    description?: string;
+    /** When customers were affected, if not continuously (FORMAT 1.1). */
+    windows?: Array<{ start: string; end: string }>;
+  };
   summary?: string;
   timeline?: TimelineAnswer[];
   root_causes?: Array<{ category: string; summary: string }>;

@@ -54,6 +54,7 @@ export function buildPostmortem(a: Answers): BuiltPostmortem {
       customers_affected: need(impact.customers_affected, 'impact.customers_affected'),
       data_loss: need(impact.data_loss, 'impact.data_loss'),
       ...(impact.description ? { description: impact.description } : {}),
+      ...(impact.windows && impact.windows.length > 0 ? { windows: impact.windows } : {}),
     },
     root_causes: need(a.root_causes, 'root_causes').map((c) => ({ category: c.category, summary: c.summary })),
   };

@@ -16,21 +16,13 @@ import {
   type InterviewContext,
   type InterviewOptions,
 } from './flow-context.js';
+import { askImpact } from './flow-impact.js';
 import { askMoments } from './flow-moments.js';
 import { askTimeline } from './flow-timeline.js';
 import { proposeId } from './propose-id.js';
 import { MESSAGES, SEVERITY_CHOICES, STEP_TITLES } from './questions.js';
 import { replayAsk } from './replay.js';
-import {
-  parseCustomers,
-  splitList,
-  validateCustomers,
-  validateId,
-  validateList,
-  validateLongText,
-  validateOptionalLongText,
-  validateTitle,
-} from './validators.js';
+import { splitList, validateId, validateList, validateLongText, validateTitle } from './validators.js';
 
 export { RecordedAnswerError, UnansweredQuestionError, type InterviewOptions } from './flow-context.js';
 
@@ -52,7 +44,7 @@ class Interview implements InterviewContext {
     await this.basics();
     await askMoments(this);
     await this.id();
-    await this.impact();
+    await askImpact(this);
     await askTimeline(this);
     await askRootCause(this);
     await this.detection();
@@ -144,34 +136,6 @@ class Interview implements InterviewContext {
       () => '',
     );
     this.a.id = recorded === '' ? proposed : recorded;
-  }
-
-  private async impact(): Promise<void> {
-    this.header(STEP_TITLES.impact);
-    this.a.summary ??= (
-      await this.step('summary', (ask) => ask.text({ message: MESSAGES.summary, validate: validateLongText }))
-    ).trim();
-    const impact = (this.a.impact ??= {});
-    if (impact.customers_affected === undefined) {
-      impact.customers_affected = parseCustomers(
-        await this.step('impact.customers_affected', (ask) =>
-          ask.input({ message: MESSAGES.customers, validate: validateCustomers }),
-        ),
-      );
-    }
-    impact.data_loss ??= await this.step('impact.data_loss', (ask) =>
-      ask.confirm({ message: MESSAGES.dataLoss, default: false }),
-    );
-    if (impact.description === undefined) {
-      const text = (
-        await this.step(
-          'impact.description',
-          (ask) => ask.text({ message: MESSAGES.impactDescription, validate: validateOptionalLongText }),
-          () => '',
-        )
-      ).trim();
-      if (text !== '') impact.description = text;
-    }
   }
 
   private async detection(): Promise<void> {

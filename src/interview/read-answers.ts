@@ -13,6 +13,7 @@ import {
   type NoticeAnswer,
 } from './answers.js';
 import { parseMomentInput } from './moments.js';
+import { readWindows } from './windows.js';
 import {
   validateActionStatus,
   validateActionType,
@@ -142,6 +143,11 @@ export function readAnswers(
         else out.impact.data_loss = loss;
       }
       out.impact.description = text('impact.description', validateOptionalLongText);
+      if (impact.windows !== undefined && impact.windows !== null) {
+        const read = readWindows(impact.windows, { zone, date: incidentDate }, moments);
+        read.problems.forEach((p) => collect(p.key, p.message));
+        if (read.windows) out.impact.windows = read.windows;
+      }
     }
   }
   for (const key of ['summary', 'root_cause', 'detection', 'resolution'] as const)

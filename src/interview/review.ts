@@ -54,6 +54,14 @@ export function reviewItems(a: Answers, given: Answers): ReviewItem[] {
   add(STEP_TITLES.impact, 'Customers affected', a.impact?.customers_affected, ['impact.customers_affected']);
   add(STEP_TITLES.impact, 'Data lost', a.impact?.data_loss, ['impact.data_loss']);
   add(STEP_TITLES.impact, 'Impact', a.impact?.description, ['impact.description']);
+  const windows = a.impact?.windows?.map((w) => `${w.start} to ${w.end}`) ?? 'continuous';
+  add(
+    STEP_TITLES.impact,
+    'When customers were affected',
+    windows,
+    ['impact.continuous', 'impact.windows'],
+    'impact.windows',
+  );
   const timeline = a.timeline ?? [];
   add(STEP_TITLES.timeline, 'Timeline', timeline.map(showEntry).join('; '), ['timeline.review'], 'timeline');
   const categories = (a.root_causes ?? []).map((c) => c.category);

@@ -70,6 +70,11 @@ describe('an answers file that cannot be used says FILE: key: what is wrong (exi
       { impact: { customers_affected: 1, data_loss: 'yes' } },
       'impact.data_loss: Expected true or false, found "yes"',
     ],
+    [
+      'impact windows',
+      { impact: { customers_affected: 1, data_loss: false, windows: [{ start: '14:10', end: '14:40' }] } },
+      'impact.windows.0: Expected the first window to start at started',
+    ],
     ['timeline as text', { timeline: 'all day' }, 'timeline: Expected a list of {at, event}'],
     ['timeline item', { timeline: [{ at: '14:30' }] }, 'timeline.0: Expected an item with `at` and `event`'],
     ['timeline time', { timeline: [{ at: 'later', event: 'x' }] }, 'timeline.0.at: Expected a time like 14:02'],

@@ -33,6 +33,7 @@ const FULL_SCRIPT: Scripted[] = [
   { input: '1,200', expect: 'customers' },
   { confirm: true, expect: 'data lost' },
   { input: '', expect: 'Impact in one sentence' },
+  { confirm: true, expect: 'without a break' },
   // Timeline: two events added, then one moment's text edited and one event removed.
   { confirm: true, expect: 'Add a timeline event' },
   { input: '14:20', expect: 'When?' },
@@ -261,10 +262,10 @@ describe('the interview flow', () => {
 
   it('resumes at the first unanswered question after an interruption, replaying earlier answers', async () => {
     const steps: Record<string, unknown> = {};
-    await expect(interview(FULL_SCRIPT.slice(0, 30), steps)).rejects.toBeInstanceOf(ScriptExhausted);
+    await expect(interview(FULL_SCRIPT.slice(0, 31), steps)).rejects.toBeInstanceOf(ScriptExhausted);
     expect(steps.title).toBe('Checkout errors after release 4.2 and a failed rollback');
-    expect(Object.keys(steps)).toHaveLength(30);
-    const { answers, ask } = await interview(FULL_SCRIPT.slice(30), steps);
+    expect(Object.keys(steps)).toHaveLength(31);
+    const { answers, ask } = await interview(FULL_SCRIPT.slice(31), steps);
     expect(ask.asked[0]).toContain('What should the rollback have done');
     const whole = await interview(FULL_SCRIPT);
     expect(answers).toEqual(whole.answers);
