@@ -32,6 +32,8 @@ export interface NoticeAnswer {
   customer_impact: NoticeText;
   next_steps: NoticeText;
   apology: NoticeText;
+  /** Display names of services for customers, by service id (FORMAT 1.1 `notice.services`). */
+  services?: Record<string, NoticeText>;
 }
 
 /** Every answer the interview collects; all optional while the interview runs. */

@@ -1,6 +1,6 @@
 /** The closing steps: lessons learned and the customer notice. */
 import { NOTICE_FIELDS } from '../model/index.js';
-import type { NoticeAnswer } from './answers.js';
+import type { NoticeAnswer, NoticeText } from './answers.js';
 import type { InterviewContext } from './flow-context.js';
 import { noticeDrafts } from './notice-drafts.js';
 import { LESSON_QUESTIONS, MESSAGES, NOTICE_MESSAGES, STEP_TITLES } from './questions.js';
@@ -63,5 +63,27 @@ export async function askNotice(iv: InterviewContext): Promise<void> {
       ).trim();
     }
   }
+  const services = await askServiceNames(iv, languages);
+  if (Object.keys(services).length > 0) notice.services = services;
   a.notice = notice;
+}
+
+/** Customers never read a service id: asks a name for each service the project config does not name. */
+async function askServiceNames(
+  iv: InterviewContext,
+  languages: ReadonlyArray<'en' | 'de'>,
+): Promise<Record<string, NoticeText>> {
+  const known = iv.options.serviceNames ?? {};
+  const names: Record<string, NoticeText> = {};
+  for (const service of iv.a.services ?? []) {
+    for (const lang of languages) {
+      if (known[service]?.[lang]) continue;
+      const message = `What do customers call the service "${service}" (${lang === 'en' ? 'English' : 'German'})?`;
+      const name = await iv.step(`notice.services.${service}.${lang}`, (ask) =>
+        ask.input({ message, validate: (v) => validateNoticeText(v, iv.a.authors ?? []) }),
+      );
+      (names[service] ??= {})[lang] = name.trim();
+    }
+  }
+  return names;
 }

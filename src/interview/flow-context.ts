@@ -25,6 +25,8 @@ export interface InterviewOptions {
   idTaken?: (id: string) => boolean;
   /** Root-cause categories the project added in its config, offered after the built-in ones. */
   categories?: readonly string[];
+  /** Names customers read for service ids, from the project config; services without one are asked. */
+  serviceNames?: Record<string, Partial<Record<'en' | 'de', string>>>;
   /** Earlier answers by step key, offered as defaults when their question is asked again. */
   previous?: Record<string, unknown>;
   /** Ask again, instead of failing, when a recorded answer no longer passes its check. */

@@ -11,6 +11,7 @@ import {
   type AnswerProblem,
   type Answers,
   type NoticeAnswer,
+  type NoticeText,
 } from './answers.js';
 import { parseMomentInput } from './moments.js';
 import { readWindows } from './windows.js';
@@ -285,6 +286,26 @@ function readNotice(raw: unknown, collect: Collect, authors: readonly string[]):
       }
       collect(key, validateNoticeText(text, authors));
       notice[field][lang as 'en' | 'de'] = text.trim();
+    }
+  }
+  if (raw.services !== undefined && raw.services !== null) {
+    if (!isRecord(raw.services))
+      collect('notice.services', 'Expected a mapping of service to names, found something else.');
+    else {
+      notice.services = {};
+      for (const [service, names] of Object.entries(raw.services)) {
+        const kept: NoticeText = {};
+        for (const lang of languages) {
+          const name = isRecord(names) ? asText(names[lang]) : null;
+          if (name === null)
+            collect(`notice.services.${service}.${lang}`, 'Expected the name customers read, found none.');
+          else {
+            collect(`notice.services.${service}.${lang}`, validateNoticeText(name, authors));
+            kept[lang as 'en' | 'de'] = name.trim();
+          }
+        }
+        notice.services[service] = kept;
+      }
     }
   }
   return notice;

@@ -30,6 +30,8 @@ export interface SessionOptions {
   idTaken?: (id: string) => boolean;
   /** Root-cause categories the project added in its config. */
   categories?: readonly string[];
+  /** Names customers read for service ids (the config's `notice.services`); others are asked. */
+  serviceNames?: Record<string, Partial<Record<'en' | 'de', string>>>;
 }
 
 /** The finished interview: complete answers and the draft that holds them. */
@@ -167,6 +169,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     ...(options.say ? { say: options.say } : {}),
     ...(options.idTaken ? { idTaken: options.idTaken } : {}),
     ...(options.categories ? { categories: options.categories } : {}),
+    ...(options.serviceNames ? { serviceNames: options.serviceNames } : {}),
     onAnswer: save,
   };
   try {

@@ -107,6 +107,10 @@ const FULL_SCRIPT: Scripted[] = [
     { input: '', expect: `${f}` },
     { input: '', expect: `${f}` },
   ]),
+  { input: 'Checkout', expect: 'call the service "checkout" (English)' },
+  { input: 'Kasse', expect: 'call the service "checkout" (German)' },
+  { input: 'Payments', expect: 'call the service "payments" (English)' },
+  { input: 'Zahlungen', expect: 'call the service "payments" (German)' },
 ];
 
 async function interview(script: Scripted[], steps: Record<string, unknown> = {}, given: Answers = {}) {
@@ -191,6 +195,10 @@ describe('the interview flow', () => {
       'For about 1 h 28 min, important parts of our service were unavailable for you. Some data could not be recovered; we are contacting every customer affected.',
     );
     expect(answers.notice?.headline.de).toBe('Störung unseres Dienstes am 2024-03-01');
+    expect(answers.notice?.services).toEqual({
+      checkout: { en: 'Checkout', de: 'Kasse' },
+      payments: { en: 'Payments', de: 'Zahlungen' },
+    });
     expect(text).not.toMatch(/TODO|TBD|FIXME|\?\?\?/);
     const temp = await tempDir();
     try {
@@ -202,6 +210,19 @@ describe('the interview flow', () => {
     } finally {
       await temp.cleanup();
     }
+  });
+
+  it('asks customer names only for services the project config does not name', async () => {
+    const ask = scriptedAsk(FULL_SCRIPT.slice(0, -2));
+    const answers = await runInterview({
+      ask,
+      given: {},
+      steps: {},
+      now: NOW,
+      machineZone: 'Europe/Berlin',
+      serviceNames: { payments: { en: 'Payments', de: 'Zahlungen' } },
+    });
+    expect(answers.notice?.services).toEqual({ checkout: { en: 'Checkout', de: 'Kasse' } });
   });
 
   it('offers the proposed id, the machine zone and the last owner as defaults', async () => {
