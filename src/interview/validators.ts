@@ -50,7 +50,8 @@ export function unclosedFence(markdown: string): number | null {
   let open: { char: string; size: number; line: number } | null = null;
   markdown.split(/\r?\n/).forEach((line, i) => {
     const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!fence) return;
+    // A backtick fence's info string holds no backtick: "``` code ```" is inline code, not a fence.
+    if (!fence || (fence[1]?.startsWith('`') && (fence[2] ?? '').includes('`'))) return;
     const marks = fence[1] as string;
     if (!open) open = { char: marks[0] as string, size: marks.length, line: i + 1 };
     else if (marks[0] === open.char && marks.length >= open.size && (fence[2] ?? '').trim() === '') open = null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   validateCustomers,
+  validateLongText,
   validateDueDate,
   validateId,
   validateList,
@@ -208,5 +209,21 @@ describe('validateNoticeText', () => {
     ['', 'Expected an answer, found nothing.'],
   ])('%j -> %j', (text, expected) => {
     expect(validateNoticeText(text, ['Carla Neumeier'])).toBe(expected);
+  });
+});
+
+describe('validateLongText: code fences must be closed', () => {
+  it.each([
+    ['Text.\n\n```\nlog\n```\n', true],
+    ['~~~~\ncode\n~~~~~\n', true],
+    ['Run ``` npm test ``` first.', true],
+    ['```js\nconst a = 1;\n', 'line 1'],
+    ['Intro\n\n~~~\ncode\n```\n', 'line 3'],
+    ['```\ncode\n``` not a close\n', 'line 1'],
+    ['````\ncode\n```\n', 'line 1'],
+  ])('%j', (text, expected) => {
+    const result = validateLongText(text);
+    if (expected === true) expect(result).toBe(true);
+    else expect(result).toContain(`Expected the code fence opened on ${expected} of the answer to be closed`);
   });
 });
