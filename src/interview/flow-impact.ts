@@ -107,7 +107,10 @@ export async function askImpact(iv: InterviewContext): Promise<void> {
     ).trim();
     if (text !== '') impact.description = text;
   }
-  if (impact.windows === undefined && !impactGiven) {
+  // Also asked when the review screen reopened it, or a draft recorded it.
+  const reopened =
+    iv.options.previous?.['impact.continuous'] !== undefined || Object.hasOwn(iv.options.steps, 'impact.continuous');
+  if (impact.windows === undefined && (!impactGiven || reopened)) {
     const windows = await askWindows(iv);
     if (windows) impact.windows = windows;
   }

@@ -154,6 +154,8 @@ export function forget(item: ReviewItem, steps: Record<string, unknown>, given: 
       }
     }
   }
+  // Windows of an impact given in a file are asked only when reopened here; the marker says so.
+  if (item.keys.includes('impact.continuous')) previous['impact.continuous'] ??= true;
   if (item.given) {
     const value = valueAt(given, item.given);
     const parts = item.given.split('.');

@@ -126,6 +126,20 @@ describe('the review screen', () => {
     expect(draft.given.resolution).toBeUndefined();
   });
 
+  it('asks when customers were affected when that answer is changed, even with the impact from a file', async () => {
+    const { answers } = await session([
+      { input: 'Checkout down', expect: 'Title' },
+      { input: '', expect: 'Id' },
+      { confirm: false, expect: 'customer notice' },
+      { choose: 'When customers were affected: continuous', expect: 'Review' },
+      { confirm: false, expect: 'without a break' },
+      { input: '14:40', expect: 'spell of impact end' },
+      { confirm: false, expect: 'come back' },
+      { select: 'write', expect: 'Review' },
+    ]);
+    expect(answers.impact?.windows).toEqual([{ start: '2024-03-01T14:02:00+01:00', end: '2024-03-01T14:40:00+01:00' }]);
+  });
+
   it('reopens the action items and the timeline at their review lists, where items are added, edited and removed', async () => {
     const { answers } = await session(
       [
