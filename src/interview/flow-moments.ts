@@ -11,13 +11,17 @@ export async function askMoments(iv: InterviewContext): Promise<void> {
   const machineZone = iv.options.machineZone;
   iv.header(STEP_TITLES.moments);
   // Asked even when every moment is given: the file records the zone the incident was lived in.
-  a.timezone ??= (
-    await iv.step(
-      'timezone',
-      (ask) => ask.input({ message: MESSAGES.timezone, default: machineZone, validate: validateZone }),
-      () => machineZone,
-    )
-  ).trim();
+  // Without a terminal the machine's zone reads bare times, but is not recorded as the incident's.
+  if (a.timezone === undefined) {
+    const zone = (
+      await iv.step(
+        'timezone',
+        (ask) => ask.input({ message: MESSAGES.timezone, default: machineZone, validate: validateZone }),
+        () => '',
+      )
+    ).trim();
+    if (zone !== '') a.timezone = zone;
+  }
   let previous: { name: MomentName; iso: string } | undefined;
   for (const name of MOMENTS) {
     if (a[name] === undefined) {

@@ -35,6 +35,13 @@ describe('a postmortem written by new, rendered', () => {
     expect(rendered.stdout).toMatch(/^- \*\*untested-update\*\*$/m);
   });
 
+  it("does not record the machine's zone as the incident's when the answers file names none", async () => {
+    const text = (await readFile(ANSWERS, 'utf8')).replace(/^timezone: .*\n/m, '');
+    await writeFile(join(dir, 'a.yaml'), text);
+    expect((await runInProcess(['new', '--answers', 'a.yaml'], { cwd: dir, env: { TZ: 'Asia/Tokyo' } })).code).toBe(0);
+    expect(await readFile(join(dir, await written()), 'utf8')).not.toContain('timezone:');
+  });
+
   it('takes the source template from --templates', async () => {
     await mkdir(join(dir, 'mine', 'source'), { recursive: true });
     const bundled = await readFile(join(ROOT, 'templates', 'source', 'postmortem.md.hbs'), 'utf8');
