@@ -2,7 +2,7 @@
  * Reads an answers file's parsed data (`--answers FILE`, YAML or JSON) into the interview's
  * answers, checking every value with the prompts' own validators.
  */
-import { MOMENTS, NOTICE_FIELDS, NOTICE_LANGUAGES, isRecord } from '../model/index.js';
+import { MOMENTS, isRecord } from '../model/index.js';
 import {
   ANSWER_KEYS,
   AnswersFileError,
@@ -10,10 +10,10 @@ import {
   valueAt,
   type AnswerProblem,
   type Answers,
-  type NoticeAnswer,
-  type NoticeText,
 } from './answers.js';
+import { asText, textList, type Collect } from './answer-values.js';
 import { parseMomentInput } from './moments.js';
+import { readNotice } from './read-notice.js';
 import { readWindows } from './windows.js';
 import {
   validateActionStatus,
@@ -23,7 +23,6 @@ import {
   validateId,
   validateLongText,
   validateMomentOrder,
-  validateNoticeText,
   validateOptionalLongText,
   validateOptionalText,
   validateOwner,
@@ -35,22 +34,6 @@ import {
   validateZone,
   type MomentName,
 } from './validators.js';
-
-type Collect = (key: string, result: true | string) => void;
-
-function asText(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  // YAML may read an unquoted timestamp as a Date.
-  if (value instanceof Date) return value.toISOString();
-  return null;
-}
-
-function textList(value: unknown): string[] | null {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.every((v) => asText(v) !== null)) return value.map((v) => asText(v) as string);
-  return null;
-}
 
 /**
  * Checks the values of parsed answers-file data with the prompt validators and returns answers in
@@ -252,61 +235,4 @@ export function readAnswers(
 function missing(collect: Collect, key: string): string {
   collect(key, 'Expected a value, found none.');
   return '';
-}
-
-function readNotice(raw: unknown, collect: Collect, authors: readonly string[]): NoticeAnswer | undefined {
-  if (!isRecord(raw)) {
-    collect(
-      'notice',
-      'Expected a mapping with languages, headline, what_happened, customer_impact, next_steps, apology.',
-    );
-    return undefined;
-  }
-  const languages = textList(raw.languages ?? ['en']) ?? [];
-  languages.forEach((lang, i) => {
-    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang))
-      collect(`notice.languages.${i}`, `Expected one of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`);
-  });
-  const notice: NoticeAnswer = {
-    languages,
-    headline: {},
-    what_happened: {},
-    customer_impact: {},
-    next_steps: {},
-    apology: {},
-  };
-  for (const field of NOTICE_FIELDS) {
-    const value = raw[field];
-    for (const lang of languages) {
-      const key = `notice.${field}.${lang}`;
-      const text = isRecord(value) ? asText(value[lang]) : null;
-      if (text === null) {
-        collect(key, 'Expected customer-facing text, found none.');
-        continue;
-      }
-      collect(key, validateNoticeText(text, authors));
-      notice[field][lang as 'en' | 'de'] = text.trim();
-    }
-  }
-  if (raw.services !== undefined && raw.services !== null) {
-    if (!isRecord(raw.services))
-      collect('notice.services', 'Expected a mapping of service to names, found something else.');
-    else {
-      notice.services = {};
-      for (const [service, names] of Object.entries(raw.services)) {
-        const kept: NoticeText = {};
-        for (const lang of languages) {
-          const name = isRecord(names) ? asText(names[lang]) : null;
-          if (name === null)
-            collect(`notice.services.${service}.${lang}`, 'Expected the name customers read, found none.');
-          else {
-            collect(`notice.services.${service}.${lang}`, validateNoticeText(name, authors));
-            kept[lang as 'en' | 'de'] = name.trim();
-          }
-        }
-        notice.services[service] = kept;
-      }
-    }
-  }
-  return notice;
 }
