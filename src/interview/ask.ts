@@ -3,6 +3,7 @@
  * runs the same with real prompts, with a scripted answer source in tests, or not at all.
  */
 import { checkbox, confirm, editor, input, select } from '@inquirer/prompts';
+import { styleText } from 'node:util';
 import { textPrompt } from './text-prompt.js';
 import type { Validation } from './validators.js';
 
@@ -75,14 +76,21 @@ const PASTE_OFF = '\u001b[?2004l';
 export function terminalAsk(streams?: TerminalStreams): Ask {
   const context = streams ? { input: streams.input, output: streams.output } : {};
   const withHint = (q: InputQuestion) => (q.default ? `${q.message} ${DEFAULT_HINT}` : q.message);
+  // The Tab hint helps while answering; the answered line drops it.
+  const theme = {
+    style: {
+      message: (text: string, status: string) =>
+        styleText('bold', status === 'done' ? text.replace(` ${DEFAULT_HINT}`, '') : text),
+    },
+  };
   return {
-    input: (q) => input({ message: withHint(q), default: q.default, validate: q.validate }, context),
+    input: (q) => input({ message: withHint(q), default: q.default, validate: q.validate, theme }, context),
     text: async (q) => {
       streams?.output.write(PASTE_ON);
       let result;
       try {
         result = await textPrompt(
-          { message: withHint(q), default: q.default, validate: q.validate, hint: TEXT_HINT },
+          { message: withHint(q), default: q.default, validate: q.validate, hint: TEXT_HINT, theme },
           context,
         );
       } finally {

@@ -3,14 +3,7 @@
  * answers, checking every value with the prompts' own validators.
  */
 import { MOMENTS, isRecord } from '../model/index.js';
-import {
-  ANSWER_KEYS,
-  AnswersFileError,
-  dropUndefined,
-  valueAt,
-  type AnswerProblem,
-  type Answers,
-} from './answers.js';
+import { ANSWER_KEYS, AnswersFileError, dropUndefined, valueAt, type AnswerProblem, type Answers } from './answers.js';
 import { asText, textList, type Collect } from './answer-values.js';
 import { parseMomentInput } from './moments.js';
 import { readNotice } from './read-notice.js';

@@ -24,6 +24,8 @@ export interface TextPromptConfig {
   validate?: (value: string) => Validation;
   /** One line under the prompt: how to add lines, paste, use the editor. */
   hint: string;
+  /** Inquirer's theme, as for its own prompts. */
+  theme?: { style: { message: (text: string, status: string) => string } };
 }
 
 /** The answer, or the request to continue in the editor with the text so far. */
@@ -41,7 +43,7 @@ export function firstLineOf(text: string): string {
 
 /** The multi-line text prompt (an inquirer prompt: call with config and `{ input, output }`). */
 export const textPrompt = createPrompt<TextPromptResult, TextPromptConfig>((config, done) => {
-  const theme = makeTheme({});
+  const theme = makeTheme<object>(config.theme);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [error, setError] = useState<string | undefined>(undefined);
   const [defaultValue, setDefaultValue] = useState(config.default ?? '');
