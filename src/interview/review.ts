@@ -10,6 +10,7 @@ import { categoryDefinition } from './categories.js';
 import { showItem } from './flow-actions.js';
 import { showEntry } from './flow-timeline.js';
 import { LESSON_QUESTIONS, MESSAGES, STEP_TITLES } from './questions.js';
+import { showInstant } from './moments.js';
 import { firstLineOf } from './text-prompt.js';
 
 /** One answer on the review screen. */
@@ -26,7 +27,7 @@ export interface ReviewItem {
 
 function text(value: unknown): string {
   if (value === undefined || value === '') return '(none)';
-  if (Array.isArray(value)) return value.map(text).join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(text).join(', ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   const shown = firstLineOf(typeof value === 'string' ? value : JSON.stringify(value));
   return shown.length > 90 ? `${shown.slice(0, 87)}...` : shown;
@@ -48,13 +49,16 @@ export function reviewItems(a: Answers, given: Answers): ReviewItem[] {
   add(STEP_TITLES.basics, 'Services', a.services, ['services']);
   add(STEP_TITLES.basics, 'Authors', a.authors, ['authors']);
   add(STEP_TITLES.moments, 'Time zone', a.timezone, ['timezone']);
-  for (const m of ['started', 'detected', 'mitigated', 'resolved'] as const) add(STEP_TITLES.moments, m, a[m], [m]);
+  for (const m of ['started', 'detected', 'mitigated', 'resolved'] as const) {
+    const label = `${m.charAt(0).toUpperCase()}${m.slice(1)}`;
+    add(STEP_TITLES.moments, label, a[m] === undefined ? undefined : showInstant(a[m]), [m]);
+  }
   add(STEP_TITLES.moments, 'Id', a.id, ['id']);
   add(STEP_TITLES.impact, 'Summary', a.summary, ['summary']);
   add(STEP_TITLES.impact, 'Customers affected', a.impact?.customers_affected, ['impact.customers_affected']);
   add(STEP_TITLES.impact, 'Data lost', a.impact?.data_loss, ['impact.data_loss']);
   add(STEP_TITLES.impact, 'Impact', a.impact?.description, ['impact.description']);
-  const windows = a.impact?.windows?.map((w) => `${w.start} to ${w.end}`) ?? 'continuous';
+  const windows = a.impact?.windows?.map((w) => `${showInstant(w.start)} to ${showInstant(w.end)}`) ?? 'continuous';
   add(
     STEP_TITLES.impact,
     'When customers were affected',

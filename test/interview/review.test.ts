@@ -107,7 +107,7 @@ describe('the review screen', () => {
         { confirm: false, expect: 'customer notice' },
         { choose: 'Resolution: We reverted', expect: 'Review' },
         { input: 'We reverted the change.\n\nThen we added a check.', expect: 'mitigated and resolved' },
-        { choose: 'started: 2024-03-01T14:02', expect: 'Review' },
+        { choose: 'Started: 2024-03-01 14:02 +01:00', expect: 'Review' },
         { input: '14:10', expect: 'impact start' },
         // 14:04 is now before the start: asked again, with 14:04 offered.
         { input: '14:12', expect: 'detected' },
