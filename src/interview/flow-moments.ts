@@ -42,7 +42,7 @@ export async function askMoments(iv: InterviewContext): Promise<void> {
         });
         const read = parseMomentInput(typed, check);
         // Say how the answer was read, so a wrong date or zone shows at once.
-        if (!ask.replaying && 'iso' in read) iv.say(`  ${name}: ${showInstant(read.iso)}`);
+        if (!ask.replaying && 'iso' in read) iv.options.say?.(`  ${name}: ${showInstant(read.iso)}`);
         return typed;
       });
       const parsed = parseMomentInput(text, check);

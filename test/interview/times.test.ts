@@ -84,16 +84,20 @@ describe('times in the interview', () => {
     const ask = scriptedAsk([
       { input: '01.12.2024 14:02', expect: 'Europe/Berlin, +01:00 on that date' },
       { input: '14:04', expect: 'HH:MM on 2024-12-01 in Europe/Berlin, +01:00 on that date' },
+      { input: '15:00', expect: 'mitigated' },
+      { input: '16:00', expect: 'resolved' },
     ]);
     await runInterview({
       ask,
-      given,
+      given: { ...given, id: '2024-12-01-checkout-down' },
       steps: {},
       now: Date.parse('2024-12-02T09:00:00Z'),
       machineZone: 'UTC',
       say: (t) => said.push(t),
     }).catch(() => undefined);
     expect(said).toContain('  started: 2024-12-01 14:02 +01:00');
+    // The last one too, though the next section's header comes before anything else is asked.
+    expect(said).toContain('  resolved: 2024-12-01 16:00 +01:00');
   });
 
   it('writes a timeline event typed in UTC in the incident zone, and does not repeat a moment typed again', async () => {
