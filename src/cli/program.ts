@@ -10,6 +10,7 @@ import type { PublishOptions } from './commands/publish.js';
 import type { RenderOptions } from './commands/render.js';
 import type { StatsCommandOptions } from './commands/stats.js';
 import type { ActionsCommandOptions } from './commands/actions.js';
+import type { StatusOptions } from './commands/status.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -76,13 +77,31 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--title <title>', 'answer the title question')
     .option('--severity <level>', 'answer the severity question (SEV1..SEV4)')
     .option('-c, --config <path>', 'config file with project categories (default: nearest .postmortemrc.json)')
+    .option('-t, --templates <dir>', 'folder with template overrides (source/postmortem.md.hbs, source/partials/)')
+    .option('--list-drafts', 'list the saved drafts (newest first) and exit')
+    .option('--discard <draft-id>', 'delete a saved draft and exit')
     .addHelpText(
       'after',
-      `\nAnswers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\nprints how to resume. Without a terminal, every required answer must come from --answers.\n\nExamples:\n  postmortem new\n  postmortem new --resume\n  postmortem new --answers examples/answers/crm-release-rollback.yaml\n  postmortem new --title "Checkout down after a config change" --severity SEV2\n${EXIT_CODES_HELP}`,
+      `\nAnswers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\nprints how to resume. Without a terminal, every required answer must come from --answers.\n\nExamples:\n  postmortem new\n  postmortem new --resume\n  postmortem new --list-drafts\n  postmortem new --discard 20240301-140233-9f3a\n  postmortem new --answers examples/answers/crm-release-rollback.yaml\n  postmortem new --title "Checkout down after a config change" --severity SEV2\n${EXIT_CODES_HELP}`,
     )
     .action(async (options: NewOptions) => {
       const { newCommand } = await import('./commands/new.js');
       setExitCode(await newCommand(options, io));
+    });
+
+  program
+    .command('status')
+    .description('Print the status of a postmortem, or set it (draft → in-review → final → published).')
+    .argument('<file>', 'postmortem file')
+    .argument('[status]', 'the new status: draft, in-review, final or published')
+    .option('-c, --config <path>', 'config file for the lint rules (default: nearest .postmortemrc.json)')
+    .addHelpText(
+      'after',
+      `\nA new status is set only when lint's rules find no new error with it (final and published need\nmitigated, resolved, root causes and no placeholders). Only the status value changes in the file.\n\nExamples:\n  postmortem status postmortems/2017-09-21-crm-outage.md\n  postmortem status postmortems/2017-09-21-crm-outage.md final\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (file: string, status: string | undefined, options: StatusOptions) => {
+      const { statusCommand } = await import('./commands/status.js');
+      setExitCode(await statusCommand(file, status, options, io));
     });
 
   program

@@ -3,26 +3,7 @@
  * front-matter keys of FORMAT v1 plus the body's parts.
  */
 import { parse as parseYaml } from 'yaml';
-import { MOMENTS, NOTICE_FIELDS, NOTICE_LANGUAGES, isRecord } from '../model/index.js';
-import { parseMomentInput } from './moments.js';
-import {
-  validateActionStatus,
-  validateActionType,
-  validateCategory,
-  validateDueDate,
-  validateId,
-  validateMomentOrder,
-  validateNoticeText,
-  validateOptionalText,
-  validateOwner,
-  validateSeverity,
-  validateStatus,
-  validateText,
-  validateTicket,
-  validateTitle,
-  validateZone,
-  type MomentName,
-} from './validators.js';
+import { NOTICE_LANGUAGES, isRecord } from '../model/index.js';
 
 /** One event of the timeline. */
 export interface TimelineAnswer {
@@ -51,6 +32,8 @@ export interface NoticeAnswer {
   customer_impact: NoticeText;
   next_steps: NoticeText;
   apology: NoticeText;
+  /** Display names of services for customers, by service id (FORMAT 1.1 `notice.services`). */
+  services?: Record<string, NoticeText>;
 }
 
 /** Every answer the interview collects; all optional while the interview runs. */
@@ -68,7 +51,13 @@ export interface Answers {
   detected?: string;
   mitigated?: string;
   resolved?: string;
-  impact?: { customers_affected?: number; data_loss?: boolean; description?: string };
+  impact?: {
+    customers_affected?: number;
+    data_loss?: boolean;
+    description?: string;
+    /** When customers were affected, if not continuously (FORMAT 1.1). */
+    windows?: Array<{ start: string; end: string }>;
+  };
   summary?: string;
   timeline?: TimelineAnswer[];
   root_causes?: Array<{ category: string; summary: string }>;
@@ -160,14 +149,6 @@ export function valueAt(data: unknown, path: string): unknown {
   return current;
 }
 
-/** The required keys the answers leave out, as dotted paths. */
-export function missingAnswerKeys(answers: Answers): string[] {
-  return REQUIRED_ANSWER_KEYS.filter((key) => {
-    const v = valueAt(answers, key);
-    return v === undefined || v === null || v === '';
-  });
-}
-
 /** Parses answers-file text: JSON when the name ends in `.json`, YAML otherwise. */
 export function parseAnswersText(text: string, file: string): unknown {
   try {
@@ -185,257 +166,8 @@ export function parseAnswersText(text: string, file: string): unknown {
   }
 }
 
-type Collect = (key: string, result: true | string) => void;
-
-function asText(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  // YAML may read an unquoted timestamp as a Date.
-  if (value instanceof Date) return value.toISOString();
-  return null;
-}
-
-function textList(value: unknown): string[] | null {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.every((v) => asText(v) !== null)) return value.map((v) => asText(v) as string);
-  return null;
-}
-
-/**
- * Checks the values of parsed answers-file data with the prompt validators and returns answers in
- * the interview's shape (moments as ISO text with an offset). Throws `AnswersFileError` naming
- * every wrong key. `defaults.today` is the date a bare `HH:MM` falls on when the file has no `started`.
- */
-export function readAnswers(
-  raw: unknown,
-  file: string,
-  defaults: { zone: string; today: string; categories?: readonly string[] },
-): Answers {
-  if (raw === undefined || raw === null) return {};
-  if (!isRecord(raw))
-    throw new AnswersFileError(file, [
-      { key: '(file)', message: 'Expected a mapping of answers, found something else.' },
-    ]);
-  const problems: AnswerProblem[] = [];
-  const collect: Collect = (key, result) => {
-    if (result !== true) problems.push({ key, message: result });
-  };
-  const out: Answers = {};
-  for (const key of Object.keys(raw)) {
-    if (!(ANSWER_KEYS as readonly string[]).includes(key))
-      collect(key, `Expected one of the answer keys (${ANSWER_KEYS.join(', ')}), found an unknown key.`);
-  }
-  const text = (key: string, validate: (s: string) => true | string): string | undefined => {
-    const v = valueAt(raw, key);
-    if (v === undefined || v === null) return undefined;
-    const s = asText(v);
-    if (s === null) {
-      collect(key, 'Expected text, found a list or mapping.');
-      return undefined;
-    }
-    collect(key, validate(s));
-    return s.trim();
-  };
-  out.id = text('id', validateId);
-  out.title = text('title', validateTitle);
-  out.status = text('status', validateStatus);
-  out.severity = text('severity', validateSeverity);
-  out.timezone = text('timezone', validateZone);
-  for (const key of ['authors', 'services', 'tags'] as const) {
-    const v = raw[key];
-    if (v === undefined || v === null) continue;
-    const list = textList(v);
-    if (!list || (key !== 'tags' && list.length === 0))
-      collect(key, 'Expected a list with at least one entry, found none.');
-    else {
-      list.forEach((entry, i) => collect(`${key}.${i}`, validateText(entry)));
-      out[key] = list.map((s) => s.trim());
-    }
-  }
-  const zone = out.timezone ?? defaults.zone;
-  let incidentDate = defaults.today;
-  const moments: Partial<Record<MomentName, string>> = {};
-  for (const name of MOMENTS) {
-    const v = text(name, () => true);
-    if (v === undefined) continue;
-    const parsed = parseMomentInput(v, { zone, date: incidentDate });
-    if ('error' in parsed) collect(name, parsed.error);
-    else {
-      moments[name] = parsed.iso;
-      out[name] = parsed.iso;
-      if (name === 'started') incidentDate = parsed.iso.slice(0, 10);
-    }
-  }
-  const given = MOMENTS.filter((m) => moments[m] !== undefined);
-  for (let i = 1; i < given.length; i++) {
-    const pair = {
-      [given[i - 1] as MomentName]: moments[given[i - 1] as MomentName],
-      [given[i] as MomentName]: moments[given[i] as MomentName],
-    };
-    collect(given[i] as string, validateMomentOrder(pair));
-  }
-  const impact = raw.impact;
-  if (impact !== undefined && impact !== null) {
-    if (!isRecord(impact))
-      collect('impact', 'Expected a mapping with customers_affected, data_loss and description, found something else.');
-    else {
-      out.impact = {};
-      const c = impact.customers_affected;
-      if (c !== undefined && c !== null) {
-        if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0)
-          collect('impact.customers_affected', `Expected a whole number >= 0, found ${JSON.stringify(c)}.`);
-        else out.impact.customers_affected = c;
-      }
-      const loss = impact.data_loss;
-      if (loss !== undefined && loss !== null) {
-        if (typeof loss !== 'boolean')
-          collect('impact.data_loss', `Expected true or false, found ${JSON.stringify(loss)}.`);
-        else out.impact.data_loss = loss;
-      }
-      out.impact.description = text('impact.description', validateOptionalText);
-    }
-  }
-  for (const key of ['summary', 'root_cause', 'detection', 'resolution'] as const)
-    out[key] = text(key, key === 'root_cause' ? validateOptionalText : validateText);
-  if (raw.timeline !== undefined && raw.timeline !== null) {
-    if (!Array.isArray(raw.timeline)) collect('timeline', 'Expected a list of {at, event}, found something else.');
-    else {
-      out.timeline = [];
-      raw.timeline.forEach((item, i) => {
-        const at = text(`timeline.${i}.at`, () => true);
-        const event = text(`timeline.${i}.event`, validateText);
-        if (at === undefined || event === undefined)
-          return collect(`timeline.${i}`, 'Expected an item with `at` and `event`, found a part missing.');
-        const parsed = parseMomentInput(at, { zone, date: incidentDate });
-        if ('error' in parsed) collect(`timeline.${i}.at`, parsed.error);
-        else out.timeline?.push({ at: parsed.iso, event });
-      });
-    }
-  }
-  if (raw.root_causes !== undefined && raw.root_causes !== null) {
-    if (!Array.isArray(raw.root_causes) || raw.root_causes.length === 0)
-      collect('root_causes', 'Expected a list of {category, summary} with at least one entry, found none.');
-    else {
-      out.root_causes = raw.root_causes.map((_c, i) => ({
-        category: text(`root_causes.${i}.category`, (t) => validateCategory(t, defaults.categories)) ?? '',
-        summary: text(`root_causes.${i}.summary`, validateText) ?? '',
-      }));
-      out.root_causes.forEach((c, i) => {
-        if (c.category === '' || c.summary === '')
-          collect(`root_causes.${i}`, 'Expected both `category` and `summary`, found a part missing.');
-      });
-    }
-  }
-  if (raw.followups !== undefined && raw.followups !== null) {
-    if (!isRecord(raw.followups))
-      collect('followups', 'Expected a mapping of category to answers, found something else.');
-    else {
-      out.followups = {};
-      for (const [category, answers] of Object.entries(raw.followups)) {
-        collect(`followups.${category}`, validateCategory(category, defaults.categories));
-        if (!isRecord(answers)) {
-          collect(`followups.${category}`, 'Expected a mapping of question to answer, found something else.');
-          continue;
-        }
-        const kept: Record<string, string | boolean> = {};
-        for (const [question, answer] of Object.entries(answers)) {
-          if (typeof answer === 'boolean') kept[question] = answer;
-          else kept[question] = text(`followups.${category}.${question}`, validateOptionalText) ?? '';
-        }
-        out.followups[category] = kept;
-      }
-    }
-  }
-  if (raw.five_whys !== undefined && raw.five_whys !== null) {
-    const list = textList(raw.five_whys);
-    if (!list) collect('five_whys', 'Expected a list of answers, found something else.');
-    else {
-      list.forEach((w, i) => collect(`five_whys.${i}`, validateText(w)));
-      out.five_whys = list.map((w) => w.trim());
-    }
-  }
-  if (raw.action_items !== undefined && raw.action_items !== null) {
-    if (!Array.isArray(raw.action_items))
-      collect('action_items', 'Expected a list of {action, type, owner, due, status, ticket}, found something else.');
-    else {
-      const notBefore = incidentDate === defaults.today && moments.started === undefined ? undefined : incidentDate;
-      out.action_items = raw.action_items.map((_a, i) => ({
-        action: text(`action_items.${i}.action`, validateText) ?? missing(collect, `action_items.${i}.action`),
-        type: text(`action_items.${i}.type`, validateActionType) ?? missing(collect, `action_items.${i}.type`),
-        owner: text(`action_items.${i}.owner`, validateOwner) ?? missing(collect, `action_items.${i}.owner`),
-        due:
-          text(`action_items.${i}.due`, (s) => validateDueDate(s, notBefore)) ??
-          missing(collect, `action_items.${i}.due`),
-        status: text(`action_items.${i}.status`, validateActionStatus) ?? 'open',
-        ticket: text(`action_items.${i}.ticket`, validateTicket) ?? '',
-      }));
-    }
-  }
-  if (raw.lessons !== undefined && raw.lessons !== null) {
-    if (!isRecord(raw.lessons))
-      collect('lessons', 'Expected a mapping with went_well, went_wrong and got_lucky, found something else.');
-    else {
-      out.lessons = {};
-      for (const key of ['went_well', 'went_wrong', 'got_lucky'] as const) {
-        const v = raw.lessons[key];
-        if (v === undefined || v === null) continue;
-        const list = textList(v);
-        if (!list || list.length === 0) collect(`lessons.${key}`, 'Expected text or a list of text, found none.');
-        else {
-          list.forEach((entry, i) => collect(`lessons.${key}.${i}`, validateText(entry)));
-          out.lessons[key] = list.map((s) => s.trim());
-        }
-      }
-    }
-  }
-  if (raw.notice !== undefined && raw.notice !== null) out.notice = readNotice(raw.notice, collect, out.authors ?? []);
-  if (problems.length > 0) throw new AnswersFileError(file, problems);
-  return dropUndefined(out);
-}
-
-function missing(collect: Collect, key: string): string {
-  collect(key, 'Expected a value, found none.');
-  return '';
-}
-
-function readNotice(raw: unknown, collect: Collect, authors: readonly string[]): NoticeAnswer | undefined {
-  if (!isRecord(raw)) {
-    collect(
-      'notice',
-      'Expected a mapping with languages, headline, what_happened, customer_impact, next_steps, apology.',
-    );
-    return undefined;
-  }
-  const languages = textList(raw.languages ?? ['en']) ?? [];
-  languages.forEach((lang, i) => {
-    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang))
-      collect(`notice.languages.${i}`, `Expected one of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`);
-  });
-  const notice: NoticeAnswer = {
-    languages,
-    headline: {},
-    what_happened: {},
-    customer_impact: {},
-    next_steps: {},
-    apology: {},
-  };
-  for (const field of NOTICE_FIELDS) {
-    const value = raw[field];
-    for (const lang of languages) {
-      const key = `notice.${field}.${lang}`;
-      const text = isRecord(value) ? asText(value[lang]) : null;
-      if (text === null) {
-        collect(key, 'Expected customer-facing text, found none.');
-        continue;
-      }
-      collect(key, validateNoticeText(text, authors));
-      notice[field][lang as 'en' | 'de'] = text.trim();
-    }
-  }
-  return notice;
-}
-
-function dropUndefined<T extends object>(value: T): T {
+/** The value without its undefined keys. */
+export function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 

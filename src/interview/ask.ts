@@ -2,7 +2,9 @@
  * The one module that talks to @inquirer/prompts. The flow asks through the `Ask` interface, so it
  * runs the same with real prompts, with a scripted answer source in tests, or not at all.
  */
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { checkbox, confirm, editor, input, select } from '@inquirer/prompts';
+import { styleText } from 'node:util';
+import { textPrompt } from './text-prompt.js';
 import type { Validation } from './validators.js';
 
 /** A choice of a select or checkbox question. */
@@ -42,36 +44,91 @@ export interface ConfirmQuestion {
 
 /** Something that answers questions: the terminal, or a script in tests. */
 export interface Ask {
+  /** True when the answers are recorded ones being replayed, not a person answering. */
+  readonly replaying?: boolean;
+  /** One line of text. */
   input(question: InputQuestion): Promise<string>;
+  /** Text of any number of lines: paragraphs, lists; pasted text keeps its lines. */
+  text(question: InputQuestion): Promise<string>;
   select<T extends string>(question: SelectQuestion<T>): Promise<T>;
   checkbox<T extends string>(question: CheckboxQuestion<T>): Promise<T[]>;
   confirm(question: ConfirmQuestion): Promise<boolean>;
 }
 
+/** Where the terminal prompts read and write. */
+export interface TerminalStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+/** Shown under a multi-line prompt. */
+export const TEXT_HINT =
+  'Enter answers · end a line with \\ to add another · pasted lines are kept · Ctrl-E or "e" opens $EDITOR';
+
+/** Shown after a question with a default. */
+const DEFAULT_HINT = '(Tab edits the default)';
+
+// Turning bracketed paste on lets the terminal mark pasted text, so its line breaks do not answer.
+const PASTE_ON = '\u001b[?2004h';
+const PASTE_OFF = '\u001b[?2004l';
+
 /** Asks in the terminal with @inquirer/prompts. */
-export function terminalAsk(): Ask {
+export function terminalAsk(streams?: TerminalStreams): Ask {
+  const context = streams ? { input: streams.input, output: streams.output } : {};
+  const withHint = (q: InputQuestion) => (q.default ? `${q.message} ${DEFAULT_HINT}` : q.message);
+  // The Tab hint helps while answering; the answered line drops it.
+  const theme = {
+    style: {
+      message: (text: string, status: string) =>
+        styleText('bold', status === 'done' ? text.replace(` ${DEFAULT_HINT}`, '') : text),
+    },
+  };
   return {
-    input: (q) => input({ message: q.message, default: q.default, validate: q.validate }),
+    input: (q) => input({ message: withHint(q), default: q.default, validate: q.validate, theme }, context),
+    text: async (q) => {
+      streams?.output.write(PASTE_ON);
+      let result;
+      try {
+        result = await textPrompt(
+          { message: withHint(q), default: q.default, validate: q.validate, hint: TEXT_HINT, theme },
+          context,
+        );
+      } finally {
+        streams?.output.write(PASTE_OFF);
+      }
+      if (!result.edit) return result.text;
+      const edited = await editor(
+        { message: q.message, default: result.text, postfix: '.md', waitForUserInput: false, validate: q.validate },
+        context,
+      );
+      return edited.replace(/\s+$/, '');
+    },
     select: <T extends string>(q: SelectQuestion<T>) =>
-      select<T>({
-        message: q.message,
-        choices: q.choices.map((c) => ({ value: c.value, name: c.name, description: c.description })),
-        default: q.default,
-        pageSize: 12,
-      }),
+      select<T>(
+        {
+          message: q.message,
+          choices: q.choices.map((c) => ({ value: c.value, name: c.name, description: c.description })),
+          default: q.default,
+          pageSize: 12,
+        },
+        context,
+      ),
     checkbox: <T extends string>(q: CheckboxQuestion<T>) =>
-      checkbox<T>({
-        message: q.message,
-        choices: q.choices.map((c) => ({
-          value: c.value,
-          name: c.name,
-          description: c.description,
-          checked: c.checked ?? false,
-        })),
-        validate: q.validate ? (chosen) => q.validate?.(chosen.map((c) => c.value)) ?? true : undefined,
-        pageSize: 12,
-      }),
-    confirm: (q) => confirm({ message: q.message, default: q.default }),
+      checkbox<T>(
+        {
+          message: q.message,
+          choices: q.choices.map((c) => ({
+            value: c.value,
+            name: c.name,
+            description: c.description,
+            checked: c.checked ?? false,
+          })),
+          validate: q.validate ? (chosen) => q.validate?.(chosen.map((c) => c.value)) ?? true : undefined,
+          pageSize: 12,
+        },
+        context,
+      ),
+    confirm: (q) => confirm({ message: q.message, default: q.default }, context),
   };
 }
 

@@ -1,4 +1,5 @@
 /** Turns complete answers into FORMAT v1 front matter and the parts of the Markdown body. */
+import { isTimeZone } from '../model/index.js';
 import type { Answers } from './answers.js';
 import { categoryDefinition } from './categories.js';
 
@@ -48,10 +49,13 @@ export function buildPostmortem(a: Answers): BuiltPostmortem {
     detected: need(a.detected, 'detected'),
     mitigated: need(a.mitigated, 'mitigated'),
     resolved: need(a.resolved, 'resolved'),
+    // FORMAT 1.1: the zone the incident was lived in, for notices and `lint --fix`; names only.
+    ...(a.timezone && /^[A-Za-z]{2}/.test(a.timezone) && isTimeZone(a.timezone) ? { timezone: a.timezone } : {}),
     impact: {
       customers_affected: need(impact.customers_affected, 'impact.customers_affected'),
       data_loss: need(impact.data_loss, 'impact.data_loss'),
       ...(impact.description ? { description: impact.description } : {}),
+      ...(impact.windows && impact.windows.length > 0 ? { windows: impact.windows } : {}),
     },
     root_causes: need(a.root_causes, 'root_causes').map((c) => ({ category: c.category, summary: c.summary })),
   };

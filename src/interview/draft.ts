@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../model/index.js';
 import type { Answers } from './answers.js';
 
@@ -39,6 +40,18 @@ export class DraftUnreadableError extends Error {
   ) {
     super(`${path}: cannot read the draft: ${reason}`);
     this.name = 'DraftUnreadableError';
+  }
+}
+
+/** A draft holds an answer that its question refuses (a hand-edited or damaged draft). */
+export class DraftAnswerError extends Error {
+  constructor(
+    readonly path: string,
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${key}: ${reason}`);
+    this.name = 'DraftAnswerError';
   }
 }
 
@@ -118,4 +131,51 @@ export async function listDrafts(cwd: string): Promise<Draft[]> {
 /** Deletes a draft after its postmortem was written. */
 export async function deleteDraft(cwd: string, id: string): Promise<void> {
   await rm(draftPath(cwd, id), { force: true });
+}
+
+/** Deletes a draft the user gave up on; false when there is no such draft. */
+export async function discardDraft(cwd: string, id: string): Promise<boolean> {
+  if (!/^[\w.-]+$/.test(id) || id.startsWith('.')) return false;
+  try {
+    await rm(draftPath(cwd, id));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** A line for `--list-drafts`: id, when it was saved, its title, how many answers it holds. */
+export function describeDraft(draft: Draft): string {
+  const title = draft.given.title ?? (typeof draft.steps.title === 'string' ? draft.steps.title : '(no title yet)');
+  const answers = Object.keys(draft.steps).length;
+  return `${draft.id}  ${draft.updated.slice(0, 16).replace('T', ' ')} UTC  ${title} (${answers} answer${answers === 1 ? '' : 's'})`;
+}
+
+/**
+ * Adds `.postmortem/` to the `.gitignore` of the repository holding `cwd`, so that drafts never
+ * show up in `git status`. Returns the file changed, or null when there is no repository or the
+ * entry is there already.
+ */
+export async function ignoreDrafts(cwd: string): Promise<string | null> {
+  let root = resolve(cwd);
+  while (!existsSync(join(root, '.git'))) {
+    const parent = dirname(root);
+    if (parent === root) return null;
+    root = parent;
+  }
+  const path = join(root, '.gitignore');
+  let text = '';
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (/^\/?\.postmortem\/?\s*$/m.test(text)) return null;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const separator = text === '' || text.endsWith('\n') ? '' : eol;
+  await writeFileAtomic(path, `${text}${separator}# postmortem new: unfinished interviews${eol}.postmortem/${eol}`, {
+    force: true,
+  });
+  return path;
 }

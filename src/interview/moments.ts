@@ -1,5 +1,7 @@
 import {
   formatInstant,
+  formatOffset,
+  formatTimelineInstant,
   isTimeZone,
   normaliseZone,
   offsetForWallTime,
@@ -14,6 +16,8 @@ const OFFSET_ZONE = /^(Z|UTC|[+-]\d{2}:?\d{2})$/;
 /** A moment as typed: a date and time with an optional zone, or only a time of day. */
 const DATE_TIME_INPUT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/;
 const TIME_INPUT = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+/** The same with a German-style date first: `21.09.2017 14:02`. */
+const DOTTED_INPUT = /^(\d{1,2})\.(\d{1,2})\.(\d{4}),?[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/;
 
 /** The machine's IANA time zone, as Intl reports it (the default answer to the zone question). */
 export function machineTimeZone(): string {
@@ -57,6 +61,26 @@ export interface MomentContext {
   date: string;
 }
 
+function dottedDate(date: string): string {
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+}
+
+/** An instant as people read it: `2024-03-01 14:02 +01:00`. */
+export function showInstant(iso: string): string {
+  return formatTimelineInstant(parseInstant(iso) ?? 0, offsetOf(iso) ?? 0);
+}
+
+/** The offset of `zone` on `date` (at noon), as `+01:00`: what a bare time on that date gets. */
+export function offsetOnDate(zone: string, date: string): string {
+  return formatOffset(zoneOffsetAt(zone, Date.parse(`${date}T12:00:00Z`)));
+}
+
+/** An ISO instant restated in the incident's zone (`12:20Z` becomes `14:20+02:00` in Berlin). */
+export function inZone(iso: string, zone: string): string {
+  const ms = parseInstant(iso);
+  return ms === null ? iso : formatInstant(ms, zoneOffsetAt(zone, ms));
+}
+
 /** Reads a typed moment as an ISO timestamp with an offset, or returns why it cannot. */
 export function parseMomentInput(text: string, context: MomentContext): { iso: string } | { error: string } {
   const value = text.trim();
@@ -65,9 +89,15 @@ export function parseMomentInput(text: string, context: MomentContext): { iso: s
   let date: string;
   let time: string;
   let zone: string | undefined;
+  const dotted = DOTTED_INPUT.exec(value);
   const full = DATE_TIME_INPUT.exec(value);
   const bare = TIME_INPUT.exec(value);
-  if (full) {
+  if (dotted) {
+    const [, day, month, year, hour, minute, second, offset] = dotted as unknown as string[];
+    date = `${year}-${(month as string).padStart(2, '0')}-${(day as string).padStart(2, '0')}`;
+    time = `${(hour as string).padStart(2, '0')}:${minute}:${second ?? '00'}`;
+    zone = offset;
+  } else if (full) {
     date = full[1] as string;
     time = `${full[2]}:${full[3]}:${full[4] ?? '00'}`;
     zone = full[5];
@@ -76,7 +106,7 @@ export function parseMomentInput(text: string, context: MomentContext): { iso: s
     time = `${(bare[1] as string).padStart(2, '0')}:${bare[2]}:${bare[3] ?? '00'}`;
   } else {
     return {
-      error: `Expected a time like 14:02 or a timestamp like ${context.date}T14:02:00+02:00, found "${value}".`,
+      error: `Expected a time like 14:02, a date and time like ${context.date} 14:02 or ${dottedDate(context.date)} 14:02, or a timestamp like ${context.date}T14:02:00+02:00, found "${value}".`,
     };
   }
   if (zone) {

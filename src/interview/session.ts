@@ -3,19 +3,15 @@
  * the interview with a draft saved after every answer, and returns complete answers.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import {
-  AnswersFileError,
-  REQUIRED_ANSWER_KEYS,
-  mergeAnswers,
-  parseAnswersText,
-  readAnswers,
-  type Answers,
-} from './answers.js';
+import { join, relative, resolve } from 'node:path';
+import { AnswersFileError, REQUIRED_ANSWER_KEYS, mergeAnswers, parseAnswersText, type Answers } from './answers.js';
+import { readAnswers } from './read-answers.js';
 import { isPromptInterrupt, type Ask } from './ask.js';
-import { loadDraft, newDraftId, saveDraft, type Draft } from './draft.js';
-import { runInterview } from './flow.js';
+import { DRAFTS_DIR, DraftAnswerError, ignoreDrafts, loadDraft, newDraftId, saveDraft, type Draft } from './draft.js';
+import { RecordedAnswerError, runInterview } from './flow.js';
 import { dateInZone, parseMomentInput } from './moments.js';
+import { chooseReview, forget, reviewItems, reviewText, type ReviewItem } from './review.js';
+import { firstLineOf } from './text-prompt.js';
 
 /** What a session needs; everything outside (terminal, clock, zone) comes in here. */
 export interface SessionOptions {
@@ -34,6 +30,8 @@ export interface SessionOptions {
   idTaken?: (id: string) => boolean;
   /** Root-cause categories the project added in its config. */
   categories?: readonly string[];
+  /** Names customers read for service ids (the config's `notice.services`); others are asked. */
+  serviceNames?: Record<string, Partial<Record<'en' | 'de', string>>>;
 }
 
 /** The finished interview: complete answers and the draft that holds them. */
@@ -98,6 +96,33 @@ export function unansweredKeys(given: Answers, steps: Record<string, unknown>): 
   });
 }
 
+/** What `--resume` prints first: which draft, and a few of the answers it kept. */
+export function resumeSummary(draft: Draft): string {
+  const kept = Object.entries(draft.steps);
+  const lines = kept.slice(0, 6).map(([key, value]) => {
+    const text = firstLineOf(Array.isArray(value) ? value.join(', ') : String(value));
+    return `  ${key}: ${text.length > 70 ? `${text.slice(0, 67)}...` : text}`;
+  });
+  const more = kept.length > 6 ? [`  … and ${kept.length - 6} more`] : [];
+  return [
+    `Resuming draft ${draft.id} (saved ${draft.updated.slice(0, 16).replace('T', ' ')} UTC): ${kept.length} answer${kept.length === 1 ? '' : 's'} kept.`,
+    ...lines,
+    ...more,
+    'Continuing at the first unanswered question.',
+  ].join('\n');
+}
+
+async function review(
+  ask: Ask,
+  answers: Answers,
+  given: Answers,
+  say: ((text: string) => void) | undefined,
+): Promise<ReviewItem | null> {
+  const items = reviewItems(answers, given);
+  say?.(`\n── Review ──\n${reviewText(items)}\n`);
+  return chooseReview(ask, items);
+}
+
 /** Runs a session of `postmortem new` and returns complete answers. */
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const draft: Draft | null =
@@ -125,24 +150,41 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     if (missing.length > 0) throw new MissingAnswersError(missing);
   }
   let saved = draft !== null;
+  const save = async (latest: Record<string, unknown>) => {
+    if (!saved) {
+      const ignored = await ignoreDrafts(options.cwd);
+      if (ignored)
+        options.say?.(`Added .postmortem/ to ${relative(options.cwd, ignored)} so that drafts stay out of git.`);
+    }
+    await saveDraft(options.cwd, { ...current, updated: new Date().toISOString(), steps: latest });
+    saved = true;
+  };
+  if (draft && options.ask) options.say?.(resumeSummary(draft));
+  const interview = {
+    ask: options.ask,
+    given,
+    steps,
+    now: options.now,
+    machineZone: options.machineZone,
+    ...(options.say ? { say: options.say } : {}),
+    ...(options.idTaken ? { idTaken: options.idTaken } : {}),
+    ...(options.categories ? { categories: options.categories } : {}),
+    ...(options.serviceNames ? { serviceNames: options.serviceNames } : {}),
+    onAnswer: save,
+  };
   try {
-    const answers = await runInterview({
-      ask: options.ask,
-      given,
-      steps,
-      now: options.now,
-      machineZone: options.machineZone,
-      ...(options.say ? { say: options.say } : {}),
-      ...(options.idTaken ? { idTaken: options.idTaken } : {}),
-      ...(options.categories ? { categories: options.categories } : {}),
-      onAnswer: async (latest) => {
-        await saveDraft(options.cwd, { ...current, updated: new Date().toISOString(), steps: latest });
-        saved = true;
-      },
-    });
+    let answers = await runInterview(interview);
+    // Nothing is written before the person at the terminal has seen every answer.
+    for (let pick; options.ask && (pick = await review(options.ask, answers, given, options.say));) {
+      const previous = forget(pick, steps, given);
+      await save(steps);
+      answers = await runInterview({ ...interview, previous, reaskInvalid: true });
+    }
     return { answers, draftId: current.id, draftSaved: saved };
   } catch (error) {
     if (isPromptInterrupt(error)) throw new InterviewInterruptedError(current.id, saved);
+    if (error instanceof RecordedAnswerError)
+      throw new DraftAnswerError(join(DRAFTS_DIR, `${current.id}.json`), error.key, error.reason);
     throw error;
   }
 }

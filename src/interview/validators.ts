@@ -16,6 +16,7 @@ import {
   parseInstant,
 } from '../model/index.js';
 import { isKnownZone, parseMomentInput, type MomentContext } from './moments.js';
+import { suggestZone } from './zones.js';
 
 /** What a validator returns: `true` when the answer is fine, otherwise the message to show. */
 export type Validation = true | string;
@@ -42,6 +43,35 @@ export function validateText(text: string): Validation {
     return `Expected a real answer, found the placeholder ${found(value)}; write what you know now.`;
   }
   return true;
+}
+
+/** The line of a code fence (``` or ~~~) opened and never closed, or null. */
+export function unclosedFence(markdown: string): number | null {
+  let open: { char: string; size: number; line: number } | null = null;
+  markdown.split(/\r?\n/).forEach((line, i) => {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    // A backtick fence's info string holds no backtick: "``` code ```" is inline code, not a fence.
+    if (!fence || (fence[1]?.startsWith('`') && (fence[2] ?? '').includes('`'))) return;
+    const marks = fence[1] as string;
+    if (!open) open = { char: marks[0] as string, size: marks.length, line: i + 1 };
+    else if (marks[0] === open.char && marks.length >= open.size && (fence[2] ?? '').trim() === '') open = null;
+  });
+  return (open as { line: number } | null)?.line ?? null;
+}
+
+/** Text of any number of lines (Markdown): as `validateText`, and every code fence closed. */
+export function validateLongText(text: string): Validation {
+  const basic = validateText(text);
+  if (basic !== true) return basic;
+  const line = unclosedFence(text);
+  return line === null
+    ? true
+    : `Expected the code fence opened on line ${line} of the answer to be closed, found no closing fence; an open fence would swallow the rest of the postmortem.`;
+}
+
+/** Optional text of any number of lines: empty is fine, otherwise as `validateLongText`. */
+export function validateOptionalLongText(text: string): Validation {
+  return text.trim() === '' ? true : validateLongText(text);
 }
 
 /** An optional answer: empty is fine, but not a placeholder. */
@@ -105,9 +135,14 @@ export function validateId(text: string): Validation {
 /** An IANA time zone (`Europe/Berlin`) or an offset (`+02:00`, `Z`). */
 export function validateZone(text: string): Validation {
   const value = text.trim();
-  return value !== '' && isKnownZone(value)
-    ? true
-    : `Expected a time zone like Europe/Berlin or an offset like +02:00, found ${found(value)}.`;
+  if (value !== '' && isKnownZone(value)) return true;
+  const hint = value === '' ? null : suggestZone(value);
+  const suggestion = !hint
+    ? ''
+    : hint.why === 'abbreviation'
+      ? ` ${value} is an abbreviation, which names no rules for summer time; did you mean ${hint.zone}?`
+      : ` Did you mean ${hint.zone}?`;
+  return `Expected a time zone like Europe/Berlin or an offset like +02:00, found ${found(value)}.${suggestion}`;
 }
 
 /** What a moment is checked against: how to read it, and the moment it must not precede. */
@@ -123,9 +158,21 @@ export function validateMoment(text: string, check: MomentCheck): Validation {
   if ('error' in parsed) return parsed.error;
   if (check.previous) {
     const order = validateMomentOrder({ [check.previous.name]: check.previous.iso, [check.name]: parsed.iso });
-    if (order !== true) return order;
+    if (order === true) return true;
+    // A bare time after midnight ("00:30" for a moment after 23:10) means the next day.
+    const next = nextDay(check.date);
+    const bare = /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(text);
+    const tomorrow = bare ? parseMomentInput(`${next} ${text.trim()}`, check) : null;
+    const gap = tomorrow && 'iso' in tomorrow ? parseInstant(tomorrow.iso)! - parseInstant(check.previous.iso)! : -1;
+    // Only when the next day is close after the previous moment; 14:01 after 14:02 is a typo, not tomorrow.
+    if (gap >= 0 && gap < 12 * 3_600_000) return `${order} If it was the next day, type "${next} ${text.trim()}".`;
+    return order;
   }
   return true;
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** `started <= detected <= mitigated <= resolved` for whichever moments are given (ISO texts). */

@@ -2,9 +2,11 @@ import {
   deriveFigures,
   findSection,
   formatDuration,
+  formatOffset,
   formatTimelineInstant,
   impactWindows,
   offsetOf,
+  parseInstant,
   type Postmortem,
   type Section,
   type TimelineItem,
@@ -62,6 +64,28 @@ function itemDetails(section: Section | undefined, item: TimelineItem): string {
     .trimEnd();
 }
 
+/** Text reduced to its words, to find a sentence again in Markdown prose. */
+function words(text: string): string {
+  return text.replace(/\\(.)/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** `started` as people read it: `Friday, 1 March 2024, 14:02 (UTC+01:00, Europe/Berlin)`. */
+export function readableInstant(iso: string, zone?: string): string {
+  const ms = parseInstant(iso);
+  const offset = offsetOf(iso);
+  if (ms === null || offset === null) return iso;
+  const wall = new Date(ms + offset * 60_000);
+  const day = wall.toLocaleDateString('en-GB', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const time = wall.toISOString().slice(11, 16);
+  return `${day}, ${time} (UTC${formatOffset(offset)}${zone ? `, ${zone}` : ''})`;
+}
+
 function figure(ms: number | null): string {
   return ms === null ? 'n/a' : formatDuration(ms);
 }
@@ -98,6 +122,7 @@ export function postmortemView(pm: Postmortem) {
   const timelineSection = findSection(pm.sections, 'timeline');
   const actionsSection = findSection(pm.sections, 'action items');
   const items = pm.timeline;
+  const prose = words(findSection(pm.sections, 'root cause')?.content ?? '');
   const columns = table?.columns ?? [];
   const tableEnd = table ? Math.max(table.line + 1, ...table.rows.map((r) => r.line)) : 0;
   return {
@@ -106,6 +131,7 @@ export function postmortemView(pm: Postmortem) {
     severity: md(text(d.severity)),
     status: md(text(d.status)),
     started: md(text(d.started)),
+    startedText: md(readableInstant(text(d.started), typeof d.timezone === 'string' ? d.timezone : undefined)),
     detected: md(text(d.detected)),
     mitigated: md(text(d.mitigated)),
     resolved: md(text(d.resolved)),
@@ -120,7 +146,11 @@ export function postmortemView(pm: Postmortem) {
     authors: list(d.authors).map(md).join(', '),
     services: list(d.services).map(md).join(', '),
     tags: list(d.tags).map(md).join(', '),
-    rootCauses: causes.map((c) => ({ category: md(text(c?.category)), summary: md(text(c?.summary)) })),
+    // A summary the Root cause prose repeats (as `new` writes it) is listed by its category only.
+    rootCauses: causes.map((c) => ({
+      category: md(text(c?.category)),
+      summary: prose.includes(words(text(c?.summary))) ? '' : md(text(c?.summary)),
+    })),
     sections: pm.sections
       .filter((s) => s.depth === 2)
       .map((s) => {

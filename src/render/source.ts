@@ -29,13 +29,26 @@ export interface SourceContent {
   lessons: { wentWell: readonly string[]; wentWrong: readonly string[]; gotLucky: readonly string[] };
 }
 
+/**
+ * Text of several lines as the body of a list item: each line escaped, the lines after the first
+ * indented under the item so that none is lost or starts a block of its own.
+ */
+function listItem(text: string, indent: number): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line, i) => (i === 0 ? md(line) : line.trim() === '' ? '' : `${' '.repeat(indent)}${md(line.trim())}`))
+    .join('\n');
+}
+
 /** The view of the source template: section prose kept as the engineer's Markdown (no headings), everything else escaped inline. */
 export function sourceView(content: SourceContent) {
   return {
     summary: markdownSection(content.summary),
     customersAffected: content.impact.customersAffected.toLocaleString('en-US'),
     dataLoss: content.impact.dataLoss ? 'yes' : 'none',
-    impactDescription: content.impact.description ? md(content.impact.description) : '',
+    impactDescription: content.impact.description ? listItem(content.impact.description, 2) : '',
     timeline: content.timeline.map((item) => {
       const ms = parseInstant(item.at);
       if (ms === null) throw new Error(`timeline timestamp "${item.at}" has no offset`);
@@ -47,7 +60,7 @@ export function sourceView(content: SourceContent) {
       summary: md(c.summary),
       followups: c.followups.map((f) => ({ label: md(f.label), answer: md(f.answer) })),
     })),
-    fiveWhys: content.fiveWhys.map((text, i) => ({ number: i + 1, text: md(text) })),
+    fiveWhys: content.fiveWhys.map((text, i) => ({ number: i + 1, text: listItem(text, 3) })),
     detection: markdownSection(content.detection),
     resolution: markdownSection(content.resolution),
     actionItems: content.actionItems.map((item) => ({
@@ -58,9 +71,9 @@ export function sourceView(content: SourceContent) {
       status: md(item.status),
       ticket: md(item.ticket),
     })),
-    wentWell: content.lessons.wentWell.map(md),
-    wentWrong: content.lessons.wentWrong.map(md),
-    gotLucky: content.lessons.gotLucky.map(md),
+    wentWell: content.lessons.wentWell.map((t) => listItem(t, 2)),
+    wentWrong: content.lessons.wentWrong.map((t) => listItem(t, 2)),
+    gotLucky: content.lessons.gotLucky.map((t) => listItem(t, 2)),
   };
 }
 

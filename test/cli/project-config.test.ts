@@ -73,6 +73,9 @@ describe('project categories from .postmortemrc.json', () => {
       input: async () => {
         throw stop;
       },
+      text: async () => {
+        throw stop;
+      },
       select: async () => {
         throw stop;
       },

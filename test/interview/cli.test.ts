@@ -123,7 +123,7 @@ describe('postmortem new --answers (no terminal)', () => {
     );
     expect(result.code).toBe(0);
     expect(await readdir(join(dir, 'docs', 'incidents'))).toEqual([
-      '2021-11-16-shop-customer-database-lost-after-a-failed-disk-and-an.md',
+      '2021-11-16-shop-customer-database-lost-after-a-failed-disk.md',
     ]);
   });
 

@@ -1,8 +1,14 @@
 // Import order matters: the testing module mocks @inquirer/prompts before our ask module loads it.
-import { screen } from '@inquirer/testing/vitest';
-import { describe, expect, it } from 'vitest';
+import { screen, wrapPrompt } from '@inquirer/testing/vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SEVERITY_CHOICES } from '../../src/interview/questions.js';
 import { isPromptInterrupt, runInterview, terminalAsk, type Answers } from '../../src/interview/index.js';
+
+// Our own multi-line prompt reads the same test screen as inquirer's prompts.
+vi.mock('../../src/interview/text-prompt.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/interview/text-prompt.js')>();
+  return { ...actual, textPrompt: wrapPrompt(actual.textPrompt) };
+});
 
 const NOW = Date.parse('2024-03-02T09:00:00Z');
 
@@ -150,21 +156,24 @@ describe('the flow in inquirer prompts (screen)', () => {
     await choose(0);
     expect(shown()).toContain('Owner (person or team):');
     await answer('release-eng');
-    expect(shown()).toContain('Due date (YYYY-MM-DD): (2024-03-31)');
+    expect(shown()).toContain('Due date (YYYY-MM-DD): (Tab edits the default) (2024-03-31)');
+    await answer('');
+    expect(shown()).toContain('Ticket (optional):');
     await answer('');
     expect(shown()).toContain(
       'Suggested for failed rollback (mitigate): Make the rollback cover every component of a release',
     );
     await choose(1);
-    expect(shown()).toContain('Action: (Make the rollback cover every component of a release)');
+    expect(shown()).toContain('Action: (Tab edits the default) (Make the rollback cover every component of a release)');
     await answer('Make the rollback cover app and schema');
     expect(shown()).toContain('Type:');
     expect(shown()).toContain('❯ mitigate – make it smaller or shorter next time');
     screen.keypress('up');
     await choose(0);
-    expect(shown()).toContain('Owner (person or team): (release-eng)');
+    expect(shown()).toContain('Owner (person or team): (Tab edits the default) (release-eng)');
     await answer('');
     await answer('2024-04-15');
+    await answer('');
     expect(shown()).toContain('Suggested for failed rollback (process): Run a rollback drill on the next game day');
     await choose(2);
 
@@ -179,6 +188,7 @@ describe('the flow in inquirer prompts (screen)', () => {
     await choose(0);
     await answer('data-team');
     await answer('2024-04-01');
+    await answer('');
     expect(shown()).toContain(
       'Suggested for missing backup (process): Agree and document recovery point and time objectives for every data store',
     );
@@ -198,6 +208,8 @@ describe('the flow in inquirer prompts (screen)', () => {
     // The rest on the screen too: no own item, one lesson each, no notice.
     expect(shown()).toContain('Add an action item of your own? (y/N)');
     await answer('');
+    expect(shown()).toContain('Review the action items');
+    await choose(0);
     for (const lesson of [
       'Alerts fired at once.',
       'The rollback had never been tried.',

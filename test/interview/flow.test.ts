@@ -34,6 +34,7 @@ const FULL_SCRIPT: Scripted[] = [
   { input: '1,200', expect: 'customers' },
   { confirm: true, expect: 'data lost' },
   { input: '', expect: 'Impact in one sentence' },
+  { confirm: true, expect: 'without a break' },
   // Timeline: two events added, then one moment's text edited and one event removed.
   { confirm: true, expect: 'Add a timeline event' },
   { input: '14:20', expect: 'When?' },
@@ -71,16 +72,19 @@ const FULL_SCRIPT: Scripted[] = [
   { select: 'accept', expect: 'Rehearse the rollback' },
   { input: 'release-eng', expect: 'Owner' },
   { input: '', expect: 'Due' },
+  { input: 'REL-7', expect: 'Ticket' },
   { select: 'edit', expect: 'every component' },
   { input: 'Make the rollback cover app and schema', expect: 'Action' },
   { select: 'mitigate', expect: 'Type' },
   { input: '', expect: 'Owner' },
   { input: '2024-04-15', expect: 'Due' },
+  { input: '', expect: 'Ticket' },
   { select: 'drop', expect: 'game day' },
   // Suggestions of missing-backup: accept one, drop two.
   { select: 'accept', expect: 'restoring from backup' },
   { input: 'data-team', expect: 'Owner' },
   { input: '2024-04-01', expect: 'Due' },
+  { input: '', expect: 'Ticket' },
   { select: 'drop', expect: 'older than the recovery point' },
   { select: 'drop', expect: 'recovery point and time objectives' },
   // One own item.
@@ -91,6 +95,7 @@ const FULL_SCRIPT: Scripted[] = [
   { input: '2024-04-10', expect: 'Due' },
   { input: 'OPS-1', expect: 'Ticket' },
   { confirm: false, expect: 'Add another action item' },
+  { select: 'done', expect: 'Review the action items' },
   { input: 'Alerts fired at once.', expect: 'went well' },
   { input: '', expect: 'went well' },
   { input: 'The rollback had never been tried.', expect: 'went wrong' },
@@ -103,6 +108,10 @@ const FULL_SCRIPT: Scripted[] = [
     { input: '', expect: `${f}` },
     { input: '', expect: `${f}` },
   ]),
+  { input: 'Checkout', expect: 'call the service "checkout" (English)' },
+  { input: 'Kasse', expect: 'call the service "checkout" (German)' },
+  { input: 'Payments', expect: 'call the service "payments" (English)' },
+  { input: 'Zahlungen', expect: 'call the service "payments" (German)' },
 ];
 
 async function interview(script: Scripted[], steps: Record<string, unknown> = {}, given: Answers = {}) {
@@ -150,7 +159,7 @@ describe('the interview flow', () => {
         owner: 'release-eng',
         due: '2024-03-31',
         status: 'open',
-        ticket: '',
+        ticket: 'REL-7',
       },
       {
         action: 'Make the rollback cover app and schema',
@@ -184,9 +193,13 @@ describe('the interview flow', () => {
     expect(text).toContain('### Five whys\n\n1. Checkout failed.\n2. The schema changed without a way back.\n');
     expect(answers.notice?.languages).toEqual(['en', 'de']);
     expect(answers.notice?.customer_impact.en).toBe(
-      'For about 1 h 30 min, parts of our service were unavailable or slow for you. Some data could not be recovered; we are contacting every customer affected.',
+      'For about 1 h 30 min, important parts of our service were unavailable for you. Some data could not be recovered; we are contacting every customer affected.',
     );
     expect(answers.notice?.headline.de).toBe('Störung unseres Dienstes am 2024-03-01');
+    expect(answers.notice?.services).toEqual({
+      checkout: { en: 'Checkout', de: 'Kasse' },
+      payments: { en: 'Payments', de: 'Zahlungen' },
+    });
     expect(text).not.toMatch(/TODO|TBD|FIXME|\?\?\?/);
     const temp = await tempDir();
     try {
@@ -200,6 +213,19 @@ describe('the interview flow', () => {
     }
   });
 
+  it('asks customer names only for services the project config does not name', async () => {
+    const ask = scriptedAsk(FULL_SCRIPT.slice(0, -2));
+    const answers = await runInterview({
+      ask,
+      given: {},
+      steps: {},
+      now: NOW,
+      machineZone: 'Europe/Berlin',
+      serviceNames: { payments: { en: 'Payments', de: 'Zahlungen' } },
+    });
+    expect(answers.notice?.services).toEqual({ checkout: { en: 'Checkout', de: 'Kasse' } });
+  });
+
   it('offers the proposed id, the machine zone and the last owner as defaults', async () => {
     const { ask } = await interview(FULL_SCRIPT);
     expect(ask.defaults).toContain('Europe/Berlin');
@@ -211,11 +237,12 @@ describe('the interview flow', () => {
     [
       'untested-update',
       [
-        { select: 'canary', expect: 'Which test stage' },
+        { checkbox: ['canary'], expect: 'Which test stage' },
         { input: 'Friday deadline', expect: 'Why was it skipped' },
       ],
-      { skipped_stage: 'canary', why_skipped: 'Friday deadline' },
+      { skipped_stage: ['canary'], why_skipped: 'Friday deadline' },
     ],
+
     [
       'network',
       [
@@ -257,10 +284,10 @@ describe('the interview flow', () => {
 
   it('resumes at the first unanswered question after an interruption, replaying earlier answers', async () => {
     const steps: Record<string, unknown> = {};
-    await expect(interview(FULL_SCRIPT.slice(0, 30), steps)).rejects.toBeInstanceOf(ScriptExhausted);
+    await expect(interview(FULL_SCRIPT.slice(0, 31), steps)).rejects.toBeInstanceOf(ScriptExhausted);
     expect(steps.title).toBe('Checkout errors after release 4.2 and a failed rollback');
-    expect(Object.keys(steps)).toHaveLength(30);
-    const { answers, ask } = await interview(FULL_SCRIPT.slice(30), steps);
+    expect(Object.keys(steps)).toHaveLength(31);
+    const { answers, ask } = await interview(FULL_SCRIPT.slice(31), steps);
     expect(ask.asked[0]).toContain('What should the rollback have done');
     const whole = await interview(FULL_SCRIPT);
     expect(answers).toEqual(whole.answers);
@@ -311,7 +338,7 @@ describe('sessions and drafts', () => {
     const resumed = await runSession({
       cwd: temp.dir,
       resume: true,
-      ask: scriptedAsk(FULL_SCRIPT.slice(5)),
+      ask: scriptedAsk([...FULL_SCRIPT.slice(5), { select: 'write', expect: 'Review' }]),
       now: NOW,
       machineZone: 'UTC',
     });

@@ -75,9 +75,20 @@ describe('proposeId', () => {
     ],
     ['2024-03-01T14:02:00+01:00', '!!!', '2024-03-01-incident'],
     [
+      '2024-03-01T14:02:00+01:00',
+      'Payments and refunds failing for most European customers of the new checkout',
+      '2024-03-01-payments-and-refunds-failing-for-most-european-customers',
+    ],
+    [
+      '2024-03-01T14:02:00+01:00',
+      'Supercalifragilisticexpialidocious-supercalifragilisticexpialidocious-x y',
+      '2024-03-01-supercalifragilisticexpialidocious',
+    ],
+    ['2024-03-01T14:02:00+01:00', 'A'.repeat(70), `2024-03-01-${'a'.repeat(60)}`],
+    [
       '2018-05-15T14:02:00+02:00',
       'Relata CRM web app unusable after a release and a failed rollback',
-      '2018-05-15-relata-crm-web-app-unusable-after-a-release-and-a-failed',
+      '2018-05-15-relata-crm-web-app-unusable-after-a-release',
     ],
   ])('%s + %j -> %s', (started, title, id) => {
     expect(proposeId(started, title)).toBe(id);

@@ -27,8 +27,8 @@ afterAll(async () => {
   await cleanup();
 });
 
-function start(session: string, args: string): void {
-  const command = `cd '${dir}' && TZ=UTC NO_COLOR=1 '${process.execPath}' '${BIN}' new ${args}; echo EXIT=$? > '${dir}/exit-${session}.txt'; sleep 30`;
+function start(session: string, args: string, env = ''): void {
+  const command = `cd '${dir}' && ${env} TZ=UTC NO_COLOR=1 '${process.execPath}' '${BIN}' new ${args}; echo EXIT=$? > '${dir}/exit-${session}.txt'; sleep 30`;
   tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', command);
 }
 
@@ -69,7 +69,115 @@ async function exitCode(session: string): Promise<string> {
   return (await readFile(file, 'utf8')).trim();
 }
 
+/** Pastes text the way a terminal does with bracketed paste on (tmux `paste-buffer -p`). */
+async function paste(session: string, prompt: string, text: string): Promise<void> {
+  await waitForText(session, prompt);
+  const file = join(dir, `paste-${session}.txt`);
+  await writeFile(file, text);
+  tmux('load-buffer', '-b', session, file);
+  tmux('paste-buffer', '-p', '-d', '-b', session, '-t', session);
+}
+
+/** An answers file with everything but the long texts the paste test types. */
+const MOST_ANSWERS = [
+  'id: 2024-03-01-checkout-down',
+  'title: Checkout down after a config change',
+  'severity: SEV2',
+  'services: [checkout]',
+  'authors: [Ana Lima]',
+  'timezone: Europe/Berlin',
+  'started: "2024-03-01 14:02"',
+  'detected: "14:04"',
+  'mitigated: "15:10"',
+  'resolved: "16:00"',
+  'impact: { customers_affected: 640, data_loss: false }',
+  'timeline: []',
+  'root_causes: [{ category: other, summary: The load balancer config lost the payment pool. }]',
+  'followups: { other: { description: A config change } }',
+  'five_whys: []',
+  'resolution: We reverted the change.',
+  'action_items: [{ action: Validate load balancer config in CI, type: prevent, owner: net-team, due: "2024-04-01" }]',
+  'lessons: { went_wrong: No review., got_lucky: Low traffic. }',
+].join('\n');
+
 describe('postmortem new in a real terminal (tmux)', () => {
+  it('keeps every line of pasted, continued and edited answers', async () => {
+    await writeFile(join(dir, 'most.yaml'), MOST_ANSWERS);
+    // The "editor" writes two paragraphs into the file it is given, as a person would.
+    const editor = join(dir, 'editor.sh');
+    await writeFile(editor, `#!/bin/sh\nprintf 'Edited first paragraph.\\n\\nEdited second paragraph.\\n' > "$1"\n`, {
+      mode: 0o755,
+    });
+    start('paste', '--answers most.yaml --dir pasted', `VISUAL='${editor}'`);
+    const summary =
+      'Line one of the summary.\nLine two of the summary.\n\n- a listed fact\n- another fact\n\nA last paragraph.';
+    await paste('paste', 'Summary: what happened', summary);
+    await waitForText('paste', 'A last paragraph.');
+    tmux('send-keys', '-t', 'paste', 'Enter');
+    await answer('paste', 'Impact in one sentence', '');
+    await paste('paste', 'Root cause in your own words', 'The pool was removed.\n\nNobody reviewed it.\n');
+    await waitForText('paste', 'Nobody reviewed it.');
+    tmux('send-keys', '-t', 'paste', 'Enter');
+    await answer('paste', 'How was the incident detected?', 'e');
+    await waitForText('paste', 'What went well?');
+    tmux('send-keys', '-t', 'paste', '-l', 'The revert was quick \\');
+    tmux('send-keys', '-t', 'paste', 'Enter');
+    tmux('send-keys', '-t', 'paste', '-l', 'and nobody panicked.');
+    tmux('send-keys', '-t', 'paste', 'Enter');
+    await answer('paste', 'another item', '');
+    await answer('paste', 'Draft the customer notice now?', 'n');
+    await answer('paste', '❯ Write the postmortem', '');
+    expect(await exitCode('paste')).toBe('EXIT=0');
+    const text = await readFile(join(dir, 'pasted', '2024-03-01-checkout-down.md'), 'utf8');
+    expect(text).toContain(`## Summary\n\n${summary}\n\n## Impact`);
+    expect(text).toContain('## Root cause\n\nThe pool was removed.\n\nNobody reviewed it.\n');
+    expect(text).toContain('## Detection\n\nEdited first paragraph.\n\nEdited second paragraph.\n');
+    expect(text).toContain('- The revert was quick\n  and nobody panicked.\n');
+    const { postmortem, problems } = parsePostmortem(text, '2024-03-01-checkout-down.md');
+    expect([...problems, ...checkPostmortem(postmortem, {}, 'warning')]).toEqual([]);
+  }, 60_000);
+
+  it('shows what a resumed draft kept, and changes the title on the review screen (the id follows)', async () => {
+    await writeFile(
+      join(dir, 'untitled.yaml'),
+      MOST_ANSWERS.split('\n')
+        .filter((line) => !/^(id|title|lessons|impact):/.test(line))
+        .concat([
+          'summary: The pool was removed.',
+          'root_cause: A cleanup.',
+          'detection: The alert fired.',
+          'lessons: { went_well: Quick revert., went_wrong: No review., got_lucky: Low traffic. }',
+          'impact: { customers_affected: 640, data_loss: false, description: Checkout failed. }',
+        ])
+        .join('\n'),
+    );
+    start('review1', '--answers untitled.yaml --dir reviewed');
+    await answer('review1', 'Title (one line', 'Chekout down after a config change');
+    await answer('review1', 'Id of the postmortem', '');
+    await waitForText('review1', 'Draft the customer notice now?');
+    tmux('send-keys', '-t', 'review1', 'C-c');
+    expect(await exitCode('review1')).toBe('EXIT=130');
+    const draftId = /postmortem new --resume (\S+)/.exec(screenOf('review1'))?.[1] as string;
+
+    start('review2', `--resume ${draftId} --dir reviewed`);
+    await waitForText('review2', 'Continuing at the first unanswered question.');
+    expect(screenOf('review2')).toContain(`Resuming draft ${draftId}`);
+    expect(screenOf('review2')).toContain('title: Chekout down after a config change');
+    await answer('review2', 'Draft the customer notice now?', 'n');
+    await waitForText('review2', '❯ Write the postmortem');
+    expect(screenOf('review2')).toContain('Id: 2024-03-01-chekout-down-after-a-config-change');
+    tmux('send-keys', '-t', 'review2', 'Down');
+    await answer('review2', '❯ Basics › Title: Chekout down', '');
+    await waitForText('review2', '(Chekout down after a config change)');
+    await answer('review2', 'Title (one line', 'Checkout down after a config change');
+    await waitForText('review2', 'Id: 2024-03-01-checkout-down-after-a-config-change');
+    await answer('review2', '❯ Write the postmortem', '');
+    expect(await exitCode('review2')).toBe('EXIT=0');
+    const path = join(dir, 'reviewed', '2024-03-01-checkout-down-after-a-config-change.md');
+    expect(await readFile(path, 'utf8')).toContain('title: Checkout down after a config change\n');
+    expect(await readdir(join(dir, 'reviewed'))).toHaveLength(1);
+  }, 60_000);
+
   it('survives Ctrl-C with a draft and exit 130, resumes, finishes and writes a valid file', async () => {
     start('first', '');
     await answer('first', 'Title (one line', 'Checkout down after a config change');
@@ -122,6 +230,7 @@ describe('postmortem new in a real terminal (tmux)', () => {
     await answer('second', 'Id of the postmortem', '');
     await waitForText('second', 'Customer notice');
     await answer('second', 'Draft the customer notice now?', 'n');
+    await answer('second', '❯ Write the postmortem', '');
     expect(await exitCode('second')).toBe('EXIT=0');
     const path = join(dir, 'postmortems', '2024-03-01-checkout-down-after-a-config-change.md');
     expect(screenOf('second')).toContain(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   validateCustomers,
+  validateLongText,
   validateDueDate,
   validateId,
   validateList,
@@ -104,7 +105,10 @@ describe('validateMoment', () => {
     ['2024-03-02 09:00', ok],
     ['2024-03-02 09:00 +01:00', ok],
     ['25:00', 'Expected a real date and time, found "25:00".'],
-    ['yesterday', 'Expected a time like 14:02 or a timestamp like 2024-03-01T14:02:00+02:00, found "yesterday".'],
+    [
+      'yesterday',
+      'Expected a time like 14:02, a date and time like 2024-03-01 14:02 or 01.03.2024 14:02, or a timestamp like 2024-03-01T14:02:00+02:00, found "yesterday".',
+    ],
     ['2024-02-30 10:00', 'Expected a real date and time, found "2024-02-30 10:00".'],
   ])('%j -> %j', (text, expected) => {
     expect(validateMoment(text, berlin)).toBe(expected);
@@ -205,5 +209,21 @@ describe('validateNoticeText', () => {
     ['', 'Expected an answer, found nothing.'],
   ])('%j -> %j', (text, expected) => {
     expect(validateNoticeText(text, ['Carla Neumeier'])).toBe(expected);
+  });
+});
+
+describe('validateLongText: code fences must be closed', () => {
+  it.each([
+    ['Text.\n\n```\nlog\n```\n', true],
+    ['~~~~\ncode\n~~~~~\n', true],
+    ['Run ``` npm test ``` first.', true],
+    ['```js\nconst a = 1;\n', 'line 1'],
+    ['Intro\n\n~~~\ncode\n```\n', 'line 3'],
+    ['```\ncode\n``` not a close\n', 'line 1'],
+    ['````\ncode\n```\n', 'line 1'],
+  ])('%j', (text, expected) => {
+    const result = validateLongText(text);
+    if (expected === true) expect(result).toBe(true);
+    else expect(result).toContain(`Expected the code fence opened on ${expected} of the answer to be closed`);
   });
 });

@@ -1,21 +1,22 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   AnswersFileError,
+  DraftAnswerError,
   DraftNotFoundError,
   DraftUnreadableError,
   InterviewInterruptedError,
+  InvalidPostmortemError,
   MissingAnswersError,
+  PostmortemExistsError,
   UnansweredQuestionError,
-  buildPostmortem,
-  deleteDraft,
+  createPostmortem,
+  describeDraft,
+  discardDraft,
+  listDrafts,
   machineTimeZone,
-  runSession,
   terminalAsk,
 } from '../../interview/index.js';
-import { FileExistsError, parsePostmortem, stringifyPostmortem, writeFileAtomic } from '../../model/index.js';
-import { checkPostmortem } from '../../lint/check.js';
-import { renderSource } from '../../render/source.js';
+import { TemplateError } from '../../render/engine.js';
 import { InterruptedError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
@@ -30,6 +31,9 @@ export interface NewOptions {
   title?: string;
   severity?: string;
   config?: string;
+  templates?: string;
+  listDrafts?: boolean;
+  discard?: string;
 }
 
 function flagAnswers(options: NewOptions): Record<string, unknown> {
@@ -39,77 +43,97 @@ function flagAnswers(options: NewOptions): Record<string, unknown> {
   return flags;
 }
 
+/** Turns the core's typed errors into what the user reads, with the exit code each stands for. */
+function explain(error: unknown, options: NewOptions): unknown {
+  if (error instanceof InterviewInterruptedError) {
+    const hint = error.draftSaved
+      ? `Your answers are saved in ${join('.postmortem', 'drafts', `${error.draftId}.json`)}.\nContinue with: postmortem new --resume ${error.draftId}`
+      : 'Nothing was answered yet, so there is nothing to resume.';
+    return new InterruptedError(`Interrupted. ${hint}`);
+  }
+  if (error instanceof MissingAnswersError || error instanceof UnansweredQuestionError) {
+    const keys = error instanceof MissingAnswersError ? error.keys : [error.key];
+    return new UsageError(
+      `stdin is not a terminal, so these answers must come from --answers FILE: ${keys.join(', ')}.\nSee docs/new.md for the answers file, or run \`postmortem new\` in a terminal.`,
+    );
+  }
+  if (error instanceof AnswersFileError) {
+    const fix = error.file === options.answers ? 'Fix the answers file' : 'Fix the option';
+    return new UsageError(`${error.message}\n${fix} and run the command again.`);
+  }
+  if (error instanceof DraftNotFoundError) {
+    return new UsageError(
+      `${error.wanted ? `No draft "${error.wanted}"` : 'No draft'} to resume in .postmortem/drafts/. Start a new one with \`postmortem new\`.`,
+    );
+  }
+  if (error instanceof DraftAnswerError)
+    return new UsageError(
+      `${error.message}\nThe draft holds an answer its question refuses. Fix or remove the draft, or start again with \`postmortem new\`.`,
+    );
+  if (error instanceof DraftUnreadableError)
+    return new RuntimeError(`${error.message}\nFix or remove the draft, or start again with \`postmortem new\`.`);
+  if (error instanceof InvalidPostmortemError)
+    return new RuntimeError(
+      `${error.message}\nThe answers make a postmortem that does not validate; nothing was written.`,
+    );
+  if (error instanceof TemplateError) return new RuntimeError(error.message);
+  return error;
+}
+
+/** `--list-drafts` and `--discard ID`: the drafts, not an interview. */
+async function manageDrafts(options: NewOptions, io: Io): Promise<number> {
+  if (options.discard !== undefined) {
+    if (!(await discardDraft(io.cwd, options.discard)))
+      throw new UsageError(
+        `No draft "${options.discard}" in .postmortem/drafts/; \`postmortem new --list-drafts\` lists them.`,
+      );
+    io.stdout.write(`Discarded draft ${options.discard}.\n`);
+    return 0;
+  }
+  const drafts = await listDrafts(io.cwd);
+  io.stdout.write(
+    drafts.length === 0
+      ? 'No drafts in .postmortem/drafts/.\n'
+      : `${drafts.map(describeDraft).join('\n')}\n\nContinue one with: postmortem new --resume ID\n`,
+  );
+  return 0;
+}
+
 /** `postmortem new`: interviews the engineer (or reads answers) and writes `postmortems/<id>.md`. */
 export async function newCommand(options: NewOptions, io: Io): Promise<number> {
-  const dir = resolve(io.cwd, options.dir ?? 'postmortems');
-  const interactive = io.stdin.isTTY === true;
+  if (options.listDrafts || options.discard !== undefined) return manageDrafts(options, io);
   const { format } = await loadProjectConfig(io, options.config);
-  let session;
+  const output = io.stdout as unknown as NodeJS.WritableStream;
   try {
-    session = await runSession({
+    const { path } = await createPostmortem({
       cwd: io.cwd,
+      dir: resolve(io.cwd, options.dir ?? 'postmortems'),
+      force: options.force ?? false,
+      format,
+      ...(options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {}),
       ...(options.answers ? { answersFile: options.answers } : {}),
       flags: flagAnswers(options),
       ...(options.resume !== undefined ? { resume: options.resume } : {}),
-      ask: interactive ? terminalAsk() : null,
+      ask: io.stdin.isTTY === true ? terminalAsk({ input: io.stdin, output }) : null,
       say: (text) => io.stdout.write(`${io.color.bold(text)}\n`),
       now: Date.now(),
       machineZone: machineTimeZone(),
-      idTaken: (id) => !options.force && existsSync(join(dir, `${id}.md`)),
       ...(format.categories ? { categories: format.categories } : {}),
     });
-  } catch (error) {
-    if (error instanceof InterviewInterruptedError) {
-      const hint = error.draftSaved
-        ? `Your answers are saved in ${join('.postmortem', 'drafts', `${error.draftId}.json`)}.\nContinue with: postmortem new --resume ${error.draftId}`
-        : 'Nothing was answered yet, so there is nothing to resume.';
-      throw new InterruptedError(`Interrupted. ${hint}`);
-    }
-    if (error instanceof MissingAnswersError || error instanceof UnansweredQuestionError) {
-      const keys = error instanceof MissingAnswersError ? error.keys : [error.key];
-      throw new UsageError(
-        `stdin is not a terminal, so these answers must come from --answers FILE: ${keys.join(', ')}.\nSee docs/new.md for the answers file, or run \`postmortem new\` in a terminal.`,
-      );
-    }
-    if (error instanceof AnswersFileError) {
-      throw new UsageError(
-        `${error.problems.map((p) => `${error.file}: ${p.key}: ${p.message}`).join('\n')}\nFix the answers file and run the command again.`,
-      );
-    }
-    if (error instanceof DraftNotFoundError) {
-      throw new UsageError(
-        `${error.wanted ? `No draft "${error.wanted}"` : 'No draft'} to resume in .postmortem/drafts/. Start a new one with \`postmortem new\`.`,
-      );
-    }
-    if (error instanceof DraftUnreadableError)
-      throw new RuntimeError(`${error.message}. Remove it, or start again with \`postmortem new\`.`);
-    throw error;
-  }
-  const built = buildPostmortem(session.answers);
-  const path = join(dir, `${built.id}.md`);
-  const text = stringifyPostmortem(built.data, await renderSource(built.content));
-  const { postmortem, problems } = parsePostmortem(text, path);
-  const invalid = [...problems, ...checkPostmortem(postmortem, format, 'warning')];
-  if (invalid.length > 0) {
-    throw new Error(
-      `the postmortem built from the answers does not validate: ${invalid.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`,
+    const shown = displayPath(path, io.cwd);
+    io.stdout.write(
+      `\n${io.color.green('Wrote')} ${shown}\n\nNext:\n  postmortem render ${shown}\n  postmortem lint ${shown}\n  postmortem notice ${shown}\n`,
     );
-  }
-  const shown = displayPath(path, io.cwd);
-  try {
-    await writeFileAtomic(path, text, { force: options.force ?? false });
+    return 0;
   } catch (error) {
-    if (error instanceof FileExistsError) {
-      const resume = session.draftSaved
-        ? `postmortem new --resume ${session.draftId} --force`
+    if (error instanceof PostmortemExistsError) {
+      const resume = error.draftSaved
+        ? `postmortem new --resume ${error.draftId} --force`
         : 'the same command with --force';
-      throw new RuntimeError(`${shown} already exists; nothing was written. To replace it, run ${resume}.`);
+      throw new RuntimeError(
+        `${displayPath(error.path, io.cwd)} already exists; nothing was written. To replace it, run ${resume}.`,
+      );
     }
-    throw error;
+    throw explain(error, options);
   }
-  if (session.draftSaved) await deleteDraft(io.cwd, session.draftId);
-  io.stdout.write(
-    `\n${io.color.green('Wrote')} ${shown}\n\nNext:\n  postmortem render ${shown}\n  postmortem lint ${shown}\n  postmortem notice ${shown}\n`,
-  );
-  return 0;
 }

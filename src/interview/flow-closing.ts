@@ -1,0 +1,89 @@
+/** The closing steps: lessons learned and the customer notice. */
+import { NOTICE_FIELDS } from '../model/index.js';
+import type { NoticeAnswer, NoticeText } from './answers.js';
+import type { InterviewContext } from './flow-context.js';
+import { noticeDrafts } from './notice-drafts.js';
+import { LESSON_QUESTIONS, MESSAGES, NOTICE_MESSAGES, STEP_TITLES } from './questions.js';
+import { validateLongText, validateNoticeText, validateOptionalLongText } from './validators.js';
+
+/** Asks each lessons question for items until an empty answer. */
+export async function askLessons(iv: InterviewContext): Promise<void> {
+  iv.header(STEP_TITLES.lessons);
+  const lessons = (iv.a.lessons ??= {});
+  for (const q of LESSON_QUESTIONS) {
+    if (lessons[q.key] !== undefined) continue;
+    const items: string[] = [];
+    for (let i = 0; ; i++) {
+      const message = i === 0 ? q.message : `${q.message} (another item, or enter to go on)`;
+      const item = (
+        await iv.step(`lessons.${q.key}.${i}`, (ask) =>
+          ask.text({ message, validate: i === 0 ? validateLongText : validateOptionalLongText }),
+        )
+      ).trim();
+      if (item === '') break;
+      items.push(item);
+    }
+    lessons[q.key] = items;
+  }
+}
+
+/** Asks for the customer notice (drafts from earlier answers as defaults), unless given. */
+export async function askNotice(iv: InterviewContext): Promise<void> {
+  const a = iv.a;
+  if (a.notice !== undefined) return;
+  iv.header(STEP_TITLES.notice);
+  const write = await iv.step(
+    'notice.write',
+    (ask) => ask.confirm({ message: MESSAGES.writeNotice, default: true }),
+    () => false,
+  );
+  if (!write) return;
+  const german = await iv.step('notice.german', (ask) => ask.confirm({ message: MESSAGES.german, default: false }));
+  const languages: Array<'en' | 'de'> = german ? ['en', 'de'] : ['en'];
+  const drafts = noticeDrafts(a);
+  const authors = a.authors ?? [];
+  const notice: NoticeAnswer = {
+    languages,
+    headline: {},
+    what_happened: {},
+    customer_impact: {},
+    next_steps: {},
+    apology: {},
+  };
+  for (const field of NOTICE_FIELDS) {
+    for (const lang of languages) {
+      const message = `${NOTICE_MESSAGES[field]} (${lang === 'en' ? 'English' : 'German'}):`;
+      const validate = (v: string) => validateNoticeText(v, authors);
+      notice[field][lang] = (
+        await iv.step(`notice.${field}.${lang}`, (ask) =>
+          field === 'headline'
+            ? ask.input({ message, default: drafts[field][lang], validate })
+            : ask.text({ message, default: drafts[field][lang], validate }),
+        )
+      ).trim();
+    }
+  }
+  const services = await askServiceNames(iv, languages);
+  if (Object.keys(services).length > 0) notice.services = services;
+  a.notice = notice;
+}
+
+/** Customers never read a service id: asks a name for each service the project config does not name. */
+async function askServiceNames(
+  iv: InterviewContext,
+  languages: ReadonlyArray<'en' | 'de'>,
+): Promise<Record<string, NoticeText>> {
+  const known = iv.options.serviceNames ?? {};
+  const names: Record<string, NoticeText> = {};
+  for (const service of iv.a.services ?? []) {
+    for (const lang of languages) {
+      if (known[service]?.[lang]) continue;
+      const message = `What do customers call the service "${service}" (${lang === 'en' ? 'English' : 'German'})?`;
+      const name = await iv.step(`notice.services.${service}.${lang}`, (ask) =>
+        ask.input({ message, validate: (v) => validateNoticeText(v, iv.a.authors ?? []) }),
+      );
+      (names[service] ??= {})[lang] = name.trim();
+    }
+  }
+  return names;
+}

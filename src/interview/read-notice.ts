@@ -1,0 +1,63 @@
+/** The `notice` block of an answers file, checked as the notice prompts check it. */
+import { NOTICE_FIELDS, NOTICE_LANGUAGES, isRecord } from '../model/index.js';
+import { asText, textList, type Collect } from './answer-values.js';
+import type { NoticeAnswer, NoticeText } from './answers.js';
+import { validateNoticeText } from './validators.js';
+
+/** Reads and checks the notice block; problems go to `collect`. */
+export function readNotice(raw: unknown, collect: Collect, authors: readonly string[]): NoticeAnswer | undefined {
+  if (!isRecord(raw)) {
+    collect(
+      'notice',
+      'Expected a mapping with languages, headline, what_happened, customer_impact, next_steps, apology.',
+    );
+    return undefined;
+  }
+  const languages = textList(raw.languages ?? ['en']) ?? [];
+  languages.forEach((lang, i) => {
+    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang))
+      collect(`notice.languages.${i}`, `Expected one of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`);
+  });
+  const notice: NoticeAnswer = {
+    languages,
+    headline: {},
+    what_happened: {},
+    customer_impact: {},
+    next_steps: {},
+    apology: {},
+  };
+  for (const field of NOTICE_FIELDS) {
+    const value = raw[field];
+    for (const lang of languages) {
+      const key = `notice.${field}.${lang}`;
+      const text = isRecord(value) ? asText(value[lang]) : null;
+      if (text === null) {
+        collect(key, 'Expected customer-facing text, found none.');
+        continue;
+      }
+      collect(key, validateNoticeText(text, authors));
+      notice[field][lang as 'en' | 'de'] = text.trim();
+    }
+  }
+  if (raw.services !== undefined && raw.services !== null) {
+    if (!isRecord(raw.services))
+      collect('notice.services', 'Expected a mapping of service to names, found something else.');
+    else {
+      notice.services = {};
+      for (const [service, names] of Object.entries(raw.services)) {
+        const kept: NoticeText = {};
+        for (const lang of languages) {
+          const name = isRecord(names) ? asText(names[lang]) : null;
+          if (name === null)
+            collect(`notice.services.${service}.${lang}`, 'Expected the name customers read, found none.');
+          else {
+            collect(`notice.services.${service}.${lang}`, validateNoticeText(name, authors));
+            kept[lang as 'en' | 'de'] = name.trim();
+          }
+        }
+        notice.services[service] = kept;
+      }
+    }
+  }
+  return notice;
+}

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runSession } from '../../src/interview/index.js';
+import { runInProcess, tempDir } from '../helpers/cli.js';
+import { scriptedAsk } from './scripted-ask.js';
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir('postmortem-drafts-'));
+});
+afterEach(async () => cleanup());
+
+/** Starts an interview in `cwd`, answers the title and stops (as Ctrl-C would); returns what was said. */
+async function interrupted(cwd: string, title = 'Checkout down'): Promise<string[]> {
+  const said: string[] = [];
+  await runSession({
+    cwd,
+    ask: scriptedAsk([{ input: title, expect: 'Title' }]),
+    now: Date.parse('2024-03-02T09:00:00Z'),
+    machineZone: 'UTC',
+    say: (t) => said.push(t),
+  }).catch(() => undefined);
+  return said;
+}
+
+describe('drafts and git', () => {
+  it('adds .postmortem/ to the repository .gitignore once, and says so once', async () => {
+    execFileSync('git', ['init', '-q', dir]);
+    await writeFile(join(dir, '.gitignore'), 'node_modules/');
+    const sub = join(dir, 'docs');
+    await mkdir(sub);
+    const first = await interrupted(sub);
+    expect(first).toContain('Added .postmortem/ to ../.gitignore so that drafts stay out of git.');
+    expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe(
+      'node_modules/\n# postmortem new: unfinished interviews\n.postmortem/\n',
+    );
+    const second = await interrupted(sub);
+    expect(second.join('\n')).not.toContain('.gitignore');
+    expect(execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' })).toBe('?? .gitignore\n');
+  });
+
+  it('leaves a folder outside any repository alone', async () => {
+    const said = await interrupted(dir);
+    expect(said.join('\n')).not.toContain('.gitignore');
+    expect(existsSync(join(dir, '.gitignore'))).toBe(false);
+    expect(await readdir(join(dir, '.postmortem', 'drafts'))).toHaveLength(1);
+  });
+});
+
+describe('postmortem new --list-drafts and --discard', () => {
+  it('lists the drafts newest first, discards one, and refuses a draft that is not there', async () => {
+    expect((await runInProcess(['new', '--list-drafts'], { cwd: dir })).stdout).toBe(
+      'No drafts in .postmortem/drafts/.\n',
+    );
+    await interrupted(dir, 'Checkout down');
+    await new Promise((r) => setTimeout(r, 10));
+    await interrupted(dir, 'Search slow');
+    const listed = await runInProcess(['new', '--list-drafts'], { cwd: dir });
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.split('\n');
+    expect(lines[0]).toMatch(/^\d{8}-\d{6}-[0-9a-f]{4} {2}\d{4}-\d\d-\d\d \d\d:\d\d UTC {2}Search slow \(1 answer\)$/);
+    expect(lines[1]).toContain('Checkout down (1 answer)');
+    expect(listed.stdout).toContain('Continue one with: postmortem new --resume ID');
+    const id = lines[1]?.split(' ')[0] as string;
+    const discarded = await runInProcess(['new', '--discard', id], { cwd: dir });
+    expect(discarded).toMatchObject({ code: 0, stdout: `Discarded draft ${id}.\n` });
+    expect(await readdir(join(dir, '.postmortem', 'drafts'))).toHaveLength(1);
+    const again = await runInProcess(['new', '--discard', id], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`No draft "${id}" in .postmortem/drafts/`);
+    expect((await runInProcess(['new', '--discard', '../.gitignore'], { cwd: dir })).code).toBe(2);
+  });
+});
