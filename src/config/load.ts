@@ -15,6 +15,8 @@ export interface PostmortemConfig {
   categories?: string[];
   sections?: string[];
   internalPatterns?: string[];
+  /** Globs (relative to the config file's folder) of files lint leaves out. */
+  ignores?: string[];
 }
 
 /** A configuration and the file it came from (null when none was found). */
@@ -36,7 +38,7 @@ export class ConfigError extends Error {
 
 const RC_NAME = '.postmortemrc.json';
 const NUMERIC_SEVERITY: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
-const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', '$schema']);
+const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', 'ignores', '$schema']);
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
@@ -93,6 +95,13 @@ export function validateConfig(raw: unknown, file: string): PostmortemConfig {
       if (typeof entry !== 'string' || entry.trim() === '') fail(`${key}[${i}]`, 'non-empty text', entry);
     });
     config[key] = [...(value as string[])];
+  }
+  if (raw.ignores !== undefined) {
+    if (!Array.isArray(raw.ignores)) fail('ignores', 'a list of globs', raw.ignores);
+    (raw.ignores as unknown[]).forEach((entry, i) => {
+      if (typeof entry !== 'string' || entry.trim() === '') fail(`ignores[${i}]`, 'a glob (non-empty text)', entry);
+    });
+    config.ignores = [...(raw.ignores as string[])];
   }
   config.internalPatterns?.forEach((source, i) => {
     try {
