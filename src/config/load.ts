@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { FormatOptions } from '../model/index.js';
 import { isRecord } from '../model/guards.js';
+import { backtrackingProblem, patternsOf, type ConfigPattern } from './pattern-safety.js';
 
 /** A rule's severity as written in a config file; 0, 1, 2 are accepted as off, warn, error. */
 export type RuleSeverity = 'off' | 'warn' | 'error';
@@ -134,9 +135,26 @@ async function fromFile(file: string): Promise<LoadedConfig | undefined> {
   if (json === undefined) return undefined;
   if (basename(file) === 'package.json') {
     if (!isRecord(json) || json.postmortem === undefined) return undefined;
-    return { path: file, config: validateConfig(json.postmortem, `${file} (key "postmortem")`) };
+    const name = `${file} (key "postmortem")`;
+    return { path: file, config: await refuseSlowPatterns(validateConfig(json.postmortem, name), name) };
   }
-  return { path: file, config: validateConfig(json, file) };
+  return { path: file, config: await refuseSlowPatterns(validateConfig(json, file), file) };
+}
+
+/** Refuses patterns that could hang lint on a crafted text; the message names the key. */
+async function refuseSlowPatterns(config: PostmortemConfig, file: string): Promise<PostmortemConfig> {
+  const patterns = patternsOf(config);
+  if (patterns.length === 0) return config;
+  const problems = await Promise.all(patterns.map((p) => backtrackingProblem(p.source)));
+  problems.forEach((problem, i) => {
+    const { key, source } = patterns[i] as ConfigPattern;
+    if (problem)
+      throw new ConfigError(
+        `${file}: \`${key}\`: expected a pattern that cannot backtrack catastrophically, found ${JSON.stringify(source)}, which can hang lint: ${problem}. Rewrite it without nested or overlapping repetition, e.g. (\\w+\\s?)+ as [\\w\\s]+.`,
+        file,
+      );
+  });
+  return config;
 }
 
 /**
