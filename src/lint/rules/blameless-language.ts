@@ -74,7 +74,7 @@ const QUICK =
   /fault|careless|should(?: have|'ve)|human error|negligen|blame|incompeten|sloppy|reckless|lazy|stupid|finger|screwed|messed|schuld|fahrl|nachl|unachtsam|leichtsinn|menschliche|hätte|inkompeten|schlampig/i;
 
 /** A cheap first look, so the costly name-before-verb pattern runs only on lines that may need it. */
-const MAYBE_FAILURE = /forg|overl|negl|ignor|messed|screwed|botch|fumbl|failed to|verga|übersah|vernachl|hat /i;
+const MAYBE_FAILURE = /forg|overl|negl|ignor|messed|screwed|botch|fumbl|failed to|verga|übersah|vernachl|\bhat /i;
 
 /**
  * Capitalised words before a failure verb that name software, not people ("Kubernetes ignored the
