@@ -239,10 +239,16 @@ const MENTION = '(?<![\\w.@])@[A-Za-z0-9][\\w.-]*[A-Za-z0-9_]';
  * built-in words, of the failure verbs, "without"/"ohne" and mentions. Everything costly runs only
  * on those lines (a person-as-subject regex over every line was 30 % of a lint run).
  */
-const SUSPECT = new RegExp(`${QUICK.source}|${MAYBE_FAILURE.source}|without|ohne|@`, 'gi');
+const SUSPECT_SOURCE = `${QUICK.source}|${MAYBE_FAILURE.source}|without|ohne|@`;
+// Matching lower-cased text case-sensitively is several times faster than a case-insensitive scan.
+const SUSPECT_LOWER = new RegExp(SUSPECT_SOURCE.toLowerCase(), 'g');
+const SUSPECT_ANY_CASE = new RegExp(SUSPECT_SOURCE, 'gi');
 
 function suspectLines(lines: readonly ProseLine[]): ProseLine[] {
-  const text = lines.map((l) => l.text).join('\n');
+  const original = lines.map((l) => l.text).join('\n');
+  const lower = original.toLowerCase();
+  // Lower-casing that changes the length (a few rare letters) would shift the line ends.
+  const [text, SUSPECT] = lower.length === original.length ? [lower, SUSPECT_LOWER] : [original, SUSPECT_ANY_CASE];
   const out: ProseLine[] = [];
   let lineIndex = 0;
   // Where the current line ends in the joined text (each line is followed by one \n).
