@@ -51,13 +51,13 @@ export async function lintFile(
     delete outcome.fixed;
     return outcome;
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
+    const e = error as NodeJS.ErrnoException & { tempPath?: string };
     // The file on disk is unchanged, so its own findings are reported, with the reason.
     const original = lintText(bytes, path, settings);
     original.result.messages.unshift({
       ruleId: 'fix',
       severity: 2,
-      message: `Expected to write the fixed file, found that ${e.syscall === 'create the temp file' ? `its temp file ${e.path} could not be created` : 'it could not be replaced'} (${e.code ?? e.message}); the file is unchanged.`,
+      message: `Expected to write the fixed file, found that ${e.tempPath ? `its temp file ${e.tempPath} could not be created` : 'it could not be replaced'} (${e.code ?? e.message}); the file is unchanged.`,
       line: 1,
       column: 1,
     });

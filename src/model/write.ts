@@ -60,11 +60,13 @@ function tempPath(path: string): string {
   return join(dirname(path), `.${base}${suffix}`);
 }
 
-/** Names the temp file, not the target, when the temp file could not be made (a folder we cannot write to). */
-function tempFileError(error: unknown, temp: string): Error {
-  const e = error as NodeJS.ErrnoException;
-  e.message = `cannot create the temp file ${temp}: ${e.message}`;
-  return Object.assign(e, { path: temp, syscall: 'create the temp file' });
+/** An error creating the temp file: it keeps the target's path (what the user named) and adds the temp file's. */
+export interface TempFileError extends NodeJS.ErrnoException {
+  tempPath: string;
+}
+
+function tempFileError(error: unknown, temp: string, target: string): TempFileError {
+  return Object.assign(error as NodeJS.ErrnoException, { path: target, tempPath: temp });
 }
 
 /**
@@ -86,7 +88,7 @@ export async function writeFileAtomic(path: string, content: string, options: { 
     await writeFile(temp, content, { flag: 'wx', mode: existing ? existing.mode & 0o7777 : 0o666 });
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw tempFileError(error, temp);
+    throw tempFileError(error, temp, path);
   }
   try {
     if (existing) {
