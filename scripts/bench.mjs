@@ -43,7 +43,9 @@ async function generate(count) {
 /** Runs a command, returning wall seconds and peak RSS in MB (GNU time when present, else the child's own report). */
 function measure(cmd, cmdArgs, cwd) {
   const gnuTime = existsSync('/usr/bin/time');
-  const [file, argv] = gnuTime ? ['/usr/bin/time', ['-f', '__PEAK_KB__ %M', cmd, ...cmdArgs]] : [cmd, cmdArgs];
+  const [file, argv] = gnuTime
+    ? ['/usr/bin/time', ['-f', '__PEAK_KB__ %M __CPU__ %U %S', cmd, ...cmdArgs]]
+    : [cmd, cmdArgs];
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
     const child = spawn(file, argv, {
@@ -59,7 +61,14 @@ function measure(cmd, cmdArgs, cwd) {
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const peak = /__PEAK_KB__ (\d+)/.exec(stderr);
-      resolve({ seconds, code, peakMb: peak ? Number(peak[1]) / 1024 : NaN });
+      const cpu = /__CPU__ ([\d.]+) ([\d.]+)/.exec(stderr);
+      resolve({
+        seconds,
+        code,
+        peakMb: peak ? Number(peak[1]) / 1024 : NaN,
+        // On a shared machine wall time depends on the other load; CPU time much less so.
+        cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+      });
     });
   });
 }
@@ -78,6 +87,7 @@ async function measureRuns(runs, cmd, cmdArgs, cwd, before) {
   return {
     seconds: median(all.map((r) => r.seconds)),
     peakMb: median(all.map((r) => r.peakMb)),
+    cpuSeconds: median(all.map((r) => r.cpuSeconds)),
     code: all[0].code,
     all: all.map((r) => r.seconds),
   };
@@ -109,16 +119,18 @@ async function main() {
     const row = { count, ours, cold, warm, theirs };
     rows.push(row);
     console.log(
-      `  postmortem lint        ${fmt(ours.seconds, 2)} s  ${fmt(count / ours.seconds, 0)} files/s  peak ${fmt(ours.peakMb)} MB  (exit ${ours.code}; runs ${ours.all.map((x) => fmt(x, 2)).join(', ')})`,
+      `  postmortem lint        ${fmt(ours.seconds, 2)} s  ${fmt(count / ours.seconds, 0)} files/s  CPU ${fmt(ours.cpuSeconds, 2)} s  peak ${fmt(ours.peakMb)} MB  (exit ${ours.code}; runs ${ours.all.map((x) => fmt(x, 2)).join(', ')})`,
     );
     console.log(
-      `  postmortem lint cache  cold ${fmt(cold.seconds, 2)} s, re-run ${fmt(warm.seconds, 2)} s  (${fmt(cold.seconds / warm.seconds)}x faster)  peak ${fmt(warm.peakMb)} MB`,
+      `  postmortem lint cache  cold ${fmt(cold.seconds, 2)} s, re-run ${fmt(warm.seconds, 2)} s (CPU ${fmt(warm.cpuSeconds, 2)} s)  (${fmt(cold.seconds / warm.seconds)}x faster)  peak ${fmt(warm.peakMb)} MB`,
     );
     if (theirs) {
       console.log(
-        `  markdownlint-cli2      ${fmt(theirs.seconds, 2)} s  ${fmt(count / theirs.seconds, 0)} files/s  peak ${fmt(theirs.peakMb)} MB  (exit ${theirs.code})`,
+        `  markdownlint-cli2      ${fmt(theirs.seconds, 2)} s  ${fmt(count / theirs.seconds, 0)} files/s  CPU ${fmt(theirs.cpuSeconds, 2)} s  peak ${fmt(theirs.peakMb)} MB  (exit ${theirs.code})`,
       );
-      console.log(`  ratio (markdownlint-cli2 wall / postmortem wall): ${fmt(theirs.seconds / ours.seconds, 1)}x`);
+      console.log(
+        `  ratio (markdownlint-cli2 / postmortem): wall ${fmt(theirs.seconds / ours.seconds, 1)}x, CPU ${fmt(theirs.cpuSeconds / ours.cpuSeconds, 1)}x`,
+      );
     }
   }
   console.log(
