@@ -125,6 +125,13 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--cache', 'reuse results for unchanged files')
     .option('--cache-location <path>', 'cache file or folder (default: node_modules/.cache/postmortem/)')
     .option('--now <date>', 'the date to judge due dates by (action-item-overdue), e.g. 2020-02-01')
+    .option(
+      '--ignore <glob>',
+      'leave out files matching this glob (repeatable; adds to the config\'s "ignores")',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--no-error-on-unmatched-pattern', 'a path or glob that matches nothing is a note, not exit 2')
+    .option('-f, --force', 'let --output-file or --cache-location replace a file that is not a lint report or cache')
     .addHelpText(
       'after',
       `\nWithout paths, lints postmortems/**/*.md. Rules and their docs: docs/lint.md.\n\nExamples:\n  postmortem lint\n  postmortem lint postmortems/2017-09-21-crm-outage.md --format github\n  postmortem lint --format sarif --output-file lint.sarif --max-warnings 0\n  postmortem lint --rule action-item-overdue:error --rule section-order:off\n  postmortem lint --fix --cache\n${EXIT_CODES_HELP}`,

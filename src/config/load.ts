@@ -4,6 +4,7 @@ import type { FormatOptions } from '../model/index.js';
 import { RuntimeError } from '../model/errors.js';
 import { isRecord } from '../model/guards.js';
 import { isTimeZone } from '../model/timezone.js';
+import { backtrackingProblem, patternsOf, type ConfigPattern } from './pattern-safety.js';
 
 /** A rule's severity as written in a config file; 0, 1, 2 are accepted as off, warn, error. */
 export type RuleSeverity = 'off' | 'warn' | 'error';
@@ -149,7 +150,7 @@ export function validateConfig(raw: unknown, file: string): PostmortemConfig {
     }
     config.rules = rules;
   }
-  for (const key of ['categories', 'sections', 'internalPatterns', 'ignores'] as const) {
+  for (const key of ['categories', 'sections', 'internalPatterns'] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (!Array.isArray(value)) fail(key, 'a list of strings', value);
@@ -159,6 +160,13 @@ export function validateConfig(raw: unknown, file: string): PostmortemConfig {
     config[key] = [...(value as string[])];
   }
   if (raw.notice !== undefined) config.notice = noticeConfig(raw.notice, fail);
+  if (raw.ignores !== undefined) {
+    if (!Array.isArray(raw.ignores)) fail('ignores', 'a list of globs', raw.ignores);
+    (raw.ignores as unknown[]).forEach((entry, i) => {
+      if (typeof entry !== 'string' || entry.trim() === '') fail(`ignores[${i}]`, 'a glob (non-empty text)', entry);
+    });
+    config.ignores = [...(raw.ignores as string[])];
+  }
   config.internalPatterns?.forEach((source, i) => {
     try {
       new RegExp(source, 'u');
@@ -190,9 +198,26 @@ async function fromFile(file: string): Promise<LoadedConfig | undefined> {
   if (json === undefined) return undefined;
   if (basename(file) === 'package.json') {
     if (!isRecord(json) || json.postmortem === undefined) return undefined;
-    return { path: file, config: validateConfig(json.postmortem, `${file} (key "postmortem")`) };
+    const name = `${file} (key "postmortem")`;
+    return { path: file, config: await refuseSlowPatterns(validateConfig(json.postmortem, name), name) };
   }
-  return { path: file, config: validateConfig(json, file) };
+  return { path: file, config: await refuseSlowPatterns(validateConfig(json, file), file) };
+}
+
+/** Refuses patterns that could hang lint on a crafted text; the message names the key. */
+async function refuseSlowPatterns(config: PostmortemConfig, file: string): Promise<PostmortemConfig> {
+  const patterns = patternsOf(config);
+  if (patterns.length === 0) return config;
+  const problems = await Promise.all(patterns.map((p) => backtrackingProblem(p.source)));
+  problems.forEach((problem, i) => {
+    const { key, source } = patterns[i] as ConfigPattern;
+    if (problem)
+      throw new ConfigError(
+        `${file}: \`${key}\`: expected a pattern that cannot backtrack catastrophically, found ${JSON.stringify(source)}, which can hang lint: ${problem}. Rewrite it without nested or overlapping repetition, e.g. (\\w+\\s?)+ as [\\w\\s]+.`,
+        file,
+      );
+  });
+  return config;
 }
 
 /**

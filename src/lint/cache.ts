@@ -46,8 +46,7 @@ export class LintCache {
     const key = cacheKey(toolVersion, settings);
     try {
       const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-      if (data.key === key && data.files && typeof data.files === 'object')
-        return new LintCache(path, key, data.files, data.savedAt ?? 0);
+      if (data.key === key && isObject(data.files)) return new LintCache(path, key, data.files, data.savedAt ?? 0);
     } catch {
       // No cache yet, or one we cannot read: lint everything and write a new one.
     }
@@ -60,7 +59,7 @@ export class LintCache {
    * to the last save are not trusted, since an edit within the clock's resolution keeps them.
    */
   getByStamp(path: string, stamp: FileStamp): FileOutcome | undefined {
-    const entry = this.files[path];
+    const entry = this.entry(path);
     if (!entry || entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) return undefined;
     if (stamp.mtimeMs >= this.savedAt - RACY_MS) return undefined;
     return copyOutcome(entry.outcome);
@@ -68,13 +67,21 @@ export class LintCache {
 
   /** The stored outcome for this content, or undefined; records the file's new stamp on a hit. */
   get(path: string, hash: string, stamp?: FileStamp): FileOutcome | undefined {
-    const entry = this.files[path];
+    const entry = this.entry(path);
     if (!entry || entry.hash !== hash) return undefined;
     if (stamp && (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs)) {
       Object.assign(entry, stamp);
       this.changed = true;
     }
     return copyOutcome(entry.outcome);
+  }
+
+  // A cache file is input like any other: an entry of the wrong shape (edited by hand, written by
+  // a broken tool, cut short) is a miss, never a crash.
+  private entry(path: string): CacheEntry | undefined {
+    if (!Object.hasOwn(this.files, path)) return undefined;
+    const entry: unknown = this.files[path];
+    return isEntry(entry, path) ? entry : undefined;
   }
 
   /** Stores an outcome (before cross-file checks are added). */
@@ -99,6 +106,36 @@ export class LintCache {
 // Copies what the cross-file check may change, so the stored entry stays as linted.
 function copyOutcome({ result, id }: FileOutcome): FileOutcome {
   return { result: { ...result, messages: [...result.messages] }, id };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+const isOptional = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || check(v);
+
+function isMessage(m: unknown): boolean {
+  return (
+    isObject(m) &&
+    typeof m.ruleId === 'string' &&
+    (m.severity === 1 || m.severity === 2) &&
+    typeof m.message === 'string' &&
+    isCount(m.line) &&
+    isCount(m.column) &&
+    isOptional(m.endLine, isCount) &&
+    isOptional(m.endColumn, isCount) &&
+    isOptional(m.fixable, (v) => typeof v === 'boolean')
+  );
+}
+
+/** True when a stored entry has the shape this version writes, for this very file. */
+function isEntry(entry: unknown, path: string): entry is CacheEntry {
+  if (!isObject(entry) || typeof entry.hash !== 'string' || !isObject(entry.outcome)) return false;
+  if (!isOptional(entry.size, isCount) || !isOptional(entry.mtimeMs, (v) => typeof v === 'number')) return false;
+  const { result, id } = entry.outcome;
+  if (!isObject(result) || result.filePath !== path || !Array.isArray(result.messages)) return false;
+  if (!result.messages.every(isMessage)) return false;
+  const counts = ['errorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount'];
+  if (!counts.every((k) => isCount(result[k]))) return false;
+  return id === null || (isObject(id) && typeof id.value === 'string' && isCount(id.line) && isCount(id.column));
 }
 
 /** The content hash a cache entry is keyed by. */

@@ -4,6 +4,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 57)}..."` : `"${value}"`;
+  // The YAML reader gives a `!!binary` value as bytes.
+  if (value instanceof Uint8Array) return 'binary data (a !!binary value)';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${JSON.stringify(value) ?? ''}`;
 }

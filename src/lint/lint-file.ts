@@ -1,9 +1,27 @@
-import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../model/index.js';
 import { lintText, type FileOutcome } from './engine.js';
-import type { LintSettings } from './types.js';
+import { recount } from './result.js';
+import { readBounded } from './read.js';
+import type { LintMessage, LintSettings } from './types.js';
 
-/** Reads, lints and (with `fix`) rewrites one file; an unreadable file becomes a message, never a throw. */
+function failed(path: string, message: LintMessage): FileOutcome {
+  return {
+    result: {
+      filePath: path,
+      messages: [message],
+      errorCount: 1,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    },
+    id: null,
+  };
+}
+
+/**
+ * Reads, lints and (with `fix`) rewrites one file. An unreadable file, or a fix that cannot be
+ * written, becomes a message on that file, never a throw, so the other files are still linted.
+ */
 export async function lintFile(
   path: string,
   settings: LintSettings,
@@ -11,39 +29,39 @@ export async function lintFile(
 ): Promise<FileOutcome> {
   let bytes = options.bytes;
   if (!bytes) {
-    try {
-      // Synchronous: a lint thread has nothing else to do meanwhile, and thousands of small
-      // promise-based reads cost more than the parse of the files (measured with npm run bench).
-      bytes = readFileSync(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      const reason =
-        code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'no such file' : `an unreadable file (${code})`;
-      return {
-        result: {
-          filePath: path,
-          messages: [
-            {
-              ruleId: 'frontmatter-schema',
-              severity: 2,
-              message: `Expected a readable postmortem file, found ${reason}.`,
-              line: 1,
-              column: 1,
-            },
-          ],
-          errorCount: 1,
-          warningCount: 0,
-          fixableErrorCount: 0,
-          fixableWarningCount: 0,
-        },
-        id: null,
-      };
+    // Synchronous: a lint thread has nothing else to do meanwhile, and thousands of small
+    // promise-based reads cost more than the parse of the files (measured with npm run bench).
+    const read = readBounded(path);
+    if ('problem' in read) {
+      return failed(path, {
+        ruleId: 'frontmatter-schema',
+        severity: 2,
+        message: `Expected a readable postmortem file, found ${read.problem}.`,
+        line: 1,
+        column: 1,
+      });
     }
+    bytes = read.bytes;
   }
   const outcome = lintText(bytes, path, settings, { fix: options.fix ?? false });
-  if (outcome.fixed !== undefined) {
+  if (outcome.fixed === undefined) return outcome;
+  try {
+    // Through a symbolic link its target is written (lint only reads links whose target lies in
+    // the linted folders); mode, owner and hard links are kept.
     await writeFileAtomic(path, outcome.fixed, { force: true });
     delete outcome.fixed;
+    return outcome;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { tempPath?: string };
+    // The file on disk is unchanged, so its own findings are reported, with the reason.
+    const original = lintText(bytes, path, settings);
+    original.result.messages.unshift({
+      ruleId: 'fix',
+      severity: 2,
+      message: `Expected to write the fixed file, found that ${e.tempPath ? `its temp file ${e.tempPath} could not be created` : 'it could not be replaced'} (${e.code ?? e.message}); the file is unchanged.`,
+      line: 1,
+      column: 1,
+    });
+    return { ...original, result: recount(original.result) };
   }
-  return outcome;
 }

@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { DEFAULT_CACHE_LOCATION } from './cache.js';
-import { DEFAULT_PATTERNS, findFiles } from './files.js';
+import { DEFAULT_PATTERNS, findFiles, type IgnoreGlobs } from './files.js';
+import { assertReplaceable } from './ownership.js';
 import { RULE_CATALOG } from './catalog.js';
 import { checkRuleOptions } from './rule-options.js';
 import { lintFiles } from './run.js';
@@ -21,6 +22,12 @@ export interface LintProjectOptions {
   cacheLocation?: string;
   toolVersion: string;
   workers?: number;
+  /** Globs of files to leave out (relative to `cwd`), besides the config's `ignores`. */
+  ignore?: readonly string[];
+  /** False: an explicit pattern that matches nothing is a note, not NoFilesError. */
+  errorOnUnmatchedPattern?: boolean;
+  /** Replace a cache file even when it is not one of ours. */
+  force?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -29,9 +36,14 @@ export interface LintProjectResult {
   results: LintResult[];
   settings: LintSettings;
   configPath: string | null;
+  /** Things worth telling that are not lint messages: skipped files, patterns that matched nothing. */
+  notes: string[];
 }
 
-/** Loads the config (rule options checked), finds the files and lints them; throws ConfigError, RuleFlagError or NoFilesError. */
+/**
+ * Loads the config (rule options checked), finds the files and lints them; throws ConfigError,
+ * RuleFlagError, NoFilesError or NotOurFileError (a cache location that holds some other file).
+ */
 export async function lintProject(options: LintProjectOptions): Promise<LintProjectResult> {
   const loaded = await loadConfig({
     cwd: options.cwd,
@@ -39,13 +51,24 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
   });
   const settings = resolveSettings(RULE_CATALOG, loaded, options.ruleFlags ?? [], options.now ?? new Date());
   await checkRuleOptions(loaded);
-  const patterns = options.patterns && options.patterns.length > 0 ? options.patterns : DEFAULT_PATTERNS;
-  const files = await findFiles(patterns, options.cwd);
+  const explicit = options.patterns !== undefined && options.patterns.length > 0;
+  const ignores: IgnoreGlobs[] = [];
+  if (loaded.config.ignores && loaded.path) ignores.push({ base: dirname(loaded.path), globs: loaded.config.ignores });
+  if (options.ignore) ignores.push({ base: options.cwd, globs: options.ignore });
+  const found = findFiles(explicit ? (options.patterns as readonly string[]) : DEFAULT_PATTERNS, options.cwd, {
+    ignores,
+    // A new repository has no postmortems yet; that is not a broken CI run.
+    errorOnUnmatched: explicit && options.errorOnUnmatchedPattern !== false,
+  });
+  const notes = found.skipped.map((s) => `${s.path}: skipped: ${s.reason}.`);
+  for (const pattern of found.unmatched) notes.push(`${pattern}: no files matched; nothing to lint there.`);
+  const files = found.files;
   let location = options.cacheLocation
     ? resolve(options.cwd, options.cacheLocation)
     : resolve(options.cwd, DEFAULT_CACHE_LOCATION);
   if (options.cacheLocation && (options.cacheLocation.endsWith('/') || isFolder(location)))
     location = join(location, 'lint-cache.json');
+  if (options.cache) assertReplaceable(location, 'cache', options.force ?? false);
   const results = await lintFiles(files, {
     settings,
     fix: options.fix ?? false,
@@ -53,7 +76,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  return { results, settings, configPath: loaded.path };
+  return { results, settings, configPath: loaded.path, notes };
 }
 
 function isFolder(path: string): boolean {

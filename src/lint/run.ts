@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { contentHash, LintCache, type FileStamp } from './cache.js';
 import type { FileOutcome } from './engine.js';
+import { readBounded } from './read.js';
 import { checkUniqueIds } from './unique-ids.js';
 import type { LintResult, LintSettings } from './types.js';
 
@@ -116,22 +117,21 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
     // Synchronous reads: the main thread has nothing else to do meanwhile, and they cost a
     // fraction of promise-based reads for thousands of small files.
     for (const job of jobs) {
-      let bytes: Uint8Array;
-      let stamp: FileStamp;
-      try {
-        const stat = statSync(job.path);
-        stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
-        const untouched = cache.getByStamp(job.path, stamp);
-        if (untouched) {
-          outcomes[job.index] = untouched;
-          report(1);
-          continue;
-        }
-        bytes = readFileSync(job.path);
-      } catch {
+      const stat = statSync(job.path, { throwIfNoEntry: false });
+      const stamp: FileStamp | null = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
+      const untouched = stamp && cache.getByStamp(job.path, stamp);
+      if (untouched) {
+        outcomes[job.index] = untouched;
+        report(1);
+        continue;
+      }
+      const read = stamp ? readBounded(job.path) : null;
+      if (!stamp || !read || 'problem' in read) {
+        // Not cached: the lint thread reads it again and reports the problem.
         misses.push(job);
         continue;
       }
+      const bytes = read.bytes;
       const hash = contentHash(bytes);
       const hit = cache.get(job.path, hash, stamp);
       if (hit) {

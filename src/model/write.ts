@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, link, lstat, mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Document, visit } from 'yaml';
 import { RuntimeError } from './errors.js';
@@ -59,24 +59,62 @@ export interface WriteOptions {
   shownAs?: string;
 }
 
+/** Longest file name most file systems take (bytes). */
+const NAME_MAX = 255;
+
+/** A temp file name beside `path` that stays within NAME_MAX bytes however long the file's name is. */
+function tempPath(path: string): string {
+  const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
+  let base = basename(path);
+  // Cut whole characters, so the name stays valid UTF-8.
+  while (Buffer.byteLength(`.${base}${suffix}`) > NAME_MAX) base = [...base].slice(0, -1).join('');
+  return join(dirname(path), `.${base}${suffix}`);
+}
+
+/** An error creating the temp file: it keeps the target's path (what the user named) and adds the temp file's. */
+export interface TempFileError extends NodeJS.ErrnoException {
+  tempPath: string;
+}
+
+function tempFileError(error: unknown, temp: string, target: string): TempFileError {
+  return Object.assign(error as NodeJS.ErrnoException, { path: target, tempPath: temp });
+}
+
 /**
  * Writes a file atomically: a temp file in the same folder, then a rename (with `force`) or a
  * hard link that fails when the target exists (without), so nothing is ever half-written or
- * silently replaced.
+ * silently replaced. Replacing keeps what the old file had: its mode and owner, a symbolic link
+ * (the target is written), and hard links (a file with several links is written in place once
+ * the full temp copy has been written, since a rename would split the links).
  */
 export async function writeFileAtomic(path: string, content: string, options: WriteOptions = {}): Promise<void> {
-  const dir = dirname(path);
+  let target = path;
+  if (options.force && (await lstat(path).catch(() => null))?.isSymbolicLink())
+    target = await realpath(path).catch(() => path);
+  const dir = dirname(target);
   await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const existing = options.force ? await stat(target).catch(() => null) : null;
+  const temp = tempPath(target);
   try {
-    await writeFile(temp, content, { flag: 'wx' });
+    await writeFile(temp, content, { flag: 'wx', mode: existing ? existing.mode & 0o7777 : 0o666 });
   } catch (error) {
-    // The temp file is ours; the path the user gave is the one worth naming.
-    throw Object.assign(error as NodeJS.ErrnoException, { path });
+    await unlink(temp).catch(() => undefined);
+    throw tempFileError(error, temp, path);
   }
   try {
+    if (existing) {
+      // writeFile's mode passes through the umask; the old file's mode is restored exactly.
+      await chmod(temp, existing.mode & 0o7777);
+      if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.())
+        await chown(temp, existing.uid, existing.gid).catch(() => undefined);
+      if (existing.isFile() && existing.nlink > 1) {
+        await writeFile(target, content);
+        await unlink(temp);
+        return;
+      }
+    }
     if (options.force) {
-      await rename(temp, path);
+      await rename(temp, target);
       return;
     }
     try {

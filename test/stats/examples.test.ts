@@ -23,7 +23,7 @@ import { ROOT } from '../helpers/cli.js';
  * overdue = 10. Prevent items: 10, all due before 2023-06-01, 6 done.
  */
 async function exampleReport(now = '2023-06-01') {
-  const files = await findFiles(['examples'], ROOT);
+  const files = findFiles(['examples'], ROOT).files;
   return computeStats(readIncidents(files, { cwd: ROOT }), { now, windowDays: 180 });
 }
 

@@ -40,7 +40,7 @@ const INCIDENTS = [
 
 async function report(windowDays: number): Promise<StatsReport> {
   await writeIncidents(dir, INCIDENTS);
-  return computeStats(readIncidents(await findFiles([dir], dir), { cwd: dir }), { now: '2021-01-01', windowDays });
+  return computeStats(readIncidents(findFiles([dir], dir).files, { cwd: dir }), { now: '2021-01-01', windowDays });
 }
 
 describe('recurrence chains', () => {
@@ -105,7 +105,7 @@ describe('customer impact from impact windows', () => {
         customers: 3,
       },
     ]);
-    const r = computeStats(readIncidents(await findFiles([dir], dir), { cwd: dir }), {
+    const r = computeStats(readIncidents(findFiles([dir], dir).files, { cwd: dir }), {
       now: '2021-01-01',
       windowDays: 180,
     });
@@ -125,7 +125,7 @@ describe('customer impact from impact windows', () => {
         ],
       },
     ]);
-    const r = computeStats(readIncidents(await findFiles([dir], dir), { cwd: dir }), {
+    const r = computeStats(readIncidents(findFiles([dir], dir).files, { cwd: dir }), {
       now: '2021-01-01',
       windowDays: 180,
     });

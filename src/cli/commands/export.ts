@@ -55,7 +55,7 @@ export async function exportCommand(paths: string[], options: ExportOptions, io:
   const { format, url } = checkOptions(options);
   let files: string[];
   try {
-    files = await findFiles(paths.length > 0 ? paths : DEFAULT_PATTERNS, io.cwd);
+    files = findFiles(paths.length > 0 ? paths : DEFAULT_PATTERNS, io.cwd, { errorOnUnmatched: true }).files;
   } catch (error) {
     if (error instanceof NoFilesError)
       throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);

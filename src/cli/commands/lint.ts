@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { ConfigError } from '../../config/load.js';
 import { NoFilesError } from '../../lint/files.js';
+import { assertReplaceable, NotOurFileError } from '../../lint/ownership.js';
+import { visible } from '../../lint/formatters/escape.js';
 import { FORMATTER_NAMES, loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
 import { lintProject, repositoryRoot } from '../../lint/project.js';
 import { RULE_CATALOG } from '../../lint/catalog.js';
@@ -21,6 +23,10 @@ export interface LintOptions {
   cache?: boolean;
   cacheLocation?: string;
   now?: string;
+  ignore?: string[];
+  /** False with `--no-error-on-unmatched-pattern`. */
+  errorOnUnmatchedPattern?: boolean;
+  force?: boolean;
 }
 
 function toolVersion(): string {
@@ -29,9 +35,12 @@ function toolVersion(): string {
 
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(date.getTime()))
-    throw new UsageError(`--now ${text}: expected a date (2020-02-01) or an ISO timestamp.`);
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  const date = new Date(day && day[0] === text ? `${text}T00:00:00Z` : text);
+  // Date() rolls 2020-02-30 over to 1 March; a date that does not exist is refused instead.
+  const exists = !day || new Date(Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!)).toISOString().startsWith(day[0]);
+  if (Number.isNaN(date.getTime()) || !exists)
+    throw new UsageError(`--now ${text}: expected a date (2020-02-01) or an ISO timestamp, found no such date.`);
   return date;
 }
 
@@ -74,6 +83,15 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
       throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number >= 0.`);
     maxWarnings = Number(options.maxWarnings);
   }
+  if (options.outputFile) {
+    // Checked before linting, so a refused report file never follows a run of --fix.
+    try {
+      assertReplaceable(resolve(io.cwd, options.outputFile), 'report', options.force ?? false);
+    } catch (error) {
+      if (error instanceof NotOurFileError) throw new UsageError(`--output-file ${error.message}`);
+      throw error;
+    }
+  }
   const bar = progress(io);
   let run;
   try {
@@ -88,11 +106,15 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
       onProgress: bar.update,
       ...(options.config ? { configPath: options.config } : {}),
       ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
+      ...(options.ignore ? { ignore: options.ignore } : {}),
+      errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
+      force: options.force ?? false,
     });
   } catch (error) {
     if (error instanceof ConfigError)
       throw new RuntimeError(`${error.message} Fix the config file, or point --config at another one.`);
     if (error instanceof RuleFlagError) throw new UsageError(error.message);
+    if (error instanceof NotOurFileError) throw new UsageError(`--cache-location ${error.message}`);
     if (error instanceof NoFilesError) {
       throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
     }
@@ -100,6 +122,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
   } finally {
     bar.clear();
   }
+  for (const note of run.notes) io.stderr.write(`postmortem lint: ${visible(note)}\n`);
   let results = run.results;
   if (options.quiet) {
     results = results.map((r) => ({
@@ -118,9 +141,10 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     ...(options.outputFile ? {} : { color: io.color }),
   });
   if (options.outputFile) {
+    const target = resolve(io.cwd, options.outputFile);
     const { writeFileAtomic } = await import('../../model/write.js');
     // A report file is regenerated on every run, so it is replaced (still atomically).
-    await writeFileAtomic(resolve(io.cwd, options.outputFile), text, { force: true });
+    await writeFileAtomic(target, text, { force: true });
   } else {
     io.stdout.write(text);
   }

@@ -21,7 +21,9 @@ export function parseToday(text: string | undefined): string {
 export async function readProject(patterns: readonly string[], io: Io, configPath?: string): Promise<StatsInput> {
   try {
     await loadProjectConfig(io, configPath);
-    const files = await findFiles(patterns.length > 0 ? patterns : DEFAULT_PATTERNS, io.cwd);
+    const files = findFiles(patterns.length > 0 ? patterns : DEFAULT_PATTERNS, io.cwd, {
+      errorOnUnmatched: true,
+    }).files;
     return await readIncidentsParallel(files, { cwd: io.cwd });
   } catch (error) {
     if (error instanceof NoFilesError)

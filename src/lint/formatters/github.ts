@@ -1,9 +1,10 @@
 import { relative, sep } from 'node:path';
 import type { Formatter } from '../types.js';
+import { visible } from './escape.js';
 
-/** Escapes a workflow-command message (`%`, CR, LF), as @actions/core does. */
+/** Escapes a workflow-command message (`%`, CR, LF) as @actions/core does, and other control characters visibly. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a workflow-command property value (also `:` and `,`). */

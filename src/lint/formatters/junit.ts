@@ -1,18 +1,16 @@
 import { relative, sep } from 'node:path';
 import type { Formatter } from '../types.js';
+import { visible } from './escape.js';
 
-/** Escapes text for XML content and attribute values; drops characters XML 1.0 cannot hold. */
+/** Escapes text for XML content and attribute values; control characters become visible escapes, and characters XML 1.0 cannot hold are dropped. */
 export function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
+  return visible(text)
+    .replace(/[\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** JUnit XML: one test suite per file, one failing test case per message (a passing one for a clean file). */

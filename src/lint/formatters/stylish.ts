@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { ruleDocsUrl } from '../docs.js';
+import { visible } from './escape.js';
 import type { Formatter, FormatterOptions, LintResult } from '../types.js';
 
 const plain = (s: string) => s;
@@ -21,15 +22,16 @@ export const stylish: Formatter = (results: readonly LintResult[], options: Form
     errors += result.errorCount;
     warnings += result.warningCount;
     fixable += result.fixableErrorCount + result.fixableWarningCount;
-    out += `\n${c.underline(shown(result.filePath, options.cwd))}\n`;
-    // One message, one line: line breaks inside a message would break the columns.
+    out += `\n${c.underline(visible(shown(result.filePath, options.cwd)))}\n`;
+    // One message, one line: line breaks inside a message would break the columns, and control
+    // characters from the file must never reach the terminal as such.
     const rows = result.messages.map(
       (m) =>
         [
           `${m.line}:${m.column}`,
           m.severity === 2 ? 'error' : 'warning',
-          m.message.replace(/\s*[\r\n]+\s*/g, ' '),
-          m.ruleId,
+          visible(m.message.replace(/\s*[\r\n]+\s*/g, ' ')),
+          visible(m.ruleId),
         ] as const,
     );
     const posWidth = Math.max(...rows.map((r) => r[0].length));
@@ -43,7 +45,7 @@ export const stylish: Formatter = (results: readonly LintResult[], options: Form
   const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
   out += `\n${errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary))}\n`;
   if (fixable > 0) out += `  ${fixable} of them can be fixed with \`--fix\`.\n`;
-  const rules = [...new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)))].sort();
-  out += c.dim(`  Rule docs: ${rules.map((r) => ruleDocsUrl(r, options.docsUrl)).join(' ')}\n`);
+  // One link, not one per rule: every rule has a section there named by its id.
+  out += c.dim(`  Rule docs: ${ruleDocsUrl('', options.docsUrl)} (a section per rule id)\n`);
   return out;
 };

@@ -1,0 +1,73 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePostmortem } from '../../src/model/index.js';
+import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
+
+const NAME = '2020-01-01-api-outage.md';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir('postmortem-lint-cache-input-'));
+  const text = await readFile(join(ROOT, 'test/fixtures/complete-postmortem.md'), 'utf8');
+  await mkdir(join(dir, 'postmortems'), { recursive: true });
+  await writeFile(join(dir, 'postmortems', NAME), text.replace('The change was reverted.', 'Human error.'));
+});
+afterAll(async () => cleanup());
+
+describe('a cache with a valid key but malformed entries', () => {
+  it.each([
+    ['an entry that is not an object', () => 'oops'],
+    ['an outcome of null', (e: Record<string, unknown>) => ({ ...e, outcome: null })],
+    ['messages that are not a list', (e: Record<string, unknown>) => withResult(e, { messages: 'none' })],
+    ['a message without a line', (e: Record<string, unknown>) => withResult(e, { messages: [{ ruleId: 'x' }] })],
+    ['a count that is text', (e: Record<string, unknown>) => withResult(e, { errorCount: '0' })],
+    ['an entry for another file', (e: Record<string, unknown>) => withResult(e, { filePath: '/elsewhere.md' })],
+    ['an id that is a number', (e: Record<string, unknown>) => ({ ...e, outcome: { ...outcomeOf(e), id: 7 } })],
+  ])('%s is a miss: the file is linted again', async (_name, corrupt) => {
+    const cache = join(dir, `cache-${_name.replace(/\W+/g, '-')}.json`);
+    const args = ['lint', '--format', 'json', '--cache', '--cache-location', cache];
+    const first = await runInProcess(args, { cwd: dir });
+    const data = JSON.parse(await readFile(cache, 'utf8')) as { files: Record<string, Record<string, unknown>> };
+    const path = join(dir, 'postmortems', NAME);
+    data.files[path] = corrupt(data.files[path]!) as Record<string, unknown>;
+    await writeFile(cache, JSON.stringify(data));
+    const second = await runInProcess(args, { cwd: dir });
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(first.code);
+    expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
+  });
+});
+
+function outcomeOf(entry: Record<string, unknown>): Record<string, unknown> {
+  return entry.outcome as Record<string, unknown>;
+}
+
+function withResult(entry: Record<string, unknown>, change: Record<string, unknown>): Record<string, unknown> {
+  const outcome = outcomeOf(entry);
+  return { ...entry, outcome: { ...outcome, result: { ...(outcome.result as object), ...change } } };
+}
+
+describe('--now', () => {
+  it.each(['2020-02-30', '2021-02-29', '2020-13-01', '2020-04-31T10:00:00Z', 'tomorrow'])(
+    'refuses %s (exit 2)',
+    async (now) => {
+      const result = await runInProcess(['lint', '--now', now], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--now ${now}: expected a date (2020-02-01) or an ISO timestamp`);
+    },
+  );
+
+  it.each(['2020-02-29', '2020-02-29T23:59:59+01:00'])('accepts %s', async (now) => {
+    expect((await runInProcess(['lint', '--now', now], { cwd: dir })).code).toBe(0);
+  });
+});
+
+describe('!!binary in the front matter', () => {
+  it('is parsed to bytes, which a message can name as binary data (not "a mapping")', () => {
+    const { postmortem } = parsePostmortem('---\ntitle: !!binary aGVsbG8=\n---\n', '/x/a.md');
+    expect(postmortem.data.title).toBeInstanceOf(Uint8Array);
+  });
+});
