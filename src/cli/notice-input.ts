@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { NoticeRequestError, prepareNotice, type PreparedNotice } from '../notice/prepare.js';
-import { noticeSettingsOf } from '../notice/settings.js';
 import type { NoticeChannel } from '../notice/view.js';
 import { TemplateError } from '../render/engine.js';
 import { UnsafeTextError } from '../render/escape.js';
@@ -29,7 +28,7 @@ export async function noticeForFile(
   io: Io,
   standalone: boolean,
 ): Promise<Extract<PreparedNotice, { ok: true }> | null> {
-  const { format, config } = await loadProjectConfig(io, options.config);
+  const { format, rules } = await loadProjectConfig(io, options.config);
   const pm = await loadPostmortem(file, io);
   if (!pm) return null;
   let notice: PreparedNotice;
@@ -44,7 +43,7 @@ export async function noticeForFile(
         templatesDir: options.templates ? resolve(io.cwd, options.templates) : undefined,
         format,
       },
-      noticeSettingsOf(config),
+      rules,
     );
   } catch (error) {
     if (error instanceof NoticeRequestError) throw new UsageError(error.message);
