@@ -63,7 +63,7 @@ export const RULE_CATALOG: ReadonlyArray<Pick<Rule, 'id' | 'defaultLevel' | 'des
   {
     id: 'notice-language',
     defaultLevel: 'error',
-    description: 'The notice has its headline and wording in every language it declares.',
+    description: 'The notice has its wording in every language it declares, and a one-line headline.',
   },
   {
     id: 'notice-apology',

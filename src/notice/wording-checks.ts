@@ -8,6 +8,9 @@ import { NOTICE_FIELDS, NOTICE_LANGUAGES } from '../model/format.js';
 import type { Finding, Position, Postmortem } from '../model/types.js';
 import type { NoticeSettings } from './settings.js';
 
+/** A line break of any kind: one in an e-mail header would start a new header (RFC 5322). */
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
+
 /** The fields a notice needs in every language; the apology has its own check. */
 export const REQUIRED_WORDING = ['headline', 'what_happened', 'customer_impact', 'next_steps'] as const;
 
@@ -43,7 +46,10 @@ function textPosition(pm: Postmortem, path: string, found: string): Position {
  * `notice-language`: the notice has every wording in each language. A file without a notice is
  * fine until a notice is asked for in some language (as `notice` and `publish` do): then it needs one.
  */
-export function checkNoticeLanguage(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'> = {}): Finding[] {
+export function checkNoticeLanguage(
+  pm: Postmortem,
+  settings: Pick<NoticeSettings, 'languages' | 'company'> = {},
+): Finding[] {
   const notice = noticeBlock(pm);
   if (!notice) {
     if (!settings.languages || settings.languages.length === 0) return [];
@@ -78,6 +84,21 @@ export function checkNoticeLanguage(pm: Postmortem, settings: Pick<NoticeSetting
         });
       }
     }
+    if (LINE_BREAK.test(noticeText(pm, 'headline', lang))) {
+      out.push({
+        message: `Expected \`notice.headline.${lang}\` on one line (it is the e-mail subject and the post's title), found a line break.`,
+        ...keyPosition(pm, `notice.headline.${lang}`),
+      });
+    }
+  }
+  // The company the e-mail names: the file's, else the config's (as noticeCompany picks it).
+  const inFile = typeof notice.company === 'string' && notice.company.trim() !== '';
+  const company = inFile ? (notice.company as string) : settings.company;
+  if (company !== undefined && LINE_BREAK.test(company.trim())) {
+    out.push({
+      message: `Expected ${inFile ? '`notice.company`' : "the config's `notice.company`"} on one line (it heads the e-mail subject), found a line break.`,
+      ...keyPosition(pm, inFile ? 'notice.company' : 'notice', inFile ? 'value' : 'key'),
+    });
   }
   return out;
 }

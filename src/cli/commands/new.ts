@@ -14,12 +14,13 @@ import {
   terminalAsk,
 } from '../../interview/index.js';
 import { FileExistsError, parsePostmortem, stringifyPostmortem, writeFileAtomic } from '../../model/index.js';
-import { checkPostmortem } from '../../lint/check.js';
+import { checkPostmortem, checkWithRules } from '../../lint/check.js';
+import { NOTICE_RULES } from '../../notice/checks.js';
 import { renderSource } from '../../render/source.js';
 import { InterruptedError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
-import { displayPath } from '../report.js';
+import { displayPath, printProblems } from '../report.js';
 
 /** Options of `postmortem new`. */
 export interface NewOptions {
@@ -43,7 +44,7 @@ function flagAnswers(options: NewOptions): Record<string, unknown> {
 export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   const dir = resolve(io.cwd, options.dir ?? 'postmortems');
   const interactive = io.stdin.isTTY === true;
-  const { format } = await loadProjectConfig(io, options.config);
+  const { format, rules } = await loadProjectConfig(io, options.config);
   let session;
   try {
     session = await runSession({
@@ -108,6 +109,16 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
     throw error;
   }
   if (session.draftSaved) await deleteDraft(io.cwd, session.draftId);
+  // The project's rule settings, as lint and notice read them: what would stop the notice is said now.
+  const stops = checkWithRules(
+    postmortem,
+    NOTICE_RULES.map((r) => r.id),
+    rules,
+  ).filter((p) => p.severity === 'error');
+  if (stops.length > 0) {
+    printProblems(io, path, stops);
+    io.stderr.write('The customer notice is not ready yet; fix these in the file before `postmortem notice`.\n');
+  }
   io.stdout.write(
     `\n${io.color.green('Wrote')} ${shown}\n\nNext:\n  postmortem render ${shown}\n  postmortem lint ${shown}\n  postmortem notice ${shown}\n`,
   );

@@ -14,8 +14,8 @@ export default defineRule({
       '"apologize", "apology" or "regret"; German "entschuldigen", "tut uns leid" or "bedauern". ' +
       '`postmortem notice` and `publish` run this rule for the language they write.',
     why:
-      'A genuine apology is part of every good incident notice (PagerDuty, Atlassian); "we apologise for any ' +
-      'inconvenience" written as "thank you for your patience" is not one.',
+      'A genuine apology is part of every good incident notice (PagerDuty, Atlassian: own it). "Thank you for your ' +
+      'patience" is not one.',
     fix: 'Write one or two sentences that own the incident and say sorry.',
     examples: {
       notOk: 'notice:\n  apology: { en: "Thank you for your patience." }',

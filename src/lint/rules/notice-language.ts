@@ -6,12 +6,13 @@ import { defineRule } from '../types.js';
 export default defineRule({
   id: 'notice-language',
   defaultLevel: 'error',
-  description: 'The notice has its headline and wording in every language it declares.',
+  description: 'The notice has its wording in every language it declares, and a one-line headline.',
   fixable: false,
   docs: {
     what:
       'For every language in `notice.languages` (`en`, `de`), the notice has a non-empty `headline`, ' +
-      '`what_happened`, `customer_impact` and `next_steps`. A file without a `notice` block passes; ' +
+      '`what_happened`, `customer_impact` and `next_steps`; the headline and the company name (`notice.company` in the ' +
+      'file or the config) are one line each, since they make the e-mail subject. A file without a `notice` block passes; ' +
       '`postmortem notice` and `publish` then refuse it, since they are asked for a notice. They run this rule ' +
       'for the language they write.',
     why:
