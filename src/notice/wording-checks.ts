@@ -139,21 +139,46 @@ const OUTAGE_WORDS: Record<string, RegExp> = {
   de: /\p{L}*ausf[aä]ll\p{L}*/giu,
 };
 
-/** `notice-wording`: "outage" / "Ausfall" only when the service was down (SEV1), not merely degraded. */
-export function checkNoticeWording(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'> = {}): Finding[] {
+/** Words a project reserves for SEV1 besides "outage" / "Ausfall": regular expression sources per language. */
+export type OutageWords = Partial<Record<string, readonly string[]>>;
+
+/** The patterns of the words reserved for SEV1 in a language: the built-in word and the project's own. */
+function outagePatterns(lang: string, extra: OutageWords): RegExp[] {
+  const own: RegExp[] = [];
+  for (const source of extra[lang] ?? []) {
+    try {
+      own.push(new RegExp(source, 'giu'));
+    } catch {
+      // The rule's options schema refuses an invalid pattern; a check never throws.
+    }
+  }
+  const builtIn = OUTAGE_WORDS[lang];
+  return builtIn ? [builtIn, ...own] : own;
+}
+
+/**
+ * `notice-wording`: "outage" / "Ausfall" (and the project's own `words`) only when the service was
+ * down (SEV1), not merely degraded.
+ */
+export function checkNoticeWording(
+  pm: Postmortem,
+  settings: Pick<NoticeSettings, 'languages'> = {},
+  words: OutageWords = {},
+): Finding[] {
   const severity = pm.data.severity;
   if (!noticeBlock(pm) || typeof severity !== 'string' || severity === 'SEV1') return [];
   const out: Finding[] = [];
   for (const lang of languagesOf(pm, settings)) {
-    const pattern = OUTAGE_WORDS[lang];
-    if (!pattern) continue;
-    for (const field of NOTICE_FIELDS) {
-      for (const match of noticeText(pm, field, lang).matchAll(pattern)) {
-        const suggestion = lang === 'de' ? '"Störung" or "Beeinträchtigung"' : '"disruption" or "degraded service"';
-        out.push({
-          message: `Expected ${suggestion} for a ${severity} incident (only SEV1 is a total outage), found "${match[0]}" in \`notice.${field}.${lang}\`.`,
-          ...textPosition(pm, `notice.${field}.${lang}`, match[0]),
-        });
+    const suggestion = lang === 'de' ? '"Störung" or "Beeinträchtigung"' : '"disruption" or "degraded service"';
+    for (const pattern of outagePatterns(lang, words)) {
+      for (const field of NOTICE_FIELDS) {
+        for (const match of noticeText(pm, field, lang).matchAll(pattern)) {
+          if (match[0] === '') continue;
+          out.push({
+            message: `Expected ${suggestion} for a ${severity} incident (only SEV1 is a total outage), found "${match[0]}" in \`notice.${field}.${lang}\`.`,
+            ...textPosition(pm, `notice.${field}.${lang}`, match[0]),
+          });
+        }
       }
     }
   }

@@ -84,6 +84,25 @@ describe('notice reads the rule levels lint reads', () => {
   });
 });
 
+describe("a notice rule's options apply to notice as to lint", () => {
+  it('notice-wording `words`: a project word for a total outage stops both; a bad option is exit 2 for both', async () => {
+    const down = (s: string) => s.replace(/^( {2}headline:\n {4}en: )/m, '$1Down and ');
+    await project(down, {});
+    expect((await lint()).code).toBe(0);
+    expect((await notice()).code).toBe(0);
+    await project(down, { rules: { 'notice-wording': ['error', { words: { en: ['\\bdown\\b'] } }] } });
+    expect((await lint()).code).toBe(1);
+    const refused = await notice();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('found "Down" in `notice.headline.en`. (notice-wording)');
+    await project(down, { rules: { 'notice-wording': ['error', { words: { fr: ['panne'] } }] } });
+    for (const result of [await lint(), await notice()]) {
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('rules.notice-wording[1].words');
+    }
+  });
+});
+
 describe('publish reads them too', () => {
   it('publishes a SEV2 "outage" only when the config turns notice-wording off, as lint passes it', async () => {
     const site = await makeSite(SITE_FILES.jekyll as Record<string, string>);
