@@ -15,7 +15,6 @@ import {
 } from '../../interview/index.js';
 import { FileExistsError, parsePostmortem, stringifyPostmortem, writeFileAtomic } from '../../model/index.js';
 import { checkPostmortem, checkWithRules } from '../../lint/check.js';
-import { NOTICE_RULES } from '../../notice/checks.js';
 import { renderSource } from '../../render/source.js';
 import { InterruptedError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -109,16 +108,12 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
     throw error;
   }
   if (session.draftSaved) await deleteDraft(io.cwd, session.draftId);
-  // The project's rule settings, as lint and notice read them: what would stop the notice is said now.
-  const stops = checkWithRules(
-    postmortem,
-    NOTICE_RULES.map((r) => r.id),
-    rules,
-  ).filter((p) => p.severity === 'error');
-  if (stops.length > 0) {
-    printProblems(io, path, stops);
+  // The interview's prompts know the built-in leak detectors only; the project's patterns (and the
+  // rule's level) come from the rule settings lint reads, so what they find is said now, not at publishing.
+  const leaks = checkWithRules(postmortem, ['notice-leak'], rules);
+  printProblems(io, path, leaks);
+  if (leaks.some((p) => p.severity === 'error'))
     io.stderr.write('The customer notice is not ready yet; fix these in the file before `postmortem notice`.\n');
-  }
   io.stdout.write(
     `\n${io.color.green('Wrote')} ${shown}\n\nNext:\n  postmortem render ${shown}\n  postmortem lint ${shown}\n  postmortem notice ${shown}\n`,
   );
