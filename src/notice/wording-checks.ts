@@ -30,7 +30,18 @@ export function noticeText(pm: Postmortem, field: string, lang: string): string 
 export function languagesOf(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'>): string[] {
   if (settings.languages) return [...settings.languages];
   const declared = noticeBlock(pm)?.languages;
-  return Array.isArray(declared) ? declared.filter((l): l is string => typeof l === 'string') : [];
+  // A language the tool cannot write is frontmatter-schema's finding; the other checks skip it.
+  const known = NOTICE_LANGUAGES as readonly string[];
+  return Array.isArray(declared) ? declared.filter((l): l is string => typeof l === 'string' && known.includes(l)) : [];
+}
+
+/** Where a missing wording belongs: the nearest key of its path that the file has, else the `notice` key. */
+function missingPosition(pm: Postmortem, path: string): Position {
+  for (let p = path; p.includes('.'); p = p.slice(0, p.lastIndexOf('.'))) {
+    const found = pm.keys.get(p);
+    if (found) return found.key;
+  }
+  return keyPosition(pm, 'notice', 'key');
 }
 
 /** Where a piece of text stands inside a front-matter value: the exact column when it is on the value's line. */
@@ -80,7 +91,7 @@ export function checkNoticeLanguage(
       if (noticeText(pm, field, lang) === '') {
         out.push({
           message: `Expected wording in \`notice.${field}.${lang}\`, found none.`,
-          ...keyPosition(pm, `notice.${field}.${lang}`, 'key'),
+          ...missingPosition(pm, `notice.${field}.${lang}`),
         });
       }
     }
@@ -119,7 +130,7 @@ export function checkNoticeApology(pm: Postmortem, settings: Pick<NoticeSettings
     if (text === '') {
       out.push({
         message: `Expected an apology to customers in \`${path}\`, found none.`,
-        ...keyPosition(pm, path, 'key'),
+        ...missingPosition(pm, path),
       });
     } else if (APOLOGY_WORDS[lang] && !APOLOGY_WORDS[lang].test(text)) {
       const example = lang === 'de' ? '"Es tut uns leid."' : '"We are sorry."';
