@@ -44,7 +44,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
 /** What the gate checks: one language for one channel. */
 export interface NoticeGateOptions {
   lang: string;
-  channel: string;
+  channel: NoticeChannel;
 }
 
 /**
@@ -53,9 +53,7 @@ export interface NoticeGateOptions {
  * give them, so a rule set to "off" or "warn" for `lint` is off or a warning here too.
  */
 export function checkNotice(pm: Postmortem, options: NoticeGateOptions, settings: LintSettings): Problem[] {
-  const ids = NOTICE_RULES.filter((r) => !r.channels || r.channels.includes(options.channel as NoticeChannel)).map(
-    (r) => r.id,
-  );
+  const ids = NOTICE_RULES.filter((r) => !r.channels || r.channels.includes(options.channel)).map((r) => r.id);
   const scoped: LintSettings = {
     ...settings,
     notice: { signature: {}, services: {}, ...settings.notice, languages: [options.lang] },
