@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Postmortem } from '../model/types.js';
 import { NoticeRequestError, prepareNotice, type PreparedNotice } from '../notice/prepare.js';
-import { noticeSettingsOf } from '../notice/settings.js';
 import type { NoticeChannel } from '../notice/view.js';
 import { TemplateError } from '../render/engine.js';
 import { UnsafeTextError } from '../render/escape.js';
@@ -64,7 +63,7 @@ export async function noticeForPostmortem(
         templatesDir: options.templates ? resolve(io.cwd, options.templates) : undefined,
         format: project.format,
       },
-      noticeSettingsOf(project.config),
+      project.rules,
     );
   } catch (error) {
     if (error instanceof NoticeRequestError) throw new UsageError(error.message);

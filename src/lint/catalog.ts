@@ -15,6 +15,11 @@ export const RULE_CATALOG: ReadonlyArray<Pick<Rule, 'id' | 'defaultLevel' | 'des
   },
   { id: 'moment-order', defaultLevel: 'error', description: 'started <= detected <= mitigated <= resolved.' },
   {
+    id: 'impact-windows',
+    defaultLevel: 'error',
+    description: 'impact.windows are ordered, do not overlap and lie within started..resolved.',
+  },
+  {
     id: 'status-requirements',
     defaultLevel: 'error',
     description: 'final/published need mitigated, resolved, root_causes; in-review needs root_causes.',
@@ -54,6 +59,36 @@ export const RULE_CATALOG: ReadonlyArray<Pick<Rule, 'id' | 'defaultLevel' | 'des
     id: 'blameless-language',
     defaultLevel: 'warn',
     description: 'No blaming wording (English and German); word list extendable.',
+  },
+  {
+    id: 'notice-language',
+    defaultLevel: 'error',
+    description: 'The notice has its wording in every language it declares, and a one-line headline.',
+  },
+  {
+    id: 'notice-apology',
+    defaultLevel: 'error',
+    description: 'The notice apologises to customers, in every language.',
+  },
+  {
+    id: 'notice-wording',
+    defaultLevel: 'error',
+    description: 'The notice says "outage" / "Ausfall" only for a SEV1 incident.',
+  },
+  {
+    id: 'notice-services',
+    defaultLevel: 'error',
+    description: 'Every affected service has a display name for customers in every notice language.',
+  },
+  {
+    id: 'notice-signature',
+    defaultLevel: 'warn',
+    description: 'An e-mail notice would go out with a signature in every notice language.',
+  },
+  {
+    id: 'notice-timezone',
+    defaultLevel: 'error',
+    description: "The file's timezone is an IANA zone name or a fixed offset.",
   },
   {
     id: 'notice-leak',

@@ -2,7 +2,34 @@ import type { FormatOptions, Postmortem, Problem } from '../model/index.js';
 import { runRules } from './engine.js';
 import { byPosition } from './result.js';
 import { RULES } from './rules/index.js';
-import type { LintSettings } from './types.js';
+import type { LintMessage, LintSettings } from './types.js';
+
+/** Lint messages as the model's problems (severity as a word), sorted by position. */
+export function problemsOf(messages: readonly LintMessage[]): Problem[] {
+  return [...messages].sort(byPosition).map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({
+    ruleId,
+    severity: severity === 2 ? 'error' : 'warning',
+    message,
+    line,
+    column,
+    ...(endLine !== undefined ? { endLine } : {}),
+    ...(endColumn !== undefined ? { endColumn } : {}),
+  }));
+}
+
+/**
+ * Runs the named rules over a postmortem with the project's rule settings (their configured levels
+ * and options; a rule the settings turn off is skipped), as `lint` would. `notice` and `publish`
+ * check a notice this way, so that both read one set of rules and settings.
+ */
+export function checkWithRules(pm: Postmortem, ids: readonly string[], settings: LintSettings): Problem[] {
+  const rules: LintSettings['rules'] = {};
+  for (const id of ids) {
+    const setting = settings.rules[id];
+    if (setting) rules[id] = setting;
+  }
+  return problemsOf(runRules(pm, { ...settings, rules }).messages);
+}
 
 /**
  * "Is this file valid?" for `render`, `notice` and `new`, from the same rules as `postmortem lint`:
@@ -22,15 +49,5 @@ export function checkPostmortem(
     if (level === 'error' && rule.defaultLevel !== 'error') continue;
     settings.rules[rule.id] = { level: rule.defaultLevel, options: {} };
   }
-  return runRules(pm, settings)
-    .messages.sort(byPosition)
-    .map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({
-      ruleId,
-      severity: severity === 2 ? 'error' : 'warning',
-      message,
-      line,
-      column,
-      ...(endLine !== undefined ? { endLine } : {}),
-      ...(endColumn !== undefined ? { endColumn } : {}),
-    }));
+  return problemsOf(runRules(pm, settings).messages);
 }

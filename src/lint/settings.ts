@@ -1,10 +1,26 @@
-import { ConfigError, formatOptionsOf, type LoadedConfig, type RuleSetting } from '../config/load.js';
-import type { LintSettings, RuleLevel } from './types.js';
+import {
+  ConfigError,
+  formatOptionsOf,
+  type LoadedConfig,
+  type NoticeConfig,
+  type RuleSetting,
+} from '../config/load.js';
+import type { LintSettings, NoticeRuleSettings, RuleLevel } from './types.js';
 
 /** A rule's id and default level: all the settings resolver needs to know about rules. */
 export interface RuleDefault {
   id: string;
   defaultLevel: RuleLevel;
+}
+
+/** The config's `notice` block as plain data for the notice rules (display names, signature, zone). */
+function noticeRuleSettings(notice: NoticeConfig = {}): NoticeRuleSettings {
+  return {
+    ...(notice.company !== undefined ? { company: notice.company } : {}),
+    ...(notice.timezone !== undefined ? { timezone: notice.timezone } : {}),
+    signature: notice.signature ?? {},
+    services: notice.services ?? {},
+  };
 }
 
 /** A `--rule ID:SEVERITY` flag that names no rule or no severity. */
@@ -62,6 +78,7 @@ export function resolveSettings(
     format: {},
     internalPatterns: loaded.config.internalPatterns ?? [],
     now: now.toISOString(),
+    notice: noticeRuleSettings(loaded.config.notice),
   };
   for (const [id, { level, options }] of effective) {
     if (level !== 'off') settings.rules[id] = { level, options };

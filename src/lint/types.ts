@@ -1,3 +1,4 @@
+import type { LanguageText } from '../config/load.js';
 import type { FormatOptions, Postmortem } from '../model/index.js';
 
 /** A rule's configured severity. */
@@ -24,6 +25,19 @@ export interface RuleReport {
   fix?: Edit | readonly Edit[];
 }
 
+/** The config's `notice` block as the notice rules read it (display names, signature), plain data. */
+export interface NoticeRuleSettings {
+  company?: string;
+  timezone?: string;
+  signature: LanguageText;
+  services: Record<string, LanguageText>;
+  /**
+   * Languages to check; every language the notice declares when absent. `notice` and `publish`
+   * set the one they write, and then a notice that lacks it is a finding too.
+   */
+  languages?: string[];
+}
+
 /** Settings every rule may read, the same in every worker (plain data, so it crosses thread boundaries). */
 export interface LintSettings {
   /** Effective severity and options per rule id; rules at `off` are left out. */
@@ -32,6 +46,8 @@ export interface LintSettings {
   internalPatterns: string[];
   /** The clock for time-dependent rules (ISO text), so tests and CI runs are reproducible. */
   now: string;
+  /** The config's `notice` block; none configured when absent. */
+  notice?: NoticeRuleSettings;
 }
 
 /** What a rule sees; `report` may be called any number of times (returning reports works too). */

@@ -1,29 +1,14 @@
 /**
- * The checks a notice passes before it reaches customers, as a registry: each has an id (the lint
- * rule id it will become), a default severity and a pure `(pm, settings) => findings` function.
+ * The checks a notice passes before it reaches customers. Each is a lint rule (one module in
+ * `src/lint/rules/`, calling the pure functions of this folder): the gate runs those rules with the
+ * project's rule settings, as `lint` does, for the one language and channel being written.
  */
-import { checkNoticeLeaks, findLeaks } from '../model/notice-checks.js';
-import { isRecord } from '../model/guards.js';
-import { keyPosition } from '../model/validate.js';
-import type { Finding, Position, Postmortem, Problem, ProblemSeverity } from '../model/types.js';
-import {
-  checkServiceNames,
-  checkSignature,
-  checkWindows,
-  noticeSignature,
-  serviceDisplayName,
-  serviceIds,
-} from './facts-checks.js';
-import type { NoticeSettings } from './settings.js';
-import {
-  checkNoticeApology,
-  checkNoticeLanguage,
-  checkNoticeWording,
-  languagesOf,
-  noticeBlock,
-} from './wording-checks.js';
+import { checkWithRules } from '../lint/check.js';
+import type { LintSettings } from '../lint/types.js';
+import type { Postmortem, Problem } from '../model/types.js';
+import type { NoticeChannel } from './view.js';
 
-/** The wording checks and helpers, re-exported so that callers (and later lint rules) import one module. */
+/** The wording checks and helpers, re-exported so that callers import one module. */
 export {
   checkNoticeApology,
   checkNoticeLanguage,
@@ -32,81 +17,46 @@ export {
   noticeBlock,
   noticeText,
 } from './wording-checks.js';
-/** The checks of the facts, re-exported for the same reason. */
-export { checkServiceNames, checkSignature, checkWindows } from './facts-checks.js';
+/** The checks of the facts and of leaks, re-exported for the same reason. */
+export { checkServiceNames, checkSignature, checkTimezone, checkWindows } from './facts-checks.js';
+export { checkLeaks } from './leak-checks.js';
 
-/** One notice check: an id, its default severity, the channels it matters for, and the pure check. */
-export interface NoticeCheck {
+/** One rule of the notice gate and the channels it matters for (all when absent). */
+export interface NoticeRule {
   id: string;
-  severity: ProblemSeverity;
-  /** Channels the check applies to; all when absent (a signature matters only to e-mails). */
-  channels?: readonly string[];
-  check: (pm: Postmortem, settings: NoticeSettings) => Finding[];
+  channels?: readonly NoticeChannel[];
 }
 
 /**
- * `notice-leak`: the model's leak finder over the notice, with the project's patterns, and over the
- * display names and signature customers read, wherever they come from (file or config).
+ * The lint rules a notice must pass, besides the FORMAT rules every command checks (which include
+ * `impact-windows`). A signature matters only to e-mails.
  */
-function checkLeaks(pm: Postmortem, settings: NoticeSettings): Finding[] {
-  const out: Finding[] = checkNoticeLeaks(pm, {
-    internalPatterns: settings.internalPatterns,
-    ...(settings.languages ? { languages: settings.languages } : {}),
-  }).map(({ ruleId: _r, severity: _s, ...finding }) => finding);
-  const options = { authors: pm.data.authors, internalPatterns: settings.internalPatterns };
-  for (const lang of languagesOf(pm, settings)) {
-    const named: Array<[string, string, Position]> = serviceIds(pm).map((id, i) => [
-      `the display name of "${id}"`,
-      serviceDisplayName(pm, settings, id, lang),
-      keyPosition(pm, `services.${i}`),
-    ]);
-    // A signature in the file is text of the notice block, which the model's finder has read already.
-    const fileSignature = noticeBlock(pm)?.signature;
-    if (!isRecord(fileSignature) || typeof fileSignature[lang] !== 'string') {
-      named.push(['the signature', noticeSignature(pm, settings, lang), keyPosition(pm, 'notice', 'key')]);
-    }
-    for (const [what, text, at] of named) {
-      for (const leak of findLeaks(text, options)) {
-        out.push({
-          message: `Expected customer-facing text in ${what} (${lang}), found ${leak.what}: "${leak.text}".`,
-          ...at,
-        });
-      }
-    }
-  }
-  return out;
-}
-
-/** Every notice check, in report order. */
-export const NOTICE_CHECKS: readonly NoticeCheck[] = [
-  { id: 'notice-language', severity: 'error', check: checkNoticeLanguage },
-  { id: 'notice-apology', severity: 'error', check: checkNoticeApology },
-  { id: 'notice-wording', severity: 'error', check: checkNoticeWording },
-  { id: 'notice-leak', severity: 'error', check: checkLeaks },
-  { id: 'notice-services', severity: 'error', check: checkServiceNames },
-  { id: 'notice-signature', severity: 'warning', channels: ['email'], check: checkSignature },
-  { id: 'impact-windows', severity: 'error', check: (pm) => checkWindows(pm) },
+export const NOTICE_RULES: readonly NoticeRule[] = [
+  { id: 'notice-timezone' },
+  { id: 'notice-language' },
+  { id: 'notice-apology' },
+  { id: 'notice-wording' },
+  { id: 'notice-leak' },
+  { id: 'notice-services' },
+  { id: 'notice-signature', channels: ['email'] },
 ];
 
 /** What the gate checks: one language for one channel. */
 export interface NoticeGateOptions {
   lang: string;
-  channel: string;
+  channel: NoticeChannel;
 }
 
 /**
- * Every check a notice must pass before it reaches customers, sorted by position. The config's
- * `rules` severities apply as in lint: "off" skips a check, "warn" makes it a warning.
+ * Every problem that stops (errors) or accompanies (warnings) a notice in one language for one
+ * channel, sorted by position: the notice rules at the levels and with the options the settings
+ * give them, so a rule set to "off" or "warn" for `lint` is off or a warning here too.
  */
-export function checkNotice(pm: Postmortem, options: NoticeGateOptions, settings: NoticeSettings): Problem[] {
-  const scoped: NoticeSettings = { ...settings, languages: [options.lang] };
-  const problems: Problem[] = [];
-  for (const c of NOTICE_CHECKS) {
-    if (c.channels && !c.channels.includes(options.channel)) continue;
-    const level = settings.levels[c.id];
-    if (level === 'off') continue;
-    const severity: ProblemSeverity = level === 'warn' ? 'warning' : level === 'error' ? 'error' : c.severity;
-    problems.push(...c.check(pm, scoped).map((f) => ({ ruleId: c.id, severity, ...f })));
-  }
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+export function checkNotice(pm: Postmortem, options: NoticeGateOptions, settings: LintSettings): Problem[] {
+  const ids = NOTICE_RULES.filter((r) => !r.channels || r.channels.includes(options.channel)).map((r) => r.id);
+  const scoped: LintSettings = {
+    ...settings,
+    notice: { signature: {}, services: {}, ...settings.notice, languages: [options.lang] },
+  };
+  return checkWithRules(pm, ids, scoped);
 }

@@ -8,6 +8,7 @@ import { checkImpactWindows } from '../model/windows.js';
 import type { Finding, Postmortem } from '../model/types.js';
 import type { NoticeSettings } from './settings.js';
 import { languagesOf, noticeBlock } from './wording-checks.js';
+import { isFileZone } from './zone.js';
 
 /** A per-language text from the file's `notice.<key>` or else the config's, or '' when neither has it. */
 function fileOrConfig(fileValue: unknown, configValue: Partial<Record<string, string>> | undefined, lang: string) {
@@ -88,4 +89,16 @@ export function checkSignature(pm: Postmortem, settings: NoticeSettings): Findin
 /** `impact-windows`: the windows are ordered, do not overlap, start at `started` and end by `resolved`. */
 export function checkWindows(pm: Postmortem): Finding[] {
   return checkImpactWindows(pm);
+}
+
+/** `notice-timezone`: the file's `timezone`, when it has one, is a zone notices can show times in. */
+export function checkTimezone(pm: Postmortem): Finding[] {
+  const zone = pm.data.timezone;
+  if (zone === undefined || zone === null || isFileZone(zone)) return [];
+  return [
+    {
+      message: `Expected \`timezone\` to be an IANA time zone such as Europe/Berlin (or an offset such as +02:00), found ${JSON.stringify(zone)}.`,
+      ...keyPosition(pm, 'timezone'),
+    },
+  ];
 }

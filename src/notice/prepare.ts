@@ -3,14 +3,15 @@
  * text customers read, or the problems that stop it. No console, no exit codes; the CLI prints.
  */
 import { checkPostmortem } from '../lint/check.js';
-import { isTimeZone, keyPosition, type FormatOptions } from '../model/index.js';
+import type { LintSettings } from '../lint/types.js';
+import { isTimeZone, type FormatOptions } from '../model/index.js';
 import type { Postmortem, Problem } from '../model/types.js';
 import { renderNotice } from '../render/notice.js';
 import { checkNotice } from './checks.js';
 import type { NoticeLanguage } from './datetime.js';
-import type { NoticeSettings } from './settings.js';
+import { noticeSettingsOf } from './settings.js';
 import { buildNoticeView, noticeLanguages, type NoticeChannel, type NoticeView } from './view.js';
-import { resolveNoticeZone, type ZoneSource } from './zone.js';
+import { isFileZone, resolveNoticeZone, type ZoneSource } from './zone.js';
 
 /** A request that cannot be served as asked (an unknown language or zone): a usage error for the CLI. */
 export class NoticeRequestError extends Error {
@@ -30,7 +31,7 @@ export interface NoticeRequest {
   standalone?: boolean;
   /** Folder of template overrides (absolute). */
   templatesDir?: string | undefined;
-  /** The project's format options (categories, sections), for validation. */
+  /** The project's format options (categories, sections), for validation; the settings' when absent. */
   format?: FormatOptions;
 }
 
@@ -57,14 +58,15 @@ function requestedLanguage(pm: Postmortem, lang: string | undefined): NoticeLang
 }
 
 /**
- * Validates the postmortem, checks its notice for the language and channel, and renders it. The
+ * Validates the postmortem, checks its notice for the language and channel with the project's
+ * rule settings (those `lint` reads: `ruleSettingsOf`), and renders it. The
  * zone is `--timezone`, else the file's `timezone`, else the config's `notice.timezone`, else the
  * fixed offset of `started`: never the machine's.
  */
 export async function prepareNotice(
   pm: Postmortem,
   request: NoticeRequest,
-  settings: NoticeSettings,
+  settings: LintSettings,
 ): Promise<PreparedNotice> {
   if (request.timezone !== undefined && !isTimeZone(request.timezone)) {
     throw new NoticeRequestError(
@@ -72,29 +74,28 @@ export async function prepareNotice(
     );
   }
   const lang = requestedLanguage(pm, request.lang);
-  const invalid = checkPostmortem(pm, { ...request.format, idMatchesFileName: false });
+  const invalid = checkPostmortem(pm, { ...(request.format ?? settings.format), idMatchesFileName: false });
   if (invalid.length > 0) return { ok: false, stage: 'invalid', lang, problems: invalid };
+  const found = checkNotice(pm, { lang, channel: request.channel }, settings);
+  if (found.some((p) => p.severity === 'error')) return { ok: false, stage: 'notice', lang, problems: found };
+  const notice = noticeSettingsOf(settings);
+  // A file zone that `notice-timezone` refuses stops the notice above; with the rule off it is skipped.
   const resolved = resolveNoticeZone({
     flag: request.timezone,
-    file: pm.data.timezone,
-    config: settings.timezone,
+    file: isFileZone(pm.data.timezone) ? pm.data.timezone : undefined,
+    config: notice.timezone,
     started: pm.data.started,
   });
-  const zoneProblems: Problem[] =
-    'invalid' in resolved
-      ? [
-          {
-            ruleId: 'notice-timezone',
-            severity: 'error',
-            message: `Expected \`timezone\` to be an IANA time zone such as Europe/Berlin (or an offset such as +02:00), found ${JSON.stringify(pm.data.timezone)}.`,
-            ...keyPosition(pm, 'timezone'),
-          },
-        ]
-      : [];
-  const found = [...zoneProblems, ...checkNotice(pm, { lang, channel: request.channel }, settings)];
-  const errors = found.filter((p) => p.severity === 'error');
-  if (errors.length > 0 || 'invalid' in resolved) return { ok: false, stage: 'notice', lang, problems: found };
-  const view = buildNoticeView(pm, { lang, zone: resolved.zone, standalone: request.standalone ?? true, settings });
+  if ('invalid' in resolved) {
+    // Unreachable: --timezone and the config's zone are checked before; kept so a zone is never guessed.
+    throw new NoticeRequestError(`${resolved.invalid}: expected an IANA time zone such as Europe/Berlin.`);
+  }
+  const view = buildNoticeView(pm, {
+    lang,
+    zone: resolved.zone,
+    standalone: request.standalone ?? true,
+    settings: notice,
+  });
   const text = await renderNotice(
     view,
     request.channel,

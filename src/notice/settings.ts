@@ -1,7 +1,14 @@
-/** What the notice checks and renderer take from the project config, in one plain object. */
-import type { LanguageText, PostmortemConfig, RuleSeverity } from '../config/load.js';
+/**
+ * What the notice checks and renderer take from the project config. `notice`, `publish` and `new`
+ * read the rule settings exactly as `lint` does (the same resolver), and the notice's own view of
+ * them is derived from those settings, so the two can never disagree.
+ */
+import type { LanguageText, LoadedConfig } from '../config/load.js';
+import { RULE_CATALOG } from '../lint/catalog.js';
+import { resolveSettings } from '../lint/settings.js';
+import type { LintSettings } from '../lint/types.js';
 
-/** The settings every notice check receives: `(pm, settings) => findings`. */
+/** The settings every notice check and the notice view receive: `(pm, settings) => findings`. */
 export interface NoticeSettings {
   /** Languages to check; all that the notice declares when not given. */
   languages?: readonly string[];
@@ -11,8 +18,6 @@ export interface NoticeSettings {
   timezone?: string;
   signature: LanguageText;
   services: Record<string, LanguageText>;
-  /** Severities the config sets for notice check ids (`"notice-leak": "off"`), as lint reads them. */
-  levels: Record<string, RuleSeverity>;
 }
 
 /** Notice settings with nothing configured. */
@@ -20,31 +25,30 @@ export const DEFAULT_NOTICE_SETTINGS: NoticeSettings = {
   internalPatterns: [],
   signature: {},
   services: {},
-  levels: {},
 };
 
 /**
- * Reads the notice settings from a project config the way lint reads its rules: the leak patterns
- * are `internalPatterns` plus the `notice-leak` rule's `patterns` option, and a rule set to "off"
- * or "warn" in `rules` is off or a warning for `notice` too.
+ * The rule settings `lint` would use with this config and no `--rule` flags: default levels, the
+ * config's `rules`, `internalPatterns` and `notice` block. Throws ConfigError for an unknown rule id.
  */
-export function noticeSettingsOf(config: PostmortemConfig): NoticeSettings {
-  const levels: Record<string, RuleSeverity> = {};
-  const extra: string[] = [];
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    const [level, options] = Array.isArray(setting) ? setting : [setting, undefined];
-    levels[id] = level;
-    if (id === 'notice-leak' && Array.isArray(options?.patterns)) {
-      extra.push(...options.patterns.filter((p): p is string => typeof p === 'string'));
-    }
-  }
-  const notice = config.notice ?? {};
+export function ruleSettingsOf(loaded: LoadedConfig = { path: null, config: {} }, now = new Date()): LintSettings {
+  return resolveSettings(RULE_CATALOG, loaded, [], now);
+}
+
+/**
+ * The notice's view of the rule settings: the leak patterns are `internalPatterns` plus the
+ * `notice-leak` rule's `patterns` option (as the rule reads them), the rest is the config's `notice` block.
+ */
+export function noticeSettingsOf(settings: LintSettings): NoticeSettings {
+  const patterns = settings.rules['notice-leak']?.options.patterns;
+  const extra = Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string') : [];
+  const notice = settings.notice;
   return {
-    internalPatterns: [...(config.internalPatterns ?? []), ...extra],
-    ...(notice.company ? { company: notice.company } : {}),
-    ...(notice.timezone ? { timezone: notice.timezone } : {}),
-    signature: notice.signature ?? {},
-    services: notice.services ?? {},
-    levels,
+    internalPatterns: [...settings.internalPatterns, ...extra],
+    ...(notice?.languages ? { languages: notice.languages } : {}),
+    ...(notice?.company !== undefined ? { company: notice.company } : {}),
+    ...(notice?.timezone !== undefined ? { timezone: notice.timezone } : {}),
+    signature: notice?.signature ?? {},
+    services: notice?.services ?? {},
   };
 }

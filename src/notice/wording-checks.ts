@@ -8,6 +8,9 @@ import { NOTICE_FIELDS, NOTICE_LANGUAGES } from '../model/format.js';
 import type { Finding, Position, Postmortem } from '../model/types.js';
 import type { NoticeSettings } from './settings.js';
 
+/** A line break of any kind: one in an e-mail header would start a new header (RFC 5322). */
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
+
 /** The fields a notice needs in every language; the apology has its own check. */
 export const REQUIRED_WORDING = ['headline', 'what_happened', 'customer_impact', 'next_steps'] as const;
 
@@ -27,7 +30,18 @@ export function noticeText(pm: Postmortem, field: string, lang: string): string 
 export function languagesOf(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'>): string[] {
   if (settings.languages) return [...settings.languages];
   const declared = noticeBlock(pm)?.languages;
-  return Array.isArray(declared) ? declared.filter((l): l is string => typeof l === 'string') : [];
+  // A language the tool cannot write is frontmatter-schema's finding; the other checks skip it.
+  const known = NOTICE_LANGUAGES as readonly string[];
+  return Array.isArray(declared) ? declared.filter((l): l is string => typeof l === 'string' && known.includes(l)) : [];
+}
+
+/** Where a missing wording belongs: the nearest key of its path that the file has, else the `notice` key. */
+function missingPosition(pm: Postmortem, path: string): Position {
+  for (let p = path; p.includes('.'); p = p.slice(0, p.lastIndexOf('.'))) {
+    const found = pm.keys.get(p);
+    if (found) return found.key;
+  }
+  return keyPosition(pm, 'notice', 'key');
 }
 
 /** Where a piece of text stands inside a front-matter value: the exact column when it is on the value's line. */
@@ -39,10 +53,17 @@ function textPosition(pm: Postmortem, path: string, found: string): Position {
   return { line: at.line, column: index + 1, endLine: at.line, endColumn: index + 1 + found.length };
 }
 
-/** `notice-language`: the notice exists and has every wording in each language. */
-export function checkNoticeLanguage(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'> = {}): Finding[] {
+/**
+ * `notice-language`: the notice has every wording in each language. A file without a notice is
+ * fine until a notice is asked for in some language (as `notice` and `publish` do): then it needs one.
+ */
+export function checkNoticeLanguage(
+  pm: Postmortem,
+  settings: Pick<NoticeSettings, 'languages' | 'company'> = {},
+): Finding[] {
   const notice = noticeBlock(pm);
   if (!notice) {
+    if (!settings.languages || settings.languages.length === 0) return [];
     return [
       {
         message: 'Expected a `notice` block with the customer wording, found none.',
@@ -70,10 +91,25 @@ export function checkNoticeLanguage(pm: Postmortem, settings: Pick<NoticeSetting
       if (noticeText(pm, field, lang) === '') {
         out.push({
           message: `Expected wording in \`notice.${field}.${lang}\`, found none.`,
-          ...keyPosition(pm, `notice.${field}.${lang}`, 'key'),
+          ...missingPosition(pm, `notice.${field}.${lang}`),
         });
       }
     }
+    if (LINE_BREAK.test(noticeText(pm, 'headline', lang))) {
+      out.push({
+        message: `Expected \`notice.headline.${lang}\` on one line (it is the e-mail subject and the post's title), found a line break.`,
+        ...keyPosition(pm, `notice.headline.${lang}`),
+      });
+    }
+  }
+  // The company the e-mail names: the file's, else the config's (as noticeCompany picks it).
+  const inFile = typeof notice.company === 'string' && notice.company.trim() !== '';
+  const company = inFile ? (notice.company as string) : settings.company;
+  if (company !== undefined && LINE_BREAK.test(company.trim())) {
+    out.push({
+      message: `Expected ${inFile ? '`notice.company`' : "the config's `notice.company`"} on one line (it heads the e-mail subject), found a line break.`,
+      ...keyPosition(pm, inFile ? 'notice.company' : 'notice', inFile ? 'value' : 'key'),
+    });
   }
   return out;
 }
@@ -94,7 +130,7 @@ export function checkNoticeApology(pm: Postmortem, settings: Pick<NoticeSettings
     if (text === '') {
       out.push({
         message: `Expected an apology to customers in \`${path}\`, found none.`,
-        ...keyPosition(pm, path, 'key'),
+        ...missingPosition(pm, path),
       });
     } else if (APOLOGY_WORDS[lang] && !APOLOGY_WORDS[lang].test(text)) {
       const example = lang === 'de' ? '"Es tut uns leid."' : '"We are sorry."';
@@ -114,21 +150,46 @@ const OUTAGE_WORDS: Record<string, RegExp> = {
   de: /\p{L}*ausf[aä]ll\p{L}*/giu,
 };
 
-/** `notice-wording`: "outage" / "Ausfall" only when the service was down (SEV1), not merely degraded. */
-export function checkNoticeWording(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'> = {}): Finding[] {
+/** Words a project reserves for SEV1 besides "outage" / "Ausfall": regular expression sources per language. */
+export type OutageWords = Partial<Record<string, readonly string[]>>;
+
+/** The patterns of the words reserved for SEV1 in a language: the built-in word and the project's own. */
+function outagePatterns(lang: string, extra: OutageWords): RegExp[] {
+  const own: RegExp[] = [];
+  for (const source of extra[lang] ?? []) {
+    try {
+      own.push(new RegExp(source, 'giu'));
+    } catch {
+      // The rule's options schema refuses an invalid pattern; a check never throws.
+    }
+  }
+  const builtIn = OUTAGE_WORDS[lang];
+  return builtIn ? [builtIn, ...own] : own;
+}
+
+/**
+ * `notice-wording`: "outage" / "Ausfall" (and the project's own `words`) only when the service was
+ * down (SEV1), not merely degraded.
+ */
+export function checkNoticeWording(
+  pm: Postmortem,
+  settings: Pick<NoticeSettings, 'languages'> = {},
+  words: OutageWords = {},
+): Finding[] {
   const severity = pm.data.severity;
   if (!noticeBlock(pm) || typeof severity !== 'string' || severity === 'SEV1') return [];
   const out: Finding[] = [];
   for (const lang of languagesOf(pm, settings)) {
-    const pattern = OUTAGE_WORDS[lang];
-    if (!pattern) continue;
-    for (const field of NOTICE_FIELDS) {
-      for (const match of noticeText(pm, field, lang).matchAll(pattern)) {
-        const suggestion = lang === 'de' ? '"Störung" or "Beeinträchtigung"' : '"disruption" or "degraded service"';
-        out.push({
-          message: `Expected ${suggestion} for a ${severity} incident (only SEV1 is a total outage), found "${match[0]}" in \`notice.${field}.${lang}\`.`,
-          ...textPosition(pm, `notice.${field}.${lang}`, match[0]),
-        });
+    const suggestion = lang === 'de' ? '"Störung" or "Beeinträchtigung"' : '"disruption" or "degraded service"';
+    for (const pattern of outagePatterns(lang, words)) {
+      for (const field of NOTICE_FIELDS) {
+        for (const match of noticeText(pm, field, lang).matchAll(pattern)) {
+          if (match[0] === '') continue;
+          out.push({
+            message: `Expected ${suggestion} for a ${severity} incident (only SEV1 is a total outage), found "${match[0]}" in \`notice.${field}.${lang}\`.`,
+            ...textPosition(pm, `notice.${field}.${lang}`, match[0]),
+          });
+        }
       }
     }
   }

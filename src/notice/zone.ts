@@ -10,6 +10,16 @@ export type NoticeZone = { kind: 'iana'; name: string } | { kind: 'offset'; minu
 /** Where the zone came from, for messages. */
 export type ZoneSource = '--timezone' | 'timezone' | 'notice.timezone' | 'started';
 
+/** A fixed offset a file's `timezone` may hold (`new` takes one where no zone name is known: "+02:00"), in minutes. */
+function fileOffset(value: unknown): number | null {
+  return typeof value === 'string' && /^(Z|[+-]\d{2}:\d{2})$/.test(value) ? offsetOf(value) : null;
+}
+
+/** True when a file's `timezone` is a zone notices can use: an IANA name (or UTC) or a fixed offset. */
+export function isFileZone(value: unknown): boolean {
+  return fileOffset(value) !== null || (typeof value === 'string' && isTimeZone(value));
+}
+
 /** The candidates, strongest first: the flag, the file's `timezone`, the config's `notice.timezone`, `started`. */
 export interface ZoneCandidates {
   flag?: string | undefined;
@@ -33,10 +43,8 @@ export function resolveNoticeZone(
   ];
   for (const [source, value] of named) {
     if (value === undefined || value === null) continue;
-    // `new` takes an offset where no zone name is known ("+02:00"); a file may record one.
-    const offset = source === 'timezone' && typeof value === 'string' ? offsetOf(value) : null;
-    if (offset !== null && /^(Z|[+-]\d{2}:\d{2})$/.test(value as string))
-      return { zone: { kind: 'offset', minutes: offset }, source };
+    const offset = source === 'timezone' ? fileOffset(value) : null;
+    if (offset !== null) return { zone: { kind: 'offset', minutes: offset }, source };
     if (typeof value !== 'string' || !isTimeZone(value)) return { invalid: source };
     return { zone: { kind: 'iana', name: value }, source };
   }

@@ -206,6 +206,12 @@ describe('the interview flow', () => {
       const path = join(temp.dir, 'postmortems', `${answers.id as string}.md`);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, text);
+      // Display names and a signature come from the config when the interview did not ask for them.
+      const notice = {
+        services: { checkout: { en: 'checkout', de: 'Kasse' }, payments: { en: 'payments', de: 'Zahlungen' } },
+        signature: { en: 'Your team', de: 'Ihr Team' },
+      };
+      await writeFile(join(temp.dir, '.postmortemrc.json'), JSON.stringify({ notice }));
       const lint = await runCli(['lint', path, '--format', 'json', '--now', '2024-03-02'], { cwd: temp.dir });
       expect(JSON.parse(lint.stdout)[0].messages).toEqual([]);
     } finally {

@@ -9,10 +9,15 @@ import {
   checkServiceNames,
   checkSignature,
 } from '../../src/notice/checks.js';
-import { DEFAULT_NOTICE_SETTINGS as SETTINGS, noticeSettingsOf } from '../../src/notice/settings.js';
+import type { PostmortemConfig } from '../../src/config/load.js';
+import { DEFAULT_NOTICE_SETTINGS as SETTINGS, noticeSettingsOf, ruleSettingsOf } from '../../src/notice/settings.js';
 import { ROOT } from '../helpers/cli.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'notice');
+
+/** The rule settings lint reads from a config (none: the defaults). */
+const rulesOf = (config: PostmortemConfig = {}) => ruleSettingsOf({ path: null, config });
+const DEFAULTS = rulesOf();
 const EXAMPLES = join(ROOT, 'examples');
 
 async function load(path: string) {
@@ -38,7 +43,7 @@ describe('notice checks on failing fixtures', () => {
     ['notice-leak', 'en', 'notice-leak', 36, 9, 'found an internal host name: "db-03.internal"'],
   ])('%s (%s) gives %s at %i:%i', async (name, lang, ruleId, line, column, message) => {
     const pm = await load(join(FIXTURES, `2018-05-15-${name}.md`));
-    const problems = checkNotice(pm, { lang, channel: 'blog' }, SETTINGS);
+    const problems = checkNotice(pm, { lang, channel: 'blog' }, DEFAULTS);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]).toMatchObject({ ruleId, line, column, severity: 'error' });
     expect(problems[0]?.message).toContain(message);
@@ -52,7 +57,7 @@ describe('notice checks on failing fixtures', () => {
 
   it('checks only the requested language', async () => {
     const pm = await load(join(FIXTURES, '2018-05-15-notice-missing-de.md'));
-    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toEqual([]);
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, DEFAULTS)).toEqual([]);
     expect(checkNoticeLanguage(pm)).toHaveLength(1);
   });
 
@@ -66,14 +71,14 @@ describe('notice checks on failing fixtures', () => {
 
   it('extends the leak patterns from the config', async () => {
     const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
-    const problems = checkNotice(pm, { lang: 'en', channel: 'blog' }, { ...SETTINGS, internalPatterns: ['web app'] });
+    const problems = checkNotice(pm, { lang: 'en', channel: 'blog' }, rulesOf({ internalPatterns: ['web app'] }));
     expect(problems.map((p) => p.ruleId)).toContain('notice-leak');
   });
 
   it('reports a missing notice block', async () => {
     const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
     delete pm.data.notice;
-    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toMatchObject([
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, DEFAULTS)).toMatchObject([
       { ruleId: 'notice-language', message: 'Expected a `notice` block with the customer wording, found none.' },
     ]);
     expect(checkNoticeApology(pm)).toEqual([]);
@@ -114,8 +119,8 @@ describe('the examples', () => {
     '2023-02-07-backbone-config-global-outage',
   ])('%s passes in en and de', async (id) => {
     const pm = await load(join(EXAMPLES, `${id}.md`));
-    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toEqual([]);
-    expect(checkNotice(pm, { lang: 'de', channel: 'blog' }, SETTINGS)).toEqual([]);
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, DEFAULTS)).toEqual([]);
+    expect(checkNotice(pm, { lang: 'de', channel: 'blog' }, DEFAULTS)).toEqual([]);
   });
 });
 
@@ -152,39 +157,46 @@ describe('checks of the facts: display names and signature, as (pm, settings) =>
   it('runs the signature check only for e-mails, and as a warning', async () => {
     const pm = await crm();
     delete notice(pm).signature;
-    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, SETTINGS)).toEqual([]);
-    expect(checkNotice(pm, { lang: 'en', channel: 'email' }, SETTINGS)).toMatchObject([
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, DEFAULTS)).toEqual([]);
+    expect(checkNotice(pm, { lang: 'en', channel: 'email' }, DEFAULTS)).toMatchObject([
       { ruleId: 'notice-signature', severity: 'warning' },
     ]);
   });
 });
 
 describe('noticeSettingsOf: the config read as lint reads it', () => {
-  it('joins internalPatterns and the notice-leak patterns, and keeps rule levels', () => {
-    const settings = noticeSettingsOf({
+  it('joins internalPatterns and the notice-leak patterns, and takes the notice block', () => {
+    const rules = rulesOf({
       internalPatterns: ['a'],
       rules: { 'notice-leak': ['warn', { patterns: ['b', 3] }], 'section-order': 'off' },
       notice: { company: 'Relata', timezone: 'Europe/Berlin', signature: { en: 'Team' } },
     });
-    expect(settings).toEqual({
+    expect(noticeSettingsOf(rules)).toEqual({
       internalPatterns: ['a', 'b'],
       company: 'Relata',
       timezone: 'Europe/Berlin',
       signature: { en: 'Team' },
       services: {},
-      levels: { 'notice-leak': 'warn', 'section-order': 'off' },
     });
+    expect(rules.rules['notice-leak']?.level).toBe('warn');
+    expect(rules.rules['section-order']).toBeUndefined();
   });
 
   it('makes a check a warning or skips it by the rule level', async () => {
     const pm = await load(join(FIXTURES, '2018-05-15-notice-leak.md'));
     const at = (level: 'off' | 'warn' | 'error') =>
-      checkNotice(pm, { lang: 'en', channel: 'blog' }, { ...SETTINGS, levels: { 'notice-leak': level } }).map(
+      checkNotice(pm, { lang: 'en', channel: 'blog' }, rulesOf({ rules: { 'notice-leak': level } })).map(
         (p) => p.severity,
       );
     expect(at('error').length).toBeGreaterThan(0);
     expect(new Set(at('warn'))).toEqual(new Set(['warning']));
     expect(at('off')).toEqual([]);
+  });
+
+  it("applies the notice-leak rule's own patterns option", async () => {
+    const pm = await load(join(EXAMPLES, '2018-05-15-crm-release-rollback-failed.md'));
+    const rules = rulesOf({ rules: { 'notice-leak': ['error', { patterns: ['\\bweb app\\b'] }] } });
+    expect(checkNotice(pm, { lang: 'en', channel: 'blog' }, rules).map((p) => p.ruleId)).toContain('notice-leak');
   });
 });
 
@@ -202,7 +214,7 @@ describe('leaks in what customers read besides the wording', () => {
     const problems = checkNotice(
       pm,
       { lang: 'en', channel: 'email' },
-      { ...SETTINGS, services, signature: { en: 'Carla Neumeier, on call' } },
+      rulesOf({ notice: { services, signature: { en: 'Carla Neumeier, on call' } } }),
     );
     expect(problems.map((p) => [p.ruleId, p.line, p.message])).toEqual([
       [

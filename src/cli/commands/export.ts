@@ -63,7 +63,7 @@ export async function exportCommand(paths: string[], options: ExportOptions, io:
   }
   // One config for every file, as lint reads it: display names, zone, company, checks.
   const project = await loadProjectConfig(io, options.config);
-  const settings = noticeSettingsOf(project.config);
+  const settings = noticeSettingsOf(project.rules);
   const notices: ExportedNotice[] = [];
   const skipped: string[] = [];
   let failed = 0;

@@ -16,11 +16,13 @@ import {
   machineTimeZone,
   terminalAsk,
 } from '../../interview/index.js';
+import { checkWithRules } from '../../lint/check.js';
+import { readPostmortemFile } from '../../model/index.js';
 import { TemplateError } from '../../render/engine.js';
 import { InterruptedError, RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
-import { displayPath } from '../report.js';
+import { displayPath, printProblems } from '../report.js';
 
 /** Options of `postmortem new`. */
 export interface NewOptions {
@@ -102,7 +104,7 @@ async function manageDrafts(options: NewOptions, io: Io): Promise<number> {
 /** `postmortem new`: interviews the engineer (or reads answers) and writes `postmortems/<id>.md`. */
 export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   if (options.listDrafts || options.discard !== undefined) return manageDrafts(options, io);
-  const { format } = await loadProjectConfig(io, options.config);
+  const { format, rules, config } = await loadProjectConfig(io, options.config);
   const output = io.stdout as unknown as NodeJS.WritableStream;
   try {
     const { path } = await createPostmortem({
@@ -119,8 +121,19 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
       now: Date.now(),
       machineZone: machineTimeZone(),
       ...(format.categories ? { categories: format.categories } : {}),
+      // Display names the project already has are not asked again.
+      ...(config.notice?.services ? { serviceNames: config.notice.services } : {}),
     });
     const shown = displayPath(path, io.cwd);
+    // The interview's prompts know the built-in leak detectors only; the project's patterns (and the
+    // rule's level) come from the rule settings lint reads, so what they find is said now, not at publishing.
+    const written = await readPostmortemFile(path);
+    if (written.problems.length === 0) {
+      const leaks = checkWithRules(written.postmortem, ['notice-leak'], rules);
+      printProblems(io, path, leaks);
+      if (leaks.some((p) => p.severity === 'error'))
+        io.stderr.write('The customer notice is not ready yet; fix these in the file before `postmortem notice`.\n');
+    }
     io.stdout.write(
       `\n${io.color.green('Wrote')} ${shown}\n\nNext:\n  postmortem render ${shown}\n  postmortem lint ${shown}\n  postmortem notice ${shown}\n`,
     );

@@ -6,9 +6,16 @@ import actionItemOwner from './action-item-owner.js';
 import blamelessLanguage from './blameless-language.js';
 import frontmatterSchema from './frontmatter-schema.js';
 import idFilename from './id-filename.js';
+import impactWindows from './impact-windows.js';
 import momentOrder from './moment-order.js';
 import noPlaceholder from './no-placeholder.js';
+import noticeApology from './notice-apology.js';
+import noticeLanguage from './notice-language.js';
 import noticeLeak from './notice-leak.js';
+import noticeServices from './notice-services.js';
+import noticeSignature from './notice-signature.js';
+import noticeTimezone from './notice-timezone.js';
+import noticeWording from './notice-wording.js';
 import requiredSections from './required-sections.js';
 import rootCauseCategory from './root-cause-category.js';
 import sectionOrder from './section-order.js';
@@ -24,6 +31,7 @@ export const RULES: readonly Rule[] = [
   frontmatterSchema,
   timestampOffset,
   momentOrder,
+  impactWindows,
   statusRequirements,
   idFilename,
   requiredSections,
@@ -37,6 +45,12 @@ export const RULES: readonly Rule[] = [
   actionItemOverdue,
   rootCauseCategory,
   blamelessLanguage,
+  noticeLanguage,
+  noticeApology,
+  noticeWording,
+  noticeServices,
+  noticeSignature,
+  noticeTimezone,
   noticeLeak,
   noPlaceholder,
 ];

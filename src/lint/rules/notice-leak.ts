@@ -1,4 +1,5 @@
-import { checkNoticeLeaks } from '../../model/notice-checks.js';
+import { checkLeaks } from '../../notice/leak-checks.js';
+import { noticeSettingsOf } from '../../notice/settings.js';
 import { defineRule } from '../types.js';
 
 function isRegExp(source: string): boolean {
@@ -22,8 +23,10 @@ export default defineRule({
       '(`*.internal`, `*.local`, `*.localdomain`, `*.corp`, `*.lan`, `*.intranet`, `*.home.arpa`), private IPv4 ' +
       '(10/8, 172.16/12, 192.168/16, 127/8) or IPv6 (ULA `fc00::/7`, link-local `fe80::/10`) addresses, e-mail ' +
       'addresses, ticket ids (`CRM-4711`; `UTF-8`, `ISO-8601`, `SHA-256` and similar are not tickets), or the ' +
-      "authors' names (full name in any case, surname as written). The position is the value in the front matter. " +
-      '`postmortem notice` runs the same check.',
+      "authors' names (full name in any case, surname as written). The display names of the services and the " +
+      "e-mail signature are checked too, wherever they come from (the file or the config's `notice` block). The " +
+      'position is the value in the front matter. `postmortem notice` and `publish` run this rule with the same ' +
+      'patterns.',
     why: 'The notice is published to customers; everything else in the file is internal.',
     fix: 'Rewrite the notice in plain customer language ("one of our database servers" rather than `db-07.corp`).',
     options:
@@ -38,8 +41,6 @@ export default defineRule({
     z.strictObject({
       patterns: z.array(z.string().refine(isRegExp, { error: 'expected a valid regular expression' })).optional(),
     }),
-  check: ({ pm, options, settings }) =>
-    checkNoticeLeaks(pm, { internalPatterns: [...settings.internalPatterns, ...(options.patterns ?? [])] }).map(
-      ({ ruleId: _r, severity: _s, ...report }) => report,
-    ),
+  // The settings' leak patterns already hold this rule's `patterns` option (noticeSettingsOf reads it).
+  check: ({ pm, settings }) => checkLeaks(pm, noticeSettingsOf(settings)),
 });

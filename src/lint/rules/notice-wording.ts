@@ -1,0 +1,47 @@
+import { noticeSettingsOf } from '../../notice/settings.js';
+import { checkNoticeWording } from '../../notice/wording-checks.js';
+import { defineRule } from '../types.js';
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The `notice-wording` rule. */
+export default defineRule({
+  id: 'notice-wording',
+  defaultLevel: 'error',
+  description: 'The notice says "outage" / "Ausfall" only for a SEV1 incident.',
+  fixable: false,
+  docs: {
+    what:
+      'Below SEV1, no text of the notice says "outage" (English, also "outages") or "Ausfall" (German, with its ' +
+      'inflections and compounds: "Ausfälle", "Totalausfall"). The position is the word itself when the text is ' +
+      'on one line. `postmortem notice` and `publish` run this rule for the language they write.',
+    why:
+      'FORMAT v1 keeps SEV1 for a total outage. Customers read "outage" as "nothing worked"; a degraded service ' +
+      'called an outage alarms more than it informs, and the status page and the notice would disagree.',
+    options:
+      '`{"words": {"en": ["\\\\bdown\\\\b"], "de": ["nicht erreichbar"]}}`: more words (regular expressions, ' +
+      'JavaScript syntax, matched case-insensitively) that the project keeps for a total outage, per language.',
+    fix: 'Say "disruption" or "degraded service" ("Störung", "Beeinträchtigung"), or raise the severity if it was a total outage.',
+    examples: {
+      notOk: 'severity: SEV2\nnotice:\n  headline: { en: "Outage of the web app" }',
+      ok: 'severity: SEV2\nnotice:\n  headline: { en: "Disruption of the web app" }',
+    },
+  },
+  options: (z) =>
+    z.strictObject({
+      words: z
+        .partialRecord(
+          z.enum(['en', 'de']),
+          z.array(z.string().refine(isRegExp, { error: 'expected a valid regular expression' })),
+        )
+        .optional(),
+    }),
+  check: ({ pm, settings, options }) => checkNoticeWording(pm, noticeSettingsOf(settings), options.words ?? {}),
+});
