@@ -1,12 +1,8 @@
-import { relative } from 'node:path';
+import { displayPath } from '../model/display-path.js';
 import type { Problem } from '../model/types.js';
 import type { Io } from './io.js';
 
-/** A path as shown to the user: relative to the working directory when inside it. */
-export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
+export { displayPath };
 
 /** Prints problems as `file:line:col severity message (rule)` on stderr. */
 export function printProblems(io: Io, file: string, problems: readonly Problem[]): void {

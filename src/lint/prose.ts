@@ -1,3 +1,4 @@
+import { closesFence, openingFence } from '../model/fences.js';
 import type { Postmortem } from '../model/index.js';
 
 /** A line of text a reader sees, with code and comments blanked out so columns stay true. */
@@ -10,8 +11,6 @@ export interface ProseLine {
 
 // Several rules read the prose of one file; it is computed once per parsed file.
 const cache = new WeakMap<Postmortem, ProseLine[]>();
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 function blank(text: string): string {
   return text.replace(/[^\t]/g, ' ');
@@ -77,12 +76,12 @@ export function proseLines(pm: Postmortem): ProseLine[] {
   for (let n = pm.frontMatter ? pm.bodyStartLine : 1; n <= lines.length; n++) {
     const raw = (lines[n - 1] as string).replace(/\r$/, '');
     if (fence) {
-      if (raw.trim().startsWith(fence) && raw.trim().replace(/^[`~]+/, '') === '') fence = null;
+      if (closesFence(raw, fence)) fence = null;
       continue;
     }
-    const f = comment.open ? null : FENCE.exec(raw);
-    if (f) {
-      fence = f[1] as string;
+    const opened = comment.open ? null : openingFence(raw);
+    if (opened) {
+      fence = opened;
       continue;
     }
     if (!comment.open && /^(?: {4}|\t)/.test(raw) && (out.at(-1)?.text.trim() ?? '') === '') continue;

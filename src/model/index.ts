@@ -10,6 +10,7 @@ export { impactWindows, checkImpactWindows, type ImpactWindow } from './windows.
 export { stringifyPostmortem, writeFileAtomic, FileExistsError, type WriteOptions } from './write.js';
 export * from './errors.js';
 export { readPostmortemFile } from './read.js';
+export { displayPath } from './display-path.js';
 export { isTimeZone, zoneOffsetAt, offsetForWallTime } from './timezone.js';
 export { checkNoticeLeaks, escapeRegExp, findLeaks, type Leak, type NoticeLeakOptions } from './notice-checks.js';
 export { findPlaceholders, type Placeholder } from './placeholders.js';

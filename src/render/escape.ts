@@ -50,19 +50,6 @@ export function markdownTableCell(markdown: string): string {
   return out;
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-}
-
-/** Leaves text as it is (plain-text targets such as e-mail). */
-export function keepPlain(text: string): string {
-  return text;
-}
-
 /** True for a control character other than tab, LF and CR (C0, DEL, C1): never meant to reach a reader. */
 function isControl(c: string): boolean {
   const code = c.codePointAt(0) ?? 0;

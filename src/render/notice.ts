@@ -1,13 +1,6 @@
 import type { NoticeChannel, NoticeView } from '../notice/view.js';
 import { renderTemplate, type TemplateOptions } from './engine.js';
-import {
-  emailHeaderValue,
-  escapeHtml,
-  escapeMarkdownInline,
-  escapeMarkdownText,
-  plainText,
-  plainTextBlock,
-} from './escape.js';
+import { emailHeaderValue, escapeMarkdownInline, escapeMarkdownText, plainText, plainTextBlock } from './escape.js';
 
 /** Escapes plain text written by people for Markdown, keeping their paragraphs (blank lines). */
 function markdownParagraphs(text: string): string {
@@ -44,11 +37,6 @@ const CHANNEL_FORMATS: Record<
 
 /** View fields a channel's template puts into a header, which must stay one line. */
 const HEADER_FIELDS: Partial<Record<NoticeChannel, readonly string[]>> = { email: ['headline'] };
-
-/** The escaper a channel uses; an HTML channel would use `escapeHtml`. */
-export function noticeEscaper(channel: NoticeChannel | 'html'): (text: string) => string {
-  return channel === 'html' ? escapeHtml : CHANNEL_FORMATS[channel].escape;
-}
 
 function escapeView<T extends object>(view: T, escape: (text: string) => string, escapeFact = escape): T {
   const out: Record<string, unknown> = {};

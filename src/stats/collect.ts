@@ -1,13 +1,11 @@
-import { relative } from 'node:path';
 import { readStatsSource } from './read.js';
 import { toRecord } from './record.js';
 import type { FileNote, StatsInput } from './types.js';
 
+import { displayPath as shownPath } from '../model/display-path.js';
+
 /** A path as reports show it: relative to `cwd` when inside it. */
-export function shownPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
-}
+export { shownPath };
 
 /**
  * Reads the given files (absolute paths, as `lint` finds them) into records; a file that cannot be

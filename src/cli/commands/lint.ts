@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { toolVersion } from '../version.js';
 import { resolve } from 'node:path';
 import { ConfigError } from '../../config/load.js';
 import { NoFilesError } from '../../lint/files.js';
@@ -27,10 +27,6 @@ export interface LintOptions {
   /** False with `--no-error-on-unmatched-pattern`. */
   errorOnUnmatchedPattern?: boolean;
   force?: boolean;
-}
-
-function toolVersion(): string {
-  return (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 }
 
 function parseNow(text: string | undefined): Date {

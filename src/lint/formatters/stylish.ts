@@ -1,14 +1,9 @@
-import { relative } from 'node:path';
+import { displayPath as shown } from '../../model/display-path.js';
 import { ruleDocsUrl } from '../docs.js';
 import { visible } from './escape.js';
 import type { Formatter, FormatterOptions, LintResult } from '../types.js';
 
 const plain = (s: string) => s;
-
-function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
 
 /** Human-readable output grouped by file, like ESLint's stylish; colour only through the given functions. */
 export const stylish: Formatter = (results: readonly LintResult[], options: FormatterOptions) => {

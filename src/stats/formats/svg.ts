@@ -1,10 +1,6 @@
-/** Escapes text for HTML and SVG element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-}
+import { escapeHtml } from '../../render/html-escape.js';
+
+export { escapeHtml };
 
 /** One bar: a label, its value and an optional second value drawn over it (e.g. overdue of open). */
 export interface Bar {

@@ -1,0 +1,8 @@
+import { relative, sep } from 'node:path';
+
+/** A path as people read it in messages and reports: relative to `cwd` when inside it, with `/`. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = rel && !rel.startsWith('..') ? rel : path;
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}
