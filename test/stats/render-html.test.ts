@@ -58,6 +58,18 @@ describe('render --chart mermaid', () => {
     expect(r.stdout).not.toContain('Window 1');
   });
 
+  it('reads the windows as the header does: one unreadable window, and both fall back to started until mitigated', async () => {
+    const path = join(dir, 'bad-window.md');
+    const text = await readFile(CRM, 'utf8');
+    const bad = text.replace('end: "2018-05-15T14:31:00+02:00"', 'end: "14:31"');
+    expect(bad).not.toBe(text);
+    await writeFile(path, bad);
+    const r = await runInProcess(['render', path, '--chart', 'mermaid']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('**Impact windows**');
+    expect(r.stdout).toContain('    section Customer impact\n    Impact : crit, impact1, 2018-05-15 14:02, 152m\n');
+  });
+
   it('refuses --chart with --format html', async () => {
     const r = await runInProcess(['render', CRM, '--chart', 'mermaid', '--format', 'html']);
     expect(r.code).toBe(2);
