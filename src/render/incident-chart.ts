@@ -1,12 +1,4 @@
-import {
-  formatInstant,
-  isRecord,
-  momentInstants,
-  MOMENTS,
-  offsetOf,
-  parseInstant,
-  type Postmortem,
-} from '../model/index.js';
+import { formatInstant, impactWindows, momentInstants, MOMENTS, offsetOf, type Postmortem } from '../model/index.js';
 
 /** A moment of the incident on the chart. */
 export interface ChartMoment {
@@ -54,21 +46,17 @@ export function incidentChart(pm: Postmortem): IncidentChart {
     startWall: wall(start, offset),
     minutes: Math.round((end - start) / 60_000),
   });
-  const impact = isRecord(pm.data.impact) ? pm.data.impact : {};
-  const given = Array.isArray(impact.windows) ? impact.windows : [];
-  const windows = given.flatMap((w) => {
-    const start = isRecord(w) && typeof w.start === 'string' ? parseInstant(w.start) : null;
-    const end = isRecord(w) && typeof w.end === 'string' ? parseInstant(w.end) : null;
-    return start !== null && end !== null && end >= start ? [span(start, end)] : [];
-  });
-  const fromWindows = windows.length > 0 && windows.length === given.length;
+  // The model's windows, as the header and the derived figures read them; a window that ends
+  // before it starts (validation reports it) cannot be drawn, so the chart falls back as well.
+  const given = impactWindows(pm.data);
+  const fromWindows = given !== null && given.every((w) => w.end >= w.start);
   const until = instants.mitigated ?? instants.resolved;
   return {
     title: typeof pm.data.title === 'string' ? pm.data.title : '',
     offsetMinutes: offset,
     moments,
     windows: fromWindows
-      ? windows
+      ? given.map((w) => span(w.start, w.end))
       : instants.started !== undefined && until !== undefined
         ? [span(instants.started, until)]
         : [],

@@ -3,16 +3,25 @@ import type { DurationSummary } from './report.js';
 
 /**
  * The one rounding rule of stats: durations are kept in milliseconds until they are shown, then
- * rounded to the nearest whole minute (as the model's `formatDuration` does).
+ * rounded to the nearest whole minute (the JSON's `medianMinutes` and `p90Minutes`).
  */
 export function toMinutes(ms: number): number {
   return Math.round(ms / 60_000);
 }
 
-/** Writes whole minutes compactly (`2 d 3 h`, `3 h 12 min`, `0 min`) with the model's formatter. */
+/**
+ * Writes whole minutes compactly: `3 h 12 min` to the minute under a day, so that a table cell
+ * says the same as the JSON and is a time some incident really took; `2 d 3 h` from a day on,
+ * with the model's formatter (rounded to the hour, as render shows long durations). The model's
+ * coarser 5-minute step under a day is for prose and would hide the figure the tables are about.
+ */
 export function formatMinutes(minutes: number | null): string {
   if (minutes === null) return '–';
-  return minutes === 0 ? '0 min' : formatDuration(minutes * 60_000);
+  if (minutes >= 1440) return formatDuration(minutes * 60_000);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * A reader for the plain subset of YAML that front matter is nearly always written in: block
- * mappings and sequences, one-line plain or quoted scalars, flow lists of plain words. It gives
+ * mappings and sequences, one-line plain or quoted scalars (double-quoted ones with `\"` and `\\`
+ * as their only escapes), flow lists of plain words, and one-line flow mappings of such scalars
+ * (`services: { en: "the app", de: "die App" }`, as the notice facts are written). It gives
  * exactly what the `yaml` package gives for that subset (YAML 1.2 core schema; a test compares
  * them on generated documents) at a fraction of the cost, and null for anything else, which then
- * goes to the `yaml` package. Anchors, tags, block scalars, comments after values, escapes,
- * multi-line scalars and tabs are all "anything else".
+ * goes to the `yaml` package. Anchors, tags, block scalars, comments after values, other escapes,
+ * nested flow collections, multi-line scalars and tabs are all "anything else".
  */
 
 interface Line {
@@ -37,28 +39,83 @@ function plain(text: string): unknown {
   return text;
 }
 
+/**
+ * A quoted scalar that starts at `from` (on its opening quote): its value and the index after its
+ * closing quote. Double quotes know only the escapes `\"` and `\\`; single quotes double the quote.
+ */
+function quoted(text: string, from: number): { value: string; end: number } {
+  const quote = text[from];
+  let value = '';
+  for (let i = from + 1; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote === '"' && c === '\\') {
+      const next = text[i + 1];
+      if (next !== '"' && next !== '\\') out();
+      value += next;
+      i++;
+    } else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") {
+        value += "'";
+        i++;
+      } else return { value, end: i + 1 };
+    } else value += c;
+  }
+  return out();
+}
+
+/** A plain word inside a flow collection: no indicators, no `: `, no comment. */
+function flowWord(item: string): unknown {
+  const word = item.trim();
+  return word !== '' && PLAIN_START.test(word) && !/[[\]{}'"]|: |:$/.test(word) ? plain(word) : out();
+}
+
+/** A one-line flow mapping of `key: scalar` pairs, e.g. `{ en: "the app", de: "die App" }`. */
+function flowMapping(text: string): Record<string, unknown> {
+  const map: Record<string, unknown> = {};
+  const skip = (i: number) => {
+    while (text[i] === ' ') i++;
+    return i;
+  };
+  let i = skip(1);
+  if (text[i] === '}') return i === text.length - 1 ? map : out();
+  for (;;) {
+    const m = /^([A-Za-z_][\w-]*): +/.exec(text.slice(i)) ?? out();
+    const key = m[1] as string;
+    if (key in map || key === '__proto__') out();
+    i += m[0].length;
+    if (text[i] === '"' || text[i] === "'") {
+      const q = quoted(text, i);
+      map[key] = q.value;
+      i = skip(q.end);
+    } else {
+      const stop = text.slice(i).search(/[,}]/);
+      if (stop < 0) out();
+      map[key] = flowWord(text.slice(i, i + stop));
+      i += stop;
+    }
+    if (text[i] === '}') return i === text.length - 1 ? map : out();
+    if (text[i] !== ',') out();
+    i = skip(i + 1);
+  }
+}
+
 /** A one-line scalar as YAML's core schema reads it. */
 function scalar(raw: string): unknown {
   const text = raw.trimEnd();
   if (text === '') return null;
-  if (text.startsWith('"')) {
-    const inner = text.slice(1, -1);
-    return text.length >= 2 && text.endsWith('"') && !/["\\]/.test(inner) ? inner : out();
+  if (text.startsWith('"') || text.startsWith("'")) {
+    const q = quoted(text, 0);
+    return q.end === text.length ? q.value : out();
   }
-  if (text.startsWith("'")) {
-    const inner = text.slice(1, -1);
-    return text.length >= 2 && text.endsWith("'") && !inner.replace(/''/g, '').includes("'")
-      ? inner.replace(/''/g, "'")
-      : out();
+  if (text.startsWith('{')) {
+    if (!text.endsWith('}') || text.includes(' #')) out();
+    return flowMapping(text);
   }
   if (text.startsWith('[')) {
     if (!text.endsWith(']') || text.includes(' #')) out();
     const inner = text.slice(1, -1).trim();
     if (inner === '') return [];
-    return inner.split(',').map((item) => {
-      const word = item.trim();
-      return word !== '' && PLAIN_START.test(word) && !/[[\]{}'"]|: |:$/.test(word) ? plain(word) : out();
-    });
+    return inner.split(',').map(flowWord);
   }
   if (!PLAIN_START.test(text) || /: |:$| #/.test(text)) out();
   return plain(text);

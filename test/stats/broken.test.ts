@@ -84,8 +84,9 @@ describe('stats over a folder with broken files', () => {
     expect(report.times.overall.mitigate).toEqual({ files: 4, medianMinutes: 60, p90Minutes: 1383 });
     // detect: crm 2, shop 12, sev5 5; the out-of-order file has none.
     expect(report.times.overall.detect).toEqual({ files: 3, medianMinutes: 5, p90Minutes: 12 });
-    // 1,276,800 + 2,766,000,000 + 50 × 60 + 10 × 30
-    expect(report.impact).toEqual({ files: 4, fromWindows: 0, customerMinutes: 2_767_280_100 });
+    // crm from its two impact windows, 8,400 × (29 + 46) = 630,000; shop 2,000,000 × 1,383 =
+    // 2,766,000,000; sev5 50 × 60; order 10 × 30. Sum 2,766,633,300, one file from windows.
+    expect(report.impact).toEqual({ files: 4, fromWindows: 1, customerMinutes: 2_766_633_300 });
     const warnings = report.files.warnings.map((n) => `${n.path}:${n.line}: ${n.message}`);
     expect(warnings).toEqual([
       expect.stringMatching(/^2022-01-10-sev5\.md:5: Expected `severity` to be one of SEV1/),

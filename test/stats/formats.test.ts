@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeStats, type IncidentRecord, type StatsInput } from '../../src/stats/index.js';
+import { computeStats, formatMinutes, type IncidentRecord, type StatsInput } from '../../src/stats/index.js';
 import { formatHtml } from '../../src/stats/formats/html.js';
 import { formatMarkdown } from '../../src/stats/formats/markdown.js';
 import { formatTable } from '../../src/stats/formats/table.js';
@@ -98,5 +98,23 @@ describe('stats formats', () => {
       expect(text.split('pm/249.md:1:1')).toHaveLength(2);
       expect(text).toContain('… and 50 more (--format json lists all).');
     }
+  });
+});
+
+describe('formatMinutes', () => {
+  it('keeps whole minutes under a day, as the JSON has them, and rounds to the hour from a day on', () => {
+    // Under a day the model's prose rule would say 4 h 35 min for 273; the table must say 273 minutes.
+    expect([0, 7, 60, 152, 273, 1383, 1439].map(formatMinutes)).toEqual([
+      '0 min',
+      '7 min',
+      '1 h',
+      '2 h 32 min',
+      '4 h 33 min',
+      '23 h 3 min',
+      '23 h 59 min',
+    ]);
+    // 5,153 min = 3 d 13 h 53 min and 13,905 min = 9 d 15 h 45 min: to the nearest hour, not cut.
+    expect([1440, 5153, 13_905].map(formatMinutes)).toEqual(['1 d', '3 d 14 h', '9 d 16 h']);
+    expect(formatMinutes(null)).toBe('–');
   });
 });

@@ -23,20 +23,25 @@ afterAll(async () => {
   await cleanup();
 });
 
-/** A copy of the crm example with its two waves as impact windows (14:02–14:31 and 15:48–16:34). */
-async function withWindows(): Promise<string> {
-  const text = (await readFile(CRM, 'utf8')).replace(
-    '  data_loss: false\n',
-    '  data_loss: false\n  windows:\n    - { start: "2018-05-15T14:02:00+02:00", end: "2018-05-15T14:31:00+02:00" }\n    - { start: "2018-05-15T15:48:00+02:00", end: "2018-05-15T16:34:00+02:00" }\n',
-  );
-  const path = join(dir, '2018-05-15-crm-release-rollback-failed.md');
-  await writeFile(path, text);
+/**
+ * The crm example, whose two waves are its impact windows (14:02–14:31 and 15:48–16:34); the
+ * example itself carries them now, so the tests read it where it is.
+ */
+const WITH_WINDOWS = CRM;
+
+/** A copy of the crm example without `impact.windows`: the impact is then `started` until `mitigated`. */
+async function withoutWindows(): Promise<string> {
+  const text = await readFile(CRM, 'utf8');
+  const without = text.replace(/^ {2}windows:\n(?: {4}.*\n)+/m, '');
+  expect(without).not.toBe(text);
+  const path = join(dir, 'no-windows.md');
+  await writeFile(path, without);
   return path;
 }
 
 describe('render --chart mermaid', () => {
   it('adds a Gantt block after the header with the moments and the impact windows', async () => {
-    const r = await runInProcess(['render', await withWindows(), '--chart', 'mermaid']);
+    const r = await runInProcess(['render', WITH_WINDOWS, '--chart', 'mermaid']);
     expect(r.code).toBe(0);
     const block = /```mermaid\n([\s\S]*?)```/.exec(r.stdout)?.[1] ?? '';
     expect(block).toContain('    Started : milestone, started, 2018-05-15 14:02, 0m\n');
@@ -44,6 +49,25 @@ describe('render --chart mermaid', () => {
     expect(block).toContain('    section Impact windows\n    Window 1 : crit, impact1, 2018-05-15 14:02, 29m\n');
     expect(block).toContain('    Window 2 : crit, impact2, 2018-05-15 15:48, 46m\n');
     expect(r.stdout.indexOf('```mermaid')).toBeLessThan(r.stdout.indexOf('## Summary'));
+  });
+
+  it('draws one bar from started until mitigated when the file has no impact windows', async () => {
+    const r = await runInProcess(['render', await withoutWindows(), '--chart', 'mermaid']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('    section Customer impact\n    Impact : crit, impact1, 2018-05-15 14:02, 152m\n');
+    expect(r.stdout).not.toContain('Window 1');
+  });
+
+  it('reads the windows as the header does: one unreadable window, and both fall back to started until mitigated', async () => {
+    const path = join(dir, 'bad-window.md');
+    const text = await readFile(CRM, 'utf8');
+    const bad = text.replace('end: "2018-05-15T14:31:00+02:00"', 'end: "14:31"');
+    expect(bad).not.toBe(text);
+    await writeFile(path, bad);
+    const r = await runInProcess(['render', path, '--chart', 'mermaid']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('**Impact windows**');
+    expect(r.stdout).toContain('    section Customer impact\n    Impact : crit, impact1, 2018-05-15 14:02, 152m\n');
   });
 
   it('refuses --chart with --format html', async () => {
@@ -65,7 +89,7 @@ describe('render --chart mermaid', () => {
     'is accepted and drawn by the real Mermaid parser, in Chromium (on Node 20 it needs a DOM: DOMPurify)',
     async () => {
       expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
-      const r = await runInProcess(['render', await withWindows(), '--chart', 'mermaid']);
+      const r = await runInProcess(['render', WITH_WINDOWS, '--chart', 'mermaid']);
       const code = /```mermaid\n([\s\S]*?)```/.exec(r.stdout)?.[1] ?? '';
       const context = await (browser as Browser).newContext();
       const page = await context.newPage();
@@ -104,7 +128,7 @@ describe('render --chart mermaid', () => {
 
 describe('render --format html', () => {
   it('writes one page with the header facts, an SVG timeline and the sections, and no script', async () => {
-    const r = await runInProcess(['render', await withWindows(), '--format', 'html']);
+    const r = await runInProcess(['render', WITH_WINDOWS, '--format', 'html']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^<!doctype html>/);
     expect(r.stdout).not.toMatch(/<script|src=|url\(|@import/i);
@@ -134,7 +158,7 @@ describe('render --format html', () => {
     async () => {
       expect(HAS_CHROMIUM).toBe(true);
       const out = join(dir, 'crm.html');
-      const r = await runInProcess(['render', await withWindows(), '--format', 'html', '--out', out]);
+      const r = await runInProcess(['render', WITH_WINDOWS, '--format', 'html', '--out', out]);
       expect(r.code).toBe(0);
       const page = await visit(browser as Browser, pathToFileURL(out).href);
       expect(page.consoleErrors).toEqual([]);

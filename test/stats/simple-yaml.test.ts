@@ -65,13 +65,24 @@ const PIECES = [
   '  ',
 ];
 const word = fc.array(fc.constantFrom(...PIECES), { minLength: 0, maxLength: 5 }).map((p) => p.join(''));
-const scalar = fc.oneof(
+const key = fc.constantFrom('id', 'a', 'b_c', 'd-e', 'severity', '__proto__', '1x', '"q"', 'a b', 'x');
+const oneLine = fc.oneof(
   word,
   word.map((w) => `"${w}"`),
   word.map((w) => `'${w}'`),
-  fc.array(word, { maxLength: 3 }).map((ws) => `[${ws.join(', ')}]`),
 );
-const key = fc.constantFrom('id', 'a', 'b_c', 'd-e', 'severity', '__proto__', '1x', '"q"', 'a b', 'x');
+const scalar = fc.oneof(
+  oneLine,
+  fc.array(word, { maxLength: 3 }).map((ws) => `[${ws.join(', ')}]`),
+  // Flow mappings as the notice facts write them, `{ en: "…", de: "…" }`, tight or spaced.
+  fc
+    .tuple(
+      fc.array(fc.tuple(key, oneLine), { maxLength: 3 }),
+      fc.constantFrom(' ', ''),
+      fc.constantFrom(', ', ',', ' , '),
+    )
+    .map(([pairs, pad, sep]) => `{${pad}${pairs.map(([k, v]) => `${k}: ${v}`).join(sep)}${pad}}`),
+);
 const indent = fc.constantFrom('', ' ', '  ', '   ', '    ');
 
 /** A line-level grammar of front matter, with wrong indentation now and then, so both answers occur. */
