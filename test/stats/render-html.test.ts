@@ -58,16 +58,22 @@ describe('render --chart mermaid', () => {
     expect(r.stdout).not.toContain('Window 1');
   });
 
-  it('reads the windows as the header does: one unreadable window, and both fall back to started until mitigated', async () => {
+  it('refuses an unreadable window (impact-windows), and the chart falls back to started until mitigated as the header does', async () => {
     const path = join(dir, 'bad-window.md');
     const text = await readFile(CRM, 'utf8');
     const bad = text.replace('end: "2018-05-15T14:31:00+02:00"', 'end: "14:31"');
     expect(bad).not.toBe(text);
     await writeFile(path, bad);
+    // render checks validity with lint's rules: a window that cannot be read is an error there.
     const r = await runInProcess(['render', path, '--chart', 'mermaid']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).not.toContain('**Impact windows**');
-    expect(r.stdout).toContain('    section Customer impact\n    Impact : crit, impact1, 2018-05-15 14:02, 152m\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('(impact-windows)');
+    // The chart itself reads windows through the model, so it never invents one.
+    const { parsePostmortem } = await import('../../src/model/index.js');
+    const { incidentChart } = await import('../../src/render/incident-chart.js');
+    const { withMermaidChart } = await import('../../src/render/mermaid.js');
+    const chart = withMermaidChart('# t\n', incidentChart(parsePostmortem(bad, path).postmortem));
+    expect(chart).toContain('    section Customer impact\n    Impact : crit, impact1, 2018-05-15 14:02, 152m\n');
   });
 
   it('refuses --chart with --format html', async () => {
