@@ -13,3 +13,4 @@ export { proposeId } from './propose-id.js';
 export * from './session.js';
 export * from './validators.js';
 export * from './create.js';
+export { explainNewError, type ExplainContext } from './explain.js';

@@ -1,25 +1,16 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
-  AnswersFileError,
-  DraftAnswerError,
-  DraftNotFoundError,
-  DraftUnreadableError,
-  InterviewInterruptedError,
-  InvalidPostmortemError,
-  MissingAnswersError,
-  PostmortemExistsError,
-  UnansweredQuestionError,
   createPostmortem,
   describeDraft,
   discardDraft,
+  explainNewError,
   listDrafts,
   machineTimeZone,
   terminalAsk,
 } from '../../interview/index.js';
 import { checkWithRules } from '../../lint/check.js';
 import { readPostmortemFile } from '../../model/index.js';
-import { TemplateError } from '../../render/engine.js';
-import { InterruptedError, RuntimeError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
 import { displayPath, printProblems } from '../report.js';
@@ -43,43 +34,6 @@ function flagAnswers(options: NewOptions): Record<string, unknown> {
   if (options.title !== undefined) flags.title = options.title;
   if (options.severity !== undefined) flags.severity = options.severity.toUpperCase();
   return flags;
-}
-
-/** Turns the core's typed errors into what the user reads, with the exit code each stands for. */
-function explain(error: unknown, options: NewOptions): unknown {
-  if (error instanceof InterviewInterruptedError) {
-    const hint = error.draftSaved
-      ? `Your answers are saved in ${join('.postmortem', 'drafts', `${error.draftId}.json`)}.\nContinue with: postmortem new --resume ${error.draftId}`
-      : 'Nothing was answered yet, so there is nothing to resume.';
-    return new InterruptedError(`Interrupted. ${hint}`);
-  }
-  if (error instanceof MissingAnswersError || error instanceof UnansweredQuestionError) {
-    const keys = error instanceof MissingAnswersError ? error.keys : [error.key];
-    return new UsageError(
-      `stdin is not a terminal, so these answers must come from --answers FILE: ${keys.join(', ')}.\nSee docs/new.md for the answers file, or run \`postmortem new\` in a terminal.`,
-    );
-  }
-  if (error instanceof AnswersFileError) {
-    const fix = error.file === options.answers ? 'Fix the answers file' : 'Fix the option';
-    return new UsageError(`${error.message}\n${fix} and run the command again.`);
-  }
-  if (error instanceof DraftNotFoundError) {
-    return new UsageError(
-      `${error.wanted ? `No draft "${error.wanted}"` : 'No draft'} to resume in .postmortem/drafts/. Start a new one with \`postmortem new\`.`,
-    );
-  }
-  if (error instanceof DraftAnswerError)
-    return new UsageError(
-      `${error.message}\nThe draft holds an answer its question refuses. Fix or remove the draft, or start again with \`postmortem new\`.`,
-    );
-  if (error instanceof DraftUnreadableError)
-    return new RuntimeError(`${error.message}\nFix or remove the draft, or start again with \`postmortem new\`.`);
-  if (error instanceof InvalidPostmortemError)
-    return new RuntimeError(
-      `${error.message}\nThe answers make a postmortem that does not validate; nothing was written.`,
-    );
-  if (error instanceof TemplateError) return new RuntimeError(error.message);
-  return error;
 }
 
 /** `--list-drafts` and `--discard ID`: the drafts, not an interview. */
@@ -139,14 +93,7 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof PostmortemExistsError) {
-      const resume = error.draftSaved
-        ? `postmortem new --resume ${error.draftId} --force`
-        : 'the same command with --force';
-      throw new RuntimeError(
-        `${displayPath(error.path, io.cwd)} already exists; nothing was written. To replace it, run ${resume}.`,
-      );
-    }
-    throw explain(error, options);
+    // The core's errors carry their kind and the words the user reads; run() maps the kind to the exit code.
+    throw explainNewError(error, { answersFile: options.answers, cwd: io.cwd });
   }
 }
