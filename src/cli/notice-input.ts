@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import type { Postmortem } from '../model/types.js';
-import { NoticeRequestError, prepareNotice, type PreparedNotice } from '../notice/prepare.js';
+import { prepareNotice, type PreparedNotice } from '../notice/prepare.js';
 import type { NoticeChannel } from '../notice/view.js';
-import { TemplateError } from '../render/engine.js';
 import { UnsafeTextError } from '../render/escape.js';
-import { InputError, RuntimeError, UsageError } from './errors.js';
+import { InputError } from './errors.js';
 import type { Io } from './io.js';
 import { loadPostmortem } from './load.js';
 import { loadProjectConfig, type ProjectConfig } from './project.js';
@@ -66,8 +65,6 @@ export async function noticeForPostmortem(
       project.rules,
     );
   } catch (error) {
-    if (error instanceof NoticeRequestError) throw new UsageError(error.message);
-    if (error instanceof TemplateError) throw new RuntimeError(error.message);
     if (error instanceof UnsafeTextError) throw new InputError(`${file}: ${error.message}`);
     throw error;
   }

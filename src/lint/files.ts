@@ -1,12 +1,18 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../model/errors.js';
 import picomatch from 'picomatch';
 
 /** Where postmortems live unless paths are given. */
 export const DEFAULT_PATTERNS = ['postmortems/**/*.md'];
 
 /** A path or pattern that matched no file. */
-export class NoFilesError extends Error {}
+/** A path or glob named on the command line matched nothing: a usage error (exit 2) that says what to pass. */
+export class NoFilesError extends UsageError {
+  constructor(message: string) {
+    super(`${message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
+  }
+}
 
 /** A file that was found but not read, and why (a note for the report, not a lint error). */
 export interface SkippedFile {

@@ -1,13 +1,14 @@
 import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
+import { UsageError } from '../model/errors.js';
 
 /** A report or cache file would replace a file that lint did not write; `--force` allows it. */
-export class NotOurFileError extends Error {
+export class NotOurFileError extends UsageError {
   constructor(
     readonly path: string,
     readonly what: 'report' | 'cache',
   ) {
     super(
-      `${path}: refusing to replace a file that is not a postmortem lint ${what}. Name another file, or pass --force to replace it.`,
+      `${what === 'report' ? '--output-file' : '--cache-location'} ${path}: refusing to replace a file that is not a postmortem lint ${what}. Name another file, or pass --force to replace it.`,
     );
     this.name = 'NotOurFileError';
   }

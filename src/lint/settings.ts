@@ -6,6 +6,7 @@ import {
   type RuleSetting,
 } from '../config/load.js';
 import type { LintSettings, NoticeRuleSettings, RuleLevel } from './types.js';
+import { UsageError } from '../model/errors.js';
 
 /** A rule's id and default level: all the settings resolver needs to know about rules. */
 export interface RuleDefault {
@@ -24,7 +25,8 @@ function noticeRuleSettings(notice: NoticeConfig = {}): NoticeRuleSettings {
 }
 
 /** A `--rule ID:SEVERITY` flag that names no rule or no severity. */
-export class RuleFlagError extends Error {}
+/** A `--rule` flag that does not parse or names no rule: a usage error (exit 2). */
+export class RuleFlagError extends UsageError {}
 
 function parseSetting(setting: RuleSetting): { level: RuleLevel; options: Record<string, unknown> } {
   if (Array.isArray(setting)) return { level: setting[0], options: setting[1] ?? {} };

@@ -3,6 +3,7 @@
  * text customers read, or the problems that stop it. No console, no exit codes; the CLI prints.
  */
 import { checkPostmortem } from '../lint/check.js';
+import { UsageError } from '../model/errors.js';
 import type { LintSettings } from '../lint/types.js';
 import { isTimeZone, type FormatOptions } from '../model/index.js';
 import type { Postmortem, Problem } from '../model/types.js';
@@ -14,7 +15,7 @@ import { buildNoticeView, noticeLanguages, type NoticeChannel, type NoticeView }
 import { isFileZone, resolveNoticeZone, type ZoneSource } from './zone.js';
 
 /** A request that cannot be served as asked (an unknown language or zone): a usage error for the CLI. */
-export class NoticeRequestError extends Error {
+export class NoticeRequestError extends UsageError {
   constructor(message: string) {
     super(message);
     this.name = 'NoticeRequestError';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { buildAtomFeed } from '../../export/atom.js';
 import type { ExportedNotice } from '../../export/notices.js';
 import { buildStatuspageIncidents } from '../../export/statuspage.js';
-import { DEFAULT_PATTERNS, findFiles, NoFilesError } from '../../lint/files.js';
+import { DEFAULT_PATTERNS, findFiles } from '../../lint/files.js';
 import { FileExistsError, writeFileAtomic } from '../../model/index.js';
 import { noticeSettingsOf } from '../../notice/settings.js';
 import { noticesOf } from '../export-notices.js';
@@ -53,14 +53,8 @@ function checkOptions(options: ExportOptions): { format: keyof typeof FORMATS; u
 /** `postmortem export [PATHS...] --format statuspage|atom --url URL`: customer notices for status pages and feeds. */
 export async function exportCommand(paths: string[], options: ExportOptions, io: Io): Promise<number> {
   const { format, url } = checkOptions(options);
-  let files: string[];
-  try {
-    files = findFiles(paths.length > 0 ? paths : DEFAULT_PATTERNS, io.cwd, { errorOnUnmatched: true }).files;
-  } catch (error) {
-    if (error instanceof NoFilesError)
-      throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
-    throw error;
-  }
+  // A path that matches nothing is a usage error (NoFilesError), which run() reports with exit 2.
+  const files = findFiles(paths.length > 0 ? paths : DEFAULT_PATTERNS, io.cwd, { errorOnUnmatched: true }).files;
   // One config for every file, as lint reads it: display names, zone, company, checks.
   const project = await loadProjectConfig(io, options.config);
   const settings = noticeSettingsOf(project.rules);

@@ -1,13 +1,11 @@
 import { toolVersion } from '../version.js';
 import { resolve } from 'node:path';
 import { ConfigError } from '../../config/load.js';
-import { NoFilesError } from '../../lint/files.js';
-import { assertReplaceable, NotOurFileError } from '../../lint/ownership.js';
+import { assertReplaceable } from '../../lint/ownership.js';
 import { visible } from '../../lint/formatters/escape.js';
 import { FORMATTER_NAMES, loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
 import { lintProject, repositoryRoot } from '../../lint/project.js';
 import { RULE_CATALOG } from '../../lint/catalog.js';
-import { RuleFlagError } from '../../lint/settings.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -81,12 +79,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
   }
   if (options.outputFile) {
     // Checked before linting, so a refused report file never follows a run of --fix.
-    try {
-      assertReplaceable(resolve(io.cwd, options.outputFile), 'report', options.force ?? false);
-    } catch (error) {
-      if (error instanceof NotOurFileError) throw new UsageError(`--output-file ${error.message}`);
-      throw error;
-    }
+    assertReplaceable(resolve(io.cwd, options.outputFile), 'report', options.force ?? false);
   }
   const bar = progress(io);
   let run;
@@ -109,11 +102,6 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
   } catch (error) {
     if (error instanceof ConfigError)
       throw new RuntimeError(`${error.message} Fix the config file, or point --config at another one.`);
-    if (error instanceof RuleFlagError) throw new UsageError(error.message);
-    if (error instanceof NotOurFileError) throw new UsageError(`--cache-location ${error.message}`);
-    if (error instanceof NoFilesError) {
-      throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
-    }
     throw error;
   } finally {
     bar.clear();

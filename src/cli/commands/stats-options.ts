@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { ConfigError } from '../../config/load.js';
-import { DEFAULT_PATTERNS, findFiles, NoFilesError } from '../../lint/files.js';
-import { FileExistsError, writeFileAtomic } from '../../model/index.js';
+import { DEFAULT_PATTERNS, findFiles } from '../../lint/files.js';
+import { writeFileAtomic } from '../../model/index.js';
 import type { StatsInput } from '../../stats/index.js';
 import { readIncidentsParallel } from '../../stats/read-parallel.js';
-import { RuntimeError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
 
@@ -19,18 +18,10 @@ export function parseToday(text: string | undefined): string {
 
 /** Loads the project config (so a bad one fails as in every command), finds the files as lint does, reads them. */
 export async function readProject(patterns: readonly string[], io: Io, configPath?: string): Promise<StatsInput> {
-  try {
-    await loadProjectConfig(io, configPath);
-    const files = findFiles(patterns.length > 0 ? patterns : DEFAULT_PATTERNS, io.cwd, {
-      errorOnUnmatched: true,
-    }).files;
-    return await readIncidentsParallel(files, { cwd: io.cwd });
-  } catch (error) {
-    if (error instanceof NoFilesError)
-      throw new UsageError(`${error.message} Pass postmortem files, folders or globs (default: postmortems/**/*.md).`);
-    if (error instanceof ConfigError) throw new RuntimeError(error.message);
-    throw error;
-  }
+  // A bad config (runtime) or a path that matches nothing (usage) is reported by run() with exit 2.
+  await loadProjectConfig(io, configPath);
+  const files = findFiles(patterns.length > 0 ? patterns : DEFAULT_PATTERNS, io.cwd, { errorOnUnmatched: true }).files;
+  return readIncidentsParallel(files, { cwd: io.cwd });
 }
 
 /** Prints the output, or writes it to `--out` (atomically; an existing file only with `--force`). */
@@ -39,12 +30,7 @@ export async function emit(text: string, io: Io, out?: string, force?: boolean):
     io.stdout.write(text);
     return;
   }
-  try {
-    await writeFileAtomic(resolve(io.cwd, out), text, { force: force ?? false });
-  } catch (error) {
-    if (error instanceof FileExistsError) throw new RuntimeError(`${out} already exists; use --force to overwrite it.`);
-    throw error;
-  }
+  await writeFileAtomic(resolve(io.cwd, out), text, { force: force ?? false, shownAs: out });
   io.stderr.write(`Wrote ${out}\n`);
 }
 
