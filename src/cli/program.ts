@@ -1,15 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { reportError } from './exit.js';
+import { addReportCommands } from './report-commands.js';
 import { toolVersion } from './version.js';
 import { withoutColor, type Io } from './io.js';
-import type { ExportOptions } from './commands/export.js';
 import type { LintOptions } from './commands/lint.js';
 import type { NewOptions } from './commands/new.js';
 import type { NoticeOptions } from './commands/notice.js';
 import type { PublishOptions } from './commands/publish.js';
 import type { RenderOptions } from './commands/render.js';
-import type { StatsCommandOptions } from './commands/stats.js';
-import type { ActionsCommandOptions } from './commands/actions.js';
 import type { StatusOptions } from './commands/status.js';
 
 const EXIT_CODES_HELP = `
@@ -212,95 +210,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       setExitCode(await publishCommand(file, options, io));
     });
 
-  program
-    .command('export')
-    .description('Export the customer notices of postmortems for status pages and feeds (Statuspage JSON, Atom).')
-    .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
-    .addOption(
-      new Option(
-        '--format <format>',
-        'statuspage: incidents.json as the Statuspage API v2; atom: a feed of published notices',
-      )
-        .choices(['statuspage', 'atom'])
-        .default('statuspage'),
-    )
-    .requiredOption('-u, --url <url>', "the status page's public address, e.g. https://status.example.com")
-    .option(
-      '--title <title>',
-      'the status page\'s name (default: "COMPANY status" with the config\'s notice.company, else Incidents)',
-    )
-    .option('-o, --out <path>', 'output file, - for stdout (default: incidents.json or incidents.atom)')
-    .option('-f, --force', 'replace --out if it exists')
-    .addOption(
-      new Option('-l, --lang <lang>', 'only this language (default: every language of each notice)').choices([
-        'en',
-        'de',
-      ]),
-    )
-    .option(
-      '-z, --timezone <zone>',
-      "IANA time zone for the times customers read (default: the file's timezone, the config's notice.timezone, else started's offset)",
-    )
-    .option(
-      '--config <path>',
-      'config file with display names, company and checks (default: nearest .postmortemrc.json)',
-    )
-    .addHelpText(
-      'after',
-      `\nWithout paths, exports postmortems/**/*.md. statuspage takes final and published postmortems,\natom only published ones; others are skipped and listed. A notice that fails its checks (wording,\nleaks, a service without a display name) stops the export: nothing is written.\nSeverity maps to impact: SEV1 critical, SEV2 major, SEV3 minor, SEV4 none.\n\nExamples:\n  postmortem export --url https://status.example.com\n  postmortem export postmortems --format atom --url https://status.example.com --out public/incidents.atom\n  postmortem export --url https://status.example.com --lang de --out -\n${EXIT_CODES_HELP}`,
-    )
-    .action(async (paths: string[], options: ExportOptions) => {
-      const { exportCommand } = await import('./commands/export.js');
-      setExitCode(await exportCommand(paths, options, io));
-    });
-
-  program
-    .command('stats')
-    .description('Figures across postmortems: counts, customer impact, times, recurrence and action items.')
-    .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
-    .addOption(
-      new Option('--format <name>', 'output format (csv: the action items)')
-        .choices(['table', 'markdown', 'json', 'html', 'csv'])
-        .default('table'),
-    )
-    .option('--now <date>', 'the day to judge due dates by, e.g. 2020-02-01 (default: today, UTC)')
-    .option('--window-days <n>', 'days within which a repeat continues a recurrence chain', '180')
-    .option('-o, --out <path>', 'write to this file instead of stdout')
-    .option('-f, --force', 'overwrite --out if it exists')
-    .option('-c, --config <path>', 'config file (default: nearest .postmortemrc.json)')
-    .addHelpText(
-      'after',
-      `\nWithout paths, reads postmortems/**/*.md. Files that cannot be read are listed and counted, and\nthe exit code is then 1. Figures and formats: docs/stats.md.\n\nExamples:\n  postmortem stats\n  postmortem stats postmortems --format html --out stats.html\n  postmortem stats --format json --now 2024-01-01 --window-days 90\n${EXIT_CODES_HELP}`,
-    )
-    .action(async (paths: string[], options: StatsCommandOptions) => {
-      const { statsCommand } = await import('./commands/stats.js');
-      setExitCode(await statsCommand(paths, options, io));
-    });
-
-  program
-    .command('actions')
-    .description('List the action items of postmortems, or print `gh issue create` commands for them.')
-    .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
-    .addOption(new Option('--format <name>', 'output format').choices(['table', 'csv', 'json', 'gh']).default('table'))
-    .option('--open', 'only items that are open or in progress')
-    .option('--overdue', 'only open items past their due date')
-    .option('--now <date>', 'the day to judge due dates by, e.g. 2020-02-01 (default: today, UTC)')
-    .option('--repo <owner/name>', 'gh: the repository to create the issues in')
-    .option('--label <name>', 'gh: a label for every issue (repeatable)', (v: string, prev: string[] = []) => [
-      ...prev,
-      v,
-    ])
-    .option('-o, --out <path>', 'write to this file instead of stdout')
-    .option('-f, --force', 'overwrite --out if it exists')
-    .option('-c, --config <path>', 'config file (default: nearest .postmortemrc.json)')
-    .addHelpText(
-      'after',
-      `\nWith --format gh, prints one \`gh issue create\` command per item without a ticket, quoted for sh;\nnothing is sent anywhere. Review the script, then run it with sh.\n\nExamples:\n  postmortem actions --open\n  postmortem actions --overdue --now 2024-01-01 --format csv > overdue.csv\n  postmortem actions --open --format gh --repo relata/crm --label postmortem > issues.sh\n${EXIT_CODES_HELP}`,
-    )
-    .action(async (paths: string[], options: ActionsCommandOptions) => {
-      const { actionsCommand } = await import('./commands/actions.js');
-      setExitCode(await actionsCommand(paths, options, io));
-    });
+  addReportCommands(program, io, setExitCode, EXIT_CODES_HELP);
 
   return program;
 }
