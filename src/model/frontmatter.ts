@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode, type Document } from 'yaml';
+import { readPlainYaml } from './simple-yaml.js';
 import type { FrontMatterBlock, KeyPosition, Problem } from './types.js';
 
 /** Raised by a refused front-matter engine; caught by the parser and reported as a problem. */
@@ -86,14 +87,17 @@ export function readFrontMatter(source: string): FrontMatterResult {
   }
   // CRLF files: the YAML parser would read a `\r` after a quoted or flow value as content.
   // Dropping it from the line ends keeps every line and column where it was.
-  const raw = lines
-    .slice(1, close)
-    .map((l) => l.replace(/\r$/, ''))
-    .join('\n');
+  const rawLines = lines.slice(1, close).map((l) => l.replace(/\r$/, ''));
+  const raw = rawLines.join('\n');
   const block: FrontMatterBlock = { raw, contentStartLine: 2, endLine: close + 1 };
   const body = lines.slice(close + 1).join('\n');
   const base = { block, body, bodyStartLine: close + 2 };
   const language = open[1] ?? '';
+  if (language === '') {
+    // Most front matter is plain YAML: read it without the full parser when the fast reader is sure.
+    const plain = readPlainYaml(rawLines, block.contentStartLine);
+    if (plain) return { ...base, data: plain.data, keys: plain.keys, problems: [] };
+  }
 
   let document: Document.Parsed | undefined;
   const lineCounter = new LineCounter();
