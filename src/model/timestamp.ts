@@ -16,8 +16,22 @@ function isRealDate(y: number, mo: number, d: number, h: number, mi: number, s: 
   return d <= days;
 }
 
+/** Instants already parsed: rules read the same few timestamps of a file again and again. */
+const parsed = new Map<string, number | null>();
+const MAX_PARSED = 4096;
+
 /** Parses a front-matter timestamp to epoch milliseconds; null when it is not a valid instant with an offset. */
 export function parseInstant(text: string): number | null {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const ms = parseInstantUncached(text);
+  // Bounded: a long run sees many different timestamps, and only the recent ones come back.
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(text, ms);
+  return ms;
+}
+
+function parseInstantUncached(text: string): number | null {
   const m = FRONT_MATTER_TIMESTAMP.exec(text);
   if (!m) return null;
   const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
