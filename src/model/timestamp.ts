@@ -31,16 +31,31 @@ export function parseInstant(text: string): number | null {
   return ms;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function parseInstantUncached(text: string): number | null {
   const m = FRONT_MATTER_TIMESTAMP.exec(text);
   if (!m) return null;
-  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
   const s = m[6] ? Number(m[6]) : 0;
-  if (!isRealDate(y, mo, d, h, mi, s)) return null;
   const offset = m[7] as string;
-  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4, 6)) > 59)) return null;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? null : ms;
+  const oh = offset === 'Z' ? 0 : Number(offset.slice(1, 3));
+  const om = offset === 'Z' ? 0 : Number(offset.slice(4, 6));
+  // Years below 100 (Date.UTC reads them as 19xx) and fractions of a second keep the general path.
+  if (y < 100 || text.includes('.')) {
+    if (!isRealDate(y, mo, d, h, mi, s) || oh > 23 || om > 59) return null;
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? null : ms;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59) return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 && leap ? 29 : (DAYS[mo - 1] as number))) return null;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  return Date.UTC(y, mo - 1, d, h, mi, s) - sign * (oh * 60 + om) * 60_000;
 }
 
 /** Normalises a timeline zone (`UTC`, `+0200`) to ISO form (`Z`, `+02:00`). */
