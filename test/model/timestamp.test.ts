@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FRONT_MATTER_TIMESTAMP, parseInstant } from '../../src/model/timestamp.js';
+import {
+  FRONT_MATTER_TIMESTAMP,
+  normaliseZone,
+  parseInstant,
+  parseTimelineInstant,
+} from '../../src/model/timestamp.js';
 
 /** The general path: the calendar checked through Date, the instant from Date.parse. */
 function reference(text: string): number | null {
@@ -46,6 +51,33 @@ describe('parseInstant', () => {
         expect(parseInstant(text)).toBe(expected);
         // Asked again, from the memory of recent timestamps.
         expect(parseInstant(text)).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(valid).toBeGreaterThan(500);
+  });
+
+  it('reads a timeline date, time and zone as the front-matter reading reads their ISO form', () => {
+    const parts = fc.tuple(
+      fc.oneof(fc.integer({ min: 1890, max: 2110 }), fc.constantFrom(0, 99, 100, 1900, 2000, 2100)),
+      two(13),
+      two(32),
+      two(25),
+      two(61),
+      fc.option(two(61)),
+      fc.oneof(
+        fc.constantFrom('Z', 'UTC'),
+        fc.tuple(fc.constantFrom('+', '-'), two(25), fc.constantFrom(':', ''), two(61)).map((z) => z.join('')),
+      ),
+    );
+    let valid = 0;
+    fc.assert(
+      fc.property(parts, ([y, mo, d, h, mi, s, zone]) => {
+        const date = `${String(y).padStart(4, '0')}-${mo}-${d}`;
+        const time = s === null ? `${h}:${mi}` : `${h}:${mi}:${s}`;
+        const expected = reference(`${date}T${s === null ? `${time}:00` : time}${normaliseZone(zone)}`);
+        if (expected !== null) valid++;
+        expect(parseTimelineInstant(date, time, zone)).toBe(expected);
       }),
       { numRuns: 5000 },
     );
