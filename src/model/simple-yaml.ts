@@ -186,7 +186,7 @@ class Reader {
     const rest = m[2];
     if (rest === undefined || rest.trim() === '') {
       // Record the key first: the `yaml` path lists keys parent first.
-      const empty = this.pos(line, indent + (line.length - line.indent) + 1, 0);
+      const empty = this.pos(line, line.length + 1, 0);
       this.record(name, keyPos, empty);
       const child = this.child(indent, `${name}.`, depth + 1);
       if (child) this.record(name, keyPos, child[1]);
@@ -278,9 +278,11 @@ export function readPlainYaml(source: readonly string[], firstLine = 1): PlainYa
     if (raw.includes('\t')) return null;
     const text = raw.trimStart();
     if (text === '' || text.startsWith('#')) {
-      // Blank lines and comments inside a block shift where the `yaml` package ends it; not worth the risk.
+      // Blank lines belong to no value (a block ends with its last content line); a comment after a
+      // nested block may shift where the `yaml` package ends it, so that case goes to the package.
       const before = lines[lines.length - 1];
-      if (before && (before.indent > 0 || before.text.startsWith('- ') || before.text.endsWith(':'))) return null;
+      const nested = before && (before.indent > 0 || before.text.startsWith('- ') || before.text.endsWith(':'));
+      if (text !== '' && nested) return null;
       continue;
     }
     lines.push({ no, indent: raw.length - text.length, text: text.trimEnd(), length: raw.length });
