@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode, type Document } from 'yaml';
+import { readPlainYaml } from './simple-yaml.js';
 import type { FrontMatterBlock, KeyPosition, Problem } from './types.js';
 
 /** Raised by a refused front-matter engine; caught by the parser and reported as a problem. */
@@ -53,8 +54,10 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** Splits a file into front matter and body and parses the front matter safely. */
 export function readFrontMatter(source: string): FrontMatterResult {
-  const lines = source.split('\n');
-  const first = (lines[0] ?? '').replace(/^\uFEFF/, '').replace(/\r$/, '');
+  // Only the front matter is split into lines: the body is sliced off whole (the body is most of
+  // the file, and splitting and joining it again was a good part of the allocations of a lint run).
+  const firstEnd = source.indexOf('\n');
+  const first = (firstEnd === -1 ? source : source.slice(0, firstEnd)).replace(/^\uFEFF/, '').replace(/\r$/, '');
   const open = OPEN.exec(first);
   if (!open) {
     const found = source.trim() === '' ? 'an empty file' : `\`${first.slice(0, 40)}\``;
@@ -67,12 +70,22 @@ export function readFrontMatter(source: string): FrontMatterResult {
       problems: [problem(`Expected front matter opening with \`---\` on line 1, found ${found}.`, 1, 1)],
     };
   }
+  // CRLF files: the YAML parser would read a `\r` after a quoted or flow value as content.
+  // Dropping it from the line ends keeps every line and column where it was.
+  const rawLines: string[] = [];
   let close = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (CLOSE.test((lines[i] as string).replace(/\r$/, ''))) {
-      close = i;
+  let bodyStart = source.length;
+  for (let start = firstEnd + 1; firstEnd !== -1;) {
+    const end = source.indexOf('\n', start);
+    const text = (end === -1 ? source.slice(start) : source.slice(start, end)).replace(/\r$/, '');
+    if (CLOSE.test(text)) {
+      close = rawLines.length + 1;
+      if (end !== -1) bodyStart = end + 1;
       break;
     }
+    rawLines.push(text);
+    if (end === -1) break;
+    start = end + 1;
   }
   if (close === -1) {
     return {
@@ -80,20 +93,20 @@ export function readFrontMatter(source: string): FrontMatterResult {
       block: null,
       keys: new Map(),
       body: '',
-      bodyStartLine: lines.length + 1,
+      bodyStartLine: source.split('\n').length + 1,
       problems: [problem('Expected a closing `---` line after the front matter, found the end of the file.', 1, 1)],
     };
   }
-  // CRLF files: the YAML parser would read a `\r` after a quoted or flow value as content.
-  // Dropping it from the line ends keeps every line and column where it was.
-  const raw = lines
-    .slice(1, close)
-    .map((l) => l.replace(/\r$/, ''))
-    .join('\n');
+  const raw = rawLines.join('\n');
   const block: FrontMatterBlock = { raw, contentStartLine: 2, endLine: close + 1 };
-  const body = lines.slice(close + 1).join('\n');
+  const body = source.slice(bodyStart);
   const base = { block, body, bodyStartLine: close + 2 };
   const language = open[1] ?? '';
+  if (language === '') {
+    // Most front matter is plain YAML: read it without the full parser when the fast reader is sure.
+    const plain = readPlainYaml(rawLines, block.contentStartLine);
+    if (plain) return { ...base, data: plain.data, keys: plain.keys, problems: [] };
+  }
 
   let document: Document.Parsed | undefined;
   const lineCounter = new LineCounter();

@@ -16,17 +16,52 @@ function isRealDate(y: number, mo: number, d: number, h: number, mi: number, s: 
   return d <= days;
 }
 
+/** Instants already parsed: rules read the same few timestamps of a file again and again. */
+const parsed = new Map<string, number | null>();
+const MAX_PARSED = 4096;
+
 /** Parses a front-matter timestamp to epoch milliseconds; null when it is not a valid instant with an offset. */
 export function parseInstant(text: string): number | null {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const ms = parseInstantUncached(text);
+  // Bounded: a long run sees many different timestamps, and only the recent ones come back.
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(text, ms);
+  return ms;
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function parseInstantUncached(text: string): number | null {
   const m = FRONT_MATTER_TIMESTAMP.exec(text);
   if (!m) return null;
-  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
-  const s = m[6] ? Number(m[6]) : 0;
-  if (!isRealDate(y, mo, d, h, mi, s)) return null;
   const offset = m[7] as string;
-  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4, 6)) > 59)) return null;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const oh = offset === 'Z' ? 0 : Number(offset.slice(1, 3));
+  const om = offset === 'Z' ? 0 : Number(offset.slice(4, 6));
+  const parts = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as Parts;
+  // Fractions of a second keep Date.parse, which reads them as it reads them.
+  return text.includes('.') ? viaDate(text, parts, oh, om) : instant(text, parts, sign, oh, om);
+}
+
+type Parts = [y: number, mo: number, d: number, h: number, mi: number, s: number];
+
+function viaDate(text: string, [y, mo, d, h, mi, s]: Parts, oh: number, om: number): number | null {
+  if (!isRealDate(y, mo, d, h, mi, s) || oh > 23 || om > 59) return null;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
+}
+
+/** The instant of checked calendar parts, without Date objects; `text` is their ISO form, for the rare general case. */
+function instant(text: string, parts: Parts, sign: number, oh: number, om: number): number | null {
+  const [y, mo, d, h, mi, s] = parts;
+  // Years below 100 (Date.UTC reads them as 19xx) keep the general path.
+  if (y < 100) return viaDate(text, parts, oh, om);
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59) return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 && leap ? 29 : (DAYS[mo - 1] as number))) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, s) - sign * (oh * 60 + om) * 60_000;
 }
 
 /** Normalises a timeline zone (`UTC`, `+0200`) to ISO form (`Z`, `+02:00`). */
@@ -38,8 +73,19 @@ export function normaliseZone(zone: string): string {
 /** Parses a timeline date, time and zone to epoch milliseconds; null when invalid. */
 export function parseTimelineInstant(date: string, time: string, zone: string): number | null {
   const iso = `${date}T${time.length === 5 ? `${time}:00` : time}${normaliseZone(zone)}`;
-  return parseInstant(iso);
+  const d = TIMELINE_DATE.exec(date);
+  const t = TIMELINE_TIME.exec(time);
+  const z = TIMELINE_ZONE.exec(zone);
+  // Anything else is what the front-matter reading makes of the ISO form.
+  if (!d || !t || !z) return parseInstant(iso);
+  const parts = [d[1], d[2], d[3], t[1], t[2], t[3] ?? '0'].map(Number) as Parts;
+  const utc = z[1] === undefined;
+  return instant(iso, parts, z[1] === '-' ? -1 : 1, utc ? 0 : Number(z[2]), utc ? 0 : Number(z[3]));
 }
+
+const TIMELINE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIMELINE_TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const TIMELINE_ZONE = /^(?:Z|UTC|([+-])(\d{2}):?(\d{2}))$/;
 
 /** Formats an offset in minutes as `±HH:MM`. */
 export function formatOffset(minutes: number): string {

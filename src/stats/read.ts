@@ -10,7 +10,7 @@ import {
 } from '../model/index.js';
 import { parseActionItems, scanSections } from '../model/body.js';
 import { isRecord } from '../model/guards.js';
-import { readSimpleYaml } from './simple-yaml.js';
+import { readSimpleYaml } from '../model/simple-yaml.js';
 import type { FileNote } from './types.js';
 
 /** The parts of a postmortem that stats needs: front-matter data, key lines and the action items. */

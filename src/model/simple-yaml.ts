@@ -1,0 +1,303 @@
+/**
+ * A reader for the plain subset of YAML that front matter is nearly always written in: block
+ * mappings and sequences, one-line plain or quoted scalars, flow lists of plain words. It gives
+ * exactly what the `yaml` package gives for that subset (YAML 1.2 core schema), key positions
+ * included, at a fraction of the cost, and null for anything else, which then goes to the `yaml`
+ * package. Anchors, tags, block scalars, comments after values, escapes, multi-line scalars,
+ * duplicate keys and tabs are all "anything else". Property tests compare both on generated
+ * documents (test/model/simple-yaml.test.ts).
+ */
+import type { KeyPosition, Position } from './types.js';
+
+interface Line {
+  /** Index of the line in the source lines. */
+  no: number;
+  indent: number;
+  /** The line without its indentation and trailing white space. */
+  text: string;
+  /** Length of the line as written, trailing white space included. */
+  length: number;
+}
+
+/** Signals that the text leaves the subset; caught once, at the top. */
+class OutsideSubset extends Error {}
+
+const out = (): never => {
+  throw new OutsideSubset();
+};
+
+const KEY = /^([A-Za-z_][\w-]*):(?: +(.*))?$/;
+const FLOW_KEY = /^([A-Za-z_][\w-]*): +/;
+const INT = /^[-+]?\d+$/;
+const FLOAT = /^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/;
+const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
+const NOWHERE: Position = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+/** Deepest nesting read here; the model records key positions down to this depth. */
+const MAX_DEPTH = 8;
+
+function plain(text: string): unknown {
+  // Hex, octal, infinity and not-a-number are numbers in the core schema; rare enough to leave to the parser.
+  if (/^[-+]?(?:0[xo]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/.test(text)) out();
+  if (text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
+  if (text === 'true' || text === 'True' || text === 'TRUE') return true;
+  if (text === 'false' || text === 'False' || text === 'FALSE') return false;
+  if (INT.test(text) || FLOAT.test(text)) {
+    const n = Number(text);
+    return Number.isSafeInteger(n) || !INT.test(text) ? n : out();
+  }
+  return text;
+}
+
+/** The reader's state: the content lines, where it is, and the key positions found so far. */
+class Reader {
+  i = 0;
+  readonly keys = new Map<string, KeyPosition>();
+  constructor(
+    private readonly lines: readonly Line[],
+    private readonly count: number,
+    private readonly firstLine: number,
+  ) {}
+
+  private peek(): Line | undefined {
+    return this.lines[this.i];
+  }
+
+  private pos(line: Line, column: number, length: number): Position {
+    const at = this.firstLine + line.no;
+    return { line: at, column, endLine: at, endColumn: column + length };
+  }
+
+  /** Where a block collection ends: after the line break of its last line, as the `yaml` package counts. */
+  private blockEnd(start: Position): Position {
+    const last = this.lines[this.i - 1] as Line;
+    // A block whose last value is empty ends somewhere else in the `yaml` package; leave it to it.
+    if (last.text.endsWith(':')) out();
+    // The last line of the source has no line break: the block ends with the line, spaces included.
+    if (last.no >= this.count - 1) {
+      return { line: start.line, column: start.column, endLine: this.firstLine + last.no, endColumn: last.length + 1 };
+    }
+    return { line: start.line, column: start.column, endLine: this.firstLine + last.no + 1, endColumn: 1 };
+  }
+
+  private record(name: string, key: Position, value: Position): void {
+    this.keys.set(name, { key, value });
+  }
+
+  /** A one-line scalar as YAML's core schema reads it; `column` is where `raw` starts. */
+  private scalar(raw: string, line: Line, column: number, name: string): [unknown, Position] {
+    const text = raw.trimEnd();
+    const at = this.pos(line, column, text.length);
+    if (text.startsWith('"')) {
+      const inner = text.slice(1, -1);
+      return text.length >= 2 && text.endsWith('"') && !/["\\]/.test(inner) ? [inner, at] : out();
+    }
+    if (text.startsWith("'")) {
+      const inner = text.slice(1, -1);
+      return text.length >= 2 && text.endsWith("'") && !inner.replace(/''/g, '').includes("'")
+        ? [inner.replace(/''/g, "'"), at]
+        : out();
+    }
+    if (text.startsWith('[')) {
+      if (!text.endsWith(']') || text.includes(' #')) out();
+      const inner = text.slice(1, -1);
+      if (inner.trim() === '') return [[], at];
+      const list: unknown[] = [];
+      let offset = column + 1;
+      for (const item of inner.split(',')) {
+        const word = item.trim();
+        if (word === '' || !PLAIN_START.test(word) || /[[\]{}'"]|: |:$/.test(word)) out();
+        const p = this.pos(line, offset + item.length - item.trimStart().length, word.length);
+        this.record(`${name}.${list.length}`, p, p);
+        list.push(plain(word));
+        offset += item.length + 1;
+      }
+      return [list, at];
+    }
+    if (text.startsWith('{')) {
+      if (!text.endsWith('}') || text.includes(' #')) out();
+      return [this.flowMap(text, line, column, name), at];
+    }
+    if (!PLAIN_START.test(text) || /: |:$| #/.test(text)) out();
+    return [plain(text), at];
+  }
+
+  /** A one-line flow mapping of plain keys to plain or double-quoted words: `{ en: "x", de: y }`. */
+  private flowMap(text: string, line: Line, column: number, name: string): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    const close = text.length - 1;
+    let i = 1;
+    while (text[i] === ' ') i++;
+    while (i < close) {
+      const m = FLOW_KEY.exec(text.slice(i)) ?? out();
+      const key = m[1] as string;
+      if (key in map || key === '__proto__') out();
+      const keyPos = this.pos(line, column + i, key.length);
+      i += m[0].length;
+      let end: number;
+      if (text[i] === '"') {
+        end = text.indexOf('"', i + 1) + 1;
+        if (end === 0 || text.slice(i + 1, end - 1).includes('\\')) out();
+        map[key] = text.slice(i + 1, end - 1);
+      } else {
+        const comma = text.indexOf(',', i);
+        const word = text.slice(i, comma === -1 ? close : comma).trimEnd();
+        if (!PLAIN_START.test(word) || /[[\]{}'"]|: |:$/.test(word)) out();
+        end = i + word.length;
+        map[key] = plain(word);
+      }
+      this.record(`${name}.${key}`, keyPos, this.pos(line, column + i, end - i));
+      i = end;
+      while (text[i] === ' ') i++;
+      if (i === close) break;
+      if (text[i] !== ',') out();
+      i++;
+      while (text[i] === ' ') i++;
+      // A trailing comma is valid YAML but rare; not worth a second look.
+      if (i === close) out();
+    }
+    return map;
+  }
+
+  /** The block that starts on the next line, if it is deeper than `parent` (a sequence may sit at `parent`). */
+  private child(parent: number, name: string, depth: number): [unknown, Position] | null {
+    const next = this.peek();
+    if (!next) return null;
+    const isItem = next.text === '-' || next.text.startsWith('- ');
+    if (next.indent > parent) {
+      return isItem ? this.sequence(next.indent, name, depth) : this.mapping(next.indent, name, depth);
+    }
+    if (next.indent === parent && isItem) return this.sequence(parent, name, depth);
+    return null;
+  }
+
+  private pair(
+    target: Record<string, unknown>,
+    line: Line,
+    text: string,
+    indent: number,
+    prefix: string,
+    depth: number,
+  ) {
+    const m = KEY.exec(text) ?? out();
+    const key = m[1] as string;
+    if (key in target || key === '__proto__') out();
+    const name = `${prefix}${key}`;
+    const keyPos = this.pos(line, indent + 1, key.length);
+    const rest = m[2];
+    if (rest === undefined || rest.trim() === '') {
+      // Record the key first: the `yaml` path lists keys parent first.
+      const empty = this.pos(line, line.length + 1, 0);
+      this.record(name, keyPos, empty);
+      const child = this.child(indent, `${name}.`, depth + 1);
+      if (child) this.record(name, keyPos, child[1]);
+      target[key] = child ? child[0] : null;
+      return;
+    }
+    this.record(name, keyPos, keyPos);
+    const [value, at] = this.scalar(rest, line, indent + text.length - rest.length + 1, name);
+    this.record(name, keyPos, at);
+    target[key] = value;
+  }
+
+  mapping(indent: number, prefix: string, depth: number): [Record<string, unknown>, Position] {
+    if (depth > MAX_DEPTH) out();
+    const map: Record<string, unknown> = {};
+    const first = this.peek();
+    for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
+      if (line.text === '-' || line.text.startsWith('- ')) break;
+      this.i++;
+      this.pair(map, line, line.text, indent, prefix, depth);
+    }
+    const after = this.peek();
+    if (after && after.indent > indent) out();
+    // The top-level mapping has no position of its own (and may be empty).
+    return [map, first && depth > 0 ? this.blockEnd(this.pos(first, indent + 1, 0)) : NOWHERE];
+  }
+
+  sequence(indent: number, prefix: string, depth: number): [unknown[], Position] {
+    if (depth > MAX_DEPTH) out();
+    const list: unknown[] = [];
+    const start = this.pos(this.peek() as Line, indent + 1, 0);
+    for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
+      if (!line.text.startsWith('- ')) break;
+      this.i++;
+      const rest = line.text.slice(2);
+      const at = indent + 2 + (rest.length - rest.trimStart().length);
+      const item = rest.trim();
+      const name = `${prefix}${list.length}`;
+      if (KEY.test(item)) {
+        // `- key: value` opens a mapping whose other keys line up with the first one.
+        if (depth + 1 > MAX_DEPTH) out();
+        const map: Record<string, unknown> = {};
+        const placeholder = this.pos(line, at + 1, 0);
+        this.record(name, placeholder, placeholder);
+        this.pair(map, line, item, at, `${name}.`, depth + 1);
+        for (let next = this.peek(); next && next.indent === at && !next.text.startsWith('-'); next = this.peek()) {
+          this.i++;
+          this.pair(map, next, next.text, at, `${name}.`, depth + 1);
+        }
+        const after = this.peek();
+        if (after && after.indent > at) out();
+        const p = this.blockEnd(placeholder);
+        this.record(name, p, p);
+        list.push(map);
+      } else {
+        // Recorded before the items of a flow list inside: the `yaml` path lists parents first.
+        const placeholder = this.pos(line, at + 1, 0);
+        this.record(name, placeholder, placeholder);
+        const [value, p] = this.scalar(item, line, at + 1, name);
+        this.record(name, p, p);
+        list.push(value);
+      }
+    }
+    const after = this.peek();
+    if (after && after.indent > indent) out();
+    return [list, this.blockEnd(start)];
+  }
+
+  done(): boolean {
+    return this.i >= this.lines.length;
+  }
+}
+
+/** Data and key positions of a front matter read by the plain-subset reader. */
+export interface PlainYaml {
+  data: Record<string, unknown>;
+  keys: Map<string, KeyPosition>;
+}
+
+/**
+ * Reads a front matter written in the plain subset, with key positions as the model records them
+ * (`firstLine` is the file line of `source[0]`); null when it leaves the subset or the reader is
+ * not sure, and then a full YAML parser must read it.
+ */
+export function readPlainYaml(source: readonly string[], firstLine = 1): PlainYaml | null {
+  const lines: Line[] = [];
+  for (let no = 0; no < source.length; no++) {
+    const raw = source[no] as string;
+    if (raw.includes('\t')) return null;
+    const text = raw.trimStart();
+    if (text === '' || text.startsWith('#')) {
+      // Blank lines belong to no value (a block ends with its last content line); a comment after a
+      // nested block may shift where the `yaml` package ends it, so that case goes to the package.
+      const before = lines[lines.length - 1];
+      const nested = before && (before.indent > 0 || before.text.startsWith('- ') || before.text.endsWith(':'));
+      if (text !== '' && nested) return null;
+      continue;
+    }
+    lines.push({ no, indent: raw.length - text.length, text: text.trimEnd(), length: raw.length });
+  }
+  try {
+    const reader = new Reader(lines, source.length, firstLine);
+    const [data] = reader.mapping(0, '', 0);
+    return reader.done() ? { data, keys: reader.keys } : null;
+  } catch (error) {
+    if (error instanceof OutsideSubset) return null;
+    throw error;
+  }
+}
+
+/** Reads a front matter written in the plain subset; null when it leaves the subset (use a full YAML parser). */
+export function readSimpleYaml(source: readonly string[]): Record<string, unknown> | null {
+  return readPlainYaml(source)?.data ?? null;
+}

@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findPlaceholders } from '../../src/model/placeholders.js';
+
+const PIECES = ['TODO', 'todo', 'ToDo', 'TBD', 'TBA', 'FIXME', 'XXX', 'xxx', '???', '??', '{{ x }}', '{{', '}}', '<>'];
+const MORE = ['<x>', '<b>', '<a href="y">', '<!-- c -->', '<https://e.org>', 'lorem ipsum', 'Lorem Ipsum', 'lorem'];
+const TEXT = ['a', 'é', 'ſ', 'İ', '_', '1', ' ', '.', '-', '\u212a', 'ß', 'ǅ'];
+const line = fc.array(fc.constantFrom(...PIECES, ...MORE, ...TEXT), { maxLength: 12 }).map((p) => p.join(''));
+
+describe('findPlaceholders', () => {
+  it('finds the same as a full scan: the quick pre-check only skips lines without a placeholder', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(line, (text) => {
+        // A final line with a lone `<` passes the pre-check and adds no match of its own (no pattern
+        // crosses a line break), so it forces the full scan of `text`.
+        const full = findPlaceholders(`${text}\n<`);
+        if (full.length > 0) found++;
+        expect(findPlaceholders(text)).toEqual(full);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(found).toBeGreaterThan(300);
+  });
+
+  it('finds markers, templates and non-HTML angle brackets, and skips lower-case words and markup', () => {
+    expect(findPlaceholders('Owner: TODO, see {{ name }} and <team>').map((p) => p.text)).toEqual([
+      'TODO',
+      '{{ name }}',
+      '<team>',
+    ]);
+    expect(findPlaceholders('todo <b>bold</b> <https://example.org> ok')).toEqual([]);
+    expect(findPlaceholders('Lorem ipsum dolor')).toEqual([{ text: 'Lorem ipsum', index: 0 }]);
+  });
+});

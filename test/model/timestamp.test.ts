@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  FRONT_MATTER_TIMESTAMP,
+  normaliseZone,
+  parseInstant,
+  parseTimelineInstant,
+} from '../../src/model/timestamp.js';
+
+/** The general path: the calendar checked through Date, the instant from Date.parse. */
+function reference(text: string): number | null {
+  const m = FRONT_MATTER_TIMESTAMP.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const s = m[6] ? Number(m[6]) : 0;
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
+  if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  const offset = m[7] as string;
+  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4, 6)) > 59)) return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+const timestamp = fc
+  .tuple(
+    fc.oneof(fc.integer({ min: 1890, max: 2110 }), fc.constantFrom(0, 4, 99, 100, 1900, 2000, 2100, 9999)),
+    two(13),
+    two(32),
+    two(25),
+    two(61),
+    fc.option(two(61)),
+    fc.constantFrom('', '.5', '.123', '.1234567'),
+    fc.oneof(
+      fc.constant('Z'),
+      fc.tuple(fc.constantFrom('+', '-'), two(25), two(61)).map(([s, h, m]) => `${s}${h}:${m}`),
+    ),
+  )
+  .map(
+    ([y, mo, d, h, mi, s, frac, zone]) =>
+      `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}${s === null ? '' : `:${s}${frac}`}${zone}`,
+  );
+
+describe('parseInstant', () => {
+  it('gives what the Date-based reading gives, for valid and invalid timestamps', () => {
+    let valid = 0;
+    fc.assert(
+      fc.property(timestamp, (text) => {
+        const expected = reference(text);
+        if (expected !== null) valid++;
+        expect(parseInstant(text)).toBe(expected);
+        // Asked again, from the memory of recent timestamps.
+        expect(parseInstant(text)).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(valid).toBeGreaterThan(500);
+  });
+
+  it('reads a timeline date, time and zone as the front-matter reading reads their ISO form', () => {
+    const parts = fc.tuple(
+      fc.oneof(fc.integer({ min: 1890, max: 2110 }), fc.constantFrom(0, 99, 100, 1900, 2000, 2100)),
+      two(13),
+      two(32),
+      two(25),
+      two(61),
+      fc.option(two(61)),
+      fc.oneof(
+        fc.constantFrom('Z', 'UTC'),
+        fc.tuple(fc.constantFrom('+', '-'), two(25), fc.constantFrom(':', ''), two(61)).map((z) => z.join('')),
+      ),
+    );
+    let valid = 0;
+    fc.assert(
+      fc.property(parts, ([y, mo, d, h, mi, s, zone]) => {
+        const date = `${String(y).padStart(4, '0')}-${mo}-${d}`;
+        const time = s === null ? `${h}:${mi}` : `${h}:${mi}:${s}`;
+        const expected = reference(`${date}T${s === null ? `${time}:00` : time}${normaliseZone(zone)}`);
+        if (expected !== null) valid++;
+        expect(parseTimelineInstant(date, time, zone)).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(valid).toBeGreaterThan(500);
+  });
+
+  it('reads an offset east and west of UTC', () => {
+    expect(parseInstant('2024-02-29T10:00:00+02:00')).toBe(Date.UTC(2024, 1, 29, 8));
+    expect(parseInstant('2024-02-29T10:00-05:30')).toBe(Date.UTC(2024, 1, 29, 15, 30));
+    expect(parseInstant('2023-02-29T10:00:00Z')).toBeNull();
+    expect(parseInstant('2024-02-29 10:00:00Z')).toBeNull();
+  });
+});
