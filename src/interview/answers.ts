@@ -36,6 +36,11 @@ export interface NoticeAnswer {
   services?: Record<string, NoticeText>;
 }
 
+/** A notice block in these languages with no wording yet, for the interview and answers files to fill. */
+export function emptyNotice(languages: string[]): NoticeAnswer {
+  return { languages, headline: {}, what_happened: {}, customer_impact: {}, next_steps: {}, apology: {} };
+}
+
 /** Every answer the interview collects; all optional while the interview runs. */
 export interface Answers {
   id?: string;

@@ -1,6 +1,6 @@
 /** The closing steps: lessons learned and the customer notice. */
 import { NOTICE_FIELDS } from '../model/index.js';
-import type { NoticeAnswer, NoticeText } from './answers.js';
+import { emptyNotice, type NoticeText } from './answers.js';
 import type { InterviewContext } from './flow-context.js';
 import { noticeDrafts } from './notice-drafts.js';
 import { LESSON_QUESTIONS, MESSAGES, NOTICE_MESSAGES, STEP_TITLES } from './questions.js';
@@ -42,14 +42,7 @@ export async function askNotice(iv: InterviewContext): Promise<void> {
   const languages: Array<'en' | 'de'> = german ? ['en', 'de'] : ['en'];
   const drafts = noticeDrafts(a);
   const authors = a.authors ?? [];
-  const notice: NoticeAnswer = {
-    languages,
-    headline: {},
-    what_happened: {},
-    customer_impact: {},
-    next_steps: {},
-    apology: {},
-  };
+  const notice = emptyNotice(languages);
   for (const field of NOTICE_FIELDS) {
     for (const lang of languages) {
       const message = `${NOTICE_MESSAGES[field]} (${lang === 'en' ? 'English' : 'German'}):`;

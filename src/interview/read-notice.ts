@@ -1,7 +1,7 @@
 /** The `notice` block of an answers file, checked as the notice prompts check it. */
 import { NOTICE_FIELDS, NOTICE_LANGUAGES, isRecord } from '../model/index.js';
 import { asText, textList, type Collect } from './answer-values.js';
-import type { NoticeAnswer, NoticeText } from './answers.js';
+import { emptyNotice, type NoticeAnswer, type NoticeText } from './answers.js';
 import { validateNoticeText } from './validators.js';
 
 /** Reads and checks the notice block; problems go to `collect`. */
@@ -18,14 +18,7 @@ export function readNotice(raw: unknown, collect: Collect, authors: readonly str
     if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang))
       collect(`notice.languages.${i}`, `Expected one of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`);
   });
-  const notice: NoticeAnswer = {
-    languages,
-    headline: {},
-    what_happened: {},
-    customer_impact: {},
-    next_steps: {},
-    apology: {},
-  };
+  const notice = emptyNotice(languages);
   for (const field of NOTICE_FIELDS) {
     const value = raw[field];
     for (const lang of languages) {

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { tempDir } from '../helpers/cli.js';
 
 /** Debian's chromium, the browser the HTML pages are checked in. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -76,4 +78,28 @@ export async function visit(browser: Browser, fileUrl: string): Promise<PageVisi
   })()`);
   await checker.close();
   return { screenshot, consoleErrors, requests, inkShare, colours };
+}
+
+/** A temporary folder and, where chromium is installed, one browser for a test file; closed after it. */
+export function chromiumFixture(prefix: string): { readonly dir: string; readonly browser: Browser } {
+  let dir = '';
+  let cleanup: () => Promise<void> = async () => undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir(prefix));
+    if (HAS_CHROMIUM) browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await cleanup();
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    get browser() {
+      if (!browser) throw new Error('chromium is not running: it is not installed at /usr/bin/chromium');
+      return browser;
+    },
+  };
 }

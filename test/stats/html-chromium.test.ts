@@ -1,32 +1,21 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
-import { HAS_CHROMIUM, launchChromium, visit } from './chromium.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runInProcess } from '../helpers/cli.js';
+import { chromiumFixture, HAS_CHROMIUM, visit } from './chromium.js';
 
 // In CI a missing chromium must fail the run, not hide the test (.ci/run installs it).
 const IN_CI = Boolean(process.env.CI);
 
-let dir: string;
-let cleanup: () => Promise<void>;
-let browser: Browser | undefined;
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir('postmortem-stats-html-'));
-  if (HAS_CHROMIUM) browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await cleanup();
-});
+const fixture = chromiumFixture('postmortem-stats-html-');
 
 describe('the stats page in headless Chromium', () => {
   it.runIf(HAS_CHROMIUM || IN_CI)(
     'renders with charts, no console error and no request',
     async () => {
       expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium); CI must run this').toBe(true);
-      const out = join(dir, 'stats.html');
+      const out = join(fixture.dir, 'stats.html');
       const r = await runInProcess([
         'stats',
         join(ROOT, 'examples'),
@@ -41,7 +30,7 @@ describe('the stats page in headless Chromium', () => {
       const html = await readFile(out, 'utf8');
       expect(html).not.toMatch(/<script|src=|href=|url\(|@import/i);
       expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(5);
-      const page = await visit(browser as Browser, pathToFileURL(out).href);
+      const page = await visit(fixture.browser, pathToFileURL(out).href);
       expect(page.consoleErrors).toEqual([]);
       expect(page.requests).toEqual([]);
       // A blank or unstyled page has next to no ink and two or three colours; the charts add blue and red.
@@ -57,9 +46,9 @@ describe('the stats page in headless Chromium', () => {
     'the check sees a blank page as blank and a request as a request',
     async () => {
       expect(HAS_CHROMIUM).toBe(true);
-      const blank = join(dir, 'blank.html');
+      const blank = join(fixture.dir, 'blank.html');
       await writeFile(blank, '<!doctype html><title>x</title><img src="https://example.org/x.png" alt="">');
-      const page = await visit(browser as Browser, pathToFileURL(blank).href);
+      const page = await visit(fixture.browser, pathToFileURL(blank).href);
       expect(page.inkShare).toBeLessThan(0.001);
       expect(page.requests).toEqual(['https://example.org/x.png']);
     },

@@ -2,26 +2,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
-import { HAS_CHROMIUM, launchChromium, visit } from './chromium.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runInProcess } from '../helpers/cli.js';
+import { chromiumFixture, HAS_CHROMIUM, visit } from './chromium.js';
 
 const IN_CI = Boolean(process.env.CI);
 const CRM = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
 const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 
-let dir: string;
-let cleanup: () => Promise<void>;
-let browser: Browser | undefined;
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir('postmortem-render-html-'));
-  if (HAS_CHROMIUM) browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await cleanup();
-});
+const fixture = chromiumFixture('postmortem-render-html-');
 
 /**
  * The crm example, whose two waves are its impact windows (14:02–14:31 and 15:48–16:34); the
@@ -34,7 +23,7 @@ async function withoutWindows(): Promise<string> {
   const text = await readFile(CRM, 'utf8');
   const without = text.replace(/^ {2}windows:\n(?: {4}.*\n)+/m, '');
   expect(without).not.toBe(text);
-  const path = join(dir, 'no-windows.md');
+  const path = join(fixture.dir, 'no-windows.md');
   await writeFile(path, without);
   return path;
 }
@@ -59,7 +48,7 @@ describe('render --chart mermaid', () => {
   });
 
   it('refuses an unreadable window (impact-windows), and the chart falls back to started until mitigated as the header does', async () => {
-    const path = join(dir, 'bad-window.md');
+    const path = join(fixture.dir, 'bad-window.md');
     const text = await readFile(CRM, 'utf8');
     const bad = text.replace('end: "2018-05-15T14:31:00+02:00"', 'end: "14:31"');
     expect(bad).not.toBe(text);
@@ -83,7 +72,7 @@ describe('render --chart mermaid', () => {
   });
 
   it('keeps Mermaid syntax out of the title', async () => {
-    const path = join(dir, 'title.md');
+    const path = join(fixture.dir, 'title.md');
     const text = (await readFile(CRM, 'utf8')).replace(/^title: .*$/m, 'title: "Checkout: down; #1 %% again"');
     await writeFile(path, text);
     const r = await runInProcess(['render', path, '--chart', 'mermaid']);
@@ -97,7 +86,7 @@ describe('render --chart mermaid', () => {
       expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
       const r = await runInProcess(['render', WITH_WINDOWS, '--chart', 'mermaid']);
       const code = /```mermaid\n([\s\S]*?)```/.exec(r.stdout)?.[1] ?? '';
-      const context = await (browser as Browser).newContext();
+      const context = await fixture.browser.newContext();
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -146,7 +135,7 @@ describe('render --format html', () => {
   });
 
   it('escapes HTML written in the postmortem instead of passing it through', async () => {
-    const path = join(dir, 'x.md');
+    const path = join(fixture.dir, 'x.md');
     await writeFile(
       path,
       (await readFile(CRM, 'utf8')).replace(
@@ -163,10 +152,10 @@ describe('render --format html', () => {
     'renders in headless Chromium with no console error and no request',
     async () => {
       expect(HAS_CHROMIUM).toBe(true);
-      const out = join(dir, 'crm.html');
+      const out = join(fixture.dir, 'crm.html');
       const r = await runInProcess(['render', WITH_WINDOWS, '--format', 'html', '--out', out]);
       expect(r.code).toBe(0);
-      const page = await visit(browser as Browser, pathToFileURL(out).href);
+      const page = await visit(fixture.browser, pathToFileURL(out).href);
       expect(page.consoleErrors).toEqual([]);
       expect(page.requests).toEqual([]);
       expect(page.inkShare).toBeGreaterThan(0.02);
