@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 import { cleanEnv, exec } from './exec.js';
@@ -20,11 +20,18 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
 
 /**
  * Makes a git repository as a user's would be: `postmortems/` with one good and one bad postmortem,
- * committed on `main`.
+ * committed on `main`. With `goodWithWarning`, the good one has no e-mail signature: a warning per
+ * language (notice-signature), which fails nothing.
  */
-export async function makePostmortemRepo(dir: string, options: { bad?: boolean } = {}): Promise<void> {
+export async function makePostmortemRepo(
+  dir: string,
+  options: { bad?: boolean; goodWithWarning?: boolean } = {},
+): Promise<void> {
   await mkdir(join(dir, 'postmortems'), { recursive: true });
-  await copyFile(join(ROOT, 'examples', `${GOOD}.md`), join(dir, 'postmortems', `${GOOD}.md`));
+  const good = await readFile(join(ROOT, 'examples', `${GOOD}.md`), 'utf8');
+  const unsigned = good.replace(/^ {2}signature:\n(?: {4}.*\n)+/m, '');
+  if (options.goodWithWarning && unsigned === good) throw new Error(`${GOOD}.md has no notice.signature to drop`);
+  await writeFile(join(dir, 'postmortems', `${GOOD}.md`), options.goodWithWarning ? unsigned : good);
   if (options.bad !== false) {
     const text = await readFile(join(ROOT, 'examples', `${BAD}.md`), 'utf8');
     await writeFile(join(dir, 'postmortems', `${BAD}.md`), text.replace(/^severity: SEV1$/m, 'severity: SEV9'));
