@@ -1,5 +1,6 @@
-import { PostmortemError, type ErrorKind } from '../model/errors.js';
+import { PostmortemError, ProblemsError, type ErrorKind } from '../model/errors.js';
 import type { Io } from './io.js';
+import { printProblems } from './report.js';
 
 /** The one place where an error's kind becomes an exit code. */
 export const EXIT_CODE_OF: Record<ErrorKind, number> = { usage: 2, input: 1, runtime: 2, interrupted: 130 };
@@ -25,10 +26,15 @@ function describeFileSystemError(error: unknown): string | null {
 }
 
 /**
- * Prints an error that ended a command and returns its exit code: an error with a kind by that kind,
+ * Prints an error that ended a command and returns its exit code: an error with a kind by that kind
+ * (problems with positions each on a line),
  * a failed file operation as exit 2, anything else as an internal error (a bug) with exit 2.
  */
 export function reportError(error: unknown, io: Io): number {
+  if (error instanceof ProblemsError) {
+    printProblems(io, error.path, error.problems);
+    return EXIT_CODE_OF[error.kind];
+  }
   if (error instanceof PostmortemError) {
     io.stderr.write(`${io.errorColor.red('error')} ${error.message}\n`);
     return EXIT_CODE_OF[error.kind];

@@ -1,3 +1,5 @@
+import type { Problem } from './types.js';
+
 /**
  * What kind of failure an error is; `run()` in src/cli/program.ts turns it into the exit code once:
  * `usage` (wrong flags or arguments) 2, `input` (the input's content is wrong) 1, `runtime`
@@ -46,5 +48,19 @@ export class RuntimeError extends PostmortemError {
 export class InterruptedError extends PostmortemError {
   constructor(message = 'Interrupted.', options?: ErrorOptions) {
     super(message, 'interrupted', options);
+  }
+}
+
+/**
+ * The input has problems at known positions: the CLI prints each as `file:line:col severity message
+ * (rule)`, as lint and render do, and exits 1.
+ */
+export class ProblemsError extends InputError {
+  constructor(
+    readonly path: string,
+    readonly problems: readonly Problem[],
+    options?: ErrorOptions,
+  ) {
+    super(`${path}: ${problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`, options);
   }
 }

@@ -1,15 +1,16 @@
-/** Why publishing stopped: `refused` (the input or the site is not fit, exit 1) or `failed` (exit 2). */
-export class PublishError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'refused' | 'failed',
-  ) {
-    super(message);
-    this.name = 'PublishError';
+import { PostmortemError } from '../model/errors.js';
+
+/**
+ * Why publishing stopped: the input or the site is not fit (kind `input`, exit 1), or git failed
+ * (kind `runtime`, exit 2).
+ */
+export class PublishError extends PostmortemError {
+  constructor(message: string, kind: 'input' | 'runtime') {
+    super(message, kind);
   }
 }
 
 /** Stops publishing because the input or the site is not fit (exit 1). */
 export function refuse(message: string): never {
-  throw new PublishError(message, 'refused');
+  throw new PublishError(message, 'input');
 }

@@ -229,7 +229,7 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
     };
   } catch (error) {
     if (error instanceof PublishError) throw error;
-    if (error instanceof GitError) throw new PublishError(`${error.message} The site was left as it was.`, 'failed');
+    if (error instanceof GitError) throw new PublishError(`${error.message} The site was left as it was.`, 'runtime');
     throw error;
   }
 

@@ -12,27 +12,20 @@ import { RULE_CATALOG } from '../lint/catalog.js';
 import { lintText } from '../lint/engine.js';
 import { resolveSettings } from '../lint/settings.js';
 import type { LintMessage } from '../lint/types.js';
-import { STATUSES, parsePostmortem, type Problem } from '../model/index.js';
+import { InputError, ProblemsError } from '../model/errors.js';
+import { STATUSES, parsePostmortem } from '../model/index.js';
 
 /** A postmortem status, in lifecycle order. */
 export type Status = (typeof STATUSES)[number];
 
-/** The file cannot be read as a postmortem; its problems say where. */
-export class UnreadablePostmortemError extends Error {
-  constructor(
-    readonly path: string,
-    readonly problems: readonly Problem[],
-  ) {
-    super(`${path}: cannot read the postmortem`);
-    this.name = 'UnreadablePostmortemError';
-  }
-}
+/** The file cannot be read as a postmortem; its problems say where (exit 1). */
+export class UnreadablePostmortemError extends ProblemsError {}
 
-/** The front matter has no `status:` line at its top level to change. */
-export class NoStatusLineError extends Error {
-  constructor(readonly path: string) {
-    super(`${path}: status: Expected a \`status:\` line in the front matter, found none; add \`status: draft\` first.`);
-    this.name = 'NoStatusLineError';
+/** The front matter has no `status:` line at its top level to change (exit 1). */
+export class NoStatusLineError extends InputError {
+  /** `name`: the file as the user named it. */
+  constructor(name: string) {
+    super(`${name}: status: Expected a \`status:\` line in the front matter, found none; add \`status: draft\` first.`);
   }
 }
 
@@ -94,10 +87,14 @@ async function replaceFile(path: string, text: string): Promise<void> {
   }
 }
 
-/** Sets the status of the postmortem at `path` (absolute) after checking what the new status needs. */
+/**
+ * Sets the status of the postmortem at `path` (absolute) after checking what the new status needs;
+ * `name` is the file as the user named it, for messages.
+ */
 export async function setStatus(options: {
   cwd: string;
   path: string;
+  name?: string;
   status: Status;
   configPath?: string;
 }): Promise<StatusChange> {
@@ -105,7 +102,7 @@ export async function setStatus(options: {
   const from = statusOf(source, options.path);
   if (from === options.status) return { from, to: options.status, changed: false, blocking: [] };
   const after = replaceStatus(source, options.status);
-  if (after === null) throw new NoStatusLineError(options.path);
+  if (after === null) throw new NoStatusLineError(options.name ?? options.path);
   const blocking = await newErrors(options.cwd, options.path, source, after, options.configPath);
   if (blocking.length === 0) await replaceFile(options.path, after);
   return { from, to: options.status, changed: blocking.length === 0, blocking };

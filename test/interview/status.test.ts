@@ -91,6 +91,15 @@ describe('postmortem status', () => {
     expect(result.stderr).toMatch(new RegExp(`^${NAME}:\\d+:\\d+ error`));
   });
 
+  it('reports a broken config as a configuration failure, exit 2, and leaves the file alone', async () => {
+    await file(original);
+    await writeFile(join(dir, 'broken.json'), '{ "rules": ');
+    const result = await runInProcess(['status', NAME, 'draft', '--config', 'broken.json'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error .*broken\.json/m);
+    expect(await readFile(join(dir, NAME), 'utf8')).toBe(original);
+  });
+
   it('says what to add when the front matter has no status line', async () => {
     await file(original.replace('\nstatus: final\n', '\n'));
     const result = await runInProcess(['status', NAME, 'draft'], { cwd: dir });

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { firstSentence } from '../../notice/view.js';
 import { SITE_FLAVORS, type SiteFlavor } from '../../publish/flavors.js';
-import { PublishError, publishNoticeLanguages, type PreparePost, type PublishResult } from '../../publish/publish.js';
-import { InputError, RuntimeError, UsageError } from '../errors.js';
+import { publishNoticeLanguages, type PreparePost, type PublishResult } from '../../publish/publish.js';
+import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { displayPath } from '../report.js';
 import { noticeForFile, type NoticeTextOptions } from '../notice-input.js';
@@ -37,22 +37,15 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
       post: { lang: notice.lang, title: headline, summary: firstSentence(whatHappened), body: notice.text },
     };
   };
-  let result: PublishResult | null;
-  try {
-    result = await publishNoticeLanguages(prepare, {
-      site,
-      mode: options.dryRun ? 'dry-run' : options.commit === false ? 'write' : 'commit',
-      ...(options.lang ? { lang: options.lang } : {}),
-      ...(options.flavor ? { flavor: options.flavor as SiteFlavor } : {}),
-      ...(options.section ? { section: options.section } : {}),
-      ...(options.base ? { base: options.base } : {}),
-      ...(options.allowDraft ? { allowDraft: true } : {}),
-    });
-  } catch (error) {
-    if (error instanceof PublishError)
-      throw error.kind === 'refused' ? new InputError(error.message) : new RuntimeError(error.message);
-    throw error;
-  }
+  const result = await publishNoticeLanguages(prepare, {
+    site,
+    mode: options.dryRun ? 'dry-run' : options.commit === false ? 'write' : 'commit',
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.flavor ? { flavor: options.flavor as SiteFlavor } : {}),
+    ...(options.section ? { section: options.section } : {}),
+    ...(options.base ? { base: options.base } : {}),
+    ...(options.allowDraft ? { allowDraft: true } : {}),
+  });
   if (!result) return 1;
   for (const warning of result.warnings) io.stderr.write(`${io.errorColor.yellow('warning')} ${warning}\n`);
   io.stderr.write(summarise(result, displayPath(site, io.cwd) || '.'));

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ConfigError } from '../../config/load.js';
 import { STATUSES } from '../../model/index.js';
-import { NoStatusLineError, UnreadablePostmortemError, setStatus, statusOf, type Status } from '../../status/status.js';
-import { InputError, RuntimeError, UsageError } from '../errors.js';
+import { setStatus, statusOf, type Status } from '../../status/status.js';
+import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { displayPath, printProblems } from '../report.js';
+import { displayPath } from '../report.js';
 
 /** Options of `postmortem status`. */
 export interface StatusOptions {
@@ -34,38 +33,28 @@ export async function statusCommand(
   const shown = displayPath(path, io.cwd);
   if (status !== undefined && !(STATUSES as readonly string[]).includes(status))
     throw new UsageError(`${status}: expected a status out of ${STATUSES.join(' → ')}.`);
-  try {
-    if (status === undefined) {
-      io.stdout.write(`${statusOf(await read(path, file), path) ?? '(none)'}\n`);
-      return 0;
-    }
-    await read(path, file);
-    const change = await setStatus({
-      cwd: io.cwd,
-      path,
-      status: status as Status,
-      ...(options.config ? { configPath: resolve(io.cwd, options.config) } : {}),
-    });
-    if (change.blocking.length > 0) {
-      for (const m of change.blocking)
-        io.stderr.write(`${shown}:${m.line}:${m.column} ${io.errorColor.red('error')} ${m.message} (${m.ruleId})\n`);
-      io.stderr.write(
-        `Status stays ${change.from ?? '(none)'}: ${status} needs the problems above fixed first (\`postmortem lint ${shown}\`).\n`,
-      );
-      return 1;
-    }
-    io.stdout.write(
-      change.changed ? `${shown}: ${change.from ?? '(none)'} → ${status}\n` : `${shown}: already ${status}\n`,
-    );
+  if (status === undefined) {
+    io.stdout.write(`${statusOf(await read(path, file), path) ?? '(none)'}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof UnreadablePostmortemError) {
-      printProblems(io, error.path, error.problems);
-      return 1;
-    }
-    if (error instanceof NoStatusLineError)
-      throw new InputError(`${shown}: status: ${error.message.split(': status: ')[1]}`);
-    if (error instanceof ConfigError) throw new RuntimeError(error.message);
-    throw error;
   }
+  await read(path, file);
+  const change = await setStatus({
+    cwd: io.cwd,
+    path,
+    name: shown,
+    status: status as Status,
+    ...(options.config ? { configPath: resolve(io.cwd, options.config) } : {}),
+  });
+  if (change.blocking.length > 0) {
+    for (const m of change.blocking)
+      io.stderr.write(`${shown}:${m.line}:${m.column} ${io.errorColor.red('error')} ${m.message} (${m.ruleId})\n`);
+    io.stderr.write(
+      `Status stays ${change.from ?? '(none)'}: ${status} needs the problems above fixed first (\`postmortem lint ${shown}\`).\n`,
+    );
+    return 1;
+  }
+  io.stdout.write(
+    change.changed ? `${shown}: ${change.from ?? '(none)'} → ${status}\n` : `${shown}: already ${status}\n`,
+  );
+  return 0;
 }
