@@ -1,10 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// Prompt tests share inquirer's module state (screens, the terminal), so each of their files gets
-// fresh modules; every other file reuses its worker's modules, which saves loading the parser,
-// Handlebars and the CLI again for each of the ~40 files.
-const ISOLATED = ['test/interview/**/*.test.ts'];
+// Tests that drive inquirer's prompts share its module state (screens, the terminal), so each of
+// their files gets fresh modules; every other file reuses its worker's modules, which saves loading
+// the parser, Handlebars and the CLI again for each of the ~90 files.
+const ISOLATED = [
+  'test/interview/flow-screen.test.ts',
+  'test/interview/prompt-render.test.ts',
+  'test/interview/text-prompt.test.ts',
+];
 
 export default defineConfig({
   test: {
