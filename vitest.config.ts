@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/helpers/sequencer.js';
 
 // Tests that drive inquirer's prompts share its module state (screens, the terminal), so each of
 // their files gets fresh modules; every other file reuses its worker's modules, which saves loading
@@ -20,6 +21,7 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary', 'json-summary'] },
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
       {
