@@ -1,14 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runInProcess } from '../helpers/cli.js';
+import { pinnedPackageFile } from '../helpers/registry-file.js';
 import { chromiumFixture, HAS_CHROMIUM, visit } from './chromium.js';
 
 const IN_CI = Boolean(process.env.CI);
 const CRM = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
-const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+/** The real Mermaid, as a browser bundle (one file, no dependencies; see pinnedPackageFile). */
+const MERMAID = {
+  name: 'mermaid',
+  version: '11.17.2',
+  integrity: 'sha512-V6K3C8EBdEsPFZXSKMJe6ppQOENxuHARr9GvHX4hh47lAbhMRD9qf4oEK7LoaRQxULMa80/qt5gHO73aCleBBg==',
+};
 
 const fixture = chromiumFixture('postmortem-render-html-');
 
@@ -90,9 +95,9 @@ describe('render --chart mermaid', () => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      // Mermaid needs a DOM, so it runs in the page, loaded from node_modules (no network).
+      // Mermaid needs a DOM, so it runs in the page, loaded from a file (the page makes no request).
       await page.setContent('<!doctype html><body></body>');
-      await page.addScriptTag({ path: MERMAID });
+      await page.addScriptTag({ path: await pinnedPackageFile(MERMAID, 'dist/mermaid.min.js') });
       // Page code as text (the tests are typed without the DOM library), the block as a JSON literal.
       const result = await page.evaluate<{ parsed: boolean; svg: string }>(
         `(async () => {
