@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../../src/model/index.js';
 import { checkPostmortem } from '../../src/lint/check.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, runInProcess, tempDir } from '../helpers/cli.js';
 
 const ANSWERS_DIR = join(ROOT, 'examples', 'answers');
 const answerFiles = (await readdir(ANSWERS_DIR)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
@@ -26,6 +26,8 @@ async function writtenFile(dir: string): Promise<string> {
   return join(dir, 'postmortems', files[0] as string);
 }
 
+// The real binary where the process matters: the machine's zone (TZ) and a standard input that is
+// not a terminal; the rest runs in-process.
 describe('postmortem new --answers (no terminal)', () => {
   it('has answers examples of both kinds', () => {
     expect(answerFiles.some((f) => f.endsWith('.json'))).toBe(true);
@@ -85,7 +87,7 @@ describe('postmortem new --answers (no terminal)', () => {
         action_items: [{ action: 'Fix', type: 'repair', owner: '-', due: '2024-13-01' }],
       }),
     );
-    const result = await runCli(['new', '--answers', 'a.json'], { cwd: dir });
+    const result = await runInProcess(['new', '--answers', 'a.json'], { cwd: dir });
     expect(result.code).toBe(2);
     const lines = result.stderr.split('\n');
     for (const expected of [
@@ -103,21 +105,21 @@ describe('postmortem new --answers (no terminal)', () => {
   it('never overwrites an existing postmortem without --force, and flags win over the file', async () => {
     const dir = await temp();
     const file = join(ANSWERS_DIR, 'backup-restore.json');
-    expect((await runCli(['new', '--answers', file], { cwd: dir })).code).toBe(0);
+    expect((await runInProcess(['new', '--answers', file], { cwd: dir })).code).toBe(0);
     const path = await writtenFile(dir);
     await writeFile(path, 'keep me');
-    const again = await runCli(['new', '--answers', file], { cwd: dir });
+    const again = await runInProcess(['new', '--answers', file], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists; nothing was written');
     expect(await readFile(path, 'utf8')).toBe('keep me');
-    const forced = await runCli(['new', '--answers', file, '--force', '--severity', 'sev2'], { cwd: dir });
+    const forced = await runInProcess(['new', '--answers', file, '--force', '--severity', 'sev2'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(await readFile(path, 'utf8')).toContain('severity: SEV2');
   });
 
   it('writes to --dir', async () => {
     const dir = await temp();
-    const result = await runCli(
+    const result = await runInProcess(
       ['new', '--answers', join(ANSWERS_DIR, 'backup-restore.json'), '--dir', 'docs/incidents'],
       { cwd: dir },
     );
@@ -129,7 +131,7 @@ describe('postmortem new --answers (no terminal)', () => {
 
   it('exits 2 when there is no draft to resume', async () => {
     const dir = await temp();
-    const result = await runCli(['new', '--resume'], { cwd: dir });
+    const result = await runInProcess(['new', '--resume'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('No draft to resume');
   });
