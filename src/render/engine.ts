@@ -63,14 +63,18 @@ export interface TemplateOptions {
  */
 export async function renderTemplate(name: string, view: object, options: TemplateOptions = {}): Promise<string> {
   if (options.templatesDir) await checkOverrideFolder(options.templatesDir);
-  const hb = Handlebars.create();
   const dirs = [DEFAULT_TEMPLATES_DIR, ...(options.templatesDir ? [options.templatesDir] : [])];
   const partialsDir = options.partialsDir ?? 'partials';
+  const partials: Array<{ name: string; path: string; text: string }> = [];
   for (const dir of dirs) {
     const folder = join(dir, partialsDir);
     for (const file of await partialFiles(folder)) {
-      const text = (await readIfExists(join(folder, file))) ?? '';
-      hb.registerPartial(basename(file).replace(/(\.[a-z]+)?\.hbs$/, ''), compile(hb, text, join(folder, file)));
+      const path = join(folder, file);
+      partials.push({
+        name: basename(file).replace(/(\.[a-z]+)?\.hbs$/, ''),
+        path,
+        text: (await readIfExists(path)) ?? '',
+      });
     }
   }
   let source: string | null = null;
@@ -81,11 +85,37 @@ export async function renderTemplate(name: string, view: object, options: Templa
     if (source !== null) break;
   }
   if (source === null) throw new TemplateError(`template ${name} not found in ${dirs.join(', ')}`);
+  const template = compiled(JSON.stringify([dirs, partialsDir, name]), partials, source, sourcePath);
   try {
-    return compile(hb, source, sourcePath)(view);
+    return template(view);
   } catch (error) {
     throw new TemplateError(`${sourcePath}: ${(error as Error).message.split('\n')[0]}`);
   }
+}
+
+/**
+ * The last template compiled for each (folders, partials folder, name), with the text it was
+ * compiled from. Compiling (with the eager check below) costs far more than rendering, and a run
+ * renders the same templates again and again: every language of a notice, every post `publish`
+ * writes. The files are read on every call, so an edited template is compiled afresh.
+ */
+const COMPILED = new Map<string, { text: string; template: Handlebars.TemplateDelegate }>();
+
+function compiled(
+  slot: string,
+  partials: ReadonlyArray<{ name: string; path: string; text: string }>,
+  source: string,
+  sourcePath: string,
+): Handlebars.TemplateDelegate {
+  const text = JSON.stringify([partials, sourcePath, source]);
+  const hit = COMPILED.get(slot);
+  if (hit?.text === text) return hit.template;
+  // A private Handlebars instance per template, so that partials never leak between folders.
+  const hb = Handlebars.create();
+  for (const partial of partials) hb.registerPartial(partial.name, compile(hb, partial.text, partial.path));
+  const template = compile(hb, source, sourcePath);
+  COMPILED.set(slot, { text, template });
+  return template;
 }
 
 function compile(hb: typeof Handlebars, source: string, path: string): Handlebars.TemplateDelegate {

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTemplate, TemplateError } from '../../src/render/engine.js';
@@ -36,5 +36,28 @@ describe('--templates must name an existing folder', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`${join(dir, name)}: expected a templates folder for --templates`);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('compiled templates are reused only while their files are unchanged', () => {
+  let dir = '';
+  let cleanup: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir());
+    await mkdir(join(dir, 'partials'));
+  });
+  afterAll(() => cleanup());
+
+  it('renders an edited template, an edited partial and a new partial afresh in the same process', async () => {
+    const render = () => renderTemplate('page.hbs', { title: 'T' }, { templatesDir: dir });
+    await writeFile(join(dir, 'page.hbs'), 'one {{title}} {{> part}}');
+    await writeFile(join(dir, 'partials', 'part.hbs'), 'p1');
+    expect(await render()).toBe('one T p1');
+    expect(await render()).toBe('one T p1');
+    await writeFile(join(dir, 'page.hbs'), 'two {{title}} {{> part}} {{> extra}}');
+    await writeFile(join(dir, 'partials', 'extra.hbs'), 'x');
+    expect(await render()).toBe('two T p1 x');
+    await writeFile(join(dir, 'partials', 'part.hbs'), 'p2');
+    expect(await render()).toBe('two T p2 x');
   });
 });
