@@ -82,7 +82,7 @@ export interface PublishResult {
   newBranch?: boolean;
   /** The new commit (commit mode, when something changed). */
   commit?: string;
-  /** The diff that was (or would be) committed (commit and dry-run modes). */
+  /** The diff that would be committed (dry-run mode). */
   diff?: string;
   /** What the site will not show as expected, such as a translation of a language it does not configure. */
   warnings: string[];
@@ -224,7 +224,8 @@ export async function publishNotice(request: PublishRequest): Promise<PublishRes
       base: base.name,
       newBranch: result.old === null,
       ...(result.commit ? { commit: result.commit } : {}),
-      diff: await diffChanges(result.changes),
+      // Only a dry run shows it; a commit is there to look at with git itself.
+      ...(mode === 'dry-run' ? { diff: await diffChanges(result.changes) } : {}),
       warnings,
     };
   } catch (error) {
