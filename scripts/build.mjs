@@ -1,67 +1,34 @@
 // Builds dist/ from src/.
 //
-//   node scripts/build.mjs              tsc: type-checks, then emits (`npm run build`, `npm test`)
+//   node scripts/build.mjs              tsc: type-checks, then emits (`npm run build`; `npm test`
+//                                       builds with scripts/check.mjs, the same output)
 //   node scripts/build.mjs --transpile  emits without the type check (`prepare`: npm install in a
 //                                       clone, which pre-commit does to install the hook, npm pack)
 //   --out-dir DIR                       writes there instead of dist/ (no stamp); --force: always
-//   --status                            prints what dist/ is: checked, transpiled or stale
+//   --status                            prints what dist/ is: checked, emitted, transpiled or stale
 //
 // Both emit the same files: every module is compiled on its own (`isolatedModules` in tsconfig.json
 // guarantees that this is possible), and test/build.test.ts compares the two outputs file by file.
 // The transpiler is TypeScript's own transpileModule, a third of tsc's time.
 //
-// A stamp in node_modules/.cache (never packed) records a hash of every input (src/, the tsconfig
-// files, the TypeScript version), the mode, and the dist/ it produced. When they still match, the
-// build is skipped: `npm pack` after `npm install` in a clone, and a developer's repeated `npm
-// test`, would otherwise compile unchanged sources again. A transpiled dist/ does not satisfy a
-// plain build, which must type-check.
+// The build is skipped when the stamp (scripts/build-stamp.mjs) says dist/ is already the build of
+// these sources: `npm pack` after `npm install` in a clone, and a developer's repeated build, would
+// otherwise compile unchanged sources again. A transpiled dist/ does not satisfy a plain build,
+// which must type-check.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { clearStamp, DIST, distStatus, inputsHash, ROOT as root, writeStamp } from './build-stamp.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-const stampFile = join(root, 'node_modules', '.cache', 'postmortem-build', 'stamp');
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 const transpile = args.includes('--transpile');
 const outIndex = args.indexOf('--out-dir');
-const outDir = outIndex >= 0 ? resolve(args[outIndex + 1] ?? '') : join(root, 'dist');
+const outDir = outIndex >= 0 ? resolve(args[outIndex + 1] ?? '') : DIST;
 const toDist = outIndex < 0;
-
-/** Every file under `dir`, sorted, as paths relative to the root. */
-function filesUnder(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-/** A hash of the sources and settings the compiler reads. */
-function inputsHash() {
-  const hash = createHash('sha256');
-  const typescript = JSON.parse(readFileSync(require.resolve('typescript/package.json'), 'utf8'));
-  hash.update(`typescript ${typescript.version}\0`);
-  for (const file of ['tsconfig.json', 'tsconfig.build.json', ...filesUnder(join(root, 'src'))]) {
-    hash
-      .update(`${file}\0`)
-      .update(readFileSync(join(root, file)))
-      .update('\0');
-  }
-  return hash.digest('hex');
-}
-
-/** A hash of what dist/ holds now: names and sizes (a deleted or hand-edited file changes it). */
-function outputHash() {
-  const hash = createHash('sha256');
-  for (const file of filesUnder(outDir)) hash.update(`${file}\0${statSync(join(root, file)).size}\0`);
-  return hash.digest('hex');
-}
 
 /** Each source compiled on its own with the build's compiler options; no type check. */
 async function transpileAll() {
@@ -111,28 +78,21 @@ if (!toDist && existsSync(outDir) && readdirSync(outDir).length > 0) {
 
 const inputs = inputsHash();
 const mode = transpile ? 'transpiled' : 'checked';
-
-/** `checked` or `transpiled` when dist/ is the build of the sources as they are now, else `stale`. */
-function distStatus() {
-  if (!existsSync(outDir) || !existsSync(stampFile)) return 'stale';
-  const [stampInputs, stampMode, stampOutput] = readFileSync(stampFile, 'utf8').split(' ');
-  return stampInputs === inputs && stampOutput === outputHash() ? stampMode : 'stale';
-}
-
 if (args.includes('--status')) {
-  console.log(distStatus());
+  console.log(distStatus(inputs));
   process.exit(0);
 }
 if (toDist && !force) {
-  const status = distStatus();
-  if (status === 'checked' || status === mode) {
+  const status = distStatus(inputs);
+  // A plain build must type-check; anything built from these sources will do for --transpile.
+  if (status === 'checked' || (transpile && status !== 'stale')) {
     console.log(`dist/ is up to date (the sources have not changed since the last build; --force builds anyway)`);
     process.exit(0);
   }
 }
 
 rmSync(outDir, { recursive: true, force: true });
-if (toDist) rmSync(stampFile, { force: true });
+if (toDist) clearStamp();
 try {
   if (transpile) {
     await transpileAll();
@@ -148,7 +108,4 @@ try {
   if (transpile) console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-if (toDist) {
-  mkdirSync(dirname(stampFile), { recursive: true });
-  writeFileSync(stampFile, `${inputs} ${mode} ${outputHash()}`);
-}
+if (toDist) writeStamp(inputs, mode);

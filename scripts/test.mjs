@@ -1,12 +1,15 @@
-// `npm test`: builds dist/ (the end-to-end tests run the real binary) and runs the tests, with the
-// code checks (ESLint, Prettier) alongside instead of before them: on two cores the checks' 20 s of
-// CPU fill the gaps while the build and the tests wait (tsc on one thread, tests on child processes:
-// npm, git, pre-commit, Chromium).
+// `npm test`: the tests, with the checks of the code alongside instead of before them.
+//
+// - scripts/check.mjs type-checks src/, test/ and scripts/ with one TypeScript program, writes
+//   dist/ from it (the end-to-end tests run the real binary), then runs ESLint with that program;
+// - Prettier checks the formatting;
+// - vitest starts as soon as dist/ is written. On two cores the checks' 20 s of CPU fill the gaps
+//   while tests wait on child processes (npm, git, pre-commit, Chromium).
 //
 // The tests' output streams live; the checks' output is kept and printed once the tests end, in
-// full when a check fails. Exit 0 only when the build, both checks and the tests pass. Extra
-// arguments go to vitest (`npm test -- test/lint`); the checks always cover the whole repository.
-import { spawn } from 'node:child_process';
+// full when a check fails. Exit 0 only when every check and every test passes. Extra arguments go
+// to vitest (`npm test -- test/lint`); the checks always cover the whole repository.
+import { fork, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -31,42 +34,52 @@ function binOf(pkg, command = pkg) {
   }
 }
 
-/** Runs a Node script of a dependency; resolves with its exit code, its output and its time. */
+/**
+ * Runs a Node script: `done` resolves with its exit code, output (when captured) and time;
+ * `ready` resolves true when the script sends `{ distReady: true }`, false if it ends first.
+ */
 function runNode(script, args, { capture }) {
   const started = performance.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      cwd: root,
-      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
+  const child = capture
+    ? fork(script, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+    : spawn(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  let signalReady;
+  const ready = new Promise((resolve) => (signalReady = resolve));
+  child.on('message', (message) => {
+    if (message?.distReady) signalReady(true);
+  });
+  const done = new Promise((resolve) => {
     child.on('error', (error) => resolve({ code: 1, output: `${output}${error.message}\n`, seconds: 0 }));
     child.on('close', (code, signal) =>
       resolve({ code: code ?? (signal ? 1 : 0), output, seconds: (performance.now() - started) / 1000 }),
     );
   });
+  void done.then(() => signalReady(false));
+  return { ready, done };
 }
 
-// The checks need no dist/, so they start with the build and use the core tsc leaves idle.
 const checks = [
-  { name: 'eslint .', run: runNode(binOf('eslint'), ['.'], { capture: true }) },
+  {
+    name: 'tsc and eslint (scripts/check.mjs)',
+    run: runNode(join(root, 'scripts', 'check.mjs'), [], { capture: true }),
+  },
   {
     name: 'prettier --check .',
     run: runNode(binOf('prettier'), ['--check', '.', '--log-level', 'warn'], { capture: true }),
   },
 ];
-const build = await runNode(join(root, 'scripts', 'build.mjs'), [], { capture: false });
-const tests =
-  build.code === 0
-    ? await runNode(binOf('vitest'), ['run', ...process.argv.slice(2)], { capture: false })
-    : { code: build.code };
+const built = await checks[0].run.ready;
+const tests = built
+  ? await runNode(binOf('vitest'), ['run', ...process.argv.slice(2)], { capture: false }).done
+  : { code: 1 };
 
 let failed = tests.code !== 0;
-const lines = build.code === 0 ? [] : [`  build: FAILED (exit ${build.code}), so the tests did not run`];
+const lines = built ? [] : ['  dist/ was not built, so the tests did not run'];
 for (const check of checks) {
-  const result = await check.run;
+  const result = await check.run.done;
   if (result.code === 0) {
     lines.push(`  ${check.name}: passed (${result.seconds.toFixed(1)} s)`);
   } else {
@@ -75,5 +88,5 @@ for (const check of checks) {
     lines.push(`  ${check.name}: FAILED (exit ${result.code}; its output is above)`);
   }
 }
-process.stdout.write(`\nBuild and code checks:\n${lines.join('\n')}\n`);
+process.stdout.write(`\nChecks besides the tests:\n${lines.join('\n')}\n`);
 process.exit(failed ? 1 : 0);
