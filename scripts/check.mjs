@@ -12,7 +12,6 @@
 // tsc or ESLint finds an error.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { clearStamp, DIST, distStatus, inputsHash, ROOT, writeStamp } from './build-stamp.mjs';
 
@@ -64,6 +63,8 @@ if (diagnostics.length > 0) {
   writeStamp(inputs, 'checked');
 }
 
+// Loaded after dist/ is written, so that the tests start sooner.
+const { ESLint } = await import('eslint');
 const eslint = new ESLint({
   cwd: ROOT,
   overrideConfig: [
