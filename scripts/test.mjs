@@ -68,7 +68,7 @@ const checks = [
   },
   {
     name: 'prettier --check .',
-    run: runNode(binOf('prettier'), ['--check', '.', '--log-level', 'warn'], { capture: true }),
+    run: runNode(binOf('prettier'), ['--check', '--cache', '.', '--log-level', 'warn'], { capture: true }),
   },
 ];
 const built = await checks[0].run.ready;
