@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../../src/model/index.js';
 import { checkPostmortem } from '../../src/lint/check.js';
 import { markdownSection } from '../../src/render/escape.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
 
 describe('answers files: long text and encodings', () => {
   let dir = '';
@@ -33,9 +33,12 @@ describe('answers files: long text and encodings', () => {
       detection: 'The alert fired.\n## Impact\nNot a section.',
     };
     await writeFile(join(dir, 'multi.json'), JSON.stringify(answers));
-    const result = await runCli(['new', '--answers', join(dir, 'multi.json'), '--dir', join(folder, 'postmortems')], {
-      cwd: dir,
-    });
+    const result = await runInProcess(
+      ['new', '--answers', join(dir, 'multi.json'), '--dir', join(folder, 'postmortems')],
+      {
+        cwd: dir,
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const text = await written(folder);
@@ -50,9 +53,12 @@ describe('answers files: long text and encodings', () => {
   it('reads a JSON answers file that starts with a byte-order mark', async () => {
     const folder = join(dir, 'bom');
     await writeFile(join(dir, 'bom.json'), `\uFEFF${JSON.stringify(base)}`);
-    const result = await runCli(['new', '--answers', join(dir, 'bom.json'), '--dir', join(folder, 'postmortems')], {
-      cwd: dir,
-    });
+    const result = await runInProcess(
+      ['new', '--answers', join(dir, 'bom.json'), '--dir', join(folder, 'postmortems')],
+      {
+        cwd: dir,
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(await written(folder)).toMatch(/^---\n/);

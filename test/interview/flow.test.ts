@@ -13,7 +13,7 @@ import {
 import { parsePostmortem, stringifyPostmortem } from '../../src/model/index.js';
 import { checkPostmortem } from '../../src/lint/check.js';
 import { renderSource } from '../../src/render/source.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runInProcess, tempDir } from '../helpers/cli.js';
 import { ScriptExhausted, scriptedAsk, type Scripted } from './scripted-ask.js';
 
 const NOW = Date.parse('2024-03-02T09:00:00Z');
@@ -212,7 +212,7 @@ describe('the interview flow', () => {
         signature: { en: 'Your team', de: 'Ihr Team' },
       };
       await writeFile(join(temp.dir, '.postmortemrc.json'), JSON.stringify({ notice }));
-      const lint = await runCli(['lint', path, '--format', 'json', '--now', '2024-03-02'], { cwd: temp.dir });
+      const lint = await runInProcess(['lint', path, '--format', 'json', '--now', '2024-03-02'], { cwd: temp.dir });
       expect(JSON.parse(lint.stdout)[0].messages).toEqual([]);
     } finally {
       await temp.cleanup();
