@@ -4,7 +4,7 @@
  * `write-tree`, `commit-tree`, then `update-ref` with the expected old value, so that a run that
  * lost a race to another one builds again on the new tip instead of dropping the other's commit.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { refuse } from './errors.js';
@@ -51,7 +51,11 @@ export async function resolveCommit(repo: string, rev: string): Promise<string |
   return result.code === 0 ? result.stdout.trim() : null;
 }
 
-/** The tree entry at `path` in `commit`: mode, type and object id, or null when there is none. */
+/**
+ * The tree entry at `path` in `commit`: mode, type and object id, or null when there is none. One
+ * path per `ls-tree`: given a folder and a path inside it, ls-tree lists the folder's contents
+ * instead of its entry.
+ */
 async function treeEntry(
   repo: string,
   commit: string,
@@ -104,10 +108,17 @@ async function buildCommit(repo: string, plan: BranchPlan, message: string): Pro
   const env = { GIT_INDEX_FILE: join(scratch, 'index') };
   try {
     await git(repo, ['read-tree', plan.parent], { env });
-    for (const change of plan.changes) {
-      const blob = (await git(repo, ['hash-object', '-w', '--stdin'], { input: change.content })).trim();
-      await git(repo, ['update-index', '--add', '--cacheinfo', `${change.mode},${blob},${change.path}`], { env });
-    }
+    // One hash-object for every file (from scratch copies) and one update-index for every entry.
+    const copies = await Promise.all(
+      plan.changes.map(async (change, i) => {
+        const copy = join(scratch, `blob-${i}`);
+        await writeFile(copy, change.content);
+        return copy;
+      }),
+    );
+    const blobs = (await git(repo, ['hash-object', '-w', '--no-filters', '--', ...copies])).trim().split('\n');
+    const entries = plan.changes.map((change, i) => `${change.mode} ${blobs[i]}\t${change.path}\n`).join('');
+    await git(repo, ['update-index', '--add', '--index-info'], { env, input: entries });
     const tree = (await git(repo, ['write-tree'], { env })).trim();
     const identity = await identityFallback(repo);
     return (await git(repo, [...identity, 'commit-tree', tree, '-p', plan.parent, '-m', message])).trim();

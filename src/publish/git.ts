@@ -64,10 +64,12 @@ export async function git(cwd: string, args: readonly string[], options: GitRunO
 
 /** The `-c` options that give a commit an identity when the repository has none configured. */
 export async function identityFallback(cwd: string): Promise<string[]> {
-  const name = await gitRaw(cwd, ['config', 'user.name']);
-  const email = await gitRaw(cwd, ['config', 'user.email']);
+  // Both keys in one run; exit 1 (no output) when neither is set.
+  const set = await gitRaw(cwd, ['config', '--get-regexp', '^user\\.(name|email)$']);
+  const has = (key: string) =>
+    set.stdout.split('\n').some((line) => line.startsWith(`${key} `) && line.length > key.length + 1);
   const out: string[] = [];
-  if (name.code !== 0 || name.stdout.trim() === '') out.push('-c', 'user.name=postmortem');
-  if (email.code !== 0 || email.stdout.trim() === '') out.push('-c', 'user.email=postmortem@localhost');
+  if (!has('user.name')) out.push('-c', 'user.name=postmortem');
+  if (!has('user.email')) out.push('-c', 'user.email=postmortem@localhost');
   return out;
 }

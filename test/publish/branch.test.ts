@@ -32,6 +32,31 @@ async function branchFiles(dir: string, branch: string, base = 'main'): Promise<
   return (await git(dir, 'diff', '--name-only', `${base}...${branch}`)).split('\n').filter(Boolean);
 }
 
+describe('who commits', () => {
+  it("is the site repository's own identity when it has one", async () => {
+    const { dir, crm } = await fixture();
+    expect((await publish(crm, dir)).code).toBe(0);
+    expect(await git(dir, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', `postmortem/${CRM}`)).toBe(
+      'Site Owner <owner@example.org>|Site Owner <owner@example.org>',
+    );
+  });
+
+  it('is postmortem <postmortem@localhost> when git knows no identity at all (the real binary, no global config)', async () => {
+    const { dir, crm, work } = await fixture();
+    await git(dir, 'config', '--unset', 'user.name');
+    await git(dir, 'config', '--unset', 'user.email');
+    const home = join(work, 'home');
+    await mkdir(home);
+    const env = { HOME: home, XDG_CONFIG_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(home, 'none') };
+    const result = await runCli(['publish', crm, '--site', dir, '--timezone', 'Europe/Berlin'], { env });
+    expect(result.stderr).toContain('Committed 2 jekyll post(s)');
+    expect(result.code).toBe(0);
+    expect(await git(dir, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', `postmortem/${CRM}`)).toBe(
+      'postmortem <postmortem@localhost>|postmortem <postmortem@localhost>',
+    );
+  });
+});
+
 describe('publish never disturbs the site', () => {
   it('leaves the checked-out branch, the index and a dirty work tree exactly as they were', async () => {
     const { dir, crm } = await fixture();
