@@ -1,15 +1,7 @@
 import { checkLeaks } from '../../notice/leak-checks.js';
 import { noticeSettingsOf } from '../../notice/settings.js';
+import { patternOption } from '../pattern-option.js';
 import { defineRule } from '../types.js';
-
-function isRegExp(source: string): boolean {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The `notice-leak` rule. */
 export default defineRule({
@@ -39,7 +31,7 @@ export default defineRule({
   },
   options: (z) =>
     z.strictObject({
-      patterns: z.array(z.string().refine(isRegExp, { error: 'expected a valid regular expression' })).optional(),
+      patterns: z.array(patternOption(z)).optional(),
     }),
   // The settings' leak patterns already hold this rule's `patterns` option (noticeSettingsOf reads it).
   check: ({ pm, settings }) => checkLeaks(pm, noticeSettingsOf(settings)),

@@ -1,15 +1,7 @@
 import { noticeSettingsOf } from '../../notice/settings.js';
 import { checkNoticeWording } from '../../notice/wording-checks.js';
+import { patternOption } from '../pattern-option.js';
 import { defineRule } from '../types.js';
-
-function isRegExp(source: string): boolean {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The `notice-wording` rule. */
 export default defineRule({
@@ -36,12 +28,7 @@ export default defineRule({
   },
   options: (z) =>
     z.strictObject({
-      words: z
-        .partialRecord(
-          z.enum(['en', 'de']),
-          z.array(z.string().refine(isRegExp, { error: 'expected a valid regular expression' })),
-        )
-        .optional(),
+      words: z.partialRecord(z.enum(['en', 'de']), z.array(patternOption(z))).optional(),
     }),
   check: ({ pm, settings, options }) => checkNoticeWording(pm, noticeSettingsOf(settings), options.words ?? {}),
 });
