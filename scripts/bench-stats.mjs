@@ -7,14 +7,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, args, ROOT } from './bench-args.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
 const SIZES = arg('--sizes', '10000').split(',').map(Number);
 // Inside bench-corpus/, which git ignores; the lint bench has its own folder there.
 const DIR = arg('--dir', join(ROOT, 'bench-corpus', 'stats'));

@@ -7,15 +7,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { arg, args, ROOT } from './bench-args.mjs';
 import { BREAKAGES, postmortem, prng } from './bench-corpus.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
 const SIZES = arg('--sizes', '1000,10000').split(',').map(Number);
 const DIR = arg('--dir', join(ROOT, 'bench-corpus'));
 const KEEP = args.includes('--keep');
