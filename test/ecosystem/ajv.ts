@@ -19,3 +19,24 @@ export async function compileSchema(relativePath: string): Promise<ValidateFunct
   addFormats(ajv);
   return ajv.compile(schema);
 }
+
+/**
+ * A copy of `data` with the value at a dotted `path` replaced by `value` (an `undefined` value
+ * removes the key, or the list element: YAML has no holes in lists), or null when the path's
+ * parent is not an object or list in `data`.
+ */
+export function withValueAt(data: object, path: string, value: unknown): Record<string, unknown> | null {
+  const copy = structuredClone(data) as Record<string, unknown>;
+  const parts = path.split('.');
+  let node: Record<string, unknown> | undefined = copy;
+  for (const part of parts.slice(0, -1)) {
+    const next: unknown = node?.[part];
+    node = typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : undefined;
+  }
+  if (node === undefined) return null;
+  const last = parts.at(-1) as string;
+  if (value === undefined && Array.isArray(node)) node.splice(Number(last), 1);
+  else if (value === undefined) delete node[last];
+  else node[last] = value;
+  return copy;
+}

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_KEYS, parseAnswersText } from '../../src/interview/answers.js';
 import { readAnswers } from '../../src/interview/read-answers.js';
 import { ROOT } from '../helpers/cli.js';
-import { compileSchema } from './ajv.js';
+import { compileSchema, withValueAt } from './ajv.js';
 import type { ValidateFunction } from 'ajv';
 
 // schema/answers.schema.json describes what `new --answers` accepts. It covers the shape (keys,
@@ -114,18 +114,8 @@ describe('answers.schema.json', () => {
     fc.assert(
       fc.property(fc.nat(examples.length - 1), fc.constantFrom(...paths), value, (index, path, v) => {
         const example = examples[index] as (typeof examples)[number];
-        const data = structuredClone(example.data) as Record<string, unknown>;
-        const parts = path.split('.');
-        let node: Record<string, unknown> | undefined = data;
-        for (const part of parts.slice(0, -1)) {
-          const next: unknown = node?.[part];
-          node = typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : undefined;
-        }
-        fc.pre(node !== undefined);
-        const last = parts.at(-1) as string;
-        if (v === undefined && Array.isArray(node)) node.splice(Number(last), 1);
-        else if (v === undefined) delete node[last];
-        else node[last] = v;
+        const data = withValueAt(example.data as object, path, v);
+        fc.pre(data !== null);
         expect(validate(data), JSON.stringify({ file: example.name, path, v })).toBe(accepted(data));
       }),
       { numRuns: 1500, seed: 13 },

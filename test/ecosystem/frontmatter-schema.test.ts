@@ -6,7 +6,7 @@ import { runRules } from '../../src/lint/engine.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { parsePostmortem, type Postmortem } from '../../src/model/index.js';
 import { ROOT } from '../helpers/cli.js';
-import { compileSchema } from './ajv.js';
+import { compileSchema, withValueAt } from './ajv.js';
 import type { ValidateFunction } from 'ajv';
 
 // schema/postmortem.frontmatter.schema.json must say what lint's frontmatter-schema rule says:
@@ -123,19 +123,8 @@ describe('postmortem.frontmatter.schema.json', () => {
     fc.assert(
       fc.property(fc.nat(examples.length - 1), fc.constantFrom(...paths), value, (index, path, v) => {
         const file = examples[index] as (typeof examples)[number];
-        const data = structuredClone(file.parsed.postmortem.data);
-        const parts = path.split('.');
-        let node: Record<string, unknown> | undefined = data;
-        for (const part of parts.slice(0, -1)) {
-          const next: unknown = node?.[part];
-          node = typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : undefined;
-        }
-        fc.pre(node !== undefined);
-        const last = parts.at(-1) as string;
-        // YAML has no holes in lists: an element is removed, not left undefined.
-        if (v === undefined && Array.isArray(node)) node.splice(Number(last), 1);
-        else if (v === undefined) delete node[last];
-        else node[last] = v;
+        const data = withValueAt(file.parsed.postmortem.data, path, v);
+        fc.pre(data !== null);
         expect(validate(data), JSON.stringify({ file: relative(ROOT, file.path), path, v })).toBe(
           ruleFindsNothing(file.parsed.postmortem, data),
         );
