@@ -11,7 +11,7 @@
 // written again. Tells a parent process `{ distReady: true }` once dist/ can be used. Exit 1 when
 // tsc or ESLint finds an error.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { clearStamp, DIST, distStatus, inputsHash, ROOT, writeStamp } from './build-stamp.mjs';
 
@@ -35,7 +35,8 @@ const program = ts.createProgram({ rootNames: config.fileNames, options: config.
 // becomes dist/x.js, as tsconfig.build.json (rootDir src) lays it out.
 const inputs = inputsHash();
 const emitted = join(config.options.outDir ?? DIST, 'src');
-const src = join(ROOT, 'src');
+// TypeScript names files with `/` on every platform.
+const src = join(ROOT, 'src').split(sep).join('/');
 // `emitted` until the type check below has passed: dist/ is tsc's output, its errors not known yet.
 if (!['checked', 'emitted'].includes(distStatus(inputs))) {
   clearStamp();
