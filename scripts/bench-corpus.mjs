@@ -222,7 +222,8 @@ export function postmortem(rand, i) {
     `    de: "Störung von ${services[0]}"`,
     '  what_happened:',
     '    en: "A software update caused errors in our web app. We returned to the previous version and restarted our systems."',
-    '    de: "Ein Software-Update führte zu Fehlern in unserer Web-App. Wir sind zur vorherigen Version zurückgekehrt und haben unsere Systeme neu gestartet."',
+    '    de: "Ein Software-Update führte zu Fehlern in unserer Web-App. ' +
+      'Wir sind zur vorherigen Version zurückgekehrt und haben unsere Systeme neu gestartet."',
     '  customer_impact:',
     '    en: "Pages in the web app showed an error for a while. No data was lost."',
     '    de: "Seiten der Web-App zeigten eine Zeit lang Fehler. Es sind keine Daten verloren gegangen."',
@@ -250,7 +251,10 @@ export function postmortem(rand, i) {
   const actions = 3 + Math.floor(rand() * 8);
   for (let k = 0; k < actions; k++) {
     const due = `${year + 1}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
-    const base = `| ${paragraph(rand, false, 1).slice(0, 60).replace(/[|.]/g, '').trim()} | ${pick(rand, ['prevent', 'mitigate', 'detect', 'process'])} | ${pick(rand, TEAMS)} | ${due} | ${pick(rand, ['open', 'in-progress', 'done'])} | CRM-${4000 + k}`;
+    const base =
+      `| ${paragraph(rand, false, 1).slice(0, 60).replace(/[|.]/g, '').trim()} ` +
+      `| ${pick(rand, ['prevent', 'mitigate', 'detect', 'process'])} | ${pick(rand, TEAMS)} | ${due} ` +
+      `| ${pick(rand, ['open', 'in-progress', 'done'])} | CRM-${4000 + k}`;
     rows.push(extraColumns ? `${base} | P${1 + Math.floor(rand() * 3)} | ${pick(rand, DETAILS)} |` : `${base} |`);
   }
   const prose = (n) =>

@@ -108,7 +108,8 @@ async function main() {
       const r = await measure(process.execPath, [BIN, 'stats', dir, '--format', format, '--now', '2024-01-01']);
       // Exit 1 is expected: 1 % of the corpus is broken on purpose and listed as unreadable.
       console.log(
-        `  ${count} files, --format ${format}: ${fmt(r.seconds, 2)} s  ${fmt(count / r.seconds, 0)} files/s  cpu ${fmt(r.cpuSeconds, 2)} s  peak ${fmt(r.peakMb, 0)} MB  (exit ${r.code})`,
+        `  ${count} files, --format ${format}: ${fmt(r.seconds, 2)} s  ${fmt(count / r.seconds, 0)} files/s  ` +
+          `cpu ${fmt(r.cpuSeconds, 2)} s  peak ${fmt(r.peakMb, 0)} MB  (exit ${r.code})`,
       );
       if (count >= 10_000 && r.seconds > BUDGET) slow = true;
     }

@@ -95,7 +95,8 @@ async function main() {
   const node = await measureRuns(RUNS * 3, process.execPath, ['-e', '0'], ROOT);
   const version = await measureRuns(RUNS * 3, process.execPath, [BIN, '--version'], ROOT);
   console.log(
-    `\nStart-up: node -e 0 ${fmt(node.seconds * 1000, 0)} ms, postmortem --version ${fmt(version.seconds * 1000, 0)} ms (${fmt(version.seconds / node.seconds, 2)}x)`,
+    `\nStart-up: node -e 0 ${fmt(node.seconds * 1000, 0)} ms, ` +
+      `postmortem --version ${fmt(version.seconds * 1000, 0)} ms (${fmt(version.seconds / node.seconds, 2)}x)`,
   );
   const rows = [];
   for (const count of SIZES) {
@@ -113,14 +114,18 @@ async function main() {
     const row = { count, ours, cold, warm, theirs };
     rows.push(row);
     console.log(
-      `  postmortem lint        ${fmt(ours.seconds, 2)} s  ${fmt(count / ours.seconds, 0)} files/s  CPU ${fmt(ours.cpuSeconds, 2)} s  peak ${fmt(ours.peakMb)} MB  (exit ${ours.code}; runs ${ours.all.map((x) => fmt(x, 2)).join(', ')})`,
+      `  postmortem lint        ${fmt(ours.seconds, 2)} s  ${fmt(count / ours.seconds, 0)} files/s  ` +
+        `CPU ${fmt(ours.cpuSeconds, 2)} s  peak ${fmt(ours.peakMb)} MB  ` +
+        `(exit ${ours.code}; runs ${ours.all.map((x) => fmt(x, 2)).join(', ')})`,
     );
     console.log(
-      `  postmortem lint cache  cold ${fmt(cold.seconds, 2)} s, re-run ${fmt(warm.seconds, 2)} s (CPU ${fmt(warm.cpuSeconds, 2)} s)  (${fmt(cold.seconds / warm.seconds)}x faster)  peak ${fmt(warm.peakMb)} MB`,
+      `  postmortem lint cache  cold ${fmt(cold.seconds, 2)} s, re-run ${fmt(warm.seconds, 2)} s ` +
+        `(CPU ${fmt(warm.cpuSeconds, 2)} s)  (${fmt(cold.seconds / warm.seconds)}x faster)  peak ${fmt(warm.peakMb)} MB`,
     );
     if (theirs) {
       console.log(
-        `  markdownlint-cli2      ${fmt(theirs.seconds, 2)} s  ${fmt(count / theirs.seconds, 0)} files/s  CPU ${fmt(theirs.cpuSeconds, 2)} s  peak ${fmt(theirs.peakMb)} MB  (exit ${theirs.code})`,
+        `  markdownlint-cli2      ${fmt(theirs.seconds, 2)} s  ${fmt(count / theirs.seconds, 0)} files/s  ` +
+          `CPU ${fmt(theirs.cpuSeconds, 2)} s  peak ${fmt(theirs.peakMb)} MB  (exit ${theirs.code})`,
       );
       console.log(
         `  ratio (markdownlint-cli2 / postmortem): wall ${fmt(theirs.seconds / ours.seconds, 1)}x, CPU ${fmt(theirs.cpuSeconds / ours.cpuSeconds, 1)}x`,
@@ -134,7 +139,9 @@ async function main() {
   for (const r of rows) {
     const t = r.theirs ?? { seconds: NaN, peakMb: NaN };
     console.log(
-      `| ${r.count} | ${fmt(r.ours.seconds, 2)} s | ${fmt(r.count / r.ours.seconds, 0)} | ${fmt(r.ours.peakMb, 0)} | ${fmt(r.warm.seconds, 2)} s (${fmt(r.cold.seconds / r.warm.seconds, 0)}x) | ${fmt(t.seconds, 2)} s | ${fmt(r.count / t.seconds, 0)} | ${fmt(t.peakMb, 0)} | ${fmt(t.seconds / r.ours.seconds, 1)}x |`,
+      `| ${r.count} | ${fmt(r.ours.seconds, 2)} s | ${fmt(r.count / r.ours.seconds, 0)} | ${fmt(r.ours.peakMb, 0)} ` +
+        `| ${fmt(r.warm.seconds, 2)} s (${fmt(r.cold.seconds / r.warm.seconds, 0)}x) ` +
+        `| ${fmt(t.seconds, 2)} s | ${fmt(r.count / t.seconds, 0)} | ${fmt(t.peakMb, 0)} | ${fmt(t.seconds / r.ours.seconds, 1)}x |`,
     );
   }
   if (!KEEP) await rm(DIR, { recursive: true, force: true });

@@ -58,7 +58,13 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     )
     .addHelpText(
       'after',
-      `\nExamples:\n  postmortem render postmortems/2017-09-21-crm-outage.md\n  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n  postmortem render incident.md --chart mermaid\n  postmortem render incident.md --format html --out incident.html\n${EXIT_CODES_HELP}`,
+      '\n' +
+        'Examples:\n' +
+        '  postmortem render postmortems/2017-09-21-crm-outage.md\n' +
+        '  postmortem render incident.md --out incident.rendered.md --templates ./my-templates\n' +
+        '  postmortem render incident.md --chart mermaid\n' +
+        '  postmortem render incident.md --format html --out incident.html\n' +
+        EXIT_CODES_HELP,
     )
     .action(async (file: string, options: RenderOptions) => {
       const { renderCommand } = await import('./commands/render.js');
@@ -80,7 +86,18 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--discard <draft-id>', 'delete a saved draft and exit')
     .addHelpText(
       'after',
-      `\nAnswers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\nprints how to resume. Without a terminal, every required answer must come from --answers.\n\nExamples:\n  postmortem new\n  postmortem new --resume\n  postmortem new --list-drafts\n  postmortem new --discard 20240301-140233-9f3a\n  postmortem new --answers examples/answers/crm-release-rollback.yaml\n  postmortem new --title "Checkout down after a config change" --severity SEV2\n${EXIT_CODES_HELP}`,
+      '\n' +
+        'Answers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\n' +
+        'prints how to resume. Without a terminal, every required answer must come from --answers.\n' +
+        '\n' +
+        'Examples:\n' +
+        '  postmortem new\n' +
+        '  postmortem new --resume\n' +
+        '  postmortem new --list-drafts\n' +
+        '  postmortem new --discard 20240301-140233-9f3a\n' +
+        '  postmortem new --answers examples/answers/crm-release-rollback.yaml\n' +
+        '  postmortem new --title "Checkout down after a config change" --severity SEV2\n' +
+        EXIT_CODES_HELP,
     )
     .action(async (options: NewOptions) => {
       const { newCommand } = await import('./commands/new.js');
@@ -95,7 +112,14 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('-c, --config <path>', 'config file for the lint rules (default: nearest .postmortemrc.json)')
     .addHelpText(
       'after',
-      `\nA new status is set only when lint's rules find no new error with it (final and published need\nmitigated, resolved, root causes and no placeholders). Only the status value changes in the file.\n\nExamples:\n  postmortem status postmortems/2017-09-21-crm-outage.md\n  postmortem status postmortems/2017-09-21-crm-outage.md final\n${EXIT_CODES_HELP}`,
+      '\n' +
+        "A new status is set only when lint's rules find no new error with it (final and published need\n" +
+        'mitigated, resolved, root causes and no placeholders). Only the status value changes in the file.\n' +
+        '\n' +
+        'Examples:\n' +
+        '  postmortem status postmortems/2017-09-21-crm-outage.md\n' +
+        '  postmortem status postmortems/2017-09-21-crm-outage.md final\n' +
+        EXIT_CODES_HELP,
     )
     .action(async (file: string, status: string | undefined, options: StatusOptions) => {
       const { statusCommand } = await import('./commands/status.js');
@@ -132,7 +156,16 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('-f, --force', 'let --output-file or --cache-location replace a file that is not a lint report or cache')
     .addHelpText(
       'after',
-      `\nWithout paths, lints postmortems/**/*.md. Rules and their docs: docs/lint.md.\n\nExamples:\n  postmortem lint\n  postmortem lint postmortems/2017-09-21-crm-outage.md --format github\n  postmortem lint --format sarif --output-file lint.sarif --max-warnings 0\n  postmortem lint --rule action-item-overdue:error --rule section-order:off\n  postmortem lint --fix --cache\n${EXIT_CODES_HELP}`,
+      '\n' +
+        'Without paths, lints postmortems/**/*.md. Rules and their docs: docs/lint.md.\n' +
+        '\n' +
+        'Examples:\n' +
+        '  postmortem lint\n' +
+        '  postmortem lint postmortems/2017-09-21-crm-outage.md --format github\n' +
+        '  postmortem lint --format sarif --output-file lint.sarif --max-warnings 0\n' +
+        '  postmortem lint --rule action-item-overdue:error --rule section-order:off\n' +
+        '  postmortem lint --fix --cache\n' +
+        EXIT_CODES_HELP,
     )
     .action(async (paths: string[], options: LintOptions) => {
       const { lintCommand } = await import('./commands/lint.js');
@@ -155,7 +188,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     )
     .option(
       '-z, --timezone <zone>',
-      "IANA time zone for the times customers read (default: the file's timezone, else the config's notice.timezone, else the offset of started; never this machine's)",
+      "IANA time zone for the times customers read (default: the file's timezone, else the config's notice.timezone, " +
+        "else the offset of started; never this machine's)",
     )
     .option('-o, --out <path>', 'write to this file instead of stdout')
     .option(
@@ -166,7 +200,16 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('-f, --force', 'overwrite --out if it exists')
     .addHelpText(
       'after',
-      `\nThe notice is checked first: wording in the language, an apology, no internal details\n(hosts, private IPs, e-mail addresses, ticket ids, authors), "outage" only for SEV1,\na display name for every service, impact windows that add up.\n\nExamples:\n  postmortem notice postmortems/2017-09-21-crm-outage.md\n  postmortem notice incident.md --channel email --lang de --timezone Europe/Berlin\n  postmortem notice incident.md --channel status --out status.txt\n${EXIT_CODES_HELP}`,
+      '\n' +
+        'The notice is checked first: wording in the language, an apology, no internal details\n' +
+        '(hosts, private IPs, e-mail addresses, ticket ids, authors), "outage" only for SEV1,\n' +
+        'a display name for every service, impact windows that add up.\n' +
+        '\n' +
+        'Examples:\n' +
+        '  postmortem notice postmortems/2017-09-21-crm-outage.md\n' +
+        '  postmortem notice incident.md --channel email --lang de --timezone Europe/Berlin\n' +
+        '  postmortem notice incident.md --channel status --out status.txt\n' +
+        EXIT_CODES_HELP,
     )
     .action(async (file: string, options: NoticeOptions) => {
       const { noticeCommand } = await import('./commands/notice.js');
@@ -194,7 +237,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     )
     .option(
       '-z, --timezone <zone>',
-      "IANA time zone for the times customers read (default: the file's timezone, else the config's notice.timezone, else the offset of started; never this machine's)",
+      "IANA time zone for the times customers read (default: the file's timezone, else the config's notice.timezone, " +
+        "else the offset of started; never this machine's)",
     )
     .option('-t, --templates <dir>', 'folder with template overrides (e.g. notice/blog.md.hbs)')
     .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
@@ -203,7 +247,16 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--allow-draft', 'publish a postmortem that is not final or published yet')
     .addHelpText(
       'after',
-      `\nBy default publish commits one post per language on the branch postmortem/<id> (made from the base\nbranch) without touching the checked-out branch, index or files. It never pushes. It refuses files it\ndid not write, folders and symbolic links in the way, and markup in a headline.\n\nExamples:\n  postmortem publish postmortems/2017-09-21-crm-outage.md --site ../blog\n  postmortem publish incident.md --site ../status --flavor cstate --lang de --timezone Europe/Berlin\n  postmortem publish incident.md --site ../blog --dry-run\n${EXIT_CODES_HELP}`,
+      '\n' +
+        'By default publish commits one post per language on the branch postmortem/<id> (made from the base\n' +
+        'branch) without touching the checked-out branch, index or files. It never pushes. It refuses files it\n' +
+        'did not write, folders and symbolic links in the way, and markup in a headline.\n' +
+        '\n' +
+        'Examples:\n' +
+        '  postmortem publish postmortems/2017-09-21-crm-outage.md --site ../blog\n' +
+        '  postmortem publish incident.md --site ../status --flavor cstate --lang de --timezone Europe/Berlin\n' +
+        '  postmortem publish incident.md --site ../blog --dry-run\n' +
+        EXIT_CODES_HELP,
     )
     .action(async (file: string, options: PublishOptions) => {
       const { publishCommand } = await import('./commands/publish.js');

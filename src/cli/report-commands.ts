@@ -49,7 +49,17 @@ export function addReportCommands(
     )
     .addHelpText(
       'after',
-      `\nWithout paths, exports postmortems/**/*.md. statuspage takes final and published postmortems,\natom only published ones; others are skipped and listed. A notice that fails its checks (wording,\nleaks, a service without a display name) stops the export: nothing is written.\nSeverity maps to impact: SEV1 critical, SEV2 major, SEV3 minor, SEV4 none.\n\nExamples:\n  postmortem export --url https://status.example.com\n  postmortem export postmortems --format atom --url https://status.example.com --out public/incidents.atom\n  postmortem export --url https://status.example.com --lang de --out -\n${EXIT_CODES_HELP}`,
+      '\n' +
+        'Without paths, exports postmortems/**/*.md. statuspage takes final and published postmortems,\n' +
+        'atom only published ones; others are skipped and listed. A notice that fails its checks (wording,\n' +
+        'leaks, a service without a display name) stops the export: nothing is written.\n' +
+        'Severity maps to impact: SEV1 critical, SEV2 major, SEV3 minor, SEV4 none.\n' +
+        '\n' +
+        'Examples:\n' +
+        '  postmortem export --url https://status.example.com\n' +
+        '  postmortem export postmortems --format atom --url https://status.example.com --out public/incidents.atom\n' +
+        '  postmortem export --url https://status.example.com --lang de --out -\n' +
+        EXIT_CODES_HELP,
     )
     .action(async (paths: string[], options: ExportOptions) => {
       const { exportCommand } = await import('./commands/export.js');
@@ -72,7 +82,15 @@ export function addReportCommands(
     .option('-c, --config <path>', 'config file (default: nearest .postmortemrc.json)')
     .addHelpText(
       'after',
-      `\nWithout paths, reads postmortems/**/*.md. Files that cannot be read are listed and counted, and\nthe exit code is then 1. Figures and formats: docs/stats.md.\n\nExamples:\n  postmortem stats\n  postmortem stats postmortems --format html --out stats.html\n  postmortem stats --format json --now 2024-01-01 --window-days 90\n${EXIT_CODES_HELP}`,
+      '\n' +
+        'Without paths, reads postmortems/**/*.md. Files that cannot be read are listed and counted, and\n' +
+        'the exit code is then 1. Figures and formats: docs/stats.md.\n' +
+        '\n' +
+        'Examples:\n' +
+        '  postmortem stats\n' +
+        '  postmortem stats postmortems --format html --out stats.html\n' +
+        '  postmortem stats --format json --now 2024-01-01 --window-days 90\n' +
+        EXIT_CODES_HELP,
     )
     .action(async (paths: string[], options: StatsCommandOptions) => {
       const { statsCommand } = await import('./commands/stats.js');
@@ -97,7 +115,15 @@ export function addReportCommands(
     .option('-c, --config <path>', 'config file (default: nearest .postmortemrc.json)')
     .addHelpText(
       'after',
-      `\nWith --format gh, prints one \`gh issue create\` command per item without a ticket, quoted for sh;\nnothing is sent anywhere. Review the script, then run it with sh.\n\nExamples:\n  postmortem actions --open\n  postmortem actions --overdue --now 2024-01-01 --format csv > overdue.csv\n  postmortem actions --open --format gh --repo relata/crm --label postmortem > issues.sh\n${EXIT_CODES_HELP}`,
+      '\n' +
+        'With --format gh, prints one `gh issue create` command per item without a ticket, quoted for sh;\n' +
+        'nothing is sent anywhere. Review the script, then run it with sh.\n' +
+        '\n' +
+        'Examples:\n' +
+        '  postmortem actions --open\n' +
+        '  postmortem actions --overdue --now 2024-01-01 --format csv > overdue.csv\n' +
+        '  postmortem actions --open --format gh --repo relata/crm --label postmortem > issues.sh\n' +
+        EXIT_CODES_HELP,
     )
     .action(async (paths: string[], options: ActionsCommandOptions) => {
       const { actionsCommand } = await import('./commands/actions.js');

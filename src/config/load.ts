@@ -213,7 +213,8 @@ async function refuseSlowPatterns(config: PostmortemConfig, file: string): Promi
     const { key, source } = patterns[i] as ConfigPattern;
     if (problem)
       throw new ConfigError(
-        `${file}: \`${key}\`: expected a pattern that cannot backtrack catastrophically, found ${JSON.stringify(source)}, which can hang lint: ${problem}. Rewrite it without nested or overlapping repetition, e.g. (\\w+\\s?)+ as [\\w\\s]+.`,
+        `${file}: \`${key}\`: expected a pattern that cannot backtrack catastrophically, found ${JSON.stringify(source)}, ` +
+          `which can hang lint: ${problem}. Rewrite it without nested or overlapping repetition, e.g. (\\w+\\s?)+ as [\\w\\s]+.`,
         file,
       );
   });

@@ -37,7 +37,8 @@ export function explainNewError(error: unknown, context: ExplainContext): unknow
   if (error instanceof MissingAnswersError || error instanceof UnansweredQuestionError) {
     const keys = error instanceof MissingAnswersError ? error.keys : [error.key];
     return new UsageError(
-      `stdin is not a terminal, so these answers must come from --answers FILE: ${keys.join(', ')}.\nSee docs/new.md for the answers file, or run \`postmortem new\` in a terminal.`,
+      `stdin is not a terminal, so these answers must come from --answers FILE: ${keys.join(', ')}.\n` +
+        'See docs/new.md for the answers file, or run `postmortem new` in a terminal.',
     );
   }
   if (error instanceof AnswersFileError) {

@@ -106,7 +106,9 @@ export function parseMomentInput(text: string, context: MomentContext): { iso: s
     time = `${(bare[1] as string).padStart(2, '0')}:${bare[2]}:${bare[3] ?? '00'}`;
   } else {
     return {
-      error: `Expected a time like 14:02, a date and time like ${context.date} 14:02 or ${dottedDate(context.date)} 14:02, or a timestamp like ${context.date}T14:02:00+02:00, found "${value}".`,
+      error:
+        `Expected a time like 14:02, a date and time like ${context.date} 14:02 or ${dottedDate(context.date)} 14:02, ` +
+        `or a timestamp like ${context.date}T14:02:00+02:00, found "${value}".`,
     };
   }
   if (zone) {

@@ -52,8 +52,14 @@ export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[nu
       de: causes.map((c) => c.de).join(' ') || 'Ein technisches Problem in unseren Systemen verursachte eine Störung.',
     },
     customer_impact: {
-      en: `${capitalise(duration ? `for about ${duration}, ${reach.en}` : reach.en)} for you. ${lost ? 'Some data could not be recovered; we are contacting every customer affected.' : 'No data was lost.'}`,
-      de: `${duration ? `Etwa ${duration} lang` : 'Zeitweise'} ${reach.de}. ${lost ? 'Einige Daten konnten nicht wiederhergestellt werden; wir melden uns bei allen betroffenen Kundinnen und Kunden.' : 'Es sind keine Daten verloren gegangen.'}`,
+      en:
+        `${capitalise(duration ? `for about ${duration}, ${reach.en}` : reach.en)} for you. ` +
+        (lost ? 'Some data could not be recovered; we are contacting every customer affected.' : 'No data was lost.'),
+      de:
+        `${duration ? `Etwa ${duration} lang` : 'Zeitweise'} ${reach.de}. ` +
+        (lost
+          ? 'Einige Daten konnten nicht wiederhergestellt werden; wir melden uns bei allen betroffenen Kundinnen und Kunden.'
+          : 'Es sind keine Daten verloren gegangen.'),
     },
     next_steps: {
       en: 'You do not need to do anything. We are making changes so that this does not happen again.',

@@ -66,7 +66,8 @@ export function validateLongText(text: string): Validation {
   const line = unclosedFence(text);
   return line === null
     ? true
-    : `Expected the code fence opened on line ${line} of the answer to be closed, found no closing fence; an open fence would swallow the rest of the postmortem.`;
+    : `Expected the code fence opened on line ${line} of the answer to be closed, found no closing fence; ` +
+        'an open fence would swallow the rest of the postmortem.';
 }
 
 /** Optional text of any number of lines: empty is fine, otherwise as `validateLongText`. */

@@ -58,7 +58,10 @@ export async function lintFile(
     original.result.messages.unshift({
       ruleId: 'fix',
       severity: 2,
-      message: `Expected to write the fixed file, found that ${e.tempPath ? `its temp file ${e.tempPath} could not be created` : 'it could not be replaced'} (${e.code ?? e.message}); the file is unchanged.`,
+      message:
+        'Expected to write the fixed file, found that ' +
+        `${e.tempPath ? `its temp file ${e.tempPath} could not be created` : 'it could not be replaced'} ` +
+        `(${e.code ?? e.message}); the file is unchanged.`,
       line: 1,
       column: 1,
     });

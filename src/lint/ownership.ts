@@ -8,7 +8,8 @@ export class NotOurFileError extends UsageError {
     readonly what: 'report' | 'cache',
   ) {
     super(
-      `${what === 'report' ? '--output-file' : '--cache-location'} ${path}: refusing to replace a file that is not a postmortem lint ${what}. Name another file, or pass --force to replace it.`,
+      `${what === 'report' ? '--output-file' : '--cache-location'} ${path}: ` +
+        `refusing to replace a file that is not a postmortem lint ${what}. Name another file, or pass --force to replace it.`,
     );
     this.name = 'NotOurFileError';
   }

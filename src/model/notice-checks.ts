@@ -55,8 +55,11 @@ const DETECTORS: readonly Detector[] = [
   {
     what: 'an internal host name',
     needs: '.',
-    pattern:
-      /(?<![A-Za-z0-9-]|[A-Za-z0-9-]\.)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.(?:internal|local|localdomain|corp|lan|intranet|home\.arpa)\b/gi,
+    pattern: new RegExp(
+      '(?<![A-Za-z0-9-]|[A-Za-z0-9-]\\.)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]+)*' +
+        '\\.(?:internal|local|localdomain|corp|lan|intranet|home\\.arpa)\\b',
+      'gi',
+    ),
   },
   // Host names with a number, the way fleets are named (`crm-web-01`, `db-03`); lower case only,
   // so that product names such as `COVID-19` are not taken for hosts.

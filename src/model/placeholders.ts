@@ -4,9 +4,10 @@ const PLACEHOLDER =
   /(?<![\p{L}\p{N}_])(?:TODO|TBD|TBA|FIXME|XXX)(?![\p{L}\p{N}_])|\?{3,}|\{\{[^{}\n]*\}\}|lorem ipsum|<([^<>\n]{1,80})>/giu;
 
 const HTML_TAGS = new Set(
-  'a abbr b br code del details div em h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong sub summary sup table tbody td th thead tr u ul var'.split(
-    ' ',
-  ),
+  (
+    'a abbr b br code del details div em h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strong ' +
+    'sub summary sup table tbody td th thead tr u ul var'
+  ).split(' '),
 );
 
 /** True when `<inner>` is an HTML tag, an autolink or a comment rather than a placeholder. */

@@ -67,7 +67,9 @@ export function checkImpactWindows(pm: Postmortem): Finding[] {
       const ms = typeof value === 'string' ? parseInstant(value) : null;
       if (ms === null) {
         out.push({
-          message: `Expected \`impact.windows[${i}].${key}\` as ISO 8601 with an offset (e.g. 2018-05-15T14:02:00+02:00), found ${value === undefined ? 'none' : JSON.stringify(value)}.`,
+          message:
+            `Expected \`impact.windows[${i}].${key}\` as ISO 8601 with an offset (e.g. 2018-05-15T14:02:00+02:00), ` +
+            `found ${value === undefined ? 'none' : JSON.stringify(value)}.`,
           ...at(`impact.windows.${i}.${key}`),
         });
       }
@@ -89,7 +91,9 @@ export function checkImpactWindows(pm: Postmortem): Finding[] {
   const first = windows[0];
   if (first && moments.started !== undefined && first.start !== moments.started) {
     out.push({
-      message: `Expected the first impact window to start at \`started\` (${String(pm.data.started)}), found ${String((raw[0] as Record<string, unknown>).start)}.`,
+      message:
+        `Expected the first impact window to start at \`started\` (${String(pm.data.started)}), ` +
+        `found ${String((raw[0] as Record<string, unknown>).start)}.`,
       ...at('impact.windows.0.start'),
     });
   }
@@ -98,7 +102,9 @@ export function checkImpactWindows(pm: Postmortem): Finding[] {
     const previous = windows[i - 1];
     if (i > 0 && previous && w.start < previous.end) {
       out.push({
-        message: `Expected \`impact.windows[${i}]\` to start after the previous window ends, found it ${w.start < previous.start ? 'out of order' : 'overlapping'}.`,
+        message:
+          `Expected \`impact.windows[${i}]\` to start after the previous window ends, ` +
+          `found it ${w.start < previous.start ? 'out of order' : 'overlapping'}.`,
         ...at(`impact.windows.${i}.start`),
       });
     }

@@ -67,7 +67,9 @@ export function checkServiceNames(pm: Postmortem, settings: NoticeSettings): Fin
     for (const lang of languagesOf(pm, settings)) {
       if (serviceDisplayName(pm, settings, id, lang) !== '') continue;
       out.push({
-        message: `Expected a display name for service "${id}" in ${lang}, found none; add \`${id}: { ${lang}: "..." }\` under \`notice.services\` in this file or in the config (.postmortemrc.json).`,
+        message:
+          `Expected a display name for service "${id}" in ${lang}, found none; add \`${id}: { ${lang}: "..." }\` ` +
+          'under `notice.services` in this file or in the config (.postmortemrc.json).',
         ...keyPosition(pm, `services.${i}`),
       });
     }
@@ -81,7 +83,9 @@ export function checkSignature(pm: Postmortem, settings: NoticeSettings): Findin
   return languagesOf(pm, settings)
     .filter((lang) => noticeSignature(pm, settings, lang) === '')
     .map((lang) => ({
-      message: `Expected a signature for e-mails in ${lang}, found none; add \`notice.signature.${lang}\` to the config (.postmortemrc.json) or to this file's \`notice\` block.`,
+      message:
+        `Expected a signature for e-mails in ${lang}, found none; add \`notice.signature.${lang}\` ` +
+        "to the config (.postmortemrc.json) or to this file's `notice` block.",
       ...keyPosition(pm, 'notice', 'key'),
     }));
 }

@@ -152,7 +152,8 @@ async function chooseFlavor(request: PublishRequest, siteReal: string): Promise<
   const flavor = request.flavor ?? (await detectFlavor(siteReal));
   if (!flavor || !SITE_FLAVORS.includes(flavor)) {
     refuse(
-      `Cannot tell the kind of site in ${request.site} (no _config.yml, hugo.toml/config.toml/hugo.yaml, cState theme or content/issues/); pass --flavor jekyll|hugo|cstate.`,
+      `Cannot tell the kind of site in ${request.site} ` +
+        '(no _config.yml, hugo.toml/config.toml/hugo.yaml, cState theme or content/issues/); pass --flavor jekyll|hugo|cstate.',
     );
   }
   if (flavor === 'cstate') {
@@ -161,7 +162,9 @@ async function chooseFlavor(request: PublishRequest, siteReal: string): Promise<
     const unknown = known ? services.filter((s) => !known.systems.includes(s)) : [];
     if (known && unknown.length > 0) {
       refuse(
-        `Expected the affected services to be systems listed in ${known.file} (params.systems: ${known.systems.join(', ') || 'none'}), found unknown ${unknown.join(', ')}. Add them there or rename them in \`services\`.`,
+        `Expected the affected services to be systems listed in ${known.file} ` +
+          `(params.systems: ${known.systems.join(', ') || 'none'}), found unknown ${unknown.join(', ')}. ` +
+          'Add them there or rename them in `services`.',
       );
     }
   }
@@ -283,7 +286,8 @@ async function languageWarnings(
   for (const file of files) {
     if (file.lang === siteLang || (await hugoConfiguresLanguage(siteReal, file.lang)) !== false) continue;
     out.push(
-      `${file.path}: the site configures no language "${file.lang}", so Hugo shows it as a page of its own, not as a translation; add [languages.${file.lang}] to its config.`,
+      `${file.path}: the site configures no language "${file.lang}", ` +
+        `so Hugo shows it as a page of its own, not as a translation; add [languages.${file.lang}] to its config.`,
     );
   }
   return out;

@@ -26,9 +26,9 @@ export function timelineSvg(chart: IncidentChart): string {
   const axisY = 96;
   const bands = chart.windows.map(
     (w) =>
-      `<rect class="impact" x="${x(w.start).toFixed(1)}" y="${axisY - 14}" width="${Math.max(2, x(w.end) - x(w.start)).toFixed(1)}" height="28"><title>${escapeHtml(
-        `Customer impact from ${w.startWall}, ${formatDuration(w.minutes * 60_000)}`,
-      )}</title></rect>`,
+      `<rect class="impact" x="${x(w.start).toFixed(1)}" y="${axisY - 14}" ` +
+      `width="${Math.max(2, x(w.end) - x(w.start)).toFixed(1)}" height="28">` +
+      `<title>${escapeHtml(`Customer impact from ${w.startWall}, ${formatDuration(w.minutes * 60_000)}`)}</title></rect>`,
   );
   const marks = chart.moments.map((m, i) => {
     const mx = x(m.ms);

@@ -193,7 +193,8 @@ describe('the interview flow', () => {
     expect(text).toContain('### Five whys\n\n1. Checkout failed.\n2. The schema changed without a way back.\n');
     expect(answers.notice?.languages).toEqual(['en', 'de']);
     expect(answers.notice?.customer_impact.en).toBe(
-      'For about 1 h 30 min, important parts of our service were unavailable for you. Some data could not be recovered; we are contacting every customer affected.',
+      'For about 1 h 30 min, important parts of our service were unavailable for you. ' +
+        'Some data could not be recovered; we are contacting every customer affected.',
     );
     expect(answers.notice?.headline.de).toBe('Störung unseres Dienstes am 2024-03-01');
     expect(answers.notice?.services).toEqual({

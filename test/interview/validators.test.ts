@@ -107,7 +107,8 @@ describe('validateMoment', () => {
     ['25:00', 'Expected a real date and time, found "25:00".'],
     [
       'yesterday',
-      'Expected a time like 14:02, a date and time like 2024-03-01 14:02 or 01.03.2024 14:02, or a timestamp like 2024-03-01T14:02:00+02:00, found "yesterday".',
+      'Expected a time like 14:02, a date and time like 2024-03-01 14:02 or 01.03.2024 14:02, ' +
+        'or a timestamp like 2024-03-01T14:02:00+02:00, found "yesterday".',
     ],
     ['2024-02-30 10:00', 'Expected a real date and time, found "2024-02-30 10:00".'],
   ])('%j -> %j', (text, expected) => {

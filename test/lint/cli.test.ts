@@ -87,7 +87,13 @@ describe('postmortem lint (in-process; the binary is tested in test/cli and test
       'postmortems/a-empty.md': '',
       'postmortems/b-binary.md': '\u0000\u0001\u0002',
       'postmortems/c-js.md': '---js\n{ id: process.exit(3) }\n---\n',
-      'postmortems/d-bomb.md': `---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n`,
+      'postmortems/d-bomb.md':
+        '---\n' +
+        'a: &a [x,x,x,x,x,x,x,x,x]\n' +
+        'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n' +
+        'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n' +
+        'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n' +
+        '---\n',
       'postmortems/e-yaml.md': '---\nid: [\n---\n',
       'postmortems/f-quotes.md': good
         .replace('id: 2020-01-01-api-outage', 'id: 2020-01-01-f')

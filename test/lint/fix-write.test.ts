@@ -107,7 +107,10 @@ describe('--fix writes keep what the file was', () => {
       const [lockedResult, openResult] = results;
       expect(lockedResult!.filePath).toBe(join(locked, NAME));
       expect(lockedResult!.messages[0]!.message).toMatch(
-        /^Expected to write the fixed file, found that its temp file .*\/locked\/\.2020-01-01-api-outage\.md\.[0-9a-f]{12}\.tmp could not be created \(EPERM\); the file is unchanged\.$/,
+        new RegExp(
+          '^Expected to write the fixed file, found that its temp file .*\\/locked\\/\\.2020-01-01-api-outage\\.md\\.[0-9a-f]{12}\\.tmp ' +
+            'could not be created \\(EPERM\\); the file is unchanged\\.$',
+        ),
       );
       expect(openResult!.messages).toEqual([]);
       expect(result.code).toBe(1);

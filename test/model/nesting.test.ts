@@ -63,7 +63,8 @@ describe('pathological nesting in the timeline', () => {
     ],
     [
       'items with sub-lists and blank lines',
-      '- 2018-05-15 10:00 +02:00 — One\n\n  - sub\n    - subsub\n\n  para in item\n\n- 2018-05-15 10:05 +02:00 — Two\n\nAfter the list\n\n* 2018-05-15 11:00 Z - Other list',
+      '- 2018-05-15 10:00 +02:00 — One\n\n  - sub\n    - subsub\n\n  para in item\n\n' +
+        '- 2018-05-15 10:05 +02:00 — Two\n\nAfter the list\n\n* 2018-05-15 11:00 Z - Other list',
     ],
     [
       'an ordered list',
@@ -71,7 +72,8 @@ describe('pathological nesting in the timeline', () => {
     ],
     [
       'a fence and a heading',
-      'Intro text.\n\n```\n- 2018-05-15 09:00 Z — not an item\n```\n\n- 2018-05-15 10:00 Z — One\n- Two without a time\n- \n\n### Later\n\n- 2018-05-15 12:00 Z — Three',
+      'Intro text.\n\n```\n- 2018-05-15 09:00 Z — not an item\n```\n\n' +
+        '- 2018-05-15 10:00 Z — One\n- Two without a time\n- \n\n### Later\n\n- 2018-05-15 12:00 Z — Three',
     ],
     [
       'an item followed by a quote and a break',

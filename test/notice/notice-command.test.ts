@@ -138,7 +138,8 @@ describe('postmortem notice: the zone', () => {
     const result = await run((s) => s.replace('timezone: Europe/Berlin', 'timezone: Europe/Berlín'), null);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'crm.md:17:11 error Expected `timezone` to be an IANA time zone such as Europe/Berlin (or an offset such as +02:00), found "Europe/Berlín". (notice-timezone)',
+      'crm.md:17:11 error Expected `timezone` to be an IANA time zone such as Europe/Berlin ' +
+        '(or an offset such as +02:00), found "Europe/Berlín". (notice-timezone)',
     );
   });
 

@@ -34,7 +34,8 @@ describe('display names of services', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
-      'crm.md:10:5 error Expected a display name for service "crm-web" in de, found none; add `crm-web: { de: "..." }` under `notice.services` in this file or in the config (.postmortemrc.json). (notice-services)',
+      'crm.md:10:5 error Expected a display name for service "crm-web" in de, found none; add `crm-web: { de: "..." }` ' +
+        'under `notice.services` in this file or in the config (.postmortemrc.json). (notice-services)',
     );
     expect(result.stderr).toContain('crm.md:12:5 error Expected a display name for service "fragment-cache" in de');
   });
@@ -77,7 +78,8 @@ describe("the company's voice", () => {
       email.stdout
         .trimEnd()
         .endsWith(
-          'Es tut uns leid. Sie verlassen sich darauf, dass Relata während Ihres Arbeitstages zur Verfügung steht, und an einem einzigen Nachmittag war das gleich zweimal nicht der Fall.',
+          'Es tut uns leid. Sie verlassen sich darauf, dass Relata während Ihres Arbeitstages zur Verfügung steht, ' +
+            'und an einem einzigen Nachmittag war das gleich zweimal nicht der Fall.',
         ),
     ).toBe(true);
     const blog = await run(noVoice, {}, ['--channel', 'blog']);

@@ -24,9 +24,12 @@ const SECRET = 'HUGO-SITE-SECRET-7731';
 const SLUG = 'crm-release-rollback-failed';
 
 const SINGLE =
-  '<!doctype html><html lang="{{ .Lang }}"><head><title>{{ .Title }}</title><meta name="description" content="{{ .Description }}"></head><body><h1>{{ .Title }}</h1><div class="summary">{{ .Summary }}</div><main>{{ .Content }}</main></body></html>\n';
+  '<!doctype html><html lang="{{ .Lang }}">' +
+  '<head><title>{{ .Title }}</title><meta name="description" content="{{ .Description }}"></head>' +
+  '<body><h1>{{ .Title }}</h1><div class="summary">{{ .Summary }}</div><main>{{ .Content }}</main></body></html>\n';
 const INDEX =
-  '<!doctype html><html><body><h1>{{ .Site.Title }}</h1><ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n';
+  '<!doctype html><html><body><h1>{{ .Site.Title }}</h1>' +
+  '<ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n';
 const LIST =
   '<!doctype html><html><body><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n';
 

@@ -26,7 +26,10 @@ const POST = join('incidents', '2018', '05', '15', 'crm-release-rollback-failed.
 
 // The layout escapes what it prints from front matter, as Jekyll's own minima theme does.
 const LAYOUT =
-  '<!doctype html><html lang="{{ page.lang }}"><head><title>{{ page.title | escape }}</title><meta name="description" content="{{ page.description | escape }}"></head><body><h1>{{ page.title | escape }}</h1><p class="description">{{ page.description | escape }}</p><main>{{ content }}</main></body></html>\n';
+  '<!doctype html><html lang="{{ page.lang }}">' +
+  '<head><title>{{ page.title | escape }}</title><meta name="description" content="{{ page.description | escape }}"></head>' +
+  '<body><h1>{{ page.title | escape }}</h1><p class="description">{{ page.description | escape }}</p>' +
+  '<main>{{ content }}</main></body></html>\n';
 
 async function jekyllSite() {
   const site = await makeSite({

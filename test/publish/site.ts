@@ -20,7 +20,15 @@ export const SITE_FILES: Record<string, Record<string, string>> = {
   },
   cstate: {
     'config.yml':
-      'baseURL: https://status.example.org\ntheme: cstate\nparams:\n  systems:\n    - name: crm-web\n      description: Web app\n    - name: crm-workers\n    - name: fragment-cache\n    - name: api\n',
+      'baseURL: https://status.example.org\n' +
+      'theme: cstate\n' +
+      'params:\n' +
+      '  systems:\n' +
+      '    - name: crm-web\n' +
+      '      description: Web app\n' +
+      '    - name: crm-workers\n' +
+      '    - name: fragment-cache\n' +
+      '    - name: api\n',
     'content/issues/.gitkeep': '',
   },
 };

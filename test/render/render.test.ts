@@ -249,7 +249,12 @@ describe('postmortem render (the command, in-process)', () => {
     ['binary', '\u0000\u0001\u0002\u0003'],
     [
       'an alias bomb',
-      `---\na: &a [x,x,x,x,x,x,x,x,x,x]\n${Array.from({ length: 9 }, (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`).join('\n')}\n---\n`,
+      '---\na: &a [x,x,x,x,x,x,x,x,x,x]\n' +
+        Array.from(
+          { length: 9 },
+          (_, i) => `${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`,
+        ).join('\n') +
+        '\n---\n',
     ],
     ['a 1 MB file', `---\ntitle: [${'x'.repeat(1_048_576)}\n---\n`],
   ])('gives a clear message for %s input and exit 1', async (_name, text) => {

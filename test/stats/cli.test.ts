@@ -66,7 +66,9 @@ describe('postmortem stats', () => {
     expect(lines).toHaveLength(26);
     // Line 110 of the crm example (it was 96 before the example gained timezone, windows and notice facts).
     expect(lines[1]).toBe(
-      '2018-05-15-crm-release-rollback-failed,examples/2018-05-15-crm-release-rollback-failed.md,110,Fail the release pipeline when production lacks a config key that staging has,prevent,release-eng,2018-05-31,done,CRM-4711,false,false',
+      '2018-05-15-crm-release-rollback-failed,examples/2018-05-15-crm-release-rollback-failed.md,110,' +
+        'Fail the release pipeline when production lacks a config key that staging has,' +
+        'prevent,release-eng,2018-05-31,done,CRM-4711,false,false',
     );
   });
 

@@ -24,7 +24,9 @@ export const junit: Formatter = (results, options) => {
     for (const m of result.messages) {
       const type = m.severity === 2 ? 'error' : 'warning';
       out += `    <testcase name="${escapeXml(`${file}:${m.line}:${m.column} ${m.ruleId}`)}" classname="postmortem.lint.${escapeXml(m.ruleId)}">\n`;
-      out += `      <failure message="${escapeXml(m.message)}" type="${type}">${escapeXml(`${type}: ${m.message} (${m.ruleId}) at ${file}:${m.line}:${m.column}`)}</failure>\n`;
+      out +=
+        `      <failure message="${escapeXml(m.message)}" type="${type}">` +
+        `${escapeXml(`${type}: ${m.message} (${m.ruleId}) at ${file}:${m.line}:${m.column}`)}</failure>\n`;
       out += '    </testcase>\n';
     }
     out += '  </testsuite>\n';

@@ -29,7 +29,9 @@ export default defineRule({
       if (!(status === 'open' || status === 'in-progress') || !isIsoDate(due) || due >= today) continue;
       const cell = row.cells.due ?? { line: row.line, column: row.column, text: '' };
       report({
-        message: `Expected "${row.cells.action?.text ?? 'this action'}" done by its due date ${cell.text}, found it still ${row.cells.status?.text} on ${today}.`,
+        message:
+          `Expected "${row.cells.action?.text ?? 'this action'}" done by its due date ${cell.text}, ` +
+          `found it still ${row.cells.status?.text} on ${today}.`,
         line: cell.line,
         column: cell.column,
       });

@@ -11,7 +11,8 @@ const END = '(?![\\p{L}\\p{N}_])';
 const BUILT_IN: readonly string[] = [
   // English
   // A segmentation fault or a fault domain is the machine's, not a person's.
-  '(?<!(?:segmentation|page|protection|bus|hardware|memory|double|triple|hard|soft)[ -])fault(?!\\s*[- ]?(?:toleran|injection|domain|line|detect|isolat|zone|code|handl))',
+  '(?<!(?:segmentation|page|protection|bus|hardware|memory|double|triple|hard|soft)[ -])fault' +
+    '(?!\\s*[- ]?(?:toleran|injection|domain|line|detect|isolat|zone|code|handl))',
   'at fault',
   'careless(?:ly|ness)?',
   "should(?: have|'ve) known",
@@ -45,10 +46,14 @@ const BUILT_IN: readonly string[] = [
 ];
 
 const FAILURE_VERBS =
-  'forgot|forget|overlooked|neglected|ignored|messed up|screwed up|botched|fumbled|failed to (?:check|notice|follow|test|read)|vergaß|vergass|übersah|ignorierte|vernachlässigte|hat (?:es )?(?:vergessen|übersehen|verbockt)';
+  'forgot|forget|overlooked|neglected|ignored|messed up|screwed up|botched|fumbled|failed to (?:check|notice|follow|test|read)|' +
+  'vergaß|vergass|übersah|ignorierte|vernachlässigte|hat (?:es )?(?:vergessen|übersehen|verbockt)';
 /** Stems of the built-in list: a cheap first look before the exact whole-word pattern. */
-const QUICK =
-  /fault|careless|should(?: have|'ve)|human error|negligen|blame|incompeten|sloppy|reckless|lazy|stupid|finger|screwed|messed|schuld|fahrl|nachl|unachtsam|leichtsinn|menschliche|hätte|inkompeten|schlampig/i;
+const QUICK = new RegExp(
+  "fault|careless|should(?: have|'ve)|human error|negligen|blame|incompeten|sloppy|reckless|lazy|stupid|finger|screwed|messed|" +
+    'schuld|fahrl|nachl|unachtsam|leichtsinn|menschliche|hätte|inkompeten|schlampig',
+  'i',
+);
 
 /** A cheap first look, so the costly name-before-verb pattern runs only on lines that may need it. */
 const MAYBE_FAILURE = /forg|overl|negl|ignor|messed|screwed|botch|fumbl|failed to|verga|übersah|vernachl|\bhat /i;
@@ -86,7 +91,9 @@ function namesOf(authors: unknown): Set<string> {
 
 /** Acting without asking or telling anyone, the way blame is often phrased without a blaming word. */
 const WITHOUT =
-  '[^.;!?]{0,100}?(?<![\\p{L}])(?:without\\s+(?:telling|asking|informing|notifying|checking|testing|reviewing|review|approval|a review|announcing|warning|consulting|waiting)|ohne\\s+(?:zu\\s+)?(?:\\p{L}+\\s+)?(?:informieren|fragen|prüfen|testen|Bescheid|Rücksprache|Freigabe|Review))';
+  '[^.;!?]{0,100}?(?<![\\p{L}])(?:' +
+  'without\\s+(?:telling|asking|informing|notifying|checking|testing|reviewing|review|approval|a review|announcing|warning|consulting|waiting)|' +
+  'ohne\\s+(?:zu\\s+)?(?:\\p{L}+\\s+)?(?:informieren|fragen|prüfen|testen|Bescheid|Rücksprache|Freigabe|Review))';
 
 /** A mention of someone by handle (`@jdoe`), not an e-mail address. */
 const MENTION = '(?<![\\w.@])@[A-Za-z0-9][\\w.-]*[A-Za-z0-9_]';

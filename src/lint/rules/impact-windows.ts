@@ -20,8 +20,17 @@ export default defineRule({
     fix: 'Correct the window the message names; often a date or an offset is wrong, or two windows should be one.',
     examples: {
       notOk:
-        'started: "2018-05-15T14:02:00+02:00"\nimpact:\n  windows:\n    - { start: "2018-05-15T14:02:00+02:00", end: "2018-05-15T14:40:00+02:00" }\n    - { start: "2018-05-15T14:30:00+02:00", end: "2018-05-15T15:00:00+02:00" }',
-      ok: 'started: "2018-05-15T14:02:00+02:00"\nimpact:\n  windows:\n    - { start: "2018-05-15T14:02:00+02:00", end: "2018-05-15T14:31:00+02:00" }\n    - { start: "2018-05-15T15:48:00+02:00", end: "2018-05-15T16:34:00+02:00" }',
+        'started: "2018-05-15T14:02:00+02:00"\n' +
+        'impact:\n' +
+        '  windows:\n' +
+        '    - { start: "2018-05-15T14:02:00+02:00", end: "2018-05-15T14:40:00+02:00" }\n' +
+        '    - { start: "2018-05-15T14:30:00+02:00", end: "2018-05-15T15:00:00+02:00" }',
+      ok:
+        'started: "2018-05-15T14:02:00+02:00"\n' +
+        'impact:\n' +
+        '  windows:\n' +
+        '    - { start: "2018-05-15T14:02:00+02:00", end: "2018-05-15T14:31:00+02:00" }\n' +
+        '    - { start: "2018-05-15T15:48:00+02:00", end: "2018-05-15T16:34:00+02:00" }',
     },
   },
   check: ({ pm }) => checkWindows(pm),

@@ -39,7 +39,9 @@ export default defineRule({
     const deep = section ? tooDeepLine(section) : null;
     if (deep !== null) {
       report({
-        message: `Expected timeline items nested at most ${MAX_NESTING} levels (or ${MAX_INDENT} columns) deep, found deeper nesting; those lines are not read.`,
+        message:
+          `Expected timeline items nested at most ${MAX_NESTING} levels (or ${MAX_INDENT} columns) deep, ` +
+          'found deeper nesting; those lines are not read.',
         line: deep,
         column: 1,
       });

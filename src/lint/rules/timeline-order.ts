@@ -143,7 +143,9 @@ export default defineRule({
       const other = after ? before : (earliestAfter[i] as number);
       if (fix === null) fix = sortEdit(pm, source);
       report({
-        message: `Expected timeline items in chronological order, found "${item.timestamp?.text}" ${after ? 'after' : 'before'} "${timed[other]?.item.timestamp?.text}".`,
+        message:
+          `Expected timeline items in chronological order, found "${item.timestamp?.text}" ` +
+          `${after ? 'after' : 'before'} "${timed[other]?.item.timestamp?.text}".`,
         line: item.line,
         column: item.column,
         ...(fix ? { fix } : {}),

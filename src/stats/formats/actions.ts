@@ -88,7 +88,10 @@ export function formatActions(
         `${i.path}:${i.line}`,
       ]);
       const overdue = items.filter((i) => isOverdue(i, options.today)).length;
-      return `${textTable(['due', 'status', 'type', 'owner', 'ticket', 'action', 'file'], rows, '')}\n\n${items.length} items, ${overdue} overdue on ${options.today} (marked !).\n`;
+      return (
+        `${textTable(['due', 'status', 'type', 'owner', 'ticket', 'action', 'file'], rows, '')}\n\n` +
+        `${items.length} items, ${overdue} overdue on ${options.today} (marked !).\n`
+      );
     }
   }
 }

@@ -65,7 +65,8 @@ export function formatHtml(report: StatsReport): string {
     bars('By severity', c.bySeverity),
     bars('By root-cause category', c.byCategory),
     bars('By service', c.byService),
-    `<p>Customer impact: <b>${thousands(report.impact.customerMinutes)}</b> customer-minutes, from ${report.impact.files} files (${report.impact.fromWindows} from impact windows).</p>`,
+    `<p>Customer impact: <b>${thousands(report.impact.customerMinutes)}</b> customer-minutes, ` +
+      `from ${report.impact.files} files (${report.impact.fromWindows} from impact windows).</p>`,
     '<h2>Times</h2><p>From <code>started</code>, median / p90 (nearest rank); in brackets, the files with the moment.</p>',
     `<h3>Median time to mitigate per quarter</h3>${columns(
       'Median time to mitigate per quarter, in minutes',
@@ -90,13 +91,15 @@ export function formatHtml(report: StatsReport): string {
           )
           .join('')}</ul>`,
     `<h2>Action items</h2><p>${thousands(a.total)} items in ${thousands(a.files)} files: ${thousands(a.open)} open, ${thousands(a.overdue)} overdue.</p>`,
-    `<h3>Open by owner</h3><p class="legend"><span style="background:#4c78a8"></span>open<span style="background:#e45756"></span>of which overdue</p>${horizontalBars(
-      'Open and overdue action items by owner',
-      a.byOwner
-        .filter((r) => r.open > 0)
-        .slice(0, 15)
-        .map((r) => ({ label: r.key, value: r.open, part: r.overdue, text: `${r.open} (${r.overdue} overdue)` })),
-    )}`,
+    '<h3>Open by owner</h3>' +
+      '<p class="legend"><span style="background:#4c78a8"></span>open<span style="background:#e45756"></span>of which overdue</p>' +
+      horizontalBars(
+        'Open and overdue action items by owner',
+        a.byOwner
+          .filter((r) => r.open > 0)
+          .slice(0, 15)
+          .map((r) => ({ label: r.key, value: r.open, part: r.overdue, text: `${r.open} (${r.overdue} overdue)` })),
+      ),
     `<h3>By type</h3>${table(
       ['type', 'total', 'open', 'overdue'],
       a.byType.map((r) => [r.key, String(r.total), String(r.open), String(r.overdue)]),
@@ -106,7 +109,8 @@ export function formatHtml(report: StatsReport): string {
   const { unreadable, warnings } = report.files;
   if (unreadable.length > 0)
     body.push(
-      `<h2>Unreadable files</h2><p>Counted, not in the figures.</p><ul class="notes">${unreadable.map((n) => `<li>${escapeHtml(noteLine(n))}</li>`).join('')}</ul>`,
+      '<h2>Unreadable files</h2><p>Counted, not in the figures.</p>' +
+        `<ul class="notes">${unreadable.map((n) => `<li>${escapeHtml(noteLine(n))}</li>`).join('')}</ul>`,
     );
   if (warnings.length > 0)
     body.push(

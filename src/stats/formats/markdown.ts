@@ -47,7 +47,8 @@ export function formatMarkdown(report: StatsReport): string {
     counts('By root-cause category', 'category', c.byCategory),
     counts('By service', 'service', c.byService),
     counts('By month', 'month', c.byMonth),
-    `**Customer impact:** ${thousands(report.impact.customerMinutes)} customer-minutes, from ${report.impact.files} files (${report.impact.fromWindows} of them from impact windows).`,
+    `**Customer impact:** ${thousands(report.impact.customerMinutes)} customer-minutes, ` +
+      `from ${report.impact.files} files (${report.impact.fromWindows} of them from impact windows).`,
     '## Times',
     'Time from `started` to `detected`, `mitigated` and `resolved`, as median / p90 (nearest rank), with the number of files that have the moment.',
     `### By severity\n\n${table(TIME_HEADERS, [timeRow(times.overall), ...times.bySeverity.map(timeRow)])}`,

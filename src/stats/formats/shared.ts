@@ -53,7 +53,11 @@ export function preventSentence(report: StatsReport): string {
 export function filesSentence(report: StatsReport): string {
   const f = report.files;
   const bad = f.unreadable.length;
-  return `${thousands(f.total)} files: ${thousands(f.readable)} readable${bad > 0 ? `, ${thousands(bad)} unreadable (listed below, not in the figures)` : ''}; ${thousands(f.warnings.length)} warnings.`;
+  return (
+    `${thousands(f.total)} files: ${thousands(f.readable)} readable` +
+    `${bad > 0 ? `, ${thousands(bad)} unreadable (listed below, not in the figures)` : ''}; ` +
+    `${thousands(f.warnings.length)} warnings.`
+  );
 }
 
 /** The ids of a chain for reading: all of a short chain, the first two and last three of a long one (JSON has all). */

@@ -61,7 +61,8 @@ export function columns(title: string, cols: readonly Column[]): string {
     const bar =
       c.value === null
         ? ''
-        : `<rect class="bar" x="${x + 2}" y="${(10 + chartHeight - h).toFixed(1)}" width="${step - 4}" height="${h.toFixed(1)}"><title>${escapeHtml(`${c.label}: ${c.text ?? c.value}`)}</title></rect>`;
+        : `<rect class="bar" x="${x + 2}" y="${(10 + chartHeight - h).toFixed(1)}" width="${step - 4}" height="${h.toFixed(1)}">` +
+          `<title>${escapeHtml(`${c.label}: ${c.text ?? c.value}`)}</title></rect>`;
     const label =
       i % every === 0
         ? `<text x="${x + step / 2}" y="${chartHeight + 26}" text-anchor="middle">${escapeHtml(c.label)}</text>`

@@ -32,7 +32,8 @@ export function formatTable(report: StatsReport): string {
   out.push(counts('Incidents by service', 'service', c.byService, 15));
   out.push(counts('Incidents by month', 'month', c.byMonth, 24));
   out.push(
-    `Customer impact: ${thousands(report.impact.customerMinutes)} customer-minutes (${report.impact.files} files, ${report.impact.fromWindows} of them from impact windows)`,
+    `Customer impact: ${thousands(report.impact.customerMinutes)} customer-minutes ` +
+      `(${report.impact.files} files, ${report.impact.fromWindows} of them from impact windows)`,
   );
   out.push(
     `Times from start, median / p90 (files with the moment)\n${textTable(TIME_HEADERS, [
