@@ -29,8 +29,6 @@ export const REQUIRED_SECTIONS = [
   'Action items',
   'Lessons learned',
 ] as const;
-/** Optional level-2 sections FORMAT v1 knows. */
-export const OPTIONAL_SECTIONS = ['Trigger', 'Supporting information'] as const;
 /** The full section order, optional sections in their usual place. */
 export const SECTION_ORDER = [
   'Summary',
