@@ -38,7 +38,7 @@ export function inputsHash() {
 }
 
 /** A hash of what a folder holds now: names and sizes (a deleted or hand-edited file changes it). */
-export function outputHash(dir = DIST) {
+function outputHash(dir = DIST) {
   const hash = createHash('sha256');
   for (const file of filesUnder(dir)) hash.update(`${file}\0${statSync(join(ROOT, file)).size}\0`);
   return hash.digest('hex');

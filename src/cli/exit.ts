@@ -3,7 +3,7 @@ import type { Io } from './io.js';
 import { printProblems } from './report.js';
 
 /** The one place where an error's kind becomes an exit code. */
-export const EXIT_CODE_OF: Record<ErrorKind, number> = { usage: 2, input: 1, runtime: 2, interrupted: 130 };
+const EXIT_CODE_OF: Record<ErrorKind, number> = { usage: 2, input: 1, runtime: 2, interrupted: 130 };
 
 const FS_REASONS: Record<string, string> = {
   EEXIST: 'a file is in the way (expected a folder there, or no file)',

@@ -18,7 +18,7 @@ Exit codes:
   130  interrupted (Ctrl-C)`;
 
 /** Builds the commander program; every command's module is imported only when it runs. */
-export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('postmortem');
   program
     .description('Write, lint, render and publish incident postmortems.')

@@ -118,7 +118,7 @@ function normaliseSeverity(value: unknown): RuleSeverity | null {
 }
 
 /** Checks the shape of a config and normalises numeric severities; throws ConfigError naming file and key. */
-export function validateConfig(raw: unknown, file: string): PostmortemConfig {
+function validateConfig(raw: unknown, file: string): PostmortemConfig {
   const fail = (key: string, expected: string, found: unknown): never => {
     throw new ConfigError(`${file}: \`${key}\`: expected ${expected}, found ${describe(found)}.`, file);
   };

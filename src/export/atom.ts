@@ -11,7 +11,7 @@ import { IMPACT_BY_SEVERITY } from './statuspage.js';
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Escapes text for an XML element or a double-quoted attribute. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(NOT_XML, '')
     .replace(/&/g, '&amp;')

@@ -22,7 +22,7 @@ const COMPONENT_STATUS_BY_IMPACT = {
 } as const;
 
 /** Where an incident stands, from the moments the postmortem records. */
-export function incidentStatus(notice: ExportedNotice): 'resolved' | 'monitoring' | 'investigating' {
+function incidentStatus(notice: ExportedNotice): 'resolved' | 'monitoring' | 'investigating' {
   if (notice.resolved) return 'resolved';
   return notice.mitigated ? 'monitoring' : 'investigating';
 }

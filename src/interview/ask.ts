@@ -62,7 +62,7 @@ export interface TerminalStreams {
 }
 
 /** Shown under a multi-line prompt. */
-export const TEXT_HINT =
+const TEXT_HINT =
   'Enter answers · end a line with \\ to add another · pasted lines are kept · Ctrl-E or "e" opens $EDITOR';
 
 /** Shown after a question with a default. */

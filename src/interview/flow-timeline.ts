@@ -23,7 +23,7 @@ function momentEntries(iv: InterviewContext, given: readonly TimelineAnswer[]): 
 }
 
 /** Entries by time; equal times keep the order they were added in. */
-export function sortedByTime<T extends TimelineAnswer>(entries: readonly T[]): T[] {
+function sortedByTime<T extends TimelineAnswer>(entries: readonly T[]): T[] {
   return entries
     .map((e, i) => ({ e, i }))
     .sort((x, y) => (parseInstant(x.e.at) ?? 0) - (parseInstant(y.e.at) ?? 0) || x.i - y.i)

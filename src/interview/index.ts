@@ -1,6 +1,5 @@
 /** The interview of `postmortem new`: questions as data, validators, drafts and the flow. */
 export * from './answers.js';
-export { readAnswers } from './read-answers.js';
 export { readWindows } from './windows.js';
 export { terminalAsk, isPromptInterrupt, type Ask } from './ask.js';
 export * from './build.js';

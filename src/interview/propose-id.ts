@@ -38,7 +38,7 @@ function trimDangling(words: string[]): string[] {
 }
 
 /** The slug of a title, at most 60 characters, ending at a word boundary that reads well. */
-export function proposeSlug(title: string): string {
+function proposeSlug(title: string): string {
   const words = title
     .normalize('NFKD')
     .replace(/ß/g, 'ss')

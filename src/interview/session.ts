@@ -85,7 +85,7 @@ async function answersFromFile(
 }
 
 /** Required keys neither given nor already answered in the draft's steps. */
-export function unansweredKeys(given: Answers, steps: Record<string, unknown>): string[] {
+function unansweredKeys(given: Answers, steps: Record<string, unknown>): string[] {
   const stepKeys = Object.keys(steps);
   return REQUIRED_ANSWER_KEYS.filter((key) => {
     let v: unknown = given;
@@ -97,7 +97,7 @@ export function unansweredKeys(given: Answers, steps: Record<string, unknown>): 
 }
 
 /** What `--resume` prints first: which draft, and a few of the answers it kept. */
-export function resumeSummary(draft: Draft): string {
+function resumeSummary(draft: Draft): string {
   const kept = Object.entries(draft.steps);
   const lines = kept.slice(0, 6).map(([key, value]) => {
     const text = firstLineOf(Array.isArray(value) ? value.join(', ') : String(value));

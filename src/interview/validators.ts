@@ -46,7 +46,7 @@ export function validateText(text: string): Validation {
 }
 
 /** The line of a code fence (``` or ~~~) opened and never closed, or null. */
-export function unclosedFence(markdown: string): number | null {
+function unclosedFence(markdown: string): number | null {
   let open: { char: string; size: number; line: number } | null = null;
   markdown.split(/\r?\n/).forEach((line, i) => {
     const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);

@@ -9,17 +9,9 @@ import type { Postmortem, Problem } from '../model/types.js';
 import type { NoticeChannel } from './view.js';
 
 /** The wording checks and helpers, re-exported so that callers import one module. */
-export {
-  checkNoticeApology,
-  checkNoticeLanguage,
-  checkNoticeWording,
-  REQUIRED_WORDING,
-  noticeBlock,
-  noticeText,
-} from './wording-checks.js';
-/** The checks of the facts and of leaks, re-exported for the same reason. */
-export { checkServiceNames, checkSignature, checkTimezone, checkWindows } from './facts-checks.js';
-export { checkLeaks } from './leak-checks.js';
+export { checkNoticeApology, checkNoticeLanguage, checkNoticeWording } from './wording-checks.js';
+/** The checks of the facts, re-exported for the same reason. */
+export { checkServiceNames, checkSignature } from './facts-checks.js';
 
 /** One rule of the notice gate and the channels it matters for (all when absent). */
 export interface NoticeRule {

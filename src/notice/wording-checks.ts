@@ -12,7 +12,7 @@ import type { NoticeSettings } from './settings.js';
 const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
 
 /** The fields a notice needs in every language; the apology has its own check. */
-export const REQUIRED_WORDING = ['headline', 'what_happened', 'customer_impact', 'next_steps'] as const;
+const REQUIRED_WORDING = ['headline', 'what_happened', 'customer_impact', 'next_steps'] as const;
 
 /** The notice block as a mapping, or null when absent or malformed (the model's validation reports that). */
 export function noticeBlock(pm: Postmortem): Record<string, unknown> | null {

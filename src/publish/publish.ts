@@ -109,7 +109,7 @@ export function recordedPostmortemId(content: string): string | null {
 }
 
 /** Refuses a file at the target that this tool did not write for this postmortem. */
-export function checkOwnership(existing: string | null, id: string, shown: string): void {
+function checkOwnership(existing: string | null, id: string, shown: string): void {
   if (existing === null) return;
   const owner = recordedPostmortemId(existing);
   if (owner === null)
@@ -172,7 +172,7 @@ async function chooseFlavor(request: PublishRequest, siteReal: string): Promise<
 }
 
 /** Builds the posts, checks the site, and commits (or writes, or shows) them according to `mode`. */
-export async function publishNotice(request: PublishRequest): Promise<PublishResult> {
+async function publishNotice(request: PublishRequest): Promise<PublishResult> {
   const { id, section } = checkRequest(request);
   const mode = request.mode ?? 'commit';
   const repo = await siteRepository(request.site);

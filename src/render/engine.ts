@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { RuntimeError } from '../model/errors.js';
 
 /** The templates shipped with the package. */
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** A template could not be read or compiled, or failed while rendering; a runtime failure (exit 2). */
 export class TemplateError extends RuntimeError {}

@@ -16,7 +16,7 @@ const NAMES = { started: 'Started', detected: 'Detected', mitigated: 'Mitigated'
  * the customer-impact windows as critical bars. Times are the incident's wall clock (the offset of
  * `started`), written without an offset so that every reader sees them as in the postmortem.
  */
-export function timelineMermaid(chart: IncidentChart): string {
+function timelineMermaid(chart: IncidentChart): string {
   const t = (wall: string) => wall;
   const lines = [
     'gantt',

@@ -70,7 +70,7 @@ function words(text: string): string {
 }
 
 /** `started` as people read it: `Friday, 1 March 2024, 14:02 (UTC+01:00, Europe/Berlin)`. */
-export function readableInstant(iso: string, zone?: string): string {
+function readableInstant(iso: string, zone?: string): string {
   const ms = parseInstant(iso);
   const offset = offsetOf(iso);
   if (ms === null || offset === null) return iso;
@@ -111,7 +111,7 @@ function windowsView(data: Record<string, unknown>) {
 }
 
 /** The data the postmortem template sees; every user string is already escaped for Markdown. */
-export function postmortemView(pm: Postmortem) {
+function postmortemView(pm: Postmortem) {
   const d = pm.data;
   const impact = (typeof d.impact === 'object' && d.impact !== null ? d.impact : {}) as Record<string, unknown>;
   const figures = deriveFigures(d);

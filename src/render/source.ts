@@ -43,7 +43,7 @@ function listItem(text: string, indent: number): string {
 }
 
 /** The view of the source template: section prose kept as the engineer's Markdown (no headings), everything else escaped inline. */
-export function sourceView(content: SourceContent) {
+function sourceView(content: SourceContent) {
   return {
     summary: markdownSection(content.summary),
     customersAffected: content.impact.customersAffected.toLocaleString('en-US'),

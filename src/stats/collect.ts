@@ -5,7 +5,6 @@ import type { FileNote, StatsInput } from './types.js';
 import { displayPath as shownPath } from '../model/display-path.js';
 
 /** A path as reports show it: relative to `cwd` when inside it. */
-export { shownPath };
 
 /**
  * Reads the given files (absolute paths, as `lint` finds them) into records; a file that cannot be

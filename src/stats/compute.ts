@@ -60,7 +60,7 @@ function groupTimes(
 }
 
 /** Every quarter from `first` to `last` (`YYYY-Qn`), so a trend shows its empty quarters too. */
-export function quarterRange(first: string, last: string): string[] {
+function quarterRange(first: string, last: string): string[] {
   const index = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(6)) - 1;
   const out: string[] = [];
   for (let i = index(first); i <= index(last); i++) out.push(`${Math.floor(i / 4)}-Q${(i % 4) + 1}`);

@@ -28,7 +28,7 @@ export function formatMinutes(minutes: number | null): string {
  * The nearest-rank percentile of sorted values: the smallest value with at least p % of the values
  * at or below it. It is always a time some incident really took, and can be checked by hand.
  */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
+function nearestRank(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] as number;

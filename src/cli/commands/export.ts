@@ -29,7 +29,7 @@ const FORMATS = {
 } as const;
 
 /** Export formats. */
-export const EXPORT_FORMATS = Object.keys(FORMATS) as Array<keyof typeof FORMATS>;
+const EXPORT_FORMATS = Object.keys(FORMATS) as Array<keyof typeof FORMATS>;
 
 function checkOptions(options: ExportOptions): { format: keyof typeof FORMATS; url: string } {
   const format = (options.format ?? 'statuspage') as keyof typeof FORMATS;

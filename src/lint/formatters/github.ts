@@ -3,12 +3,12 @@ import type { Formatter } from '../types.js';
 import { visible } from './escape.js';
 
 /** Escapes a workflow-command message (`%`, CR, LF) as @actions/core does, and other control characters visibly. */
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return visible(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a workflow-command property value (also `:` and `,`). */
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

@@ -3,7 +3,7 @@ import type { Formatter } from '../types.js';
 import { visible } from './escape.js';
 
 /** Escapes text for XML content and attribute values; control characters become visible escapes, and characters XML 1.0 cannot hold are dropped. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return visible(text)
     .replace(/[\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')

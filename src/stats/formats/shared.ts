@@ -11,12 +11,12 @@ export function thousands(n: number): string {
 }
 
 /** `78 %`, or `–` when there is nothing to share. */
-export function percent(share: number | null): string {
+function percent(share: number | null): string {
   return share === null ? '–' : `${Math.round(share * 100)} %`;
 }
 
 /** `45 min / 3 h 2 min`: median and p90 of a duration. */
-export function medianP90(s: DurationSummary): string {
+function medianP90(s: DurationSummary): string {
   return s.files === 0 ? '–' : `${formatMinutes(s.medianMinutes)} / ${formatMinutes(s.p90Minutes)}`;
 }
 
