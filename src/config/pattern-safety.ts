@@ -35,6 +35,11 @@ export function patternsOf(config: { internalPatterns?: string[]; rules?: Record
  */
 export async function backtrackingProblem(source: string): Promise<string | null> {
   if (plainlySafe(source)) return null;
+  // recheck's `auto` backend starts a helper process: its native build where one exists for the
+  // platform, else a JVM (seconds). A config holds a few short patterns, which recheck's own
+  // JavaScript build decides in-process in well under a second, the same way on every platform;
+  // so the native builds (optional dependencies) are not needed. A RECHECK_BACKEND set by the user wins.
+  process.env.RECHECK_BACKEND ??= 'pure';
   const { check } = await import('recheck');
   let result;
   try {

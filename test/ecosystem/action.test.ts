@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type AjvDraft04Module from 'ajv-draft-04';
@@ -41,11 +41,15 @@ afterAll(async () => {
 /** The first run's install, which later runs link as the repository's own devDependency. */
 let installed: string | null = null;
 
-async function runAction(inputs: Record<string, string>, options: { bad?: boolean; ownInstall?: boolean } = {}) {
+async function runAction(
+  inputs: Record<string, string>,
+  options: { bad?: boolean; ownInstall?: boolean; files?: Record<string, string> } = {},
+) {
   const workspace = join(work.dir, `repo-${++temp}`);
   const runnerTemp = join(work.dir, `runner-temp-${temp}`);
   await mkdir(runnerTemp, { recursive: true });
   await makePostmortemRepo(workspace, options);
+  for (const [name, text] of Object.entries(options.files ?? {})) await writeFile(join(workspace, name), text);
   if (options.ownInstall) {
     // As after `npm ci` in a repository with postmortem-cli in its devDependencies.
     expect(installed).not.toBeNull();
@@ -96,6 +100,13 @@ describe('action.yml (composite)', () => {
     expect(install?.code).toBe(0);
     expect(install?.stdout).toMatch(/(^|\n)\d+\.\d+\.\d+\n$/);
     expect(existsSync(installed as string)).toBe(true);
+    // Installed without optional dependencies: no native build of the pattern checker.
+    const modules = join(work.dir, `runner-temp-${temp}`, 'postmortem-cli', 'node_modules');
+    expect(existsSync(join(modules, 'recheck'))).toBe(true);
+    expect(existsSync(join(modules, 'recheck-jar'))).toBe(false);
+    expect(existsSync(join(modules, `recheck-${process.platform === 'darwin' ? 'macos' : process.platform}-x64`))).toBe(
+      false,
+    );
     expect(lint?.code).toBe(1);
     expect(run.outputs['sarif-file']).toBe('postmortem.sarif');
     const annotations = (lint?.stdout ?? '').split('\n').filter((l) => l.startsWith('::'));
@@ -126,6 +137,19 @@ describe('action.yml (composite)', () => {
     expect(run.steps[1]?.stdout).not.toMatch(/^::/m);
     const log = await readSarif(join(workspace, 'reports', 'pm.sarif'));
     expect(log.runs[0]?.results).toEqual([]);
+  });
+
+  it('refuses a config pattern that can backtrack catastrophically, with that install (no native checker)', async () => {
+    const config = { rules: { 'notice-leak': ['error', { patterns: ['(\\w+\\s?)+$'] }] } };
+    const { run } = await runAction(
+      { config: 'pm.json' },
+      { bad: false, ownInstall: true, files: { 'pm.json': JSON.stringify(config) } },
+    );
+    expect(run.steps[1]?.code).toBe(2);
+    expect(run.steps[1]?.stderr).toContain(
+      '`rules.notice-leak[1].patterns[0]`: expected a pattern that cannot backtrack',
+    );
+    expect(run.steps[1]?.stderr).toContain('exponential backtracking');
   });
 
   it('takes paths as data: a path with $(...) in it is linted as a name, never run', async () => {
