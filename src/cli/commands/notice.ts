@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { FileExistsError, writeFileAtomic } from '../../model/index.js';
+import { writeFileAtomic } from '../../model/index.js';
 import { NOTICE_CHANNELS, type NoticeChannel } from '../../notice/view.js';
-import { RuntimeError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { noticeForFile, type NoticeTextOptions } from '../notice-input.js';
 
@@ -26,13 +26,10 @@ export async function noticeCommand(file: string, options: NoticeOptions, io: Io
     io.stdout.write(notice.text);
     return 0;
   }
-  try {
-    await writeFileAtomic(resolve(io.cwd, options.out), notice.text, { force: options.force ?? false });
-  } catch (error) {
-    if (error instanceof FileExistsError)
-      throw new RuntimeError(`${options.out} already exists; use --force to overwrite it.`);
-    throw error;
-  }
+  await writeFileAtomic(resolve(io.cwd, options.out), notice.text, {
+    force: options.force ?? false,
+    shownAs: options.out,
+  });
   io.stderr.write(`Wrote ${options.out}\n`);
   return 0;
 }
