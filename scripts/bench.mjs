@@ -16,7 +16,27 @@ const KEEP = args.includes('--keep');
 const NO_MDL = args.includes('--no-markdownlint');
 const RUNS = Number(arg('--runs', '3'));
 const BIN = join(ROOT, 'bin', 'postmortem.js');
-const MDL = join(ROOT, 'node_modules', '.bin', 'markdownlint-cli2');
+// markdownlint-cli2 lives in a project of its own (scripts/bench-tools, with its lockfile), installed
+// on first use, so that it is not among the devDependencies every npm ci and every install of the
+// pre-commit hook fetch.
+const TOOLS = join(ROOT, 'scripts', 'bench-tools');
+const MDL = join(TOOLS, 'node_modules', '.bin', 'markdownlint-cli2');
+
+/** Installs the comparison tools from their lockfile unless they are there already. */
+async function installTools() {
+  if (NO_MDL || existsSync(MDL)) return;
+  console.log('Installing markdownlint-cli2 into scripts/bench-tools (npm ci, once)…');
+  const code = await new Promise((resolve) => {
+    const child = spawn('npm', ['ci', '--no-audit', '--no-fund', '--loglevel', 'error'], {
+      cwd: TOOLS,
+      stdio: 'inherit',
+    });
+    child.on('error', () => resolve(1));
+    child.on('close', resolve);
+  });
+  if (code !== 0)
+    throw new Error('npm ci in scripts/bench-tools failed; run the bench with --no-markdownlint, or try again');
+}
 
 async function generate(count) {
   const dir = join(DIR, String(count));
@@ -88,6 +108,7 @@ async function measureRuns(runs, cmd, cmdArgs, cwd, before) {
 }
 
 async function main() {
+  await installTools();
   await mkdir(DIR, { recursive: true });
   console.log(
     `postmortem lint vs markdownlint-cli2 — ${cpus().length} cores, Node ${process.version}, median of ${RUNS} runs`,
