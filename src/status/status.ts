@@ -95,10 +95,12 @@ export async function setStatus(options: {
   cwd: string;
   path: string;
   name?: string;
+  /** The file's text when the caller has read it already. */
+  source?: string;
   status: Status;
   configPath?: string;
 }): Promise<StatusChange> {
-  const source = await readFile(options.path, 'utf8');
+  const source = options.source ?? (await readFile(options.path, 'utf8'));
   const from = statusOf(source, options.path);
   if (from === options.status) return { from, to: options.status, changed: false, blocking: [] };
   const after = replaceStatus(source, options.status);

@@ -37,11 +37,11 @@ export async function statusCommand(
     io.stdout.write(`${statusOf(await read(path, file), path) ?? '(none)'}\n`);
     return 0;
   }
-  await read(path, file);
   const change = await setStatus({
     cwd: io.cwd,
     path,
     name: shown,
+    source: await read(path, file),
     status: status as Status,
     ...(options.config ? { configPath: resolve(io.cwd, options.config) } : {}),
   });
