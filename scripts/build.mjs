@@ -86,7 +86,10 @@ if (toDist && !force) {
   const status = distStatus(inputs);
   // A plain build must type-check; anything built from these sources will do for --transpile.
   if (status === 'checked' || (transpile && status !== 'stale')) {
-    console.log(`dist/ is up to date (the sources have not changed since the last build; --force builds anyway)`);
+    // Under npm (prepare, prepack) there is nothing to say: a newcomer's `npm install` should not
+    // talk about a build they did not ask for.
+    if (!process.env.npm_lifecycle_event)
+      console.log(`dist/ is up to date (the sources have not changed since the last build; --force builds anyway)`);
     process.exit(0);
   }
 }

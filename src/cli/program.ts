@@ -132,6 +132,11 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
     .option('--format <name>', 'stylish | json | sarif | github | junit', 'stylish')
     .option('-o, --output-file <path>', 'write the report to this file (replaced on every run)')
+    .option(
+      '--report <format=path>',
+      'also write a report in another format to a file, from the same run, e.g. sarif=lint.sarif (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
     .option('--fix', 'apply safe fixes (sort the timeline, canonical separators and zones, offsets from `timezone`)')
@@ -163,6 +168,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
         '  postmortem lint\n' +
         '  postmortem lint postmortems/2017-09-21-crm-outage.md --format github\n' +
         '  postmortem lint --format sarif --output-file lint.sarif --max-warnings 0\n' +
+        '  postmortem lint --format github --report sarif=lint.sarif   # annotations and SARIF, one run\n' +
         '  postmortem lint --rule action-item-overdue:error --rule section-order:off\n' +
         '  postmortem lint --fix --cache\n' +
         EXIT_CODES_HELP,

@@ -142,6 +142,8 @@ export interface FormatterOptions {
   cwd: string;
   /** The repository root (SARIF URIs are relative to it); defaults to `cwd`. */
   root?: string;
+  /** The CI workspace (GitHub's checkout) that annotation paths are relative to; defaults to `cwd`. */
+  workspace?: string;
   /** Colour functions; identity functions when colour is off. */
   color?: {
     red: (s: string) => string;

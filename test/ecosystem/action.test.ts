@@ -1,45 +1,33 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type AjvDraft04Module from 'ajv-draft-04';
-import type AddFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { readAction, runCompositeAction } from './composite.js';
-import { packPackage } from './pack.js';
+import { copyCheckout } from './pack.js';
+import { readSarif, resultUris } from './sarif.js';
 import { BAD, GOOD, makePostmortemRepo } from './repo.js';
 
 // The GitHub Action as the runner runs it: action.yml's steps with the inputs substituted, in a
-// user's repository, installing the package from a tarball of this repository (the `package`
-// input) instead of the registry, so the test needs no release and no network beyond npm's cache.
-
-const require = createRequire(import.meta.url);
-// CommonJS packages whose typings describe `exports.default`; require() gives the class itself.
-const AjvDraft04 = require('ajv-draft-04') as typeof AjvDraft04Module.default;
-const addFormats = require('ajv-formats') as typeof AddFormatsModule.default;
-// The SARIF 2.1.0 schema (draft-04) as Microsoft's SARIF test package ships it; the schema's
-// `language` pattern is not valid with the `u` flag, so Unicode regular expressions are off.
-const sarifSchema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
-const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
-const validateSarif = ajv.compile(sarifSchema);
+// user's repository. The action is a copy of this repository's files in a temporary folder (as
+// the runner checks out `uses: OWNER/postmortem-cli@REF`), which installs itself from its own
+// lockfile: npm runs offline, so nothing but the lockfile's packages (in npm's cache since
+// `npm ci`) can be installed, and no registry release is needed.
 
 let work: { dir: string; cleanup: () => Promise<void> };
-let tarball: string;
+/** The copy of this repository the runner would check out for `uses:`. */
+let actionDir: string;
 let temp = 0;
 
 beforeAll(async () => {
   work = await tempDir('postmortem-action-');
-  tarball = join(work.dir, (await packPackage(work.dir)).filename);
+  actionDir = join(work.dir, 'postmortem-cli');
+  await copyCheckout(actionDir);
 }, 60_000);
 
 afterAll(async () => {
   await work?.cleanup();
 });
-
-/** The first run's install, which later runs link as the repository's own devDependency. */
-let installed: string | null = null;
 
 async function runAction(
   inputs: Record<string, string>,
@@ -51,41 +39,27 @@ async function runAction(
   await makePostmortemRepo(workspace, options);
   for (const [name, text] of Object.entries(options.files ?? {})) await writeFile(join(workspace, name), text);
   if (options.ownInstall) {
-    // As after `npm ci` in a repository with postmortem-cli in its devDependencies.
-    expect(installed).not.toBeNull();
+    // As after `npm ci` in a repository with postmortem-cli in its devDependencies; the binary is
+    // the one the first test's run built in the action's checkout.
+    const installed = join(actionDir, 'bin', 'postmortem.js');
+    expect(existsSync(join(actionDir, 'dist', 'cli', 'main.js'))).toBe(true);
     await mkdir(join(workspace, 'node_modules', '.bin'), { recursive: true });
-    await symlink(installed as string, join(workspace, 'node_modules', '.bin', 'postmortem'));
-  } else {
-    installed = join(runnerTemp, 'postmortem-cli', 'node_modules', 'postmortem-cli', 'bin', 'postmortem.js');
+    await symlink(installed, join(workspace, 'node_modules', '.bin', 'postmortem'));
   }
-  const run = await runCompositeAction(ROOT, {
+  const run = await runCompositeAction(actionDir, {
     workspace,
     temp: runnerTemp,
-    inputs: { package: tarball, ...inputs },
-    env: { npm_config_prefer_offline: 'true' },
+    inputs,
+    env: { npm_config_offline: 'true' },
   });
   return { run, workspace };
-}
-
-async function readSarif(path: string) {
-  const log = JSON.parse(await readFile(path, 'utf8')) as {
-    runs: Array<{ tool: { driver: { name: string } }; results: Array<{ ruleId: string; locations: unknown[] }> }>;
-  };
-  const valid = validateSarif(log);
-  expect(validateSarif.errors ?? []).toEqual([]);
-  expect(valid).toBe(true);
-  return log;
 }
 
 describe('action.yml (composite)', () => {
   it('declares a composite action whose scripts take inputs only through env', async () => {
     const action = await readAction(join(ROOT, 'action.yml'));
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(
-      expect.arrayContaining(['paths', 'sarif-file', 'max-warnings', 'package']),
-    );
-    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-    expect(action.inputs.package?.default).toBe(`${pkg.name}@${pkg.version}`);
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'sarif-file', 'max-warnings']));
     for (const step of action.runs.steps) {
       expect(step.shell).toBe('bash');
       // Splicing an input into the script text would run a crafted path as shell code.
@@ -93,15 +67,14 @@ describe('action.yml (composite)', () => {
     }
   });
 
-  it('annotates the bad postmortem, fails the step, and writes valid SARIF for code scanning', async () => {
+  it('installs from its own checkout, annotates the bad postmortem in one lint run, and writes valid SARIF', async () => {
     const { run, workspace } = await runAction({});
     const [install, lint] = run.steps;
-    expect(install?.stderr).toBe('');
     expect(install?.code).toBe(0);
-    expect(install?.stdout).toMatch(/(^|\n)\d+\.\d+\.\d+\n$/);
-    expect(existsSync(installed as string)).toBe(true);
+    expect(install?.stderr).not.toMatch(/npm (warn|error)|ERR!/i);
+    expect(install?.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     // Installed without optional dependencies: no native build of the pattern checker.
-    const modules = join(work.dir, `runner-temp-${temp}`, 'postmortem-cli', 'node_modules');
+    const modules = join(actionDir, 'node_modules');
     expect(existsSync(join(modules, 'recheck'))).toBe(true);
     expect(existsSync(join(modules, 'recheck-jar'))).toBe(false);
     expect(existsSync(join(modules, `recheck-${process.platform === 'darwin' ? 'macos' : process.platform}-x64`))).toBe(
@@ -117,17 +90,33 @@ describe('action.yml (composite)', () => {
 
     const log = await readSarif(join(workspace, 'postmortem.sarif'));
     expect(log.runs[0]?.tool.driver.name).toBe('postmortem');
-    const uris = (log.runs[0]?.results ?? []).map(
-      (r) =>
-        (r.locations[0] as { physicalLocation: { artifactLocation: { uri: string } } }).physicalLocation
-          .artifactLocation.uri,
+    expect(new Set(resultUris(log))).toEqual(new Set([`postmortems/${BAD}.md`]));
+  }, 240_000);
+
+  it('annotates with paths relative to the workspace when it runs in a sub-project', async () => {
+    const workspace = join(work.dir, `repo-${++temp}`);
+    const runnerTemp = join(work.dir, `runner-temp-${temp}`);
+    await mkdir(runnerTemp, { recursive: true });
+    const sub = join(workspace, 'services', 'shop');
+    await makePostmortemRepo(sub);
+    await mkdir(join(sub, 'node_modules', '.bin'), { recursive: true });
+    await symlink(join(actionDir, 'bin', 'postmortem.js'), join(sub, 'node_modules', '.bin', 'postmortem'));
+    const run = await runCompositeAction(actionDir, {
+      workspace,
+      temp: runnerTemp,
+      inputs: { 'working-directory': 'services/shop' },
+    });
+    expect(run.steps[1]?.code).toBe(1);
+    expect(run.steps[1]?.stdout).toMatch(
+      new RegExp(`^::error file=services/shop/postmortems/${BAD}\\.md,line=5,`, 'm'),
     );
-    expect(new Set(uris)).toEqual(new Set([`postmortems/${BAD}.md`]));
+    const log = await readSarif(join(sub, 'postmortem.sarif'));
+    expect(resultUris(log)).toContain(`postmortems/${BAD}.md`);
   });
 
   it('passes a clean repository with its own postmortem-cli, with an empty SARIF report at the chosen path', async () => {
     const { run, workspace } = await runAction(
-      { 'sarif-file': 'reports/pm.sarif', 'max-warnings': '0', package: 'no-such-package-is-installed' },
+      { 'sarif-file': 'reports/pm.sarif', 'max-warnings': '0' },
       { bad: false, ownInstall: true },
     );
     expect(run.steps.map((s) => [s.id, s.code])).toEqual([

@@ -39,7 +39,7 @@ export function exec(
 }
 
 const KEPT_NPM_SETTINGS =
-  /^npm_config_(cache|registry|userconfig|globalconfig|proxy|https_proxy|noproxy|cafile|strict_ssl|prefer_offline|audit|fund|update_notifier)$/i;
+  /^npm_config_(cache|registry|userconfig|globalconfig|proxy|https_proxy|noproxy|cafile|strict_ssl|prefer_offline|offline|audit|fund|update_notifier)$/i;
 
 /** The environment of this process without what would let a child find modules outside its own tree. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {

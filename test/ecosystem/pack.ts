@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { copyFile, cp, mkdir, readFile, symlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { cleanEnv, exec } from './exec.js';
@@ -16,17 +19,36 @@ export interface PackResult {
   files: PackedFile[];
 }
 
+/** Copies the files git would check out (tracked, or new and not ignored) into `target`. */
+export async function copyCheckout(target: string): Promise<void> {
+  const listed = await exec('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT });
+  expect(listed.code).toBe(0);
+  for (const file of listed.stdout.split('\0').filter(Boolean)) {
+    if (!existsSync(join(ROOT, file))) continue; // deleted in the work tree, not yet committed
+    await mkdir(dirname(join(target, file)), { recursive: true });
+    await copyFile(join(ROOT, file), join(target, file));
+  }
+}
+
 /**
- * Packs this repository into `destination` as `npm publish` would. `npm test` has built dist/
- * already, so the prepare script (a second tsc run) is skipped.
+ * Packs this repository into `destination` as `npm pack` does for a user, lifecycle scripts
+ * included: `prepack` takes `prepare` out of the packed package.json, and `postpack` puts it back.
+ * It packs a copy of the checkout (with the dist/ `npm test` built, and this node_modules), since
+ * prepack rewrites package.json for a moment, which other tests read.
  */
 export async function packPackage(destination: string): Promise<PackResult> {
-  const pack = await exec(
-    'npm',
-    ['pack', '--ignore-scripts', '--json', '--pack-destination', destination, '--loglevel', 'error'],
-    { cwd: ROOT, env: cleanEnv() },
-  );
+  const clone = join(destination, 'postmortem-cli');
+  await copyCheckout(clone);
+  await cp(join(ROOT, 'dist'), join(clone, 'dist'), { recursive: true });
+  await symlink(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
+  const manifest = await readFile(join(clone, 'package.json'), 'utf8');
+  const pack = await exec('npm', ['pack', '--json', '--pack-destination', destination, '--loglevel', 'error'], {
+    cwd: clone,
+    env: cleanEnv(),
+  });
   expect(pack.stderr).toBe('');
   expect(pack.code).toBe(0);
+  // postpack restored the manifest byte for byte.
+  expect(await readFile(join(clone, 'package.json'), 'utf8')).toBe(manifest);
   return (JSON.parse(pack.stdout) as PackResult[])[0] as PackResult;
 }

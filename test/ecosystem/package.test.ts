@@ -1,11 +1,24 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { ROOT, tempDir } from '../helpers/cli.js';
-import { cleanEnv, exec } from './exec.js';
+import { runCompositeAction, type ActionRun } from './composite.js';
+import { cleanEnv, exec, type ExecResult } from './exec.js';
 import { packPackage, type PackResult } from './pack.js';
+import { BAD, makePostmortemRepo } from './repo.js';
+import { readSarif, resultUris } from './sarif.js';
+
+/** A workflow step, as far as the README's workflow uses them. */
+interface WorkflowStep {
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
 
 // The package as users get it: `npm pack`, installed into a fresh project, run from there.
 // The install uses --prefer-offline: `npm ci` has warmed the npm cache with every runtime
@@ -20,6 +33,7 @@ const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
 /** What the tarball may hold; everything else (src, tests, fixtures, examples, configs) stays out. */
 const ALLOWED = [
   /^package\.json$/,
+  /^action\.yml$/,
   /^README\.md$/,
   /^LICENSE$/,
   /^bin\/postmortem\.js$/,
@@ -33,6 +47,7 @@ let work: { dir: string; cleanup: () => Promise<void> };
 let packed: PackResult;
 let project: string;
 let installSeconds = 0;
+let install: ExecResult;
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -51,12 +66,14 @@ beforeAll(async () => {
   work = await tempDir('postmortem-pack-');
   packed = await packPackage(work.dir);
   project = join(work.dir, 'my-postmortems');
-  await mkdir(project);
+  await mkdir(join(project, 'vendor'), { recursive: true });
   await writeFile(join(project, 'package.json'), '{ "name": "my-postmortems", "private": true }\n');
+  // As the README says: the tarball in vendor/, installed as a devDependency.
+  await copyFile(join(work.dir, packed.filename), join(project, 'vendor', packed.filename));
   const started = performance.now();
-  const install = await exec(
+  install = await exec(
     'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error', join(work.dir, packed.filename)],
+    ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', `./vendor/${packed.filename}`],
     { cwd: project, env: cleanEnv() },
   );
   installSeconds = (performance.now() - started) / 1000;
@@ -69,6 +86,24 @@ afterAll(async () => {
 });
 
 describe('the npm package', () => {
+  it('installs from the tarball as the README says, without a warning', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`npm install --save-dev ./vendor/${packed.filename}`);
+    expect(readme).toContain(`writes ${packed.filename}`);
+    // npm 11 warns about every install script of a dependency; the packed manifest has none.
+    expect(install.stderr).toBe('');
+    expect(install.stdout).not.toMatch(/warn|prepare|dist\//i);
+    const manifest = JSON.parse(
+      await readFile(join(project, 'node_modules', 'postmortem-cli', 'package.json'), 'utf8'),
+    ) as { scripts: Record<string, string>; devDependencies?: unknown };
+    expect(manifest.scripts.prepare).toBeUndefined();
+    expect(manifest.devDependencies).toBeUndefined();
+    const own = JSON.parse(await readFile(join(project, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    expect(own.devDependencies['postmortem-cli']).toBe(`file:vendor/${packed.filename}`);
+  });
+
   it('holds only the allowed paths, and everything the tool needs', async () => {
     const paths = packed.files.map((f) => f.path).sort();
     expect(paths.filter((p) => !ALLOWED.some((re) => re.test(p)))).toEqual([]);
@@ -118,9 +153,8 @@ describe('the npm package', () => {
       packages: Record<string, { dependencies?: Record<string, string>; dev?: boolean }>;
     };
     const needed = new Set(Object.values(lock.packages).flatMap((p) => Object.keys(p.dependencies ?? {})));
-    // The self link (`postmortem-cli: file:.`, for `npx postmortem` in a clone) is the package itself.
-    const present = Object.keys(pkg.devDependencies).filter(
-      (name) => name !== 'postmortem-cli' && existsSync(join(project, 'node_modules', ...name.split('/'))),
+    const present = Object.keys(pkg.devDependencies).filter((name) =>
+      existsSync(join(project, 'node_modules', ...name.split('/'))),
     );
     expect(present.filter((name) => !needed.has(name))).toEqual([]);
     for (const tool of ['typescript', 'vitest', 'eslint', 'prettier']) {
@@ -202,5 +236,76 @@ describe('the npm package', () => {
       ['major', ['CRM-Web-App', 'Erinnerungen']],
       ['major', ['CRM web app', 'Reminders']],
     ]);
-  });
+  }, 180_000);
+
+  it('runs the README workflow as written: npm ci, the action from node_modules, the SARIF upload', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const block = /```yaml\n(# \.github\/workflows\/postmortems\.yml\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const workflow = parseYaml(block as string) as { jobs: Record<string, { steps: WorkflowStep[] }> };
+    const steps = Object.values(workflow.jobs)[0]?.steps ?? [];
+    // A user's repository: the package.json, lockfile and vendor/ of the install above, a good and
+    // a bad postmortem.
+    const workspace = join(work.dir, 'workflow');
+    await makePostmortemRepo(workspace);
+    for (const file of ['package.json', 'package-lock.json'])
+      await copyFile(join(project, file), join(workspace, file));
+    await cp(join(project, 'vendor'), join(workspace, 'vendor'), { recursive: true });
+    const runnerTemp = join(work.dir, 'workflow-temp');
+    await mkdir(runnerTemp);
+    const env = { npm_config_offline: 'true' };
+    const outputs: Record<string, Record<string, string>> = {};
+    const evaluate = (text: string) =>
+      text.replace(/\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g, (_m, id: string, name: string) => {
+        expect(outputs[id]?.[name], `steps.${id}.outputs.${name}`).toBeDefined();
+        return outputs[id]?.[name] as string;
+      });
+    const ran: string[] = [];
+    let failed: ActionRun | null = null;
+    let uploaded: string | null = null;
+    for (const step of steps) {
+      // After a failed step only steps that ask to run anyway do (`if: !cancelled()`, `always()`).
+      if (failed && !/!cancelled\(\)|always\(\)/.test(step.if ?? '')) continue;
+      const uses = step.uses ?? '';
+      if (step.run !== undefined) {
+        const result = await exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
+          cwd: workspace,
+          env: cleanEnv(env),
+        });
+        expect(result.stderr).not.toMatch(/ERR!/);
+        expect(result.code).toBe(0);
+        ran.push(`run: ${step.run}`);
+      } else if (uses.startsWith('./')) {
+        const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, evaluate(String(v))]));
+        const run = await runCompositeAction(join(workspace, uses), { workspace, temp: runnerTemp, inputs, env });
+        if (step.id) outputs[step.id] = run.outputs;
+        if (run.code !== 0) failed = run;
+        ran.push(`uses: ${uses}`);
+      } else if (/^actions\/checkout@/.test(uses)) {
+        ran.push('checkout'); // the workspace is the checkout
+      } else if (/^actions\/setup-node@/.test(uses)) {
+        expect(Number(step.with?.['node-version'])).toBeGreaterThanOrEqual(20);
+        ran.push('setup-node');
+      } else if (/^github\/codeql-action\/upload-sarif@/.test(uses)) {
+        uploaded = evaluate(String(step.with?.sarif_file));
+        ran.push('upload-sarif');
+      } else {
+        throw new Error(`the README's workflow has a step this test does not know: ${JSON.stringify(step)}`);
+      }
+    }
+    expect(ran).toEqual([
+      'checkout',
+      'setup-node',
+      'run: npm ci',
+      'uses: ./node_modules/postmortem-cli',
+      'upload-sarif',
+    ]);
+    // The bad postmortem fails the lint step with an annotation; the upload still gets the SARIF.
+    const lint = (failed)?.steps.at(-1);
+    expect(lint?.code).toBe(1);
+    expect(lint?.stdout).toMatch(new RegExp(`^::error file=postmortems/${BAD}\\.md,line=5,`, 'm'));
+    expect(uploaded).toBe('postmortem.sarif');
+    const log = await readSarif(join(workspace, uploaded as string));
+    expect(new Set(resultUris(log))).toEqual(new Set([`postmortems/${BAD}.md`]));
+  }, 180_000);
 });

@@ -52,6 +52,36 @@ describe('postmortem lint (in-process; the binary is tested in test/cli and test
     expect((await runInProcess(['lint', 'missing.md'], { cwd: root })).code).toBe(2);
   });
 
+  it('--report writes further formats from the same run; github annotations are relative to the workspace', async () => {
+    const text = (await base()).replace('The change was reverted.', 'It was human error.');
+    const root = await project('report', { 'postmortems/2020-01-01-api-outage.md': text });
+    const result = await runInProcess(
+      ['lint', '--format', 'github', '--report', 'sarif=out/lint.sarif', '--report', 'json=lint.json'],
+      { cwd: root, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir } },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^::warning file=report\/postmortems\/2020-01-01-api-outage\.md,line=\d+,/m);
+    const sarif = JSON.parse(await readFile(join(root, 'out', 'lint.sarif'), 'utf8')) as {
+      runs: Array<{ results: Array<{ ruleId: string }> }>;
+    };
+    expect(sarif.runs[0]?.results.map((r) => r.ruleId)).toEqual(['blameless-language']);
+    const json = JSON.parse(await readFile(join(root, 'lint.json'), 'utf8')) as Array<{ warningCount: number }>;
+    expect(json.map((r) => r.warningCount)).toEqual([1]);
+    // Outside GitHub Actions the paths are relative to the working folder, as before.
+    const local = await runInProcess(['lint', '--format', 'github'], { cwd: root, env: { GITHUB_WORKSPACE: dir } });
+    expect(local.stdout).toMatch(/^::warning file=postmortems\/2020-01-01-api-outage\.md,/m);
+    for (const bad of ['sarif', 'xml=a.txt', 'sarif=']) {
+      const refused = await runInProcess(['lint', '--report', bad], { cwd: root });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`--report ${bad}: expected FORMAT=PATH`);
+    }
+    // A file that is not a report is not replaced without --force.
+    await writeFile(join(root, 'notes.txt'), 'mine\n');
+    const kept = await runInProcess(['lint', '--report', 'json=notes.txt'], { cwd: root });
+    expect(kept.code).toBe(2);
+    expect(await readFile(join(root, 'notes.txt'), 'utf8')).toBe('mine\n');
+  });
+
   it('exits 2 on an invalid config, naming the file and the key', async () => {
     const root = await project('config', {
       'postmortems/2020-01-01-api-outage.md': await base(),

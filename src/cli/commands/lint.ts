@@ -13,6 +13,8 @@ import type { Io } from '../io.js';
 export interface LintOptions {
   format?: string;
   outputFile?: string;
+  /** `--report FORMAT=PATH`, repeatable: further reports from the same run. */
+  report?: string[];
   maxWarnings?: string;
   quiet?: boolean;
   fix?: boolean;
@@ -36,6 +38,24 @@ function parseNow(text: string | undefined): Date {
   if (Number.isNaN(date.getTime()) || !exists)
     throw new UsageError(`--now ${text}: expected a date (2020-02-01) or an ISO timestamp, found no such date.`);
   return date;
+}
+
+/** A further report: `--report sarif=lint.sarif`. */
+interface ExtraReport {
+  format: FormatterName;
+  path: string;
+}
+
+function parseReports(values: string[], cwd: string): ExtraReport[] {
+  return values.map((value) => {
+    const eq = value.indexOf('=');
+    const format = value.slice(0, eq) as FormatterName;
+    if (eq < 0 || !FORMATTER_NAMES.includes(format) || eq === value.length - 1)
+      throw new UsageError(
+        `--report ${value}: expected FORMAT=PATH with FORMAT one of ${FORMATTER_NAMES.join(', ')}, e.g. sarif=lint.sarif.`,
+      );
+    return { format, path: resolve(cwd, value.slice(eq + 1)) };
+  });
 }
 
 /** How long a run goes before progress shows; POSTMORTEM_PROGRESS_DELAY_MS lets tests show it with a few files. */
@@ -77,10 +97,10 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
       throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number >= 0.`);
     maxWarnings = Number(options.maxWarnings);
   }
-  if (options.outputFile) {
-    // Checked before linting, so a refused report file never follows a run of --fix.
-    assertReplaceable(resolve(io.cwd, options.outputFile), 'report', options.force ?? false);
-  }
+  const reports = parseReports(options.report ?? [], io.cwd);
+  // Checked before linting, so a refused report file never follows a run of --fix.
+  if (options.outputFile) assertReplaceable(resolve(io.cwd, options.outputFile), 'report', options.force ?? false);
+  for (const report of reports) assertReplaceable(report.path, 'report', options.force ?? false);
   const bar = progress(io);
   let run;
   try {
@@ -116,19 +136,25 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
       fixableWarningCount: 0,
     }));
   }
-  const formatter = await loadFormatter(format);
-  const text = formatter(results, {
+  const formatterOptions = {
     cwd: io.cwd,
     root: repositoryRoot(io.cwd),
     toolVersion: toolVersion(),
     rules: RULE_CATALOG,
-    ...(options.outputFile ? {} : { color: io.color }),
-  });
-  if (options.outputFile) {
-    const target = resolve(io.cwd, options.outputFile);
-    const { writeFileAtomic } = await import('../../model/write.js');
+    // GitHub places annotations by paths relative to the workspace (the checkout), wherever lint runs.
+    ...(io.env.GITHUB_ACTIONS === 'true' && io.env.GITHUB_WORKSPACE ? { workspace: io.env.GITHUB_WORKSPACE } : {}),
+  };
+  const { writeFileAtomic } = await import('../../model/write.js');
+  for (const report of reports) {
     // A report file is regenerated on every run, so it is replaced (still atomically).
-    await writeFileAtomic(target, text, { force: true });
+    await writeFileAtomic(report.path, (await loadFormatter(report.format))(results, formatterOptions), {
+      force: true,
+    });
+  }
+  const formatter = await loadFormatter(format);
+  const text = formatter(results, { ...formatterOptions, ...(options.outputFile ? {} : { color: io.color }) });
+  if (options.outputFile) {
+    await writeFileAtomic(resolve(io.cwd, options.outputFile), text, { force: true });
   } else {
     io.stdout.write(text);
   }

@@ -16,7 +16,9 @@ function escapeProperty(text: string): string {
 export const github: Formatter = (results, options) => {
   let out = '';
   for (const result of results) {
-    const file = relative(options.cwd, result.filePath).split(sep).join('/');
+    const file = relative(options.workspace ?? options.cwd, result.filePath)
+      .split(sep)
+      .join('/');
     for (const m of result.messages) {
       const props = [`file=${escapeProperty(file)}`, `line=${m.line}`, `col=${m.column}`];
       if (m.endLine !== undefined) props.push(`endLine=${m.endLine}`);
