@@ -2,7 +2,7 @@
  * The one module that talks to @inquirer/prompts. The flow asks through the `Ask` interface, so it
  * runs the same with real prompts, with a scripted answer source in tests, or not at all.
  */
-import { checkbox, confirm, editor, input, select } from '@inquirer/prompts';
+import { checkbox, confirm, editor, select } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { textPrompt } from './text-prompt.js';
 import type { Validation } from './validators.js';
@@ -20,6 +20,8 @@ export interface InputQuestion {
   message: string;
   default?: string;
   validate?: (value: string) => Validation;
+  /** A comma-separated list: pasted lines become its items (else they are joined with spaces). */
+  list?: boolean;
 }
 
 /** A question with one answer out of a list. */
@@ -65,6 +67,9 @@ export interface TerminalStreams {
 const TEXT_HINT =
   'Enter answers · end a line with \\ to add another · pasted lines are kept · Ctrl-E or "e" opens $EDITOR';
 
+/** Shown under a one-line prompt. */
+const LINE_HINT = 'Enter answers · pasted lines are joined into one';
+
 /** Shown after a question with a default. */
 const DEFAULT_HINT = '(Tab edits the default)';
 
@@ -83,19 +88,29 @@ export function terminalAsk(streams?: TerminalStreams): Ask {
         styleText('bold', status === 'done' ? text.replace(` ${DEFAULT_HINT}`, '') : text),
     },
   };
+  // Bracketed paste is on while a prompt reads: pasted line breaks then do not answer.
+  const prompt = async (config: Parameters<typeof textPrompt>[0]) => {
+    streams?.output.write(PASTE_ON);
+    try {
+      return await textPrompt(config, context);
+    } finally {
+      streams?.output.write(PASTE_OFF);
+    }
+  };
   return {
-    input: (q) => input({ message: withHint(q), default: q.default, validate: q.validate, theme }, context),
+    input: async (q) => {
+      const oneLine = q.list ? 'list' : 'text';
+      const config = { message: withHint(q), default: q.default, validate: q.validate, hint: LINE_HINT, theme };
+      return (await prompt({ ...config, oneLine })).text;
+    },
     text: async (q) => {
-      streams?.output.write(PASTE_ON);
-      let result;
-      try {
-        result = await textPrompt(
-          { message: withHint(q), default: q.default, validate: q.validate, hint: TEXT_HINT, theme },
-          context,
-        );
-      } finally {
-        streams?.output.write(PASTE_OFF);
-      }
+      const result = await prompt({
+        message: withHint(q),
+        default: q.default,
+        validate: q.validate,
+        hint: TEXT_HINT,
+        theme,
+      });
       if (!result.edit) return result.text;
       const edited = await editor(
         { message: q.message, default: result.text, postfix: '.md', waitForUserInput: false, validate: q.validate },

@@ -103,10 +103,12 @@ class Interview implements InterviewContext {
       ask.select({ message: MESSAGES.severity, choices: SEVERITY_CHOICES }),
     );
     this.a.services ??= splitList(
-      await this.step('services', (ask) => ask.input({ message: MESSAGES.services, validate: validateList })),
+      await this.step('services', (ask) =>
+        ask.input({ message: MESSAGES.services, validate: validateList, list: true }),
+      ),
     );
     this.a.authors ??= splitList(
-      await this.step('authors', (ask) => ask.input({ message: MESSAGES.authors, validate: validateList })),
+      await this.step('authors', (ask) => ask.input({ message: MESSAGES.authors, validate: validateList, list: true })),
     );
   }
 

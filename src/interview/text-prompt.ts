@@ -26,6 +26,36 @@ export interface TextPromptConfig {
   hint: string;
   /** Inquirer's theme, as for its own prompts. */
   theme?: { style: { message: (text: string, status: string) => string } };
+  /**
+   * A one-line question: Enter answers, and the lines of a paste are joined into one ("list":
+   * with commas, "text": with spaces), saying so under the prompt, instead of all but the first
+   * being dropped as inquirer's `input` does.
+   */
+  oneLine?: PasteJoin;
+}
+
+/** How a one-line question joins pasted lines: a comma-separated list, or a sentence. */
+export type PasteJoin = 'list' | 'text';
+
+/**
+ * Joins pasted lines into one answer: for a list, the items with ", " (stray commas at the line
+ * ends dropped), for text, the lines with a space. Blank lines go; nothing else is dropped.
+ */
+export function joinPastedLines(lines: readonly string[], join: PasteJoin): string {
+  if (join === 'text')
+    return lines
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .join(' ');
+  return lines
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^,+|,+$/g, '')
+        .trim(),
+    )
+    .filter((line) => line !== '')
+    .join(', ');
 }
 
 /** The answer, or the request to continue in the editor with the text so far. */
@@ -54,6 +84,7 @@ export const textPrompt = createPrompt<TextPromptResult, TextPromptConfig>((conf
   const current = useRef('');
   const pasting = useRef(false);
   const answer = useRef('');
+  const [joined, setJoined] = useState<string | undefined>(undefined);
 
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
@@ -61,17 +92,27 @@ export const textPrompt = createPrompt<TextPromptResult, TextPromptConfig>((conf
     if (key.name === 'paste-start' || key.name === 'paste-end') {
       pasting.current = key.name === 'paste-start';
       current.current = rl.line;
+      if (config.oneLine && key.name === 'paste-end' && lines.current.length > 0) {
+        // A one-line answer: the pasted lines become one line, and the prompt says how.
+        const count = lines.current.length + 1;
+        const text = joinPastedLines([...lines.current, rl.line], config.oneLine);
+        lines.current = [];
+        rl.clearLine(0);
+        rl.write(text);
+        current.current = rl.line;
+        setJoined(`Joined ${count} pasted lines with ${config.oneLine === 'list' ? 'commas' : 'spaces'}.`);
+      }
       return changed();
     }
     if (isEnterKey(key)) {
       // readline has already emptied its line for the Enter; `current` holds what it was.
       const line = current.current;
-      if (pasting.current || line.endsWith('\\')) {
+      if (pasting.current || (!config.oneLine && line.endsWith('\\'))) {
         lines.current.push(pasting.current ? line : line.slice(0, -1).trimEnd());
         current.current = '';
         return changed();
       }
-      if (lines.current.length === 0 && line.trim() === 'e') {
+      if (!config.oneLine && lines.current.length === 0 && line.trim() === 'e') {
         setStatus('done');
         return done({ text: defaultValue, edit: true });
       }
@@ -88,7 +129,7 @@ export const textPrompt = createPrompt<TextPromptResult, TextPromptConfig>((conf
       setError(check);
       return changed();
     }
-    if (key.ctrl && key.name === 'e') {
+    if (!config.oneLine && key.ctrl && key.name === 'e') {
       const text = [...lines.current, rl.line].join('\n');
       setStatus('done');
       return done({ text: text.trim() === '' ? defaultValue : text, edit: true });
@@ -122,5 +163,6 @@ export const textPrompt = createPrompt<TextPromptResult, TextPromptConfig>((conf
     lines.current.length === 0
       ? `${head} ${current.current}`
       : `${head}\n${lines.current.map((l) => `  ${l}`).join('\n')}\n  ${current.current}`;
-  return [body, error ? theme.style.error(error) : theme.style.help(config.hint)];
+  const help = joined === undefined ? config.hint : `${joined} ${config.hint}`;
+  return [body, error ? theme.style.error(error) : theme.style.help(help)];
 });

@@ -1,7 +1,7 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import { validateLongText } from '../../src/interview/index.js';
-import { firstLineOf, textPrompt } from '../../src/interview/text-prompt.js';
+import { firstLineOf, joinPastedLines, textPrompt } from '../../src/interview/text-prompt.js';
 
 const HINT = 'hint line';
 
@@ -81,5 +81,59 @@ describe('the multi-line text prompt', () => {
     ['one\ntwo\nthree', 'one (+2 more lines)'],
   ])('echoes %j as %j', (text, shown) => {
     expect(firstLineOf(text)).toBe(shown);
+  });
+});
+
+describe('a one-line question (services, a sentence)', () => {
+  async function oneLine(join: 'list' | 'text') {
+    return render(textPrompt, { message: 'Affected services:', hint: HINT, oneLine: join });
+  }
+
+  function paste(events: { keypress: (key: string) => void; type: (text: string) => void }, lines: string[]) {
+    events.keypress('paste-start');
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) events.keypress('enter');
+      events.type(line);
+    }
+    events.keypress('paste-end');
+  }
+
+  it('joins pasted lines of a list with commas and says so; nothing pasted is dropped', async () => {
+    const { answer, events, getScreen } = await oneLine('list');
+    paste(events, ['checkout,', 'payments,', 'search']);
+    expect(getScreen()).toContain('Joined 3 pasted lines with commas.');
+    expect(getScreen()).toContain('checkout, payments, search');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ text: 'checkout, payments, search', edit: false });
+  });
+
+  it('joins pasted lines of text with spaces, and Enter outside a paste answers', async () => {
+    const { answer, events, getScreen } = await oneLine('text');
+    paste(events, ['Orders placed between 14:02', 'and 14:31 in the EU region,', '', 'about 1,200 orders.']);
+    expect(getScreen()).toContain('Joined 4 pasted lines with spaces.');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({
+      text: 'Orders placed between 14:02 and 14:31 in the EU region, about 1,200 orders.',
+      edit: false,
+    });
+  });
+
+  it('answers a typed line ending in a backslash as it is, and "e" is an answer, not the editor', async () => {
+    const typed = await oneLine('text');
+    typed.events.type('C:\\');
+    typed.events.keypress('enter');
+    await expect(typed.answer).resolves.toEqual({ text: 'C:\\', edit: false });
+    const e = await oneLine('text');
+    e.events.type('e');
+    e.events.keypress('enter');
+    await expect(e.answer).resolves.toEqual({ text: 'e', edit: false });
+  });
+
+  it.each([
+    [['checkout,', 'payments,', 'search'], 'list', 'checkout, payments, search'],
+    [[' a ', '', ',b,', 'c'], 'list', 'a, b, c'],
+    [['one', '  two  ', ''], 'text', 'one two'],
+  ] as const)('joinPastedLines(%j, %s) = %j', (lines, join, expected) => {
+    expect(joinPastedLines(lines, join)).toBe(expected);
   });
 });

@@ -102,13 +102,17 @@ const MOST_ANSWERS = [
 
 describe('postmortem new in a real terminal (tmux)', () => {
   it('keeps every line of pasted, continued and edited answers', async () => {
-    await writeFile(join(dir, 'most.yaml'), MOST_ANSWERS);
+    // Services are asked: a one-line question that joins a pasted list instead of keeping its first line.
+    await writeFile(join(dir, 'most.yaml'), MOST_ANSWERS.replace('services: [checkout]\n', ''));
     // The "editor" writes two paragraphs into the file it is given, as a person would.
     const editor = join(dir, 'editor.sh');
     await writeFile(editor, `#!/bin/sh\nprintf 'Edited first paragraph.\\n\\nEdited second paragraph.\\n' > "$1"\n`, {
       mode: 0o755,
     });
     start('paste', '--answers most.yaml --dir pasted', `VISUAL='${editor}'`);
+    await paste('paste', 'Affected services', 'checkout,\npayments,\nsearch');
+    await waitForText('paste', 'Joined 3 pasted lines with commas.');
+    tmux('send-keys', '-t', 'paste', 'Enter');
     const summary =
       'Line one of the summary.\nLine two of the summary.\n\n- a listed fact\n- another fact\n\nA last paragraph.';
     await paste('paste', 'Summary: what happened', summary);
@@ -129,6 +133,7 @@ describe('postmortem new in a real terminal (tmux)', () => {
     await answer('paste', '❯ Write the postmortem', '');
     expect(await exitCode('paste')).toBe('EXIT=0');
     const text = await readFile(join(dir, 'pasted', '2024-03-01-checkout-down.md'), 'utf8');
+    expect(text).toMatch(/^services:\n {2}- checkout\n {2}- payments\n {2}- search\n/m);
     expect(text).toContain(`## Summary\n\n${summary}\n\n## Impact`);
     expect(text).toContain('## Root cause\n\nThe pool was removed.\n\nNobody reviewed it.\n');
     expect(text).toContain('## Detection\n\nEdited first paragraph.\n\nEdited second paragraph.\n');
