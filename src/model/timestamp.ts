@@ -64,6 +64,14 @@ function instant(text: string, parts: Parts, sign: number, oh: number, om: numbe
   return Date.UTC(y, mo - 1, d, h, mi, s) - sign * (oh * 60 + om) * 60_000;
 }
 
+/**
+ * Reads a day (`YYYY-MM-DD`, midnight UTC) or a front-matter timestamp (with its offset) to epoch
+ * milliseconds; null for anything else, including days that do not exist and machine-local times.
+ */
+export function parseDayOrInstant(text: string): number | null {
+  return parseInstant(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+}
+
 /** Normalises a timeline zone (`UTC`, `+0200`) to ISO form (`Z`, `+02:00`). */
 export function normaliseZone(zone: string): string {
   if (zone === 'Z' || zone === 'UTC') return 'Z';
