@@ -1,4 +1,5 @@
 import type { ExportedNotice } from '../export/notices.js';
+import { toRfc3339 } from '../model/index.js';
 import { customerServices } from '../notice/facts-checks.js';
 import type { NoticeSettings } from '../notice/settings.js';
 import { noticeLanguages } from '../notice/view.js';
@@ -46,9 +47,10 @@ export async function noticesOf(
     skipped.push(`${displayPath(pm.path, io.cwd)} (${reason})`);
     return [];
   }
+  // RFC 3339 with seconds, which Atom and Statuspage's readers require and the front matter may leave out.
   const moment = (key: string) => {
     const v = pm.data[key];
-    return typeof v === 'string' ? v : undefined;
+    return typeof v === 'string' ? (toRfc3339(v) ?? v) : undefined;
   };
   const out: ExportedNotice[] = [];
   let ok = true;

@@ -10,7 +10,7 @@ export interface ExportedNotice {
   /** The notice as the `status` channel renders it: a few plain sentences. */
   text: string;
   severity: string;
-  /** Moments as written in the front matter (ISO 8601 with an offset). */
+  /** Moments in the front matter's offset, as RFC 3339 with seconds. */
   started: string;
   detected?: string;
   mitigated?: string;

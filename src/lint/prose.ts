@@ -12,6 +12,9 @@ export interface ProseLine {
 // Several rules read the prose of one file; it is computed once per parsed file.
 const cache = new WeakMap<Postmortem, ProseLine[]>();
 
+/** A line indented four columns or more: indented code where no paragraph goes on. */
+const INDENTED_CODE = /^(?: {0,3}\t| {4})/;
+
 function blank(text: string): string {
   return text.replace(/[^\t]/g, ' ');
 }
@@ -73,6 +76,10 @@ export function proseLines(pm: Postmortem): ProseLine[] {
   }
   let fence: string | null = null;
   const comment = { open: false };
+  // Indented code starts after a blank line (judged on the line as written: a line that is all
+  // inline code is not blank) and runs on through blank lines.
+  let afterBlank = true;
+  let indentedCode = false;
   for (let n = pm.frontMatter ? pm.bodyStartLine : 1; n <= lines.length; n++) {
     const raw = (lines[n - 1] as string).replace(/\r$/, '');
     if (fence) {
@@ -82,9 +89,16 @@ export function proseLines(pm: Postmortem): ProseLine[] {
     const opened = comment.open ? null : openingFence(raw);
     if (opened) {
       fence = opened;
+      afterBlank = indentedCode = false;
       continue;
     }
-    if (!comment.open && /^(?: {4}|\t)/.test(raw) && (out.at(-1)?.text.trim() ?? '') === '') continue;
+    const blankLine = raw.trim() === '';
+    if (!comment.open && !blankLine && INDENTED_CODE.test(raw) && (afterBlank || indentedCode)) {
+      indentedCode = true;
+      continue;
+    }
+    if (!blankLine) indentedCode = false;
+    afterBlank = blankLine && !comment.open;
     out.push({ line: n, text: maskInline(raw, comment), frontMatter: false });
   }
   return out;

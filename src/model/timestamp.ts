@@ -64,6 +64,14 @@ function instant(text: string, parts: Parts, sign: number, oh: number, om: numbe
   return Date.UTC(y, mo - 1, d, h, mi, s) - sign * (oh * 60 + om) * 60_000;
 }
 
+/**
+ * Reads a day (`YYYY-MM-DD`, midnight UTC) or a front-matter timestamp (with its offset) to epoch
+ * milliseconds; null for anything else, including days that do not exist and machine-local times.
+ */
+export function parseDayOrInstant(text: string): number | null {
+  return parseInstant(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+}
+
 /** Normalises a timeline zone (`UTC`, `+0200`) to ISO form (`Z`, `+02:00`). */
 export function normaliseZone(zone: string): string {
   if (zone === 'Z' || zone === 'UTC') return 'Z';
@@ -110,6 +118,26 @@ export function formatInstant(ms: number, offsetMinutes: number): string {
   const p = (n: number) => String(n).padStart(2, '0');
   const zone = offsetMinutes === 0 ? 'Z' : formatOffset(offsetMinutes);
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${zone}`;
+}
+
+/**
+ * A front-matter timestamp as RFC 3339 with seconds (`2018-05-15T14:02:00+02:00`), in its own offset
+ * or in UTC, milliseconds kept when it has them; null when it is not a timestamp or its year leaves
+ * 0000..9999. Machine-readable outputs (Atom, Statuspage, JSON) write moments this way: RFC 3339
+ * requires the seconds that the front matter may leave out.
+ */
+export function toRfc3339(text: string, utc = false): string | null {
+  const ms = parseInstant(text);
+  const offset = utc ? 0 : offsetOf(text);
+  if (ms === null || offset === null) return null;
+  const d = new Date(ms + offset * 60_000);
+  const year = d.getUTCFullYear();
+  if (year < 0 || year > 9999) return null;
+  const p = (n: number, width = 2) => String(n).padStart(width, '0');
+  const fraction = d.getUTCMilliseconds() === 0 ? '' : `.${p(d.getUTCMilliseconds(), 3)}`;
+  const date = `${p(year, 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
+  const time = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${fraction}`;
+  return `${date}T${time}${offset === 0 ? 'Z' : formatOffset(offset)}`;
 }
 
 /** Writes an instant as a timeline timestamp `YYYY-MM-DD HH:MM ±HH:MM` in the given offset. */

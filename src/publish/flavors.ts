@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { offsetOf, parseInstant } from '../model/timestamp.js';
+import { offsetOf, parseInstant, toRfc3339 } from '../model/timestamp.js';
 import type { Postmortem } from '../model/types.js';
 import { escapeMarkdownInline, plainText } from '../render/escape.js';
 import { escapeSiteCode } from './site-text.js';
@@ -112,10 +112,10 @@ export function slugOf(id: string): string {
 }
 
 /** Date and time of a front-matter moment in its own offset, the year always in four digits. */
-function parts(value: unknown, utc = false): { date: string; time: string; offset: number } | null {
+function parts(value: unknown): { date: string; time: string; offset: number } | null {
   if (typeof value !== 'string') return null;
   const ms = parseInstant(value);
-  const offset = utc ? 0 : offsetOf(value);
+  const offset = offsetOf(value);
   if (ms === null || offset === null) return null;
   const d = new Date(ms + offset * 60_000);
   const year = d.getUTCFullYear();
@@ -137,9 +137,7 @@ function offsetText(minutes: number, colon: boolean): string {
 
 /** A front-matter moment as RFC 3339 with seconds, in its own offset or in UTC; '' when absent. */
 export function rfc3339(value: unknown, utc = false): string {
-  const p = parts(value, utc);
-  if (!p) return '';
-  return `${p.date}T${p.time}${p.offset === 0 ? 'Z' : offsetText(p.offset, true)}`;
+  return typeof value === 'string' ? (toRfc3339(value, utc) ?? '') : '';
 }
 
 /** Jekyll's date form `YYYY-MM-DD HH:MM:SS +ZZZZ`; '' when absent. */

@@ -1,3 +1,4 @@
+import { toRfc3339 } from '../model/index.js';
 import type { RecurrenceChain } from './report.js';
 import type { IncidentRecord } from './types.js';
 
@@ -59,7 +60,11 @@ export function recurrenceChains(records: readonly IncidentRecord[], windowDays:
         chains.push({
           category,
           service,
-          incidents: run.map((r) => ({ id: r.id, started: r.started as string, path: r.path })),
+          incidents: run.map((r) => ({
+            id: r.id,
+            started: toRfc3339(r.started as string) ?? (r.started as string),
+            path: r.path,
+          })),
           sentence: `${last.id} is the ${ordinal(run.length)} ${category} incident on ${service} since ${monthYear(first.started as string)}`,
           lastMs: last.startedMs as number,
         });

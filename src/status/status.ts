@@ -4,16 +4,25 @@
  * in the changed file that the file did not have before (final needs mitigated, resolved, root
  * causes and no placeholders, …).
  */
-import { randomBytes } from 'node:crypto';
-import { chmod, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isScalar,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import { loadConfig } from '../config/load.js';
 import { RULE_CATALOG } from '../lint/catalog.js';
 import { lintText } from '../lint/engine.js';
 import { resolveSettings } from '../lint/settings.js';
 import type { LintMessage } from '../lint/types.js';
 import { InputError, ProblemsError } from '../model/errors.js';
-import { STATUSES, parsePostmortem } from '../model/index.js';
+import { readFrontMatter } from '../model/frontmatter.js';
+import { STATUSES, parsePostmortem, writeFileAtomic } from '../model/index.js';
 
 /** A postmortem status, in lifecycle order. */
 export type Status = (typeof STATUSES)[number];
@@ -46,18 +55,75 @@ export function statusOf(source: string, path: string): string | null {
   return typeof postmortem.data.status === 'string' ? postmortem.data.status : null;
 }
 
-/** The text with the top-level `status:` value of its front matter replaced; null without one. */
-export function replaceStatus(source: string, status: Status): string | null {
-  const open = /^(?:\uFEFF)?---\r?\n/.exec(source);
-  if (!open) return null;
-  const end = source.slice(open[0].length).search(/^---[ \t]*\r?$/m);
-  const front = end === -1 ? source.length : open[0].length + end;
-  const line = /^status:([ \t]*)(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s#]*)([ \t]*(?:#[^\r\n]*)?)$/m;
-  const match = line.exec(source.slice(open[0].length, front));
-  if (!match) return null;
-  const at = open[0].length + match.index;
-  const replaced = `status:${match[1] || ' '}${status}${match[2] ?? ''}`;
-  return source.slice(0, at) + replaced + source.slice(at + match[0].length);
+/** The `status:` value has a form a one-word rewrite would break (a block scalar, an alias, …) (exit 1). */
+export class UnusualStatusValueError extends InputError {
+  /** `where`: `file:line:col` of the value; `found`: what the value is. */
+  constructor(where: string, found: string) {
+    super(
+      `${where}: status: Expected a plain value such as \`status: draft\`, found ${found}; ` +
+        'write the status as one plain word and run the command again.',
+    );
+  }
+}
+
+/** Offsets in `source` where each of its first `count` lines starts. */
+function lineStarts(source: string, count: number): number[] {
+  const starts = [0];
+  for (let at = 0; starts.length < count;) {
+    const next = source.indexOf('\n', at);
+    if (next === -1) break;
+    starts.push(next + 1);
+    at = next + 1;
+  }
+  return starts;
+}
+
+/** What makes a `status:` value unusual, or null for a scalar a plain word can replace. */
+function unusualForm(document: Document.Parsed, value: unknown): string | null {
+  if (isAlias(value)) return `an alias (\`*${value.source}\`)`;
+  if (!isScalar(value)) return 'a collection';
+  if (value.type === 'BLOCK_FOLDED' || value.type === 'BLOCK_LITERAL') return 'a block scalar (`|` or `>`)';
+  if (value.tag !== undefined && value.tag !== 'tag:yaml.org,2002:str') return `a value tagged \`${value.tag}\``;
+  const anchor = value.anchor;
+  // Aliases of the anchor take its value: changing the status would change them too.
+  if (anchor !== undefined) {
+    let used = false;
+    visit(document, { Alias: (_key, node) => void (used ||= node.source === anchor) });
+    if (used) return `an anchor (\`&${anchor}\`) that other values refer to`;
+  }
+  return null;
+}
+
+/**
+ * The text with the top-level `status:` value of its front matter replaced; null without one.
+ * Only the value's own characters change (its tag, anchor, comment and every other byte stay),
+ * found by the YAML parser the model reads with; a value a plain word cannot replace is refused
+ * with UnusualStatusValueError. `name` is the file as messages show it.
+ */
+export function replaceStatus(source: string, status: Status, name = 'postmortem.md'): string | null {
+  const { block } = readFrontMatter(source);
+  if (!block) return null;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(block.raw, { lineCounter, uniqueKeys: true, strict: true });
+  if (document.errors.length > 0 || !isMap(document.contents)) return null;
+  const pair = document.contents.items.find((p) => isScalar(p.key) && p.key.value === 'status');
+  if (!pair) return null;
+  const value = pair.value as YamlNode | null;
+  const range = value?.range ?? (pair.key as YamlNode).range;
+  if (!range) return null;
+  // The block's lines lost their `\r`; columns are the same in the file, lines are shifted.
+  const toSource = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    const line = pos.line + block.contentStartLine - 1;
+    return { line, col: pos.col, offset: (lineStarts(source, line)[line - 1] as number) + pos.col - 1 };
+  };
+  const start = toSource(range[0]);
+  const found = value ? unusualForm(document, value) : null;
+  if (found !== null) throw new UnusualStatusValueError(`${name}:${start.line}:${start.col}`, found);
+  const end = value ? toSource(range[1]).offset : start.offset;
+  // An empty value (`status:`, `status: !!str`) gets the space a plain word needs after `:` or a tag.
+  const gap = start.offset === end && !/[ \t]/.test(source[start.offset - 1] ?? '') ? ' ' : '';
+  return source.slice(0, start.offset) + gap + status + source.slice(end);
 }
 
 function key(m: LintMessage): string {
@@ -71,20 +137,6 @@ async function newErrors(cwd: string, path: string, before: string, after: strin
   const errors = (text: string) => lintText(text, path, settings).result.messages.filter((m) => m.severity === 2);
   const had = new Set(errors(before).map(key));
   return errors(after).filter((m) => !had.has(key(m)));
-}
-
-/** Replaces a file atomically, keeping its mode. */
-async function replaceFile(path: string, text: string): Promise<void> {
-  const { mode } = await stat(path);
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { flag: 'wx' });
-    await chmod(temp, mode & 0o7777);
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
 }
 
 /**
@@ -103,9 +155,9 @@ export async function setStatus(options: {
   const source = options.source ?? (await readFile(options.path, 'utf8'));
   const from = statusOf(source, options.path);
   if (from === options.status) return { from, to: options.status, changed: false, blocking: [] };
-  const after = replaceStatus(source, options.status);
+  const after = replaceStatus(source, options.status, options.name ?? options.path);
   if (after === null) throw new NoStatusLineError(options.name ?? options.path);
   const blocking = await newErrors(options.cwd, options.path, source, after, options.configPath);
-  if (blocking.length === 0) await replaceFile(options.path, after);
+  if (blocking.length === 0) await writeFileAtomic(options.path, after, { force: true });
   return { from, to: options.status, changed: blocking.length === 0, blocking };
 }

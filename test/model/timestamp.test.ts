@@ -5,6 +5,7 @@ import {
   normaliseZone,
   parseInstant,
   parseTimelineInstant,
+  toRfc3339,
 } from '../../src/model/timestamp.js';
 
 /** The general path: the calendar checked through Date, the instant from Date.parse. */
@@ -89,5 +90,21 @@ describe('parseInstant', () => {
     expect(parseInstant('2024-02-29T10:00-05:30')).toBe(Date.UTC(2024, 1, 29, 15, 30));
     expect(parseInstant('2023-02-29T10:00:00Z')).toBeNull();
     expect(parseInstant('2024-02-29 10:00:00Z')).toBeNull();
+  });
+});
+
+describe('toRfc3339', () => {
+  it.each([
+    ['2018-05-15T14:02+02:00', false, '2018-05-15T14:02:00+02:00'],
+    ['2018-05-15T14:02:07-07:30', false, '2018-05-15T14:02:07-07:30'],
+    ['2018-05-15T14:02:07.25Z', false, '2018-05-15T14:02:07.250Z'],
+    ['2018-05-15T00:30+02:00', true, '2018-05-14T22:30:00Z'],
+    ['0099-01-01T10:00Z', false, '0099-01-01T10:00:00Z'],
+    ['0000-01-01T00:30+01:00', false, '0000-01-01T00:30:00+01:00'],
+    ['0000-01-01T00:30+01:00', true, null],
+    ['2018-02-30T10:00Z', false, null],
+    ['2018-05-15 14:02+02:00', false, null],
+  ])('%s (UTC: %s) is %s', (text, utc, expected) => {
+    expect(toRfc3339(text, utc)).toBe(expected);
   });
 });

@@ -4,6 +4,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
+import { writeIncidents } from './fixture.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'stats.schema.json'), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -99,5 +100,29 @@ describe('postmortem stats', () => {
     const r = await runInProcess(['stats'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('postmortems/**/*.md: no files matched.');
+  });
+});
+
+describe('stats --format json: moments', () => {
+  it('writes RFC 3339 with seconds when the files leave them out, as the schema requires', async () => {
+    const at = (day: string, time: string) => `${day}T${time}+02:00`;
+    await writeIncidents(
+      dir,
+      ['2019-03-10', '2019-04-01'].map((day) => ({
+        id: `${day}-slow`,
+        started: at(day, '10:00'),
+        detected: at(day, '10:10'),
+        mitigated: at(day, '11:00'),
+        resolved: at(day, '12:00'),
+      })),
+    );
+    const r = await runInProcess(['stats', '.', '--format', 'json', ...NOW], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { recurrence: { chains: Array<{ incidents: Array<{ started: string }> }> } };
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.recurrence.chains.flatMap((c) => c.incidents.map((i) => i.started))).toEqual([
+      '2019-03-10T10:00:00+02:00',
+      '2019-04-01T10:00:00+02:00',
+    ]);
   });
 });

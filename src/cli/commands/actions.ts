@@ -1,7 +1,8 @@
 import { ACTIONS_FORMATS, formatActions, selectActions, type ActionsFormat } from '../../stats/formats/actions.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { emit, parseToday, readProject, warnUnreadable } from './stats-options.js';
+import { parseNowDay } from '../now.js';
+import { emit, readProject, warnUnreadable } from './stats-options.js';
 
 /** Options of `postmortem actions`, as commander parses them. */
 export interface ActionsCommandOptions {
@@ -23,7 +24,7 @@ export async function actionsCommand(patterns: string[], options: ActionsCommand
     throw new UsageError(`--format ${options.format}: expected one of ${ACTIONS_FORMATS.join(', ')}.`);
   if (options.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(options.repo))
     throw new UsageError(`--repo ${options.repo}: expected OWNER/NAME, e.g. relata/crm.`);
-  const today = parseToday(options.now);
+  const today = parseNowDay(options.now);
   const input = await readProject(patterns, io, options.config);
   const items = selectActions(
     input.records.flatMap((r) => r.actionItems),

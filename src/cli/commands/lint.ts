@@ -7,6 +7,7 @@ import { FORMATTER_NAMES, loadFormatter, type FormatterName } from '../../lint/f
 import { lintProject, repositoryRoot } from '../../lint/project.js';
 import { RULE_CATALOG } from '../../lint/catalog.js';
 import { RuntimeError, UsageError } from '../errors.js';
+import { parseNow } from '../now.js';
 import type { Io } from '../io.js';
 
 /** Options of `postmortem lint`, as commander parses them. */
@@ -27,17 +28,6 @@ export interface LintOptions {
   /** False with `--no-error-on-unmatched-pattern`. */
   errorOnUnmatchedPattern?: boolean;
   force?: boolean;
-}
-
-function parseNow(text: string | undefined): Date {
-  if (text === undefined) return new Date();
-  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  const date = new Date(day && day[0] === text ? `${text}T00:00:00Z` : text);
-  // Date() rolls 2020-02-30 over to 1 March; a date that does not exist is refused instead.
-  const exists = !day || new Date(Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!)).toISOString().startsWith(day[0]);
-  if (Number.isNaN(date.getTime()) || !exists)
-    throw new UsageError(`--now ${text}: expected a date (2020-02-01) or an ISO timestamp, found no such date.`);
-  return date;
 }
 
 /** A further report: `--report sarif=lint.sarif`. */

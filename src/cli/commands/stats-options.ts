@@ -3,18 +3,8 @@ import { DEFAULT_PATTERNS, findFiles } from '../../lint/files.js';
 import { writeFileAtomic } from '../../model/index.js';
 import type { StatsInput } from '../../stats/index.js';
 import { readIncidentsParallel } from '../../stats/read-parallel.js';
-import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
-
-/** The day `--now` names (`YYYY-MM-DD`, UTC as in lint), today when not given. */
-export function parseToday(text: string | undefined): string {
-  if (text === undefined) return new Date().toISOString().slice(0, 10);
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(date.getTime()))
-    throw new UsageError(`--now ${text}: expected a date (2020-02-01) or an ISO timestamp.`);
-  return date.toISOString().slice(0, 10);
-}
 
 /** Loads the project config (so a bad one fails as in every command), finds the files as lint does, reads them. */
 export async function readProject(patterns: readonly string[], io: Io, configPath?: string): Promise<StatsInput> {

@@ -2,7 +2,8 @@ import { computeStats } from '../../stats/index.js';
 import { formatStats, STATS_FORMATS, type StatsFormat } from '../../stats/formats/index.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { emit, parseToday, readProject, warnUnreadable } from './stats-options.js';
+import { parseNowDay } from '../now.js';
+import { emit, readProject, warnUnreadable } from './stats-options.js';
 
 /** Options of `postmortem stats`, as commander parses them. */
 export interface StatsCommandOptions {
@@ -22,7 +23,7 @@ export async function statsCommand(patterns: string[], options: StatsCommandOpti
   const windowText = options.windowDays ?? '180';
   if (!/^\d+$/.test(windowText) || Number(windowText) < 1)
     throw new UsageError(`--window-days ${windowText}: expected a whole number of days >= 1.`);
-  const now = parseToday(options.now);
+  const now = parseNowDay(options.now);
   const input = await readProject(patterns, io, options.config);
   const report = computeStats(input, { now, windowDays: Number(windowText) });
   const items = input.records.flatMap((r) => r.actionItems);
