@@ -22,6 +22,11 @@ export interface InputQuestion {
   validate?: (value: string) => Validation;
   /** A comma-separated list: pasted lines become its items (else they are joined with spaces). */
   list?: boolean;
+  /**
+   * The next item of a list: Enter on an empty line ends the list (answers ''), even when an earlier
+   * answer is offered; Tab puts that answer on the line.
+   */
+  emptyEnds?: boolean;
 }
 
 /** A question with one answer out of a list. */
@@ -73,6 +78,9 @@ const LINE_HINT = 'Enter answers · pasted lines are joined into one';
 /** Shown after a question with a default. */
 const DEFAULT_HINT = '(Tab edits the default)';
 
+/** Shown after a list's next item that offers an earlier answer. */
+const EARLIER_HINT = '(Tab brings back the earlier answer; Enter on an empty line ends the list)';
+
 // Turning bracketed paste on lets the terminal mark pasted text, so its line breaks do not answer.
 const PASTE_ON = '\u001b[?2004h';
 const PASTE_OFF = '\u001b[?2004l';
@@ -80,12 +88,16 @@ const PASTE_OFF = '\u001b[?2004l';
 /** Asks in the terminal with @inquirer/prompts. */
 export function terminalAsk(streams?: TerminalStreams): Ask {
   const context = streams ? { input: streams.input, output: streams.output } : {};
-  const withHint = (q: InputQuestion) => (q.default ? `${q.message} ${DEFAULT_HINT}` : q.message);
+  const withHint = (q: InputQuestion) =>
+    q.default ? `${q.message} ${q.emptyEnds ? EARLIER_HINT : DEFAULT_HINT}` : q.message;
   // The Tab hint helps while answering; the answered line drops it.
   const theme = {
     style: {
       message: (text: string, status: string) =>
-        styleText('bold', status === 'done' ? text.replace(` ${DEFAULT_HINT}`, '') : text),
+        styleText(
+          'bold',
+          status === 'done' ? text.replace(` ${DEFAULT_HINT}`, '').replace(` ${EARLIER_HINT}`, '') : text,
+        ),
     },
   };
   // Bracketed paste is on while a prompt reads: pasted line breaks then do not answer.
@@ -110,6 +122,7 @@ export function terminalAsk(streams?: TerminalStreams): Ask {
         validate: q.validate,
         hint: TEXT_HINT,
         theme,
+        ...(q.emptyEnds ? { emptyEnds: true } : {}),
       });
       if (!result.edit) return result.text;
       const edited = await editor(

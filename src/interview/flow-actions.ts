@@ -4,7 +4,13 @@ import type { ActionItemAnswer } from './answers.js';
 import { categoryDefinition, type ActionType } from './categories.js';
 import type { InterviewContext } from './flow-context.js';
 import { ACTION_TYPE_CHOICES, MESSAGES, STEP_TITLES } from './questions.js';
+import { parseDayInput } from './moments.js';
 import { validateDueDate, validateOwner, validateText, validateTicket } from './validators.js';
+
+/** The weekday of a YYYY-MM-DD day, in English, so that an echoed date can be checked at a glance. */
+function weekday(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+}
 
 const DUE_DAYS = 30;
 
@@ -25,7 +31,7 @@ async function ownerDueTicket(
       ask.input({ message: MESSAGES.owner, default: previous.owner, validate: validateOwner }),
     )
   ).trim();
-  const due = (
+  const typed = (
     await iv.step(`${prefix}.due`, (ask) =>
       ask.input({
         message: MESSAGES.due,
@@ -34,6 +40,9 @@ async function ownerDueTicket(
       }),
     )
   ).trim();
+  // Stored as the file format has it; a day typed another way is echoed as read.
+  const due = parseDayInput(typed) ?? typed;
+  if (due !== typed) iv.options.say?.(`  Due ${due} (${weekday(due)}).`);
   const ticket = (
     await iv.step(`${prefix}.ticket`, (ask) =>
       ask.input({ message: MESSAGES.ticket, default: previous.ticket || undefined, validate: validateTicket }),

@@ -14,10 +14,12 @@ export async function askLessons(iv: InterviewContext): Promise<void> {
     if (lessons[q.key] !== undefined) continue;
     const items: string[] = [];
     for (let i = 0; ; i++) {
-      const message = i === 0 ? q.message : `${q.message} (another item, or enter to go on)`;
+      const message = i === 0 ? q.message : `${q.message} (another item; Enter on an empty line ends the list)`;
       const item = (
         await iv.step(`lessons.${q.key}.${i}`, (ask) =>
-          ask.text({ message, validate: i === 0 ? validateLongText : validateOptionalLongText }),
+          i === 0
+            ? ask.text({ message, validate: validateLongText })
+            : ask.text({ message, validate: validateOptionalLongText, emptyEnds: true }),
         )
       ).trim();
       if (item === '') break;

@@ -2,6 +2,7 @@ import {
   formatInstant,
   formatOffset,
   formatTimelineInstant,
+  isIsoDate,
   isTimeZone,
   normaliseZone,
   offsetForWallTime,
@@ -59,6 +60,19 @@ export interface MomentContext {
   zone: string;
   /** The date a bare `HH:MM` falls on (the incident's date). */
   date: string;
+}
+
+/**
+ * A calendar day as people type it, in the forms the time questions take: `2009-11-01` or
+ * `1.11.2009` / `01.11.2009`. Returns the day as YYYY-MM-DD, or null when it is no real day.
+ */
+export function parseDayInput(text: string): string | null {
+  const value = text.trim();
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  const day = dotted
+    ? `${dotted[3]}-${(dotted[2] as string).padStart(2, '0')}-${(dotted[1] as string).padStart(2, '0')}`
+    : value;
+  return isIsoDate(day) ? day : null;
 }
 
 function dottedDate(date: string): string {

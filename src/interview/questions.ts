@@ -78,7 +78,7 @@ export const MESSAGES = {
   action: 'Action:',
   actionType: 'Type:',
   owner: 'Owner (person or team):',
-  due: 'Due date (YYYY-MM-DD):',
+  due: 'Due date (YYYY-MM-DD or DD.MM.YYYY):',
   ticket: 'Ticket (optional):',
   writeNotice: 'Draft the customer notice now?',
   german: 'Also write the notice in German?',

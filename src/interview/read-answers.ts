@@ -5,7 +5,7 @@
 import { MOMENTS, isRecord } from '../model/index.js';
 import { ANSWER_KEYS, AnswersFileError, dropUndefined, valueAt, type AnswerProblem, type Answers } from './answers.js';
 import { asText, textList, type Collect } from './answer-values.js';
-import { parseMomentInput } from './moments.js';
+import { parseDayInput, parseMomentInput } from './moments.js';
 import { readNotice } from './read-notice.js';
 import { readWindows } from './windows.js';
 import {
@@ -27,6 +27,11 @@ import {
   validateZone,
   type MomentName,
 } from './validators.js';
+
+/** A valid due date as the file format writes it (YYYY-MM-DD), whichever form the answers file used. */
+function dueDay(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : (parseDayInput(text) ?? text);
+}
 
 /**
  * Checks the values of parsed answers-file data with the prompt validators and returns answers in
@@ -196,7 +201,7 @@ export function readAnswers(
         type: text(`action_items.${i}.type`, validateActionType) ?? missing(collect, `action_items.${i}.type`),
         owner: text(`action_items.${i}.owner`, validateOwner) ?? missing(collect, `action_items.${i}.owner`),
         due:
-          text(`action_items.${i}.due`, (s) => validateDueDate(s, notBefore)) ??
+          dueDay(text(`action_items.${i}.due`, (s) => validateDueDate(s, notBefore))) ??
           missing(collect, `action_items.${i}.due`),
         status: text(`action_items.${i}.status`, validateActionStatus) ?? 'open',
         ticket: text(`action_items.${i}.ticket`, validateTicket) ?? '',

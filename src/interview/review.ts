@@ -83,13 +83,12 @@ export function reviewItems(a: Answers, given: Answers): ReviewItem[] {
   add(STEP_TITLES.rootCause, 'Five whys', a.five_whys, ['five_whys']);
   add(STEP_TITLES.detection, 'Detection', a.detection, ['detection']);
   add(STEP_TITLES.detection, 'Resolution', a.resolution, ['resolution']);
-  add(
-    STEP_TITLES.actions,
-    'Action items',
-    (a.action_items ?? []).map(showItem).join('; '),
-    ['action_items.review'],
-    'action_items',
-  );
+  // One line per item, so that every item shows (a joined list was cut after the first); each
+  // reopens the action items' review list, where it can be edited or removed.
+  const actionItems = a.action_items ?? [];
+  if (actionItems.length === 0) add(STEP_TITLES.actions, 'Action items', [], ['action_items.review'], 'action_items');
+  for (const [i, item] of actionItems.entries())
+    add(STEP_TITLES.actions, `Action item ${i + 1}`, showItem(item), ['action_items.review'], 'action_items');
   for (const q of LESSON_QUESTIONS) add(STEP_TITLES.lessons, q.message, a.lessons?.[q.key], [`lessons.${q.key}`]);
   if (a.notice) {
     for (const field of NOTICE_FIELDS)

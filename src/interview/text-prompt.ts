@@ -32,6 +32,8 @@ export interface TextPromptConfig {
    * being dropped as inquirer's `input` does.
    */
   oneLine?: PasteJoin;
+  /** Enter on an empty line answers '' even with a default (which Tab still brings back). */
+  emptyEnds?: boolean;
 }
 
 /** How a one-line question joins pasted lines: a comma-separated list, or a sentence. */
@@ -117,7 +119,7 @@ export const textPrompt = createPrompt<TextPromptResult, TextPromptConfig>((conf
         return done({ text: defaultValue, edit: true });
       }
       let text = [...lines.current, line].join('\n');
-      if (text.trim() === '') text = defaultValue;
+      if (text.trim() === '') text = config.emptyEnds ? '' : defaultValue;
       const check = config.validate ? config.validate(text) : true;
       if (check === true) {
         answer.current = text;

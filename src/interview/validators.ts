@@ -15,7 +15,8 @@ import {
   isIsoDate,
   parseInstant,
 } from '../model/index.js';
-import { isKnownZone, parseMomentInput, type MomentContext } from './moments.js';
+import { ownerProblem } from '../model/action-items.js';
+import { isKnownZone, parseDayInput, parseMomentInput, type MomentContext } from './moments.js';
 import { suggestZone } from './zones.js';
 
 /** What a validator returns: `true` when the answer is fine, otherwise the message to show. */
@@ -212,15 +213,18 @@ export function validateOwner(text: string): Validation {
   if (isPlaceholder(value) || /^(nobody|none|unknown|someone)$/i.test(value)) {
     return `Expected an owner (a person or a team), found ${found(value)}.`;
   }
+  const problem = ownerProblem(value);
+  if (problem !== null) return `Expected an owner (a person or a team), found ${problem}.`;
   if (/[\r\n]/.test(value)) return 'Expected the owner on one line, found a line break.';
   return true;
 }
 
-/** A due date `YYYY-MM-DD`, a real day, not before `notBefore` when given. */
+/** A due date `YYYY-MM-DD` or `DD.MM.YYYY` (as the time questions take), a real day, not before `notBefore`. */
 export function validateDueDate(text: string, notBefore?: string): Validation {
   const value = text.trim();
-  if (!isIsoDate(value)) return `Expected a due date YYYY-MM-DD, found ${found(value)}.`;
-  if (notBefore && value < notBefore) return `Expected a due date on or after ${notBefore}, found ${value}.`;
+  const day = parseDayInput(value);
+  if (day === null) return `Expected a due date YYYY-MM-DD or DD.MM.YYYY, found ${found(value)}.`;
+  if (notBefore && day < notBefore) return `Expected a due date on or after ${notBefore}, found ${day}.`;
   return true;
 }
 

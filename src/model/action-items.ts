@@ -113,3 +113,17 @@ export function parseActionItemsMarkdown(section: Section): ActionItemsTable | n
     rows: parsedRows,
   };
 }
+
+/**
+ * Why a cell or answer cannot be an action item's owner (a person or a team), or null when it can:
+ * nothing, a dash, a date typed into the wrong field, or no letter at all. One check for the
+ * interview and the `action-item-owner` rule.
+ */
+export function ownerProblem(text: string): string | null {
+  const value = text.trim();
+  if (value === '') return 'none';
+  if (/^[-–—]$/.test(value)) return `"${value}"`;
+  if (/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(value)) return `a date ("${value}")`;
+  if (!/\p{L}/u.test(value)) return `"${value}", which names no person or team`;
+  return null;
+}

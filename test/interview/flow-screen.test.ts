@@ -156,7 +156,7 @@ describe('the flow in inquirer prompts (screen)', () => {
     await choose(0);
     expect(shown()).toContain('Owner (person or team):');
     await answer('release-eng');
-    expect(shown()).toContain('Due date (YYYY-MM-DD): (Tab edits the default) (2024-03-31)');
+    expect(shown()).toContain('Due date (YYYY-MM-DD or DD.MM.YYYY): (Tab edits the default) (2024-03-31)');
     await answer('');
     expect(shown()).toContain('Ticket (optional):');
     await answer('');
@@ -216,7 +216,7 @@ describe('the flow in inquirer prompts (screen)', () => {
       'It happened on a quiet afternoon.',
     ]) {
       await answer(lesson);
-      expect(shown()).toContain('(another item, or enter to go on)');
+      expect(shown()).toContain('(another item; Enter on an empty line ends the list)');
       await answer('');
     }
     expect(shown()).toContain('Draft the customer notice now? (Y/n)');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { draftPath, proposeId, runSession, type Answers } from '../../src/interview/index.js';
 import { tempDir } from '../helpers/cli.js';
+import { reviewItems, reviewText } from '../../src/interview/review.js';
 import { scriptedAsk, type Scripted } from './scripted-ask.js';
 
 const NOW = Date.parse('2024-03-02T09:00:00Z');
@@ -53,6 +54,21 @@ async function session(script: Scripted[], given: Answers = GIVEN) {
 }
 
 describe('the review screen', () => {
+  it('shows every action item on a line of its own, each reopening the list where it is edited or removed', () => {
+    const items = [
+      { action: 'Validate the config in CI', type: 'prevent', owner: 'net-team', due: '2024-04-01' },
+      { action: 'Page on pool changes', type: 'detect', owner: 'sre', due: '2024-04-10', ticket: 'OPS-9' },
+      { action: 'Write the runbook', type: 'process', owner: 'sre', due: '2024-04-20' },
+    ];
+    const review = reviewItems({ ...GIVEN, action_items: items }, {});
+    const text = reviewText(review);
+    expect(text).toContain('  Action item 1: Validate the config in CI (prevent, net-team, due 2024-04-01)');
+    expect(text).toContain('  Action item 2: Page on pool changes (detect, sre, due 2024-04-10, OPS-9)');
+    expect(text).toContain('  Action item 3: Write the runbook (process, sre, due 2024-04-20)');
+    const actionLines = review.filter((r) => r.label.startsWith('Action item'));
+    expect(actionLines.map((r) => r.keys)).toEqual(items.map(() => ['action_items.review']));
+  });
+
   it('lists every answer by step and writes only when told to', async () => {
     const { answers, said } = await session([
       { input: 'Checkout down', expect: 'Title' },
@@ -66,7 +82,7 @@ describe('the review screen', () => {
       'Basics\n  Title: Checkout down\n  Severity: SEV2',
       '  Id: 2024-03-01-checkout-down',
       'Detection and resolution\n  Detection: The checkout error alert fired.\n  Resolution: We reverted the change.',
-      '  Action items: Validate the config in CI (prevent, net-team, due 2024-04-01)',
+      '  Action item 1: Validate the config in CI (prevent, net-team, due 2024-04-01)',
       '  Customer notice: not drafted',
     ])
       expect(said).toContain(line);
@@ -141,7 +157,7 @@ describe('the review screen', () => {
   });
 
   it('reopens the action items and the timeline at their review lists, where items are added, edited and removed', async () => {
-    const { answers } = await session(
+    const { answers, said } = await session(
       [
         { input: 'Checkout down', expect: 'Title' },
         { input: '', expect: 'Id' },
@@ -158,7 +174,8 @@ describe('the review screen', () => {
         { input: 'Page on pool changes', expect: 'Action' },
         { select: 'detect', expect: 'Type' },
         { input: 'sre', expect: 'Owner' },
-        { input: '2024-04-10', expect: 'Due' },
+        // Typed as the time questions take a date; stored as the file format has it, and echoed.
+        { input: '10.04.2024', expect: 'Due' },
         { input: 'OPS-9', expect: 'Ticket' },
         { choose: 'Page on pool changes', expect: 'Review the action items' },
         { select: 'edit', expect: 'Page on pool changes' },
@@ -195,6 +212,7 @@ describe('the review screen', () => {
         status: 'open',
       },
     ]);
+    expect(said).toContain('Due 2024-04-10 (Wednesday).');
     expect(answers.timeline?.map((e) => e.event)).toEqual([
       'Impact begins',
       'Incident detected',

@@ -39,7 +39,7 @@ export function scriptedAsk(script: Scripted[]): Ask & { asked: string[]; defaul
   async function typed(q: InputQuestion): Promise<string> {
     defaults.push(q.default);
     const text = next('input', q.message).input as string;
-    const value = text === '' ? (q.default ?? '') : text;
+    const value = text === '' ? (q.emptyEnds ? '' : (q.default ?? '')) : text;
     const valid = q.validate ? q.validate(value) : true;
     if (valid !== true) throw new Error(`answer "${value}" to "${q.message}" rejected: ${valid}`);
     return value;

@@ -150,6 +150,12 @@ describe('validateOwner', () => {
     ['TBD', false],
     ['nobody', false],
     ['???', false],
+    // A date typed into the owner field (then offered as the next item's owner) is no owner.
+    ['2009-12-01', false],
+    ['01.12.2009', false],
+    ['12/01/2009', false],
+    ['42', false],
+    ['team-7', ok],
   ])('%j -> ok=%j', (text, expected) => {
     expect(validateOwner(text) === true).toBe(expected);
   });
@@ -159,9 +165,14 @@ describe('validateDueDate', () => {
   it.each([
     ['2024-04-01', undefined, ok],
     ['2024-02-29', undefined, ok],
-    ['2023-02-29', undefined, 'Expected a due date YYYY-MM-DD, found "2023-02-29".'],
-    ['01.04.2024', undefined, 'Expected a due date YYYY-MM-DD, found "01.04.2024".'],
+    ['2023-02-29', undefined, 'Expected a due date YYYY-MM-DD or DD.MM.YYYY, found "2023-02-29".'],
+    // The forms the time questions take.
+    ['01.04.2024', undefined, ok],
+    ['1.4.2024', undefined, ok],
+    ['31.04.2024', undefined, 'Expected a due date YYYY-MM-DD or DD.MM.YYYY, found "31.04.2024".'],
+    ['04/01/2024', undefined, 'Expected a due date YYYY-MM-DD or DD.MM.YYYY, found "04/01/2024".'],
     ['2024-02-28', '2024-03-01', 'Expected a due date on or after 2024-03-01, found 2024-02-28.'],
+    ['28.02.2024', '2024-03-01', 'Expected a due date on or after 2024-03-01, found 2024-02-28.'],
     ['2024-03-01', '2024-03-01', ok],
   ])('%j (not before %j) -> %j', (text, notBefore, expected) => {
     expect(validateDueDate(text, notBefore)).toBe(expected);

@@ -1,3 +1,4 @@
+import { ownerProblem } from '../../model/action-items.js';
 import { defineRule } from '../types.js';
 
 /** The `action-item-owner` rule. */
@@ -8,7 +9,7 @@ export default defineRule({
   fixable: false,
   format: true,
   docs: {
-    what: 'Every row of the action items table names an owner (not empty, not a dash).',
+    what: 'Every row of the action items table names an owner: a person or a team (not empty, not a dash, not a date).',
     why: 'An action item nobody owns does not get done.',
     fix: 'Put a person or a team in the `Owner` column.',
     examples: {
@@ -21,9 +22,10 @@ export default defineRule({
     if (!table || !table.columns.some((c) => c.toLowerCase() === 'owner')) return;
     for (const row of table.rows) {
       const cell = row.cells.owner;
-      if (cell && cell.text !== '' && !/^[-–—]$/.test(cell.text)) continue;
+      const problem = ownerProblem(cell?.text ?? '');
+      if (problem === null) continue;
       report({
-        message: `Expected an owner for "${row.cells.action?.text ?? 'this action'}", found ${cell?.text ? `"${cell.text}"` : 'none'}.`,
+        message: `Expected an owner for "${row.cells.action?.text ?? 'this action'}", found ${problem}.`,
         ...(cell ? { line: cell.line, column: cell.column } : { line: row.line, column: row.column }),
       });
     }
