@@ -12,7 +12,6 @@ import {
   STATUSES,
   findLeaks,
   findPlaceholders,
-  isIsoDate,
   parseInstant,
 } from '../model/index.js';
 import { ownerProblem } from '../model/action-items.js';
