@@ -3,7 +3,7 @@
  * safe to publish (date, duration, data loss, the kind of cause), never names of hosts or people.
  * The sentences are the language modules' (`drafts`), so a language brings its own.
  */
-import { NOTICE_FIELDS, deriveFigures, formatDuration } from '../model/index.js';
+import { NOTICE_FIELDS, deriveFigures } from '../model/index.js';
 import { LANGUAGES, languageModule, type Language } from '../language/index.js';
 import type { Answers } from './answers.js';
 
@@ -11,8 +11,9 @@ import type { Answers } from './answers.js';
 export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[number], Record<Language, string>> {
   const date = (answers.started ?? '').slice(0, 10);
   const figures = deriveFigures(answers as Record<string, unknown>);
-  const duration =
-    figures.impactDuration !== null && figures.impactDuration > 0 ? formatDuration(figures.impactDuration) : null;
+  const impact = figures.impactDuration !== null && figures.impactDuration > 0 ? figures.impactDuration : null;
+  // Customers read the duration in words of their language, never "4 d 8 h".
+  const duration = (lang: Language) => (impact === null ? null : languageModule(lang).duration(impact));
   const categories = [...new Set((answers.root_causes ?? []).map((c) => c.category))];
   const lost = answers.impact?.data_loss === true;
   const severity = answers.severity ?? '';
@@ -32,7 +33,7 @@ export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[nu
         categories.map((c) => words(lang).causes[c] ?? words(lang).causes.other).join(' ') ||
         (words(lang).causes.other as string),
     ),
-    customer_impact: each((lang) => words(lang).customerImpact(duration, reach(lang), lost)),
+    customer_impact: each((lang) => words(lang).customerImpact(duration(lang), reach(lang), lost)),
     next_steps: each((lang) => words(lang).nextSteps),
     apology: each((lang) => words(lang).apology),
   };

@@ -3,6 +3,7 @@
  * zone's names at that instant, and a duration cut into days, hours and minutes. Intl only, never the
  * machine's zone: a notice rendered on a laptop in Berlin and on a CI runner in UTC says the same.
  */
+import { roundDuration } from '../model/figures.js';
 
 /** An IANA zone, or a fixed offset (from `started`, or a file's "+02:00") when nothing names a zone. */
 export type NoticeZone = { kind: 'iana'; name: string } | { kind: 'offset'; minutes: number };
@@ -137,11 +138,11 @@ export interface DurationParts {
 /**
  * Cuts a duration into parts, exact to the minute: the times customers read are to the minute, so
  * the duration beside them must be too ("9:14 to 12:17" is 3 hours and 3 minutes, never "about 3
- * hours and 5 minutes"). Seconds round to the nearest minute; below a minute, to the second.
+ * hours and 5 minutes"). The model's one rounding rule: to the minute, below a minute to the second.
  */
 export function durationParts(ms: number): DurationParts {
-  const safe = Math.max(0, ms);
-  if (safe < 59_500) return { days: 0, hours: 0, minutes: 0, seconds: Math.round(safe / 1000) };
-  const total = Math.round(safe / 60_000);
+  const rounded = roundDuration(ms);
+  if (rounded < 60_000) return { days: 0, hours: 0, minutes: 0, seconds: rounded / 1000 };
+  const total = rounded / 60_000;
   return { days: Math.floor(total / 1440), hours: Math.floor((total % 1440) / 60), minutes: total % 60, seconds: 0 };
 }

@@ -119,10 +119,8 @@ export const de: LanguageModule = {
       dottedOrdinals: true,
     }),
   speaksOfDataLoss: (s) =>
-    /Datenverlust/i.test(s) ||
-    /verloren|gelöscht|nicht (mehr )?(wiederhergestellt|zurückgeholt|gespeichert)|nicht zurückholen|nicht wiederherstellen/i.test(
-      s,
-    ),
+    /Datenverlust|verloren|gelöscht/i.test(s) ||
+    /\bnicht\b.*(wiederhergestellt|wiederherstellen|zurückholen|zurückgeholt|gespeichert|gerettet)/i.test(s),
   labels: {
     greeting: 'Guten Tag,',
     whatHappened: 'Was ist passiert?',

@@ -12,10 +12,7 @@ function markdownParagraphs(text: string): string {
 }
 
 /** Per channel: the template (under templates/notice/) and how user text is escaped before it. */
-const CHANNEL_FORMATS: Record<
-  NoticeChannel,
-  { template: string; escape: (text: string) => string }
-> = {
+const CHANNEL_FORMATS: Record<NoticeChannel, { template: string; escape: (text: string) => string }> = {
   blog: { template: 'notice/blog.md.hbs', escape: markdownParagraphs },
   email: { template: 'notice/email.txt.hbs', escape: plainTextBlock },
   // A status line is one short block of plain text: line breaks become spaces.

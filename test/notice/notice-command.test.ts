@@ -6,12 +6,12 @@ import { examples } from '../helpers/examples.js';
 
 const EXAMPLE = 'examples/2018-05-15-crm-release-rollback-failed.md';
 
-describe('postmortem notice: 3 channels × 2 languages for every example', () => {
+describe('postmortem notice: 3 channels × 3 languages for every example', () => {
   const cases = examples()
     .map((e) => e.name.replace(/\.md$/, ''))
     .flatMap((id) =>
       (['blog', 'email', 'status'] as const).flatMap((channel) =>
-        (['en', 'de'] as const).map((lang) => [id, channel, lang] as const),
+        (['en', 'de', 'fr'] as const).map((lang) => [id, channel, lang] as const),
       ),
     );
   it.each(cases)('%s %s %s', async (id, channel, lang) => {
@@ -42,41 +42,48 @@ describe('postmortem notice: what a customer reads', () => {
 
   it('lists both impact windows and their total', async () => {
     expect(await notice('status', 'en')).toContain(
-      'on May 15, 2018, from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST). In total, the disruption lasted 1 hour and 15 minutes.',
+      'On May 15, 2018, there was a disruption from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST), 1 hour and 15 minutes in total.',
     );
     expect(await notice('status', 'de')).toContain(
-      'am 15. Mai 2018 von 14:02 bis 14:31 Uhr und von 15:48 bis 16:34 Uhr (MESZ). Insgesamt dauerte die Störung 1 Stunde und 15 Minuten.',
+      'Am 15. Mai 2018 kam es von 14:02 bis 14:31 Uhr und von 15:48 bis 16:34 Uhr (MESZ) zu einer Störung; sie dauerte insgesamt 1 Stunde und 15 Minuten.',
     );
   });
 
   it('continues German in lower case after "Guten Tag," and ends the e-mail with the signature', async () => {
     const de = await notice('email', 'de');
-    expect(de).toMatch(/\nGuten Tag,\n\neine Störung betraf /);
+    expect(de).toMatch(/\nGuten Tag,\n\nam 15\. Mai 2018 kam es /);
     expect(de.trimEnd().endsWith('\n\nIhr Relata-Team')).toBe(true);
     const en = await notice('email', 'en');
-    expect(en).toMatch(/\nHello,\n\nA disruption affected /);
-    expect(en.trimEnd().endsWith('\n\nYour Relata team')).toBe(true);
+    expect(en).toMatch(/\nHello,\n\nOn May 15, 2018, there was a disruption /);
+    expect(en.trimEnd().endsWith('\n\nThe Relata team')).toBe(true);
   });
 
   it('never shows a raw service id', async () => {
     for (const channel of ['blog', 'email', 'status']) {
-      for (const lang of ['en', 'de']) {
+      for (const lang of ['en', 'de', 'fr']) {
         expect(await notice(channel, lang)).not.toMatch(/crm-web|crm-workers|fragment-cache/);
       }
     }
   });
 
   it.each([
-    ['examples/2019-03-12-carshare-db-maintenance.md', 'SEV1', 'An outage affected', 'Ein Ausfall betraf'],
-    [EXAMPLE, 'SEV2', 'A disruption affected', 'Eine Störung betraf'],
-  ])('%s (%s) says "outage" only for SEV1', async (file, _severity, en, de) => {
+    [
+      'examples/2019-03-12-carshare-db-maintenance.md',
+      'SEV1',
+      'there was an outage',
+      'zu einem Ausfall',
+      'une panne a eu lieu',
+    ],
+    [EXAMPLE, 'SEV2', 'there was a disruption', 'zu einer Störung', 'une perturbation a eu lieu'],
+  ])('%s (%s) says "outage" only for SEV1', async (file, _severity, en, de, fr) => {
     expect(await notice('status', 'en', file)).toContain(en);
     expect(await notice('status', 'de', file)).toContain(de);
+    expect(await notice('status', 'fr', file)).toContain(fr);
   });
 
   it('over midnight gives the date of both ends', async () => {
     expect(await notice('status', 'de', 'examples/2021-11-16-shop-customer-db-wiped.md')).toContain(
-      'vom 16. November 2021, 22:07 Uhr bis zum 17. November 2021, 21:10 Uhr (MEZ). Der Ausfall dauerte rund 23 Stunden und 5 Minuten.',
+      'Vom 16. November 2021, 22:07 Uhr, bis zum 17. November 2021, 21:10 Uhr (MEZ) kam es zu einem Ausfall; er dauerte 23 Stunden und 3 Minuten.',
     );
   });
 });
