@@ -23,7 +23,8 @@ function wordBefore(text: string, end: number): string {
  * sentences, trimmed, white space inside kept as one space; joined with spaces they are the text.
  */
 export function splitSentences(text: string, rules: SentenceRules): string[] {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // No-break spaces stay: French writes one before a colon and inside "14 h 02".
+  const flat = text.replace(/[^\S\u00a0\u202f]+/gu, ' ').trim();
   if (flat === '') return [];
   // "z. B." is two words: "z." and "z. b." both mark an abbreviation, whichever full stop is looked at.
   const abbreviations = new Set(

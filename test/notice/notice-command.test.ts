@@ -129,6 +129,41 @@ describe('postmortem notice: the zone', () => {
     ],
     ['then the offset of started', noZone, null, [], 'from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (UTC+2)'],
     [
+      "the config's zone for the language wins over the file's (v1.2)",
+      (s: string) => s,
+      { notice: { timezone: { en: 'America/Los_Angeles', de: 'Europe/Berlin' } } },
+      [],
+      'from 5:02 AM to 5:31 AM and from 6:48 AM to 7:34 AM (PDT)',
+    ],
+    [
+      'German readers get their own zone from the same config',
+      noZone,
+      { notice: { timezone: { en: 'America/Los_Angeles', de: 'Europe/Berlin' } } },
+      ['--lang', 'de'],
+      'von 14:02 bis 14:31 Uhr und von 15:48 bis 16:34 Uhr (MESZ)',
+    ],
+    [
+      'notice.locale en-GB writes the day first and a 24-hour clock',
+      (s: string) => s,
+      { notice: { locale: { en: 'en-GB' } } },
+      [],
+      'On 15 May 2018, there was a disruption from 14:02 to 14:31 and from 15:48 to 16:34 (CEST)',
+    ],
+    [
+      'each time carries the zone in force at that instant (the clocks went back in between)',
+      (s: string) =>
+        s
+          .replace(/^ {4}- start: "2018-05-15T14:02:00\+02:00"\n {6}end: .*\n {4}- start: .*\n {6}end: .*\n/m, '')
+          .replace(/^ {2}windows:\n/m, '')
+          .replace('started: "2018-05-15T14:02:00+02:00"', 'started: "2024-10-26T23:40:00+02:00"')
+          .replace('detected: "2018-05-15T14:04:00+02:00"', 'detected: "2024-10-26T23:45:00+02:00"')
+          .replace('mitigated: "2018-05-15T16:34:00+02:00"', 'mitigated: "2024-10-27T02:20:00+01:00"')
+          .replace('resolved: "2018-05-15T18:10:00+02:00"', 'resolved: "2024-10-27T02:30:00+01:00"'),
+      null,
+      ['--lang', 'de'],
+      'Vom 26. Oktober 2024, 23:40 Uhr (MESZ), bis zum 27. Oktober 2024, 2:20 Uhr (MEZ) kam es zu einer Störung; sie dauerte 3 Stunden und 40 Minuten.',
+    ],
+    [
       'UTC is "UTC"',
       (s: string) => s,
       null,
@@ -155,4 +190,19 @@ describe('postmortem notice: the zone', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('`notice.timezone`: expected an IANA time zone');
   });
+});
+
+describe('display names in the examples', () => {
+  // A display name is what a status page shows as a component, and German names stand in the
+  // nominative after "Betroffen waren:": none starts with an article.
+  it.each(examples().map((e) => [e.name, e.text] as const))(
+    '%s: no display name starts with an article',
+    (_name, text) => {
+      const names = [...text.matchAll(/^ {4}[\w-]+: \{ (.*) \}$/gm)].flatMap((m) =>
+        [...(m[1] as string).matchAll(/(?:en|de|fr): "((?:[^"\\]|\\.)*)"/g)].map((n) => n[1] as string),
+      );
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.filter((n) => /^(the|a|an|der|die|das|den|dem|ein|eine|le|la|les|l’|l')\b/i.test(n))).toEqual([]);
+    },
+  );
 });
