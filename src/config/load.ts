@@ -74,7 +74,7 @@ function languageText(value: unknown, key: string, fail: Fail): LanguageText {
   for (const [lang, text] of Object.entries(value)) {
     if (!isLanguage(lang)) return fail(`${key}.${lang}`, `a notice language (${LANGUAGES.join(', ')})`, lang);
     if (typeof text !== 'string' || text.trim() === '') fail(`${key}.${lang}`, 'non-empty text', text);
-    out[lang] = text as string;
+    out[lang] = text;
   }
   return out;
 }
@@ -106,7 +106,7 @@ function noticeConfig(raw: unknown, fail: Fail): NoticeConfig {
           `${zone}, or an object of languages to zones such as {"de": "Europe/Berlin"}`,
           raw.timezone,
         );
-      out.timezone = raw.timezone as string;
+      out.timezone = raw.timezone;
     }
   }
   if (raw.locale !== undefined) {
