@@ -9,6 +9,7 @@ import type { NoticeOptions } from './commands/notice.js';
 import type { PublishOptions } from './commands/publish.js';
 import type { RenderOptions } from './commands/render.js';
 import type { StatusOptions } from './commands/status.js';
+import { LANGUAGES } from '../language/index.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -188,8 +189,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .addOption(
       new Option('-l, --lang <lang>', 'language of the notice (default: the first of notice.languages)').choices([
-        'en',
-        'de',
+        ...LANGUAGES,
       ]),
     )
     .option(
@@ -237,8 +237,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--base <branch>', 'branch a new postmortem/<id> branch starts from (default: origin/HEAD, main, master)')
     .addOption(
       new Option('-l, --lang <lang>', 'publish only this language (default: every one of notice.languages)').choices([
-        'en',
-        'de',
+        ...LANGUAGES,
       ]),
     )
     .option(

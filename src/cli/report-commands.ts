@@ -3,6 +3,7 @@ import type { Io } from './io.js';
 import type { ExportOptions } from './commands/export.js';
 import type { StatsCommandOptions } from './commands/stats.js';
 import type { ActionsCommandOptions } from './commands/actions.js';
+import { LANGUAGES } from '../language/index.js';
 
 /**
  * The commands that read many postmortems at once (export, stats, actions), kept apart from the
@@ -35,8 +36,7 @@ export function addReportCommands(
     .option('-f, --force', 'replace --out if it exists')
     .addOption(
       new Option('-l, --lang <lang>', 'only this language (default: every language of each notice)').choices([
-        'en',
-        'de',
+        ...LANGUAGES,
       ]),
     )
     .option(

@@ -4,6 +4,7 @@ import type { FormatOptions } from '../model/index.js';
 import { RuntimeError } from '../model/errors.js';
 import { isRecord } from '../model/guards.js';
 import { isTimeZone } from '../model/timezone.js';
+import { LANGUAGES, isLanguage, isLocaleOf, type LanguageText } from '../language/index.js';
 import { backtrackingProblem, patternsOf, type ConfigPattern } from './pattern-safety.js';
 
 /** A rule's severity as written in a config file; 0, 1, 2 are accepted as off, warn, error. */
@@ -13,14 +14,19 @@ export type RuleSeverity = 'off' | 'warn' | 'error';
 export type RuleSetting = RuleSeverity | [RuleSeverity, Record<string, unknown>?];
 
 /** Text in each notice language, as in `{ "en": "...", "de": "..." }`; a language may be left out. */
-export type LanguageText = Partial<Record<'en' | 'de', string>>;
+export type { LanguageText } from '../language/index.js';
 
 /** The config's `notice` block: the company's voice and names for customers. */
 export interface NoticeConfig {
   /** The company's name as customers know it. */
   company?: string;
-  /** IANA zone for notices when neither `--timezone` nor the file's `timezone` names one. */
-  timezone?: string;
+  /**
+   * An IANA zone for notices when neither `--timezone` nor the file's `timezone` names one, or a zone
+   * per language (`{"de": "Europe/Berlin", "en": "America/New_York"}`), which wins over the file's.
+   */
+  timezone?: string | LanguageText;
+  /** A locale per language for the date style and spelling of the generated parts (`{"en": "en-GB"}`). */
+  locale?: LanguageText;
   /** How e-mails are signed, per language. */
   signature?: LanguageText;
   /** Display names of service ids, per language. */
@@ -57,8 +63,7 @@ export class ConfigError extends RuntimeError {
 const RC_NAME = '.postmortemrc.json';
 const NUMERIC_SEVERITY: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
 const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', 'ignores', 'notice', '$schema']);
-const NOTICE_KEYS = ['company', 'timezone', 'signature', 'services'];
-const LANGUAGES = ['en', 'de'];
+const NOTICE_KEYS = ['company', 'timezone', 'locale', 'signature', 'services'];
 
 type Fail = (key: string, expected: string, found: unknown) => never;
 
@@ -67,16 +72,16 @@ function languageText(value: unknown, key: string, fail: Fail): LanguageText {
   if (!isRecord(value)) return fail(key, 'an object such as {"en": "...", "de": "..."}', value);
   const out: LanguageText = {};
   for (const [lang, text] of Object.entries(value)) {
-    if (!LANGUAGES.includes(lang)) fail(`${key}.${lang}`, `a notice language (${LANGUAGES.join(', ')})`, lang);
+    if (!isLanguage(lang)) return fail(`${key}.${lang}`, `a notice language (${LANGUAGES.join(', ')})`, lang);
     if (typeof text !== 'string' || text.trim() === '') fail(`${key}.${lang}`, 'non-empty text', text);
-    out[lang as 'en' | 'de'] = text;
+    out[lang] = text;
   }
   return out;
 }
 
 /** Checks the `notice` block: known keys only, each of the right type. */
 function noticeConfig(raw: unknown, fail: Fail): NoticeConfig {
-  if (!isRecord(raw)) return fail('notice', 'an object with company, timezone, signature, services', raw);
+  if (!isRecord(raw)) return fail('notice', `an object with ${NOTICE_KEYS.join(', ')}`, raw);
   for (const key of Object.keys(raw)) {
     if (!NOTICE_KEYS.includes(key)) fail(`notice.${key}`, `one of the keys ${NOTICE_KEYS.join(', ')}`, key);
   }
@@ -87,9 +92,34 @@ function noticeConfig(raw: unknown, fail: Fail): NoticeConfig {
     out.company = raw.company;
   }
   if (raw.timezone !== undefined) {
-    if (typeof raw.timezone !== 'string' || !isTimeZone(raw.timezone))
-      fail('notice.timezone', 'an IANA time zone such as Europe/Berlin or UTC', raw.timezone);
-    out.timezone = raw.timezone;
+    const zone = 'an IANA time zone such as Europe/Berlin or UTC';
+    if (isRecord(raw.timezone)) {
+      const zones = languageText(raw.timezone, 'notice.timezone', fail);
+      for (const [lang, name] of Object.entries(zones)) {
+        if (!isTimeZone(name)) fail(`notice.timezone.${lang}`, zone, name);
+      }
+      out.timezone = zones;
+    } else {
+      if (typeof raw.timezone !== 'string' || !isTimeZone(raw.timezone))
+        fail(
+          'notice.timezone',
+          `${zone}, or an object of languages to zones such as {"de": "Europe/Berlin"}`,
+          raw.timezone,
+        );
+      out.timezone = raw.timezone;
+    }
+  }
+  if (raw.locale !== undefined) {
+    const locales = languageText(raw.locale, 'notice.locale', fail);
+    for (const [lang, locale] of Object.entries(locales)) {
+      if (!isLanguage(lang) || !isLocaleOf(lang, locale))
+        fail(
+          `notice.locale.${lang}`,
+          `a locale of the language ${lang}, such as ${lang}-${lang === 'en' ? 'GB' : 'CH'}`,
+          locale,
+        );
+    }
+    out.locale = locales;
   }
   if (raw.signature !== undefined) out.signature = languageText(raw.signature, 'notice.signature', fail);
   if (raw.services !== undefined) {

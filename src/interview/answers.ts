@@ -3,7 +3,8 @@
  * front-matter keys of FORMAT v1 plus the body's parts.
  */
 import { parse as parseYaml } from 'yaml';
-import { NOTICE_LANGUAGES, isRecord } from '../model/index.js';
+import { isRecord } from '../model/index.js';
+import type { LanguageText } from '../language/index.js';
 
 /** One event of the timeline. */
 export interface TimelineAnswer {
@@ -22,7 +23,7 @@ export interface ActionItemAnswer {
 }
 
 /** Text per notice language. */
-export type NoticeText = Partial<Record<(typeof NOTICE_LANGUAGES)[number], string>>;
+export type NoticeText = LanguageText;
 
 /** The customer notice block. */
 export interface NoticeAnswer {

@@ -1,4 +1,4 @@
-/** The root-cause taxonomy as data: follow-up questions, suggested remediations, notice wording. */
+/** The root-cause taxonomy as data: follow-up questions and suggested remediations (the notice wording is in src/language/). */
 import type { ACTION_ITEM_TYPES, ROOT_CAUSE_CATEGORIES } from '../model/index.js';
 
 /** A root-cause category of FORMAT v1. */
@@ -29,8 +29,6 @@ export interface CategoryDefinition {
   description: string;
   followUps: readonly FollowUp[];
   remediations: readonly Remediation[];
-  /** A customer-facing sentence for the notice draft (no internal detail). */
-  notice: { en: string; de: string };
 }
 
 /** The built-in categories, in the order FORMAT v1 lists them. */
@@ -65,10 +63,6 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { action: 'Make the rollback cover every component of a release', type: 'mitigate' },
       { action: 'Run a rollback drill on the next game day', type: 'process' },
     ],
-    notice: {
-      en: 'A software update did not work as intended, and returning to the previous version took longer than planned.',
-      de: 'Ein Software-Update funktionierte nicht wie vorgesehen, und die Rückkehr zur vorherigen Version dauerte länger als geplant.',
-    },
   },
   {
     id: 'untested-update',
@@ -89,10 +83,6 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { action: 'Block releases that have not passed the staging stage', type: 'prevent' },
       { action: 'Add a load test for changes on the critical path', type: 'prevent' },
     ],
-    notice: {
-      en: 'A software update caused an error that our tests had not caught before the release.',
-      de: 'Ein Software-Update verursachte einen Fehler, den unsere Tests vor der Veröffentlichung nicht erkannt hatten.',
-    },
   },
   {
     id: 'missing-backup',
@@ -129,10 +119,6 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { action: 'Alert when the newest backup is older than the recovery point objective', type: 'detect' },
       { action: 'Agree and document recovery point and time objectives for every data store', type: 'process' },
     ],
-    notice: {
-      en: 'Stored data was damaged, and restoring it from our backups took longer than it should have.',
-      de: 'Gespeicherte Daten wurden beschädigt, und die Wiederherstellung aus unseren Sicherungen dauerte länger, als sie hätte dauern sollen.',
-    },
   },
   {
     id: 'data-migration',
@@ -158,10 +144,6 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { action: 'Write and test a reverse migration for every migration', type: 'mitigate' },
       { action: 'Take a verified backup right before each migration', type: 'mitigate' },
     ],
-    notice: {
-      en: 'Planned maintenance on how we store data did not go as intended.',
-      de: 'Geplante Wartungsarbeiten an unserer Datenspeicherung verliefen nicht wie vorgesehen.',
-    },
   },
   {
     id: 'capacity',
@@ -182,10 +164,6 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { action: 'Review capacity forecasts every quarter', type: 'process' },
       { action: 'Load test to the next expected peak', type: 'prevent' },
     ],
-    notice: {
-      en: 'Our systems received more load than they were prepared for.',
-      de: 'Unsere Systeme erhielten mehr Last, als sie verarbeiten konnten.',
-    },
   },
   {
     id: 'network',
@@ -204,10 +182,6 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { action: 'Add a redundant path for the affected link', type: 'prevent' },
       { action: 'Monitor the link from outside our own network', type: 'detect' },
     ],
-    notice: {
-      en: 'A network problem kept requests from reaching our systems.',
-      de: 'Ein Netzwerkproblem verhinderte, dass Anfragen unsere Systeme erreichten.',
-    },
   },
   {
     id: 'configuration',
@@ -233,10 +207,6 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { action: 'Roll out configuration changes in stages', type: 'prevent' },
       { action: 'Require a review for every production configuration change', type: 'process' },
     ],
-    notice: {
-      en: 'A change to the settings of our systems did not work as intended.',
-      de: 'Eine Änderung an den Einstellungen unserer Systeme funktionierte nicht wie vorgesehen.',
-    },
   },
   {
     id: 'dependency',
@@ -257,10 +227,6 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { action: 'Monitor the health of the dependency', type: 'detect' },
       { action: 'Set timeouts and circuit breakers on calls to the dependency', type: 'mitigate' },
     ],
-    notice: {
-      en: 'A service from one of our providers failed, and our systems depended on it.',
-      de: 'Ein Dienst eines unserer Anbieter fiel aus, und unsere Systeme waren davon abhängig.',
-    },
   },
   {
     id: 'other',
@@ -270,10 +236,6 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { key: 'description', label: 'Description', message: 'Describe the cause in a sentence or two:', kind: 'input' },
     ],
     remediations: [{ action: 'Write or update the runbook for this kind of incident', type: 'process' }],
-    notice: {
-      en: 'A technical problem in our systems caused a disruption.',
-      de: 'Ein technisches Problem in unseren Systemen verursachte eine Störung.',
-    },
   },
 ];
 

@@ -1,5 +1,6 @@
 /** The closing steps: lessons learned and the customer notice. */
 import { NOTICE_FIELDS } from '../model/index.js';
+import { languageModule, type Language } from '../language/index.js';
 import { emptyNotice, type NoticeText } from './answers.js';
 import type { InterviewContext } from './flow-context.js';
 import { noticeDrafts } from './notice-drafts.js';
@@ -41,13 +42,13 @@ export async function askNotice(iv: InterviewContext): Promise<void> {
   );
   if (!write) return;
   const german = await iv.step('notice.german', (ask) => ask.confirm({ message: MESSAGES.german, default: false }));
-  const languages: Array<'en' | 'de'> = german ? ['en', 'de'] : ['en'];
+  const languages: Language[] = german ? ['en', 'de'] : ['en'];
   const drafts = noticeDrafts(a);
   const authors = a.authors ?? [];
   const notice = emptyNotice(languages);
   for (const field of NOTICE_FIELDS) {
     for (const lang of languages) {
-      const message = `${NOTICE_MESSAGES[field]} (${lang === 'en' ? 'English' : 'German'}):`;
+      const message = `${NOTICE_MESSAGES[field]} (${languageModule(lang).name}):`;
       const validate = (v: string) => validateNoticeText(v, authors);
       notice[field][lang] = (
         await iv.step(`notice.${field}.${lang}`, (ask) =>
@@ -66,14 +67,14 @@ export async function askNotice(iv: InterviewContext): Promise<void> {
 /** Customers never read a service id: asks a name for each service the project config does not name. */
 async function askServiceNames(
   iv: InterviewContext,
-  languages: ReadonlyArray<'en' | 'de'>,
+  languages: readonly Language[],
 ): Promise<Record<string, NoticeText>> {
   const known = iv.options.serviceNames ?? {};
   const names: Record<string, NoticeText> = {};
   for (const service of iv.a.services ?? []) {
     for (const lang of languages) {
       if (known[service]?.[lang]) continue;
-      const message = `What do customers call the service "${service}" (${lang === 'en' ? 'English' : 'German'})?`;
+      const message = `What do customers call the service "${service}" (${languageModule(lang).name})?`;
       const name = await iv.step(`notice.services.${service}.${lang}`, (ask) =>
         ask.input({ message, validate: (v) => validateNoticeText(v, iv.a.authors ?? []) }),
       );

@@ -4,6 +4,7 @@
  */
 import type { Answers } from './answers.js';
 import type { Ask } from './ask.js';
+import type { LanguageText } from '../language/index.js';
 
 /** What the interview needs from its caller. */
 export interface InterviewOptions {
@@ -26,7 +27,7 @@ export interface InterviewOptions {
   /** Root-cause categories the project added in its config, offered after the built-in ones. */
   categories?: readonly string[];
   /** Names customers read for service ids, from the project config; services without one are asked. */
-  serviceNames?: Record<string, Partial<Record<'en' | 'de', string>>>;
+  serviceNames?: Record<string, LanguageText>;
   /** Earlier answers by step key, offered as defaults when their question is asked again. */
   previous?: Record<string, unknown>;
   /** Ask again, instead of failing, when a recorded answer no longer passes its check. */

@@ -1,77 +1,40 @@
 /**
  * First drafts of the customer notice, built from earlier answers. They use only facts that are
  * safe to publish (date, duration, data loss, the kind of cause), never names of hosts or people.
+ * The sentences are the language modules' (`drafts`), so a language brings its own.
  */
-import { NOTICE_FIELDS, deriveFigures, formatDuration } from '../model/index.js';
-import type { Answers, NoticeText } from './answers.js';
-import { categoryDefinition } from './categories.js';
-
-/** The notice languages the drafts are written in. */
-export type NoticeLanguage = 'en' | 'de';
-
-/** How much of the service was hit, in words that fit the severity (SEV1 is a total outage). */
-const REACH: Record<string, { en: string; de: string }> = {
-  SEV1: { en: 'our service was unavailable', de: 'war unser Dienst für Sie nicht erreichbar' },
-  SEV2: {
-    en: 'important parts of our service were unavailable',
-    de: 'waren wichtige Teile unseres Dienstes für Sie nicht erreichbar',
-  },
-  SEV3: {
-    en: 'parts of our service were slow or partly unavailable',
-    de: 'waren Teile unseres Dienstes für Sie langsam oder teilweise nicht erreichbar',
-  },
-  SEV4: {
-    en: 'parts of our service were slower than usual',
-    de: 'waren Teile unseres Dienstes für Sie langsamer als gewohnt',
-  },
-};
-
-/** For a severity the drafts do not know: the middle ground. */
-const SOME = {
-  en: 'parts of our service were slow or partly unavailable',
-  de: 'waren Teile unseres Dienstes für Sie langsam oder teilweise nicht erreichbar',
-};
+import { NOTICE_FIELDS, deriveFigures } from '../model/index.js';
+import { LANGUAGES, languageModule, type Language } from '../language/index.js';
+import type { Answers } from './answers.js';
 
 /** Draft text for every notice field and language. */
-export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[number], Required<NoticeText>> {
+export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[number], Record<Language, string>> {
   const date = (answers.started ?? '').slice(0, 10);
   const figures = deriveFigures(answers as Record<string, unknown>);
-  const duration =
-    figures.impactDuration !== null && figures.impactDuration > 0 ? formatDuration(figures.impactDuration) : null;
+  const impact = figures.impactDuration !== null && figures.impactDuration > 0 ? figures.impactDuration : null;
+  // Customers read the duration in words of their language, never "4 d 8 h".
+  const duration = (lang: Language) => (impact === null ? null : languageModule(lang).duration(impact));
   const categories = [...new Set((answers.root_causes ?? []).map((c) => c.category))];
-  const causes = categories.map((c) => categoryDefinition(c).notice);
   const lost = answers.impact?.data_loss === true;
-  const reach = REACH[answers.severity ?? ''] ?? SOME;
-  return {
-    headline: {
-      en: date ? `Service disruption on ${date}` : 'Service disruption',
-      de: date ? `Störung unseres Dienstes am ${date}` : 'Störung unseres Dienstes',
-    },
-    what_happened: {
-      en: causes.map((c) => c.en).join(' ') || 'A technical problem in our systems caused a disruption.',
-      de: causes.map((c) => c.de).join(' ') || 'Ein technisches Problem in unseren Systemen verursachte eine Störung.',
-    },
-    customer_impact: {
-      en:
-        `${capitalise(duration ? `for about ${duration}, ${reach.en}` : reach.en)} for you. ` +
-        (lost ? 'Some data could not be recovered; we are contacting every customer affected.' : 'No data was lost.'),
-      de:
-        `${duration ? `Etwa ${duration} lang` : 'Zeitweise'} ${reach.de}. ` +
-        (lost
-          ? 'Einige Daten konnten nicht wiederhergestellt werden; wir melden uns bei allen betroffenen Kundinnen und Kunden.'
-          : 'Es sind keine Daten verloren gegangen.'),
-    },
-    next_steps: {
-      en: 'You do not need to do anything. We are making changes so that this does not happen again.',
-      de: 'Sie müssen nichts tun. Wir nehmen Änderungen vor, damit sich dies nicht wiederholt.',
-    },
-    apology: {
-      en: 'We are sorry for the disruption this caused you.',
-      de: 'Es tut uns leid, dass Ihnen dadurch Unannehmlichkeiten entstanden sind.',
-    },
+  const severity = answers.severity ?? '';
+  const each = (draft: (lang: Language) => string) =>
+    Object.fromEntries(LANGUAGES.map((lang) => [lang, draft(lang)])) as Record<Language, string>;
+  const words = (lang: Language) => languageModule(lang).drafts;
+  const reach = (lang: Language) => {
+    const r = words(lang).reach;
+    return severity === 'SEV1' || severity === 'SEV2' || severity === 'SEV3' || severity === 'SEV4'
+      ? r[severity]
+      : r.other;
   };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return {
+    headline: each((lang) => words(lang).headline(date || null)),
+    what_happened: each(
+      (lang) =>
+        categories.map((c) => words(lang).causes[c] ?? words(lang).causes.other).join(' ') ||
+        (words(lang).causes.other as string),
+    ),
+    customer_impact: each((lang) => words(lang).customerImpact(duration(lang), reach(lang), lost)),
+    next_steps: each((lang) => words(lang).nextSteps),
+    apology: each((lang) => words(lang).apology),
+  };
 }

@@ -1,5 +1,6 @@
 /** The `notice` block of an answers file, checked as the notice prompts check it. */
-import { NOTICE_FIELDS, NOTICE_LANGUAGES, isRecord } from '../model/index.js';
+import { NOTICE_FIELDS, isRecord } from '../model/index.js';
+import { LANGUAGES, isLanguage } from '../language/index.js';
 import { asText, textList, type Collect } from './answer-values.js';
 import { emptyNotice, type NoticeAnswer, type NoticeText } from './answers.js';
 import { validateNoticeText } from './validators.js';
@@ -15,8 +16,8 @@ export function readNotice(raw: unknown, collect: Collect, authors: readonly str
   }
   const languages = textList(raw.languages ?? ['en']) ?? [];
   languages.forEach((lang, i) => {
-    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang))
-      collect(`notice.languages.${i}`, `Expected one of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`);
+    if (!isLanguage(lang))
+      collect(`notice.languages.${i}`, `Expected one of ${LANGUAGES.join(', ')}, found "${lang}".`);
   });
   const notice = emptyNotice(languages);
   for (const field of NOTICE_FIELDS) {
@@ -29,7 +30,7 @@ export function readNotice(raw: unknown, collect: Collect, authors: readonly str
         continue;
       }
       collect(key, validateNoticeText(text, authors));
-      notice[field][lang as 'en' | 'de'] = text.trim();
+      if (isLanguage(lang)) notice[field][lang] = text.trim();
     }
   }
   if (raw.services !== undefined && raw.services !== null) {
@@ -45,7 +46,7 @@ export function readNotice(raw: unknown, collect: Collect, authors: readonly str
             collect(`notice.services.${service}.${lang}`, 'Expected the name customers read, found none.');
           else {
             collect(`notice.services.${service}.${lang}`, validateNoticeText(name, authors));
-            kept[lang as 'en' | 'de'] = name.trim();
+            if (isLanguage(lang)) kept[lang] = name.trim();
           }
         }
         notice.services[service] = kept;

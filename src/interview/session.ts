@@ -12,6 +12,7 @@ import { RecordedAnswerError, runInterview } from './flow.js';
 import { dateInZone, parseMomentInput } from './moments.js';
 import { chooseReview, forget, reviewItems, reviewText, type ReviewItem } from './review.js';
 import { firstLineOf } from './text-prompt.js';
+import type { LanguageText } from '../language/index.js';
 
 /** What a session needs; everything outside (terminal, clock, zone) comes in here. */
 export interface SessionOptions {
@@ -31,7 +32,7 @@ export interface SessionOptions {
   /** Root-cause categories the project added in its config. */
   categories?: readonly string[];
   /** Names customers read for service ids (the config's `notice.services`); others are asked. */
-  serviceNames?: Record<string, Partial<Record<'en' | 'de', string>>>;
+  serviceNames?: Record<string, LanguageText>;
 }
 
 /** The finished interview: complete answers and the draft that holds them. */

@@ -19,6 +19,7 @@ function noticeRuleSettings(notice: NoticeConfig = {}): NoticeRuleSettings {
   return {
     ...(notice.company !== undefined ? { company: notice.company } : {}),
     ...(notice.timezone !== undefined ? { timezone: notice.timezone } : {}),
+    ...(notice.locale !== undefined ? { locale: notice.locale } : {}),
     signature: notice.signature ?? {},
     services: notice.services ?? {},
   };

@@ -28,7 +28,10 @@ export interface RuleReport {
 /** The config's `notice` block as the notice rules read it (display names, signature), plain data. */
 export interface NoticeRuleSettings {
   company?: string;
-  timezone?: string;
+  /** One zone, or a zone per language. */
+  timezone?: string | LanguageText;
+  /** A locale per language. */
+  locale?: LanguageText;
   signature: LanguageText;
   services: Record<string, LanguageText>;
   /**

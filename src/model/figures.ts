@@ -34,41 +34,29 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * The one rounding rule for every duration the tool prints (render, notice, interview): under a
- * minute to the second, under an hour to the minute, under a day to 5 minutes, from a day on to
- * the hour. Precise where a difference matters to a reader, and no false precision on long ones.
+ * The one rounding rule for every duration the tool prints (render, notice, interview, stats):
+ * under a minute to the second, else to the minute. Times are shown to the minute, so a duration
+ * beside them must be too: "9:14 to 12:17" is 3 h 3 min, never "about 3 h 5 min".
  */
 export function roundDuration(ms: number): number {
-  const step = ms < MINUTE ? 1000 : ms < HOUR ? MINUTE : ms < DAY ? 5 * MINUTE : HOUR;
+  const step = ms < MINUTE ? 1000 : MINUTE;
   return Math.round(Math.max(0, ms) / step) * step;
 }
 
-/** Styles of `formatDuration`: compact for tables and prompts, or words for customers in a language. */
-export type DurationStyle = 'short' | 'en' | 'de';
-
-const WORDS = {
-  en: { about: 'about ', and: ' and ', d: ['day', 'days'], h: ['hour', 'hours'], min: ['minute', 'minutes'] },
-  de: { about: 'rund ', and: ' und ', d: ['Tag', 'Tage'], h: ['Stunde', 'Stunden'], min: ['Minute', 'Minuten'] },
-} as const;
-
 /**
- * Writes a duration after `roundDuration`: `short` gives `2 d 3 h`, `2 h 30 min`, `43 min`, `30 s`;
- * `en`/`de` give words, "about 2 hours and 30 minutes" / "rund 2 Stunden und 30 Minuten", with
- * "about"/"rund" only when rounding changed the figure, and "less than a minute" below one.
+ * Writes a duration after `roundDuration`, compact for tables and prompts: `2 d 3 h`,
+ * `2 h 30 min`, `43 min`, `30 s`. Words for customers are the language modules' (`src/language/`).
  */
-export function formatDuration(ms: number, style: DurationStyle = 'short'): string {
+export function formatDuration(ms: number): string {
   const rounded = roundDuration(ms);
-  if (style === 'short' && rounded < MINUTE) return `${Math.round(rounded / 1000)} s`;
+  if (rounded < MINUTE) return `${Math.round(rounded / 1000)} s`;
   const parts: Array<[number, 'd' | 'h' | 'min']> = [
     [Math.floor(rounded / DAY), 'd'],
     [Math.floor((rounded % DAY) / HOUR), 'h'],
     [Math.floor((rounded % HOUR) / MINUTE), 'min'],
   ];
-  const shown = parts.filter(([n]) => n > 0);
-  if (style === 'short') return shown.map(([n, unit]) => `${n} ${unit}`).join(' ');
-  if (rounded < MINUTE) return style === 'de' ? 'weniger als eine Minute' : 'less than a minute';
-  const w = WORDS[style];
-  const text = shown.map(([n, unit]) => `${n} ${w[unit][n === 1 ? 0 : 1]}`).join(w.and);
-  // Rounding to whole minutes is not worth an "about"; rounding to 5 minutes or an hour is.
-  return Math.abs(rounded - ms) >= MINUTE ? `${w.about}${text}` : text;
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n} ${unit}`)
+    .join(' ');
 }

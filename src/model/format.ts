@@ -54,8 +54,8 @@ export const ACTION_ITEM_STATUSES = ['open', 'in-progress', 'done', 'wontfix'] a
 export const ID_PATTERN = /^\d{4}-\d{2}-\d{2}-[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
 /** Notice text fields, each a map of language to text. */
 export const NOTICE_FIELDS = ['headline', 'what_happened', 'customer_impact', 'next_steps', 'apology'] as const;
-/** Languages a notice can be written in. */
-export const NOTICE_LANGUAGES = ['en', 'de'] as const;
+/** Notice text fields a notice may have besides those: `status`, the short status-page wording (v1.2). */
+export const NOTICE_OPTIONAL_FIELDS = ['status'] as const;
 
 /** Values a project may configure (categories and sections); defaults come from FORMAT v1. */
 export interface FormatOptions {

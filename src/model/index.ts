@@ -5,7 +5,7 @@ export * from './timestamp.js';
 export { parsePostmortem, parsePostmortemBytes, idFromPath, MAX_FILE_BYTES, type ParseOptions } from './parse.js';
 export { findSection } from './body.js';
 export { momentInstants, isIsoDate } from './validate.js';
-export { deriveFigures, formatDuration, roundDuration, type DerivedFigures, type DurationStyle } from './figures.js';
+export { deriveFigures, formatDuration, roundDuration, type DerivedFigures } from './figures.js';
 export { impactWindows, checkImpactWindows, type ImpactWindow } from './windows.js';
 export { stringifyPostmortem, writeFileAtomic, FileExistsError, type WriteOptions } from './write.js';
 export * from './errors.js';

@@ -9,7 +9,7 @@ import { isTimeZone, type FormatOptions } from '../model/index.js';
 import type { Postmortem, Problem } from '../model/types.js';
 import { renderNotice } from '../render/notice.js';
 import { checkNotice } from './checks.js';
-import type { NoticeLanguage } from './datetime.js';
+import { LANGUAGES, isLanguage, type Language } from '../language/index.js';
 import { noticeSettingsOf } from './settings.js';
 import { buildNoticeView, noticeLanguages, type NoticeChannel, type NoticeView } from './view.js';
 import { isFileZone, resolveNoticeZone, type ZoneSource } from './zone.js';
@@ -41,7 +41,7 @@ export type PreparedNotice =
   | {
       ok: true;
       pm: Postmortem;
-      lang: NoticeLanguage;
+      lang: Language;
       view: NoticeView;
       text: string;
       /** Where the zone came from. */
@@ -49,13 +49,14 @@ export type PreparedNotice =
       /** Problems of severity warning: printed, not blocking. */
       warnings: Problem[];
     }
-  | { ok: false; stage: 'invalid' | 'notice'; lang: NoticeLanguage; problems: Problem[] };
+  | { ok: false; stage: 'invalid' | 'notice'; lang: Language; problems: Problem[] };
 
 /** Checks the request's language against the notice; throws NoticeRequestError for one the tool cannot write. */
-function requestedLanguage(pm: Postmortem, lang: string | undefined): NoticeLanguage {
-  if (lang !== undefined && lang !== 'en' && lang !== 'de')
-    throw new NoticeRequestError(`--lang: expected en or de, found "${lang}".`);
-  return (lang ?? noticeLanguages(pm)[0] ?? 'en') as NoticeLanguage;
+function requestedLanguage(pm: Postmortem, lang: string | undefined): Language {
+  if (lang !== undefined && !isLanguage(lang))
+    throw new NoticeRequestError(`--lang: expected one of ${LANGUAGES.join(', ')}, found "${lang}".`);
+  const first = noticeLanguages(pm)[0];
+  return lang ?? (isLanguage(first) ? first : 'en');
 }
 
 /**
@@ -81,10 +82,12 @@ export async function prepareNotice(
   if (found.some((p) => p.severity === 'error')) return { ok: false, stage: 'notice', lang, problems: found };
   const notice = noticeSettingsOf(settings);
   // A file zone that `notice-timezone` refuses stops the notice above; with the rule off it is skipped.
+  const configZone = notice.timezone;
   const resolved = resolveNoticeZone({
     flag: request.timezone,
+    configForLanguage: typeof configZone === 'object' ? configZone[lang] : undefined,
     file: isFileZone(pm.data.timezone) ? pm.data.timezone : undefined,
-    config: notice.timezone,
+    config: typeof configZone === 'string' ? configZone : undefined,
     started: pm.data.started,
   });
   if ('invalid' in resolved) {
@@ -94,6 +97,7 @@ export async function prepareNotice(
   const view = buildNoticeView(pm, {
     lang,
     zone: resolved.zone,
+    locale: notice.locale?.[lang],
     standalone: request.standalone ?? true,
     settings: notice,
   });

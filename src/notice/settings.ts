@@ -3,7 +3,8 @@
  * read the rule settings exactly as `lint` does (the same resolver), and the notice's own view of
  * them is derived from those settings, so the two can never disagree.
  */
-import type { LanguageText, LoadedConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/load.js';
+import type { LanguageText } from '../language/index.js';
 import { RULE_CATALOG } from '../lint/catalog.js';
 import { resolveSettings } from '../lint/settings.js';
 import type { LintSettings } from '../lint/types.js';
@@ -15,7 +16,10 @@ export interface NoticeSettings {
   /** Patterns of internal text: the config's `internalPatterns` and `notice-leak` rule patterns. */
   internalPatterns: readonly string[];
   company?: string;
-  timezone?: string;
+  /** One zone for every reader, or a zone per language (the zone those readers live in). */
+  timezone?: string | LanguageText;
+  /** The locale per language (date style and spelling of the generated parts): `{ "en": "en-GB" }`. */
+  locale?: LanguageText;
   signature: LanguageText;
   services: Record<string, LanguageText>;
 }
@@ -48,6 +52,7 @@ export function noticeSettingsOf(settings: LintSettings): NoticeSettings {
     ...(notice?.languages ? { languages: notice.languages } : {}),
     ...(notice?.company !== undefined ? { company: notice.company } : {}),
     ...(notice?.timezone !== undefined ? { timezone: notice.timezone } : {}),
+    ...(notice?.locale !== undefined ? { locale: notice.locale } : {}),
     signature: notice?.signature ?? {},
     services: notice?.services ?? {},
   };

@@ -1,90 +1,74 @@
-/** The facts and wording of a customer notice, taken from a validated postmortem; nothing typed twice. */
+/**
+ * The facts and wording of a customer notice, taken from a validated postmortem; nothing typed twice.
+ * Every word of the product's own goes through the language module; the templates only arrange blocks.
+ */
 import { deriveFigures } from '../model/figures.js';
 import { isRecord } from '../model/guards.js';
 import { momentInstants } from '../model/validate.js';
 import { impactWindows } from '../model/windows.js';
 import type { Postmortem } from '../model/types.js';
-import { datesInWords, durationInWords, formatDay, formatMoment, formatTime, type NoticeLanguage } from './datetime.js';
+import { sameDay } from '../language/clock.js';
+import { languageModule, type Language, type LanguageModule, type NoticeFacts, type Place } from '../language/index.js';
 import { customerServices, noticeCompany, noticeSignature } from './facts-checks.js';
 import { DEFAULT_NOTICE_SETTINGS, type NoticeSettings } from './settings.js';
 import { noticeBlock, noticeText } from './wording-checks.js';
-import { zoneLabel, type NoticeZone } from './zone.js';
+import type { NoticeZone } from './zone.js';
 
 /** Channels a notice can be rendered for. */
 export const NOTICE_CHANNELS = ['blog', 'email', 'status'] as const;
 /** A notice channel. */
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
-/** How to build the view: the language, the customers' zone, whether the text stands alone, the settings. */
+/** How to build the view: the language, the customers' zone and locale, whether the text stands alone, the settings. */
 export interface NoticeViewOptions {
-  lang: NoticeLanguage;
+  lang: Language;
   zone: NoticeZone;
+  /** The locale of the generated parts (date style, spelling); the language's default when absent. */
+  locale?: string | undefined;
   /** True when the notice is read on its own (it then carries its headline as a title). */
   standalone?: boolean;
   settings?: NoticeSettings;
 }
 
-/** One stretch of customer impact as customers read it: "2:02 PM" / "14:02" on one day, else date and time. */
-export interface NoticeWindow {
-  from: string;
-  to: string;
-}
-
 /** Plain (unescaped) text and flags for the notice templates; the renderer escapes it for the channel. */
 export interface NoticeView {
   id: string;
-  lang: NoticeLanguage;
-  en: boolean;
-  de: boolean;
+  lang: Language;
+  locale: string;
   standalone: boolean;
   headline: string;
   /** The e-mail subject: the headline, after the company's name when the headline does not name it. */
   subject: string;
+  /** The first sentence of what happened, for a post's summary. */
+  summary: string;
   whatHappened: string;
   customerImpact: string;
   nextSteps: string;
   apology: string;
-  /** The apology's first sentence, for short channels. */
-  apologyShort: string;
-  /** The first sentence of the next steps, for short channels. */
-  nextStepsShort: string;
+  /** The facts in whole sentences: when, how long, what was affected, data. */
+  facts: string;
+  /** The facts as the first paragraph after the greeting (German letters go on in lower case). */
+  factsAfterGreeting: string;
+  /** The status-page text: `notice.status`, else the facts, the data sentences, next steps and apology, all whole. */
+  status: string;
+  greeting: string;
+  headingWhatHappened: string;
+  headingImpact: string;
+  headingNextSteps: string;
+  headingApology: string;
   /** SEV1: a total outage; below, a disruption ("outage" only for SEV1). */
   outage: boolean;
-  started: string;
-  /** When customers stopped being affected (the last window's end, else mitigated, else resolved). */
-  ended: string;
-  /** True when every window falls on the day it started, in the customers' zone. */
-  sameDay: boolean;
-  /** That day ("May 15, 2018" / "15. Mai 2018"), when `sameDay`. */
-  day: string;
-  /** Times of day of start and end ("2:02 PM" / "14:02 Uhr"). */
-  startTime: string;
-  endTime: string;
-  /** The stretches of impact: one for a continuous incident, several for one that came in waves. */
-  windows: NoticeWindow[];
-  /** True when there is more than one window (the duration is then a total). */
-  severalWindows: boolean;
-  resolved: string;
   /** True while customers are still affected: neither `mitigated` nor `resolved` is set. */
   ongoing: boolean;
+  /** When it started, with the zone's name at that instant. */
+  started: string;
   /** The zone as configured (IANA name or offset). */
   timeZone: string;
-  /** The zone as customers say it: "MESZ", "CEST", "UTC", "UTC+2". */
-  timeZoneName: string;
-  duration: string;
-  /** The affected services by their display names, as a list in the language. */
-  services: string;
   dataLost: boolean;
   /** True when the customer wording already says whether data was lost (the facts then do not repeat it). */
   dataInText: boolean;
   company: string;
   signature: string;
-}
-
-/** The first sentence of a text (up to the first ., ! or ? followed by a space), or the whole text. */
-export function firstSentence(text: string): string {
-  const match = /^.*?[.!?](?=\s|$)/su.exec(text.trim());
-  return (match ? match[0] : text).replace(/\s+/g, ' ').trim();
 }
 
 /** Languages the notice declares, in order; the first is the default. */
@@ -93,76 +77,92 @@ export function noticeLanguages(pm: Postmortem): string[] {
   return Array.isArray(declared) ? declared.filter((l): l is string => typeof l === 'string') : [];
 }
 
-/** Sentences that say whether data was lost, per language. */
-const DATA_SENTENCE: Record<NoticeLanguage, (sentence: string) => boolean> = {
-  en: (s) => /\bdata\b/i.test(s) && /\b(lost|loss)\b/i.test(s),
-  de: (s) => /Datenverlust/i.test(s) || (/Daten\b/.test(s) && /verlor/i.test(s)),
-};
+/** Writes ISO dates in a customer's text in words ("am 2017-09-21" reads "am 21. September 2017"); a calendar date has no zone. */
+export function datesInWords(text: string, language: LanguageModule, locale: string): string {
+  return text.replace(/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-]|T\d)/g, (whole, y: string, m: string, d: string) => {
+    const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
+    const date = new Date(ms);
+    if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return whole;
+    return language.day(ms, { zone: { kind: 'offset', minutes: 0 }, locale });
+  });
+}
 
-/** True when one of the texts has a sentence about data loss. */
-function speaksOfData(lang: NoticeLanguage, texts: string[]): boolean {
-  return texts.some((t) => t.split(/(?<=[.!?])\s+/).some(DATA_SENTENCE[lang]));
+/** The language-neutral facts of a postmortem for a notice, in a zone. */
+export function noticeFacts(pm: Postmortem, services: readonly string[], zone: NoticeZone): NoticeFacts {
+  const d = pm.data;
+  const m = momentInstants(d);
+  const end = m.mitigated ?? m.resolved;
+  const spans = impactWindows(d) ?? (m.started !== undefined && end !== undefined ? [{ start: m.started, end }] : []);
+  const last = spans[spans.length - 1]?.end;
+  const resolvedLater =
+    m.resolved !== undefined && last !== undefined && m.resolved > last && !sameDay(m.resolved, last, zone)
+      ? m.resolved
+      : undefined;
+  return {
+    outage: d.severity === 'SEV1',
+    services,
+    spans,
+    started: m.started ?? 0,
+    impactMs: deriveFigures(d).impactDuration,
+    resolvedLater,
+    dataLost: isRecord(d.impact) && d.impact.data_loss === true,
+    dataInText: false,
+  };
 }
 
 /** Builds the notice view of a postmortem that passed validation and the notice checks. */
 export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): NoticeView {
   const { lang, zone } = options;
+  const language = languageModule(lang);
+  const locale = options.locale ?? language.defaultLocale;
+  const place: Place = { zone, locale };
   const settings = options.settings ?? DEFAULT_NOTICE_SETTINGS;
-  const d = pm.data;
-  const moments = momentInstants(d);
-  const start = moments.started;
-  const spans =
-    impactWindows(d) ?? (start !== undefined ? [{ start, end: moments.mitigated ?? moments.resolved }] : []);
-  const endMs = spans.length > 0 ? spans[spans.length - 1]?.end : undefined;
-  const at = (ms: number | undefined) => (ms === undefined ? '' : formatMoment(ms, lang, zone));
-  const dayOf = (ms: number) => formatDay(ms, lang, zone);
-  const startDay = start === undefined ? null : dayOf(start);
-  const sameDay =
-    startDay !== null && endMs !== undefined && spans.every((s) => s.end !== undefined && dayOf(s.end) === startDay);
-  // "von 14:02 bis 14:31 Uhr": within one day German names "Uhr" once per window.
-  const windows = spans.map((s) =>
-    sameDay
-      ? { from: formatTime(s.start, lang, zone, true), to: formatTime(s.end as number, lang, zone) }
-      : { from: at(s.start), to: at(s.end) },
-  );
-  const text = (field: string) => datesInWords(noticeText(pm, field, lang), lang);
+  const text = (field: string) => datesInWords(noticeText(pm, field, lang), language, locale);
   const headline = text('headline');
   const company = noticeCompany(pm, settings);
-  const impactMs = deriveFigures(d).impactDuration;
-  const impact = isRecord(d.impact) ? d.impact : {};
+  const whatHappened = text('what_happened');
+  const customerImpact = text('customer_impact');
+  const nextSteps = text('next_steps');
   const apology = text('apology');
-  const listFormat = new Intl.ListFormat(lang === 'de' ? 'de-DE' : 'en-US', { type: 'conjunction' });
+  const services = customerServices(pm, settings, lang).map((s) => s.name);
+  const base = noticeFacts(pm, services, zone);
+  const dataSentences = (t: string) => language.sentences(t).filter((s) => language.speaksOfDataLoss(s));
+  const dataInText = [whatHappened, customerImpact].some((t) => dataSentences(t).length > 0);
+  const facts = language.facts({ ...base, dataInText }, place).join(' ');
+  // A status page shows none of the customer wording, so its facts say whether data was lost,
+  // in the author's own sentences where data was lost (never a generated "some data").
+  const statusFacts = language.facts({ ...base, dataInText: base.dataLost }, place);
+  const ownStatus = text('status');
+  const ownData =
+    dataSentences(customerImpact).length > 0 ? dataSentences(customerImpact) : dataSentences(whatHappened);
+  const status = ownStatus || [...statusFacts, ...(base.dataLost ? ownData : []), nextSteps, apology].join(' ');
+  const ongoing = base.spans.length === 0;
   return {
-    id: typeof d.id === 'string' ? d.id : '',
+    id: typeof pm.data.id === 'string' ? pm.data.id : '',
     lang,
-    en: lang === 'en',
-    de: lang === 'de',
+    locale,
     standalone: options.standalone ?? true,
     headline,
     subject: company && !headline.includes(company) ? `${company}: ${headline}` : headline,
-    whatHappened: text('what_happened'),
-    customerImpact: text('customer_impact'),
-    nextSteps: text('next_steps'),
+    summary: language.sentences(whatHappened)[0] ?? '',
+    whatHappened,
+    customerImpact,
+    nextSteps,
     apology,
-    apologyShort: firstSentence(apology),
-    nextStepsShort: firstSentence(text('next_steps')),
-    outage: d.severity === 'SEV1',
-    started: at(start),
-    ended: at(endMs),
-    sameDay,
-    day: sameDay ? (startDay ?? '') : '',
-    startTime: start === undefined ? '' : formatTime(start, lang, zone),
-    endTime: endMs === undefined ? '' : formatTime(endMs, lang, zone),
-    windows: endMs === undefined ? [] : windows,
-    severalWindows: spans.length > 1,
-    resolved: at(moments.resolved),
-    ongoing: endMs === undefined,
-    timeZone: zone.kind === 'iana' ? zone.name : zoneLabel(0, lang, zone),
-    timeZoneName: start === undefined ? '' : zoneLabel(start, lang, zone),
-    duration: impactMs === null ? '' : durationInWords(impactMs, lang),
-    services: listFormat.format(customerServices(pm, settings, lang).map((s) => s.name)),
-    dataLost: impact.data_loss === true,
-    dataInText: speaksOfData(lang, [text('what_happened'), text('customer_impact')]),
+    facts,
+    factsAfterGreeting: language.afterGreeting(facts),
+    status,
+    greeting: language.labels.greeting,
+    headingWhatHappened: language.labels.whatHappened,
+    headingImpact: ongoing ? language.labels.impactOngoing : language.labels.impactPast,
+    headingNextSteps: language.labels.nextSteps,
+    headingApology: language.labels.apology,
+    outage: base.outage,
+    ongoing,
+    started: momentInstants(pm.data).started === undefined ? '' : language.moment(base.started, place),
+    timeZone: zone.kind === 'iana' ? zone.name : language.zoneName(0, place),
+    dataLost: base.dataLost,
+    dataInText,
     company,
     signature: noticeSignature(pm, settings, lang),
   };

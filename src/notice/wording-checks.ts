@@ -4,7 +4,8 @@
  */
 import { isRecord } from '../model/guards.js';
 import { keyPosition } from '../model/validate.js';
-import { NOTICE_FIELDS, NOTICE_LANGUAGES } from '../model/format.js';
+import { NOTICE_FIELDS } from '../model/format.js';
+import { LANGUAGES, isLanguage } from '../language/index.js';
 import type { Finding, Position, Postmortem } from '../model/types.js';
 import type { NoticeSettings } from './settings.js';
 
@@ -31,8 +32,7 @@ export function languagesOf(pm: Postmortem, settings: Pick<NoticeSettings, 'lang
   if (settings.languages) return [...settings.languages];
   const declared = noticeBlock(pm)?.languages;
   // A language the tool cannot write is frontmatter-schema's finding; the other checks skip it.
-  const known = NOTICE_LANGUAGES as readonly string[];
-  return Array.isArray(declared) ? declared.filter((l): l is string => typeof l === 'string' && known.includes(l)) : [];
+  return Array.isArray(declared) ? declared.filter(isLanguage) : [];
 }
 
 /** Where a missing wording belongs: the nearest key of its path that the file has, else the `notice` key. */
@@ -74,9 +74,9 @@ export function checkNoticeLanguage(
   const out: Finding[] = [];
   const declared = Array.isArray(notice.languages) ? notice.languages : null;
   for (const lang of languagesOf(pm, settings)) {
-    if (!(NOTICE_LANGUAGES as readonly string[]).includes(lang)) {
+    if (!isLanguage(lang)) {
       out.push({
-        message: `Expected a notice language out of ${NOTICE_LANGUAGES.join(', ')}, found "${lang}".`,
+        message: `Expected a notice language out of ${LANGUAGES.join(', ')}, found "${lang}".`,
         ...keyPosition(pm, 'notice.languages'),
       });
       continue;

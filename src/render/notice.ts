@@ -1,6 +1,6 @@
 import type { NoticeChannel, NoticeView } from '../notice/view.js';
 import { renderTemplate, type TemplateOptions } from './engine.js';
-import { emailHeaderValue, escapeMarkdownInline, escapeMarkdownText, plainText, plainTextBlock } from './escape.js';
+import { emailHeaderValue, escapeMarkdownInline, plainText, plainTextBlock } from './escape.js';
 
 /** Escapes plain text written by people for Markdown, keeping their paragraphs (blank lines). */
 function markdownParagraphs(text: string): string {
@@ -11,25 +11,9 @@ function markdownParagraphs(text: string): string {
     .join('\n\n');
 }
 
-/** Facts the templates place inside a sentence, never at the start of a line. */
-const MID_SENTENCE_FACTS = new Set([
-  'started',
-  'ended',
-  'day',
-  'startTime',
-  'endTime',
-  'timeZoneName',
-  'duration',
-  'services',
-]);
-
 /** Per channel: the template (under templates/notice/) and how user text is escaped before it. */
-const CHANNEL_FORMATS: Record<
-  NoticeChannel,
-  { template: string; escape: (text: string) => string; escapeFact?: (text: string) => string }
-> = {
-  // Facts sit mid-sentence, so "15. Mai" needs no escaping against becoming a list.
-  blog: { template: 'notice/blog.md.hbs', escape: markdownParagraphs, escapeFact: escapeMarkdownText },
+const CHANNEL_FORMATS: Record<NoticeChannel, { template: string; escape: (text: string) => string }> = {
+  blog: { template: 'notice/blog.md.hbs', escape: markdownParagraphs },
   email: { template: 'notice/email.txt.hbs', escape: plainTextBlock },
   // A status line is one short block of plain text: line breaks become spaces.
   status: { template: 'notice/status.txt.hbs', escape: plainText },
@@ -38,14 +22,10 @@ const CHANNEL_FORMATS: Record<
 /** View fields a channel's template puts into a header, which must stay one line. */
 const HEADER_FIELDS: Partial<Record<NoticeChannel, readonly string[]>> = { email: ['headline'] };
 
-function escapeView<T extends object>(view: T, escape: (text: string) => string, escapeFact = escape): T {
+/** Every text of the view escaped for the channel: the facts hold display names people wrote. */
+function escapeView<T extends object>(view: T, escape: (text: string) => string): T {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(view)) {
-    if (typeof value === 'string') out[key] = MID_SENTENCE_FACTS.has(key) ? escapeFact(value) : escape(value);
-    // Impact windows are facts inside the sentence: "from 2:02 PM to 2:31 PM and from …".
-    else if (Array.isArray(value)) out[key] = value.map((item: object) => escapeView(item, escapeFact));
-    else out[key] = value;
-  }
+  for (const [key, value] of Object.entries(view)) out[key] = typeof value === 'string' ? escape(value) : value;
   return out as T;
 }
 
@@ -62,7 +42,7 @@ export async function renderNotice(
     const value = checked[key];
     if (typeof value === 'string') checked[key] = emailHeaderValue(value, `notice.${key}.${view.lang}`);
   }
-  const out = await renderTemplate(format.template, escapeView(checked, format.escape, format.escapeFact), {
+  const out = await renderTemplate(format.template, escapeView(checked, format.escape), {
     ...options,
     partialsDir: 'notice/partials',
   });

@@ -49,7 +49,11 @@ describe('loadConfig', () => {
     [{ notice: { timezone: 'Mars/Olympus_Mons' } }, 'notice.timezone'],
     [{ notice: { timezone: 'MESZ' } }, 'notice.timezone'],
     [{ notice: { signature: 'Your team' } }, 'notice.signature'],
-    [{ notice: { signature: { fr: 'Votre équipe' } } }, 'notice.signature.fr'],
+    [{ notice: { signature: { it: 'Il team' } } }, 'notice.signature.it'],
+    [{ notice: { timezone: { de: 'Mars/Base' } } }, 'notice.timezone.de'],
+    [{ notice: { timezone: { it: 'Europe/Rome' } } }, 'notice.timezone.it'],
+    [{ notice: { locale: { en: 'de-CH' } } }, 'notice.locale.en'],
+    [{ notice: { locale: { de: 'german' } } }, 'notice.locale.de'],
     [{ notice: { signature: { en: '' } } }, 'notice.signature.en'],
     [{ notice: { services: ['crm-web'] } }, 'notice.services'],
     [{ notice: { services: { 'crm-web': 'CRM' } } }, 'notice.services.crm-web'],
@@ -80,7 +84,7 @@ describe('loadConfig', () => {
   it('names the keys it knows when it refuses one', async () => {
     await writeFile(join(dir, 'unknown.json'), JSON.stringify({ notice: { footer: 'x' } }));
     await expect(loadConfig({ cwd: dir, configPath: 'unknown.json' })).rejects.toThrow(
-      /`notice\.footer`: expected one of the keys company, timezone, signature, services/,
+      /`notice\.footer`: expected one of the keys company, timezone, locale, signature, services/,
     );
   });
 

@@ -64,7 +64,7 @@ describe('answers.schema.json', () => {
     ['a due date in another form', { action_items: [{ action: 'a', type: 'prevent', owner: 'o', due: '1.4.2024' }] }],
     ['a root cause without a summary', { root_causes: [{ category: 'network' }] }],
     ['empty lessons', { lessons: { went_well: [] } }],
-    ['a notice language that does not exist', { notice: { languages: ['fr'] } }],
+    ['a notice language that does not exist', { notice: { languages: ['it'] } }],
     ['an id in another form', { id: 'Checkout Outage' }],
   ])('rejects %s, as the tool does', (_name, data) => {
     expect(accepted(data)).toBe(false);

@@ -79,7 +79,7 @@ describe('postmortem export --format statuspage', () => {
   it('writes incidents.json in the Statuspage v2 shape: one incident per language, display names only', async () => {
     const dir = await project(await variant({ status: 'published' }));
     const result = await runInProcess(['export', ...URL_ARGS], { cwd: dir });
-    expect(result.stderr).toContain('Wrote incidents.json: 2 notice(s) from 1 postmortem(s).');
+    expect(result.stderr).toContain('Wrote incidents.json: 3 notice(s) from 1 postmortem(s).');
     expect(result.code).toBe(0);
     const text = await readFile(join(dir, 'incidents.json'), 'utf8');
     const doc = JSON.parse(text) as Incidents;
@@ -88,16 +88,17 @@ describe('postmortem export --format statuspage', () => {
     expect(doc.incidents.map((i) => [i.id, i.name, i.status, i.impact])).toEqual([
       [`${EXAMPLE}-de`, 'Störung der Relata-Web-App', 'resolved', 'major'],
       [`${EXAMPLE}-en`, 'Disruption of the Relata web app', 'resolved', 'major'],
+      [`${EXAMPLE}-fr`, 'Perturbation de l’application web Relata', 'resolved', 'major'],
     ]);
     const [de, en] = doc.incidents;
     expect(en?.resolved_at).toBe('2018-05-15T18:10:00+02:00');
     // One component per name customers read (crm-web and fragment-cache are both the web app to
     // them), and a service is the same component in every language.
     expect(en?.components.map((c) => [c.name, c.status])).toEqual([
-      ['the Relata web app', 'operational'],
+      ['Relata web app', 'operational'],
       ['scheduled reminder e-mails', 'operational'],
     ]);
-    expect(de?.components.map((c) => c.name)).toEqual(['die Relata-Web-App', 'geplante Erinnerungsmails']);
+    expect(de?.components.map((c) => c.name)).toEqual(['Relata-Web-App', 'geplante Erinnerungsmails']);
     expect(de?.components.map((c) => c.id)).toEqual(en?.components.map((c) => c.id));
     const [update] = en?.incident_updates ?? [];
     expect(update?.status).toBe('resolved');
@@ -109,7 +110,7 @@ describe('postmortem export --format statuspage', () => {
     expect(notice.stdout.startsWith('Disruption of the Relata web app\n\n')).toBe(true);
     expect(update?.body).toBe(notice.stdout.replace('Disruption of the Relata web app\n\n', ''));
     expect(update?.body).toContain(
-      'A disruption affected the Relata web app and scheduled reminder e-mails on May 15, 2018, from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST).',
+      'On May 15, 2018, there was a disruption from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST), 1 hour and 15 minutes in total. Affected: Relata web app and scheduled reminder e-mails.',
     );
     // The schema is strict enough to catch a wrong value.
     expect(validateIncidents({ ...doc, incidents: [{ ...en, impact: 'severe' }] })).toBe(false);
@@ -140,6 +141,7 @@ describe('postmortem export --format statuspage', () => {
     expect((JSON.parse(result.stdout) as Incidents).incidents.map((i) => i.id)).toEqual([
       '2018-05-15-a-de',
       '2018-05-15-a-en',
+      '2018-05-15-a-fr',
     ]);
     expect(result.stderr).toContain('skipped postmortems/2018-05-15-b.md (status draft)');
   });
@@ -161,7 +163,7 @@ describe('postmortem export --format statuspage', () => {
     expect(named.code).toBe(0);
     const [incident] = (JSON.parse(named.stdout) as Incidents).incidents;
     expect(incident?.components.map((c) => c.name)).toEqual(['CRM web app', 'Reminders']);
-    expect(incident?.incident_updates[0]?.body).toContain('affected CRM web app and Reminders on May 15, 2018');
+    expect(incident?.incident_updates[0]?.body).toContain('Affected: CRM web app and Reminders.');
   });
 
   it.each([
@@ -235,6 +237,7 @@ describe('postmortem export --format atom', () => {
     expect(entries.map((e) => [e.id, e.title?.value])).toEqual([
       ['https://status.example.com#2018-05-15-published-de', 'Störung der Relata-Web-App'],
       ['https://status.example.com#2018-05-15-published-en', 'Sign-in & sync <down>'],
+      ['https://status.example.com#2018-05-15-published-fr', 'Perturbation de l’application web Relata'],
     ]);
     expect(entries[1]?.summary?.value).toContain('You do not need to do anything.');
     expect(entries[1]?.published).toBe('2018-05-15T14:02:00+02:00');

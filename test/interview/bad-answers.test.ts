@@ -102,7 +102,11 @@ describe('an answers file that cannot be used says FILE: key: what is wrong (exi
       'action_items.0.due: Expected a due date on or after 2024-03-01',
     ],
     ['lessons', { lessons: 'all good' }, 'lessons: Expected a mapping with went_well'],
-    ['notice language', { notice: { languages: ['fr'] } }, 'notice.languages.0: Expected one of en, de, found "fr"'],
+    [
+      'notice language',
+      { notice: { languages: ['it'] } },
+      'notice.languages.0: Expected one of en, de, fr, found "it"',
+    ],
     [
       'notice leak',
       {

@@ -145,7 +145,7 @@ describe('the flow in inquirer prompts (screen)', () => {
     await answer('');
     expect(shown()).toContain('How was the incident detected? (time to detect: 2 min)');
     await answer('The error-rate alert paged the on-call engineer.');
-    expect(shown()).toContain('How was it mitigated and resolved? (time to mitigate: 1 h 30 min)');
+    expect(shown()).toContain('How was it mitigated and resolved? (time to mitigate: 1 h 28 min)');
     await answer('We restored the database and redeployed 4.1.');
 
     // Failed rollback's suggestions: accept the first, edit the second, drop the third.

@@ -67,7 +67,7 @@ const FULL_SCRIPT: Scripted[] = [
   { input: 'The schema changed without a way back.', expect: 'Why?' },
   { input: '', expect: 'Why?' },
   { input: 'The error-rate alert paged the on-call engineer.', expect: 'time to detect: 2 min' },
-  { input: 'We restored the database and redeployed 4.1.', expect: 'time to mitigate: 1 h 30 min' },
+  { input: 'We restored the database and redeployed 4.1.', expect: 'time to mitigate: 1 h 28 min' },
   // Suggestions of failed-rollback: accept, edit, drop.
   { select: 'accept', expect: 'Rehearse the rollback' },
   { input: 'release-eng', expect: 'Owner' },
@@ -193,7 +193,7 @@ describe('the interview flow', () => {
     expect(text).toContain('### Five whys\n\n1. Checkout failed.\n2. The schema changed without a way back.\n');
     expect(answers.notice?.languages).toEqual(['en', 'de']);
     expect(answers.notice?.customer_impact.en).toBe(
-      'For about 1 h 30 min, important parts of our service were unavailable for you. ' +
+      'For about 1 hour and 28 minutes, important parts of our service were unavailable for you. ' +
         'Some data could not be recovered; we are contacting every customer affected.',
     );
     expect(answers.notice?.headline.de).toBe('Störung unseres Dienstes am 2024-03-01');

@@ -11,23 +11,23 @@ describe('the suggested customer wording fits the severity', () => {
   it.each([
     [
       'SEV1',
-      'For about 3 h, our service was unavailable for you.',
-      'Etwa 3 h lang war unser Dienst für Sie nicht erreichbar.',
+      'For about 3 hours, our service was unavailable for you.',
+      'Etwa 3 Stunden lang war unser Dienst für Sie nicht erreichbar.',
     ],
     [
       'SEV2',
-      'For about 3 h, important parts of our service were unavailable for you.',
-      'Etwa 3 h lang waren wichtige Teile unseres Dienstes für Sie nicht erreichbar.',
+      'For about 3 hours, important parts of our service were unavailable for you.',
+      'Etwa 3 Stunden lang waren wichtige Teile unseres Dienstes für Sie nicht erreichbar.',
     ],
     [
       'SEV3',
-      'For about 3 h, parts of our service were slow or partly unavailable for you.',
-      'Etwa 3 h lang waren Teile unseres Dienstes für Sie langsam oder teilweise nicht erreichbar.',
+      'For about 3 hours, parts of our service were slow or partly unavailable for you.',
+      'Etwa 3 Stunden lang waren Teile unseres Dienstes für Sie langsam oder teilweise nicht erreichbar.',
     ],
     [
       'SEV4',
-      'For about 3 h, parts of our service were slower than usual for you.',
-      'Etwa 3 h lang waren Teile unseres Dienstes für Sie langsamer als gewohnt.',
+      'For about 3 hours, parts of our service were slower than usual for you.',
+      'Etwa 3 Stunden lang waren Teile unseres Dienstes für Sie langsamer als gewohnt.',
     ],
   ])('%s', (severity, en, de) => {
     const drafts = noticeDrafts({ ...BASE, severity });

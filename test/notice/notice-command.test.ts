@@ -6,12 +6,12 @@ import { examples } from '../helpers/examples.js';
 
 const EXAMPLE = 'examples/2018-05-15-crm-release-rollback-failed.md';
 
-describe('postmortem notice: 3 channels × 2 languages for every example', () => {
+describe('postmortem notice: 3 channels × 3 languages for every example', () => {
   const cases = examples()
     .map((e) => e.name.replace(/\.md$/, ''))
     .flatMap((id) =>
       (['blog', 'email', 'status'] as const).flatMap((channel) =>
-        (['en', 'de'] as const).map((lang) => [id, channel, lang] as const),
+        (['en', 'de', 'fr'] as const).map((lang) => [id, channel, lang] as const),
       ),
     );
   it.each(cases)('%s %s %s', async (id, channel, lang) => {
@@ -42,41 +42,48 @@ describe('postmortem notice: what a customer reads', () => {
 
   it('lists both impact windows and their total', async () => {
     expect(await notice('status', 'en')).toContain(
-      'on May 15, 2018, from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST). In total, the disruption lasted 1 hour and 15 minutes.',
+      'On May 15, 2018, there was a disruption from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST), 1 hour and 15 minutes in total.',
     );
     expect(await notice('status', 'de')).toContain(
-      'am 15. Mai 2018 von 14:02 bis 14:31 Uhr und von 15:48 bis 16:34 Uhr (MESZ). Insgesamt dauerte die Störung 1 Stunde und 15 Minuten.',
+      'Am 15. Mai 2018 kam es von 14:02 bis 14:31 Uhr und von 15:48 bis 16:34 Uhr (MESZ) zu einer Störung; sie dauerte insgesamt 1 Stunde und 15 Minuten.',
     );
   });
 
   it('continues German in lower case after "Guten Tag," and ends the e-mail with the signature', async () => {
     const de = await notice('email', 'de');
-    expect(de).toMatch(/\nGuten Tag,\n\neine Störung betraf /);
+    expect(de).toMatch(/\nGuten Tag,\n\nam 15\. Mai 2018 kam es /);
     expect(de.trimEnd().endsWith('\n\nIhr Relata-Team')).toBe(true);
     const en = await notice('email', 'en');
-    expect(en).toMatch(/\nHello,\n\nA disruption affected /);
-    expect(en.trimEnd().endsWith('\n\nYour Relata team')).toBe(true);
+    expect(en).toMatch(/\nHello,\n\nOn May 15, 2018, there was a disruption /);
+    expect(en.trimEnd().endsWith('\n\nThe Relata team')).toBe(true);
   });
 
   it('never shows a raw service id', async () => {
     for (const channel of ['blog', 'email', 'status']) {
-      for (const lang of ['en', 'de']) {
+      for (const lang of ['en', 'de', 'fr']) {
         expect(await notice(channel, lang)).not.toMatch(/crm-web|crm-workers|fragment-cache/);
       }
     }
   });
 
   it.each([
-    ['examples/2019-03-12-carshare-db-maintenance.md', 'SEV1', 'An outage affected', 'Ein Ausfall betraf'],
-    [EXAMPLE, 'SEV2', 'A disruption affected', 'Eine Störung betraf'],
-  ])('%s (%s) says "outage" only for SEV1', async (file, _severity, en, de) => {
+    [
+      'examples/2019-03-12-carshare-db-maintenance.md',
+      'SEV1',
+      'there was an outage',
+      'zu einem Ausfall',
+      'une panne a eu lieu',
+    ],
+    [EXAMPLE, 'SEV2', 'there was a disruption', 'zu einer Störung', 'une perturbation a eu lieu'],
+  ])('%s (%s) says "outage" only for SEV1', async (file, _severity, en, de, fr) => {
     expect(await notice('status', 'en', file)).toContain(en);
     expect(await notice('status', 'de', file)).toContain(de);
+    expect(await notice('status', 'fr', file)).toContain(fr);
   });
 
   it('over midnight gives the date of both ends', async () => {
     expect(await notice('status', 'de', 'examples/2021-11-16-shop-customer-db-wiped.md')).toContain(
-      'vom 16. November 2021, 22:07 Uhr bis zum 17. November 2021, 21:10 Uhr (MEZ). Der Ausfall dauerte rund 23 Stunden und 5 Minuten.',
+      'Vom 16. November 2021, 22:07 Uhr, bis zum 17. November 2021, 21:10 Uhr (MEZ) kam es zu einem Ausfall; er dauerte 23 Stunden und 3 Minuten.',
     );
   });
 });
@@ -122,6 +129,41 @@ describe('postmortem notice: the zone', () => {
     ],
     ['then the offset of started', noZone, null, [], 'from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (UTC+2)'],
     [
+      "the config's zone for the language wins over the file's (v1.2)",
+      (s: string) => s,
+      { notice: { timezone: { en: 'America/Los_Angeles', de: 'Europe/Berlin' } } },
+      [],
+      'from 5:02 AM to 5:31 AM and from 6:48 AM to 7:34 AM (PDT)',
+    ],
+    [
+      'German readers get their own zone from the same config',
+      noZone,
+      { notice: { timezone: { en: 'America/Los_Angeles', de: 'Europe/Berlin' } } },
+      ['--lang', 'de'],
+      'von 14:02 bis 14:31 Uhr und von 15:48 bis 16:34 Uhr (MESZ)',
+    ],
+    [
+      'notice.locale en-GB writes the day first and a 24-hour clock',
+      (s: string) => s,
+      { notice: { locale: { en: 'en-GB' } } },
+      [],
+      'On 15 May 2018, there was a disruption from 14:02 to 14:31 and from 15:48 to 16:34 (CEST)',
+    ],
+    [
+      'each time carries the zone in force at that instant (the clocks went back in between)',
+      (s: string) =>
+        s
+          .replace(/^ {4}- start: "2018-05-15T14:02:00\+02:00"\n {6}end: .*\n {4}- start: .*\n {6}end: .*\n/m, '')
+          .replace(/^ {2}windows:\n/m, '')
+          .replace('started: "2018-05-15T14:02:00+02:00"', 'started: "2024-10-26T23:40:00+02:00"')
+          .replace('detected: "2018-05-15T14:04:00+02:00"', 'detected: "2024-10-26T23:45:00+02:00"')
+          .replace('mitigated: "2018-05-15T16:34:00+02:00"', 'mitigated: "2024-10-27T02:20:00+01:00"')
+          .replace('resolved: "2018-05-15T18:10:00+02:00"', 'resolved: "2024-10-27T02:30:00+01:00"'),
+      null,
+      ['--lang', 'de'],
+      'Vom 26. Oktober 2024, 23:40 Uhr (MESZ), bis zum 27. Oktober 2024, 2:20 Uhr (MEZ) kam es zu einer Störung; sie dauerte 3 Stunden und 40 Minuten.',
+    ],
+    [
       'UTC is "UTC"',
       (s: string) => s,
       null,
@@ -148,4 +190,19 @@ describe('postmortem notice: the zone', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('`notice.timezone`: expected an IANA time zone');
   });
+});
+
+describe('display names in the examples', () => {
+  // A display name is what a status page shows as a component, and German names stand in the
+  // nominative after "Betroffen waren:": none starts with an article.
+  it.each(examples().map((e) => [e.name, e.text] as const))(
+    '%s: no display name starts with an article',
+    (_name, text) => {
+      const names = [...text.matchAll(/^ {4}[\w-]+: \{ (.*) \}$/gm)].flatMap((m) =>
+        [...(m[1] as string).matchAll(/(?:en|de|fr): "((?:[^"\\]|\\.)*)"/g)].map((n) => n[1] as string),
+      );
+      expect(names.length).toBeGreaterThan(0);
+      expect(names.filter((n) => /^(the|a|an|der|die|das|den|dem|ein|eine|le|la|les|l’|l')\b/i.test(n))).toEqual([]);
+    },
+  );
 });

@@ -76,7 +76,7 @@ describe('postmortem notice: usage and output', () => {
       '--timezone: expected an IANA time zone such as Europe/Berlin or UTC, found "Mars/Olympus_Mons".',
     ],
     [['--channel', 'fax'], "argument 'fax' is invalid"],
-    [['--lang', 'fr'], "argument 'fr' is invalid"],
+    [['--lang', 'it'], "argument 'it' is invalid"],
   ])('%j exits 2', async (args, message) => {
     const result = await runCli(['notice', EXAMPLE, ...args]);
     expect(result.code).toBe(2);

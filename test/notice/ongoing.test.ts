@@ -27,9 +27,9 @@ describe('postmortem notice for an incident that is not over yet (no mitigated, 
   afterAll(() => cleanup());
 
   const EN =
-    'A disruption has affected the Relata web app and scheduled reminder e-mails since May 15, 2018, 12:02 PM (UTC).';
+    'A disruption has been ongoing since May 15, 2018, 12:02 PM (UTC). Affected: Relata web app and scheduled reminder e-mails.';
   const DE =
-    'ine Störung betrifft die Relata-Web-App und geplante Erinnerungsmails seit dem 15. Mai 2018, 12:02 Uhr (UTC).';
+    'eit dem 15. Mai 2018, 12:02 Uhr (UTC), besteht eine Störung. Betroffen sind: Relata-Web-App und geplante Erinnerungsmails.';
 
   it.each([
     ['status', 'en', EN],

@@ -20,7 +20,7 @@ describe('render: impact windows and the duration rule', () => {
       '| **Impact windows** | 2018-05-15, from 14:02 to 14:31 and from 15:48 to 16:34 (+02:00) |\n',
     );
     // The same rounding rule as the notice ("1 hour and 15 minutes") and the interview.
-    expect(formatDuration(75 * 60_000, 'en')).toBe('1 hour and 15 minutes');
+    expect(formatDuration(75 * 60_000)).toBe('1 h 15 min');
   });
 
   it('gives dates when the windows span days', async () => {
@@ -39,6 +39,6 @@ describe('render: impact windows and the duration rule', () => {
   it('has no windows row for an incident without windows', async () => {
     const out = await render((s) => s.replace(/^ {2}windows:\n(?: {4}.*\n)+/m, ''));
     expect(out).not.toContain('Impact windows');
-    expect(out).toContain('| **Duration of customer impact** | 2 h 30 min |\n');
+    expect(out).toContain('| **Duration of customer impact** | 2 h 32 min |\n');
   });
 });

@@ -9,6 +9,7 @@ import { noticesOf } from '../export-notices.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
+import { LANGUAGES, isLanguage } from '../../language/index.js';
 
 /** Options of `postmortem export`. */
 export interface ExportOptions {
@@ -45,8 +46,8 @@ function checkOptions(options: ExportOptions): { format: keyof typeof FORMATS; u
     throw new UsageError(
       `--url: expected the public address of the status page, e.g. https://status.example.com, found ${options.url ? `"${options.url}"` : 'none'}.`,
     );
-  if (options.lang !== undefined && options.lang !== 'en' && options.lang !== 'de')
-    throw new UsageError(`--lang: expected en or de, found "${options.lang}".`);
+  if (options.lang !== undefined && !isLanguage(options.lang))
+    throw new UsageError(`--lang: expected one of ${LANGUAGES.join(', ')}, found "${options.lang}".`);
   return { format, url: options.url as string };
 }
 

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { firstSentence } from '../../notice/view.js';
 import { SITE_FLAVORS, type SiteFlavor } from '../../publish/flavors.js';
 import { publishNoticeLanguages, type PreparePost, type PublishResult } from '../../publish/publish.js';
 import { UsageError } from '../errors.js';
@@ -31,10 +30,10 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
   const prepare: PreparePost = async (lang) => {
     const notice = await noticeForFile(file, 'blog', { ...options, ...(lang ? { lang } : {}) }, io, false);
     if (!notice) return null;
-    const { headline, whatHappened } = notice.view;
+    const { headline, summary } = notice.view;
     return {
       pm: notice.pm,
-      post: { lang: notice.lang, title: headline, summary: firstSentence(whatHappened), body: notice.text },
+      post: { lang: notice.lang, title: headline, summary, body: notice.text },
     };
   };
   const result = await publishNoticeLanguages(prepare, {

@@ -1,4 +1,5 @@
-import { MOMENTS, NOTICE_FIELDS, NOTICE_LANGUAGES, SEVERITIES, STATUSES } from '../../model/format.js';
+import { MOMENTS, NOTICE_FIELDS, NOTICE_OPTIONAL_FIELDS, SEVERITIES, STATUSES } from '../../model/format.js';
+import { LANGUAGES, isLanguage } from '../../language/index.js';
 import { isRecord } from '../../model/guards.js';
 import { keyPosition } from '../../model/validate.js';
 import type { Postmortem } from '../../model/types.js';
@@ -128,15 +129,15 @@ function checkNotice(notice: unknown, report: Report): void {
       );
     } else {
       languages.forEach((lang: unknown, i) => {
-        if (!(NOTICE_LANGUAGES as readonly unknown[]).includes(lang))
+        if (!isLanguage(lang))
           report(
-            `Expected a notice language out of ${NOTICE_LANGUAGES.join(', ')}, found ${describe(lang)}.`,
+            `Expected a notice language out of ${LANGUAGES.join(', ')}, found ${describe(lang)}.`,
             `notice.languages.${i}`,
           );
       });
     }
   }
-  for (const field of NOTICE_FIELDS) {
+  for (const field of [...NOTICE_FIELDS, ...NOTICE_OPTIONAL_FIELDS]) {
     const v = notice[field];
     if (v === undefined || v === null) continue;
     if (!isRecord(v)) {

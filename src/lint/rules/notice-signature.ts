@@ -14,10 +14,10 @@ export default defineRule({
       "`notice.signature` or the config's `notice.signature` (the file's wins). A warning: the blog post and the " +
       'status text need none. `postmortem notice --channel email` runs this rule for the language it writes.',
     why: 'An e-mail that ends without naming who sends it reads like spam, and customers cannot tell whom to answer.',
-    fix: 'Add `"notice": { "signature": { "en": "Your Relata team", "de": "Ihr Relata-Team" } }` to `.postmortemrc.json`.',
+    fix: 'Add `"notice": { "signature": { "en": "The Relata team", "de": "Ihr Relata-Team" } }` to `.postmortemrc.json`.',
     examples: {
       notOk: 'notice:\n  languages: [en]',
-      ok: 'notice:\n  languages: [en]\n  signature: { en: "Your Relata team" }',
+      ok: 'notice:\n  languages: [en]\n  signature: { en: "The Relata team" }',
     },
   },
   check: ({ pm, settings }) => checkSignature(pm, noticeSettingsOf(settings)),

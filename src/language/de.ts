@@ -1,0 +1,166 @@
+/**
+ * Deutsch: alles, was das Produkt Kundinnen und Kunden auf Deutsch sagt (de-DE, de-AT, de-CH).
+ * Display names are written once, in the nominative, as a customer reads them in a list; every
+ * sentence puts them where the nominative is right ("Betroffen waren: A und B."), so none needs declining.
+ */
+import { durationParts, wallTime, zoneName as zoneNameAt } from './clock.js';
+import { rangesText, withinOneDay, type RangeWords } from './ranges.js';
+import { joinList, splitSentences } from './sentences.js';
+import type { LanguageModule, NoticeFacts, Place } from './types.js';
+
+function day(ms: number, place: Place): string {
+  const w = wallTime(ms, place.zone, place.locale);
+  return `${w.day}. ${w.monthName} ${w.year}`;
+}
+
+/** "14:02 Uhr", or "14:02" where "Uhr" follows once at the end of the range. */
+function time(ms: number, place: Place, bare = false): string {
+  const w = wallTime(ms, place.zone, place.locale);
+  const text = `${w.hour}:${String(w.minute).padStart(2, '0')}`;
+  return bare ? text : `${text} Uhr`;
+}
+
+function zoneName(ms: number, place: Place): string {
+  return zoneNameAt(ms, place.zone, [place.locale, 'de-DE'], place.locale);
+}
+
+const bareMoment = (ms: number, place: Place) => `${day(ms, place)}, ${time(ms, place)}`;
+
+const list = (items: readonly string[]) => joinList(items, ' und ');
+
+/** A date and time is an apposition: a comma closes it before the sentence goes on. */
+const closed = (text: string) => (text.includes(',') ? `${text},` : text);
+
+const RANGES: RangeWords = {
+  time,
+  moment: bareMoment,
+  zoneName,
+  withinDay: (from, to) => `von ${closed(from)} bis ${to}`,
+  acrossDays: (from, to) => `vom ${closed(from)} bis zum ${to}`,
+  list,
+  withZone: (text, zone) => `${text} (${zone})`,
+};
+
+function duration(ms: number): string {
+  const p = durationParts(ms);
+  if (p.days + p.hours + p.minutes === 0) return 'weniger als eine Minute';
+  const parts = [
+    p.days > 0 ? `${p.days} ${p.days === 1 ? 'Tag' : 'Tage'}` : '',
+    p.hours > 0 ? `${p.hours} ${p.hours === 1 ? 'Stunde' : 'Stunden'}` : '',
+    p.minutes > 0 ? `${p.minutes} ${p.minutes === 1 ? 'Minute' : 'Minuten'}` : '',
+  ];
+  return list(parts.filter((x) => x !== ''));
+}
+
+function facts(f: NoticeFacts, place: Place): string[] {
+  const out: string[] = [];
+  const one = f.services.length === 1;
+  if (f.spans.length === 0) {
+    const noun = f.outage ? 'ein Ausfall' : 'eine Störung';
+    out.push(`Seit dem ${bareMoment(f.started, place)} (${zoneName(f.started, place)}), besteht ${noun}.`);
+    out.push(`Betroffen ${one ? 'ist' : 'sind'}: ${list(f.services)}.`);
+    if (!f.dataInText && !f.dataLost) out.push('Bisher sind keine Daten verloren gegangen.');
+    return out.map((s) => spell(s, place.locale));
+  }
+  const noun = f.outage ? 'einem Ausfall' : 'einer Störung';
+  const pronoun = f.outage ? 'er' : 'sie';
+  const when = rangesText(f.spans, place, RANGES);
+  const first = f.spans[0] as { start: number };
+  const opening = withinOneDay(f.spans, place)
+    ? `Am ${day(first.start, place)} kam es ${when}`
+    : `${capital(when)} kam es`;
+  const lasted =
+    f.impactMs === null ? '' : `; ${pronoun} dauerte ${f.spans.length > 1 ? 'insgesamt ' : ''}${duration(f.impactMs)}`;
+  out.push(`${opening} zu ${noun}${lasted}.`);
+  out.push(`Betroffen ${one ? 'war' : 'waren'}: ${list(f.services)}.`);
+  if (f.resolvedLater !== undefined) out.push(`Vollständig behoben war der Vorfall am ${day(f.resolvedLater, place)}.`);
+  if (!f.dataInText && !f.dataLost) out.push('Es sind keine Daten verloren gegangen.');
+  return out.map((s) => spell(s, place.locale));
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Swiss Standard German writes no "ß". */
+function spell(text: string, locale: string): string {
+  return /^de-(CH|LI)$/.test(locale) ? text.replace(/ß/g, 'ss') : text;
+}
+
+/** German. */
+export const de: LanguageModule = {
+  code: 'de',
+  name: 'German',
+  defaultLocale: 'de-DE',
+  facts,
+  day,
+  moment: (ms, place) => `${bareMoment(ms, place)} (${zoneName(ms, place)})`,
+  zoneName,
+  duration,
+  list,
+  sentences: (text) =>
+    splitSentences(text, {
+      abbreviations: [
+        'z. B.',
+        'z.B.',
+        'd. h.',
+        'd.h.',
+        'u. a.',
+        'bzw.',
+        'ca.',
+        'Nr.',
+        'vgl.',
+        'ggf.',
+        'inkl.',
+        'evtl.',
+        'Dr.',
+        'St.',
+      ],
+      dottedOrdinals: true,
+    }),
+  speaksOfDataLoss: (s) =>
+    /Datenverlust|verloren|gelöscht/i.test(s) ||
+    /\bnicht\b.*(wiederhergestellt|wiederherstellen|zurückholen|zurückgeholt|gespeichert|gerettet)/i.test(s),
+  labels: {
+    greeting: 'Guten Tag,',
+    whatHappened: 'Was ist passiert?',
+    impactOngoing: 'Was das für Sie bedeutet',
+    impactPast: 'Was das für Sie bedeutete',
+    nextSteps: 'Wie es weitergeht',
+    apology: 'Unsere Entschuldigung',
+  },
+  afterGreeting: (text) => text.charAt(0).toLowerCase() + text.slice(1),
+  signOff: (company) => `Ihr ${company}-Team`,
+  spell,
+  drafts: {
+    reach: {
+      SEV1: 'war unser Dienst für Sie nicht erreichbar',
+      SEV2: 'waren wichtige Teile unseres Dienstes für Sie nicht erreichbar',
+      SEV3: 'waren Teile unseres Dienstes für Sie langsam oder teilweise nicht erreichbar',
+      SEV4: 'waren Teile unseres Dienstes für Sie langsamer als gewohnt',
+      other: 'waren Teile unseres Dienstes für Sie langsam oder teilweise nicht erreichbar',
+    },
+    causes: {
+      'failed-rollback':
+        'Ein Software-Update funktionierte nicht wie vorgesehen, und die Rückkehr zur vorherigen Version dauerte länger als geplant.',
+      'untested-update':
+        'Ein Software-Update verursachte einen Fehler, den unsere Tests vor der Veröffentlichung nicht erkannt hatten.',
+      'missing-backup':
+        'Gespeicherte Daten wurden beschädigt, und die Wiederherstellung aus unseren Sicherungen dauerte länger, als sie hätte dauern sollen.',
+      'data-migration': 'Geplante Wartungsarbeiten an unserer Datenspeicherung verliefen nicht wie vorgesehen.',
+      capacity: 'Unsere Systeme erhielten mehr Last, als sie verarbeiten konnten.',
+      network: 'Ein Netzwerkproblem verhinderte, dass Anfragen unsere Systeme erreichten.',
+      configuration: 'Eine Änderung an den Einstellungen unserer Systeme funktionierte nicht wie vorgesehen.',
+      dependency: 'Ein Dienst eines unserer Anbieter fiel aus, und unsere Systeme waren davon abhängig.',
+      other: 'Ein technisches Problem in unseren Systemen verursachte eine Störung.',
+    },
+    headline: (date) => (date ? `Störung unseres Dienstes am ${date}` : 'Störung unseres Dienstes'),
+    customerImpact: (duration, reach, lost) =>
+      `${duration ? `Etwa ${duration} lang` : 'Zeitweise'} ${reach}. ` +
+      (lost
+        ? 'Einige Daten konnten nicht wiederhergestellt werden; wir melden uns bei allen betroffenen Kundinnen und Kunden.'
+        : 'Es sind keine Daten verloren gegangen.'),
+    nextSteps: 'Sie müssen nichts tun. Wir nehmen Änderungen vor, damit sich dies nicht wiederholt.',
+    apology: 'Es tut uns leid, dass Ihnen dadurch Unannehmlichkeiten entstanden sind.',
+  },
+};

@@ -1,0 +1,157 @@
+/** English: everything the product says to customers in English (en-US by default, en-GB on request). */
+import { durationParts, wallTime, zoneName as zoneNameAt } from './clock.js';
+import { rangesText, withinOneDay, type RangeWords } from './ranges.js';
+import { joinList, splitSentences } from './sentences.js';
+import type { LanguageModule, NoticeFacts, Place } from './types.js';
+
+/** Locales that write the day first and the time on a 24-hour clock. */
+const DAY_FIRST = /^en-(GB|IE|AU|NZ|IN|ZA)$/;
+
+const dayFirst = (place: Place) => DAY_FIRST.test(place.locale);
+
+function day(ms: number, place: Place): string {
+  const w = wallTime(ms, place.zone, place.locale);
+  return dayFirst(place) ? `${w.day} ${w.monthName} ${w.year}` : `${w.monthName} ${w.day}, ${w.year}`;
+}
+
+function time(ms: number, place: Place): string {
+  const w = wallTime(ms, place.zone, place.locale);
+  const minute = String(w.minute).padStart(2, '0');
+  if (dayFirst(place)) return `${String(w.hour).padStart(2, '0')}:${minute}`;
+  return `${w.hour % 12 === 0 ? 12 : w.hour % 12}:${minute} ${w.hour < 12 ? 'AM' : 'PM'}`;
+}
+
+function zoneName(ms: number, place: Place): string {
+  return zoneNameAt(ms, place.zone, dayFirst(place) ? ['en-GB', 'en-US'] : ['en-US', 'en-GB'], place.locale);
+}
+
+/** "May 15, 2018, 2:02 PM" / "15 May 2018 at 14:02". */
+function bareMoment(ms: number, place: Place): string {
+  return dayFirst(place) ? `${day(ms, place)} at ${time(ms, place)}` : `${day(ms, place)}, ${time(ms, place)}`;
+}
+
+const list = (items: readonly string[]) => joinList(items, ' and ');
+
+const RANGES: RangeWords = {
+  time: (ms, place) => time(ms, place),
+  moment: bareMoment,
+  zoneName,
+  withinDay: (from, to) => `from ${from} to ${to}`,
+  acrossDays: (from, to) => `from ${from} to ${to}`,
+  list,
+  withZone: (text, zone) => `${text} (${zone})`,
+};
+
+function duration(ms: number): string {
+  const p = durationParts(ms);
+  if (p.days + p.hours + p.minutes === 0) return 'less than a minute';
+  const unit = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const parts = [
+    p.days > 0 ? unit(p.days, 'day') : '',
+    p.hours > 0 ? unit(p.hours, 'hour') : '',
+    p.minutes > 0 ? unit(p.minutes, 'minute') : '',
+  ];
+  return list(parts.filter((x) => x !== ''));
+}
+
+function facts(f: NoticeFacts, place: Place): string[] {
+  const noun = f.outage ? 'outage' : 'disruption';
+  const article = f.outage ? 'An' : 'A';
+  const out: string[] = [];
+  const affected = `Affected: ${list(f.services)}.`;
+  if (f.spans.length === 0) {
+    out.push(
+      `${article} ${noun} has been ongoing since ${bareMoment(f.started, place)} (${zoneName(f.started, place)}).`,
+    );
+    out.push(affected);
+    if (!f.dataInText && !f.dataLost) out.push('No data has been lost so far.');
+    return out;
+  }
+  const when = rangesText(f.spans, place, RANGES);
+  const first = f.spans[0] as { start: number };
+  const lasted = f.impactMs === null ? '' : duration(f.impactMs);
+  const total = f.spans.length > 1 ? `, ${lasted} in total` : `, lasting ${lasted}`;
+  const on = withinOneDay(f.spans, place) ? `On ${day(first.start, place)}, there` : 'There';
+  out.push(`${on} was ${article.toLowerCase()} ${noun} ${when}${lasted ? total : ''}.`);
+  out.push(affected);
+  if (f.resolvedLater !== undefined) out.push(`The incident was fully resolved on ${day(f.resolvedLater, place)}.`);
+  if (!f.dataInText && !f.dataLost) out.push('No data was lost.');
+  return out;
+}
+
+/** English. */
+export const en: LanguageModule = {
+  code: 'en',
+  name: 'English',
+  defaultLocale: 'en-US',
+  facts,
+  day,
+  moment: (ms, place) => `${bareMoment(ms, place)} (${zoneName(ms, place)})`,
+  zoneName,
+  duration,
+  list,
+  sentences: (text) =>
+    splitSentences(text, {
+      abbreviations: [
+        'e.g.',
+        'i.e.',
+        'a.m.',
+        'p.m.',
+        'approx.',
+        'vs.',
+        'no.',
+        'mr.',
+        'mrs.',
+        'ms.',
+        'dr.',
+        'st.',
+        'inc.',
+      ],
+      dottedOrdinals: false,
+    }),
+  speaksOfDataLoss: (s) =>
+    /\b(data|lost|loss|deleted|recover(ed)?|restor(e|ed)|saved)\b/i.test(s) &&
+    /\b(lost|loss|deleted|(not|never) (be(en)? )?(recovered|restored|saved)|permanently|irrecoverabl[ey])\b/i.test(s),
+  labels: {
+    greeting: 'Hello,',
+    whatHappened: 'What happened',
+    impactOngoing: 'How this affects you',
+    impactPast: 'How this affected you',
+    nextSteps: 'What happens next',
+    apology: 'Our apology',
+  },
+  afterGreeting: (text) => text,
+  signOff: (company) => `The ${company} team`,
+  spell: (text) => text,
+  drafts: {
+    reach: {
+      SEV1: 'our service was unavailable',
+      SEV2: 'important parts of our service were unavailable',
+      SEV3: 'parts of our service were slow or partly unavailable',
+      SEV4: 'parts of our service were slower than usual',
+      other: 'parts of our service were slow or partly unavailable',
+    },
+    causes: {
+      'failed-rollback':
+        'A software update did not work as intended, and returning to the previous version took longer than planned.',
+      'untested-update': 'A software update caused an error that our tests had not caught before the release.',
+      'missing-backup': 'Stored data was damaged, and restoring it from our backups took longer than it should have.',
+      'data-migration': 'Planned maintenance on how we store data did not go as intended.',
+      capacity: 'Our systems received more load than they were prepared for.',
+      network: 'A network problem kept requests from reaching our systems.',
+      configuration: 'A change to the settings of our systems did not work as intended.',
+      dependency: 'A service from one of our providers failed, and our systems depended on it.',
+      other: 'A technical problem in our systems caused a disruption.',
+    },
+    headline: (date) => (date ? `Service disruption on ${date}` : 'Service disruption'),
+    customerImpact: (duration, reach, lost) =>
+      `${capitalise(duration ? `for about ${duration}, ${reach}` : reach)} for you. ` +
+      (lost ? 'Some data could not be recovered; we are contacting every customer affected.' : 'No data was lost.'),
+    nextSteps: 'You do not need to do anything. We are making changes so that this does not happen again.',
+    apology: 'We are sorry for the disruption this caused you.',
+  },
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,146 @@
+/**
+ * Français : tout ce que le produit dit aux clients en français (fr-FR, fr-BE, fr-CA, fr-CH).
+ * Vouvoiement; « panne » only for a SEV1 outage, « perturbation » below; times as "14 h 02".
+ * Display names stand after a colon ("Services concernés : A et B."), so none needs an article.
+ */
+import { durationParts, wallTime, zoneName as zoneNameAt } from './clock.js';
+import { rangesText, withinOneDay, type RangeWords } from './ranges.js';
+import { joinList, splitSentences } from './sentences.js';
+import type { LanguageModule, NoticeFacts, Place } from './types.js';
+
+/** The no-break space French puts before a colon, a question mark and inside « ». */
+const NBSP = '\u00a0';
+
+function day(ms: number, place: Place): string {
+  const w = wallTime(ms, place.zone, place.locale);
+  return `${w.day === 1 ? '1er' : w.day} ${w.monthName} ${w.year}`;
+}
+
+/** "14 h 02" (France, Belgium, Canada); Switzerland writes "14:02". */
+function time(ms: number, place: Place): string {
+  const w = wallTime(ms, place.zone, place.locale);
+  const minute = String(w.minute).padStart(2, '0');
+  return place.locale === 'fr-CH' ? `${w.hour}:${minute}` : `${w.hour}${NBSP}h${NBSP}${minute}`;
+}
+
+function zoneName(ms: number, place: Place): string {
+  // French has no abbreviations people use for zones: the name is spelled out ("heure d’été d’Europe centrale").
+  return zoneNameAt(ms, place.zone, [], place.locale);
+}
+
+const bareMoment = (ms: number, place: Place) => `${day(ms, place)} à ${time(ms, place)}`;
+
+const list = (items: readonly string[]) => joinList(items, ' et ');
+
+const RANGES: RangeWords = {
+  time: (ms, place) => time(ms, place),
+  moment: bareMoment,
+  zoneName,
+  withinDay: (from, to) => `de ${from} à ${to}`,
+  acrossDays: (from, to) => `du ${from} au ${to}`,
+  list,
+  withZone: (text, zone) => `${text} (${zone})`,
+};
+
+function duration(ms: number): string {
+  const p = durationParts(ms);
+  if (p.days + p.hours + p.minutes === 0) return 'moins d’une minute';
+  const unit = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const parts = [
+    p.days > 0 ? unit(p.days, 'jour') : '',
+    p.hours > 0 ? unit(p.hours, 'heure') : '',
+    p.minutes > 0 ? unit(p.minutes, 'minute') : '',
+  ];
+  return list(parts.filter((x) => x !== ''));
+}
+
+function facts(f: NoticeFacts, place: Place): string[] {
+  const noun = f.outage ? 'une panne' : 'une perturbation';
+  const out: string[] = [];
+  const affected = `${f.services.length === 1 ? 'Service concerné' : 'Services concernés'}${NBSP}: ${list(f.services)}.`;
+  if (f.spans.length === 0) {
+    out.push(
+      `${capital(noun)} est en cours depuis le ${bareMoment(f.started, place)} (${zoneName(f.started, place)}).`,
+    );
+    out.push(affected);
+    if (!f.dataInText && !f.dataLost) out.push('Aucune donnée n’a été perdue à ce stade.');
+    return out;
+  }
+  const when = rangesText(f.spans, place, RANGES);
+  const first = f.spans[0] as { start: number };
+  const lasted = f.impactMs === null ? '' : `, soit ${duration(f.impactMs)}${f.spans.length > 1 ? ' au total' : ''}`;
+  const opening = withinOneDay(f.spans, place)
+    ? `Le ${day(first.start, place)}, ${noun} a eu lieu ${when}`
+    : `${capital(noun)} a eu lieu ${when}`;
+  out.push(`${opening}${lasted}.`);
+  out.push(affected);
+  if (f.resolvedLater !== undefined) out.push(`L’incident a été entièrement résolu le ${day(f.resolvedLater, place)}.`);
+  if (!f.dataInText && !f.dataLost) out.push('Aucune donnée n’a été perdue.');
+  return out;
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** French. */
+export const fr: LanguageModule = {
+  code: 'fr',
+  name: 'French',
+  defaultLocale: 'fr-FR',
+  facts,
+  day,
+  moment: (ms, place) => `${bareMoment(ms, place)} (${zoneName(ms, place)})`,
+  zoneName,
+  duration,
+  list,
+  sentences: (text) =>
+    splitSentences(text, {
+      abbreviations: ['p. ex.', 'env.', 'cf.', 'M.', 'MM.', 'n°.', 'av.', 'apr.', 'J.-C.'],
+      dottedOrdinals: false,
+    }),
+  speaksOfDataLoss: (s) =>
+    /perte de données|perdu|supprimé|effacé|(pas|plus|jamais) (pu )?(être )?(récupéré|restauré|enregistré)/i.test(s),
+  labels: {
+    greeting: 'Bonjour,',
+    whatHappened: 'Que s’est-il passé\u00a0?',
+    impactOngoing: 'Ce que cela signifie pour vous',
+    impactPast: 'Ce que cela a signifié pour vous',
+    nextSteps: 'La suite',
+    apology: 'Nos excuses',
+  },
+  afterGreeting: (text) => text,
+  signOff: (company) => `L’équipe ${company}`,
+  spell: (text) => text,
+  drafts: {
+    reach: {
+      SEV1: 'notre service était indisponible',
+      SEV2: 'des parties importantes de notre service étaient indisponibles',
+      SEV3: 'certaines parties de notre service étaient lentes ou partiellement indisponibles',
+      SEV4: 'certaines parties de notre service étaient plus lentes que d’habitude',
+      other: 'certaines parties de notre service étaient lentes ou partiellement indisponibles',
+    },
+    causes: {
+      'failed-rollback':
+        'Une mise à jour logicielle n’a pas fonctionné comme prévu, et le retour à la version précédente a pris plus de temps que prévu.',
+      'untested-update':
+        'Une mise à jour logicielle a provoqué une erreur que nos tests n’avaient pas détectée avant sa publication.',
+      'missing-backup':
+        'Des données enregistrées ont été endommagées, et leur restauration a pris plus de temps qu’elle n’aurait dû.',
+      'data-migration': 'Une maintenance planifiée de notre stockage de données ne s’est pas déroulée comme prévu.',
+      capacity: 'Nos systèmes ont reçu plus de charge qu’ils ne pouvaient en traiter.',
+      network: 'Un problème de réseau a empêché les requêtes d’atteindre nos systèmes.',
+      configuration: 'Une modification des paramètres de nos systèmes n’a pas fonctionné comme prévu.',
+      dependency: 'Un service de l’un de nos fournisseurs est tombé en panne, et nos systèmes en dépendaient.',
+      other: 'Un problème technique dans nos systèmes a provoqué une perturbation.',
+    },
+    headline: (date) => (date ? `Perturbation de notre service le ${date}` : 'Perturbation de notre service'),
+    customerImpact: (duration, reach, lost) =>
+      `${duration ? `Pendant environ ${duration}, ${reach}` : capital(reach)} pour vous. ` +
+      (lost
+        ? 'Certaines données n’ont pas pu être récupérées ; nous contactons chaque client concerné.'
+        : 'Aucune donnée n’a été perdue.'),
+    nextSteps: 'Vous n’avez rien à faire. Nous apportons des changements pour que cela ne se reproduise pas.',
+    apology: 'Nous vous prions de nous excuser pour la gêne occasionnée.',
+  },
+};

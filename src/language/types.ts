@@ -1,0 +1,92 @@
+/** The shape every language module has: everything the product says to customers in one language. */
+import type { NoticeZone } from './clock.js';
+
+/** One stretch of customer impact, as instants. */
+export interface ImpactSpan {
+  start: number;
+  end: number;
+}
+
+/** The facts of a notice, language-neutral: the language module writes them as sentences. */
+export interface NoticeFacts {
+  /** SEV1 is a total outage; below, a disruption. */
+  outage: boolean;
+  /** Display names customers read, each written once (German: in the nominative), in the file's order. */
+  services: readonly string[];
+  /** When customers were affected; empty while the incident is ongoing. */
+  spans: readonly ImpactSpan[];
+  /** When it started (the first span's start, or `started` while ongoing). */
+  started: number;
+  /** How long customers were affected, in ms (the sum of the spans). */
+  impactMs: number | null;
+  /** `resolved`, when it falls on a later day than the end of the impact (the notice then says both). */
+  resolvedLater?: number | undefined;
+  /** True when data was lost (`impact.data_loss`). */
+  dataLost: boolean;
+  /** True when the author's own words already say whether data was lost: the facts then say nothing of it. */
+  dataInText: boolean;
+}
+
+/** Where and how times are written: the customers' zone and the locale (date style, spelling). */
+export interface Place {
+  zone: NoticeZone;
+  locale: string;
+}
+
+/** The fixed words around the author's text: greeting, headings. */
+export interface NoticeLabels {
+  greeting: string;
+  whatHappened: string;
+  impactOngoing: string;
+  impactPast: string;
+  nextSteps: string;
+  apology: string;
+}
+
+/** The interview's first drafts of a notice: sentences by severity and cause, in this language. */
+export interface DraftWords {
+  /** How much of the service was hit, by severity; `other` for a severity the drafts do not know. */
+  reach: Record<'SEV1' | 'SEV2' | 'SEV3' | 'SEV4' | 'other', string>;
+  /** The customer-facing sentence for each root-cause category (no internal detail). */
+  causes: Record<string, string>;
+  headline(date: string | null): string;
+  customerImpact(duration: string | null, reach: string, dataLost: boolean): string;
+  nextSteps: string;
+  apology: string;
+}
+
+/** A language module. */
+export interface LanguageModule {
+  /** The language's code in files and flags: "en", "de", "fr". */
+  code: string;
+  /** The language's name in English, for prompts ("German"). */
+  name: string;
+  /** The locale used when the config names none. */
+  defaultLocale: string;
+  /** The fact sentences: what was affected, when, how long, and whether data was lost. */
+  facts(facts: NoticeFacts, place: Place): string[];
+  /** A calendar day: "May 15, 2018" / "15 May 2018" / "15. Mai 2018" / "15 mai 2018". */
+  day(ms: number, place: Place): string;
+  /** An instant with its zone's name at that instant. */
+  moment(ms: number, place: Place): string;
+  /** The zone's name at an instant. */
+  zoneName(ms: number, place: Place): string;
+  /** A duration in words, exact to the minute. */
+  duration(ms: number, locale?: string): string;
+  /** Names joined as a list: "A, B and C". Each name stays whole, whatever words it contains. */
+  list(items: readonly string[]): string;
+  /** Splits text into sentences; an ordinal ("12."), a date or an abbreviation ("z. B.") ends none. */
+  sentences(text: string): string[];
+  /** True when a sentence says whether data was lost (the facts then do not repeat it). */
+  speaksOfDataLoss(sentence: string): boolean;
+  /** Greeting and headings. */
+  labels: NoticeLabels;
+  /** The first paragraph after the greeting: German letters go on in lower case after "Guten Tag,". */
+  afterGreeting(text: string): string;
+  /** How a team signs when the config gives only the company's name: "The Relata team". */
+  signOff(company: string): string;
+  /** The interview's drafts. */
+  drafts: DraftWords;
+  /** Adapts generated text to the locale's spelling (de-CH writes "ss" for "ß"). */
+  spell(text: string, locale: string): string;
+}
