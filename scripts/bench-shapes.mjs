@@ -32,8 +32,8 @@ function timelineFile(example, n) {
 
 /** A file with `n` services and `n` root-cause categories, all shared with its twin a day later. */
 function crossFile(example, n, day) {
-  const services = Array.from({ length: n }, (_, i) => `  - service-${i}`).join('\n');
-  const causes = Array.from({ length: n }, (_, i) => `  - category: category-${i}\n    summary: s`).join('\n');
+  const services = Array.from({ length: n }, (_, i) => `  - s${i}`).join('\n');
+  const causes = Array.from({ length: n }, (_, i) => `  - category: c${i}`).join('\n');
   return example
     .replace(/^id: .*$/m, `id: 2018-05-1${day}-cross`)
     .replace(/2018-05-15T/g, `2018-05-1${day}T`)
