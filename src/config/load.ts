@@ -229,26 +229,35 @@ async function fromFile(file: string): Promise<LoadedConfig | undefined> {
   if (basename(file) === 'package.json') {
     if (!isRecord(json) || json.postmortem === undefined) return undefined;
     const name = `${file} (key "postmortem")`;
-    return { path: file, config: await refuseSlowPatterns(validateConfig(json.postmortem, name), name) };
+    const config = validateConfig(json.postmortem, name);
+    await refuseSlowPatterns(patternsOf(config), name, file);
+    return { path: file, config };
   }
-  return { path: file, config: await refuseSlowPatterns(validateConfig(json, file), file) };
+  const config = validateConfig(json, file);
+  await refuseSlowPatterns(patternsOf(config), file, file);
+  return { path: file, config };
 }
 
-/** Refuses patterns that could hang lint on a crafted text; the message names the key. */
-async function refuseSlowPatterns(config: PostmortemConfig, file: string): Promise<PostmortemConfig> {
-  const patterns = patternsOf(config);
-  if (patterns.length === 0) return config;
+/**
+ * Refuses patterns that could hang lint on a crafted text: a ConfigError naming the file (`name`),
+ * the key and the pattern. `checkRuleOptions` calls it for the patterns in rule options.
+ */
+export async function refuseSlowPatterns(
+  patterns: readonly ConfigPattern[],
+  name: string,
+  file: string | null,
+): Promise<void> {
+  if (patterns.length === 0) return;
   const problems = await Promise.all(patterns.map((p) => backtrackingProblem(p.source)));
   problems.forEach((problem, i) => {
     const { key, source } = patterns[i] as ConfigPattern;
     if (problem)
       throw new ConfigError(
-        `${file}: \`${key}\`: expected a pattern that cannot backtrack catastrophically, found ${JSON.stringify(source)}, ` +
+        `${name}: \`${key}\`: expected a pattern that cannot backtrack catastrophically, found ${JSON.stringify(source)}, ` +
           `which can hang lint: ${problem}. Rewrite it without nested or overlapping repetition, e.g. (\\w+\\s?)+ as [\\w\\s]+.`,
         file,
       );
   });
-  return config;
 }
 
 /**

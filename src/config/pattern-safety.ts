@@ -1,30 +1,22 @@
-import { isRecord } from '../model/guards.js';
-
 /** A config pattern and the key it stands under, e.g. `internalPatterns[0]`. */
 export interface ConfigPattern {
   key: string;
   source: string;
 }
 
-/** The regular expressions a config holds: `internalPatterns` and any rule option named `pattern` or `patterns`. */
-export function patternsOf(config: { internalPatterns?: string[]; rules?: Record<string, unknown> }): ConfigPattern[] {
-  const out: ConfigPattern[] = (config.internalPatterns ?? []).map((source, i) => ({
-    key: `internalPatterns[${i}]`,
-    source,
-  }));
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    const options: unknown = Array.isArray(setting) ? setting[1] : undefined;
-    if (!isRecord(options)) continue;
-    for (const name of ['pattern', 'patterns']) {
-      const value = options[name];
-      const list = Array.isArray(value) ? value : [value];
-      list.forEach((source, i) => {
-        if (typeof source === 'string')
-          out.push({ key: `rules.${id}[1].${name}${Array.isArray(value) ? `[${i}]` : ''}`, source });
-      });
-    }
-  }
-  return out;
+/**
+ * The config's own regular expressions, `internalPatterns`. Those in rule options are found by
+ * walking each rule's options schema (`patternsIn`), when `checkRuleOptions` checks them.
+ */
+export function patternsOf(config: { internalPatterns?: string[] }): ConfigPattern[] {
+  return (config.internalPatterns ?? []).map((source, i) => ({ key: `internalPatterns[${i}]`, source }));
+}
+
+/** How strict backtrackingProblem is: the flags the pattern runs with, and the highest polynomial degree let through. */
+export interface BacktrackingLimits {
+  flags?: string;
+  /** 2 (the default) lets quadratic patterns through; 1 asks for linear time. */
+  maxDegree?: number;
 }
 
 /**
@@ -33,8 +25,9 @@ export function patternsOf(config: { internalPatterns?: string[]; rules?: Record
  * 5 MB file limit, so they pass. recheck (automaton analysis, then fuzzing) decides; it is loaded
  * only when a config has patterns, and a pattern it cannot decide in time passes.
  */
-export async function backtrackingProblem(source: string): Promise<string | null> {
-  if (plainlySafe(source)) return null;
+export async function backtrackingProblem(source: string, limits: BacktrackingLimits = {}): Promise<string | null> {
+  const { flags = 'u', maxDegree = 2 } = limits;
+  if (maxDegree >= 2 && plainlySafe(source)) return null;
   // recheck's `auto` backend starts a helper process: its native build where one exists for the
   // platform, else a JVM (seconds). A config holds a few short patterns, which recheck's own
   // JavaScript build decides in-process in well under a second, the same way on every platform;
@@ -43,14 +36,14 @@ export async function backtrackingProblem(source: string): Promise<string | null
   const { check } = await import('recheck');
   let result;
   try {
-    new RegExp(source, 'u');
-    result = await check(source, 'u', { timeout: 5_000 });
+    new RegExp(source, flags);
+    result = await check(source, flags, { timeout: 5_000 });
   } catch {
     return null;
   }
   if (result.status !== 'vulnerable') return null;
   const { complexity, attack } = result;
-  if (complexity.type === 'polynomial' && complexity.degree < 3) return null;
+  if (complexity.type === 'polynomial' && complexity.degree <= maxDegree) return null;
   const sample = attack.pattern.length > 40 ? `${attack.pattern.slice(0, 37)}...` : attack.pattern;
   return `${complexity.summary} backtracking (e.g. on ${sample})`;
 }

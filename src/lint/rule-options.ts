@@ -1,4 +1,6 @@
-import { ConfigError, type LoadedConfig } from '../config/load.js';
+import { ConfigError, refuseSlowPatterns, type LoadedConfig } from '../config/load.js';
+import type { ConfigPattern } from '../config/pattern-safety.js';
+import { patternsIn } from './pattern-option.js';
 import type { Rule } from './types.js';
 
 /** What a zod issue says, as our messages do: "expected …, found …". */
@@ -43,15 +45,22 @@ export async function checkRuleOptions(loaded: LoadedConfig): Promise<void> {
   );
   if (configured.length === 0) return;
   const [{ z }, { RULES }] = await Promise.all([import('zod'), import('./rules/index.js')]);
+  const file = loaded.path ?? 'config';
+  const patterns: ConfigPattern[] = [];
   for (const { id, options } of configured) {
     const rule = RULES.find((r) => r.id === id);
     if (!rule) continue;
     const schema = rule.options ? rule.options(z) : z.strictObject({});
     const parsed = schema.safeParse(options);
-    if (parsed.success) continue;
+    if (parsed.success) {
+      for (const { path, source } of patternsIn(z, schema, options))
+        patterns.push({ key: keyPath(`rules.${id}[1]`, path), source });
+      continue;
+    }
     const issue = parsed.error.issues[0] as Issue;
     const { path, text } = describeIssue(issue, rule, options);
-    const file = loaded.path ?? 'config';
     throw new ConfigError(`${file}: \`${keyPath(`rules.${id}[1]`, path)}\`: ${text}.`, loaded.path);
   }
+  // Every option the schemas mark as a regular expression, whatever its name (`notice-wording.words`).
+  await refuseSlowPatterns(patterns, file, loaded.path);
 }

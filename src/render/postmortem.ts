@@ -28,10 +28,22 @@ function list(value: unknown): string[] {
   return Array.isArray(value) ? value.map(text) : [];
 }
 
+/** Each section's lines, split once: the timeline asks for a slice of its section per item. */
+const sectionLines = new WeakMap<Section, string[]>();
+
+function linesOf(section: Section): string[] {
+  let lines = sectionLines.get(section);
+  if (!lines) {
+    lines = section.content.split('\n').map((l) => l.replace(/\r$/, ''));
+    sectionLines.set(section, lines);
+  }
+  return lines;
+}
+
 /** The section's source lines from `from` to `to` (file line numbers, inclusive), without blank lines around. */
 function sourceLines(section: Section | undefined, from: number, to: number): string {
   if (!section) return '';
-  const lines = section.content.split('\n').map((l) => l.replace(/\r$/, ''));
+  const lines = linesOf(section);
   const first = Math.max(from, section.contentStartLine) - section.contentStartLine;
   const last = Math.min(to, section.endLine) - section.contentStartLine;
   return lines

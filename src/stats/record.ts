@@ -9,6 +9,7 @@ import {
   parseInstant,
 } from '../model/index.js';
 import type { StatsSource } from './read.js';
+import { RECURRENCE_VALUES } from './recurrence.js';
 import type { ActionItem, FileNote, IncidentRecord } from './types.js';
 
 const NO_TICKET = new Set(['', '-', '—', '–', 'n/a', 'none']);
@@ -121,12 +122,19 @@ export function toRecord(source: StatsSource): { record: IncidentRecord; notes: 
       ),
     ),
   ];
+  const services = [...new Set(strings(data.services))];
+  if (services.length > RECURRENCE_VALUES || categories.length > RECURRENCE_VALUES)
+    note(
+      at(services.length > RECURRENCE_VALUES ? 'services' : 'root_causes'),
+      `Expected at most ${RECURRENCE_VALUES} services and ${RECURRENCE_VALUES} root-cause categories, found ` +
+        `${services.length} and ${categories.length}; recurrence chains use the first ${RECURRENCE_VALUES} of each.`,
+    );
   const record: IncidentRecord = {
     path,
     id,
     title: typeof data.title === 'string' ? data.title : id,
     severity,
-    services: [...new Set(strings(data.services))],
+    services,
     categories,
     started,
     startedMs: started === null ? null : parseInstant(started),

@@ -32,16 +32,23 @@ function monthYear(started: string): string {
 }
 
 /**
+ * How many of a file's categories, and of its services, recurrence pairs up (the first ones, as
+ * written). Every pair is a possible chain: a file with a thousand of each gave a million chains
+ * per file (minutes, gigabytes). Real postmortems name a few; `toRecord` warns about a file with more.
+ */
+export const RECURRENCE_VALUES = 20;
+
+/**
  * Chains of incidents that share a root-cause category and a service, where each incident started
  * within `windowDays` of the one before it. An incident with two categories and three services can
- * be in up to six chains. Chains of one incident are not listed.
+ * be in up to six chains (at most RECURRENCE_VALUES squared). Chains of one incident are not listed.
  */
 export function recurrenceChains(records: readonly IncidentRecord[], windowDays: number): RecurrenceChain[] {
   const groups = new Map<string, { category: string; service: string; items: IncidentRecord[] }>();
   for (const r of records) {
     if (r.startedMs === null) continue;
-    for (const category of r.categories) {
-      for (const service of r.services) {
+    for (const category of r.categories.slice(0, RECURRENCE_VALUES)) {
+      for (const service of r.services.slice(0, RECURRENCE_VALUES)) {
         const key = JSON.stringify([category, service]);
         const group = groups.get(key) ?? { category, service, items: [] };
         group.items.push(r);

@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findFiles } from '../../src/lint/files.js';
 import { computeStats, readIncidents, type StatsReport } from '../../src/stats/index.js';
-import { ordinal } from '../../src/stats/recurrence.js';
-import { tempDir } from '../helpers/cli.js';
+import { ordinal, RECURRENCE_VALUES } from '../../src/stats/recurrence.js';
+import { runInProcess, tempDir } from '../helpers/cli.js';
 import { writeIncidents, type Incident } from './fixture.js';
 
 let dir: string;
@@ -132,6 +133,44 @@ describe('customer impact from impact windows', () => {
     expect(r.impact).toEqual({ files: 0, fromWindows: 0, customerMinutes: 0 });
     expect(r.files.warnings.map((w) => w.message)).toContain(
       'Expected valid `impact.windows`, found that window 2 overlaps the one before or is out of order; left out of customer-minutes.',
+    );
+  });
+});
+
+describe('recurrence is bounded in the services and categories a file lists', () => {
+  /** Two incidents a day apart, both with `n` services and `n` categories: n x n shared pairs. */
+  async function crossReport(n: number): Promise<{ json: string; report: StatsReport }> {
+    const names = (prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    await writeIncidents(join(dir, String(n)), [
+      incident('2019-03-10-a', '2019-03-10', names('c'), names('s')),
+      incident('2019-03-11-b', '2019-03-11', names('c'), names('s')),
+    ]);
+    const out = await runInProcess(['stats', String(n), '--format', 'json', '--now', '2021-01-01'], { cwd: dir });
+    expect(out.code).toBe(0);
+    return { json: out.stdout, report: JSON.parse(out.stdout) as StatsReport };
+  }
+
+  it('pairs up every category and service of a file with at most 20 of each, without a warning', async () => {
+    const { report: r } = await crossReport(RECURRENCE_VALUES);
+    expect(r.recurrence.chains).toHaveLength(RECURRENCE_VALUES * RECURRENCE_VALUES);
+    expect(r.files.warnings).toEqual([]);
+  });
+
+  it('grows linearly: twice the services and categories, about twice the output, and a warning per file', async () => {
+    // Every pair was a chain: 200 of each gave 40,000 chains and 4 times the JSON of 100 of each.
+    const small = await crossReport(100);
+    const large = await crossReport(200);
+    expect(large.json.length / small.json.length).toBeLessThan(2.5);
+    expect(large.report.recurrence.chains).toHaveLength(RECURRENCE_VALUES * RECURRENCE_VALUES);
+    expect(large.report.counts.byService.rows).toHaveLength(200);
+    expect(large.report.times.byCategory).toHaveLength(200);
+    expect(large.report.times.byCategory.every((t) => t.incidents === 2)).toBe(true);
+    expect(large.report.files.warnings.map((w) => [w.path.split(/[\\/]/).pop(), w.message])).toEqual(
+      ['2019-03-10-a.md', '2019-03-11-b.md'].map((file) => [
+        file,
+        'Expected at most 20 services and 20 root-cause categories, found 200 and 200; ' +
+          'recurrence chains use the first 20 of each.',
+      ]),
     );
   });
 });
