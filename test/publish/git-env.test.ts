@@ -28,12 +28,13 @@ describe('publish commits into the site, whatever repository the environment poi
     GIT_WORK_TREE: workTree,
     GIT_INDEX_FILE: join(gitDir, 'index'),
   });
-  it.each([
-    ['GIT_DIR', (gitDir: string) => ({ GIT_DIR: gitDir })],
+  type Variables = (gitDir: string, workTree: string, site: string) => Record<string, string>;
+  it.each<[string, Variables]>([
+    ['GIT_DIR', (gitDir) => ({ GIT_DIR: gitDir })],
     ['GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE', hook],
     [
       'those and GIT_OBJECT_DIRECTORY, GIT_COMMON_DIR, GIT_NAMESPACE, GIT_CEILING_DIRECTORIES',
-      (gitDir: string, workTree: string, site: string) => ({
+      (gitDir, workTree, site) => ({
         ...hook(gitDir, workTree),
         GIT_OBJECT_DIRECTORY: join(gitDir, 'objects'),
         GIT_COMMON_DIR: gitDir,
@@ -42,7 +43,7 @@ describe('publish commits into the site, whatever repository the environment poi
       }),
     ],
   ])('%s of another repository: ignored (the real binary)', async (_name, variables) => {
-    const site = await makeSite(SITE_FILES.jekyll);
+    const site = await makeSite({ ...SITE_FILES.jekyll });
     const other = await makeSite({ 'README.md': 'Another repository\n' });
     const work = await tempDir();
     cleanups.push(site.cleanup, other.cleanup, work.cleanup);
