@@ -25,6 +25,41 @@ export interface GitRunOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * Variables that make git use another repository, index, object store or ref namespace than the
+ * one it finds from `cwd`. Git sets GIT_DIR (and GIT_INDEX_FILE, GIT_WORK_TREE) for hooks, also in a
+ * linked work tree, so a publish run from a hook would commit into that repository and report the
+ * site's. The list is `git rev-parse --local-env-vars` without the `-c` settings (which git passes
+ * on to other repositories too), and the variables that change which refs or folders git looks at.
+ */
+export const REPOSITORY_ENV_VARS: readonly string[] = [
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_CONFIG',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_GRAFT_FILE',
+  'GIT_INDEX_FILE',
+  'GIT_NO_REPLACE_OBJECTS',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_PREFIX',
+  'GIT_INTERNAL_SUPER_PREFIX',
+  'GIT_SHALLOW_FILE',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+  'GIT_CEILING_DIRECTORIES',
+  'GIT_QUARANTINE_PATH',
+];
+
+/** The environment of every git run: ours without REPOSITORY_ENV_VARS, settings for parsed output, then `extra`. */
+export function gitEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of REPOSITORY_ENV_VARS) delete env[name];
+  // Plumbing output is parsed: no pager, no prompts, no translated messages.
+  return { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...extra };
+}
+
 /** Runs git in `cwd` and resolves with its output, whatever the exit code; rejects only when git cannot run. */
 export function gitRaw(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
@@ -35,8 +70,7 @@ export function gitRaw(cwd: string, args: readonly string[], options: GitRunOpti
         cwd,
         maxBuffer: 64 * 1024 * 1024,
         windowsHide: true,
-        // Plumbing output is parsed: no pager, no prompts, no translated messages.
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
+        env: gitEnvironment(options.env),
       },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {

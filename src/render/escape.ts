@@ -2,10 +2,28 @@
 
 /** Escapes text placed inside a line of Markdown: no emphasis, links, HTML, code or table breaks; one line. */
 export function escapeMarkdownText(text: string): string {
-  return text
-    .replace(/\r?\n+/g, ' ')
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/&(?=#?\w+;)/g, '&amp;');
+  return escapeKramdown(
+    text
+      .replace(/\r?\n+/g, ' ')
+      .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+      .replace(/&(?=#?\w+;)/g, '&amp;'),
+  );
+}
+
+/**
+ * Hides from kramdown (Jekyll's Markdown) what it reads beyond CommonMark: `{:…}` sets attributes on
+ * an element (IAL, ALD: `onfocus` with `autofocus` runs script), `{::…}` opens an extension (raw
+ * HTML, a hidden comment, options), `$$…$$` is math, a line starting with `:` defines a term and a
+ * line of only `^` ends a block. A backslash would do for some but not `^`, and Liquid reads braces
+ * before any Markdown; an HTML character reference is read by neither and kramdown and goldmark
+ * (Hugo) both show it as the character. Idempotent: what it writes has nothing left to escape.
+ */
+export function escapeKramdown(markdown: string): string {
+  return markdown
+    .replace(/\{(?=:)/g, '&#123;')
+    .replace(/\$(?=\$)/g, '&#36;')
+    .replace(/^([ \t]*):/gm, '$1&#58;')
+    .replace(/^\^(?=[ \t]*$)/gm, '&#94;');
 }
 
 /** Escapes text that may start a line of Markdown: as above, and no heading, quote, list or rule either. */

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir, ROOT } from '../helpers/cli.js';
-import { git, HOSTILE, hostilePostmortem, makeSite, shownText } from './site.js';
+import { runCli, runInProcess, tempDir, ROOT } from '../helpers/cli.js';
+import { git, HOSTILE, hostilePostmortem, KRAMDOWN, kramdownPostmortem, makeSite, shownText } from './site.js';
 
 const exec = promisify(execFile);
 
@@ -118,4 +118,28 @@ describe('publish into a real Hugo site', () => {
       }
     },
   );
+
+  it.runIf(HUGO || IN_CI)('kramdown syntax, escaped for Jekyll, shows as written on a Hugo page too', async () => {
+    expect(HUGO, 'hugo is not installed (Debian: apt-get install hugo); CI must run this test').toBe(true);
+    const dir = await hugoSite();
+    const work = await tempDir();
+    cleanups.push(work.cleanup);
+    const file = await kramdownPostmortem(work.dir);
+    const published = await runInProcess(['publish', file, '--site', dir, '--timezone', 'UTC']);
+    expect(published.code).toBe(0);
+    const pub = await build(dir, 'postmortem/2018-05-15-crm-release-rollback-failed');
+    for (const page of [join(pub, 'posts', SLUG, 'index.html'), join(pub, 'de', 'posts', SLUG, 'index.html')]) {
+      const html = await readFile(page, 'utf8');
+      expect(html).not.toMatch(/<(?:img|dl|span|script)\b|<[^>]*\son\w+=|<!--/i);
+      const text = shownText(html);
+      const paragraphs = [
+        ...KRAMDOWN.whatHappened,
+        ...KRAMDOWN.customerImpact,
+        ...KRAMDOWN.nextSteps,
+        ...KRAMDOWN.apology,
+      ];
+      for (const paragraph of paragraphs) expect(text).toContain(`<p>${paragraph}</p>`);
+      expect(text).toContain(KRAMDOWN.service);
+    }
+  });
 });

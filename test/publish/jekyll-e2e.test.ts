@@ -3,8 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir, ROOT } from '../helpers/cli.js';
-import { git, HOSTILE, hostilePostmortem, makeSite, shownText } from './site.js';
+import type { Browser } from 'playwright-core';
+import { runCli, runInProcess, tempDir, ROOT } from '../helpers/cli.js';
+import { HAS_CHROMIUM, launchChromium } from '../stats/chromium.js';
+import { git, HOSTILE, hostilePostmortem, KRAMDOWN, kramdownPostmortem, makeSite, shownText } from './site.js';
 
 const exec = promisify(execFile);
 
@@ -105,4 +107,79 @@ describe('publish into a real Jekyll site', () => {
       }
     },
   );
+
+  it.runIf((JEKYLL && HAS_CHROMIUM) || IN_CI)(
+    'kramdown syntax in every notice field stays text in Chromium: no attribute, no element, no script',
+    async () => {
+      expect(JEKYLL, 'jekyll is not installed (Debian: apt-get install jekyll); CI must run this test').toBe(true);
+      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
+      const dir = await jekyllSite();
+      const work = await tempDir();
+      cleanups.push(work.cleanup);
+      const file = await kramdownPostmortem(work.dir);
+      const published = await runInProcess(['publish', file, '--site', dir, '--timezone', 'UTC']);
+      expect(published.stderr).toContain('jekyll post(s)');
+      expect(published.code).toBe(0);
+      const site = await build(dir, 'postmortem/2018-05-15-crm-release-rollback-failed');
+      const browser = await launchChromium();
+      try {
+        for (const page of [join(site, POST), join(site, 'de', POST)]) {
+          const seen = await openWithScript(browser, page);
+          expect(seen.calls, 'script from the notice ran').toEqual([]);
+          expect(seen.injected).toEqual([]);
+          const paragraphs = [
+            ...KRAMDOWN.whatHappened,
+            ...KRAMDOWN.customerImpact,
+            ...KRAMDOWN.nextSteps,
+            ...KRAMDOWN.apology,
+          ];
+          for (const paragraph of paragraphs)
+            expect(seen.paragraphs, JSON.stringify(seen.paragraphs)).toContain(paragraph);
+          expect(seen.text).toContain(KRAMDOWN.service);
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 });
+
+/** What a built page shows and does in Chromium with script on, `pwned()` recording any call. */
+async function openWithScript(
+  browser: Browser,
+  file: string,
+): Promise<{ calls: string[]; injected: string[]; paragraphs: string[]; text: string }> {
+  const url = `file://${file}`;
+  const context = await browser.newContext();
+  try {
+    await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    const calls: string[] = [];
+    await page.exposeFunction('pwned', (n: unknown) => calls.push(String(n)));
+    await page.goto(url, { waitUntil: 'load' });
+    // Autofocus and a failed image load fire after load; give them time, then tab through the page.
+    await page.waitForTimeout(300);
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+    // Page code as text: the tests are typed without the DOM library.
+    const found = await page.evaluate<{ injected: string[]; paragraphs: string[]; text: string }>(`(() => {
+      const main = document.querySelector('main');
+      const injected = [];
+      for (const el of main.querySelectorAll('*')) {
+        if (!['H2', 'P'].includes(el.tagName)) injected.push('<' + el.tagName.toLowerCase() + '>');
+        for (const a of el.attributes) if (!(el.tagName === 'H2' && a.name === 'id')) injected.push(a.name + '=' + a.value);
+      }
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_COMMENT);
+      while (walker.nextNode()) injected.push('<!--' + walker.currentNode.nodeValue + '-->');
+      const plain = (s) => s.replace(/[\\u201c\\u201d]/g, '"').replace(/[\\u2018\\u2019]/g, "'");
+      return {
+        injected,
+        paragraphs: [...main.querySelectorAll('p')].map((p) => plain(p.innerText)),
+        text: plain(main.innerText),
+      };
+    })()`);
+    return { calls, ...found };
+  } finally {
+    await context.close();
+  }
+}

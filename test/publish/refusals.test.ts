@@ -110,10 +110,12 @@ describe('postmortem publish: refusals (exit 1) leave the site as it was', () =>
     ['an HTML tag', 'Disruption <script>alert(1)</script>', 'it contains an HTML tag'],
     ['site code', 'Disruption {{ site.secret }}', 'it contains site code'],
     ['a Markdown link', 'Disruption, see [status](https://evil.example)', 'it contains a Markdown link'],
+    ['kramdown attributes', 'Disruption $$1$${: autofocus="" onfocus="x()"}', 'it contains kramdown syntax'],
+    ['kramdown math', 'Disruption of $$x$$', 'it contains kramdown syntax'],
   ])('a headline with %s cannot be a post title', async (_name, headline, message) => {
     const dir = await site('hugo');
     const file = await examplePostmortem(await work(), `${ID}.md`, (t) =>
-      t.replace('en: "Disruption of the Relata web app"', `en: ${JSON.stringify(headline)}`),
+      t.replace('en: "Disruption of the Relata web app"', () => `en: ${JSON.stringify(headline)}`),
     );
     await refused(
       dir,

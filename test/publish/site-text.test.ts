@@ -22,6 +22,23 @@ describe('escapeSiteCode: no Liquid or Hugo shortcode survives', () => {
   });
 });
 
+describe('escapeSiteCode: no kramdown attribute, extension, math, definition or block end survives', () => {
+  it.each([
+    ['a $$1$${: onfocus="x()"}', 'a &#36;$1&#36;$&#123;: onfocus="x()"}'],
+    ['{:evil: onfocus="x()"}', '&#123;:evil: onfocus="x()"}'],
+    ['{::nomarkdown}<b>{:/}', '&#123;::nomarkdown}<b>&#123;:/}'],
+    ['$$$', '&#36;&#36;$'],
+    ['term\n\n: definition\n  : indented', 'term\n\n&#58; definition\n  &#58; indented'],
+    ['x\n^\n^ \nnot ^ alone', 'x\n&#94;\n&#94; \nnot ^ alone'],
+    ['costs $5, ratio 3:1, {braces}', 'costs $5, ratio 3:1, {braces}'],
+  ])('%j -> %j', (text, expected) => {
+    const escaped = escapeSiteCode(text);
+    expect(escaped).toBe(expected);
+    expect(escapeSiteCode(escaped)).toBe(escaped);
+    expect(escaped).not.toMatch(/\{:|\$\$|^[ \t]*:|^\^[ \t]*$/m);
+  });
+});
+
 it('escapeSiteCode keeps a link a template writes', () => {
   expect(escapeSiteCode('See [our status page](https://status.example.org).')).toBe(
     'See [our status page](https://status.example.org).',
@@ -49,6 +66,9 @@ describe('titleProblem', () => {
     ['Disruption {% include x %}', 'it contains site code ({{ }}, {% %})'],
     ['Disruption {{< param x >}}', 'it contains site code ({{ }}, {% %})'],
     ['See [status](https://x)', 'it contains a Markdown link'],
+    ['Down $$1$${: autofocus onfocus="x()"}', 'it contains kramdown syntax ({: }, {:: }, $$)'],
+    ['Down {::nomarkdown}', 'it contains kramdown syntax ({: }, {:: }, $$)'],
+    ['Costs $5 and a 3:1 ratio', null],
   ])('%j -> %s', (title, problem) => {
     expect(titleProblem(title)).toBe(problem);
   });

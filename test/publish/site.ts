@@ -124,3 +124,51 @@ export function shownText(html: string): string {
     .replace(/[“”]/g, '"')
     .replace(/[‘’]/g, "'");
 }
+
+/**
+ * Kramdown syntax (Jekyll's Markdown) in notice text, one paragraph each: attributes on the element
+ * before (IAL) or from a definition (ALD), extensions (raw HTML, a hidden comment, options), math,
+ * a definition list and an end-of-block marker. `pwned(n)` is what a page would run if one worked.
+ */
+export const KRAMDOWN = {
+  whatHappened: [
+    'A software update caused an error. $$1$${: tabindex="1" autofocus="" onfocus="pwned(1)"}',
+    '{: tabindex="2" autofocus="" onfocus="pwned(2)"}',
+    'After the block attributes.',
+    '{:evil: tabindex="3" autofocus="" onfocus="pwned(3)"}',
+    '{: evil}',
+    'After the attribute definition.',
+  ],
+  customerImpact: [
+    '{::nomarkdown}<img src=x onerror=pwned(4) >{:/}',
+    '{::comment}KRAMDOWN-COMMENT-HIDDEN{:/}',
+    '{::options parse_block_html="true" /}',
+  ],
+  nextSteps: ['It took $$x^2$$ minutes.', '$$y = 1$$'],
+  // After the apology the notice needs ("We are sorry." / "Es tut uns leid."), which becomes the term.
+  apology: [': a definition line', '^'],
+  service: 'the web app $$5$${: tabindex="5" autofocus="" onfocus="pwned(5)"}',
+};
+
+/** The example postmortem with KRAMDOWN in every notice text field and a service name, both languages. */
+export function kramdownPostmortem(dir: string): Promise<string> {
+  const fields: Record<string, string[]> = {
+    what_happened: KRAMDOWN.whatHappened,
+    customer_impact: KRAMDOWN.customerImpact,
+    next_steps: KRAMDOWN.nextSteps,
+    apology: KRAMDOWN.apology,
+  };
+  return examplePostmortem(dir, '2018-05-15-crm-release-rollback-failed.md', (t) => {
+    let text = t;
+    for (const [field, paragraphs] of Object.entries(fields)) {
+      const value = (first: string[]) => JSON.stringify([...first, ...paragraphs].join('\n\n'));
+      const [en, de] =
+        field === 'apology' ? [value(['We are sorry.']), value(['Es tut uns leid.'])] : [value([]), value([])];
+      // Replaced by functions: a replacement string would read the payloads' `$$` as `$`.
+      const fieldPattern = new RegExp(`^(  ${field}:\\n {4}en: ).*\\n( {4}de: ).*$`, 'm');
+      text = text.replace(fieldPattern, (_m, enKey: string, deKey: string) => `${enKey}${en}\n${deKey}${de}`);
+    }
+    const name = JSON.stringify(KRAMDOWN.service);
+    return text.replace(/^( {4}crm-web: ).*$/m, (_m, key: string) => `${key}{ en: ${name}, de: ${name} }`);
+  });
+}

@@ -15,8 +15,9 @@ async function withText(headline: string, nextSteps: string): Promise<string> {
   const work = await tempDir();
   cleanups.push(work.cleanup);
   const text = (await readFile(join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md'), 'utf8'))
-    .replace('en: "Disruption of the Relata web app"', `en: "${headline}"`)
-    .replace(/^( {4}en: )"You do not need to do anything\./m, `$1"${nextSteps}`);
+    // Functions, not replacement strings, which would read a `$$` in the text as `$`.
+    .replace('en: "Disruption of the Relata web app"', () => `en: "${headline}"`)
+    .replace(/^( {4}en: )"You do not need to do anything\./m, (_m, key: string) => `${key}"${nextSteps}`);
   const file = join(work.dir, '2018-05-15-crm-release-rollback-failed.md');
   await writeFile(file, text);
   return file;
@@ -82,5 +83,20 @@ describe('status text is plain text without control characters', () => {
 
   it('plainTextBlock keeps line breaks and tabs but not other controls', () => {
     expect(plainTextBlock('a\n\tb\u0007\r\nc\u007f')).toBe('a\n\tb\r\nc');
+  });
+});
+
+describe('the blog notice hides kramdown syntax (Jekyll) from the Markdown it writes', () => {
+  it('attributes, extensions, math and a leading colon come out as character references', async () => {
+    const payload = 'Now $$1$${: autofocus=\\"\\" onfocus=\\"x()\\"} {::nomarkdown}raw{:/}\\n\\n^\\n\\n: term';
+    const file = await withText('Disruption of the web app', payload);
+    const result = await runInProcess(['notice', file, '--channel', 'blog', '--lang', 'en', '--timezone', 'UTC']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'Now &#36;$1&#36;$&#123;: autofocus="" onfocus="x()"} &#123;::nomarkdown}raw&#123;:/}',
+    );
+    expect(result.stdout).toMatch(/^&#58; term/m);
+    expect(result.stdout).toMatch(/^&#94;$/m);
+    expect(result.stdout).not.toMatch(/\{:|\$\$|^:|^\^$/m);
   });
 });

@@ -8,8 +8,17 @@ const UNSAFE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A
 /**
  * Makes text from files (messages quote content; file names are chosen by whoever wrote the
  * repository) safe to print: every control character becomes a visible `\u001b`-style escape, so
- * no escape sequence reaches the terminal or the CI log and no line is broken or rewritten.
+ * no escape sequence reaches the terminal or the CI log and no line is broken or rewritten. `##[`
+ * becomes `##\[`: GitHub Actions runs it anywhere in a log line as a (legacy) workflow command.
  */
 export function visible(text: string): string {
-  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/##\[/g, '##\\[');
+}
+
+/**
+ * Makes a path fit to start a line: GitHub Actions runs a log line that starts with `::` (after white
+ * space) as a workflow command, so such a path gets `./` before it, which names the same file.
+ */
+export function pathAtLineStart(path: string): string {
+  return /^\s*::/.test(path) ? `./${path}` : path;
 }

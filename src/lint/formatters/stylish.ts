@@ -1,6 +1,6 @@
 import { displayPath as shown } from '../../model/display-path.js';
 import { ruleDocsUrl } from '../docs.js';
-import { visible } from './escape.js';
+import { pathAtLineStart, visible } from './escape.js';
 import type { Formatter, FormatterOptions, LintResult } from '../types.js';
 
 const plain = (s: string) => s;
@@ -17,7 +17,7 @@ export const stylish: Formatter = (results: readonly LintResult[], options: Form
     errors += result.errorCount;
     warnings += result.warningCount;
     fixable += result.fixableErrorCount + result.fixableWarningCount;
-    out += `\n${c.underline(visible(shown(result.filePath, options.cwd)))}\n`;
+    out += `\n${c.underline(pathAtLineStart(visible(shown(result.filePath, options.cwd))))}\n`;
     // One message, one line: line breaks inside a message would break the columns, and control
     // characters from the file must never reach the terminal as such.
     const rows = result.messages.map(

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPOSITORY_ENV_VARS } from '../../src/publish/git.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { examplePostmortem, git, makeSite, SITE_FILES } from './site.js';
+
+const exec = promisify(execFile);
+const CRM = '2018-05-15-crm-release-rollback-failed';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+/** Everything a stray commit would change in a repository: its refs (every namespace) and its objects. */
+async function repositoryState(dir: string): Promise<string> {
+  const refs = await git(dir, 'for-each-ref', '--format=%(refname) %(objectname)');
+  const objects = await git(dir, 'count-objects', '-v');
+  return `${refs}\n${objects}`;
+}
+
+describe('publish commits into the site, whatever repository the environment points at', () => {
+  // As git sets them for a hook (GIT_DIR in a linked work tree, too), and more that move a repository.
+  const hook = (gitDir: string, workTree: string) => ({
+    GIT_DIR: gitDir,
+    GIT_WORK_TREE: workTree,
+    GIT_INDEX_FILE: join(gitDir, 'index'),
+  });
+  type Variables = (gitDir: string, workTree: string, site: string) => Record<string, string>;
+  it.each<[string, Variables]>([
+    ['GIT_DIR', (gitDir) => ({ GIT_DIR: gitDir })],
+    ['GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE', hook],
+    [
+      'those and GIT_OBJECT_DIRECTORY, GIT_COMMON_DIR, GIT_NAMESPACE, GIT_CEILING_DIRECTORIES',
+      (gitDir, workTree, site) => ({
+        ...hook(gitDir, workTree),
+        GIT_OBJECT_DIRECTORY: join(gitDir, 'objects'),
+        GIT_COMMON_DIR: gitDir,
+        GIT_NAMESPACE: 'elsewhere',
+        GIT_CEILING_DIRECTORIES: site,
+      }),
+    ],
+  ])('%s of another repository: ignored (the real binary)', async (_name, variables) => {
+    const site = await makeSite({ ...SITE_FILES.jekyll });
+    const other = await makeSite({ 'README.md': 'Another repository\n' });
+    const work = await tempDir();
+    cleanups.push(site.cleanup, other.cleanup, work.cleanup);
+    const file = await examplePostmortem(work.dir, `${CRM}.md`);
+    const env = variables(join(other.dir, '.git'), other.dir, site.dir);
+    const before = await repositoryState(other.dir);
+    const result = await runCli(['publish', file, '--site', site.dir, '--timezone', 'UTC'], { env });
+    expect(result.stderr).toContain('Committed 2 jekyll post(s)');
+    expect(result.code).toBe(0);
+    expect(await repositoryState(other.dir)).toBe(before);
+    const commit = await git(site.dir, 'rev-parse', `refs/heads/postmortem/${CRM}`);
+    expect(await git(site.dir, 'diff', '--name-only', 'main', commit)).toBe(`_posts/${CRM}.md\nde/_posts/${CRM}.md`);
+  });
+
+  it('every variable git itself calls local to a repository is cleared (git rev-parse --local-env-vars)', async () => {
+    const listed = (await exec('git', ['rev-parse', '--local-env-vars'])).stdout.split('\n').filter(Boolean);
+    // Settings given with `git -c`: git passes them on to other repositories too.
+    const passedOn = ['GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT'];
+    expect(listed.filter((name) => !passedOn.includes(name) && !REPOSITORY_ENV_VARS.includes(name))).toEqual([]);
+  });
+});
