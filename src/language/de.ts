@@ -130,6 +130,7 @@ export const de: LanguageModule = {
     apology: 'Unsere Entschuldigung',
   },
   afterGreeting: (text) => text.charAt(0).toLowerCase() + text.slice(1),
+  subject: (company, headline) => `${company}: ${headline}`,
   signOff: (company) => `Ihr ${company}-Team`,
   spell,
   drafts: {

@@ -121,6 +121,7 @@ export const en: LanguageModule = {
     apology: 'Our apology',
   },
   afterGreeting: (text) => text,
+  subject: (company, headline) => `${company}: ${headline}`,
   signOff: (company) => `The ${company} team`,
   spell: (text) => text,
   drafts: {

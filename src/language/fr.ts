@@ -110,6 +110,8 @@ export const fr: LanguageModule = {
     apology: 'Nos excuses',
   },
   afterGreeting: (text) => text,
+  // French puts a no-break space before a colon; the headline keeps its capital (it may start with a name).
+  subject: (company, headline) => `${company}${NBSP}: ${headline}`,
   signOff: (company) => `L’équipe ${company}`,
   spell: (text) => text,
   drafts: {

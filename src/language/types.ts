@@ -85,6 +85,8 @@ export interface LanguageModule {
   afterGreeting(text: string): string;
   /** How a team signs when the config gives only the company's name: "The Relata team". */
   signOff(company: string): string;
+  /** An e-mail subject naming the company before the headline: "Relata: …", in French "Relata : …". */
+  subject(company: string, headline: string): string;
   /** The interview's drafts. */
   drafts: DraftWords;
   /** Adapts generated text to the locale's spelling (de-CH writes "ss" for "ß"). */

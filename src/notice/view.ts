@@ -143,7 +143,7 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
     locale,
     standalone: options.standalone ?? true,
     headline,
-    subject: company && !headline.includes(company) ? `${company}: ${headline}` : headline,
+    subject: company && !headline.includes(company) ? language.subject(company, headline) : headline,
     summary: language.sentences(whatHappened)[0] ?? '',
     whatHappened,
     customerImpact,
