@@ -7,7 +7,7 @@ import { FORMATTER_NAMES, loadFormatter, type FormatterName } from '../../lint/f
 import { lintProject, repositoryRoot } from '../../lint/project.js';
 import { RULE_CATALOG } from '../../lint/catalog.js';
 import { RuntimeError, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { writeOutputFile, type Io } from '../io.js';
 
 /** Options of `postmortem lint`, as commander parses them. */
 export interface LintOptions {
@@ -48,6 +48,8 @@ function progressDelay(env: NodeJS.ProcessEnv): number {
 /** Shows "linted N of M" on a TTY's stderr once a run has taken more than a second. */
 function progress(io: Io): { update: (done: number, total: number) => void; clear: () => void } {
   if (!io.stderr.isTTY) return { update: () => undefined, clear: () => undefined };
+  // The line is rewritten with CR and erased with CSI K: terminal controls of our own, written past the filter.
+  const terminal = io.stderr.terminal ?? io.stderr;
   const delay = progressDelay(io.env);
   const start = Date.now();
   let shown = false;
@@ -58,10 +60,10 @@ function progress(io: Io): { update: (done: number, total: number) => void; clea
       if (now - start < delay || now - last < 100) return;
       last = now;
       shown = true;
-      io.stderr.write(`\rLinting ${done} of ${total} files…`);
+      terminal.write(`\rLinting ${done} of ${total} files…`);
     },
     clear: () => {
-      if (shown) io.stderr.write('\r\u001b[K');
+      if (shown) terminal.write('\r\u001b[K');
     },
   };
 }
@@ -126,9 +128,8 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
   });
   if (options.outputFile) {
     const target = resolve(io.cwd, options.outputFile);
-    const { writeFileAtomic } = await import('../../model/write.js');
     // A report file is regenerated on every run, so it is replaced (still atomically).
-    await writeFileAtomic(target, text, { force: true });
+    await writeOutputFile(target, text, { force: true });
   } else {
     io.stdout.write(text);
   }

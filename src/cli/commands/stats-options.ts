@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import { DEFAULT_PATTERNS, findFiles } from '../../lint/files.js';
-import { writeFileAtomic } from '../../model/index.js';
 import type { StatsInput } from '../../stats/index.js';
 import { readIncidentsParallel } from '../../stats/read-parallel.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { writeOutputFile, type Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
 
 /** The day `--now` names (`YYYY-MM-DD`, UTC as in lint), today when not given. */
@@ -30,7 +29,7 @@ export async function emit(text: string, io: Io, out?: string, force?: boolean):
     io.stdout.write(text);
     return;
   }
-  await writeFileAtomic(resolve(io.cwd, out), text, { force: force ?? false, shownAs: out });
+  await writeOutputFile(resolve(io.cwd, out), text, { force: force ?? false, shownAs: out });
   io.stderr.write(`Wrote ${out}\n`);
 }
 

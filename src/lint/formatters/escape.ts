@@ -11,5 +11,10 @@ const UNSAFE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A
  * no escape sequence reaches the terminal or the CI log and no line is broken or rewritten.
  */
 export function visible(text: string): string {
-  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNSAFE, visibleChar);
+}
+
+/** One character as a `\u001b`-style escape: readable text, and inside a JSON string the same character still. */
+export function visibleChar(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
