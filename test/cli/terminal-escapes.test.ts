@@ -113,6 +113,20 @@ describe('text from a postmortem never reaches the terminal as control character
     expect(JSON.stringify(JSON.parse(stats.stdout))).toContain('rel\\u001b]52;c;aGVsbG8=\\u0007ease\\u001b[2J');
   });
 
+  it('lint reports each of them with line and column', async () => {
+    const result = await runInProcess(['lint', file, '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const [report] = JSON.parse(result.stdout) as Array<{
+      messages: Array<{ ruleId: string; line: number; column: number }>;
+    }>;
+    const found = report?.messages
+      .filter((m) => m.ruleId === 'no-control-characters')
+      .map((m) => `${m.line}:${m.column}`);
+    // The title (3) and the notice text (42) hold YAML escapes, reported at the value; the timeline item (76)
+    // and the action-item row (113: C1 CSI, backspace, OSC 52's ESC and BEL, CSI 2J) hold them raw.
+    expect(found).toEqual(['3:8', '42:9', '76:47', '113:12', '113:20', '113:87', '113:102', '113:107']);
+  });
+
   it('writes --out files as it prints: someone will `cat` them', async () => {
     for (const [args, out] of [
       [['render', file, '--out', 'out.md'], 'out.md'],
