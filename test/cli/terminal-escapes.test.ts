@@ -185,3 +185,14 @@ describe('colour and escapes together', () => {
     expect(result.stdout).not.toMatch(CONTROL);
   });
 });
+
+describe('one way out', () => {
+  it('no command writes its output file around writeOutputFile', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const folder = join(ROOT, 'src', 'cli', 'commands');
+    const offenders: string[] = [];
+    for (const name of await readdir(folder))
+      if ((await readFile(join(folder, name), 'utf8')).includes('writeFileAtomic')) offenders.push(name);
+    expect(offenders).toEqual([]);
+  });
+});
