@@ -60,8 +60,10 @@ export function withoutColor(io: Io): Io {
 // eslint-disable-next-line no-control-regex
 const TERMINAL_CONTROL = /\u001b\[(\d{1,3})m|\r(?!\n)|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
-// The SGR codes chalk writes at level 1 (styles, 16 colours, their resets), less 8, which hides text.
-const COLOUR_CODE = /^(?:[0-79]|2[1-9]|[349]\d|10[0-7])$/;
+// The SGR codes of the styles the CLI uses (bold, dim, underline, red, green, yellow) and their
+// resets: a file's own SGR can then only restyle text in that palette, never hide it (8, black on
+// black, a background). A new style needs its codes here; a test checks each style passes.
+const COLOUR_CODE = /^(?:1|2|4|22|24|3[123]|39)$/;
 
 /**
  * Text as it may reach a terminal: every control character becomes a visible `\u001b`-style escape

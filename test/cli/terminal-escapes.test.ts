@@ -1,3 +1,4 @@
+import { Chalk } from 'chalk';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,14 +161,24 @@ describe('terminalText', () => {
     ['back\bspace\u007f', false, 'back\\u0008space\\u007f'],
     ['\u0085\u009b31m\u009d', false, '\\u0085\\u009b31m\\u009d'],
     ['lines\nand\ttabs\r\nCRLF\n', false, 'lines\nand\ttabs\r\nCRLF\n'],
-    // Colour passes only where colour is on, and only the codes chalk writes: 8 hides text.
+    // Colour passes only where colour is on, and only the CLI's own styles: no conceal, black or background.
     ['\u001b[31mred\u001b[39m \u001b[1mbold\u001b[22m', true, '\u001b[31mred\u001b[39m \u001b[1mbold\u001b[22m'],
     ['\u001b[31mred\u001b[39m', false, '\\u001b[31mred\\u001b[39m'],
-    ['\u001b[8mhidden\u001b[28m', true, '\\u001b[8mhidden\u001b[28m'],
+    ['\u001b[8mhidden\u001b[28m', true, '\\u001b[8mhidden\\u001b[28m'],
     ['\u001b[2J\u001b[1;31m\u001b[38;5;1m', true, '\\u001b[2J\\u001b[1;31m\\u001b[38;5;1m'],
+    ['\u001b[30m\u001b[40mblack on black', true, '\\u001b[30m\\u001b[40mblack on black'],
   ])('shows %j (colour %s) as %j', (text, colour, shown) => {
     expect(terminalText(text, colour)).toBe(shown);
   });
+
+  it.each(['bold', 'dim', 'underline', 'red', 'green', 'yellow'] as const)(
+    'lets chalk %s through where colour is on',
+    (style) => {
+      const styled = new Chalk({ level: 1 })[style]('text');
+      expect(styled).not.toBe('text');
+      expect(terminalText(styled, true)).toBe(styled);
+    },
+  );
 });
 
 describe('colour and escapes together', () => {
