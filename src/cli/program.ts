@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { reportError } from './exit.js';
 import { addReportCommands } from './report-commands.js';
 import { toolVersion } from './version.js';
-import { withoutColor, type Io } from './io.js';
+import { withoutColor, withVisibleControls, type Io } from './io.js';
 import type { LintOptions } from './commands/lint.js';
 import type { NewOptions } from './commands/new.js';
 import type { NoticeOptions } from './commands/notice.js';
@@ -280,7 +280,9 @@ const QUIET_CODES = new Set(['commander.helpDisplayed', 'commander.version', 'co
 export async function run(argv: string[], givenIo: Io): Promise<number> {
   // Decided before parsing so that commander's own errors honour --no-color too.
   const end = argv.indexOf('--');
-  const io = (end === -1 ? argv : argv.slice(0, end)).includes('--no-color') ? withoutColor(givenIo) : givenIo;
+  const coloured = (end === -1 ? argv : argv.slice(0, end)).includes('--no-color') ? withoutColor(givenIo) : givenIo;
+  // Text from postmortems is printed by every command; the streams, not each command, keep its escapes off the terminal.
+  const io = withVisibleControls(coloured);
   let exitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;

@@ -100,4 +100,9 @@ export const RULE_CATALOG: ReadonlyArray<Pick<Rule, 'id' | 'defaultLevel' | 'des
     defaultLevel: 'error',
     description: 'No TODO, TBD, FIXME, ???, <...> or template text in final/published files.',
   },
+  {
+    id: 'no-control-characters',
+    defaultLevel: 'error',
+    description: 'No control characters (escape sequences, bells, backspaces, lone CRs, C1) in the text.',
+  },
 ];

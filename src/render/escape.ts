@@ -34,6 +34,22 @@ export function escapeMarkdownInline(text: string): string {
 }
 
 /**
+ * Text as a CommonMark code span, shown exactly: fenced by a backtick run longer than any inside
+ * (a single fence would end at the first backtick of the text, and what follows would be Markdown,
+ * HTML included), padded with a space where the text starts or ends with a backtick or with a
+ * space that CommonMark would strip. Line breaks become spaces, as a code span shows them; one line.
+ * Not for a table cell: GFM splits cells at a `|` even inside a code span.
+ */
+export function markdownCodeSpan(text: string): string {
+  const content = text.replace(/\r\n?|\n/g, ' ');
+  if (content === '') return '';
+  const fence = '`'.repeat(Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const strippable = content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '';
+  const pad = content.startsWith('`') || content.endsWith('`') || strippable ? ' ' : '';
+  return `${fence}${pad}${content}${pad}${fence}`;
+}
+
+/**
  * Keeps Markdown written by the user as blocks (paragraphs, lists, code) but stops it from
  * opening a heading of its own, which would split the section it is written into.
  */

@@ -3,11 +3,10 @@ import { buildAtomFeed } from '../../export/atom.js';
 import type { ExportedNotice } from '../../export/notices.js';
 import { buildStatuspageIncidents } from '../../export/statuspage.js';
 import { DEFAULT_PATTERNS, findFiles } from '../../lint/files.js';
-import { writeFileAtomic } from '../../model/index.js';
 import { noticeSettingsOf } from '../../notice/settings.js';
 import { noticesOf } from '../export-notices.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { writeOutputFile, type Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
 import { LANGUAGES, isLanguage } from '../../language/index.js';
 
@@ -82,7 +81,7 @@ export async function exportCommand(paths: string[], options: ExportOptions, io:
   const out = options.out ?? FORMATS[format].out;
   if (out === '-') io.stdout.write(content);
   else {
-    await writeFileAtomic(resolve(io.cwd, out), content, { force: options.force ?? false, shownAs: out });
+    await writeOutputFile(resolve(io.cwd, out), content, { force: options.force ?? false, shownAs: out });
   }
   const from = new Set(notices.map((n) => n.postmortemId)).size;
   io.stderr.write(

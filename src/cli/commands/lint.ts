@@ -8,7 +8,7 @@ import { lintProject, repositoryRoot } from '../../lint/project.js';
 import { RULE_CATALOG } from '../../lint/catalog.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import { parseNow } from '../now.js';
-import type { Io } from '../io.js';
+import { writeOutputFile, type Io } from '../io.js';
 
 /** Options of `postmortem lint`, as commander parses them. */
 export interface LintOptions {
@@ -58,6 +58,8 @@ function progressDelay(env: NodeJS.ProcessEnv): number {
 /** Shows "linted N of M" on a TTY's stderr once a run has taken more than a second. */
 function progress(io: Io): { update: (done: number, total: number) => void; clear: () => void } {
   if (!io.stderr.isTTY) return { update: () => undefined, clear: () => undefined };
+  // The line is rewritten with CR and erased with CSI K: terminal controls of our own, written past the filter.
+  const terminal = io.stderr.terminal ?? io.stderr;
   const delay = progressDelay(io.env);
   const start = Date.now();
   let shown = false;
@@ -68,10 +70,10 @@ function progress(io: Io): { update: (done: number, total: number) => void; clea
       if (now - start < delay || now - last < 100) return;
       last = now;
       shown = true;
-      io.stderr.write(`\rLinting ${done} of ${total} files…`);
+      terminal.write(`\rLinting ${done} of ${total} files…`);
     },
     clear: () => {
-      if (shown) io.stderr.write('\r\u001b[K');
+      if (shown) terminal.write('\r\u001b[K');
     },
   };
 }
@@ -134,17 +136,16 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
     // GitHub places annotations by paths relative to the workspace (the checkout), wherever lint runs.
     ...(io.env.GITHUB_ACTIONS === 'true' && io.env.GITHUB_WORKSPACE ? { workspace: io.env.GITHUB_WORKSPACE } : {}),
   };
-  const { writeFileAtomic } = await import('../../model/write.js');
   for (const report of reports) {
     // A report file is regenerated on every run, so it is replaced (still atomically).
-    await writeFileAtomic(report.path, (await loadFormatter(report.format))(results, formatterOptions), {
+    await writeOutputFile(report.path, (await loadFormatter(report.format))(results, formatterOptions), {
       force: true,
     });
   }
   const formatter = await loadFormatter(format);
   const text = formatter(results, { ...formatterOptions, ...(options.outputFile ? {} : { color: io.color }) });
   if (options.outputFile) {
-    await writeFileAtomic(resolve(io.cwd, options.outputFile), text, { force: true });
+    await writeOutputFile(resolve(io.cwd, options.outputFile), text, { force: true });
   } else {
     io.stdout.write(text);
   }

@@ -59,7 +59,8 @@ async function manageDrafts(options: NewOptions, io: Io): Promise<number> {
 export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   if (options.listDrafts || options.discard !== undefined) return manageDrafts(options, io);
   const { format, rules, config } = await loadProjectConfig(io, options.config);
-  const output = io.stdout as unknown as NodeJS.WritableStream;
+  // The prompts move the cursor and redraw: they write to the terminal itself, past the stream that shows controls.
+  const output = (io.stdout.terminal ?? io.stdout) as unknown as NodeJS.WritableStream;
   try {
     const { path } = await createPostmortem({
       cwd: io.cwd,

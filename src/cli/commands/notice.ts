@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../../model/index.js';
 import { NOTICE_CHANNELS, type NoticeChannel } from '../../notice/view.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { writeOutputFile, type Io } from '../io.js';
 import { noticeForFile, type NoticeTextOptions } from '../notice-input.js';
 
 export type { NoticeTextOptions } from '../notice-input.js';
@@ -26,7 +25,7 @@ export async function noticeCommand(file: string, options: NoticeOptions, io: Io
     io.stdout.write(notice.text);
     return 0;
   }
-  await writeFileAtomic(resolve(io.cwd, options.out), notice.text, {
+  await writeOutputFile(resolve(io.cwd, options.out), notice.text, {
     force: options.force ?? false,
     shownAs: options.out,
   });

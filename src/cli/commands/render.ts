@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { checkPostmortem } from '../../lint/check.js';
-import { writeFileAtomic } from '../../model/index.js';
 import { renderPostmortem } from '../../render/postmortem.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { writeOutputFile, type Io } from '../io.js';
 import { loadPostmortem } from '../load.js';
 import { loadProjectConfig } from '../project.js';
 import { printProblems } from '../report.js';
@@ -54,7 +53,7 @@ export async function renderCommand(file: string, options: RenderOptions, io: Io
     io.stdout.write(markdown);
     return 0;
   }
-  await writeFileAtomic(resolve(io.cwd, options.out), markdown, {
+  await writeOutputFile(resolve(io.cwd, options.out), markdown, {
     force: options.force ?? false,
     shownAs: options.out,
   });

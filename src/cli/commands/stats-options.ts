@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { DEFAULT_PATTERNS, findFiles } from '../../lint/files.js';
-import { writeFileAtomic } from '../../model/index.js';
 import type { StatsInput } from '../../stats/index.js';
 import { readIncidentsParallel } from '../../stats/read-parallel.js';
-import type { Io } from '../io.js';
+import { writeOutputFile, type Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
 
 /** Loads the project config (so a bad one fails as in every command), finds the files as lint does, reads them. */
@@ -20,7 +19,7 @@ export async function emit(text: string, io: Io, out?: string, force?: boolean):
     io.stdout.write(text);
     return;
   }
-  await writeFileAtomic(resolve(io.cwd, out), text, { force: force ?? false, shownAs: out });
+  await writeOutputFile(resolve(io.cwd, out), text, { force: force ?? false, shownAs: out });
   io.stderr.write(`Wrote ${out}\n`);
 }
 

@@ -12,7 +12,12 @@ const UNSAFE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A
  * becomes `##\[`: GitHub Actions runs it anywhere in a log line as a (legacy) workflow command.
  */
 export function visible(text: string): string {
-  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/##\[/g, '##\\[');
+  return text.replace(UNSAFE, visibleChar).replace(/##\[/g, '##\\[');
+}
+
+/** One character as a `\u001b`-style escape: readable text, and inside a JSON string the same character still. */
+export function visibleChar(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import frontmatterSchema from './frontmatter-schema.js';
 import idFilename from './id-filename.js';
 import impactWindows from './impact-windows.js';
 import momentOrder from './moment-order.js';
+import noControlCharacters from './no-control-characters.js';
 import noPlaceholder from './no-placeholder.js';
 import noticeApology from './notice-apology.js';
 import noticeLanguage from './notice-language.js';
@@ -53,4 +54,5 @@ export const RULES: readonly Rule[] = [
   noticeTimezone,
   noticeLeak,
   noPlaceholder,
+  noControlCharacters,
 ];

@@ -1,3 +1,4 @@
+import { plainText } from '../../render/escape.js';
 import { isOpen, isOverdue } from '../actions.js';
 import type { ActionItem } from '../types.js';
 import { formatActionsCsv } from './csv.js';
@@ -36,23 +37,19 @@ export function shellQuote(text: string): string {
 function ghCommands(items: readonly ActionItem[], options: { repo?: string; labels?: readonly string[] }): string {
   const lines = ['#!/bin/sh', '# gh issue create for each action item without a ticket. Review, then run with sh.'];
   for (const i of items.filter((item) => item.ticket === null)) {
+    // The issue is read on GitHub and the script in a terminal: neither should get escape sequences.
     const body = [
-      `Action item of the postmortem ${i.postmortem} (${i.path}, line ${i.line}).`,
+      `Action item of the postmortem ${plainText(i.postmortem)} (${plainText(i.path)}, line ${i.line}).`,
       '',
-      `- Type: ${i.type}`,
-      `- Owner: ${i.owner}`,
-      `- Due: ${i.due ?? 'not set'}`,
-      `- Status: ${i.status}`,
+      `- Type: ${plainText(i.type)}`,
+      `- Owner: ${plainText(i.owner)}`,
+      `- Due: ${plainText(i.due ?? 'not set')}`,
+      `- Status: ${plainText(i.status)}`,
     ].join('\n');
     const args = ['gh', 'issue', 'create'];
     if (options.repo) args.push('--repo', shellQuote(options.repo));
-    // Control characters would break the line a reviewer reads; the title keeps its words.
-    args.push(
-      '--title',
-      shellQuote([...i.action].map((c) => (c < ' ' || c === '\u007f' ? ' ' : c)).join('')),
-      '--body',
-      shellQuote(body),
-    );
+    // Line breaks would break the line a reviewer reads; the title keeps its words, on one line.
+    args.push('--title', shellQuote(plainText(i.action)), '--body', shellQuote(body));
     for (const label of options.labels ?? []) args.push('--label', shellQuote(label));
     lines.push(args.join(' '));
   }

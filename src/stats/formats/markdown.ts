@@ -1,3 +1,4 @@
+import { escapeMarkdownInline, markdownCodeSpan } from '../../render/escape.js';
 import type { ActionRow, Breakdown, StatsReport } from '../report.js';
 import {
   LISTED_WARNINGS,
@@ -10,10 +11,8 @@ import {
   TIME_HEADERS,
 } from './shared.js';
 
-/** Escapes text for a GFM table cell or a line of Markdown. */
-function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
-}
+/** Escapes text for a GFM table cell or a line of Markdown: one line, no markup, no block opened at its start. */
+const md = escapeMarkdownInline;
 
 function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const line = (r: readonly string[]) => `| ${r.map(md).join(' | ')} |`;
@@ -65,7 +64,7 @@ export function formatMarkdown(report: StatsReport): string {
           .map(
             (ch) =>
               `- ${md(ch.sentence)}: ${chainIds(ch)
-                .map((id) => (id === '…' ? id : `\`${id}\``))
+                .map((id) => (id === '…' ? id : markdownCodeSpan(id)))
                 .join(', ')}`,
           )
           .join('\n'),
