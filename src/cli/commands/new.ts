@@ -4,8 +4,8 @@ import {
   describeDraft,
   discardDraft,
   explainNewError,
-  listDrafts,
   machineTimeZone,
+  scanDrafts,
   terminalAsk,
 } from '../../interview/index.js';
 import { checkWithRules } from '../../lint/check.js';
@@ -46,7 +46,9 @@ async function manageDrafts(options: NewOptions, io: Io): Promise<number> {
     io.stdout.write(`Discarded draft ${options.discard}.\n`);
     return 0;
   }
-  const drafts = await listDrafts(io.cwd);
+  const { drafts, unreadable } = await scanDrafts(io.cwd);
+  for (const refused of unreadable)
+    io.stderr.write(`${displayPath(refused.path, io.cwd)}: skipped, ${refused.reason}. Fix or delete that file.\n`);
   io.stdout.write(
     drafts.length === 0
       ? 'No drafts in .postmortem/drafts/.\n'
