@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { FileReadError, readTextBounded } from '../model/bounded-read.js';
 import type { FormatOptions } from '../model/index.js';
 import { RuntimeError } from '../model/errors.js';
 import { isRecord } from '../model/guards.js';
@@ -180,10 +180,15 @@ function validateConfig(raw: unknown, file: string): PostmortemConfig {
 async function readJson(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readTextBounded(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (error instanceof FileReadError)
+      throw new ConfigError(
+        `${file}: expected a config file (a regular file of at most 5 MB), found ${error.reason}.`,
+        file,
+      );
     throw new ConfigError(`${file}: cannot read: ${(error as Error).message}`, file);
   }
   try {

@@ -3,10 +3,10 @@
  * atomically after each answer, so that Ctrl-C, a closed laptop or a crash loses nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, readdir, realpath, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { RuntimeError, writeFileAtomic } from '../model/index.js';
+import { readTextBounded, RuntimeError, writeFileAtomic } from '../model/index.js';
 import type { Answers } from './answers.js';
 
 /** Where drafts live, relative to the working directory. */
@@ -97,11 +97,15 @@ async function readDraft(path: string): Promise<Draft> {
     // Drafts are only ever written as regular files; a link could lead a later save elsewhere.
     if ((await lstat(path)).isSymbolicLink())
       throw new DraftUnreadableError(path, 'it is a symbolic link, not a draft file');
-    text = await readFile(path, 'utf8');
+    text = readTextBounded(path);
   } catch (error) {
     if (error instanceof DraftUnreadableError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DraftNotFoundError(null);
-    throw new DraftUnreadableError(path, (error as Error).message);
+    const reason = (error as { reason?: string }).reason;
+    throw new DraftUnreadableError(
+      path,
+      reason ? `expected a regular file of at most 5 MB, found ${reason}` : (error as Error).message,
+    );
   }
   try {
     const data = JSON.parse(text) as Draft;
@@ -194,12 +198,16 @@ export function describeDraft(draft: Draft): string {
   return `${draft.id}  ${draft.updated.slice(0, 16).replace('T', ' ')} UTC  ${title} (${answers} answer${answers === 1 ? '' : 's'})`;
 }
 
+/** What `ignoreDrafts` did to a `.gitignore`: added the entry, or left the file alone and why. */
+export type IgnoreOutcome = { path: string; added: true } | { path: string; added: false; skipped: string };
+
 /**
  * Adds `.postmortem/` to the `.gitignore` of the repository holding `cwd`, so that drafts never
- * show up in `git status`. Returns the file changed, or null when there is no repository or the
- * entry is there already.
+ * show up in `git status`. Returns what was done, or null when there is no repository or the entry
+ * is there already. A `.gitignore` linked to a file outside the repository, or one that is not a
+ * regular file, is left alone (the outcome says why): `new` writes nothing outside the project.
  */
-export async function ignoreDrafts(cwd: string): Promise<string | null> {
+export async function ignoreDrafts(cwd: string): Promise<IgnoreOutcome | null> {
   let root = resolve(cwd);
   while (!existsSync(join(root, '.git'))) {
     const parent = dirname(root);
@@ -207,11 +215,20 @@ export async function ignoreDrafts(cwd: string): Promise<string | null> {
     root = parent;
   }
   const path = join(root, '.gitignore');
+  if ((await lstat(path).catch(() => null))?.isSymbolicLink()) {
+    const target = await realpath(path).catch(() => null);
+    const realRoot = await realpath(root).catch(() => root);
+    if (target === null || !target.startsWith(realRoot + sep))
+      return { path, added: false, skipped: 'it is a symbolic link to a file outside the repository' };
+  }
   let text = '';
   try {
-    text = await readFile(path, 'utf8');
+    text = readTextBounded(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+      return { path, added: false, skipped: `expected a regular file, found ${reason}` };
+    }
   }
   if (/^\/?\.postmortem\/?\s*$/m.test(text)) return null;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -219,5 +236,5 @@ export async function ignoreDrafts(cwd: string): Promise<string | null> {
   await writeFileAtomic(path, `${text}${separator}# postmortem new: unfinished interviews${eol}.postmortem/${eol}`, {
     force: true,
   });
-  return path;
+  return { path, added: true };
 }

@@ -2,8 +2,8 @@
  * One run of `postmortem new`: gathers given answers (answers file, flags, a resumed draft), runs
  * the interview with a draft saved after every answer, and returns complete answers.
  */
-import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { readTextBounded } from '../model/index.js';
 import { AnswersFileError, REQUIRED_ANSWER_KEYS, mergeAnswers, parseAnswersText, type Answers } from './answers.js';
 import { readAnswers } from './read-answers.js';
 import { isPromptInterrupt, type Ask } from './ask.js';
@@ -68,16 +68,16 @@ async function answersFromFile(
 ): Promise<Answers> {
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    text = readTextBounded(resolve(cwd, file), file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const { code, reason } = error as { code?: string; reason?: string };
     throw new AnswersFileError(file, [
       {
         key: '(file)',
         message:
           code === 'ENOENT'
             ? 'Expected an answers file, found no such file.'
-            : `Expected a readable file: ${(error as Error).message}`,
+            : `Expected an answers file (a regular file of at most 5 MB), found ${reason ?? (error as Error).message}.`,
       },
     ]);
   }
@@ -153,8 +153,12 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const save = async (latest: Record<string, unknown>) => {
     if (!saved) {
       const ignored = await ignoreDrafts(options.cwd);
-      if (ignored)
-        options.say?.(`Added .postmortem/ to ${relative(options.cwd, ignored)} so that drafts stay out of git.`);
+      const shown = ignored && relative(options.cwd, ignored.path);
+      if (ignored?.added) options.say?.(`Added .postmortem/ to ${shown} so that drafts stay out of git.`);
+      else if (ignored)
+        options.say?.(
+          `Left ${shown} alone: ${ignored.skipped}. Add .postmortem/ to it yourself to keep drafts out of git.`,
+        );
     }
     await saveDraft(options.cwd, { ...current, updated: new Date().toISOString(), steps: latest });
     saved = true;

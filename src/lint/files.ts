@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { kindOf } from '../model/bounded-read.js';
 import { UsageError } from '../model/errors.js';
 import picomatch from 'picomatch';
 
@@ -48,16 +49,6 @@ type Plan =
   | { kind: 'missing'; pattern: string };
 
 const SKIP_FOLDERS = new Set(['node_modules', '.git']);
-
-/** The kind of a file that is not a regular file, for messages. */
-export function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
-}
 
 function real(path: string): string {
   try {

@@ -5,7 +5,7 @@
  * causes and no placeholders, …).
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { RULE_CATALOG } from '../lint/catalog.js';
@@ -13,7 +13,7 @@ import { lintText } from '../lint/engine.js';
 import { resolveSettings } from '../lint/settings.js';
 import type { LintMessage } from '../lint/types.js';
 import { InputError, ProblemsError } from '../model/errors.js';
-import { STATUSES, parsePostmortem } from '../model/index.js';
+import { STATUSES, parsePostmortem, readTextBounded } from '../model/index.js';
 
 /** A postmortem status, in lifecycle order. */
 export type Status = (typeof STATUSES)[number];
@@ -100,7 +100,7 @@ export async function setStatus(options: {
   status: Status;
   configPath?: string;
 }): Promise<StatusChange> {
-  const source = options.source ?? (await readFile(options.path, 'utf8'));
+  const source = options.source ?? readTextBounded(options.path, options.name ?? options.path);
   const from = statusOf(source, options.path);
   if (from === options.status) return { from, to: options.status, changed: false, blocking: [] };
   const after = replaceStatus(source, options.status);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftPath, runSession } from '../../src/interview/index.js';
@@ -41,6 +41,31 @@ describe('drafts and git', () => {
     const second = await interrupted(sub);
     expect(second.join('\n')).not.toContain('.gitignore');
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' })).toBe('?? .gitignore\n');
+  });
+
+  it('leaves a .gitignore linked to a file outside the repository alone, and says so', async () => {
+    const repo = join(dir, 'repo');
+    execFileSync('git', ['init', '-q', repo]);
+    await writeFile(join(dir, 'elsewhere'), 'node_modules/\n');
+    await symlink('../elsewhere', join(repo, '.gitignore'));
+    const said = await interrupted(repo);
+    expect(said.join('\n')).toContain('Left .gitignore alone: it is a symbolic link to a file outside the repository.');
+    expect(await readFile(join(dir, 'elsewhere'), 'utf8')).toBe('node_modules/\n');
+    expect((await lstat(join(repo, '.gitignore'))).isSymbolicLink()).toBe(true);
+    expect(await readdir(join(repo, '.postmortem', 'drafts'))).toHaveLength(1);
+  });
+
+  it('follows a .gitignore linked inside the repository, writing its target and keeping the link', async () => {
+    execFileSync('git', ['init', '-q', dir]);
+    await mkdir(join(dir, 'config'));
+    await writeFile(join(dir, 'config', 'gitignore'), 'node_modules/\n', { mode: 0o640 });
+    await symlink('config/gitignore', join(dir, '.gitignore'));
+    await interrupted(dir);
+    expect(await readFile(join(dir, 'config', 'gitignore'), 'utf8')).toBe(
+      'node_modules/\n# postmortem new: unfinished interviews\n.postmortem/\n',
+    );
+    expect((await lstat(join(dir, '.gitignore'))).isSymbolicLink()).toBe(true);
+    expect((await stat(join(dir, 'config', 'gitignore'))).mode & 0o777).toBe(0o640);
   });
 
   it('leaves a folder outside any repository alone', async () => {

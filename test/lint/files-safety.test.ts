@@ -79,8 +79,8 @@ describe('lint reads only what it should', () => {
     const root = await repo('named');
     const fifo = join(root, 'postmortems', 'pipe.md');
     execFileSync('mkfifo', [fifo]);
-    expect(readBounded(fifo)).toEqual({ problem: 'a FIFO (named pipe), not a regular file' });
-    expect(readBounded('/dev/zero')).toEqual({ problem: 'a character device, not a regular file' });
+    expect(readBounded(fifo)).toEqual({ problem: 'a FIFO (named pipe), not a regular file', code: 'ENOTREG' });
+    expect(readBounded('/dev/zero')).toEqual({ problem: 'a character device, not a regular file', code: 'ENOTREG' });
     const result = await runInProcess(['lint', '/dev/zero', '--format', 'json'], { cwd: root });
     expect(result.stderr).toContain('/dev/zero: skipped: a character device, not a regular file');
     expect(result.code).toBe(0);
