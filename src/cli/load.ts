@@ -5,11 +5,11 @@ import type { Io } from './io.js';
 import { printProblems } from './report.js';
 
 /** Reads and parses a postmortem for a command; prints parse problems and returns null on them. */
-export async function loadPostmortem(file: string, io: Io): Promise<Postmortem | null> {
+export function loadPostmortem(file: string, io: Io): Postmortem | null {
   const path = resolve(io.cwd, file);
   let result;
   try {
-    result = await readPostmortemFile(path);
+    result = readPostmortemFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')

@@ -177,7 +177,7 @@ function validateConfig(raw: unknown, file: string): PostmortemConfig {
   return config;
 }
 
-async function readJson(file: string): Promise<unknown> {
+function readJson(file: string): unknown {
   let text: string;
   try {
     text = readTextBounded(file);
@@ -199,7 +199,7 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 async function fromFile(file: string): Promise<LoadedConfig | undefined> {
-  const json = await readJson(file);
+  const json = readJson(file);
   if (json === undefined) return undefined;
   if (basename(file) === 'package.json') {
     if (!isRecord(json) || json.postmortem === undefined) return undefined;
@@ -235,7 +235,7 @@ export async function loadConfig(options: { cwd: string; configPath?: string }):
     const file = resolve(options.cwd, options.configPath);
     const found = await fromFile(file);
     if (found) return found;
-    if (basename(file) === 'package.json' && (await readJson(file)) !== undefined) {
+    if (basename(file) === 'package.json' && readJson(file) !== undefined) {
       throw new ConfigError(`${file}: expected a "postmortem" key, found none.`, file);
     }
     throw new ConfigError(`${file}: no such config file. Check the path given to --config.`, file);

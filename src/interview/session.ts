@@ -61,11 +61,7 @@ export class InterviewInterruptedError extends Error {
   }
 }
 
-async function answersFromFile(
-  cwd: string,
-  file: string,
-  defaults: Parameters<typeof readAnswers>[2],
-): Promise<Answers> {
+function answersFromFile(cwd: string, file: string, defaults: Parameters<typeof readAnswers>[2]): Answers {
   let text: string;
   try {
     text = readTextBounded(resolve(cwd, file), file);
@@ -137,7 +133,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     : null;
   const date = parsedStart && 'iso' in parsedStart ? parsedStart.iso.slice(0, 10) : dateInZone(options.now, zone);
   const defaults = { zone, today: date, ...(options.categories ? { categories: options.categories } : {}) };
-  const fromFile = options.answersFile ? await answersFromFile(options.cwd, options.answersFile, defaults) : {};
+  const fromFile = options.answersFile ? answersFromFile(options.cwd, options.answersFile, defaults) : {};
   const fromFlags = options.flags ? readAnswers(options.flags, 'command-line flags', defaults) : {};
   const given = mergeAnswers(draft?.given ?? {}, fromFile, fromFlags);
   const steps = draft ? { ...draft.steps } : {};

@@ -3,7 +3,7 @@ import { parsePostmortemBytes, type ParseOptions } from './parse.js';
 import type { ParseResult } from './types.js';
 
 /** Reads (bounded) and parses a postmortem file; a missing, unreadable or refused file throws FileReadError. */
-export async function readPostmortemFile(path: string, options: ParseOptions = {}): Promise<ParseResult> {
+export function readPostmortemFile(path: string, options: ParseOptions = {}): ParseResult {
   const bytes = readFileBounded(path);
   return parsePostmortemBytes(bytes, path, options);
 }

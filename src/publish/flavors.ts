@@ -37,11 +37,12 @@ async function exists(path: string, kind: 'file' | 'dir'): Promise<boolean> {
   }
 }
 
-function readText(path: string): string | null {
+/** A site file's text, or null when it is missing or refused (a FIFO, a device, over 5 MB). */
+function readText(path: string): Promise<string | null> {
   try {
-    return readTextBounded(path);
+    return Promise.resolve(readTextBounded(path));
   } catch {
-    return null;
+    return Promise.resolve(null);
   }
 }
 
@@ -52,7 +53,7 @@ export async function detectFlavor(site: string): Promise<SiteFlavor | null> {
   if ((await exists(join(site, 'themes', 'cstate'), 'dir')) || (await exists(join(site, 'content', 'issues'), 'dir')))
     return 'cstate';
   for (const name of [...HUGO_CONFIGS, 'go.mod']) {
-    const text = readText(join(site, name));
+    const text = await readText(join(site, name));
     if (text !== null && /cstate/i.test(text)) return 'cstate';
   }
   if (await exists(join(site, '_config.yml'), 'file')) return 'jekyll';
@@ -68,7 +69,7 @@ export async function detectFlavor(site: string): Promise<SiteFlavor | null> {
  */
 export async function siteLanguage(site: string, flavor: SiteFlavor): Promise<string> {
   if (flavor === 'jekyll') {
-    const text = readText(join(site, '_config.yml'));
+    const text = await readText(join(site, '_config.yml'));
     try {
       const lang = (parseYaml(text ?? '') as { lang?: unknown } | null)?.lang;
       if (typeof lang === 'string' && /^[a-z]{2}/i.test(lang)) return lang.slice(0, 2).toLowerCase();
@@ -78,7 +79,7 @@ export async function siteLanguage(site: string, flavor: SiteFlavor): Promise<st
     return 'en';
   }
   for (const name of HUGO_CONFIGS) {
-    const text = readText(join(site, name));
+    const text = await readText(join(site, name));
     // One pattern reads TOML, YAML and JSON alike; a parser per format would buy nothing here.
     const match = text === null ? null : /defaultContentLanguage"?\s*[=:]\s*["']?([A-Za-z-]+)/.exec(text);
     if (match) return (match[1] as string).toLowerCase();
@@ -94,7 +95,7 @@ export async function siteLanguage(site: string, flavor: SiteFlavor): Promise<st
 export async function hugoConfiguresLanguage(site: string, lang: string): Promise<boolean | null> {
   if (!/^[a-z]{2,3}(?:-[a-z0-9]+)?$/i.test(lang)) return null;
   for (const name of HUGO_CONFIGS) {
-    const text = readText(join(site, name));
+    const text = await readText(join(site, name));
     if (text === null) continue;
     if (name.endsWith('.toml')) return new RegExp(`^\\s*\\[languages\\.["']?${lang}["']?\\]`, 'm').test(text);
     try {
@@ -231,7 +232,7 @@ function collectSystems(value: unknown, out: string[]): void {
 /** The systems a cState site lists under `params.systems` in its config, or null when it lists none. */
 export async function cstateSystems(site: string): Promise<{ file: string; systems: string[] } | null> {
   for (const name of ['config.yml', 'config.yaml', 'hugo.yaml', 'hugo.yml']) {
-    const text = readText(join(site, name));
+    const text = await readText(join(site, name));
     if (text === null) continue;
     let config: unknown;
     try {

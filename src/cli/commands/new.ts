@@ -83,7 +83,7 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
     const shown = displayPath(path, io.cwd);
     // The interview's prompts know the built-in leak detectors only; the project's patterns (and the
     // rule's level) come from the rule settings lint reads, so what they find is said now, not at publishing.
-    const written = await readPostmortemFile(path);
+    const written = readPostmortemFile(path);
     if (written.problems.length === 0) {
       const leaks = checkWithRules(written.postmortem, ['notice-leak'], rules);
       printProblems(io, path, leaks);
