@@ -33,7 +33,7 @@ export async function noticesOf(
   skipped: string[],
   statuses: readonly string[],
 ): Promise<ExportedNotice[] | null> {
-  const pm = await loadPostmortem(file, io);
+  const pm = loadPostmortem(file, io);
   if (!pm) return null;
   const languages = noticeLanguages(pm).filter((l) => options.lang === undefined || l === options.lang);
   const reason = !statuses.includes(String(pm.data.status))

@@ -32,7 +32,7 @@ export async function noticeForFile(
   standalone: boolean,
 ): Promise<ReadyNotice | null> {
   const project = await loadProjectConfig(io, options.config);
-  const pm = await loadPostmortem(file, io);
+  const pm = loadPostmortem(file, io);
   if (!pm) return null;
   return noticeForPostmortem(file, pm, channel, options, project, io, standalone);
 }

@@ -3,6 +3,8 @@ import { checkRuleOptions } from '../lint/rule-options.js';
 import type { LintSettings } from '../lint/types.js';
 import type { FormatOptions } from '../model/index.js';
 import { ruleSettingsOf } from '../notice/settings.js';
+import { dirname } from 'node:path';
+import { DEFAULT_PATTERNS, findFiles } from '../lint/files.js';
 import type { Io } from './io.js';
 
 /** What a command needs of the project's config: its format options, extra notice patterns, rule settings, and the whole config. */
@@ -12,6 +14,8 @@ export interface ProjectConfig {
   /** The rule settings `lint` reads from this config (levels, options, patterns, the `notice` block). */
   rules: LintSettings;
   config: PostmortemConfig;
+  /** The config file read, or null; its folder is part of the project (see findFiles). */
+  configPath: string | null;
 }
 
 /**
@@ -25,5 +29,26 @@ export async function loadProjectConfig(io: Io, configPath?: string): Promise<Pr
   const rules = ruleSettingsOf(loaded);
   await checkRuleOptions(loaded);
   const { config } = loaded;
-  return { format: formatOptionsOf(config), internalPatterns: config.internalPatterns ?? [], rules, config };
+  return {
+    format: formatOptionsOf(config),
+    internalPatterns: config.internalPatterns ?? [],
+    rules,
+    config,
+    configPath: loaded.path,
+  };
+}
+
+/**
+ * The postmortem files of the project, found as lint finds them (stats, actions and export): the
+ * patterns (by default the postmortems folder's Markdown files) within the working folder and the config's folder. Files
+ * skipped on the way (links leaving the project, loops, FIFOs) are warned about on stderr.
+ */
+export function findProjectFiles(patterns: readonly string[], io: Io, project: ProjectConfig): string[] {
+  const found = findFiles(patterns.length > 0 ? patterns : DEFAULT_PATTERNS, io.cwd, {
+    errorOnUnmatched: true,
+    ...(project.configPath ? { roots: [dirname(project.configPath)] } : {}),
+  });
+  for (const s of found.skipped)
+    io.stderr.write(`${io.errorColor.yellow('warning')} ${s.path}: skipped: ${s.reason}.\n`);
+  return found.files;
 }

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { FileReadError, readTextBounded } from '../model/bounded-read.js';
 import type { FormatOptions } from '../model/index.js';
 import { RuntimeError } from '../model/errors.js';
 import { isRecord } from '../model/guards.js';
@@ -207,13 +207,18 @@ function validateConfig(raw: unknown, file: string): PostmortemConfig {
   return config;
 }
 
-async function readJson(file: string): Promise<unknown> {
+function readJson(file: string): unknown {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readTextBounded(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (error instanceof FileReadError)
+      throw new ConfigError(
+        `${file}: expected a config file (a regular file of at most 5 MB), found ${error.reason}.`,
+        file,
+      );
     throw new ConfigError(`${file}: cannot read: ${(error as Error).message}`, file);
   }
   try {
@@ -224,7 +229,7 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 async function fromFile(file: string): Promise<LoadedConfig | undefined> {
-  const json = await readJson(file);
+  const json = readJson(file);
   if (json === undefined) return undefined;
   if (basename(file) === 'package.json') {
     if (!isRecord(json) || json.postmortem === undefined) return undefined;
@@ -269,7 +274,7 @@ export async function loadConfig(options: { cwd: string; configPath?: string }):
     const file = resolve(options.cwd, options.configPath);
     const found = await fromFile(file);
     if (found) return found;
-    if (basename(file) === 'package.json' && (await readJson(file)) !== undefined) {
+    if (basename(file) === 'package.json' && readJson(file) !== undefined) {
       throw new ConfigError(`${file}: expected a "postmortem" key, found none.`, file);
     }
     throw new ConfigError(`${file}: no such config file. Check the path given to --config.`, file);

@@ -2,8 +2,8 @@
  * One run of `postmortem new`: gathers given answers (answers file, flags, a resumed draft), runs
  * the interview with a draft saved after every answer, and returns complete answers.
  */
-import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { readTextBounded } from '../model/index.js';
 import { AnswersFileError, REQUIRED_ANSWER_KEYS, mergeAnswers, parseAnswersText, type Answers } from './answers.js';
 import { readAnswers } from './read-answers.js';
 import { isPromptInterrupt, type Ask } from './ask.js';
@@ -62,23 +62,19 @@ export class InterviewInterruptedError extends Error {
   }
 }
 
-async function answersFromFile(
-  cwd: string,
-  file: string,
-  defaults: Parameters<typeof readAnswers>[2],
-): Promise<Answers> {
+function answersFromFile(cwd: string, file: string, defaults: Parameters<typeof readAnswers>[2]): Answers {
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    text = readTextBounded(resolve(cwd, file), file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const { code, reason } = error as { code?: string; reason?: string };
     throw new AnswersFileError(file, [
       {
         key: '(file)',
         message:
           code === 'ENOENT'
             ? 'Expected an answers file, found no such file.'
-            : `Expected a readable file: ${(error as Error).message}`,
+            : `Expected an answers file (a regular file of at most 5 MB), found ${reason ?? (error as Error).message}.`,
       },
     ]);
   }
@@ -138,7 +134,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     : null;
   const date = parsedStart && 'iso' in parsedStart ? parsedStart.iso.slice(0, 10) : dateInZone(options.now, zone);
   const defaults = { zone, today: date, ...(options.categories ? { categories: options.categories } : {}) };
-  const fromFile = options.answersFile ? await answersFromFile(options.cwd, options.answersFile, defaults) : {};
+  const fromFile = options.answersFile ? answersFromFile(options.cwd, options.answersFile, defaults) : {};
   const fromFlags = options.flags ? readAnswers(options.flags, 'command-line flags', defaults) : {};
   const given = mergeAnswers(draft?.given ?? {}, fromFile, fromFlags);
   const steps = draft ? { ...draft.steps } : {};
@@ -154,8 +150,12 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const save = async (latest: Record<string, unknown>) => {
     if (!saved) {
       const ignored = await ignoreDrafts(options.cwd);
-      if (ignored)
-        options.say?.(`Added .postmortem/ to ${relative(options.cwd, ignored)} so that drafts stay out of git.`);
+      const shown = ignored && relative(options.cwd, ignored.path);
+      if (ignored?.added) options.say?.(`Added .postmortem/ to ${shown} so that drafts stay out of git.`);
+      else if (ignored)
+        options.say?.(
+          `Left ${shown} alone: ${ignored.skipped}. Add .postmortem/ to it yourself to keep drafts out of git.`,
+        );
     }
     await saveDraft(options.cwd, { ...current, updated: new Date().toISOString(), steps: latest });
     saved = true;

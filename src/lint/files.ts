@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { kindOf } from '../model/bounded-read.js';
 import { UsageError } from '../model/errors.js';
 import picomatch from 'picomatch';
 
@@ -40,23 +41,29 @@ export interface FindOptions {
   ignores?: readonly IgnoreGlobs[];
   /** False to return unmatched patterns instead of throwing NoFilesError (for the default pattern, or on request). */
   errorOnUnmatched?: boolean;
+  /** The project's folders besides the working folder (the config file's folder): links may lead there. */
+  roots?: readonly string[];
 }
 
 type Plan =
   | { kind: 'walk'; pattern: string; base: string; match: (rel: string) => boolean; depth: number }
   | { kind: 'file'; pattern: string; file: string }
+  | { kind: 'skip'; pattern: string; path: string; reason: string }
   | { kind: 'missing'; pattern: string };
+
+/** The reason a symbolic link loop is skipped; a loop is a note, never a crash. */
+const LOOP = 'a symbolic link loop (not followed)';
+const OUTSIDE_FOLDER = 'a symbolic link to a folder outside the project (not followed)';
 
 const SKIP_FOLDERS = new Set(['node_modules', '.git']);
 
-/** The kind of a file that is not a regular file, for messages. */
-export function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
+/** stat that follows links and never throws: null for nothing there, 'loop' for a link loop (ELOOP). */
+function statSafe(path: string): Stats | null | 'loop' {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : null;
+  }
 }
 
 function real(path: string): string {
@@ -76,10 +83,13 @@ function toPosix(path: string): string {
 }
 
 /**
- * The files to lint: a file as given, a folder means the `*.md` files in it (and below), anything
- * else is a glob. Symbolic links are not followed into folders; a linked file is linted only when
- * its target lies inside the working folder or a folder named by the patterns (else it is skipped,
- * so a link to a credentials file never reaches the report). Only regular files are returned.
+ * The files to read (lint, stats, actions and export all find them here): a file as given, a folder
+ * means the `*.md` files in it (and below), anything else is a glob. The project is the working
+ * folder and `roots`; a path the user names outside it is trusted as named. What a symbolic link
+ * leads to must stay inside those folders: a folder or file reached through a link that leaves them
+ * is skipped with a note (so `postmortems` linked to /usr, or a link to a credentials file, is never
+ * read, and `--fix` never writes there). Links inside folders are not followed into folders, link
+ * loops are skipped with a note, and only regular files are returned.
  */
 export function findFiles(patterns: readonly string[], cwd: string, options: FindOptions = {}): FoundFiles {
   const found = new Set<string>();
@@ -93,25 +103,37 @@ export function findFiles(patterns: readonly string[], cwd: string, options: Fin
       const rel = relative(base, path);
       return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && match(toPosix(rel));
     });
-  // The folders whose files may be read: the working folder and every folder the patterns name.
-  const roots = [real(cwd)];
+  const project = [cwd, ...(options.roots ?? [])].map((p) => resolve(p));
+  // The folders whose files may be read: the project's (real paths), and folders named outside it.
+  const roots = project.map(real);
+  // A folder named outside the project is the user's choice; inside, its real path must stay inside.
+  const admit = (folder: string): boolean => {
+    if (!inside(folder, project)) roots.push(real(folder));
+    return inside(real(folder), roots);
+  };
+  const globPlan = (pattern: string, scan: ReturnType<typeof picomatch.scan>): Plan => {
+    const base = resolve(cwd, scan.base);
+    const baseInfo = statSafe(base);
+    if (baseInfo === 'loop') return { kind: 'skip', pattern, path: base, reason: LOOP };
+    if (baseInfo?.isDirectory() && !admit(base)) return { kind: 'skip', pattern, path: base, reason: OUTSIDE_FOLDER };
+    const depth = scan.glob.includes('**') ? Infinity : scan.glob.split('/').length;
+    return { kind: 'walk', pattern, base, match: picomatch(scan.glob), depth };
+  };
   const plans = patterns.map((pattern): Plan => {
     const path = resolve(cwd, pattern);
-    const info = statSync(path, { throwIfNoEntry: false });
+    const scan = picomatch.scan(pattern);
+    const info = statSafe(path);
+    // A glob through a looping folder (postmortems/**/*.md) is reported at that folder.
+    if (info === 'loop') return scan.isGlob ? globPlan(pattern, scan) : { kind: 'skip', pattern, path, reason: LOOP };
     if (info?.isDirectory()) {
-      roots.push(real(path));
+      if (!admit(path)) return { kind: 'skip', pattern, path, reason: OUTSIDE_FOLDER };
       return { kind: 'walk', pattern, base: path, match: picomatch('**/*.md'), depth: Infinity };
     }
     if (info) {
-      roots.push(real(dirname(path)));
+      if (!inside(path, project)) roots.push(real(dirname(path)));
       return { kind: 'file', pattern, file: path };
     }
-    const scan = picomatch.scan(pattern);
-    if (!scan.isGlob) return { kind: 'missing', pattern };
-    const base = resolve(cwd, scan.base);
-    if (statSync(base, { throwIfNoEntry: false })?.isDirectory()) roots.push(real(base));
-    const depth = scan.glob.includes('**') ? Infinity : scan.glob.split('/').length;
-    return { kind: 'walk', pattern, base, match: picomatch(scan.glob), depth };
+    return scan.isGlob ? globPlan(pattern, scan) : { kind: 'missing', pattern };
   });
   const consider = (path: string, entry: Dirent | null): boolean => {
     if (ignored(path)) {
@@ -119,18 +141,25 @@ export function findFiles(patterns: readonly string[], cwd: string, options: Fin
       if (!entry) skipped.set(path, 'matches an ignore pattern (`ignores` or --ignore)');
       return !entry;
     }
-    const isLink = entry ? entry.isSymbolicLink() : lstatSync(path).isSymbolicLink();
+    const isLink = entry
+      ? entry.isSymbolicLink()
+      : (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false);
     if (entry && !isLink && entry.isFile()) {
       found.add(path);
       return true;
     }
-    const target = statSync(path, { throwIfNoEntry: false });
+    const target = statSafe(path);
+    if (target === 'loop') {
+      skipped.set(path, LOOP);
+      return true;
+    }
     if (!target) {
       skipped.set(path, isLink ? 'a symbolic link to nothing' : 'it no longer exists');
       return true;
     }
-    if (isLink && !inside(real(path), roots)) {
-      skipped.set(path, 'a symbolic link to a file outside the linted folders (not read)');
+    // A named file's folder may itself be reached through a link, so the real path is checked, link or not.
+    if ((isLink || !entry) && !inside(real(path), roots)) {
+      skipped.set(path, 'a symbolic link to a file outside the project (not read)');
       return true;
     }
     if (!target.isFile()) {
@@ -143,7 +172,14 @@ export function findFiles(patterns: readonly string[], cwd: string, options: Fin
   };
   for (const plan of plans) {
     if (plan.kind === 'missing') throw new NoFilesError(`${plan.pattern}: no such file or folder.`);
-    const any = plan.kind === 'file' ? consider(plan.file, null) : walk(plan.base, plan.match, plan.depth, consider);
+    if (plan.kind === 'skip') {
+      skipped.set(plan.path, plan.reason);
+      continue;
+    }
+    const any =
+      plan.kind === 'file'
+        ? consider(plan.file, null)
+        : walk(plan.base, plan.match, plan.depth, consider, (dir) => skipped.set(dir, LOOP));
     if (!any) {
       if (options.errorOnUnmatched === false) unmatched.push(plan.pattern);
       else throw new NoFilesError(`${plan.pattern}: no files matched.`);
@@ -158,18 +194,34 @@ export function findFiles(patterns: readonly string[], cwd: string, options: Fin
 
 /**
  * Walks a folder without following symbolic links to folders, offering every entry whose path
- * (relative to `base`, at most `depth` segments) matches; true when any was taken.
+ * (relative to `base`, at most `depth` segments) matches; true when any was taken. A folder seen
+ * before (same device and inode, as a bind mount can make) is a loop: reported, not walked again.
  */
 function walk(
   base: string,
   match: (rel: string) => boolean,
   depth: number,
   consider: (path: string, entry: Dirent) => boolean,
+  onLoop: (dir: string) => void,
 ): boolean {
   let any = false;
+  const seen = new Set<string>();
   const stack: Array<[string, string, number]> = [[base, '', 1]];
   for (let next = stack.pop(); next; next = stack.pop()) {
     const [dir, rel, level] = next;
+    const info = statSafe(dir);
+    if (info === 'loop') {
+      onLoop(dir);
+      continue;
+    }
+    if (info) {
+      const key = `${info.dev}:${info.ino}`;
+      if (seen.has(key)) {
+        onLoop(dir);
+        continue;
+      }
+      seen.add(key);
+    }
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });

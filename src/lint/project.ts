@@ -59,6 +59,8 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     ignores,
     // A new repository has no postmortems yet; that is not a broken CI run.
     errorOnUnmatched: explicit && options.errorOnUnmatchedPattern !== false,
+    // The config's folder is the project's, as the working folder is.
+    ...(loaded.path ? { roots: [dirname(loaded.path)] } : {}),
   });
   const notes = found.skipped.map((s) => `${s.path}: skipped: ${s.reason}.`);
   for (const pattern of found.unmatched) notes.push(`${pattern}: no files matched; nothing to lint there.`);

@@ -10,6 +10,7 @@ export { impactWindows, checkImpactWindows, type ImpactWindow } from './windows.
 export { stringifyPostmortem, writeFileAtomic, FileExistsError, type WriteOptions } from './write.js';
 export * from './errors.js';
 export { readPostmortemFile } from './read.js';
+export { readFileBounded, readTextBounded, FileReadError, MAX_READ_BYTES } from './bounded-read.js';
 export { isTimeZone, zoneOffsetAt, offsetForWallTime } from './timezone.js';
 export { findLeaks, type Leak, type NoticeLeakOptions } from './notice-checks.js';
 export { findPlaceholders, type Placeholder } from './placeholders.js';

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFileBounded } from './bounded-read.js';
 import { parsePostmortemBytes, type ParseOptions } from './parse.js';
 import type { ParseResult } from './types.js';
 
-/** Reads and parses a postmortem file; a missing or unreadable file throws the fs error. */
-export async function readPostmortemFile(path: string, options: ParseOptions = {}): Promise<ParseResult> {
-  const bytes = await readFile(path);
+/** Reads (bounded) and parses a postmortem file; a missing, unreadable or refused file throws FileReadError. */
+export function readPostmortemFile(path: string, options: ParseOptions = {}): ParseResult {
+  const bytes = readFileBounded(path);
   return parsePostmortemBytes(bytes, path, options);
 }

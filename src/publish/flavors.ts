@@ -1,6 +1,7 @@
 /** The site flavours publish knows: where a post goes and the front matter each expects. */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readTextBounded } from '../model/bounded-read.js';
 import { parse as parseYaml } from 'yaml';
 import { offsetOf, parseInstant, toRfc3339 } from '../model/timestamp.js';
 import type { Postmortem } from '../model/types.js';
@@ -36,11 +37,12 @@ async function exists(path: string, kind: 'file' | 'dir'): Promise<boolean> {
   }
 }
 
-async function readText(path: string): Promise<string | null> {
+/** A site file's text, or null when it is missing or refused (a FIFO, a device, over 5 MB). */
+function readText(path: string): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    return Promise.resolve(readTextBounded(path));
   } catch {
-    return null;
+    return Promise.resolve(null);
   }
 }
 

@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FileReadError, readTextBounded } from '../model/bounded-read.js';
 import { RuntimeError } from '../model/errors.js';
 
 /** The templates shipped with the package. */
@@ -10,11 +11,13 @@ const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.m
 /** A template could not be read or compiled, or failed while rendering; a runtime failure (exit 2). */
 export class TemplateError extends RuntimeError {}
 
-async function readIfExists(path: string): Promise<string | null> {
+function readIfExists(path: string): string | null {
   try {
-    return await readFile(path, 'utf8');
+    return readTextBounded(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (error instanceof FileReadError)
+      throw new TemplateError(`${path}: expected a template (a regular file of at most 5 MB), found ${error.reason}.`);
     throw new TemplateError(`${path}: cannot read template: ${(error as Error).message}`);
   }
 }
@@ -73,14 +76,14 @@ export async function renderTemplate(name: string, view: object, options: Templa
       partials.push({
         name: basename(file).replace(/(\.[a-z]+)?\.hbs$/, ''),
         path,
-        text: (await readIfExists(path)) ?? '',
+        text: readIfExists(path) ?? '',
       });
     }
   }
   let source: string | null = null;
   let sourcePath = '';
   for (const dir of [...dirs].reverse()) {
-    source = await readIfExists(join(dir, name));
+    source = readIfExists(join(dir, name));
     sourcePath = join(dir, name);
     if (source !== null) break;
   }

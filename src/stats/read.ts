@@ -1,5 +1,4 @@
 import { Buffer, isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import {
   findSection,
@@ -9,6 +8,7 @@ import {
   type Section,
 } from '../model/index.js';
 import { parseActionItems, scanSections } from '../model/body.js';
+import { readBounded } from '../model/bounded-read.js';
 import { isRecord } from '../model/guards.js';
 import { readSimpleYaml } from '../model/simple-yaml.js';
 import type { FileNote } from './types.js';
@@ -144,13 +144,10 @@ function readFast(text: string, path: string): StatsSource | null {
 
 /** Reads one postmortem for stats: its source, or a note saying why it could not be read. */
 export function readStatsSource(path: string, givenBytes?: Uint8Array): StatsSource | FileNote {
-  let bytes: Uint8Array;
-  try {
-    bytes = givenBytes ?? readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return { path, line: 1, column: 1, message: `Expected a readable postmortem file, found an error (${code}).` };
-  }
+  const read = givenBytes ? { bytes: givenBytes } : readBounded(path);
+  if ('problem' in read)
+    return { path, line: 1, column: 1, message: `Expected a readable postmortem file, found ${read.problem}.` };
+  const bytes = read.bytes;
   if (bytes.length <= MAX_FILE_BYTES && !bytes.includes(0)) {
     // Validating natively and decoding through Buffer costs a fraction of a fatal TextDecoder;
     // text that is not UTF-8 goes to the full parser, which words the note.

@@ -4,7 +4,6 @@
  * in the changed file that the file did not have before (final needs mitigated, resolved, root
  * causes and no placeholders, …).
  */
-import { readFile } from 'node:fs/promises';
 import {
   LineCounter,
   isAlias,
@@ -22,7 +21,7 @@ import { resolveSettings } from '../lint/settings.js';
 import type { LintMessage } from '../lint/types.js';
 import { InputError, ProblemsError } from '../model/errors.js';
 import { readFrontMatter } from '../model/frontmatter.js';
-import { STATUSES, parsePostmortem, writeFileAtomic } from '../model/index.js';
+import { STATUSES, parsePostmortem, readTextBounded, writeFileAtomic } from '../model/index.js';
 
 /** A postmortem status, in lifecycle order. */
 export type Status = (typeof STATUSES)[number];
@@ -152,7 +151,7 @@ export async function setStatus(options: {
   status: Status;
   configPath?: string;
 }): Promise<StatusChange> {
-  const source = options.source ?? (await readFile(options.path, 'utf8'));
+  const source = options.source ?? readTextBounded(options.path, options.name ?? options.path);
   const from = statusOf(source, options.path);
   if (from === options.status) return { from, to: options.status, changed: false, blocking: [] };
   const after = replaceStatus(source, options.status, options.name ?? options.path);

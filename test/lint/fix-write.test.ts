@@ -78,7 +78,7 @@ describe('--fix writes keep what the file was', () => {
     const root = await repo('symlink-out', {});
     await symlink(outside, join(root, 'postmortems', NAME));
     const result = await fix(root);
-    expect(result.stderr).toContain(`${NAME}: skipped: a symbolic link to a file outside the linted folders`);
+    expect(result.stderr).toContain(`${NAME}: skipped: a symbolic link to a file outside the project`);
     expect(await readFile(outside, 'utf8')).toBe(broken);
   });
 

@@ -21,7 +21,7 @@ const DEFAULTS = rulesOf();
 const EXAMPLES = join(ROOT, 'examples');
 
 async function load(path: string) {
-  const { postmortem, problems } = await readPostmortemFile(path);
+  const { postmortem, problems } = readPostmortemFile(path);
   expect(problems).toEqual([]);
   return postmortem;
 }

@@ -2,12 +2,11 @@ import { resolve } from 'node:path';
 import { buildAtomFeed } from '../../export/atom.js';
 import type { ExportedNotice } from '../../export/notices.js';
 import { buildStatuspageIncidents } from '../../export/statuspage.js';
-import { DEFAULT_PATTERNS, findFiles } from '../../lint/files.js';
 import { noticeSettingsOf } from '../../notice/settings.js';
 import { noticesOf } from '../export-notices.js';
 import { UsageError } from '../errors.js';
 import { writeOutputFile, type Io } from '../io.js';
-import { loadProjectConfig } from '../project.js';
+import { findProjectFiles, loadProjectConfig } from '../project.js';
 import { LANGUAGES, isLanguage } from '../../language/index.js';
 
 /** Options of `postmortem export`. */
@@ -53,10 +52,10 @@ function checkOptions(options: ExportOptions): { format: keyof typeof FORMATS; u
 /** `postmortem export [PATHS...] --format statuspage|atom --url URL`: customer notices for status pages and feeds. */
 export async function exportCommand(paths: string[], options: ExportOptions, io: Io): Promise<number> {
   const { format, url } = checkOptions(options);
-  // A path that matches nothing is a usage error (NoFilesError), which run() reports with exit 2.
-  const files = findFiles(paths.length > 0 ? paths : DEFAULT_PATTERNS, io.cwd, { errorOnUnmatched: true }).files;
   // One config for every file, as lint reads it: display names, zone, company, checks.
   const project = await loadProjectConfig(io, options.config);
+  // A path that matches nothing is a usage error (NoFilesError), which run() reports with exit 2.
+  const files = findProjectFiles(paths, io, project);
   const settings = noticeSettingsOf(project.rules);
   const notices: ExportedNotice[] = [];
   const skipped: string[] = [];

@@ -4,8 +4,8 @@ import {
   describeDraft,
   discardDraft,
   explainNewError,
-  listDrafts,
   machineTimeZone,
+  scanDrafts,
   terminalAsk,
 } from '../../interview/index.js';
 import { checkWithRules } from '../../lint/check.js';
@@ -46,7 +46,9 @@ async function manageDrafts(options: NewOptions, io: Io): Promise<number> {
     io.stdout.write(`Discarded draft ${options.discard}.\n`);
     return 0;
   }
-  const drafts = await listDrafts(io.cwd);
+  const { drafts, unreadable } = await scanDrafts(io.cwd);
+  for (const refused of unreadable)
+    io.stderr.write(`${displayPath(refused.path, io.cwd)}: skipped, ${refused.reason}. Fix or delete that file.\n`);
   io.stdout.write(
     drafts.length === 0
       ? 'No drafts in .postmortem/drafts/.\n'
@@ -82,7 +84,7 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
     const shown = displayPath(path, io.cwd);
     // The interview's prompts know the built-in leak detectors only; the project's patterns (and the
     // rule's level) come from the rule settings lint reads, so what they find is said now, not at publishing.
-    const written = await readPostmortemFile(path);
+    const written = readPostmortemFile(path);
     if (written.problems.length === 0) {
       const leaks = checkWithRules(written.postmortem, ['notice-leak'], rules);
       printProblems(io, path, leaks);

@@ -20,7 +20,7 @@ export interface RenderOptions {
 /** `postmortem render FILE`: validates, renders Markdown (or an HTML page) to stdout or --out; returns the exit code. */
 export async function renderCommand(file: string, options: RenderOptions, io: Io): Promise<number> {
   const { format } = await loadProjectConfig(io, options.config);
-  const pm = await loadPostmortem(file, io);
+  const pm = loadPostmortem(file, io);
   if (!pm) return 1;
   const errors = checkPostmortem(pm, { ...format, idMatchesFileName: false });
   if (errors.length > 0) {

@@ -1,15 +1,14 @@
 import { resolve } from 'node:path';
-import { DEFAULT_PATTERNS, findFiles } from '../../lint/files.js';
 import type { StatsInput } from '../../stats/index.js';
 import { readIncidentsParallel } from '../../stats/read-parallel.js';
 import { writeOutputFile, type Io } from '../io.js';
-import { loadProjectConfig } from '../project.js';
+import { findProjectFiles, loadProjectConfig } from '../project.js';
 
 /** Loads the project config (so a bad one fails as in every command), finds the files as lint does, reads them. */
 export async function readProject(patterns: readonly string[], io: Io, configPath?: string): Promise<StatsInput> {
   // A bad config (runtime) or a path that matches nothing (usage) is reported by run() with exit 2.
-  await loadProjectConfig(io, configPath);
-  const files = findFiles(patterns.length > 0 ? patterns : DEFAULT_PATTERNS, io.cwd, { errorOnUnmatched: true }).files;
+  const project = await loadProjectConfig(io, configPath);
+  const files = findProjectFiles(patterns, io, project);
   return readIncidentsParallel(files, { cwd: io.cwd });
 }
 

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { STATUSES } from '../../model/index.js';
+import { FileReadError, readTextBounded, STATUSES } from '../../model/index.js';
 import { setStatus, statusOf, type Status } from '../../status/status.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -11,13 +10,14 @@ export interface StatusOptions {
   config?: string;
 }
 
-async function read(path: string, file: string): Promise<string> {
+function read(path: string, file: string): string {
   try {
-    return await readFile(path, 'utf8');
+    return readTextBounded(path, file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new RuntimeError(`${file}: no such file. Check the path.`);
     if (code === 'EISDIR') throw new RuntimeError(`${file}: is a folder; expected a postmortem file.`);
+    if (error instanceof FileReadError) throw error;
     throw new RuntimeError(`${file}: cannot read: ${(error as Error).message}`);
   }
 }
@@ -34,14 +34,14 @@ export async function statusCommand(
   if (status !== undefined && !(STATUSES as readonly string[]).includes(status))
     throw new UsageError(`${status}: expected a status out of ${STATUSES.join(' → ')}.`);
   if (status === undefined) {
-    io.stdout.write(`${statusOf(await read(path, file), path) ?? '(none)'}\n`);
+    io.stdout.write(`${statusOf(read(path, file), path) ?? '(none)'}\n`);
     return 0;
   }
   const change = await setStatus({
     cwd: io.cwd,
     path,
     name: shown,
-    source: await read(path, file),
+    source: read(path, file),
     status: status as Status,
     ...(options.config ? { configPath: resolve(io.cwd, options.config) } : {}),
   });
