@@ -45,7 +45,7 @@ function missingPosition(pm: Postmortem, path: string): Position {
 }
 
 /** Where a piece of text stands inside a front-matter value: the exact column when it is on the value's line. */
-function textPosition(pm: Postmortem, path: string, found: string): Position {
+export function textPosition(pm: Postmortem, path: string, found: string): Position {
   const at = keyPosition(pm, path);
   const line = pm.source.split(/\r?\n/)[at.line - 1] ?? '';
   const index = line.indexOf(found, at.column - 1);
