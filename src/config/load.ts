@@ -25,6 +25,8 @@ export interface NoticeConfig {
   signature?: LanguageText;
   /** Display names of service ids, per language. */
   services?: Record<string, LanguageText>;
+  /** E-mail addresses customers may write to (a support address): `notice-leak` lets them through. */
+  publicContacts?: string[];
 }
 
 /** The project configuration (`.postmortemrc.json` or the `postmortem` key of `package.json`). */
@@ -57,7 +59,7 @@ export class ConfigError extends RuntimeError {
 const RC_NAME = '.postmortemrc.json';
 const NUMERIC_SEVERITY: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
 const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', 'ignores', 'notice', '$schema']);
-const NOTICE_KEYS = ['company', 'timezone', 'signature', 'services'];
+const NOTICE_KEYS = ['company', 'timezone', 'signature', 'services', 'publicContacts'];
 const LANGUAGES = ['en', 'de'];
 
 type Fail = (key: string, expected: string, found: unknown) => never;
@@ -76,7 +78,7 @@ function languageText(value: unknown, key: string, fail: Fail): LanguageText {
 
 /** Checks the `notice` block: known keys only, each of the right type. */
 function noticeConfig(raw: unknown, fail: Fail): NoticeConfig {
-  if (!isRecord(raw)) return fail('notice', 'an object with company, timezone, signature, services', raw);
+  if (!isRecord(raw)) return fail('notice', `an object with ${NOTICE_KEYS.join(', ')}`, raw);
   for (const key of Object.keys(raw)) {
     if (!NOTICE_KEYS.includes(key)) fail(`notice.${key}`, `one of the keys ${NOTICE_KEYS.join(', ')}`, key);
   }
@@ -99,6 +101,15 @@ function noticeConfig(raw: unknown, fail: Fail): NoticeConfig {
     for (const [id, names] of Object.entries(raw.services)) {
       out.services[id] = languageText(names, `notice.services.${id}`, fail);
     }
+  }
+  if (raw.publicContacts !== undefined) {
+    if (!Array.isArray(raw.publicContacts))
+      fail('notice.publicContacts', 'a list of e-mail addresses such as ["service@example.com"]', raw.publicContacts);
+    out.publicContacts = (raw.publicContacts as unknown[]).map((entry, i) => {
+      if (typeof entry !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(entry))
+        fail(`notice.publicContacts[${i}]`, 'an e-mail address such as "service@example.com"', entry);
+      return entry;
+    });
   }
   return out;
 }

@@ -21,6 +21,7 @@ function noticeRuleSettings(notice: NoticeConfig = {}): NoticeRuleSettings {
     ...(notice.timezone !== undefined ? { timezone: notice.timezone } : {}),
     signature: notice.signature ?? {},
     services: notice.services ?? {},
+    ...(notice.publicContacts ? { publicContacts: notice.publicContacts } : {}),
   };
 }
 

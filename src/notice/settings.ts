@@ -18,6 +18,8 @@ export interface NoticeSettings {
   timezone?: string;
   signature: LanguageText;
   services: Record<string, LanguageText>;
+  /** E-mail addresses the config declares public: `notice-leak` does not report them. */
+  publicContacts?: readonly string[];
 }
 
 /** Notice settings with nothing configured. */
@@ -50,5 +52,6 @@ export function noticeSettingsOf(settings: LintSettings): NoticeSettings {
     ...(notice?.timezone !== undefined ? { timezone: notice.timezone } : {}),
     signature: notice?.signature ?? {},
     services: notice?.services ?? {},
+    ...(notice?.publicContacts ? { publicContacts: notice.publicContacts } : {}),
   };
 }

@@ -144,10 +144,14 @@ export function checkNoticeApology(pm: Postmortem, settings: Pick<NoticeSettings
   return out;
 }
 
-/** The word for a total outage, with inflections and compounds ("outages", "Ausfälle", "Totalausfall"). */
+/**
+ * The word for a total outage as a whole word, with its inflections ("outages", "Ausfälle") and the
+ * compounds that say the whole service was out ("Totalausfall"). Other compounds name something else:
+ * "Zugausfälle" are train cancellations, not an outage of ours.
+ */
 const OUTAGE_WORDS: Record<string, RegExp> = {
   en: /\boutages?\b/giu,
-  de: /\p{L}*ausf[aä]ll\p{L}*/giu,
+  de: /(?<![\p{L}\p{N}])(?:(?:total|komplett|gesamt|voll|system|dienst|server|plattform)-?)?ausf[aä]ll(?:e|en|s|es)?(?![\p{L}\p{N}])/giu,
 };
 
 /** Words a project reserves for SEV1 besides "outage" / "Ausfall": regular expression sources per language. */
