@@ -130,8 +130,8 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { action: 'Agree and document recovery point and time objectives for every data store', type: 'process' },
     ],
     notice: {
-      en: 'Stored data was damaged, and restoring it from our backups took longer than it should have.',
-      de: 'Gespeicherte Daten wurden beschädigt, und die Wiederherstellung aus unseren Sicherungen dauerte länger, als sie hätte dauern sollen.',
+      en: 'Stored data was damaged, and we did not have a complete, working backup of it.',
+      de: 'Gespeicherte Daten wurden beschädigt, und wir hatten davon keine vollständige, funktionierende Sicherung.',
     },
   },
   {
@@ -258,8 +258,8 @@ export const CATEGORIES: readonly CategoryDefinition[] = [
       { action: 'Set timeouts and circuit breakers on calls to the dependency', type: 'mitigate' },
     ],
     notice: {
-      en: 'A service from one of our providers failed, and our systems depended on it.',
-      de: 'Ein Dienst eines unserer Anbieter fiel aus, und unsere Systeme waren davon abhängig.',
+      en: 'A service that our systems depend on failed.',
+      de: 'Ein Dienst, von dem unsere Systeme abhängen, funktionierte nicht.',
     },
   },
   {

@@ -32,20 +32,31 @@ const SOME = {
   de: 'waren Teile unseres Dienstes für Sie langsam oder teilweise nicht erreichbar',
 };
 
-/** Draft text for every notice field and language. */
+/** The calendar day of `started` as customers write it ("March 1, 2024", "1. März 2024"); '' without one. */
+function dayInWords(started: string | undefined, lang: NoticeLanguage): string {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(started ?? '')?.[0];
+  if (!day) return '';
+  // The day as written in `started` (its own offset), so noon UTC keeps the calendar date.
+  const locale = lang === 'de' ? 'de-DE' : 'en-US';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** Draft text for every notice field and language; it states only facts the answers give. */
 export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[number], Required<NoticeText>> {
-  const date = (answers.started ?? '').slice(0, 10);
+  const date = { en: dayInWords(answers.started, 'en'), de: dayInWords(answers.started, 'de') };
   const figures = deriveFigures(answers as Record<string, unknown>);
-  const duration =
-    figures.impactDuration !== null && figures.impactDuration > 0 ? formatDuration(figures.impactDuration) : null;
+  const ms = figures.impactDuration !== null && figures.impactDuration > 0 ? figures.impactDuration : null;
+  const duration = ms === null ? null : { en: formatDuration(ms, 'en'), de: formatDuration(ms, 'de') };
   const categories = [...new Set((answers.root_causes ?? []).map((c) => c.category))];
   const causes = categories.map((c) => categoryDefinition(c).notice);
   const lost = answers.impact?.data_loss === true;
+  // Lost data or a total outage is real harm: the apology owns it instead of naming an "inconvenience".
+  const harm = lost || answers.severity === 'SEV1';
   const reach = REACH[answers.severity ?? ''] ?? SOME;
   return {
     headline: {
-      en: date ? `Service disruption on ${date}` : 'Service disruption',
-      de: date ? `Störung unseres Dienstes am ${date}` : 'Störung unseres Dienstes',
+      en: date.en ? `Service disruption on ${date.en}` : 'Service disruption',
+      de: date.de ? `Störung unseres Dienstes am ${date.de}` : 'Störung unseres Dienstes',
     },
     what_happened: {
       en: causes.map((c) => c.en).join(' ') || 'A technical problem in our systems caused a disruption.',
@@ -53,22 +64,31 @@ export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[nu
     },
     customer_impact: {
       en:
-        `${capitalise(duration ? `for about ${duration}, ${reach.en}` : reach.en)} for you. ` +
-        (lost ? 'Some data could not be recovered; we are contacting every customer affected.' : 'No data was lost.'),
+        `${capitalise(duration ? `for ${duration.en}, ${reach.en}` : reach.en)} for you. ` +
+        (lost ? 'Data stored with us was lost.' : 'No data was lost.'),
       de:
-        `${duration ? `Etwa ${duration} lang` : 'Zeitweise'} ${reach.de}. ` +
-        (lost
-          ? 'Einige Daten konnten nicht wiederhergestellt werden; wir melden uns bei allen betroffenen Kundinnen und Kunden.'
-          : 'Es sind keine Daten verloren gegangen.'),
+        `${duration ? capitalise(`${duration.de} lang`) : 'Zeitweise'} ${reach.de}. ` +
+        (lost ? 'Bei uns gespeicherte Daten sind verloren gegangen.' : 'Es sind keine Daten verloren gegangen.'),
     },
-    next_steps: {
-      en: 'You do not need to do anything. We are making changes so that this does not happen again.',
-      de: 'Sie müssen nichts tun. Wir nehmen Änderungen vor, damit sich dies nicht wiederholt.',
-    },
-    apology: {
-      en: 'We are sorry for the disruption this caused you.',
-      de: 'Es tut uns leid, dass Ihnen dadurch Unannehmlichkeiten entstanden sind.',
-    },
+    // Whether customers must act after lost data is the engineer's to say; the draft does not claim they need not.
+    next_steps: lost
+      ? {
+          en: 'We are making changes so that this does not happen again.',
+          de: 'Wir nehmen Änderungen vor, damit sich dies nicht wiederholt.',
+        }
+      : {
+          en: 'You do not need to do anything. We are making changes so that this does not happen again.',
+          de: 'Sie müssen nichts tun. Wir nehmen Änderungen vor, damit sich dies nicht wiederholt.',
+        },
+    apology: harm
+      ? {
+          en: 'We are very sorry. You rely on us, and we let you down.',
+          de: 'Es tut uns sehr leid. Sie verlassen sich auf uns, und wir haben Sie enttäuscht.',
+        }
+      : {
+          en: 'We are sorry for the disruption this caused you.',
+          de: 'Es tut uns leid, dass Sie davon betroffen waren.',
+        },
   };
 }
 
