@@ -31,6 +31,8 @@ export interface NoticeConfig {
   signature?: LanguageText;
   /** Display names of service ids, per language. */
   services?: Record<string, LanguageText>;
+  /** E-mail addresses customers may write to (a support address): `notice-leak` lets them through. */
+  publicContacts?: string[];
 }
 
 /** The project configuration (`.postmortemrc.json` or the `postmortem` key of `package.json`). */
@@ -63,7 +65,7 @@ export class ConfigError extends RuntimeError {
 const RC_NAME = '.postmortemrc.json';
 const NUMERIC_SEVERITY: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
 const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', 'ignores', 'notice', '$schema']);
-const NOTICE_KEYS = ['company', 'timezone', 'locale', 'signature', 'services'];
+const NOTICE_KEYS = ['company', 'timezone', 'locale', 'signature', 'services', 'publicContacts'];
 
 type Fail = (key: string, expected: string, found: unknown) => never;
 
@@ -129,6 +131,15 @@ function noticeConfig(raw: unknown, fail: Fail): NoticeConfig {
     for (const [id, names] of Object.entries(raw.services)) {
       out.services[id] = languageText(names, `notice.services.${id}`, fail);
     }
+  }
+  if (raw.publicContacts !== undefined) {
+    if (!Array.isArray(raw.publicContacts))
+      fail('notice.publicContacts', 'a list of e-mail addresses such as ["service@example.com"]', raw.publicContacts);
+    out.publicContacts = (raw.publicContacts as unknown[]).map((entry, i) => {
+      if (typeof entry !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(entry))
+        fail(`notice.publicContacts[${i}]`, 'an e-mail address such as "service@example.com"', entry);
+      return entry;
+    });
   }
   return out;
 }

@@ -35,6 +35,10 @@ export interface NoticeAnswer {
   apology: NoticeText;
   /** Display names of services for customers, by service id (FORMAT 1.1 `notice.services`). */
   services?: Record<string, NoticeText>;
+  /** How e-mails are signed, per language; the config's `notice.signature` serves where absent. */
+  signature?: NoticeText;
+  /** The company's name as customers know it; the config's `notice.company` serves where absent. */
+  company?: string;
 }
 
 /** A notice block in these languages with no wording yet, for the interview and answers files to fill. */

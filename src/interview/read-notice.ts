@@ -10,7 +10,8 @@ export function readNotice(raw: unknown, collect: Collect, authors: readonly str
   if (!isRecord(raw)) {
     collect(
       'notice',
-      'Expected a mapping with languages, headline, what_happened, customer_impact, next_steps, apology.',
+      'Expected a mapping with languages, headline, what_happened, customer_impact, next_steps, apology ' +
+        '(and optionally signature, company, services).',
     );
     return undefined;
   }
@@ -31,6 +32,16 @@ export function readNotice(raw: unknown, collect: Collect, authors: readonly str
       }
       collect(key, validateNoticeText(text, authors));
       if (isLanguage(lang)) notice[field][lang] = text.trim();
+    }
+  }
+  const signature = readSignature(raw.signature, languages, collect, authors);
+  if (signature) notice.signature = signature;
+  if (raw.company !== undefined && raw.company !== null) {
+    const company = asText(raw.company);
+    if (company === null) collect('notice.company', 'Expected the company name customers know, found something else.');
+    else {
+      collect('notice.company', validateNoticeText(company, authors));
+      notice.company = company.trim();
     }
   }
   if (raw.services !== undefined && raw.services !== null) {
@@ -54,4 +65,36 @@ export function readNotice(raw: unknown, collect: Collect, authors: readonly str
     }
   }
   return notice;
+}
+
+/**
+ * The optional signature: text in any of the notice's languages (a language left out takes the
+ * config's). Dropping it made `new --answers` write a file that warns for a missing signature.
+ */
+function readSignature(
+  raw: unknown,
+  languages: readonly string[],
+  collect: Collect,
+  authors: readonly string[],
+): NoticeText | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isRecord(raw)) {
+    collect('notice.signature', 'Expected a mapping of language to signature, such as { en: "The Relata team" }.');
+    return undefined;
+  }
+  const kept: NoticeText = {};
+  for (const [lang, value] of Object.entries(raw)) {
+    const key = `notice.signature.${lang}`;
+    if (!languages.includes(lang)) {
+      collect(key, `Expected a language of notice.languages (${languages.join(', ')}), found "${lang}".`);
+      continue;
+    }
+    const text = asText(value);
+    if (text === null) collect(key, 'Expected the signature customers read, found none.');
+    else {
+      collect(key, validateNoticeText(text, authors));
+      kept[lang as 'en' | 'de'] = text.trim();
+    }
+  }
+  return kept;
 }

@@ -147,21 +147,25 @@ export const de: LanguageModule = {
       'untested-update':
         'Ein Software-Update verursachte einen Fehler, den unsere Tests vor der Veröffentlichung nicht erkannt hatten.',
       'missing-backup':
-        'Gespeicherte Daten wurden beschädigt, und die Wiederherstellung aus unseren Sicherungen dauerte länger, als sie hätte dauern sollen.',
+        'Gespeicherte Daten wurden beschädigt, und wir hatten davon keine vollständige, funktionierende Sicherung.',
       'data-migration': 'Geplante Wartungsarbeiten an unserer Datenspeicherung verliefen nicht wie vorgesehen.',
       capacity: 'Unsere Systeme erhielten mehr Last, als sie verarbeiten konnten.',
       network: 'Ein Netzwerkproblem verhinderte, dass Anfragen unsere Systeme erreichten.',
       configuration: 'Eine Änderung an den Einstellungen unserer Systeme funktionierte nicht wie vorgesehen.',
-      dependency: 'Ein Dienst eines unserer Anbieter fiel aus, und unsere Systeme waren davon abhängig.',
+      dependency: 'Ein Dienst, von dem unsere Systeme abhängen, funktionierte nicht.',
       other: 'Ein technisches Problem in unseren Systemen verursachte eine Störung.',
     },
     headline: (date) => (date ? `Störung unseres Dienstes am ${date}` : 'Störung unseres Dienstes'),
     customerImpact: (duration, reach, lost) =>
-      `${duration ? `Etwa ${duration} lang` : 'Zeitweise'} ${reach}. ` +
-      (lost
-        ? 'Einige Daten konnten nicht wiederhergestellt werden; wir melden uns bei allen betroffenen Kundinnen und Kunden.'
-        : 'Es sind keine Daten verloren gegangen.'),
-    nextSteps: 'Sie müssen nichts tun. Wir nehmen Änderungen vor, damit sich dies nicht wiederholt.',
-    apology: 'Es tut uns leid, dass Ihnen dadurch Unannehmlichkeiten entstanden sind.',
+      `${duration ? `${duration} lang` : 'Zeitweise'} ${reach}. ` +
+      (lost ? 'Bei uns gespeicherte Daten sind verloren gegangen.' : 'Es sind keine Daten verloren gegangen.'),
+    nextSteps: (lost) =>
+      lost
+        ? 'Wir nehmen Änderungen vor, damit sich dies nicht wiederholt.'
+        : 'Sie müssen nichts tun. Wir nehmen Änderungen vor, damit sich dies nicht wiederholt.',
+    apology: (harm) =>
+      harm
+        ? 'Es tut uns sehr leid. Sie verlassen sich auf uns, und wir haben Sie enttäuscht.'
+        : 'Es tut uns leid, dass Sie davon betroffen waren.',
   },
 };

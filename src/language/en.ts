@@ -136,20 +136,26 @@ export const en: LanguageModule = {
       'failed-rollback':
         'A software update did not work as intended, and returning to the previous version took longer than planned.',
       'untested-update': 'A software update caused an error that our tests had not caught before the release.',
-      'missing-backup': 'Stored data was damaged, and restoring it from our backups took longer than it should have.',
+      'missing-backup': 'Stored data was damaged, and we did not have a complete, working backup of it.',
       'data-migration': 'Planned maintenance on how we store data did not go as intended.',
       capacity: 'Our systems received more load than they were prepared for.',
       network: 'A network problem kept requests from reaching our systems.',
       configuration: 'A change to the settings of our systems did not work as intended.',
-      dependency: 'A service from one of our providers failed, and our systems depended on it.',
+      dependency: 'A service that our systems depend on failed.',
       other: 'A technical problem in our systems caused a disruption.',
     },
     headline: (date) => (date ? `Service disruption on ${date}` : 'Service disruption'),
     customerImpact: (duration, reach, lost) =>
-      `${capitalise(duration ? `for about ${duration}, ${reach}` : reach)} for you. ` +
-      (lost ? 'Some data could not be recovered; we are contacting every customer affected.' : 'No data was lost.'),
-    nextSteps: 'You do not need to do anything. We are making changes so that this does not happen again.',
-    apology: 'We are sorry for the disruption this caused you.',
+      `${capitalise(duration ? `for ${duration}, ${reach}` : reach)} for you. ` +
+      (lost ? 'Data stored with us was lost.' : 'No data was lost.'),
+    nextSteps: (lost) =>
+      lost
+        ? 'We are making changes so that this does not happen again.'
+        : 'You do not need to do anything. We are making changes so that this does not happen again.',
+    apology: (harm) =>
+      harm
+        ? 'We are very sorry. You rely on us, and we let you down.'
+        : 'We are sorry for the disruption this caused you.',
   },
 };
 

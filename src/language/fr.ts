@@ -128,21 +128,25 @@ export const fr: LanguageModule = {
       'untested-update':
         'Une mise à jour logicielle a provoqué une erreur que nos tests n’avaient pas détectée avant sa publication.',
       'missing-backup':
-        'Des données enregistrées ont été endommagées, et leur restauration a pris plus de temps qu’elle n’aurait dû.',
+        'Des données enregistrées ont été endommagées, et nous n’en avions pas de sauvegarde complète et utilisable.',
       'data-migration': 'Une maintenance planifiée de notre stockage de données ne s’est pas déroulée comme prévu.',
       capacity: 'Nos systèmes ont reçu plus de charge qu’ils ne pouvaient en traiter.',
       network: 'Un problème de réseau a empêché les requêtes d’atteindre nos systèmes.',
       configuration: 'Une modification des paramètres de nos systèmes n’a pas fonctionné comme prévu.',
-      dependency: 'Un service de l’un de nos fournisseurs est tombé en panne, et nos systèmes en dépendaient.',
+      dependency: 'Un service dont nos systèmes dépendent a cessé de fonctionner.',
       other: 'Un problème technique dans nos systèmes a provoqué une perturbation.',
     },
     headline: (date) => (date ? `Perturbation de notre service le ${date}` : 'Perturbation de notre service'),
     customerImpact: (duration, reach, lost) =>
-      `${duration ? `Pendant environ ${duration}, ${reach}` : capital(reach)} pour vous. ` +
-      (lost
-        ? 'Certaines données n’ont pas pu être récupérées ; nous contactons chaque client concerné.'
-        : 'Aucune donnée n’a été perdue.'),
-    nextSteps: 'Vous n’avez rien à faire. Nous apportons des changements pour que cela ne se reproduise pas.',
-    apology: 'Nous vous prions de nous excuser pour la gêne occasionnée.',
+      `${duration ? `Pendant ${duration}, ${reach}` : capital(reach)} pour vous. ` +
+      (lost ? 'Des données enregistrées chez nous ont été perdues.' : 'Aucune donnée n’a été perdue.'),
+    nextSteps: (lost) =>
+      lost
+        ? 'Nous apportons des changements pour que cela ne se reproduise pas.'
+        : 'Vous n’avez rien à faire. Nous apportons des changements pour que cela ne se reproduise pas.',
+    apology: (harm) =>
+      harm
+        ? 'Nous vous présentons nos sincères excuses. Vous comptez sur nous, et nous vous avons déçus.'
+        : 'Nous vous prions de nous excuser pour la perturbation que cela vous a causée.',
   },
 };

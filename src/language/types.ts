@@ -49,10 +49,13 @@ export interface DraftWords {
   reach: Record<'SEV1' | 'SEV2' | 'SEV3' | 'SEV4' | 'other', string>;
   /** The customer-facing sentence for each root-cause category (no internal detail). */
   causes: Record<string, string>;
-  headline(date: string | null): string;
+  /** The headline, with the incident's day in words when known. */
+  headline(day: string | null): string;
   customerImpact(duration: string | null, reach: string, dataLost: boolean): string;
-  nextSteps: string;
-  apology: string;
+  /** Whether customers must act after lost data is the engineer's to say: the draft does not claim they need not. */
+  nextSteps(dataLost: boolean): string;
+  /** `harm`: data was lost or the whole service was out; the apology then owns it (no "inconvenience"). */
+  apology(harm: boolean): string;
 }
 
 /** A language module. */

@@ -96,6 +96,11 @@ export const RULE_CATALOG: ReadonlyArray<Pick<Rule, 'id' | 'defaultLevel' | 'des
     description: 'The customer notice contains no internal details; patterns extendable.',
   },
   {
+    id: 'notice-promises',
+    defaultLevel: 'warn',
+    description: 'The notice presents a fix as in place only when its action item is done.',
+  },
+  {
     id: 'no-placeholder',
     defaultLevel: 'error',
     description: 'No TODO, TBD, FIXME, ???, <...> or template text in final/published files.',

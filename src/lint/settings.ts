@@ -22,6 +22,7 @@ function noticeRuleSettings(notice: NoticeConfig = {}): NoticeRuleSettings {
     ...(notice.locale !== undefined ? { locale: notice.locale } : {}),
     signature: notice.signature ?? {},
     services: notice.services ?? {},
+    ...(notice.publicContacts ? { publicContacts: notice.publicContacts } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ export interface NoticeRuleSettings {
   locale?: LanguageText;
   signature: LanguageText;
   services: Record<string, LanguageText>;
+  /** E-mail addresses the config declares public (a support address): not a leak. */
+  publicContacts?: string[];
   /**
    * Languages to check; every language the notice declares when absent. `notice` and `publish`
    * set the one they write, and then a notice that lacks it is a finding too.

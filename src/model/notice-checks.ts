@@ -3,9 +3,11 @@ import { isRecord } from './guards.js';
 import { keyPosition } from './validate.js';
 import type { Postmortem, Problem } from './types.js';
 
-/** Options of the notice leak check: extra patterns (regex sources) and the languages to check. */
+/** Options of the notice leak check: extra patterns (regex sources), public addresses and the languages to check. */
 export interface NoticeLeakOptions {
   internalPatterns?: readonly string[];
+  /** E-mail addresses customers may write to: not a leak (compared without regard to case). */
+  publicContacts?: readonly string[];
   languages?: readonly string[];
 }
 
@@ -18,6 +20,8 @@ interface Detector {
   needs?: string;
   /** Returns false for a match that is not a leak after all (e.g. `UTF-8` is not a ticket). */
   accept?: (match: string) => boolean;
+  /** True for the e-mail detector: an address the config declares public is no leak. */
+  contact?: boolean;
 }
 
 const NOT_TICKETS = new Set([
@@ -50,6 +54,7 @@ const DETECTORS: readonly Detector[] = [
   {
     what: 'an e-mail address',
     needs: '@',
+    contact: true,
     pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
   },
   {
@@ -119,7 +124,36 @@ function nameFinder(name: string, anyCase: boolean): (text: string) => Array<{ i
   };
 }
 
-/** Detectors for the authors: each full name (any case) and each surname of three letters or more (as written). */
+/**
+ * Words that make an author a team, not a person: "Database reliability team" has no surname, and
+ * taking "team" for one refused every signature "The … team".
+ */
+const TEAM_WORDS: ReadonlySet<string> = new Set([
+  'team',
+  'teams',
+  'group',
+  'squad',
+  'crew',
+  'guild',
+  'department',
+  'unit',
+  'on-call',
+  'oncall',
+  'gruppe',
+  'abteilung',
+  'équipe',
+  'equipe',
+]);
+
+/** True when a name is a team's: one of its words (or a part of a hyphenated word, "SRE-Team") is a team word. */
+function isTeamName(parts: readonly string[]): boolean {
+  return parts.some((part) => {
+    const word = part.toLowerCase();
+    return TEAM_WORDS.has(word) || word.split('-').some((piece) => TEAM_WORDS.has(piece));
+  });
+}
+
+/** Detectors for the authors: each full name (any case) and each person's surname of three letters or more (as written). */
 function authorDetectors(authors: unknown): Detector[] {
   if (!Array.isArray(authors)) return [];
   const out: Detector[] = [];
@@ -129,7 +163,7 @@ function authorDetectors(authors: unknown): Detector[] {
     out.push({ what: "an author's name", find: nameFinder(name, true) });
     const parts = name.split(/\s+/);
     const surname = parts[parts.length - 1] as string;
-    if (parts.length > 1 && surname.length >= 3) {
+    if (parts.length > 1 && surname.length >= 3 && !isTeamName(parts)) {
       out.push({ what: `the surname of author "${name}"`, find: nameFinder(surname, false) });
     }
   }
@@ -185,8 +219,10 @@ export interface Leak {
  */
 export function findLeaks(
   text: string,
-  options: { authors?: unknown; internalPatterns?: readonly string[] } = {},
+  options: { authors?: unknown; internalPatterns?: readonly string[]; publicContacts?: readonly string[] } = {},
 ): Leak[] {
+  const isPublic = (found: string) =>
+    options.publicContacts?.some((c) => c.toLowerCase() === found.toLowerCase()) ?? false;
   const detectors = [
     ...DETECTORS,
     ...cached(authorCache, options.authors, authorDetectors),
@@ -205,7 +241,8 @@ export function findLeaks(
       : [...text.matchAll(detector.pattern as RegExp)].map((m) => ({ index: m.index, text: m[0] }));
     for (const match of matches) {
       const found = match.text;
-      if (found === '' || (detector.accept && !detector.accept(found))) continue;
+      if (found === '' || (detector.accept && !detector.accept(found)) || (detector.contact && isPublic(found)))
+        continue;
       const start = match.index;
       const end = start + found.length;
       if (seen.has(found) || reported.subarray(start, end).includes(1)) continue;
@@ -235,17 +272,19 @@ function cached<T>(cache: Map<string, Detector[]>, value: T, make: (value: T) =>
 }
 
 /** Finds internal details in every text of the customer notice (rule `notice-leak`), with positions. */
-export function checkNoticeLeaks(
-  pm: Postmortem,
-  options: { internalPatterns?: readonly string[]; languages?: readonly string[] } = {},
-): Problem[] {
+export function checkNoticeLeaks(pm: Postmortem, options: NoticeLeakOptions = {}): Problem[] {
   const notice = pm.data.notice;
   if (!isRecord(notice)) return [];
   const out: Problem[] = [];
   for (const [key, lang, text] of noticeTexts(notice)) {
     if (options.languages && lang !== null && !options.languages.includes(lang)) continue;
     const position = keyPosition(pm, key);
-    for (const leak of findLeaks(text, { authors: pm.data.authors, internalPatterns: options.internalPatterns })) {
+    const found = findLeaks(text, {
+      authors: pm.data.authors,
+      internalPatterns: options.internalPatterns,
+      publicContacts: options.publicContacts,
+    });
+    for (const leak of found) {
       out.push({
         ruleId: 'notice-leak',
         severity: 'error',

@@ -29,6 +29,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
   { id: 'notice-apology' },
   { id: 'notice-wording' },
   { id: 'notice-leak' },
+  { id: 'notice-promises' },
   { id: 'notice-services' },
   { id: 'notice-signature', channels: ['email'] },
 ];

@@ -12,12 +12,14 @@ import { languagesOf, noticeBlock } from './wording-checks.js';
 
 /** `notice-leak`: no internal detail in any text of the notice, a display name or the signature. */
 export function checkLeaks(pm: Postmortem, settings: NoticeSettings): Finding[] {
+  const publicContacts = settings.publicContacts ?? [];
   const out: Finding[] = checkNoticeLeaks(pm, {
     internalPatterns: settings.internalPatterns,
+    publicContacts,
     ...(settings.languages ? { languages: settings.languages } : {}),
   }).map(({ ruleId: _r, severity: _s, ...finding }) => finding);
   if (!noticeBlock(pm)) return out;
-  const options = { authors: pm.data.authors, internalPatterns: settings.internalPatterns };
+  const options = { authors: pm.data.authors, internalPatterns: settings.internalPatterns, publicContacts };
   for (const lang of languagesOf(pm, settings)) {
     const named: Array<[string, string, Position]> = serviceIds(pm).map((id, i) => [
       `the display name of "${id}"`,

@@ -22,6 +22,8 @@ export interface NoticeSettings {
   locale?: LanguageText;
   signature: LanguageText;
   services: Record<string, LanguageText>;
+  /** E-mail addresses the config declares public: `notice-leak` does not report them. */
+  publicContacts?: readonly string[];
 }
 
 /** Notice settings with nothing configured. */
@@ -55,5 +57,6 @@ export function noticeSettingsOf(settings: LintSettings): NoticeSettings {
     ...(notice?.locale !== undefined ? { locale: notice.locale } : {}),
     signature: notice?.signature ?? {},
     services: notice?.services ?? {},
+    ...(notice?.publicContacts ? { publicContacts: notice.publicContacts } : {}),
   };
 }

@@ -45,7 +45,7 @@ function missingPosition(pm: Postmortem, path: string): Position {
 }
 
 /** Where a piece of text stands inside a front-matter value: the exact column when it is on the value's line. */
-function textPosition(pm: Postmortem, path: string, found: string): Position {
+export function textPosition(pm: Postmortem, path: string, found: string): Position {
   const at = keyPosition(pm, path);
   const line = pm.source.split(/\r?\n/)[at.line - 1] ?? '';
   const index = line.indexOf(found, at.column - 1);
@@ -144,12 +144,16 @@ export function checkNoticeApology(pm: Postmortem, settings: Pick<NoticeSettings
   return out;
 }
 
-/** The word for a total outage, with inflections and compounds ("outages", "Ausfälle", "Totalausfall"). */
+/**
+ * The word for a total outage as a whole word, with its inflections ("outages", "Ausfälle") and the
+ * compounds that say the whole service was out ("Totalausfall"). Other compounds name something else:
+ * "Zugausfälle" are train cancellations, not an outage of ours.
+ */
 const OUTAGE_WORDS: Record<string, RegExp> = {
   en: /\boutages?\b/giu,
-  // The whole word around the stem. Only a word's first letter may start a match, and the prefix is
-  // lazy: `\p{L}*ausf[aä]ll` tried every letter of a long word as a start (80,000 letters: 90 s).
-  de: /(?<!\p{L})\p{L}*?ausf[aä]ll\p{L}*/giu,
+  // Whole words only ("Zugausfällen" is no outage), and compounds that mean the whole service was out;
+  // no unbounded prefix, so a long word costs linear time.
+  de: /(?<![\p{L}\p{N}])(?:(?:total|komplett|gesamt|voll|system|dienst|server|plattform)-?)?ausf[aä]ll(?:e|en|s|es)?(?![\p{L}\p{N}])/giu,
 };
 
 /** Words a project reserves for SEV1 besides "outage" / "Ausfall": regular expression sources per language. */

@@ -96,7 +96,7 @@ describe('postmortem new --answers (no terminal)', () => {
       'a.json: detected: Expected detected at or after started (2024-03-01T10:00:00Z), found 2024-03-01T09:00:00Z.',
       'a.json: action_items.0.type: Expected one of prevent, mitigate, detect, process, found "repair".',
       'a.json: action_items.0.owner: Expected an owner (a person or a team), found "-".',
-      'a.json: action_items.0.due: Expected a due date YYYY-MM-DD, found "2024-13-01".',
+      'a.json: action_items.0.due: Expected a due date YYYY-MM-DD or DD.MM.YYYY, found "2024-13-01".',
     ]) {
       expect(lines.some((l) => l.endsWith(expected))).toBe(true);
     }

@@ -193,10 +193,9 @@ describe('the interview flow', () => {
     expect(text).toContain('### Five whys\n\n1. Checkout failed.\n2. The schema changed without a way back.\n');
     expect(answers.notice?.languages).toEqual(['en', 'de']);
     expect(answers.notice?.customer_impact.en).toBe(
-      'For about 1 hour and 28 minutes, important parts of our service were unavailable for you. ' +
-        'Some data could not be recovered; we are contacting every customer affected.',
+      'For 1 hour and 28 minutes, important parts of our service were unavailable for you. Data stored with us was lost.',
     );
-    expect(answers.notice?.headline.de).toBe('Störung unseres Dienstes am 2024-03-01');
+    expect(answers.notice?.headline.de).toBe('Störung unseres Dienstes am 1. März 2024');
     expect(answers.notice?.services).toEqual({
       checkout: { en: 'Checkout', de: 'Kasse' },
       payments: { en: 'Payments', de: 'Zahlungen' },
@@ -237,7 +236,7 @@ describe('the interview flow', () => {
     const { ask } = await interview(FULL_SCRIPT);
     expect(ask.defaults).toContain('Europe/Berlin');
     expect(ask.defaults).toContain('2024-03-01-checkout-errors-after-release-4-2-and-a-failed-rollback');
-    expect(ask.defaults).toContain('Service disruption on 2024-03-01');
+    expect(ask.defaults).toContain('Service disruption on March 1, 2024');
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noticeDrafts, validateNoticeText } from '../../src/interview/index.js';
+import { ROOT_CAUSE_CATEGORIES, SEVERITIES } from '../../src/model/index.js';
 
 const BASE = {
   started: '2024-03-01T14:02:00+01:00',
@@ -11,23 +12,23 @@ describe('the suggested customer wording fits the severity', () => {
   it.each([
     [
       'SEV1',
-      'For about 3 hours, our service was unavailable for you.',
-      'Etwa 3 Stunden lang war unser Dienst für Sie nicht erreichbar.',
+      'For 3 hours, our service was unavailable for you.',
+      '3 Stunden lang war unser Dienst für Sie nicht erreichbar.',
     ],
     [
       'SEV2',
-      'For about 3 hours, important parts of our service were unavailable for you.',
-      'Etwa 3 Stunden lang waren wichtige Teile unseres Dienstes für Sie nicht erreichbar.',
+      'For 3 hours, important parts of our service were unavailable for you.',
+      '3 Stunden lang waren wichtige Teile unseres Dienstes für Sie nicht erreichbar.',
     ],
     [
       'SEV3',
-      'For about 3 hours, parts of our service were slow or partly unavailable for you.',
-      'Etwa 3 Stunden lang waren Teile unseres Dienstes für Sie langsam oder teilweise nicht erreichbar.',
+      'For 3 hours, parts of our service were slow or partly unavailable for you.',
+      '3 Stunden lang waren Teile unseres Dienstes für Sie langsam oder teilweise nicht erreichbar.',
     ],
     [
       'SEV4',
-      'For about 3 hours, parts of our service were slower than usual for you.',
-      'Etwa 3 Stunden lang waren Teile unseres Dienstes für Sie langsamer als gewohnt.',
+      'For 3 hours, parts of our service were slower than usual for you.',
+      '3 Stunden lang waren Teile unseres Dienstes für Sie langsamer als gewohnt.',
     ],
   ])('%s', (severity, en, de) => {
     const drafts = noticeDrafts({ ...BASE, severity });
@@ -40,5 +41,47 @@ describe('the suggested customer wording fits the severity', () => {
     expect(noticeDrafts({ severity: 'SEV1' }).customer_impact.en).toBe(
       'Our service was unavailable for you. No data was lost.',
     );
+  });
+});
+
+describe('the suggestions state no fact the engineer did not give', () => {
+  const cases = [...ROOT_CAUSE_CATEGORIES, null].flatMap((category) =>
+    SEVERITIES.flatMap((severity) => [true, false].map((lost) => [category, severity, lost] as const)),
+  );
+  it.each(cases)('%s, %s, data lost: %s', (category, severity, lost) => {
+    const drafts = noticeDrafts({
+      started: '2009-10-02T09:14:00+02:00',
+      // 4 days, 8 hours and 3 minutes: long enough for days, hours and minutes in words.
+      mitigated: '2009-10-06T17:17:00+02:00',
+      severity,
+      impact: { customers_affected: 100, data_loss: lost },
+      root_causes: category ? [{ category, summary: 'x' }] : [],
+    });
+    const texts = Object.values(drafts).flatMap((t) => Object.values(t));
+    for (const text of texts) {
+      expect(text, 'an ISO date in customer prose').not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(text, 'a unit abbreviation in customer prose').not.toMatch(/\d\s*(?:d|h|min|s)\b/);
+      expect(validateNoticeText(text)).toBe(true);
+      if (category === 'missing-backup')
+        expect(text, 'a backup claimed for missing-backup').not.toMatch(
+          /(?:from|restored?|using) (?:our |the |a )?backups?|aus (?:unseren |der |einer )?Sicherung|à partir de (?:nos |la )?sauvegardes?/i,
+        );
+      if (lost || severity === 'SEV1') {
+        expect(text, 'an inconvenience for real harm').not.toMatch(
+          /inconvenien|Unannehmlichkeit|sorry for the disruption|gêne|perturbation que cela/i,
+        );
+      }
+      if (lost)
+        expect(text, 'no action needed, said for lost data').not.toMatch(
+          /need to do anything|müssen nichts tun|rien à faire/,
+        );
+    }
+    expect(drafts.headline.en).toBe('Service disruption on October 2, 2009');
+    expect(drafts.headline.de).toBe('Störung unseres Dienstes am 2. Oktober 2009');
+    expect(drafts.headline.fr).toBe('Perturbation de notre service le 2 octobre 2009');
+    // Exact, as every duration customers read.
+    expect(drafts.customer_impact.en).toMatch(/^For 4 days, 8 hours and 3 minutes, /);
+    expect(drafts.customer_impact.de).toMatch(/^4 Tage, 8 Stunden und 3 Minuten lang /);
+    expect(drafts.customer_impact.fr).toMatch(/^Pendant 4 jours, 8 heures et 3 minutes, /);
   });
 });

@@ -13,6 +13,7 @@ import noPlaceholder from './no-placeholder.js';
 import noticeApology from './notice-apology.js';
 import noticeLanguage from './notice-language.js';
 import noticeLeak from './notice-leak.js';
+import noticePromises from './notice-promises.js';
 import noticeServices from './notice-services.js';
 import noticeSignature from './notice-signature.js';
 import noticeTimezone from './notice-timezone.js';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   noticeSignature,
   noticeTimezone,
   noticeLeak,
+  noticePromises,
   noPlaceholder,
   noControlCharacters,
 ];

@@ -14,8 +14,10 @@ export default defineRule({
       'The customer `notice` (every `notice.*` text, in every language) contains no internal details: host names ' +
       '(`*.internal`, `*.local`, `*.localdomain`, `*.corp`, `*.lan`, `*.intranet`, `*.home.arpa`), private IPv4 ' +
       '(10/8, 172.16/12, 192.168/16, 127/8) or IPv6 (ULA `fc00::/7`, link-local `fe80::/10`) addresses, e-mail ' +
-      'addresses, ticket ids (`CRM-4711`; `UTF-8`, `ISO-8601`, `SHA-256` and similar are not tickets), or the ' +
-      "authors' names (full name in any case, surname as written). The display names of the services and the " +
+      'addresses (except those the config lists in `notice.publicContacts`, such as a support address), ticket ids ' +
+      '(`CRM-4711`; `UTF-8`, `ISO-8601`, `SHA-256` and similar are not tickets), or the ' +
+      'authors\' names (full name in any case, surname as written; an author named as a team, such as "Database ' +
+      'reliability team", has no surname). The display names of the services and the ' +
       "e-mail signature are checked too, wherever they come from (the file or the config's `notice` block). The " +
       'position is the value in the front matter. `postmortem notice` and `publish` run this rule with the same ' +
       'patterns.',

@@ -12,8 +12,10 @@ export default defineRule({
   docs: {
     what:
       'Below SEV1, no text of the notice says "outage" (English, also "outages") or "Ausfall" (German, with its ' +
-      'inflections and compounds: "Ausfälle", "Totalausfall"). The position is the word itself when the text is ' +
-      'on one line. `postmortem notice` and `publish` run this rule for the language they write.',
+      'inflections: "Ausfälle", "Ausfällen"), as whole words. Of the German compounds only those that say the ' +
+      'whole service was out count (Total-, Komplett-, Gesamt-, Voll-, System-, Dienst-, Server-, ' +
+      'Plattformausfall); others name something else ("Zugausfälle" are train cancellations). The position is ' +
+      'the word itself when the text is on one line. `postmortem notice` and `publish` run this rule for the language they write.',
     why:
       'FORMAT v1 keeps SEV1 for a total outage. Customers read "outage" as "nothing worked"; a degraded service ' +
       'called an outage alarms more than it informs, and the status page and the notice would disagree.',
