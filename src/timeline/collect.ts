@@ -179,6 +179,8 @@ function windowOf(
       note = `${request.file} has no resolved or mitigated time; reading 24 hours from started (give --until to change it).`;
     }
   }
+  // A time to the minute covers that whole minute: a pager closed at 03:40:30 belongs to "resolved 03:40".
+  until = Math.floor(until / 60_000) * 60_000 + 59_999;
   if (until < since)
     throw new UsageError(
       `the window ends before it starts (${new Date(until).toISOString()} < ${new Date(since).toISOString()}).`,

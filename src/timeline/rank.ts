@@ -29,7 +29,7 @@ const SIGNALS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing)?|roll(?:ed)? forward)\b/i, 4],
   [/\b(?:deploy(?:ed|ing|ment)?|released?|shipped|rolled out|rollout|hotfix)\b/i, 3],
   [/\b(?:restart(?:ed|ing)?|reboot(?:ed)?|bounced|recycled|redeploy(?:ed)?|killed|drained)\b/i, 3],
-  [/\b(?:fail(?:ed)?[ -]?over|switch(?:ed)? over|promot(?:ed|ing)|cut ?over)\b/i, 4],
+  [/\b(?:fail(?:ed|ing)?[ -]?over|switch(?:ed)? over|promot(?:ed|ing)|cut ?over)\b/i, 4],
   [
     /\b(?:mitigat(?:ed|ion|ing)|resolved|recover(?:ed|y)|restored|back to normal|back up|fully operational|all clear)\b/i,
     4,
@@ -40,7 +40,7 @@ const SIGNALS: ReadonlyArray<readonly [RegExp, number]> = [
     3,
   ],
   [
-    /\b(?:outage|down|degraded|unavailable|errors?|5\d\d|5xx|timeouts?|latency|spik(?:e|ed|ing)|saturat\w*|oom|crash(?:ed|ing)?|full)\b/i,
+    /\b(?:outage|down|failing|failed|broken|degraded|unavailable|errors?|5\d\d|5xx|timeouts?|latency|spik(?:e|ed|ing)|saturat\w*|oom|crash(?:ed|ing)?|full)\b/i,
     2,
   ],
   [
