@@ -68,9 +68,9 @@ export function scoreEvent(event: Pick<SourceEvent, 'text' | 'kind'>): number {
   return score;
 }
 
-/** Indexes (into `events`) of the preselected events, in time order. */
-export function preselect(events: readonly Pick<SourceEvent, 'text' | 'kind' | 'at'>[]): Set<number> {
-  const scored = events.map((e, i) => ({ i, score: scoreEvent(e), at: e.at }));
+/** Indexes (into `events`) of the preselected events; `scores` are their scoreEvent values. */
+export function preselect(events: readonly Pick<SourceEvent, 'at'>[], scores: readonly number[]): Set<number> {
+  const scored = events.map((e, i) => ({ i, score: scores[i] as number, at: e.at }));
   const kept = scored
     .filter((s) => s.score >= PRESELECT_SCORE)
     .sort((a, b) => b.score - a.score || a.at - b.at)

@@ -41,8 +41,18 @@ export function wallToInstant(
 /** The timeline timestamp of an instant on the incident's clock, to the minute (`2024-03-05 22:50 +01:00`). */
 export function formatStamp(clock: Clock, ms: number): string {
   const minute = Math.floor(ms / 60_000) * 60_000;
-  return formatTimelineInstant(minute, offsetAt(clock, minute));
+  // A busy channel has several messages a minute; the stamp is made once per minute.
+  const key = `${clock.zone ?? clock.offset}\u0000${minute}`;
+  let stamp = stamps.get(key);
+  if (stamp === undefined) {
+    stamp = formatTimelineInstant(minute, offsetAt(clock, minute));
+    if (stamps.size > 100_000) stamps.clear();
+    stamps.set(key, stamp);
+  }
+  return stamp;
 }
+
+const stamps = new Map<string, string>();
 
 /** The calendar date (`YYYY-MM-DD`) of an instant on the incident's clock. */
 export function dateOf(clock: Clock, ms: number): string {
