@@ -9,7 +9,7 @@
 import type { EventKind, SourceEvent } from './types.js';
 
 /** Score an event needs to be preselected. */
-export const PRESELECT_SCORE = 4;
+export const PRESELECT_SCORE = 3;
 /** Most events preselected: an incident timeline holds 10–30 items. */
 export const MAX_PRESELECTED = 30;
 
@@ -31,10 +31,10 @@ const SIGNALS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:restart(?:ed|ing)?|reboot(?:ed)?|bounced|recycled|redeploy(?:ed)?|killed|drained)\b/i, 3],
   [/\b(?:fail(?:ed|ing)?[ -]?over|switch(?:ed)? over|promot(?:ed|ing)|cut ?over)\b/i, 4],
   [
-    /\b(?:mitigat(?:ed|ion|ing)|resolved|recover(?:ed|y)|restored|back to normal|back up|fully operational|all clear)\b/i,
+    /\b(?:mitigat(?:ed|ion|ing)|resolved|recover(?:ed|y)|restor(?:ed|ing)|back to normal|back up|back online|fully operational|all clear)\b/i,
     4,
   ],
-  [/\b(?:alert(?:s|ed|ing)?|fir(?:ed|ing)|paged?|triggered|pager)\b/i, 3],
+  [/\b(?:alert(?:s|ed|ing)?|fir(?:ed|ing)|paged|paging|triggered|pager)\b/i, 3],
   [
     /\b(?:incident (?:declared|opened|closed)|declar(?:ed|ing)|sev ?[0-4]|p[0-2]\b|status ?page|statuspage|post(?:ed)? (?:an )?update)\b/i,
     3,
@@ -45,6 +45,11 @@ const SIGNALS: ReadonlyArray<readonly [RegExp, number]> = [
   ],
   [
     /\b(?:disabl(?:ed|ing)|enabl(?:ed|ing)|turned (?:off|on)|paus(?:ed|ing)|resum(?:ed|ing)|block(?:ed|ing)|throttl\w*|scal(?:ed|ing) (?:up|out|down)|added capacity|flag)\b/i,
+    2,
+  ],
+  // Changes made to the system: what a timeline is mostly made of.
+  [
+    /\b(?:removed|deleted|wiped|dropped|banned|executed|terminated|raised|lowered|increased|decreased|reduced|changed|applied|mounted|copied|upgraded|downgraded|migrated|purged|taken (?:down|offline)|brought (?:up|back))\b/i,
     2,
   ],
   [/\b(?:decided|decision|we will|going to|plan is|root cause|identified|found the|caused by|culprit)\b/i, 2],
@@ -64,6 +69,8 @@ export function scoreEvent(event: Pick<SourceEvent, 'text' | 'kind'>): number {
   if (CHATTER.test(text.trim())) score -= 4;
   else if (words < 4) score -= 2;
   if (/\?\s*$/.test(text)) score -= 3;
+  // A report of something done ("Raised max_connections …", "Decision: …") rather than a thought.
+  else if (/^(?:[A-Z][a-z]+ed|Decision|Decided)\b/.test(text)) score += 1;
   if (/^(?:i think|maybe|not sure|does anyone|anyone|can someone|could someone|should we)\b/i.test(text)) score -= 2;
   return score;
 }
