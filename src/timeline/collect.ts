@@ -94,8 +94,9 @@ export async function collectTimeline(request: TimelineRequest): Promise<Timelin
   const messages: SourceMessage[] = [];
   for (const source of request.sources) {
     const result = await readSource(source, ctx, request);
-    events.push(...result.events);
-    messages.push(...result.messages);
+    // Not push(...list): a spread of a few hundred thousand events overflows the stack.
+    for (const e of result.events) events.push(e);
+    for (const m of result.messages) messages.push(m);
   }
   const clean = withoutBlame(events, pm, request, messages);
   const seen = existingKeys(pm.timeline);
@@ -254,7 +255,7 @@ function withoutBlame(
     source: { offset: () => 0, lineEnd: () => 0 },
     report: (r) => void reports.push(r),
   });
-  if (returned) reports.push(...returned);
+  if (returned) for (const r of returned) reports.push(r);
   const flagged = new Set<number>();
   for (const m of reports) {
     const index = m.line - first;

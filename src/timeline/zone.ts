@@ -42,17 +42,19 @@ export function wallToInstant(
 export function formatStamp(clock: Clock, ms: number): string {
   const minute = Math.floor(ms / 60_000) * 60_000;
   // A busy channel has several messages a minute; the stamp is made once per minute.
-  const key = `${clock.zone ?? clock.offset}\u0000${minute}`;
-  let stamp = stamps.get(key);
+  const clockKey = clock.zone ?? String(clock.offset);
+  let byMinute = stamps.get(clockKey);
+  if (!byMinute) stamps.set(clockKey, (byMinute = new Map()));
+  let stamp = byMinute.get(minute);
   if (stamp === undefined) {
     stamp = formatTimelineInstant(minute, offsetAt(clock, minute));
-    if (stamps.size > 100_000) stamps.clear();
-    stamps.set(key, stamp);
+    if (byMinute.size > 100_000) byMinute.clear();
+    byMinute.set(minute, stamp);
   }
   return stamp;
 }
 
-const stamps = new Map<string, string>();
+const stamps = new Map<string, Map<number, string>>();
 
 /** The calendar date (`YYYY-MM-DD`) of an instant on the incident's clock. */
 export function dateOf(clock: Clock, ms: number): string {
