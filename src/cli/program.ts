@@ -85,6 +85,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('-t, --templates <dir>', 'folder with template overrides (source/postmortem.md.hbs, source/partials/)')
     .option('--list-drafts', 'list the saved drafts (newest first) and exit')
     .option('--discard <draft-id>', 'delete a saved draft and exit')
+    .option(
+      '--timeline-from <source>',
+      'offer events from a source as a timeline checklist, as `postmortem timeline --from` reads it (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--timeline-channel <name>', 'the Slack channel of a --timeline-from export with several')
     .addHelpText(
       'after',
       '\n' +
@@ -98,6 +104,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
         '  postmortem new --discard 20240301-140233-9f3a\n' +
         '  postmortem new --answers examples/answers/crm-release-rollback.yaml\n' +
         '  postmortem new --title "Checkout down after a config change" --severity SEV2\n' +
+        '  postmortem new --timeline-from slack-export.zip --timeline-channel inc-db --timeline-from pagerduty.json\n' +
         EXIT_CODES_HELP,
     )
     .action(async (options: NewOptions) => {

@@ -12,6 +12,7 @@ import { RecordedAnswerError, runInterview } from './flow.js';
 import { dateInZone, parseMomentInput } from './moments.js';
 import { chooseReview, forget, reviewItems, reviewText, type ReviewItem } from './review.js';
 import { firstLineOf } from './text-prompt.js';
+import type { InterviewOptions } from './flow-context.js';
 
 /** What a session needs; everything outside (terminal, clock, zone) comes in here. */
 export interface SessionOptions {
@@ -32,6 +33,8 @@ export interface SessionOptions {
   categories?: readonly string[];
   /** Names customers read for service ids (the config's `notice.services`); others are asked. */
   serviceNames?: Record<string, Partial<Record<'en' | 'de', string>>>;
+  /** Timeline candidates from `--timeline-from` sources, offered as a checklist. */
+  timelineCandidates?: InterviewOptions['timelineCandidates'];
 }
 
 /** The finished interview: complete answers and the draft that holds them. */
@@ -170,6 +173,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     ...(options.idTaken ? { idTaken: options.idTaken } : {}),
     ...(options.categories ? { categories: options.categories } : {}),
     ...(options.serviceNames ? { serviceNames: options.serviceNames } : {}),
+    ...(options.timelineCandidates ? { timelineCandidates: options.timelineCandidates } : {}),
     onAnswer: save,
   };
   try {

@@ -25,7 +25,7 @@ import { readSourceFile } from './read-file.js';
 import { readSlack } from './slack.js';
 import { readText } from './text.js';
 import type { ReadContext, SourceEvent, SourceMessage, SourceResult } from './types.js';
-import { dateOf, formatStamp, wallToInstant } from './zone.js';
+import { dateOf, formatStamp, isoMinute, wallToInstant } from './zone.js';
 import { resolve } from 'node:path';
 
 /** What `postmortem timeline` was asked. */
@@ -48,6 +48,8 @@ export interface TimelineRequest {
 export interface Candidate extends SourceEvent {
   /** `- 2024-03-05 22:50 +01:00 — text` */
   line: string;
+  /** The minute as a front-matter timestamp in the incident's zone (`2024-03-05T22:50:00+01:00`). */
+  iso: string;
   score: number;
   preselected: boolean;
 }
@@ -79,7 +81,25 @@ export async function collectTimeline(request: TimelineRequest): Promise<Timelin
     throw new InputError(
       `${request.file}:${fatal.line}:${fatal.column}: ${fatal.message} Run \`postmortem lint ${request.file}\`.`,
     );
-  const pm = parsed.postmortem;
+  return collectFor(parsed.postmortem, path, request);
+}
+
+/**
+ * Candidates for an incident that has no file yet (the interview of `new`): its front-matter facts
+ * (started, mitigated, resolved, timezone, authors) stand in for the file.
+ */
+export async function collectForFacts(
+  facts: Record<string, unknown>,
+  request: TimelineRequest,
+): Promise<TimelineOutcome> {
+  const pm = parsePostmortem(
+    stringifyPostmortem(facts, '## Timeline\n'),
+    resolve(request.cwd, request.file),
+  ).postmortem;
+  return collectFor(pm, pm.path, request);
+}
+
+async function collectFor(pm: Postmortem, path: string, request: TimelineRequest): Promise<TimelineOutcome> {
   const clock = clockOf(pm, request.file);
   const { since, until, note } = windowOf(pm, request, clock);
   const ctx: ReadContext = {
@@ -115,6 +135,7 @@ export async function collectTimeline(request: TimelineRequest): Promise<Timelin
     kind: e.kind,
     origin: e.origin,
     line: `- ${formatStamp(clock, e.at)} — ${e.text}`,
+    iso: isoMinute(clock, e.at),
     score: scores[i] as number,
     preselected: chosen.has(i),
   }));

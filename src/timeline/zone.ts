@@ -1,5 +1,5 @@
 /** The incident's clock: wall times read in its zone, instants written in it (daylight saving included). */
-import { formatTimelineInstant, offsetForWallTime, zoneOffsetAt } from '../model/index.js';
+import { formatInstant, formatTimelineInstant, offsetForWallTime, zoneOffsetAt } from '../model/index.js';
 import type { ReadContext } from './types.js';
 
 type Clock = Pick<ReadContext, 'zone' | 'offset'>;
@@ -59,4 +59,10 @@ const stamps = new Map<string, Map<number, string>>();
 /** The calendar date (`YYYY-MM-DD`) of an instant on the incident's clock. */
 export function dateOf(clock: Clock, ms: number): string {
   return formatStamp(clock, ms).slice(0, 10);
+}
+
+/** The minute of an instant as a front-matter timestamp on the incident's clock. */
+export function isoMinute(clock: Clock, ms: number): string {
+  const minute = Math.floor(ms / 60_000) * 60_000;
+  return formatInstant(minute, offsetAt(clock, minute));
 }

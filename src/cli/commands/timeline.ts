@@ -1,7 +1,7 @@
 import { loadConfig, formatOptionsOf, type PostmortemConfig } from '../../config/load.js';
 import { writeFileAtomic } from '../../model/index.js';
 import { collectTimeline, type Candidate } from '../../timeline/collect.js';
-import type { SourceMessage } from '../../timeline/types.js';
+import { formatSourceMessage } from '../../timeline/messages.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -19,10 +19,6 @@ export interface TimelineOptions {
 function blamelessOptions(config: PostmortemConfig): Record<string, unknown> {
   const setting = config.rules?.['blameless-language'];
   return Array.isArray(setting) && setting[1] ? setting[1] : {};
-}
-
-function where(m: SourceMessage): string {
-  return `${m.file}${m.line ? `:${m.line}${m.column ? `:${m.column}` : ''}` : ''}`;
 }
 
 /** `postmortem timeline FILE --from SOURCE…`: prints (or with --write merges) the candidates from the sources. */
@@ -48,7 +44,7 @@ export async function timelineCommand(file: string, options: TimelineOptions, io
   const shown = new Set<string>();
   let unread = 0;
   for (const m of outcome.messages) {
-    const line = `${where(m)}: ${m.message}`;
+    const line = formatSourceMessage(m);
     if (shown.has(line)) continue;
     shown.add(line);
     if (!m.message.startsWith('left out:')) unread++;
