@@ -15,7 +15,6 @@ const RUNS = Number(arg('--runs', '3'));
 const BUDGET = Number(arg('--budget', '2'));
 const STRICT = args.includes('--strict');
 const KEEP = args.includes('--keep');
-const BIN = join(ROOT, 'bin', 'postmortem.js');
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 2, 25, 0, 0, 0);
 

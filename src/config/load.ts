@@ -129,7 +129,7 @@ function timelineConfig(raw: unknown, fail: Fail): { roles?: Record<string, stri
   for (const [who, role] of Object.entries(raw.roles)) {
     if (who.trim() === '') fail('timeline.roles', 'non-empty handles or names', who);
     if (typeof role !== 'string' || role.trim() === '') fail(`timeline.roles.${who}`, 'non-empty text (a role)', role);
-    roles[who] = (role as string).trim();
+    roles[who] = String(role).trim();
   }
   return { roles };
 }

@@ -106,7 +106,7 @@ async function collectFor(pm: Postmortem, path: string, request: TimelineRequest
     ...clock,
     since,
     until,
-    date: dateOf(clock, parseInstant(String(pm.data.started ?? '')) ?? since),
+    date: dateOf(clock, parseInstant(typeof pm.data.started === 'string' ? pm.data.started : '') ?? since),
     roles: request.roles ?? {},
     ...(request.channel !== undefined ? { channel: request.channel } : {}),
   };
@@ -189,7 +189,10 @@ function windowOf(
   request: TimelineRequest,
   clock: { zone: string | null; offset: number },
 ): { since: number; until: number; note: string | null } {
-  const at = (key: string) => (typeof pm.data[key] === 'string' ? parseInstant(pm.data[key] as string) : null);
+  const at = (key: string) => {
+    const value = pm.data[key];
+    return typeof value === 'string' ? parseInstant(value) : null;
+  };
   const started = at('started');
   const since = request.since ? instantOption(request.since, 'since', clock) : started !== null ? started - HOUR : null;
   if (since === null)

@@ -48,7 +48,7 @@ export function readOpsgenie(value: unknown, text: string, ctx: ReadContext, sho
       return;
     }
     if (at < ctx.since || at > ctx.until) return;
-    const type = typeof entry.note === 'string' ? 'note' : String(entry.type ?? '');
+    const type = typeof entry.note === 'string' ? 'note' : typeof entry.type === 'string' ? entry.type : '';
     const kind = kindOf(words, type);
     if (!kind) return;
     const said = eventText(scrubber.scrub(type === 'note' ? `Note: ${words}` : `Opsgenie: ${words}`));

@@ -24,6 +24,11 @@ const BASE: Record<EventKind, number> = {
   message: 0,
 };
 
+/** A case-insensitive pattern of whole words out of alternatives written over several lines. */
+function words(...alternatives: string[]): RegExp {
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'i');
+}
+
 /** Words and their weights; each pattern counts once per event. */
 const SIGNALS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing)?|roll(?:ed)? forward)\b/i, 4],
@@ -44,12 +49,18 @@ const SIGNALS: ReadonlyArray<readonly [RegExp, number]> = [
     2,
   ],
   [
-    /\b(?:disabl(?:ed|ing)|enabl(?:ed|ing)|turned (?:off|on)|paus(?:ed|ing)|resum(?:ed|ing)|block(?:ed|ing)|throttl\w*|scal(?:ed|ing) (?:up|out|down)|added capacity|flag)\b/i,
+    words(
+      'disabl(?:ed|ing)|enabl(?:ed|ing)|turned (?:off|on)|paus(?:ed|ing)|resum(?:ed|ing)|block(?:ed|ing)|throttl\\w*',
+      'scal(?:ed|ing) (?:up|out|down)|added capacity|flag',
+    ),
     2,
   ],
   // Changes made to the system: what a timeline is mostly made of.
   [
-    /\b(?:removed|deleted|wiped|dropped|banned|executed|terminated|raised|lowered|increased|decreased|reduced|changed|applied|mounted|copied|upgraded|downgraded|migrated|purged|taken (?:down|offline)|brought (?:up|back))\b/i,
+    words(
+      'removed|deleted|wiped|dropped|banned|executed|terminated|raised|lowered|increased|decreased|reduced|changed|applied',
+      'mounted|copied|upgraded|downgraded|migrated|purged|taken (?:down|offline)|brought (?:up|back)',
+    ),
     2,
   ],
   [/\b(?:decided|decision|we will|going to|plan is|root cause|identified|found the|caused by|culprit)\b/i, 2],
@@ -57,8 +68,11 @@ const SIGNALS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:monitoring|stable|healthy|green|confirmed)\b/i, 1],
 ];
 
-const CHATTER =
-  /^(?:ok(?:ay)?|k|thanks?(?: you)?|thx|ty|\+1|lol|ack|on it|looking|looking into it|brb|yes|no|yep|nope|sure|will do|joining|here|same|agreed|nice|great|cool|:\w+:)[.!]*$/i;
+const CHATTER = new RegExp(
+  '^(?:ok(?:ay)?|k|thanks?(?: you)?|thx|ty|\\+1|lol|ack|on it|looking|looking into it|brb|yes|no|yep|nope|sure|will do' +
+    '|joining|here|same|agreed|nice|great|cool|:\\w+:)[.!]*$',
+  'i',
+);
 
 /** The score of one event. */
 export function scoreEvent(event: Pick<SourceEvent, 'text' | 'kind'>): number {

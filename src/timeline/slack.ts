@@ -199,8 +199,10 @@ function messageText(m: Record<string, unknown>): string | null {
   const attachments = Array.isArray(m.attachments) ? m.attachments : [];
   for (const a of attachments) {
     if (!isRecord(a)) continue;
-    for (const key of ['fallback', 'title', 'text', 'pretext'])
-      if (typeof a[key] === 'string' && (a[key] as string).trim() !== '') return a[key] as string;
+    for (const key of ['fallback', 'title', 'text', 'pretext']) {
+      const value = a[key];
+      if (typeof value === 'string' && value.trim() !== '') return value;
+    }
   }
   return null;
 }

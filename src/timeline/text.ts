@@ -14,8 +14,15 @@ import { wallToInstant } from './zone.js';
 
 const ZSH = /^: (\d{9,11}):\d+;(.*)$/;
 const BASH_EPOCH = /^#(\d{9,11})$/;
-const STAMP =
-  /^\s*(?:\d+\s+)?(\[)?\s*(?:(\d{4})-(\d{2})-(\d{2})[T ]|(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?(?![\d:])\s*(\])?\s*(?:(?:[-—–|:]|\s)\s*)?/;
+// Groups: 1 `[`, 2–4 ISO date, 5–7 German date, 8–10 time, 11 zone, 12 `]`.
+const STAMP = new RegExp(
+  [
+    String.raw`^\s*(?:\d+\s+)?(\[)?\s*`,
+    String.raw`(?:(\d{4})-(\d{2})-(\d{2})[T ]|(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+)?`,
+    String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?(?![\d:])`,
+    String.raw`\s*(\])?\s*(?:(?:[-—–|:]|\s)\s*)?`,
+  ].join(''),
+);
 const NOT_SPEAKERS =
   /^(?:error|warn(?:ing)?|info|debug|fatal|note|fyi|update|status|alert|incident|todo|action|decision|deploy|summary|re|subject)$/i;
 

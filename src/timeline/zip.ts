@@ -29,21 +29,21 @@ export function readZipEntries(
 ): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   let total = 0;
-  let failure: Error | null = null;
+  const state: { failure: Error | null } = { failure: null };
   const unzip = new Unzip((file) => {
-    if (failure || file.name.endsWith('/') || !wanted(file.name)) return;
+    if (state.failure || file.name.endsWith('/') || !wanted(file.name)) return;
     const chunks: Uint8Array[] = [];
     let size = 0;
     file.ondata = (error, chunk, final) => {
-      if (failure) return;
+      if (state.failure) return;
       if (error) {
-        failure = new ZipError(`${file.name}: ${error.message}`);
+        state.failure = new ZipError(`${file.name}: ${error.message}`);
         return;
       }
       size += chunk.length;
       total += chunk.length;
       if (size > limits.maxFileBytes || total > limits.maxTotalBytes) {
-        failure = new ZipError(
+        state.failure = new ZipError(
           `${file.name} inflates to more than ${Math.round(Math.min(limits.maxFileBytes, limits.maxTotalBytes) / 1024 / 1024)} MB ` +
             '(a zip bomb, or not a Slack export)',
         );
@@ -56,18 +56,18 @@ export function readZipEntries(
     try {
       file.start();
     } catch (error) {
-      failure = new ZipError(`${file.name}: ${(error as Error).message}`);
+      state.failure = new ZipError(`${file.name}: ${(error as Error).message}`);
     }
   });
   unzip.register(UnzipInflate);
   unzip.register(UnzipPassThrough);
   try {
-    for (let i = 0; i < archive.length && !failure; i += CHUNK)
+    for (let i = 0; i < archive.length && !state.failure; i += CHUNK)
       unzip.push(archive.subarray(i, i + CHUNK), i + CHUNK >= archive.length);
   } catch (error) {
     throw new ZipError((error as Error).message);
   }
-  if (failure) throw failure;
+  if (state.failure) throw state.failure;
   return out;
 }
 

@@ -44,7 +44,7 @@ export function formatStamp(clock: Clock, ms: number): string {
   // A busy channel has several messages a minute; the stamp is made once per minute.
   const clockKey = clock.zone ?? String(clock.offset);
   let byMinute = stamps.get(clockKey);
-  if (!byMinute) stamps.set(clockKey, (byMinute = new Map()));
+  if (!byMinute) stamps.set(clockKey, (byMinute = new Map<number, string>()));
   let stamp = byMinute.get(minute);
   if (stamp === undefined) {
     stamp = formatTimelineInstant(minute, offsetAt(clock, minute));
