@@ -296,3 +296,41 @@ describe('timeline --write', () => {
     expect(r.stderr).toContain('expected a "## Timeline" section to merge into');
   });
 });
+
+describe('timeline options and broken files', () => {
+  it('keeps only the events between --since and --until (times in the incident zone)', async () => {
+    const dir = await workspace();
+    const r = await runInProcess(
+      [
+        'timeline',
+        PM,
+        '--from',
+        'slack',
+        '--channel',
+        'inc-db',
+        '--all',
+        '--since',
+        '2024-03-31 03:00',
+        '--until',
+        '2024-03-31T03:30+02:00',
+      ],
+      { cwd: dir },
+    );
+    expect(added(r.stdout)).toEqual([
+      '- 2024-03-31 03:05 +02:00 — Rolled back the connection pool config change (max_connections 500 -> 200)',
+      '- 2024-03-31 03:10 +02:00 — Deployed pgbouncer-config v41 (rollback) to production',
+    ]);
+  });
+
+  it('names the line and column of a JSON syntax error and goes on with the other files', async () => {
+    const dir = await workspace();
+    await writeFile(
+      join(dir, 'slack', 'inc-db', '2024-03-31.json'),
+      '[\n  {"type": "message", "ts": "1711847100.0001" "text": "x"}\n]\n',
+    );
+    const r = await runInProcess(['timeline', PM, '--from', 'slack', '--channel', 'inc-db', '--all'], { cwd: dir });
+    expect(r.stderr).toMatch(/slack\/inc-db\/2024-03-31\.json:2:\d+: expected JSON, found a syntax error/);
+    expect(r.stdout).toContain('Failover done, checkout errors dropping');
+    expect(r.code).toBe(1);
+  });
+});
