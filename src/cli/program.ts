@@ -10,6 +10,7 @@ import type { PublishOptions } from './commands/publish.js';
 import type { RenderOptions } from './commands/render.js';
 import type { StatusOptions } from './commands/status.js';
 import { LANGUAGES } from '../language/index.js';
+import type { TimelineOptions } from './commands/timeline.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -85,6 +86,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('-t, --templates <dir>', 'folder with template overrides (source/postmortem.md.hbs, source/partials/)')
     .option('--list-drafts', 'list the saved drafts (newest first) and exit')
     .option('--discard <draft-id>', 'delete a saved draft and exit')
+    .option(
+      '--timeline-from <source>',
+      'offer events from a source as a timeline checklist, as `postmortem timeline --from` reads it (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--timeline-channel <name>', 'the Slack channel of a --timeline-from export with several')
     .addHelpText(
       'after',
       '\n' +
@@ -98,6 +105,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
         '  postmortem new --discard 20240301-140233-9f3a\n' +
         '  postmortem new --answers examples/answers/crm-release-rollback.yaml\n' +
         '  postmortem new --title "Checkout down after a config change" --severity SEV2\n' +
+        '  postmortem new --timeline-from slack-export.zip --timeline-channel inc-db --timeline-from pagerduty.json\n' +
         EXIT_CODES_HELP,
     )
     .action(async (options: NewOptions) => {
@@ -266,6 +274,44 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .action(async (file: string, options: PublishOptions) => {
       const { publishCommand } = await import('./commands/publish.js');
       setExitCode(await publishCommand(file, options, io));
+    });
+
+  program
+    .command('timeline')
+    .description('Build the timeline from a Slack export, PagerDuty or Opsgenie logs, git history or a text log.')
+    .argument('<file>', 'postmortem file; its started/resolved set the window, its timezone the clock')
+    .option(
+      '--from <source>',
+      'a source, detected or forced with slack:, pagerduty:, opsgenie:, git: or text: (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--channel <name>', 'the Slack channel to read (needed when the export has several)')
+    .option('--since <time>', 'start of the window (default: an hour before started)')
+    .option('--until <time>', 'end of the window (default: resolved, else mitigated)')
+    .option('--all', 'every candidate, not only the preselected top-ranked ones')
+    .option('-w, --write', 'merge the items into the file (sorted, atomically, no duplicates)')
+    .option('-c, --config <path>', 'config file with timeline.roles (default: nearest .postmortemrc.json)')
+    .addHelpText(
+      'after',
+      '\n' +
+        'Prints the Timeline list with new items marked "+"; speakers and authors are never copied, people\n' +
+        'mentioned become "a responder" or their role from the config\'s timeline.roles. How candidates are\n' +
+        'ranked: docs/timeline.md. Lines a source could not read are listed on stderr with file:line.\n' +
+        '\n' +
+        'Examples:\n' +
+        '  postmortem timeline postmortems/2024-03-05-api-outage.md --from slack-export.zip --channel inc-api\n' +
+        '  postmortem timeline incident.md --from pagerduty:log_entries.json --from ../deploy-repo --write\n' +
+        '  postmortem timeline incident.md --from text:chat.txt --all\n' +
+        '\n' +
+        'Exit codes:\n' +
+        '  0    done\n' +
+        '  1    some lines of a source could not be read (listed; the rest was used), or the file is invalid\n' +
+        '  2    usage, configuration or runtime failure\n' +
+        '  130  interrupted (Ctrl-C)',
+    )
+    .action(async (file: string, options: TimelineOptions) => {
+      const { timelineCommand } = await import('./commands/timeline.js');
+      setExitCode(await timelineCommand(file, options, io));
     });
 
   addReportCommands(program, io, setExitCode, EXIT_CODES_HELP);

@@ -44,6 +44,8 @@ export interface PostmortemConfig {
   /** Globs of files that `lint` skips. */
   ignores?: string[];
   notice?: NoticeConfig;
+  /** `postmortem timeline`: handles, ids or names mapped to the role written instead of them. */
+  timeline?: { roles?: Record<string, string> };
 }
 
 /** A configuration and the file it came from (null when none was found). */
@@ -64,7 +66,16 @@ export class ConfigError extends RuntimeError {
 
 const RC_NAME = '.postmortemrc.json';
 const NUMERIC_SEVERITY: Record<number, RuleSeverity> = { 0: 'off', 1: 'warn', 2: 'error' };
-const KNOWN_KEYS = new Set(['rules', 'categories', 'sections', 'internalPatterns', 'ignores', 'notice', '$schema']);
+const KNOWN_KEYS = new Set([
+  'rules',
+  'categories',
+  'sections',
+  'internalPatterns',
+  'ignores',
+  'notice',
+  'timeline',
+  '$schema',
+]);
 const NOTICE_KEYS = ['company', 'timezone', 'locale', 'signature', 'services', 'publicContacts'];
 
 type Fail = (key: string, expected: string, found: unknown) => never;
@@ -144,6 +155,26 @@ function noticeConfig(raw: unknown, fail: Fail): NoticeConfig {
   return out;
 }
 
+/** Checks the `timeline` block: `roles` maps handles, ids or names to non-empty role text. */
+function timelineConfig(raw: unknown, fail: Fail): { roles?: Record<string, string> } {
+  if (!isRecord(raw)) return fail('timeline', 'an object with roles', raw);
+  for (const key of Object.keys(raw)) if (key !== 'roles') fail(`timeline.${key}`, 'the key roles', key);
+  if (raw.roles === undefined) return {};
+  if (!isRecord(raw.roles))
+    return fail(
+      'timeline.roles',
+      'an object of handles or names to roles, e.g. {"U123": "the on-call engineer"}',
+      raw.roles,
+    );
+  const roles: Record<string, string> = {};
+  for (const [who, role] of Object.entries(raw.roles)) {
+    if (who.trim() === '') fail('timeline.roles', 'non-empty handles or names', who);
+    if (typeof role !== 'string' || role.trim() === '') fail(`timeline.roles.${who}`, 'non-empty text (a role)', role);
+    roles[who] = String(role).trim();
+  }
+  return { roles };
+}
+
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
@@ -201,6 +232,7 @@ function validateConfig(raw: unknown, file: string): PostmortemConfig {
     config[key] = [...(value as string[])];
   }
   if (raw.notice !== undefined) config.notice = noticeConfig(raw.notice, fail);
+  if (raw.timeline !== undefined) config.timeline = timelineConfig(raw.timeline, fail);
   if (raw.ignores !== undefined) {
     if (!Array.isArray(raw.ignores)) fail('ignores', 'a list of globs', raw.ignores);
     (raw.ignores as unknown[]).forEach((entry, i) => {

@@ -32,6 +32,17 @@ export interface InterviewOptions {
   previous?: Record<string, unknown>;
   /** Ask again, instead of failing, when a recorded answer no longer passes its check. */
   reaskInvalid?: boolean;
+  /** Timeline candidates from `--timeline-from` sources for the answers so far (moments, zone, authors). */
+  timelineCandidates?: (facts: Record<string, unknown>) => Promise<TimelineCandidate[]>;
+}
+
+/** An event read from a source, offered on the timeline checklist. */
+export interface TimelineCandidate {
+  /** Front-matter timestamp in the incident's zone. */
+  at: string;
+  event: string;
+  /** Ranked among the events that matter: checked at first. */
+  preselected: boolean;
 }
 
 /** A recorded answer was needed but neither given nor askable; a bug in the caller's checks. */

@@ -104,16 +104,52 @@ async function reviewEntry(
   ).trim();
 }
 
+/** The facts a source reader needs from the answers: the window, the zone, the people. */
+function incidentFacts(iv: InterviewContext): Record<string, unknown> {
+  const facts: Record<string, unknown> = { timezone: iv.zone };
+  for (const key of ['started', 'detected', 'mitigated', 'resolved', 'authors', 'services'] as const)
+    if (iv.a[key] !== undefined) facts[key] = iv.a[key];
+  return facts;
+}
+
+/**
+ * The `--timeline-from` candidates as a checklist (the preselected ones checked; without a terminal
+ * they are what is taken), added to the entries; each can be edited in the review that follows.
+ */
+async function pickCandidates(iv: InterviewContext, entries: TimelineEntry[]): Promise<void> {
+  const candidates = await iv.options.timelineCandidates?.(incidentFacts(iv));
+  if (!candidates || candidates.length === 0) return;
+  const preselected = candidates.flatMap((c, i) => (c.preselected ? [String(i)] : []));
+  const picked = await iv.step(
+    'timeline.candidates',
+    (ask) =>
+      ask.checkbox({
+        message: MESSAGES.timelineCandidates,
+        choices: candidates.map((c, i) => ({ value: String(i), name: showEntry(c), checked: c.preselected })),
+      }),
+    () => preselected,
+  );
+  const known = new Set(entries.map((e) => `${parseInstant(e.at)}|${e.event}`));
+  for (const index of picked) {
+    const c = candidates[Number(index)];
+    if (!c || known.has(`${parseInstant(c.at)}|${c.event}`)) continue;
+    addEvent(entries, { at: inZone(c.at, iv.zone), event: c.event });
+  }
+}
+
 /** Asks for timeline events and a review of the whole list, unless the timeline was given. */
 export async function askTimeline(iv: InterviewContext): Promise<void> {
   const a = iv.a;
   if (a.timeline !== undefined) {
-    a.timeline = sortedByTime(momentEntries(iv, a.timeline)).map(({ at, event }) => ({ at, event }));
+    const given = momentEntries(iv, a.timeline);
+    await pickCandidates(iv, given);
+    a.timeline = sortedByTime(given).map(({ at, event }) => ({ at, event }));
     return;
   }
   iv.header(STEP_TITLES.timeline);
   let entries = momentEntries(iv, []);
   const date = (a.started as string).slice(0, 10);
+  await pickCandidates(iv, entries);
   iv.say(sortedByTime(entries).map(showEntry).join('\n'));
   for (let i = 0; ; i++) {
     const more = await iv.step(

@@ -6,6 +6,7 @@ export * from './build.js';
 export * from './categories.js';
 export * from './draft.js';
 export { runInterview, RecordedAnswerError, UnansweredQuestionError, type InterviewOptions } from './flow.js';
+export type { TimelineCandidate } from './flow-context.js';
 export * from './moments.js';
 export { noticeDrafts } from './notice-drafts.js';
 export { proposeId } from './propose-id.js';

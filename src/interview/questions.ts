@@ -71,6 +71,7 @@ export const MESSAGES = {
   eventAt: 'When? (HH:MM on the incident date, or a full timestamp):',
   eventText: 'What happened?',
   review: 'Review the timeline: pick an entry to edit or remove, or finish:',
+  timelineCandidates: 'Events from the sources (space to keep or drop, enter to confirm; each can be edited next):',
   reviewAll: 'Review: write the postmortem, or pick an answer to change:',
   reviewActions: 'Review the action items: pick one to edit or remove, or finish:',
   addAction: 'Add an action item of your own?',

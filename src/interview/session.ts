@@ -13,6 +13,7 @@ import { dateInZone, parseMomentInput } from './moments.js';
 import { chooseReview, forget, reviewItems, reviewText, type ReviewItem } from './review.js';
 import { firstLineOf } from './text-prompt.js';
 import type { LanguageText } from '../language/index.js';
+import type { InterviewOptions } from './flow-context.js';
 
 /** What a session needs; everything outside (terminal, clock, zone) comes in here. */
 export interface SessionOptions {
@@ -33,6 +34,8 @@ export interface SessionOptions {
   categories?: readonly string[];
   /** Names customers read for service ids (the config's `notice.services`); others are asked. */
   serviceNames?: Record<string, LanguageText>;
+  /** Timeline candidates from `--timeline-from` sources, offered as a checklist. */
+  timelineCandidates?: InterviewOptions['timelineCandidates'];
 }
 
 /** The finished interview: complete answers and the draft that holds them. */
@@ -171,6 +174,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     ...(options.idTaken ? { idTaken: options.idTaken } : {}),
     ...(options.categories ? { categories: options.categories } : {}),
     ...(options.serviceNames ? { serviceNames: options.serviceNames } : {}),
+    ...(options.timelineCandidates ? { timelineCandidates: options.timelineCandidates } : {}),
     onAnswer: save,
   };
   try {

@@ -354,3 +354,37 @@ describe('sessions and drafts', () => {
     expect((await listDrafts(temp.dir)).map((d) => d.id)).toEqual([draftId]);
   });
 });
+
+describe('the timeline checklist of --timeline-from', () => {
+  it('offers the candidates checked as preselected, keeps the ones picked, and passes the incident facts', async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    const candidates = [
+      { at: '2024-03-01T15:45:00+01:00', event: 'Cache flushed on all web servers', preselected: true },
+      { at: '2024-03-01T15:50:00+01:00', event: 'ok', preselected: false },
+    ];
+    const start = FULL_SCRIPT.findIndex((s) => s.expect === 'Add a timeline event');
+    const script: Scripted[] = [
+      ...FULL_SCRIPT.slice(0, start),
+      { checkbox: ['0'], expect: 'Events from the sources' },
+      ...FULL_SCRIPT.slice(start),
+    ];
+    const ask = scriptedAsk(script);
+    const answers = await runInterview({
+      ask,
+      given: {},
+      steps: {},
+      now: NOW,
+      machineZone: 'Europe/Berlin',
+      timelineCandidates: async (facts) => {
+        seen.push(facts);
+        return candidates;
+      },
+    });
+    expect(seen).toEqual([
+      expect.objectContaining({ timezone: 'Europe/Berlin', started: '2024-03-01T14:02:00+01:00' }),
+    ]);
+    const events = (answers.timeline ?? []).map((e) => e.event);
+    expect(events).toContain('Cache flushed on all web servers');
+    expect(events).not.toContain('ok');
+  });
+});

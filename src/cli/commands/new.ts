@@ -7,6 +7,7 @@ import {
   machineTimeZone,
   scanDrafts,
   terminalAsk,
+  type TimelineCandidate,
 } from '../../interview/index.js';
 import { checkWithRules } from '../../lint/check.js';
 import { readPostmortemFile } from '../../model/index.js';
@@ -27,6 +28,29 @@ export interface NewOptions {
   templates?: string;
   listDrafts?: boolean;
   discard?: string;
+  timelineFrom?: string[];
+  timelineChannel?: string;
+}
+
+/** The `--timeline-from` candidates for the answers so far; what a source could not read goes to stderr. */
+async function timelineCandidates(
+  facts: Record<string, unknown>,
+  options: NewOptions,
+  roles: Record<string, string>,
+  io: Io,
+): Promise<TimelineCandidate[]> {
+  const { collectForFacts } = await import('../../timeline/collect.js');
+  const { formatSourceMessage } = await import('../../timeline/messages.js');
+  const outcome = await collectForFacts(facts, {
+    cwd: io.cwd,
+    file: 'the new postmortem',
+    sources: options.timelineFrom ?? [],
+    ...(options.timelineChannel !== undefined ? { channel: options.timelineChannel } : {}),
+    roles,
+    env: io.env,
+  });
+  for (const m of outcome.messages) io.stderr.write(`${io.errorColor.yellow('warning')} ${formatSourceMessage(m)}\n`);
+  return outcome.candidates.map((c) => ({ at: c.iso, event: c.text, preselected: c.preselected }));
 }
 
 function flagAnswers(options: NewOptions): Record<string, unknown> {
@@ -80,6 +104,12 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
       ...(format.categories ? { categories: format.categories } : {}),
       // Display names the project already has are not asked again.
       ...(config.notice?.services ? { serviceNames: config.notice.services } : {}),
+      ...(options.timelineFrom?.length
+        ? {
+            timelineCandidates: (facts: Record<string, unknown>) =>
+              timelineCandidates(facts, options, config.timeline?.roles ?? {}, io),
+          }
+        : {}),
     });
     const shown = displayPath(path, io.cwd);
     // The interview's prompts know the built-in leak detectors only; the project's patterns (and the

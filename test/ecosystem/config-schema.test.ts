@@ -1,0 +1,53 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { compileSchema } from './ajv.js';
+import type { ValidateFunction } from 'ajv';
+
+// schema/postmortemrc.schema.json describes the project config; on these configs it must agree with
+// what loadConfig accepts (the tool also checks zones and patterns, which a schema cannot).
+
+async function accepted(config: unknown): Promise<boolean> {
+  const dir = await mkdtemp(join(tmpdir(), 'postmortem-config-schema-'));
+  try {
+    await writeFile(join(dir, '.postmortemrc.json'), JSON.stringify(config));
+    await loadConfig({ cwd: dir });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+let validate: ValidateFunction;
+beforeAll(async () => {
+  validate = await compileSchema('schema/postmortemrc.schema.json');
+});
+
+describe('postmortemrc.schema.json', () => {
+  it.each([
+    [{ timeline: { roles: { U02BOB: 'the on-call engineer', alice: 'the incident commander' } } }, true],
+    [{ timeline: {} }, true],
+    [
+      {
+        categories: ['vendor-outage'],
+        rules: { 'section-order': 'off', 'blameless-language': ['error', { words: ['idiot'] }] },
+        notice: { company: 'Relata', signature: { en: 'Your Relata team' } },
+        timeline: { roles: { U1: 'the incident commander' } },
+      },
+      true,
+    ],
+    [{ timeline: { roles: { U02BOB: 7 } } }, false],
+    [{ timeline: { roles: { U02BOB: ' ' } } }, false],
+    [{ timeline: { roles: ['U02BOB'] } }, false],
+    [{ timeline: { people: {} } }, false],
+    [{ timeline: 'yes' }, false],
+    [{ timelines: {} }, false],
+  ])('%j: valid %s, as the tool says', async (config, valid) => {
+    expect(validate(config)).toBe(valid);
+    expect(await accepted(config)).toBe(valid);
+  });
+});

@@ -1,0 +1,91 @@
+import { deflateSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { eventText } from '../../src/timeline/event-text.js';
+import { elementLines } from '../../src/timeline/json.js';
+import { readZipEntries, ZipError } from '../../src/timeline/zip.js';
+import { runInProcess } from '../helpers/cli.js';
+
+describe('readZipEntries', () => {
+  it('stops a file that inflates beyond the limit, whatever size it claims', () => {
+    // 8 MB of zeros compress to a few KB: a small zip bomb.
+    const archive = zipSync({ 'inc/2024-03-30.json': new Uint8Array(8 * 1024 * 1024) }, { level: 9 });
+    expect(archive.length).toBeLessThan(64 * 1024);
+    expect(() =>
+      readZipEntries(archive, () => true, { maxFileBytes: 1024 * 1024, maxTotalBytes: 4 * 1024 * 1024 }),
+    ).toThrow(ZipError);
+    expect(() =>
+      readZipEntries(archive, () => true, { maxFileBytes: 1024 * 1024, maxTotalBytes: 4 * 1024 * 1024 }),
+    ).toThrow(/inc\/2024-03-30\.json inflates to more than 1 MB/);
+  });
+
+  it('counts every file against the total', () => {
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 5; i++) files[`c/2024-03-0${i + 1}.json`] = new Uint8Array(600 * 1024);
+    const archive = zipSync(files);
+    expect(() =>
+      readZipEntries(archive, () => true, { maxFileBytes: 1024 * 1024, maxTotalBytes: 2 * 1024 * 1024 }),
+    ).toThrow(/more than 1 MB/);
+    expect(
+      readZipEntries(archive, (n) => n.endsWith('01.json'), {
+        maxFileBytes: 1024 * 1024,
+        maxTotalBytes: 2 * 1024 * 1024,
+      }).size,
+    ).toBe(1);
+  });
+
+  it('finds no entries in bytes that are not an archive (the Slack reader then says it found no channel)', () => {
+    expect(readZipEntries(deflateSync(Buffer.from('not a zip at all')), () => true).size).toBe(0);
+  });
+});
+
+describe('eventText', () => {
+  it.each([
+    ['plain words', 'plain words'],
+    ['two\nlines\r\n  here', 'two lines here'],
+    ['\u001b[31mred\u001b[0m and \u001b]8;;http://x\u0007link\u001b]8;;\u0007', 'red and link'],
+    ['<script>alert(1)</script>', '\\<script>alert(1)\\</script>'],
+    ['[click](javascript:alert(1))', '\\[click\\](javascript:alert(1))'],
+    ['a\\b', 'a\\\\b'],
+    ['\u202egnp.exe', 'gnp.exe'],
+  ])('%j -> %j', (raw, expected) => {
+    expect(eventText(raw)).toBe(expected);
+  });
+
+  it('cuts long text at a word, with an ellipsis', () => {
+    const out = eventText('word '.repeat(100));
+    expect(out.length).toBeLessThanOrEqual(200);
+    expect(out.endsWith('word…')).toBe(true);
+  });
+});
+
+describe('elementLines', () => {
+  it('finds the line of each element of the array at a depth, strings with brackets and newlines included', () => {
+    const text = '{"log_entries": [\n  {"a": "[x]\\n"},\n  {"b": 1}, {"c": ["]"]}\n]}';
+    expect(elementLines(text, 2)).toEqual([2, 3, 3]);
+    expect(elementLines('[\n1,\n2\n]', 1)).toEqual([2, 3]);
+  });
+});
+
+describe('postmortem timeline --help', () => {
+  it('documents the sources, the options and the exit codes', async () => {
+    const r = await runInProcess(['timeline', '--help']);
+    expect(r.code).toBe(0);
+    for (const text of [
+      '--from <source>',
+      '--channel <name>',
+      '--since <time>',
+      '--all',
+      '--write',
+      'Exit codes:',
+      'slack:',
+    ])
+      expect(r.stdout).toContain(text);
+  });
+
+  it('asks for a source', async () => {
+    const r = await runInProcess(['timeline', 'x.md']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expected at least one --from SOURCE');
+  });
+});
