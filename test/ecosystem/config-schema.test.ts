@@ -46,6 +46,25 @@ describe('postmortemrc.schema.json', () => {
     [{ timeline: { people: {} } }, false],
     [{ timeline: 'yes' }, false],
     [{ timelines: {} }, false],
+    // The notice block of contract v1.2: a zone per language, a locale per language, French, public contacts.
+    [
+      {
+        notice: {
+          timezone: { de: 'Europe/Berlin', en: 'America/New_York', fr: 'Europe/Paris' },
+          locale: { en: 'en-GB', de: 'de-CH', fr: 'fr-CH' },
+          signature: { en: 'The Relata team', de: 'Ihr Relata-Team', fr: 'L’équipe Relata' },
+          services: { 'crm-web': { en: 'CRM web app', fr: 'application web CRM' } },
+          publicContacts: ['service@relata.example'],
+        },
+      },
+      true,
+    ],
+    [{ notice: { timezone: 'Europe/Berlin' } }, true],
+    [{ notice: { locale: 'en-GB' } }, false],
+    [{ notice: { locale: { it: 'it-IT' } } }, false],
+    [{ notice: { publicContacts: 'service@relata.example' } }, false],
+    [{ notice: { publicContacts: ['service at relata'] } }, false],
+    [{ notice: { signature: { es: 'El equipo' } } }, false],
   ])('%j: valid %s, as the tool says', async (config, valid) => {
     expect(validate(config)).toBe(valid);
     expect(await accepted(config)).toBe(valid);
