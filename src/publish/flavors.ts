@@ -170,6 +170,33 @@ export function postPath(flavor: SiteFlavor, facts: PostFacts): string {
   return `content/${facts.section}/${slugOf(id)}${suffix}.md`;
 }
 
+/** What places one post on a site, known without the site: the postmortem id and `started`, the languages, the section. */
+export interface PostPlace {
+  id: string;
+  /** `started` as written in the front matter (its own offset). */
+  started: string;
+  lang: string;
+  siteLang: string;
+  /** Hugo section (default `posts`). */
+  section: string;
+}
+
+/**
+ * The address of the post `postPath` writes, below the site root, as each generator builds it by
+ * default: Jekyll's `date` permalink `/:categories/:year/:month/:day/:title.html` (categories: the
+ * `<lang>` folder above `_posts` and the post's `incidents`; the date is `started` in its own offset),
+ * Hugo's `/<section>/<slug>/` and cState's `/issues/<id>/`, a translation under `/<lang>/`.
+ */
+export function postUrlPath(flavor: SiteFlavor, place: PostPlace): string {
+  const prefix = place.lang === place.siteLang ? '' : `${place.lang}/`;
+  if (flavor === 'jekyll') {
+    const date = parts(place.started)?.date ?? place.id.slice(0, 10);
+    return `/${prefix}incidents/${date.replace(/-/g, '/')}/${slugOf(place.id)}.html`;
+  }
+  if (flavor === 'cstate') return `/${prefix}issues/${place.id}/`;
+  return `/${prefix}${place.section}/${slugOf(place.id)}/`;
+}
+
 /** The front matter a flavour expects; `postmortem_id` marks the file as written by this tool. */
 export function postFrontMatter(flavor: SiteFlavor, facts: PostFacts): Record<string, unknown> {
   const d = facts.pm.data;
