@@ -97,6 +97,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       '\n' +
         'Answers are saved after every question under .postmortem/drafts/; Ctrl-C exits with 130 and\n' +
         'prints how to resume. Without a terminal, every required answer must come from --answers.\n' +
+        'The written file is then linted with the project config as `postmortem lint FILE` would; what is left\n' +
+        'is listed on stderr (file:line:col). The file is written either way; exit 1 when errors are left.\n' +
         '\n' +
         'Examples:\n' +
         '  postmortem new\n' +

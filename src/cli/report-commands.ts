@@ -47,6 +47,17 @@ export function addReportCommands(
       '--config <path>',
       'config file with display names, company and checks (default: nearest .postmortemrc.json)',
     )
+    .addOption(
+      new Option('--flavor <flavor>', "atom: the site --url points at; each entry links to publish's post there")
+        .choices(['jekyll', 'hugo', 'cstate'])
+        .default('jekyll'),
+    )
+    .addOption(
+      new Option('--site-lang <lang>', "atom: the site's default language; other languages' posts are under /LANG/")
+        .choices([...LANGUAGES])
+        .default('en'),
+    )
+    .option('--section <name>', 'atom with --flavor hugo: the content section of the posts', 'posts')
     .addHelpText(
       'after',
       '\n' +
@@ -54,6 +65,9 @@ export function addReportCommands(
         'atom only published ones; others are skipped and listed. A notice that fails its checks (wording,\n' +
         'leaks, a service without a display name) stops the export: nothing is written.\n' +
         'Severity maps to impact: SEV1 critical, SEV2 major, SEV3 minor, SEV4 none.\n' +
+        "Each atom entry links to the post `postmortem publish` writes for it, at the generator's default\n" +
+        'address below --url (jekyll: /incidents/YYYY/MM/DD/SLUG.html, hugo: /SECTION/SLUG/, cstate:\n' +
+        '/issues/ID/; other languages under /LANG/); its id is --url#ID-LANG, the same on every run.\n' +
         '\n' +
         'Examples:\n' +
         '  postmortem export --url https://status.example.com\n' +

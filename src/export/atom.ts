@@ -3,6 +3,7 @@
  * newest first, with the status text as its summary. Built by hand: the format is small, and
  * every text goes through one escaper.
  */
+import { postUrlPath, type SiteFlavor } from '../publish/flavors.js';
 import { lastMoment, latestMoment, newestFirst, type ExportTarget, type ExportedNotice } from './notices.js';
 import { IMPACT_BY_SEVERITY } from './statuspage.js';
 
@@ -24,12 +25,34 @@ function element(name: string, text: string, attributes = ''): string {
   return `<${name}${attributes}>${escapeXml(text)}</${name}>`;
 }
 
-/** The entry's permanent id: the page's address with the incident as fragment. */
+/** The site the posts are on, as `publish` writes them: each entry links to its post there. */
+export interface FeedSite {
+  flavor: SiteFlavor;
+  /** The site's default language: its posts take the plain path. */
+  siteLang: string;
+  /** Hugo section (default `posts`). */
+  section: string;
+}
+
+/** The post's address: the flavour's path for it below the site's address (which may have a path of its own). */
+function postLink(target: ExportTarget, site: FeedSite, notice: ExportedNotice): string {
+  const base = target.url.replace(/[?#].*$/, '').replace(/\/?$/, '/');
+  const path = postUrlPath(site.flavor, {
+    id: notice.postmortemId,
+    started: notice.started,
+    lang: notice.lang,
+    siteLang: site.siteLang,
+    section: site.section,
+  });
+  return `${base}${path.slice(1)}`;
+}
+
+/** The entry's permanent id: the page's address with the incident and language as fragment, never the time. */
 function entryId(target: ExportTarget, notice: ExportedNotice): string {
   return `${target.url.replace(/#.*$/, '')}#${notice.postmortemId}-${notice.lang}`;
 }
 
-function entry(notice: ExportedNotice, target: ExportTarget): string {
+function entry(notice: ExportedNotice, target: ExportTarget, site: FeedSite): string {
   const impact = IMPACT_BY_SEVERITY[notice.severity] ?? 'none';
   return [
     `  <entry xml:lang="${escapeXml(notice.lang)}">`,
@@ -37,7 +60,7 @@ function entry(notice: ExportedNotice, target: ExportTarget): string {
     `    ${element('title', notice.headline, ' type="text"')}`,
     `    ${element('published', notice.started)}`,
     `    ${element('updated', lastMoment(notice))}`,
-    `    <link rel="alternate" href="${escapeXml(target.url)}"/>`,
+    `    <link rel="alternate" href="${escapeXml(postLink(target, site, notice))}"/>`,
     `    <category term="${escapeXml(impact)}" label="${escapeXml(`impact: ${impact}`)}"/>`,
     `    ${element('summary', notice.text.trim(), ' type="text"')}`,
     '  </entry>',
@@ -45,7 +68,7 @@ function entry(notice: ExportedNotice, target: ExportTarget): string {
 }
 
 /** Builds the feed document (UTF-8 XML text). */
-export function buildAtomFeed(notices: readonly ExportedNotice[], target: ExportTarget): string {
+export function buildAtomFeed(notices: readonly ExportedNotice[], target: ExportTarget, site: FeedSite): string {
   const sorted = newestFirst(notices);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -56,7 +79,7 @@ export function buildAtomFeed(notices: readonly ExportedNotice[], target: Export
     `  <link rel="alternate" href="${escapeXml(target.url)}"/>`,
     `  <author>${element('name', target.title)}</author>`,
     `  ${element('generator', 'postmortem')}`,
-    ...sorted.map((n) => entry(n, target)),
+    ...sorted.map((n) => entry(n, target, site)),
     '</feed>',
     '',
   ].join('\n');

@@ -5,7 +5,7 @@ import { RULES } from './rules/index.js';
 import type { LintMessage, LintSettings } from './types.js';
 
 /** Lint messages as the model's problems (severity as a word), sorted by position. */
-function problemsOf(messages: readonly LintMessage[]): Problem[] {
+export function problemsOf(messages: readonly LintMessage[]): Problem[] {
   return [...messages].sort(byPosition).map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({
     ruleId,
     severity: severity === 2 ? 'error' : 'warning',

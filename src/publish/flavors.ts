@@ -46,7 +46,16 @@ function readText(path: string): Promise<string | null> {
   }
 }
 
-const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml'];
+const HUGO_CONFIGS = [
+  'hugo.toml',
+  'hugo.yaml',
+  'hugo.yml',
+  'hugo.json',
+  'config.toml',
+  'config.yaml',
+  'config.yml',
+  'config.json',
+];
 
 /** Tells the flavour from the site's files: a cState theme or content/issues/, `_config.yml`, a Hugo config. */
 export async function detectFlavor(site: string): Promise<SiteFlavor | null> {
@@ -87,25 +96,66 @@ export async function siteLanguage(site: string, flavor: SiteFlavor): Promise<st
   return 'en';
 }
 
+/** A Hugo (or cState) site's config file and the languages it defines under `languages`. */
+export interface HugoLanguages {
+  /** The config file's name, e.g. `hugo.toml`. */
+  file: string;
+  languages: string[];
+  /** Whether the file sets `defaultContentLanguage` itself. */
+  setsDefault: boolean;
+}
+
 /**
- * Whether a Hugo (or cState) site configures `lang` as a language (`[languages.de]` in TOML,
- * `languages: {de: …}` in YAML or JSON); null when it has no config publish can read. Without it
- * Hugo shows `<slug>.de.md` as a page of its own instead of a translation.
+ * The languages the site's Hugo config defines (`[languages.de]` in TOML, `languages: {de: …}` in
+ * YAML or JSON), from the first config file Hugo would read; null when it has none publish can read.
  */
-export async function hugoConfiguresLanguage(site: string, lang: string): Promise<boolean | null> {
-  if (!/^[a-z]{2,3}(?:-[a-z0-9]+)?$/i.test(lang)) return null;
+export async function hugoLanguages(site: string): Promise<HugoLanguages | null> {
   for (const name of HUGO_CONFIGS) {
     const text = await readText(join(site, name));
     if (text === null) continue;
-    if (name.endsWith('.toml')) return new RegExp(`^\\s*\\[languages\\.["']?${lang}["']?\\]`, 'm').test(text);
+    const setsDefault = /defaultContentLanguage"?\s*[=:]/.test(text);
+    if (name.endsWith('.toml')) {
+      const languages = [...text.matchAll(/^\s*\[languages\.["']?([A-Za-z-]+)["']?[\].]/gm)].map((m) => m[1] as string);
+      return { file: name, languages: [...new Set(languages)], setsDefault };
+    }
     try {
       const languages = (parseYaml(text) as { languages?: unknown } | null)?.languages;
-      return typeof languages === 'object' && languages !== null && lang in languages;
+      const defined = typeof languages === 'object' && languages !== null ? Object.keys(languages) : [];
+      return { file: name, languages: defined, setsDefault };
     } catch {
       return null;
     }
   }
   return null;
+}
+
+/**
+ * What to add to the site's config so that Hugo builds with these languages, in the config's own
+ * syntax: `defaultContentLanguage` (unless the file sets it) and a block with a weight for each
+ * language it lacks. Translations stay `<name>.<lang>.md` beside the original (Hugo's
+ * translation by file name), so no `contentDir` is needed. Hugo refuses a `languages` block
+ * without the default language, so `missing` must hold it when the config lacks it.
+ */
+export function hugoLanguageAdvice(config: HugoLanguages, defaultLang: string, missing: readonly string[]): string {
+  const weight = (lang: string) => config.languages.length + missing.indexOf(lang) + 1;
+  if (config.file.endsWith('.toml')) {
+    const top = config.setsDefault
+      ? ''
+      : `At the top, before any [table]:\ndefaultContentLanguage = "${defaultLang}"\nAt the end:\n`;
+    return `${top}${missing.map((l) => `[languages.${l}]\nweight = ${weight(l)}`).join('\n')}\n`;
+  }
+  if (config.file.endsWith('.json')) {
+    const blocks = missing.map((l) => `"${l}": { "weight": ${weight(l)} }`).join(',\n    ');
+    const languages =
+      config.languages.length > 0
+        ? `In "languages", beside the languages there:\n    ${blocks}`
+        : `"languages": {\n    ${blocks}\n  }`;
+    return `${config.setsDefault ? '' : `"defaultContentLanguage": "${defaultLang}",\n`}${languages}\n`;
+  }
+  const blocks = missing.map((l) => `  ${l}:\n    weight: ${weight(l)}`).join('\n');
+  const languages =
+    config.languages.length > 0 ? `Under languages:, beside the languages there:\n${blocks}` : `languages:\n${blocks}`;
+  return `${config.setsDefault ? '' : `defaultContentLanguage: ${defaultLang}\n`}${languages}\n`;
 }
 
 /** The id's slug: the id without its leading date. */
@@ -170,6 +220,33 @@ export function postPath(flavor: SiteFlavor, facts: PostFacts): string {
   const suffix = own ? '' : `.${facts.lang}`;
   if (flavor === 'cstate') return `content/issues/${id}${suffix}.md`;
   return `content/${facts.section}/${slugOf(id)}${suffix}.md`;
+}
+
+/** What places one post on a site, known without the site: the postmortem id and `started`, the languages, the section. */
+export interface PostPlace {
+  id: string;
+  /** `started` as written in the front matter (its own offset). */
+  started: string;
+  lang: string;
+  siteLang: string;
+  /** Hugo section (default `posts`). */
+  section: string;
+}
+
+/**
+ * The address of the post `postPath` writes, below the site root, as each generator builds it by
+ * default: Jekyll's `date` permalink `/:categories/:year/:month/:day/:title.html` (categories: the
+ * `<lang>` folder above `_posts` and the post's `incidents`; the date is `started` in its own offset),
+ * Hugo's `/<section>/<slug>/` and cState's `/issues/<id>/`, a translation under `/<lang>/`.
+ */
+export function postUrlPath(flavor: SiteFlavor, place: PostPlace): string {
+  const prefix = place.lang === place.siteLang ? '' : `${place.lang}/`;
+  if (flavor === 'jekyll') {
+    const date = parts(place.started)?.date ?? place.id.slice(0, 10);
+    return `/${prefix}incidents/${date.replace(/-/g, '/')}/${slugOf(place.id)}.html`;
+  }
+  if (flavor === 'cstate') return `/${prefix}issues/${place.id}/`;
+  return `/${prefix}${place.section}/${slugOf(place.id)}/`;
 }
 
 /** The front matter a flavour expects; `postmortem_id` marks the file as written by this tool. */

@@ -16,7 +16,8 @@ import { diffChanges } from './diff.js';
 import {
   cstateSystems,
   detectFlavor,
-  hugoConfiguresLanguage,
+  hugoLanguageAdvice,
+  hugoLanguages,
   postFrontMatter,
   postPath,
   siteLanguage,
@@ -274,22 +275,39 @@ export async function publishNoticeLanguages(
   return publishNotice({ ...rest, pm: first.pm, posts });
 }
 
-/** Translations a Hugo site would show as pages of their own, because it does not configure their language. */
+/**
+ * What stops a Hugo (or cState) site from showing the translations as translations: a language its
+ * config does not define (Hugo shows the post as a page of its own), or a `languages` block without
+ * the default language (hugo refuses to build). The last warning says what to add, in the config's syntax.
+ */
 async function languageWarnings(
   flavor: SiteFlavor,
   siteReal: string,
   siteLang: string,
   files: readonly { lang: string; path: string }[],
 ): Promise<string[]> {
-  if (flavor === 'jekyll') return [];
+  if (flavor === 'jekyll' || files.every((f) => f.lang === siteLang)) return [];
+  const config = await hugoLanguages(siteReal);
+  if (!config) return [];
+  const needed = [...new Set([siteLang, ...files.map((f) => f.lang)])];
+  const missing = needed.filter((l) => !config.languages.includes(l));
+  if (missing.length === 0) return [];
   const out: string[] = [];
   for (const file of files) {
-    if (file.lang === siteLang || (await hugoConfiguresLanguage(siteReal, file.lang)) !== false) continue;
+    if (file.lang === siteLang || !missing.includes(file.lang)) continue;
     out.push(
       `${file.path}: the site configures no language "${file.lang}", ` +
-        `so Hugo shows it as a page of its own, not as a translation; add [languages.${file.lang}] to its config.`,
+        'so Hugo shows it as a page of its own, not as a translation.',
     );
   }
+  if (missing.includes(siteLang))
+    out.push(
+      `${config.file} defines no language "${siteLang}", the site's default (defaultContentLanguage): once it defines ` +
+        `any, hugo stops with 'defaultContentLanguage "${siteLang}" does not match any language definition'.`,
+    );
+  out.push(
+    `Add to ${config.file} so that it defines every language, the default too:\n\n${hugoLanguageAdvice(config, siteLang, missing)}`,
+  );
   return out;
 }
 

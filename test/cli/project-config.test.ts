@@ -56,12 +56,9 @@ describe('project categories from .postmortemrc.json', () => {
     const refused = await runInProcess(['new', '--answers', 'answers.yaml'], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/root_causes\.0\.category: .*vendor-outage/);
-    // The interview's answers hold no display names; lint (as notice) needs them, here from the config.
-    const services = {
-      'crm-web': { en: 'web app', de: 'Web-App' },
-      'crm-workers': { en: 'reminders', de: 'Erinnerungen' },
-    };
-    await withConfig({ categories: ['vendor-outage'], notice: { services } });
+    // new lints what it wrote with this config: the e-mail signature is the project's, from the config.
+    const signature = { en: 'The Relata team', de: 'Ihr Relata-Team' };
+    await withConfig({ categories: ['vendor-outage'], notice: { signature } });
     const written = await runInProcess(['new', '--answers', 'answers.yaml'], { cwd: dir });
     expect(written.stderr).toBe('');
     expect(written.code).toBe(0);

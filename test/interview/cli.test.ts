@@ -7,6 +7,7 @@ import { ROOT, runCli, runInProcess, tempDir } from '../helpers/cli.js';
 
 const ANSWERS_DIR = join(ROOT, 'examples', 'answers');
 const answerFiles = (await readdir(ANSWERS_DIR)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+const SIGNATURE = { en: 'The Relata team', de: 'Ihr Relata-Team' };
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -36,6 +37,8 @@ describe('postmortem new --answers (no terminal)', () => {
 
   it.each(answerFiles)('writes a file from examples/answers/%s that validates with no problem', async (file) => {
     const dir = await temp();
+    // E-mail signatures belong to the project, not to one incident's answers.
+    await writeFile(join(dir, '.postmortemrc.json'), JSON.stringify({ notice: { signature: SIGNATURE } }));
     const result = await runCli(['new', '--answers', join(ANSWERS_DIR, file)], {
       cwd: dir,
       env: { TZ: 'America/Los_Angeles' },
@@ -115,6 +118,46 @@ describe('postmortem new --answers (no terminal)', () => {
     const forced = await runInProcess(['new', '--answers', file, '--force', '--severity', 'sev2'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(await readFile(path, 'utf8')).toContain('severity: SEV2');
+  });
+
+  it('lints what it wrote and lists what is left with file:line:col, exit 1 for errors (a service without a display name)', async () => {
+    const dir = await temp();
+    const answers = (await readFile(join(ANSWERS_DIR, 'crm-release-rollback.yaml'), 'utf8')).replace(
+      /^ {4}crm-workers: \{.*\n/m,
+      '',
+    );
+    await writeFile(join(dir, 'a.yaml'), answers);
+    await writeFile(join(dir, '.postmortemrc.json'), JSON.stringify({ notice: { signature: SIGNATURE } }));
+    const result = await runInProcess(['new', '--answers', 'a.yaml'], { cwd: dir });
+    const file = join('postmortems', '2018-05-15-relata-crm-web-app-unusable-after-a-release.md');
+    expect(result.stdout).toContain(`Wrote ${file}`);
+    expect(result.stderr.split('\n')).toEqual([
+      expect.stringMatching(
+        /^postmortems\/\S+\.md:11:5 error Expected a display name for service "crm-workers" in en, .*\(notice-services\)$/,
+      ),
+      expect.stringMatching(
+        /^postmortems\/\S+\.md:11:5 error Expected a display name for service "crm-workers" in de, .*\(notice-services\)$/,
+      ),
+      `2 problems left: run \`postmortem lint ${file}\``,
+      '',
+    ]);
+    expect(result.code).toBe(1);
+    // What new reports is what lint reports, from the same rules and config.
+    const linted = await runInProcess(['lint', '--format', 'json', file], { cwd: dir });
+    const [report] = JSON.parse(linted.stdout) as Array<{ messages: Array<{ ruleId: string; line: number }> }>;
+    expect(report!.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['11 notice-services', '11 notice-services']);
+  });
+
+  it('exits 0 when only warnings are left, and lists them', async () => {
+    const dir = await temp();
+    const result = await runInProcess(['new', '--answers', join(ANSWERS_DIR, 'crm-release-rollback.yaml')], {
+      cwd: dir,
+    });
+    expect(result.stderr).toMatch(
+      /\.md:\d+:\d+ warning Expected a signature for e-mails in en, .*\(notice-signature\)\n/,
+    );
+    expect(result.stderr).toMatch(/\n2 problems left: run `postmortem lint postmortems\/\S+\.md`\n$/);
+    expect(result.code).toBe(0);
   });
 
   it('writes to --dir', async () => {

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import { buildAtomFeed } from '../../export/atom.js';
+import { buildAtomFeed, type FeedSite } from '../../export/atom.js';
 import type { ExportedNotice } from '../../export/notices.js';
 import { buildStatuspageIncidents } from '../../export/statuspage.js';
 import { noticeSettingsOf } from '../../notice/settings.js';
+import { SITE_FLAVORS, type SiteFlavor } from '../../publish/flavors.js';
 import { noticesOf } from '../export-notices.js';
 import { UsageError } from '../errors.js';
 import { writeOutputFile, type Io } from '../io.js';
@@ -19,6 +20,9 @@ export interface ExportOptions {
   lang?: string;
   timezone?: string;
   config?: string;
+  flavor?: string;
+  siteLang?: string;
+  section?: string;
 }
 
 /** Per format: the default output file and the postmortem statuses it takes. */
@@ -46,7 +50,20 @@ function checkOptions(options: ExportOptions): { format: keyof typeof FORMATS; u
     );
   if (options.lang !== undefined && !isLanguage(options.lang))
     throw new UsageError(`--lang: expected one of ${LANGUAGES.join(', ')}, found "${options.lang}".`);
+  if (options.flavor !== undefined && !SITE_FLAVORS.includes(options.flavor as SiteFlavor))
+    throw new UsageError(`--flavor: expected one of ${SITE_FLAVORS.join(', ')}, found "${options.flavor}".`);
+  if (options.siteLang !== undefined && !isLanguage(options.siteLang))
+    throw new UsageError(`--site-lang: expected one of ${LANGUAGES.join(', ')}, found "${options.siteLang}".`);
   return { format, url: options.url as string };
+}
+
+/** The site the feed's entries link into; Jekyll (GitHub Pages) in English unless told otherwise. */
+function feedSite(options: ExportOptions): FeedSite {
+  return {
+    flavor: (options.flavor ?? 'jekyll') as SiteFlavor,
+    siteLang: options.siteLang ?? 'en',
+    section: options.section ?? 'posts',
+  };
 }
 
 /** `postmortem export [PATHS...] --format statuspage|atom --url URL`: customer notices for status pages and feeds. */
@@ -75,7 +92,7 @@ export async function exportCommand(paths: string[], options: ExportOptions, io:
   const target = { url, title: options.title ?? (settings.company ? `${settings.company} status` : 'Incidents') };
   const content =
     format === 'atom'
-      ? buildAtomFeed(notices, target)
+      ? buildAtomFeed(notices, target, feedSite(options))
       : `${JSON.stringify(buildStatuspageIncidents(notices, target), null, 2)}\n`;
   const out = options.out ?? FORMATS[format].out;
   if (out === '-') io.stdout.write(content);

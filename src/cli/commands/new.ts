@@ -9,8 +9,9 @@ import {
   terminalAsk,
   type TimelineCandidate,
 } from '../../interview/index.js';
-import { checkWithRules } from '../../lint/check.js';
-import { readPostmortemFile } from '../../model/index.js';
+import { problemsOf } from '../../lint/check.js';
+import { lintFile } from '../../lint/lint-file.js';
+import type { LintSettings } from '../../lint/types.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
@@ -81,6 +82,20 @@ async function manageDrafts(options: NewOptions, io: Io): Promise<number> {
   return 0;
 }
 
+/**
+ * Lints the written file as `postmortem lint FILE` does (the project's rule settings) and prints what
+ * is left to fix on stderr. Returns 1 when errors are left, as lint would; the file stays written.
+ */
+async function reportLeft(io: Io, path: string, rules: LintSettings): Promise<number> {
+  const { result } = await lintFile(path, rules);
+  const problems = problemsOf(result.messages);
+  if (problems.length === 0) return 0;
+  printProblems(io, path, problems);
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  io.stderr.write(`${count} left: run \`postmortem lint ${displayPath(path, io.cwd)}\`\n`);
+  return result.errorCount > 0 ? 1 : 0;
+}
+
 /** `postmortem new`: interviews the engineer (or reads answers) and writes `postmortems/<id>.md`. */
 export async function newCommand(options: NewOptions, io: Io): Promise<number> {
   if (options.listDrafts || options.discard !== undefined) return manageDrafts(options, io);
@@ -112,19 +127,12 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
         : {}),
     });
     const shown = displayPath(path, io.cwd);
-    // The interview's prompts know the built-in leak detectors only; the project's patterns (and the
-    // rule's level) come from the rule settings lint reads, so what they find is said now, not at publishing.
-    const written = readPostmortemFile(path);
-    if (written.problems.length === 0) {
-      const leaks = checkWithRules(written.postmortem, ['notice-leak'], rules);
-      printProblems(io, path, leaks);
-      if (leaks.some((p) => p.severity === 'error'))
-        io.stderr.write('The customer notice is not ready yet; fix these in the file before `postmortem notice`.\n');
-    }
     io.stdout.write(
       `\n${io.color.green('Wrote')} ${shown}\n\nNext:\n  postmortem render ${shown}\n  postmortem lint ${shown}\n  postmortem notice ${shown}\n`,
     );
-    return 0;
+    // Answers can be valid and still leave what lint refuses (a service without a display name in a
+    // notice language, a project leak pattern), so the user hears it now, not at publishing.
+    return await reportLeft(io, path, rules);
   } catch (error) {
     // The core's errors carry their kind and the words the user reads; run() maps the kind to the exit code.
     throw explainNewError(error, { answersFile: options.answers, cwd: io.cwd });

@@ -37,9 +37,21 @@ function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]
     .join('')}</tbody></table>`;
 }
 
-function bars(title: string, b: Breakdown, limit = 15): string {
-  const rows = b.rows.slice(0, limit).map((r) => ({ label: r.key, value: r.incidents }));
-  const more = b.rows.length > limit ? `<p>… and ${b.rows.length - limit} more.</p>` : '';
+/** How many rows a bar chart draws; the page lists the others in a table below it. */
+const CHART_ROWS = 15;
+
+/** The rows past a chart's limit as a table in a closed details element: the page lists all, the chart stays short. */
+function rest(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  if (rows.length <= CHART_ROWS) return '';
+  return `<details><summary>… and ${thousands(rows.length - CHART_ROWS)} more</summary>${table(headers, rows.slice(CHART_ROWS))}</details>`;
+}
+
+function bars(title: string, label: string, b: Breakdown): string {
+  const rows = b.rows.slice(0, CHART_ROWS).map((r) => ({ label: r.key, value: r.incidents }));
+  const more = rest(
+    [label, 'incidents'],
+    b.rows.map((r) => [r.key, thousands(r.incidents)]),
+  );
   return `<h3>${escapeHtml(title)} <small>(${b.files} files)</small></h3>${horizontalBars(title, rows)}${more}`;
 }
 
@@ -47,6 +59,7 @@ function bars(title: string, b: Breakdown, limit = 15): string {
 export function formatHtml(report: StatsReport): string {
   const { counts: c, times, actionItems: a } = report;
   const quarters = times.byQuarter;
+  const openOwners = a.byOwner.filter((r) => r.open > 0);
   const body: string[] = [
     `<h1>Postmortem stats</h1><p class="lead">${escapeHtml(filesSentence(report))} Action items judged on ${escapeHtml(report.now)}.</p>`,
     `<div class="figures">${[
@@ -62,9 +75,9 @@ export function formatHtml(report: StatsReport): string {
       'Incidents per quarter',
       quarters.map((q) => ({ label: q.key, value: q.incidents })),
     )}`,
-    bars('By severity', c.bySeverity),
-    bars('By root-cause category', c.byCategory),
-    bars('By service', c.byService),
+    bars('By severity', 'severity', c.bySeverity),
+    bars('By root-cause category', 'category', c.byCategory),
+    bars('By service', 'service', c.byService),
     `<p>Customer impact: <b>${thousands(report.impact.customerMinutes)}</b> customer-minutes, ` +
       `from ${report.impact.files} files (${report.impact.fromWindows} from impact windows).</p>`,
     '<h2>Times</h2><p>From <code>started</code>, median / p90 (nearest rank); in brackets, the files with the moment.</p>',
@@ -95,10 +108,13 @@ export function formatHtml(report: StatsReport): string {
       '<p class="legend"><span style="background:#4c78a8"></span>open<span style="background:#e45756"></span>of which overdue</p>' +
       horizontalBars(
         'Open and overdue action items by owner',
-        a.byOwner
-          .filter((r) => r.open > 0)
-          .slice(0, 15)
+        openOwners
+          .slice(0, CHART_ROWS)
           .map((r) => ({ label: r.key, value: r.open, part: r.overdue, text: `${r.open} (${r.overdue} overdue)` })),
+      ) +
+      rest(
+        ['owner', 'open', 'overdue'],
+        openOwners.map((r) => [r.key, thousands(r.open), thousands(r.overdue)]),
       ),
     `<h3>By type</h3>${table(
       ['type', 'total', 'open', 'overdue'],

@@ -25,9 +25,13 @@ export function horizontalBars(title: string, bars: readonly Bar[]): string {
     const y = i * ROW + 4;
     const w = (b.value / max) * BAR_AREA;
     const part = b.part ? (b.part / max) * BAR_AREA : 0;
-    const label = b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label;
+    // A long label is cut to fit the chart; its title keeps the whole name (a tooltip, and in the page's text).
+    const label =
+      b.label.length > 28
+        ? `<title>${escapeHtml(b.label)}</title>${escapeHtml(b.label.slice(0, 27))}…`
+        : escapeHtml(b.label);
     return (
-      `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(label)}</text>` +
+      `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${label}</text>` +
       `<rect class="bar" x="${LABEL_WIDTH}" y="${y + 3}" width="${w.toFixed(1)}" height="${ROW - 6}"/>` +
       (part > 0
         ? `<rect class="part" x="${LABEL_WIDTH}" y="${y + 3}" width="${part.toFixed(1)}" height="${ROW - 6}"/>`
