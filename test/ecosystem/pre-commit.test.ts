@@ -93,12 +93,13 @@ describe('pre-commit hook (.pre-commit-hooks.yaml, language node)', () => {
     expect(result.stdout).not.toContain('README.md');
   });
 
-  it('passes the good postmortem: its findings are warnings (no signature in en and de)', (context) => {
+  it('passes the good postmortem: its findings are warnings (no signature in en, de and fr)', (context) => {
     needTool(context, PRE_COMMIT, 'pre-commit', INSTALL);
     const good = findingsOf(result.stdout, `postmortems/${GOOD}.md`);
     expect(good).toEqual([
       expect.stringMatching(/^\d+:\d+\s+warning\s.* in en, .*notice-signature$/),
       expect.stringMatching(/^\d+:\d+\s+warning\s.* in de, .*notice-signature$/),
+      expect.stringMatching(/^\d+:\d+\s+warning\s.* in fr, .*notice-signature$/),
     ]);
   });
 
