@@ -1,4 +1,4 @@
-import { parseDayOrInstant } from '../model/index.js';
+import { parseDayOrInstant } from '../model/timestamp.js';
 import { UsageError } from './errors.js';
 
 /**

@@ -61,7 +61,7 @@ describe('answers.schema.json', () => {
       { action_items: [{ action: 'a', type: 'fix', owner: 'o', due: '2024-04-01' }] },
     ],
     ['an action item without an owner', { action_items: [{ action: 'a', type: 'prevent', due: '2024-04-01' }] }],
-    ['a due date in another form', { action_items: [{ action: 'a', type: 'prevent', owner: 'o', due: '1.4.2024' }] }],
+    ['a due date in another form', { action_items: [{ action: 'a', type: 'prevent', owner: 'o', due: '4/1/2024' }] }],
     ['a root cause without a summary', { root_causes: [{ category: 'network' }] }],
     ['empty lessons', { lessons: { went_well: [] } }],
     ['a notice language that does not exist', { notice: { languages: ['it'] } }],

@@ -301,7 +301,7 @@ describe('the npm package', () => {
       'upload-sarif',
     ]);
     // The bad postmortem fails the lint step with an annotation; the upload still gets the SARIF.
-    const lint = (failed)?.steps.at(-1);
+    const lint = failed?.steps.at(-1);
     expect(lint?.code).toBe(1);
     expect(lint?.stdout).toMatch(new RegExp(`^::error file=postmortems/${BAD}\\.md,line=5,`, 'm'));
     expect(uploaded).toBe('postmortem.sarif');

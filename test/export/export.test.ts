@@ -110,7 +110,8 @@ describe('postmortem export --format statuspage', () => {
     expect(notice.stdout.startsWith('Disruption of the Relata web app\n\n')).toBe(true);
     expect(update?.body).toBe(notice.stdout.replace('Disruption of the Relata web app\n\n', ''));
     expect(update?.body).toContain(
-      'On May 15, 2018, there was a disruption from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST), 1 hour and 15 minutes in total. Affected: Relata web app and scheduled reminder e-mails.',
+      'On May 15, 2018, there was a disruption from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST), ' +
+        '1 hour and 15 minutes in total. Affected: Relata web app and scheduled reminder e-mails.',
     );
     // The schema is strict enough to catch a wrong value.
     expect(validateIncidents({ ...doc, incidents: [{ ...en, impact: 'severe' }] })).toBe(false);

@@ -41,7 +41,7 @@ describe('new --answers and the notice block', () => {
     expect(created.code).toBe(0);
     const [name] = await readdir(join(dir, 'postmortems'));
     const path = join(dir, 'postmortems', name as string);
-    const { postmortem, problems } = await readPostmortemFile(path);
+    const { postmortem, problems } = readPostmortemFile(path);
     expect(problems).toEqual([]);
     expect(postmortem.data.notice).toEqual(NOTICE);
     const lint = await runInProcess(['lint', path, '--format', 'json', '--now', '2018-05-16'], { cwd: dir });
