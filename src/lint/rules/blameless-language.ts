@@ -2,7 +2,7 @@ import { escapeRegExp } from '../../model/notice-checks.js';
 import type { Postmortem } from '../../model/types.js';
 import { defineRule, type RuleReport } from '../types.js';
 import { proseLines, type ProseLine } from '../prose.js';
-import { NOT_NAMES, TECH_TERMS } from '../blameless-words.js';
+import { FIRST_NAMES, NOT_NAMES, TECH_TERMS } from '../blameless-words.js';
 
 const NOT_LETTER = '(?<![\\p{L}\\p{N}_])';
 const END = '(?![\\p{L}\\p{N}_])';
@@ -22,27 +22,29 @@ const BUILT_IN: readonly string[] = [
   'to blame',
   'blamed?',
   'incompeten(?:t|ce)',
-  'sloppy',
+  'slopp(?:y|ily|iness)',
   'reckless(?:ly|ness)?',
-  'lazy',
-  'stupid(?:ity)?',
+  'lazy|lazily|laziness',
+  'stupid(?:ity|ly)?',
   'fat[- ]finger(?:ed)?',
   'screwed up',
   'messed up',
   // German
   'schuld(?:ig)?',
   'verschuldet',
-  'fahrlässig(?:keit)?',
+  'fahrlässig(?:e[nmrs]?|keit)?',
   'grob fahrlässig',
-  'nachlässig(?:keit)?',
+  'nachlässig(?:e[nmrs]?|keit)?',
   'unachtsam(?:keit)?',
-  'leichtsinn(?:ig)?',
+  'leichtsinn(?:ig(?:e[nmrs]?)?)?',
   'menschliches versagen',
   'menschlicher fehler',
   'hätte (?:es )?wissen müssen',
   'hätte (?:es )?merken müssen',
   'inkompeten(?:t|z)',
-  'schlampig(?:keit)?',
+  'schlampig(?:e[nmrs]?|keit)?',
+  'geschlampt',
+  'schlamperei',
 ];
 
 const FAILURE_VERBS =
@@ -51,12 +53,22 @@ const FAILURE_VERBS =
 /** Stems of the built-in list: a cheap first look before the exact whole-word pattern. */
 const QUICK = new RegExp(
   "fault|careless|should(?: have|'ve)|human error|negligen|blame|incompeten|sloppy|reckless|lazy|stupid|finger|screwed|messed|" +
-    'schuld|fahrl|nachl|unachtsam|leichtsinn|menschliche|hätte|inkompeten|schlampig',
+    'schuld|fahrl|nachl|unachtsam|leichtsinn|menschliche|hätte|inkompeten|schlamp|lazi|sloppi',
   'i',
 );
 
 /** A cheap first look, so the costly name-before-verb pattern runs only on lines that may need it. */
-const MAYBE_FAILURE = /forg|overl|negl|ignor|messed|screwed|botch|fumbl|failed to|verga|übersah|vernachl|\bhat /i;
+const MAYBE_FAILURE =
+  /forg|overl|negl|ignor|messed|screwed|botch|fumbl|failed to|verga|übersah|vernachl|\bhat |missed|broke/i;
+
+/**
+ * Failure verbs that are as often said of systems ("the deploy failed to roll back", "the upgrade
+ * broke TLS", "Die Pipeline hat den Fehler übersehen"): their subject is taken for a person only
+ * when it is an author, a mention or a common first name (FIRST_NAMES), never any capitalised word.
+ */
+const NAMED_FAILURE_VERBS =
+  'missed|broke|failed to \\p{Ll}+|' +
+  'hat\\s+(?:[\\p{L}-]+\\s+){1,4}?(?:vergessen|übersehen|verbockt|ignoriert|verpasst|kaputt gemacht)';
 
 const BUILT_IN_WORDS = wordPattern(BUILT_IN);
 // Extended word lists compiled once per run, not once per file.
@@ -145,11 +157,13 @@ export default defineRule({
       'Wording that blames people, in the front matter and the body (code spans, fenced and indented code and HTML ' +
       'comments are skipped): English "fault" (not "fault tolerance" and the like), "at fault", "careless", "should ' +
       'have known", "human error", "negligent", "to blame", "blame", "incompetent", "sloppy", "reckless", "lazy", ' +
-      '"stupid", "fat-finger", "screwed up", "messed up"; German "schuld", "verschuldet", "fahrlässig", ' +
-      '"nachlässig", "unachtsam", "leichtsinnig", "menschliches Versagen", "menschlicher Fehler", "hätte wissen ' +
-      'müssen", "inkompetent", "schlampig"; and a person as the subject of a failure: an author\'s name or a ' +
-      'capitalised name before "forgot", "overlooked", "neglected", "ignored", "messed up", "failed to check", ' +
-      '"vergaß", "übersah", … Technical terms are not blame: "segmentation fault", "page fault" and the like, and a ' +
+      '"stupid", "stupidly", "carelessly", "sloppily", "lazily", "fat-finger", "screwed up", "messed up"; German ' +
+      '"schuld", "verschuldet", "fahrlässig(e)", "nachlässig", "unachtsam", "leichtsinnig", "menschliches Versagen", ' +
+      '"menschlicher Fehler", "hätte wissen müssen", "inkompetent", "schlampig(e)", "geschlampt", "Schlamperei"; and a ' +
+      'person as the subject of a failure: an author\'s name or a capitalised name before "forgot", "overlooked", ' +
+      '"neglected", "ignored", "messed up", "failed to check", "vergaß", "übersah", "hat vergessen", …, and a common ' +
+      'first name (or an author) before "missed", "broke", "failed to …" or "hat … vergessen" ("Jan missed the page", ' +
+      'not "the canary missed the regression"). Technical terms are not blame: "segmentation fault", "page fault" and the like, and a ' +
       'capitalised word that is a well-known product (Kubernetes, Postgres, Redis, Kafka, …) or one of the ' +
       "postmortem's own `services` or `tags` is not taken for a person (an author's name always is). " +
       'People are also named by handle (an `authors` entry such as `jdoe`, a mention such as `@jdoe`), and a ' +
@@ -189,16 +203,19 @@ export default defineRule({
       if (!failure && !without) continue;
       subjects ??= { ...subjectPatterns(pm.data.authors), software: softwareNames(pm.data) };
       const seen = new Set<number>();
-      const found = (m: RegExpExecArray) => {
+      const found = (m: RegExpExecArray, named = false) => {
         const name = (m[1] as string).replace(/^@/, '');
         if (seen.has(m.index) || NOT_NAMES.has(name.toLowerCase())) return;
         const isPerson = subjects!.authors.has(name) || (m[1] as string).startsWith('@');
+        if (named && !isPerson && !FIRST_NAMES.has(name.toLowerCase())) return;
         if (!isPerson && (TECH_TERMS.has(name.toLowerCase()) || subjects!.software.has(name.toLowerCase()))) return;
         seen.add(m.index);
         const message = `Expected the system as the subject of a failure, found a person: "${m[0]}".`;
         out.push(report(message, line, m.index, m[0].length));
       };
-      if (failure) matchAt(subjects.failure, text, failureStarts(text, subjects.longest), found);
+      if (failure) matchAt(subjects.failure, text, failureStarts(VERB, text, subjects.longest), found);
+      if (failure)
+        matchAt(subjects.named, text, failureStarts(NAMED_VERB, text, subjects.longest), (m) => found(m, true));
       if (without) matchAt(subjects.without, text, subjectStarts(text, subjects.people), found);
     }
     return out.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -209,6 +226,8 @@ export default defineRule({
 interface Subjects {
   /** Sticky: tried only where a match may start. */
   failure: RegExp;
+  /** The same for NAMED_FAILURE_VERBS. */
+  named: RegExp;
   without: RegExp;
   authors: Set<string>;
   /** The authors' names and handles as written in the text. */
@@ -235,8 +254,19 @@ function subjectPatterns(list: unknown): Subjects {
     `${NOT_LETTER}(${named}|\\p{Lu}\\p{Ll}+)\\s+(?:(?:had|has|hat|just|simply|einfach)\\s+)?(?:${FAILURE_VERBS})${END}`,
     'uy',
   );
+  const namedFailure = new RegExp(
+    `${NOT_LETTER}(${named}|\\p{Lu}\\p{Ll}+)\\s+(?:(?:had|has|just|simply|einfach)\\s+)?(?:${NAMED_FAILURE_VERBS})${END}`,
+    'uy',
+  );
   const without = new RegExp(`${NOT_LETTER}(${named})\\s+(?:hat\\s+)?\\p{Ll}+${WITHOUT}`, 'uy');
-  const subjects = { failure, without, authors, people, longest: Math.max(0, ...people.map((p) => p.length)) };
+  const subjects = {
+    failure,
+    named: namedFailure,
+    without,
+    authors,
+    people,
+    longest: Math.max(0, ...people.map((p) => p.length)),
+  };
   // Bounded: a run over many postmortems with different authors must not grow without end.
   if (subjectCache.size >= 1000) subjectCache.clear();
   subjectCache.set(key, subjects);
@@ -245,6 +275,7 @@ function subjectPatterns(list: unknown): Subjects {
 
 /** A failure verb after white space: where a person-as-subject match can end. */
 const VERB = new RegExp(`(?<=\\s)(?:${FAILURE_VERBS})${END}`, 'gu');
+const NAMED_VERB = new RegExp(`(?<=\\s)(?:${NAMED_FAILURE_VERBS})${END}`, 'gu');
 const SPACE = /\s/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
@@ -253,10 +284,10 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
  * it (subject and an optional "had"/"just"), less the longest author name (which may hold spaces),
  * up to the verb. Elsewhere no match can start, so the sticky pattern is not tried there.
  */
-function failureStarts(text: string, longest: number): Array<[number, number]> {
+function failureStarts(verb: RegExp, text: string, longest: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  VERB.lastIndex = 0;
-  for (let m = VERB.exec(text); m; m = VERB.exec(text)) {
+  verb.lastIndex = 0;
+  for (let m = verb.exec(text); m; m = verb.exec(text)) {
     let i = m.index;
     for (let word = 0; word < 2; word++) {
       while (i > 0 && SPACE.test(text[i - 1] as string)) i--;
