@@ -5,7 +5,7 @@ import { readDirectives } from './directives.js';
 import { applyEdits, sourceText } from './edits.js';
 import { byPosition, resultOf } from './result.js';
 import { RULES } from './rules/index.js';
-import type { Edit, LintMessage, LintResult, LintSettings, RuleReport } from './types.js';
+import type { Edit, LintMessage, LintResult, LintSettings, RuleReport, RuleTimings } from './types.js';
 
 /** The id a file declares and where, for the uniqueness check across files. */
 export interface DeclaredId {
@@ -54,9 +54,9 @@ function internalError(error: unknown): RuleReport {
 /**
  * Runs the enabled rules over a parsed postmortem; a rule that throws becomes a message, never a
  * crash. With `collectEdits`, also gathers the fixes of the reports left after inline directives
- * and the rules' normalising edits.
+ * and the rules' normalising edits. With `timings`, adds each rule's time to it.
  */
-export function runRules(pm: Postmortem, settings: LintSettings, collectEdits = false): RuleRun {
+export function runRules(pm: Postmortem, settings: LintSettings, collectEdits = false, timings?: RuleTimings): RuleRun {
   const directives = readDirectives(pm.source);
   const source = sourceText(pm.source);
   const messages: LintMessage[] = [];
@@ -67,6 +67,7 @@ export function runRules(pm: Postmortem, settings: LintSettings, collectEdits = 
     const severity = setting.level === 'error' ? 2 : 1;
     const reports: RuleReport[] = [];
     const context = { pm, options: setting.options, settings, source, report: (r: RuleReport) => void reports.push(r) };
+    const start = timings ? performance.now() : 0;
     try {
       const returned = rule.check(context);
       if (returned) reports.push(...returned);
@@ -74,6 +75,7 @@ export function runRules(pm: Postmortem, settings: LintSettings, collectEdits = 
     } catch (error) {
       reports.push(internalError(error));
     }
+    if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - start);
     for (const report of reports) {
       if (directives.isDisabled(rule.id, report.line)) continue;
       messages.push(message(rule.id, severity, report));
@@ -111,14 +113,14 @@ function safeParse(parse: () => ParseResult, filePath: string): ParseResult | Fi
 
 /**
  * Lints postmortem text. With `fix`: applies the non-overlapping edits of the reports' fixes,
- * re-parses and re-lints until nothing is left to fix (at most MAX_FIX_PASSES passes). Edits
+ * re-parses and re-lints until nothing is left to fix (at most MAX_FIX_PASSES passes); with `timings`, adds the rules' time to it. Edits
  * change only what they replace, so every line keeps its own line end; a byte order mark is kept.
  */
 export function lintText(
   source: string | Uint8Array,
   filePath: string,
   settings: LintSettings,
-  options: { fix?: boolean } = {},
+  options: { fix?: boolean; timings?: RuleTimings } = {},
 ): FileOutcome {
   let parsed = safeParse(
     () => (typeof source === 'string' ? parsePostmortem(source, filePath) : parsePostmortemBytes(source, filePath)),
@@ -127,7 +129,7 @@ export function lintText(
   if ('result' in parsed) return parsed;
   if (parsed.problems.length > 0) return unreadable(parsed, filePath);
   const original = parsed.postmortem.source;
-  let run = runRules(parsed.postmortem, settings, options.fix);
+  let run = runRules(parsed.postmortem, settings, options.fix, options.timings);
   for (let pass = 0; options.fix && pass < MAX_FIX_PASSES; pass++) {
     const next = applyEdits(parsed.postmortem.source, run.edits);
     if (next === null) break;
@@ -135,7 +137,7 @@ export function lintText(
     if ('result' in reparsed) return reparsed;
     if (reparsed.problems.length > 0) return unreadable(reparsed, filePath);
     parsed = reparsed;
-    run = runRules(parsed.postmortem, settings, true);
+    run = runRules(parsed.postmortem, settings, true, options.timings);
   }
   const outcome: FileOutcome = {
     result: resultOf(filePath, run.messages.sort(byPosition)),

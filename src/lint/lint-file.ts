@@ -2,7 +2,7 @@ import { writeFileAtomic } from '../model/index.js';
 import { lintText, type FileOutcome } from './engine.js';
 import { recount } from './result.js';
 import { readBounded } from './read.js';
-import type { LintMessage, LintSettings } from './types.js';
+import type { LintMessage, LintSettings, RuleTimings } from './types.js';
 
 function failed(path: string, message: LintMessage): FileOutcome {
   return {
@@ -25,7 +25,7 @@ function failed(path: string, message: LintMessage): FileOutcome {
 export async function lintFile(
   path: string,
   settings: LintSettings,
-  options: { fix?: boolean; bytes?: Uint8Array } = {},
+  options: { fix?: boolean; bytes?: Uint8Array; timings?: RuleTimings } = {},
 ): Promise<FileOutcome> {
   let bytes = options.bytes;
   if (!bytes) {
@@ -43,7 +43,10 @@ export async function lintFile(
     }
     bytes = read.bytes;
   }
-  const outcome = lintText(bytes, path, settings, { fix: options.fix ?? false });
+  const outcome = lintText(bytes, path, settings, {
+    fix: options.fix ?? false,
+    ...(options.timings ? { timings: options.timings } : {}),
+  });
   if (outcome.fixed === undefined) return outcome;
   try {
     // Through a symbolic link its target is written (lint only reads links whose target lies in

@@ -8,7 +8,7 @@ import { RULE_CATALOG } from './catalog.js';
 import { checkRuleOptions } from './rule-options.js';
 import { lintFiles } from './run.js';
 import { resolveSettings } from './settings.js';
-import type { LintResult, LintSettings } from './types.js';
+import type { LintResult, LintSettings, RuleTimings } from './types.js';
 
 /** What `postmortem lint` was asked to do, as plain values (no process, no streams). */
 export interface LintProjectOptions {
@@ -29,6 +29,8 @@ export interface LintProjectOptions {
   /** Replace a cache file even when it is not one of ours. */
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Filled with each rule's time over the run (`TIMING=1`). */
+  timings?: RuleTimings;
 }
 
 /** The results of a lint run and what they were computed with. */
@@ -77,6 +79,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     ...(options.cache ? { cache: { location, toolVersion: options.toolVersion } } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.timings ? { timings: options.timings } : {}),
   });
   return { results, settings, configPath: loaded.path, notes };
 }

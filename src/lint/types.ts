@@ -55,6 +55,9 @@ export interface LintSettings {
   notice?: NoticeRuleSettings;
 }
 
+/** Milliseconds of `check` (and `normalise`) time per rule id, summed over files and threads (`TIMING=1`). */
+export type RuleTimings = Map<string, number>;
+
 /** What a rule sees; `report` may be called any number of times (returning reports works too). */
 export interface RuleContext<Options = Record<string, unknown>> {
   pm: Postmortem;

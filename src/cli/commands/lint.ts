@@ -6,6 +6,8 @@ import { visible } from '../../lint/formatters/escape.js';
 import { FORMATTER_NAMES, loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
 import { lintProject, repositoryRoot } from '../../lint/project.js';
 import { RULE_CATALOG } from '../../lint/catalog.js';
+import { timingRows, timingTable } from '../../lint/timing.js';
+import type { RuleTimings } from '../../lint/types.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import { parseNow } from '../now.js';
 import { writeOutputFile, type Io } from '../io.js';
@@ -94,6 +96,8 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
   if (options.outputFile) assertReplaceable(resolve(io.cwd, options.outputFile), 'report', options.force ?? false);
   for (const report of reports) assertReplaceable(report.path, 'report', options.force ?? false);
   const bar = progress(io);
+  // TIMING=1 (or a number of rows, or `all`), as ESLint reads it: each rule's time, after the report.
+  const timings: RuleTimings | undefined = io.env.TIMING ? new Map() : undefined;
   let run;
   try {
     run = await lintProject({
@@ -110,6 +114,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
       ...(options.ignore ? { ignore: options.ignore } : {}),
       errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
       force: options.force ?? false,
+      ...(timings ? { timings } : {}),
     });
   } catch (error) {
     if (error instanceof ConfigError)
@@ -149,6 +154,7 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
   } else {
     io.stdout.write(text);
   }
+  if (timings && io.env.TIMING) io.stderr.write(timingTable(timings, timingRows(io.env.TIMING)));
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
