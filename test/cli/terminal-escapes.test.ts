@@ -123,9 +123,28 @@ describe('text from a postmortem never reaches the terminal as control character
     const found = report?.messages
       .filter((m) => m.ruleId === 'no-control-characters')
       .map((m) => `${m.line}:${m.column}`);
-    // The title (3) and the notice text (42) hold YAML escapes, reported at the value; the timeline item (76)
-    // and the action-item row (113: C1 CSI, backspace, OSC 52's ESC and BEL, CSI 2J) hold them raw.
-    expect(found).toEqual(['3:8', '42:9', '76:47', '113:12', '113:20', '113:87', '113:102', '113:107']);
+    // The title and the notice text hold YAML escapes, reported at the value; the timeline item and the
+    // action-item row (C1 CSI, backspace, OSC 52's ESC and BEL, CSI 2J) hold them raw. Lines are found in
+    // the file as written, so that the example may grow.
+    const lines = (await readFile(join(dir, file), 'utf8')).split('\n');
+    const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
+    const [title, notice, event, row] = [
+      lineOf('title: "Relata CRM'),
+      lineOf('en: "A software update \\e'),
+      lineOf(`${CLEAR}deployed`),
+      lineOf(`rel${OSC52}`),
+    ];
+    expect(Math.min(title, notice, event, row)).toBeGreaterThan(0);
+    expect(found).toEqual([
+      `${title}:8`,
+      `${notice}:9`,
+      `${event}:47`,
+      `${row}:12`,
+      `${row}:20`,
+      `${row}:87`,
+      `${row}:102`,
+      `${row}:107`,
+    ]);
   });
 
   it('writes --out files as it prints: someone will `cat` them', async () => {

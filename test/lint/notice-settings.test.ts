@@ -10,11 +10,11 @@ import { ROOT, runCli, runInProcess, tempDir } from '../helpers/cli.js';
 
 const EXAMPLE = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
 const NOTICE = {
-  signature: { en: 'Your Relata team', de: 'Ihr Relata-Team' },
+  signature: { en: 'The Relata team', de: 'Ihr Relata-Team', fr: 'L’équipe Relata' },
   services: {
-    'crm-web': { en: 'the web app', de: 'die Web-App' },
-    'crm-workers': { en: 'reminders', de: 'Erinnerungen' },
-    'fragment-cache': { en: 'the web app', de: 'die Web-App' },
+    'crm-web': { en: 'web app', de: 'Web-App', fr: 'application web' },
+    'crm-workers': { en: 'reminders', de: 'Erinnerungen', fr: 'rappels' },
+    'fragment-cache': { en: 'web app', de: 'Web-App', fr: 'application web' },
   },
 };
 
@@ -44,9 +44,14 @@ describe("the config's notice block reaches the notice rules", () => {
     expect(result.code).toBe(1);
     const results = JSON.parse(result.stdout) as Results;
     expect(results).toHaveLength(WORKER_THRESHOLD);
+    // Each language the example's notice names lacks three display names and a signature.
+    const languages = /^ {2}languages: \[(.*)\]$/m.exec(await readFile(EXAMPLE, 'utf8'))![1]!.split(', ');
+    expect(languages.length).toBeGreaterThan(1);
     for (const r of results) {
-      expect(r.messages.filter((m) => m.ruleId === 'notice-services')).toHaveLength(6);
-      expect(r.messages.filter((m) => m.ruleId === 'notice-signature' && m.severity === 1)).toHaveLength(2);
+      expect(r.messages.filter((m) => m.ruleId === 'notice-services')).toHaveLength(3 * languages.length);
+      expect(r.messages.filter((m) => m.ruleId === 'notice-signature' && m.severity === 1)).toHaveLength(
+        languages.length,
+      );
     }
   });
 

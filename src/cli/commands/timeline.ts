@@ -1,9 +1,8 @@
 import { loadConfig, formatOptionsOf, type PostmortemConfig } from '../../config/load.js';
-import { writeFileAtomic } from '../../model/index.js';
 import { collectTimeline, type Candidate } from '../../timeline/collect.js';
 import { formatSourceMessage } from '../../timeline/messages.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { writeOutputFile, type Io } from '../io.js';
 
 /** Options of `postmortem timeline`. */
 export interface TimelineOptions {
@@ -58,7 +57,8 @@ export async function timelineCommand(file: string, options: TimelineOptions, io
       throw new UsageError(
         `${file}: expected a "## Timeline" section to merge into, found none. Add the heading and run again.`,
       );
-    if (merge.added > 0) await writeFileAtomic(outcome.path, merge.source, { force: true });
+    // Through the one way out: a control character that came in with a chat message is written visibly.
+    if (merge.added > 0) await writeOutputFile(outcome.path, merge.source, { force: true });
     io.stdout.write(
       `${file}: ${merge.added === 0 ? 'nothing new to add' : `added ${merge.added} timeline item${merge.added === 1 ? '' : 's'}`}.\n`,
     );
