@@ -12,6 +12,7 @@ import { showEntry } from './flow-timeline.js';
 import { LESSON_QUESTIONS, MESSAGES, STEP_TITLES } from './questions.js';
 import { showInstant } from './moments.js';
 import { firstLineOf } from './text-prompt.js';
+import { visible } from '../model/visible.js';
 
 /** One answer on the review screen. */
 export interface ReviewItem {
@@ -29,7 +30,8 @@ function text(value: unknown): string {
   if (value === undefined || value === '') return '(none)';
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(text).join(', ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  const shown = firstLineOf(typeof value === 'string' ? value : JSON.stringify(value));
+  // Answers may come from a draft file: its control characters are shown, never sent to the terminal.
+  const shown = visible(firstLineOf(typeof value === 'string' ? value : JSON.stringify(value)));
   return shown.length > 90 ? `${shown.slice(0, 87)}...` : shown;
 }
 

@@ -15,6 +15,7 @@ import {
   useRef,
   useState,
 } from '@inquirer/core';
+import { visible } from '../model/visible.js';
 import type { Validation } from './validators.js';
 
 /** What the text prompt is given. */
@@ -155,16 +156,17 @@ export const textPrompt = createPrompt<TextPromptResult, TextPromptConfig>((conf
   });
 
   const message = theme.style.message(config.message, status);
-  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(firstLineOf(answer.current))}`;
+  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(visible(firstLineOf(answer.current)))}`;
   const shownDefault =
     defaultValue !== '' && lines.current.length === 0 && current.current === ''
-      ? theme.style.defaultAnswer(firstLineOf(defaultValue))
+      ? // A default may come from a draft file: shown with its control characters visible.
+        theme.style.defaultAnswer(visible(firstLineOf(defaultValue)))
       : undefined;
   const head = [prefix, message, shownDefault].filter((part) => part !== undefined).join(' ');
   const body =
     lines.current.length === 0
       ? `${head} ${current.current}`
-      : `${head}\n${lines.current.map((l) => `  ${l}`).join('\n')}\n  ${current.current}`;
+      : `${head}\n${lines.current.map((l) => `  ${visible(l)}`).join('\n')}\n  ${current.current}`;
   const help = joined === undefined ? config.hint : `${joined} ${config.hint}`;
   return [body, error ? theme.style.error(error) : theme.style.help(help)];
 });

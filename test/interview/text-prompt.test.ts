@@ -84,6 +84,18 @@ describe('the multi-line text prompt', () => {
   });
 });
 
+describe('text from a draft', () => {
+  it('shows a default with control characters visibly (a draft file may hold escape sequences)', async () => {
+    const hostile = 'Checkout \u001b]52;c;aGk=\u0007down\u001b[2J';
+    const { answer, events, getScreen } = await prompt({ default: hostile });
+    expect(getScreen()).toContain('Checkout \\u001b]52;c;aGk=\\u0007down\\u001b[2J');
+    expect(getScreen()).not.toContain('\u0007');
+    events.keypress('enter');
+    // The answer itself is the draft's text; lint's no-control-characters rule reports it in the file.
+    await expect(answer).resolves.toEqual({ text: hostile, edit: false });
+  });
+});
+
 describe('a one-line question (services, a sentence)', () => {
   async function oneLine(join: 'list' | 'text') {
     return render(textPrompt, { message: 'Affected services:', hint: HINT, oneLine: join });
