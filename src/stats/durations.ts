@@ -10,18 +10,13 @@ export function toMinutes(ms: number): number {
 }
 
 /**
- * Writes whole minutes compactly: `3 h 12 min` to the minute under a day, so that a table cell
- * says the same as the JSON and is a time some incident really took; `2 d 3 h` from a day on,
- * with the model's formatter (rounded to the hour, as render shows long durations). The model's
- * coarser 5-minute step under a day is for prose and would hide the figure the tables are about.
+ * Writes whole minutes compactly with the model's formatter, to the minute at any length
+ * (`3 h 12 min`, `3 d 13 h 53 min`), so that a table cell says the same as the JSON and is a time
+ * some incident really took; only zero is `0 min` here rather than the formatter's `0 s`.
  */
 export function formatMinutes(minutes: number | null): string {
   if (minutes === null) return '–';
-  if (minutes >= 1440) return formatDuration(minutes * 60_000);
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return minutes === 0 ? '0 min' : formatDuration(minutes * 60_000);
 }
 
 /**

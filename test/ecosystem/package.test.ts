@@ -172,7 +172,8 @@ describe('the npm package', () => {
 
     const answers = await readFile(join(ROOT, 'examples', 'answers', 'crm-release-rollback.yaml'), 'utf8');
     await writeFile(join(project, 'answers.yaml'), `${answers}\nstatus: final\n`);
-    // A notice names services as customers know them and is signed: the project's config says how.
+    // A notice names services as customers know them and is signed: the project's config says how,
+    // unless the file does (the answers name the services, so the file's names win over these).
     const notice = {
       company: 'Relata',
       signature: { en: 'Your Relata team', de: 'Ihr Relata-Team' },
@@ -202,7 +203,8 @@ describe('the npm package', () => {
     expect(email.stderr).toBe('');
     expect(email.code).toBe(0);
     expect(email.stdout).toContain('May 15, 2018');
-    expect(email.stdout).toContain('CRM web app and Reminders');
+    expect(email.stdout).toContain('Relata web app and scheduled reminder e-mails');
+    expect(email.stdout).not.toContain('CRM web app');
     expect(email.stdout).toContain('Your Relata team');
 
     const site = join(work.dir, 'blog');
@@ -233,8 +235,8 @@ describe('the npm package', () => {
     };
     expect(incidents.page.name).toBe('Relata status');
     expect(incidents.incidents.map((i) => [i.impact, i.components.map((c) => c.name)])).toEqual([
-      ['major', ['CRM-Web-App', 'Erinnerungen']],
-      ['major', ['CRM web app', 'Reminders']],
+      ['major', ['Relata-Web-App', 'geplante Erinnerungsmails']],
+      ['major', ['Relata web app', 'scheduled reminder e-mails']],
     ]);
   }, 180_000);
 

@@ -105,15 +105,16 @@ describe('export writes RFC 3339 moments with seconds', () => {
       const result = await runInProcess(['export', '--format', 'atom', ...URL_ARGS, '--out', '-'], { cwd: dir });
       expect(result.code).toBe(0);
       const dates = await strictXmlDates(result.stdout);
-      // The feed's updated, and published and updated of both entries (en, de).
-      expect(dates).toHaveLength(5);
+      // The feed's updated, and published and updated of each of the three entries (en, de, fr).
+      expect(dates).toHaveLength(7);
       for (const [, text] of dates) expect(text).toMatch(RFC3339);
       expect(dates.filter(([name]) => name === 'published').map(([, t]) => t)).toEqual([
         '2018-05-15T14:02:00+02:00',
         '2018-05-15T14:02:00+02:00',
+        '2018-05-15T14:02:00+02:00',
       ]);
       expect(dates.filter(([name]) => name === 'updated').map(([, t]) => t)).toEqual(
-        Array(3).fill('2018-05-15T18:10:00+02:00'),
+        Array(4).fill('2018-05-15T18:10:00+02:00'),
       );
     },
   );

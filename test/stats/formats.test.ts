@@ -102,8 +102,7 @@ describe('stats formats', () => {
 });
 
 describe('formatMinutes', () => {
-  it('keeps whole minutes under a day, as the JSON has them, and rounds to the hour from a day on', () => {
-    // Under a day the model's prose rule would say 4 h 35 min for 273; the table must say 273 minutes.
+  it('writes whole minutes, as the JSON has them, also from a day on', () => {
     expect([0, 7, 60, 152, 273, 1383, 1439].map(formatMinutes)).toEqual([
       '0 min',
       '7 min',
@@ -113,8 +112,13 @@ describe('formatMinutes', () => {
       '23 h 3 min',
       '23 h 59 min',
     ]);
-    // 5,153 min = 3 d 13 h 53 min and 13,905 min = 9 d 15 h 45 min: to the nearest hour, not cut.
-    expect([1440, 5153, 13_905].map(formatMinutes)).toEqual(['1 d', '3 d 14 h', '9 d 16 h']);
+    // 5,153 min = 3 d 13 h 53 min and 13,905 min = 9 d 15 h 45 min: every minute shown, none rounded away.
+    expect([1440, 1441, 5153, 13_905].map(formatMinutes)).toEqual([
+      '1 d',
+      '1 d 1 min',
+      '3 d 13 h 53 min',
+      '9 d 15 h 45 min',
+    ]);
     expect(formatMinutes(null)).toBe('–');
   });
 });
