@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { tempDir } from '../helpers/cli.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
 
 const exec = promisify(execFile);
 
@@ -80,6 +81,19 @@ export async function examplePostmortem(
   const file = join(dir, `${id}.md`);
   await writeFile(file, text);
   return file;
+}
+
+/** The languages an example's notice declares (`languages: [en, de, fr]`), in their order. */
+export function exampleLanguages(example: string): string[] {
+  const text = readFileSync(join(ROOT, 'examples', example), 'utf8');
+  const list = /^ {2}languages: \[(.*)\]$/m.exec(text)?.[1];
+  if (list === undefined) throw new Error(`${example} declares no notice languages`);
+  return list.split(',').map((l) => l.trim());
+}
+
+/** Jekyll's post paths for `id` in `langs`, as `git diff --name-only` lists them: the site language in _posts/. */
+export function jekyllPosts(id: string, langs: readonly string[], siteLang = 'en'): string[] {
+  return langs.map((l) => (l === siteLang ? `_posts/${id}.md` : `${l}/_posts/${id}.md`)).sort();
 }
 
 /** Notice text that would run as site code, HTML or a live link if published as it is. */
