@@ -2,10 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, runInProcess, tempDir } from '../helpers/cli.js';
-import { examplePostmortem, git, makeSite, SITE_FILES, siteState } from './site.js';
+import { exampleLanguages, examplePostmortem, git, jekyllPosts, makeSite, SITE_FILES, siteState } from './site.js';
 
 const CRM = '2018-05-15-crm-release-rollback-failed';
 const CARSHARE = '2019-03-12-carshare-db-maintenance';
+// Each example's notice languages: a publish without --lang commits one post per language.
+const CRM_LANGS = exampleLanguages(`${CRM}.md`);
+const CARSHARE_LANGS = exampleLanguages(`${CARSHARE}.md`);
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -49,7 +52,7 @@ describe('who commits', () => {
     await mkdir(home);
     const env = { HOME: home, XDG_CONFIG_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(home, 'none') };
     const result = await runCli(['publish', crm, '--site', dir, '--timezone', 'Europe/Berlin'], { env });
-    expect(result.stderr).toContain('Committed 2 jekyll post(s)');
+    expect(result.stderr).toContain(`Committed ${CRM_LANGS.length} jekyll post(s)`);
     expect(result.code).toBe(0);
     expect(await git(dir, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', `postmortem/${CRM}`)).toBe(
       'postmortem <postmortem@localhost>|postmortem <postmortem@localhost>',
@@ -77,11 +80,8 @@ describe('publish never disturbs the site', () => {
     const { dir, crm, carshare } = await fixture();
     expect((await publish(crm, dir)).code).toBe(0);
     expect((await publish(carshare, dir)).code).toBe(0);
-    expect(await branchFiles(dir, `postmortem/${CRM}`)).toEqual([`_posts/${CRM}.md`, `de/_posts/${CRM}.md`]);
-    expect(await branchFiles(dir, `postmortem/${CARSHARE}`)).toEqual([
-      `_posts/${CARSHARE}.md`,
-      `de/_posts/${CARSHARE}.md`,
-    ]);
+    expect(await branchFiles(dir, `postmortem/${CRM}`)).toEqual(jekyllPosts(CRM, CRM_LANGS));
+    expect(await branchFiles(dir, `postmortem/${CARSHARE}`)).toEqual(jekyllPosts(CARSHARE, CARSHARE_LANGS));
     expect(await git(dir, 'branch', '--show-current')).toBe('main');
   });
 
@@ -96,11 +96,9 @@ describe('publish never disturbs the site', () => {
       publish(carshare, dir),
     ]);
     expect(runs.map((r) => [r.code, r.stderr.includes('internal error')])).toEqual(runs.map(() => [0, false]));
+    // The CRM runs name en and de; the last carshare run publishes all of its languages.
     expect(await branchFiles(dir, `postmortem/${CRM}`)).toEqual([`_posts/${CRM}.md`, `de/_posts/${CRM}.md`]);
-    expect(await branchFiles(dir, `postmortem/${CARSHARE}`)).toEqual([
-      `_posts/${CARSHARE}.md`,
-      `de/_posts/${CARSHARE}.md`,
-    ]);
+    expect(await branchFiles(dir, `postmortem/${CARSHARE}`)).toEqual(jekyllPosts(CARSHARE, CARSHARE_LANGS));
     // Every run that said it committed has its commit on the branch.
     for (const run of runs) {
       const commit = /as ([0-9a-f]{7}):/.exec(run.stderr)?.[1];
@@ -139,7 +137,7 @@ describe('publish never disturbs the site', () => {
     expect(changed.code).toBe(0);
     expect(await git(dir, 'rev-parse', `postmortem/${CRM}~1`)).toBe(tip);
     expect(await git(dir, 'log', '-1', '--format=%s', `postmortem/${CRM}`)).toBe(
-      `Update customer notice for ${CRM} (en, de)`,
+      `Update customer notice for ${CRM} (${CRM_LANGS.join(', ')})`,
     );
   });
 

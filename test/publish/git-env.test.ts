@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPOSITORY_ENV_VARS } from '../../src/publish/git.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { examplePostmortem, git, makeSite, SITE_FILES } from './site.js';
+import { exampleLanguages, examplePostmortem, git, jekyllPosts, makeSite, SITE_FILES } from './site.js';
 
 const exec = promisify(execFile);
 const CRM = '2018-05-15-crm-release-rollback-failed';
@@ -51,11 +51,12 @@ describe('publish commits into the site, whatever repository the environment poi
     const env = variables(join(other.dir, '.git'), other.dir, site.dir);
     const before = await repositoryState(other.dir);
     const result = await runCli(['publish', file, '--site', site.dir, '--timezone', 'UTC'], { env });
-    expect(result.stderr).toContain('Committed 2 jekyll post(s)');
+    const langs = exampleLanguages(`${CRM}.md`);
+    expect(result.stderr).toContain(`Committed ${langs.length} jekyll post(s)`);
     expect(result.code).toBe(0);
     expect(await repositoryState(other.dir)).toBe(before);
     const commit = await git(site.dir, 'rev-parse', `refs/heads/postmortem/${CRM}`);
-    expect(await git(site.dir, 'diff', '--name-only', 'main', commit)).toBe(`_posts/${CRM}.md\nde/_posts/${CRM}.md`);
+    expect(await git(site.dir, 'diff', '--name-only', 'main', commit)).toBe(jekyllPosts(CRM, langs).join('\n'));
   });
 
   it('every variable git itself calls local to a repository is cleared (git rev-parse --local-env-vars)', async () => {

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, runInProcess, tempDir, ROOT } from '../helpers/cli.js';
-import { git, HOSTILE, hostilePostmortem, KRAMDOWN, kramdownPostmortem, makeSite, shownText } from './site.js';
+import {
+  git,
+  HOSTILE,
+  HOSTILE_TEXT,
+  hostilePostmortem,
+  KRAMDOWN,
+  kramdownPostmortem,
+  makeSite,
+  shownText,
+} from './site.js';
 
 const exec = promisify(execFile);
 
@@ -111,10 +120,8 @@ describe('publish into a real Hugo site', () => {
         expect(html).not.toContain('href="https://evil.example');
         const text = shownText(html);
         for (const part of [HOSTILE.first, HOSTILE.hugo, HOSTILE.liquid, HOSTILE.html]) expect(text).toContain(part);
-        // The summary front matter (rendered as Markdown by Hugo) shows the first sentence as written.
-        expect(html).toMatch(
-          /<div class="summary">A \[status link\]\(https:\/\/evil\.example\/phish\) went out first\.<\/div>/,
-        );
+        // The summary front matter (rendered as Markdown by Hugo) shows the first sentence, all of it, as written.
+        expect(text).toContain(`<div class="summary">${HOSTILE_TEXT}</div>`);
       }
     },
   );
@@ -130,7 +137,10 @@ describe('publish into a real Hugo site', () => {
     const pub = await build(dir, 'postmortem/2018-05-15-crm-release-rollback-failed');
     for (const page of [join(pub, 'posts', SLUG, 'index.html'), join(pub, 'de', 'posts', SLUG, 'index.html')]) {
       const html = await readFile(page, 'utf8');
-      expect(html).not.toMatch(/<(?:img|dl|span|script)\b|<[^>]*\son\w+=|<!--/i);
+      // Quoted attribute values are data: the description meta tag holds the first sentence, escaped, and
+      // the splitter's sentence runs to the end here ("$$1$${: ..." starts no new one), "onfocus=" included.
+      const markup = html.replace(/="[^"]*"/g, '=""');
+      expect(markup).not.toMatch(/<(?:img|dl|span|script)\b|<[^>]*\son\w+=|<!--/i);
       const text = shownText(html);
       const paragraphs = [
         ...KRAMDOWN.whatHappened,

@@ -6,7 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { runCli, runInProcess, tempDir, ROOT } from '../helpers/cli.js';
 import { HAS_CHROMIUM, launchChromium } from '../stats/chromium.js';
-import { git, HOSTILE, hostilePostmortem, KRAMDOWN, kramdownPostmortem, makeSite, shownText } from './site.js';
+import {
+  git,
+  HOSTILE,
+  HOSTILE_TEXT,
+  hostilePostmortem,
+  KRAMDOWN,
+  kramdownPostmortem,
+  makeSite,
+  shownText,
+} from './site.js';
 
 const exec = promisify(execFile);
 
@@ -103,7 +112,7 @@ describe('publish into a real Jekyll site', () => {
         expect(html).not.toContain('href="https://evil.example');
         const text = shownText(html);
         for (const part of [HOSTILE.first, HOSTILE.hugo, HOSTILE.liquid, HOSTILE.html]) expect(text).toContain(part);
-        expect(text).toContain(`<p class="description">${HOSTILE.first}</p>`);
+        expect(text).toContain(`<p class="description">${HOSTILE_TEXT}</p>`);
       }
     },
   );

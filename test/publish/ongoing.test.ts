@@ -13,11 +13,11 @@ describe('postmortem publish of an incident that is not over yet', () => {
   it.each([
     [
       'en',
-      'A disruption has affected the Relata web app and scheduled reminder e-mails since May 15, 2018, 2:02 PM (CEST).',
+      'A disruption has been ongoing since May 15, 2018, 2:02 PM (CEST). Affected: Relata web app and scheduled reminder e-mails.',
     ],
     [
       'de',
-      'Eine Störung betrifft die Relata-Web-App und geplante Erinnerungsmails seit dem 15. Mai 2018, 14:02 Uhr (MESZ).',
+      'Seit dem 15. Mai 2018, 14:02 Uhr (MESZ), besteht eine Störung. Betroffen sind: Relata-Web-App und geplante Erinnerungsmails.',
     ],
   ])('the cState post in %s says since when and is not resolved', async (lang, facts) => {
     const work = await tempDir();

@@ -2,11 +2,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import { runInProcess, ROOT } from '../helpers/cli.js';
-import { git, makeSite, SITE_FILES } from './site.js';
+import { exampleLanguages, git, jekyllPosts, makeSite, SITE_FILES } from './site.js';
 
 const EXAMPLE = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
 const ID = '2018-05-15-crm-release-rollback-failed';
 const BRANCH = `postmortem/${ID}`;
+// The example's notice languages: a publish without --lang writes one post for each.
+const LANGS = exampleLanguages(`${ID}.md`);
+
+/** Hugo's post paths for the example in LANGS, sorted as git lists them: the default language takes the plain name. */
+function hugoPosts(section: string, defaultLang = 'en'): string {
+  const slug = `content/${section}/crm-release-rollback-failed`;
+  return LANGS.map((l) => (l === defaultLang ? `${slug}.md` : `${slug}.${l}.md`))
+    .sort()
+    .join('\n');
+}
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -38,11 +48,11 @@ describe('postmortem publish: one post per language, as each generator lays out 
   it('jekyll: _posts/ for the site language, <lang>/_posts/ for another, in one commit', async () => {
     const dir = await site('jekyll');
     const result = await publish(dir);
-    expect(result.stderr).toContain(`Committed 2 jekyll post(s) to branch ${BRANCH} (new, from main)`);
+    expect(result.stderr).toContain(`Committed ${LANGS.length} jekyll post(s) to branch ${BRANCH} (new, from main)`);
     expect(result.stderr).toContain(`git -C ${dir} log -p ${BRANCH}`);
     expect(result.stderr).toContain(`git -C ${dir} push origin ${BRANCH}`);
     expect(result.code).toBe(0);
-    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(`_posts/${ID}.md\nde/_posts/${ID}.md`);
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(jekyllPosts(ID, LANGS).join('\n'));
     expect(await git(dir, 'rev-list', '--count', `main..${BRANCH}`)).toBe('1');
     const en = await onBranch(dir, `_posts/${ID}.md`);
     expect(en).toMatch(/^date: "2018-05-15 14:02:00 \+0200"$/m);
@@ -61,14 +71,14 @@ describe('postmortem publish: one post per language, as each generator lays out 
     const de = frontMatter(await onBranch(dir, `de/_posts/${ID}.md`));
     expect([de.title, de.lang]).toEqual(['Störung der Relata-Web-App', 'de']);
     expect(await git(dir, 'log', '-1', '--format=%an %s', BRANCH)).toBe(
-      `Site Owner Publish customer notice for ${ID} (en, de)`,
+      `Site Owner Publish customer notice for ${ID} (${LANGS.join(', ')})`,
     );
   });
 
   it('jekyll: a site whose lang is de keeps German in _posts/ and English in en/_posts/', async () => {
     const dir = await site('jekyll', { '_config.yml': 'title: Relata\nlang: de-DE\n' });
     expect((await publish(dir)).code).toBe(0);
-    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(`_posts/${ID}.md\nen/_posts/${ID}.md`);
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(jekyllPosts(ID, LANGS, 'de').join('\n'));
     expect(frontMatter(await onBranch(dir, `_posts/${ID}.md`)).lang).toBe('de');
   });
 
@@ -76,9 +86,7 @@ describe('postmortem publish: one post per language, as each generator lays out 
     const dir = await site('hugo');
     const result = await publish(dir, '--section', 'incidents');
     expect(result.code).toBe(0);
-    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(
-      'content/incidents/crm-release-rollback-failed.de.md\ncontent/incidents/crm-release-rollback-failed.md',
-    );
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(hugoPosts('incidents'));
     const de = await onBranch(dir, 'content/incidents/crm-release-rollback-failed.de.md');
     expect(frontMatter(de)).toEqual({
       title: 'Störung der Relata-Web-App',
@@ -113,9 +121,7 @@ describe('postmortem publish: one post per language, as each generator lays out 
   it('hugo: defaultContentLanguage decides which language takes the plain name', async () => {
     const dir = await site('hugo', { 'hugo.toml': 'title = "Relata"\ndefaultContentLanguage = "de"\n' });
     expect((await publish(dir)).code).toBe(0);
-    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(
-      'content/posts/crm-release-rollback-failed.en.md\ncontent/posts/crm-release-rollback-failed.md',
-    );
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(hugoPosts('posts', 'de'));
   });
 
   it('cstate: content/issues/<id>.md and <id>.de.md with severity, resolved, affected, section', async () => {
@@ -149,9 +155,16 @@ describe('postmortem publish: one post per language, as each generator lays out 
     expect(await git(dir, 'log', '--format=%s', `main..${BRANCH}`)).toBe(
       `Publish customer notice for ${ID} (en)\nPublish customer notice for ${ID} (de)`,
     );
-    // Both languages again: nothing new.
+    // Every language: only the ones not on the branch yet are added; then again, nothing new.
+    const rest = LANGS.filter((l) => l !== 'en' && l !== 'de');
     const all = await publish(dir);
-    expect(all.stderr).toContain(`${BRANCH} already holds these hugo posts (en, de); nothing to commit.`);
+    expect(all.code).toBe(0);
+    expect(all.stderr).toContain(`Committed ${rest.length} hugo post(s) to branch ${BRANCH} as`);
+    expect(await git(dir, 'diff', '--name-only', `main..${BRANCH}`)).toBe(hugoPosts('posts'));
+    const again = await publish(dir);
+    expect(again.stderr).toContain(
+      `${BRANCH} already holds these hugo posts (${LANGS.join(', ')}); nothing to commit.`,
+    );
   });
 
   it('cstate: an affected service the site does not list is refused, naming it', async () => {
@@ -203,7 +216,7 @@ describe('postmortem publish: --no-commit', () => {
     expect(result.stderr).toContain('not committed (--no-commit)');
     expect(await git(dir, 'branch', '--list')).toBe('* main');
     expect(await git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe(
-      '?? content/posts/crm-release-rollback-failed.de.md\n?? content/posts/crm-release-rollback-failed.md',
+      hugoPosts('posts').replace(/^/gm, '?? '),
     );
     const again = await publish(dir, '--no-commit');
     expect(again.code).toBe(0);

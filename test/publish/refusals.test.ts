@@ -2,7 +2,7 @@ import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInProcess, tempDir, ROOT } from '../helpers/cli.js';
-import { examplePostmortem, git, makeSite, SITE_FILES, siteState } from './site.js';
+import { exampleLanguages, examplePostmortem, git, jekyllPosts, makeSite, SITE_FILES, siteState } from './site.js';
 
 const EXAMPLE = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
 const ID = '2018-05-15-crm-release-rollback-failed';
@@ -148,8 +148,13 @@ describe('postmortem publish: odd cases', () => {
     const before = await siteState(dir);
     const dry = await publish(dir, '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.stderr).toContain('Would commit 2 jekyll post(s) to branch postmortem/');
-    expect(dry.stderr).toContain(`new: ${dir}/_posts/${ID}.md\n  new: ${dir}/de/_posts/${ID}.md\n`);
+    const langs = exampleLanguages(`${ID}.md`);
+    expect(dry.stderr).toContain(`Would commit ${langs.length} jekyll post(s) to branch postmortem/`);
+    expect(dry.stderr).toContain(
+      `${jekyllPosts(ID, langs)
+        .map((p) => `  new: ${dir}/${p}\n`)
+        .join('')}`,
+    );
     expect(dry.stdout).toMatch(/^diff --git a\/_posts\/.+\nnew file mode 100644\n/);
     expect(dry.stdout).toContain('\n+layout: post\n');
     expect(await siteState(dir)).toEqual(before);
@@ -165,8 +170,8 @@ describe('postmortem publish: odd cases', () => {
     expect((await publish(dir)).code).toBe(0);
     const dry = await publish(dir, '--dry-run', '--timezone', 'UTC', '--lang', 'en');
     expect(dry.stdout).toMatch(/^diff --git a\/_posts\/.+\nindex /);
-    expect(dry.stdout).toMatch(/\n-A disruption affected .* from 2:02 PM to 2:31 PM .*\(CEST\)/);
-    expect(dry.stdout).toMatch(/\n\+A disruption affected .* from 12:02 PM to 12:31 PM .*\(UTC\)/);
+    expect(dry.stdout).toMatch(/\n-On .* there was a disruption from 2:02 PM to 2:31 PM .*\(CEST\)/);
+    expect(dry.stdout).toMatch(/\n\+On .* there was a disruption from 12:02 PM to 12:31 PM .*\(UTC\)/);
     expect(dry.stdout).not.toContain('de/_posts');
   });
 

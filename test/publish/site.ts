@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { tempDir } from '../helpers/cli.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
 
 const exec = promisify(execFile);
 
@@ -82,6 +83,19 @@ export async function examplePostmortem(
   return file;
 }
 
+/** The languages an example's notice declares (`languages: [en, de, fr]`), in their order. */
+export function exampleLanguages(example: string): string[] {
+  const text = readFileSync(join(ROOT, 'examples', example), 'utf8');
+  const list = /^ {2}languages: \[(.*)\]$/m.exec(text)?.[1];
+  if (list === undefined) throw new Error(`${example} declares no notice languages`);
+  return list.split(',').map((l) => l.trim());
+}
+
+/** Jekyll's post paths for `id` in `langs`, as `git diff --name-only` lists them: the site language in _posts/. */
+export function jekyllPosts(id: string, langs: readonly string[], siteLang = 'en'): string[] {
+  return langs.map((l) => (l === siteLang ? `_posts/${id}.md` : `${l}/_posts/${id}.md`)).sort();
+}
+
 /** Notice text that would run as site code, HTML or a live link if published as it is. */
 export const HOSTILE = {
   first: 'A [status link](https://evil.example/phish) went out first.',
@@ -90,9 +104,15 @@ export const HOSTILE = {
   html: '<script>alert(1)</script> <b>bold</b> <img src=x onerror=alert(2)>',
 };
 
+/**
+ * HOSTILE as one "what happened" text. Sentences end only before a capital letter, a digit or a
+ * quote, so its first sentence, a post's summary, is all of it: every payload lands in the summary too.
+ */
+export const HOSTILE_TEXT = `${HOSTILE.first} ${HOSTILE.hugo} ${HOSTILE.liquid} ${HOSTILE.html}`;
+
 /** The example postmortem with hostile text in the English and German "what happened". */
 export function hostilePostmortem(dir: string): Promise<string> {
-  const text = `${HOSTILE.first} ${HOSTILE.hugo} ${HOSTILE.liquid} ${HOSTILE.html}`;
+  const text = HOSTILE_TEXT;
   return examplePostmortem(dir, '2018-05-15-crm-release-rollback-failed.md', (t) =>
     t.replace(/^( {4}(?:en|de): )"(?:A software update|Ein Software-Update).*"$/gm, (_m, key: string) => {
       return `${key}${JSON.stringify(text)}`;
@@ -150,7 +170,7 @@ export const KRAMDOWN = {
   service: 'the web app $$5$${: tabindex="5" autofocus="" onfocus="pwned(5)"}',
 };
 
-/** The example postmortem with KRAMDOWN in every notice text field and a service name, both languages. */
+/** The example postmortem with KRAMDOWN in every notice text field and a service name, in each of its languages. */
 export function kramdownPostmortem(dir: string): Promise<string> {
   const fields: Record<string, string[]> = {
     what_happened: KRAMDOWN.whatHappened,
@@ -162,13 +182,23 @@ export function kramdownPostmortem(dir: string): Promise<string> {
     let text = t;
     for (const [field, paragraphs] of Object.entries(fields)) {
       const value = (first: string[]) => JSON.stringify([...first, ...paragraphs].join('\n\n'));
-      const [en, de] =
-        field === 'apology' ? [value(['We are sorry.']), value(['Es tut uns leid.'])] : [value([]), value([])];
+      const apology: Record<string, string> = {
+        en: 'We are sorry.',
+        de: 'Es tut uns leid.',
+        fr: 'Nous vous prions de nous excuser.',
+      };
       // Replaced by functions: a replacement string would read the payloads' `$$` as `$`.
-      const fieldPattern = new RegExp(`^(  ${field}:\\n {4}en: ).*\\n( {4}de: ).*$`, 'm');
-      text = text.replace(fieldPattern, (_m, enKey: string, deKey: string) => `${enKey}${en}\n${deKey}${de}`);
+      const fieldPattern = new RegExp(`^(  ${field}:\\n)((?: {4}\\w+: .*\\n)+)`, 'm');
+      text = text.replace(fieldPattern, (_m, head: string, lines: string) => {
+        const langs = [...lines.matchAll(/^ {4}(\w+): /gm)].map((m) => m[1] as string);
+        const first = (lang: string) => (field === 'apology' ? [apology[lang] ?? 'We are sorry.'] : []);
+        return head + langs.map((lang) => `    ${lang}: ${value(first(lang))}\n`).join('');
+      });
     }
     const name = JSON.stringify(KRAMDOWN.service);
-    return text.replace(/^( {4}crm-web: ).*$/m, (_m, key: string) => `${key}{ en: ${name}, de: ${name} }`);
+    return text.replace(/^( {4}crm-web: )\{(.*)\}$/m, (_m, key: string, names: string) => {
+      const langs = [...names.matchAll(/(\w+): /g)].map((m) => m[1] as string);
+      return `${key}{ ${langs.map((lang) => `${lang}: ${name}`).join(', ')} }`;
+    });
   });
 }
