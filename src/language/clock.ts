@@ -146,3 +146,21 @@ export function durationParts(ms: number): DurationParts {
   const total = rounded / 60_000;
   return { days: Math.floor(total / 1440), hours: Math.floor((total % 1440) / 60), minutes: total % 60, seconds: 0 };
 }
+
+/** A language's words for a duration: each unit in the singular and the plural, and "less than a minute". */
+export interface DurationWords {
+  day: readonly [string, string];
+  hour: readonly [string, string];
+  minute: readonly [string, string];
+  lessThanAMinute: string;
+}
+
+/** A duration in words, exact to the minute: "3 hours and 3 minutes", joined by the language's list. */
+export function durationInWords(ms: number, words: DurationWords, list: (items: readonly string[]) => string): string {
+  const p = durationParts(ms);
+  if (p.days + p.hours + p.minutes === 0) return words.lessThanAMinute;
+  const unit = (n: number, [one, many]: readonly [string, string]) => (n > 0 ? `${n} ${n === 1 ? one : many}` : '');
+  return list(
+    [unit(p.days, words.day), unit(p.hours, words.hour), unit(p.minutes, words.minute)].filter((x) => x !== ''),
+  );
+}

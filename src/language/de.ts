@@ -3,7 +3,7 @@
  * Display names are written once, in the nominative, as a customer reads them in a list; every
  * sentence puts them where the nominative is right ("Betroffen waren: A und B."), so none needs declining.
  */
-import { durationParts, wallTime, zoneName as zoneNameAt } from './clock.js';
+import { durationInWords, wallTime, zoneName as zoneNameAt, type DurationWords } from './clock.js';
 import { rangesText, withinOneDay, type RangeWords } from './ranges.js';
 import { joinList, splitSentences } from './sentences.js';
 import type { LanguageModule, NoticeFacts, Place } from './types.js';
@@ -41,16 +41,14 @@ const RANGES: RangeWords = {
   withZone: (text, zone) => `${text} (${zone})`,
 };
 
-function duration(ms: number): string {
-  const p = durationParts(ms);
-  if (p.days + p.hours + p.minutes === 0) return 'weniger als eine Minute';
-  const parts = [
-    p.days > 0 ? `${p.days} ${p.days === 1 ? 'Tag' : 'Tage'}` : '',
-    p.hours > 0 ? `${p.hours} ${p.hours === 1 ? 'Stunde' : 'Stunden'}` : '',
-    p.minutes > 0 ? `${p.minutes} ${p.minutes === 1 ? 'Minute' : 'Minuten'}` : '',
-  ];
-  return list(parts.filter((x) => x !== ''));
-}
+const DURATION: DurationWords = {
+  day: ['Tag', 'Tage'],
+  hour: ['Stunde', 'Stunden'],
+  minute: ['Minute', 'Minuten'],
+  lessThanAMinute: 'weniger als eine Minute',
+};
+
+const duration = (ms: number) => durationInWords(ms, DURATION, list);
 
 function facts(f: NoticeFacts, place: Place): string[] {
   const out: string[] = [];

@@ -1,5 +1,5 @@
 /** English: everything the product says to customers in English (en-US by default, en-GB on request). */
-import { durationParts, wallTime, zoneName as zoneNameAt } from './clock.js';
+import { durationInWords, wallTime, zoneName as zoneNameAt, type DurationWords } from './clock.js';
 import { rangesText, withinOneDay, type RangeWords } from './ranges.js';
 import { joinList, splitSentences } from './sentences.js';
 import type { LanguageModule, NoticeFacts, Place } from './types.js';
@@ -42,17 +42,14 @@ const RANGES: RangeWords = {
   withZone: (text, zone) => `${text} (${zone})`,
 };
 
-function duration(ms: number): string {
-  const p = durationParts(ms);
-  if (p.days + p.hours + p.minutes === 0) return 'less than a minute';
-  const unit = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-  const parts = [
-    p.days > 0 ? unit(p.days, 'day') : '',
-    p.hours > 0 ? unit(p.hours, 'hour') : '',
-    p.minutes > 0 ? unit(p.minutes, 'minute') : '',
-  ];
-  return list(parts.filter((x) => x !== ''));
-}
+const DURATION: DurationWords = {
+  day: ['day', 'days'],
+  hour: ['hour', 'hours'],
+  minute: ['minute', 'minutes'],
+  lessThanAMinute: 'less than a minute',
+};
+
+const duration = (ms: number) => durationInWords(ms, DURATION, list);
 
 function facts(f: NoticeFacts, place: Place): string[] {
   const noun = f.outage ? 'outage' : 'disruption';

@@ -3,7 +3,7 @@
  * Vouvoiement; « panne » only for a SEV1 outage, « perturbation » below; times as "14 h 02".
  * Display names stand after a colon ("Services concernés : A et B."), so none needs an article.
  */
-import { durationParts, wallTime, zoneName as zoneNameAt } from './clock.js';
+import { durationInWords, wallTime, zoneName as zoneNameAt, type DurationWords } from './clock.js';
 import { rangesText, withinOneDay, type RangeWords } from './ranges.js';
 import { joinList, splitSentences } from './sentences.js';
 import type { LanguageModule, NoticeFacts, Place } from './types.js';
@@ -42,17 +42,14 @@ const RANGES: RangeWords = {
   withZone: (text, zone) => `${text} (${zone})`,
 };
 
-function duration(ms: number): string {
-  const p = durationParts(ms);
-  if (p.days + p.hours + p.minutes === 0) return 'moins d’une minute';
-  const unit = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-  const parts = [
-    p.days > 0 ? unit(p.days, 'jour') : '',
-    p.hours > 0 ? unit(p.hours, 'heure') : '',
-    p.minutes > 0 ? unit(p.minutes, 'minute') : '',
-  ];
-  return list(parts.filter((x) => x !== ''));
-}
+const DURATION: DurationWords = {
+  day: ['jour', 'jours'],
+  hour: ['heure', 'heures'],
+  minute: ['minute', 'minutes'],
+  lessThanAMinute: 'moins d’une minute',
+};
+
+const duration = (ms: number) => durationInWords(ms, DURATION, list);
 
 function facts(f: NoticeFacts, place: Place): string[] {
   const noun = f.outage ? 'une panne' : 'une perturbation';
