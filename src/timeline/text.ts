@@ -17,7 +17,8 @@ const BASH_EPOCH = /^#(\d{9,11})$/;
 // Groups: 1 `[`, 2–4 ISO date, 5–7 German date, 8–10 time, 11 zone, 12 `]`.
 const STAMP = new RegExp(
   [
-    String.raw`^\s*(?:\d+\s+)?(\[)?\s*`,
+    // `\s*` only after the bracket: two adjacent `\s*` made a line of blanks take quadratic time.
+    String.raw`^\s*(?:\d+\s+)?(?:(\[)\s*)?`,
     String.raw`(?:(\d{4})-(\d{2})-(\d{2})[T ]|(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+)?`,
     String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?(?![\d:])`,
     String.raw`\s*(\])?\s*(?:(?:[-—–|:]|\s)\s*)?`,

@@ -80,6 +80,16 @@ describe('postmortem lint (in-process; the binary is tested in test/cli and test
     const kept = await runInProcess(['lint', '--report', 'json=notes.txt'], { cwd: root });
     expect(kept.code).toBe(2);
     expect(await readFile(join(root, 'notes.txt'), 'utf8')).toBe('mine\n');
+    // Two reports to one file: refused, instead of the second silently replacing the first.
+    for (const args of [
+      ['--report', 'json=twice.json', '--report', 'sarif=twice.json'],
+      ['--output-file', 'twice.json', '--report', 'sarif=./twice.json'],
+    ]) {
+      const twice = await runInProcess(['lint', ...args], { cwd: root });
+      expect(twice.code).toBe(2);
+      expect(twice.stderr).toContain('another report already goes to this file');
+    }
+    expect(await readdir(root)).not.toContain('twice.json');
   });
 
   it('exits 2 on an invalid config, naming the file and the key', async () => {

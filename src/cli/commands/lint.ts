@@ -95,6 +95,11 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
   // Checked before linting, so a refused report file never follows a run of --fix.
   if (options.outputFile) assertReplaceable(resolve(io.cwd, options.outputFile), 'report', options.force ?? false);
   for (const report of reports) assertReplaceable(report.path, 'report', options.force ?? false);
+  // Two reports to one file: the second silently replaced the first.
+  const targets = [...(options.outputFile ? [resolve(io.cwd, options.outputFile)] : []), ...reports.map((r) => r.path)];
+  const twice = targets.find((t, i) => targets.indexOf(t) !== i);
+  if (twice)
+    throw new UsageError(`--report ${twice}: another report already goes to this file; name a file per report.`);
   const bar = progress(io);
   // TIMING=1 (or a number of rows, or `all`), as ESLint reads it: each rule's time, after the report.
   const timings: RuleTimings | undefined = io.env.TIMING ? new Map() : undefined;
