@@ -1,6 +1,6 @@
 /** The closing steps: lessons learned and the customer notice. */
 import { NOTICE_FIELDS } from '../model/index.js';
-import { languageModule, type Language } from '../language/index.js';
+import { LANGUAGES, languageModule, type Language } from '../language/index.js';
 import { emptyNotice, type NoticeText } from './answers.js';
 import type { InterviewContext } from './flow-context.js';
 import { noticeDrafts } from './notice-drafts.js';
@@ -41,8 +41,17 @@ export async function askNotice(iv: InterviewContext): Promise<void> {
     () => false,
   );
   if (!write) return;
-  const german = await iv.step('notice.german', (ask) => ask.confirm({ message: MESSAGES.german, default: false }));
-  const languages: Language[] = german ? ['en', 'de'] : ['en'];
+  // Every language that has a module is offered (the list comes from the registry, so French came
+  // with its module); English is checked, as the notice's first language by default.
+  const chosen = await iv.step('notice.languages', (ask) =>
+    ask.checkbox<Language>({
+      message: MESSAGES.noticeLanguages,
+      choices: LANGUAGES.map((lang) => ({ value: lang, name: languageModule(lang).name, checked: lang === 'en' })),
+      validate: (values) => (values.length > 0 ? true : 'Expected at least one language, found none.'),
+    }),
+  );
+  // The registry's order, whatever order the answers came in.
+  const languages: Language[] = LANGUAGES.filter((lang) => chosen.includes(lang));
   const drafts = noticeDrafts(a);
   const authors = a.authors ?? [];
   const notice = emptyNotice(languages);

@@ -82,7 +82,7 @@ export const MESSAGES = {
   due: 'Due date (YYYY-MM-DD or DD.MM.YYYY):',
   ticket: 'Ticket (optional):',
   writeNotice: 'Draft the customer notice now?',
-  german: 'Also write the notice in German?',
+  noticeLanguages: 'Which languages does the notice go out in? (space toggles, enter confirms)',
 } as const;
 
 /** The event text a moment gets in the timeline until the engineer changes it. */

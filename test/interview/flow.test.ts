@@ -103,7 +103,7 @@ const FULL_SCRIPT: Scripted[] = [
   { input: 'It happened on a quiet afternoon.', expect: 'lucky' },
   { input: '', expect: 'lucky' },
   { confirm: true, expect: 'customer notice' },
-  { confirm: true, expect: 'German' },
+  { checkbox: ['en', 'de'], expect: 'Which languages' },
   ...['headline', 'What happened', 'What it meant', 'Next steps', 'Apology'].flatMap((f) => [
     { input: '', expect: `${f}` },
     { input: '', expect: `${f}` },
@@ -217,6 +217,32 @@ describe('the interview flow', () => {
     } finally {
       await temp.cleanup();
     }
+  });
+
+  it('offers every language that has a module; French drafts come from the French module', async () => {
+    const at = FULL_SCRIPT.findIndex((step) => 'checkbox' in step && step.expect === 'Which languages');
+    expect(at).toBeGreaterThan(0);
+    const script: Scripted[] = [
+      ...FULL_SCRIPT.slice(0, at),
+      { checkbox: ['fr', 'en'], expect: 'Which languages' },
+      ...['headline', 'What happened', 'What it meant', 'Next steps', 'Apology'].flatMap((f) => [
+        { input: '', expect: `${f}` },
+        { input: '', expect: '(French)' },
+      ]),
+      { input: 'Checkout', expect: 'call the service "checkout" (English)' },
+      { input: 'Paiement', expect: 'call the service "checkout" (French)' },
+      { input: 'Payments', expect: 'call the service "payments" (English)' },
+      { input: 'Paiements', expect: 'call the service "payments" (French)' },
+    ];
+    const { answers } = await interview(script);
+    // The registry's order, whatever order the boxes were ticked in.
+    expect(answers.notice?.languages).toEqual(['en', 'fr']);
+    expect(answers.notice?.headline.fr).toBe('Perturbation de notre service le 1er mars 2024');
+    expect(answers.notice?.apology.fr).toMatch(/^Nous vous présentons nos sincères excuses\./);
+    expect(answers.notice?.services).toEqual({
+      checkout: { en: 'Checkout', fr: 'Paiement' },
+      payments: { en: 'Payments', fr: 'Paiements' },
+    });
   });
 
   it('asks customer names only for services the project config does not name', async () => {
