@@ -40,7 +40,6 @@ describe('architecture: which way the arrows point', () => {
     ['@inquirer/', ['interview']],
     ['mdast-util-', ['model', 'lint']],
     ['micromark', ['model', 'lint']],
-    ['gray-matter', ['model']],
     ['commander', ['cli']],
   ])('%s is imported only in %j', (pkg, allowed) => {
     const offenders = files.filter((f) => f.imports.some((i) => i.startsWith(pkg)) && !allowed.includes(area(f.path)));

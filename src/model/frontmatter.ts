@@ -1,36 +1,19 @@
-import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode, type Document } from 'yaml';
 import { readPlainYaml } from './simple-yaml.js';
 import type { FrontMatterBlock, KeyPosition, Problem } from './types.js';
 
-/** Raised by a refused front-matter engine; caught by the parser and reported as a problem. */
-class RefusedLanguage extends Error {}
-
-function refuse(language: string) {
-  return () => {
-    throw new RefusedLanguage(
-      `Expected YAML front matter, found \`---${language}\`: script front matter is refused and never run.`,
-    );
-  };
-}
-
 /**
- * Engines handed to gray-matter. gray-matter evaluates `---js` front matter with `eval`
- * (CVE-2022-25863) and `js: false` does not stop it, so every script engine is replaced by one
- * that refuses. YAML goes through the `yaml` package (1.2 core schema) so timestamps stay text.
+ * Script front matter (`---js` and the like) is refused and never run: gray-matter, the usual reader,
+ * evaluates `---js` with `eval` (CVE-2022-25863). The names are the languages it knows as scripts.
  */
-function safeEngines(yamlParse: () => object) {
-  return {
-    yaml: { parse: yamlParse, stringify: () => '' },
-    yml: { parse: yamlParse, stringify: () => '' },
-    javascript: { parse: refuse('js'), stringify: refuse('js') },
-    js: { parse: refuse('js'), stringify: refuse('js') },
-    coffee: { parse: refuse('coffee'), stringify: refuse('coffee') },
-    coffeescript: { parse: refuse('coffee'), stringify: refuse('coffee') },
-    cson: { parse: refuse('cson'), stringify: refuse('cson') },
-    json: { parse: refuse('json'), stringify: refuse('json') },
-  };
-}
+const SCRIPT_LANGUAGES: Readonly<Record<string, string>> = {
+  javascript: 'js',
+  js: 'js',
+  coffee: 'coffee',
+  coffeescript: 'coffee',
+  cson: 'cson',
+  json: 'json',
+};
 
 /** Most aliases a front matter may resolve before it counts as an alias bomb. */
 const MAX_ALIAS_COUNT = 50;
@@ -108,28 +91,24 @@ export function readFrontMatter(source: string): FrontMatterResult {
     if (plain) return { ...base, data: plain.data, keys: plain.keys, problems: [] };
   }
 
-  let document: Document.Parsed | undefined;
-  const lineCounter = new LineCounter();
-  // gray-matter hands the engine the block with its own leading newline; parse the exact block
-  // found above instead so that positions map to the file's lines.
-  const yamlParse = (): object => {
-    document = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-    return {};
-  };
-  try {
-    // Rebuild the block so gray-matter sees exactly the delimiters found above.
-    matter(`---${language}\n${raw}\n---\n`, { language: 'yaml', engines: safeEngines(yamlParse) } as never);
-  } catch (error) {
-    const message =
-      error instanceof RefusedLanguage
-        ? error.message
-        : `Expected YAML front matter, found \`---${language}\` (an unsupported front-matter language).`;
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    const script = SCRIPT_LANGUAGES[language];
+    const message = script
+      ? `Expected YAML front matter, found \`---${script}\`: script front matter is refused and never run.`
+      : `Expected YAML front matter, found \`---${language}\` (an unsupported front-matter language).`;
     return { ...base, data: {}, keys: new Map(), problems: [problem(message, 1, 4)] };
   }
-  if (!document) {
-    // gray-matter skips blocks that hold only comments or white space.
+  // A block of only comments or white space holds no data (as front-matter readers treat it).
+  if (rawLines.every((line) => line.trim() === '' || line.trim().startsWith('#')))
     return { ...base, data: {}, keys: new Map(), problems: [] };
-  }
+  const lineCounter = new LineCounter();
+  // The exact block found above, so that positions map to the file's lines.
+  const document: Document.Parsed = parseDocument(raw, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
   const offsetLine = block.contentStartLine - 1;
   const errors = document.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
