@@ -34,8 +34,7 @@ describe('a fully cached lint run', () => {
       join(root, 'postmortems/2020-01-01-api-outage.md'),
     );
     await writeFile(join(root, '.postmortemrc.json'), JSON.stringify({ rules: { 'section-order': 'off' } }));
-    const heavy = (urls: string[]) =>
-      urls.filter((u) => /\/lint\/rules\/|yaml|mdast|micromark|zod/.test(u));
+    const heavy = (urls: string[]) => urls.filter((u) => /\/lint\/rules\/|yaml|mdast|micromark|zod/.test(u));
     expect(heavy(await importsOf(root, 'first')).length).toBeGreaterThan(0);
     expect(heavy(await importsOf(root, 'cached'))).toEqual([]);
   });
