@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import type { TestContext } from 'vitest';
 
-/** True when `command --version` runs: the tool is installed and on PATH. */
-export function hasTool(command: string): boolean {
+/** True when `command --version` (or the arguments given) runs: the tool is installed and on PATH. */
+export function hasTool(command: string, args: readonly string[] = ['--version']): boolean {
   try {
-    execFileSync(command, ['--version'], { stdio: 'ignore' });
+    execFileSync(command, args, { stdio: 'ignore' });
     return true;
   } catch {
     return false;

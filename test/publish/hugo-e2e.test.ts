@@ -1,9 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, runInProcess, tempDir, ROOT } from '../helpers/cli.js';
+import { hasTool } from '../helpers/tools.js';
 import {
   git,
   HOSTILE,
@@ -17,16 +18,7 @@ import {
 
 const exec = promisify(execFile);
 
-function hasHugo(): boolean {
-  try {
-    execFileSync('hugo', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const HUGO = hasHugo();
+const HUGO = hasTool('hugo', ['version']);
 // In CI a missing hugo must fail the run, not hide the test.
 const IN_CI = Boolean(process.env.CI);
 const SECRET = 'HUGO-SITE-SECRET-7731';

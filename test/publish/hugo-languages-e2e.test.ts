@@ -3,25 +3,18 @@
  * the warning says (from config.toml, hugo.toml or hugo.yaml, and from the half-done config the old
  * advice left) gets no more warning, and a real `hugo` build has every language as a translation.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hasTool } from '../helpers/tools.js';
 import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
 import { git, makeSite } from './site.js';
 
 const exec = promisify(execFile);
 
-function hasHugo(): boolean {
-  try {
-    execFileSync('hugo', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const HUGO = hasHugo();
+const HUGO = hasTool('hugo', ['version']);
 // In CI a missing hugo must fail the run, not hide the test.
 const IN_CI = Boolean(process.env.CI);
 const EXAMPLE = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');

@@ -1,10 +1,11 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { runCli, runInProcess, tempDir, ROOT } from '../helpers/cli.js';
+import { hasTool } from '../helpers/tools.js';
 import { HAS_CHROMIUM, launchChromium } from '../stats/chromium.js';
 import {
   git,
@@ -19,16 +20,7 @@ import {
 
 const exec = promisify(execFile);
 
-function hasJekyll(): boolean {
-  try {
-    execFileSync('jekyll', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const JEKYLL = hasJekyll();
+const JEKYLL = hasTool('jekyll');
 // In CI a missing jekyll must fail the run, not hide the test.
 const IN_CI = Boolean(process.env.CI);
 const SECRET = 'JEKYLL-SITE-SECRET-4410';
