@@ -119,6 +119,8 @@ export const de: LanguageModule = {
   speaksOfDataLoss: (s) =>
     /Datenverlust|verloren|gelöscht/i.test(s) ||
     /\bnicht\b.*(wiederhergestellt|wiederherstellen|zurückholen|zurückgeholt|gespeichert|gerettet)/i.test(s),
+  leansBack: (s) =>
+    /(?:^|\s)(?:aber|jedoch|allerdings|trotzdem|dennoch)(?=[\s,.])|^(?:dies|diese[rs]?|das|sie|es)\b/i.test(s),
   labels: {
     greeting: 'Guten Tag,',
     whatHappened: 'Was ist passiert?',

@@ -98,6 +98,7 @@ export const fr: LanguageModule = {
     }),
   speaksOfDataLoss: (s) =>
     /perte de données|perdu|supprimé|effacé|(pas|plus|jamais) (pu )?(être )?(récupéré|restauré|enregistré)/i.test(s),
+  leansBack: (s) => /^(?:mais|cependant|toutefois|pourtant|néanmoins|cela|ceci|ils|elles)\b/i.test(s),
   labels: {
     greeting: 'Bonjour,',
     whatHappened: 'Que s’est-il passé\u00a0?',

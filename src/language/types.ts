@@ -82,6 +82,8 @@ export interface LanguageModule {
   sentences(text: string): string[];
   /** True when a sentence says whether data was lost (the facts then do not repeat it). */
   speaksOfDataLoss(sentence: string): boolean;
+  /** True when a sentence leans on the one before it ("…, aber", "However, …"): quoted alone it misleads. */
+  leansBack(sentence: string): boolean;
   /** Greeting and headings. */
   labels: NoticeLabels;
   /** The first paragraph after the greeting: German letters go on in lower case after "Guten Tag,". */

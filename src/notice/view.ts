@@ -127,14 +127,25 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
   const services = customerServices(pm, settings, lang).map((s) => s.name);
   const base = noticeFacts(pm, services, zone);
   const dataSentences = (t: string) => language.sentences(t).filter((s) => language.speaksOfDataLoss(s));
+  // On a status page the data sentences stand alone: one that leans on the sentence before it
+  // ("…, aber …") brings that sentence along.
+  const dataPassage = (t: string) => {
+    const all = language.sentences(t);
+    return all.filter(
+      (s, i) =>
+        language.speaksOfDataLoss(s) ||
+        (i + 1 < all.length &&
+          language.speaksOfDataLoss(all[i + 1] as string) &&
+          language.leansBack(all[i + 1] as string)),
+    );
+  };
   const dataInText = [whatHappened, customerImpact].some((t) => dataSentences(t).length > 0);
   const facts = language.facts({ ...base, dataInText }, place).join(' ');
   // A status page shows none of the customer wording, so its facts say whether data was lost,
   // in the author's own sentences where data was lost (never a generated "some data").
   const statusFacts = language.facts({ ...base, dataInText: base.dataLost }, place);
   const ownStatus = text('status');
-  const ownData =
-    dataSentences(customerImpact).length > 0 ? dataSentences(customerImpact) : dataSentences(whatHappened);
+  const ownData = dataSentences(customerImpact).length > 0 ? dataPassage(customerImpact) : dataPassage(whatHappened);
   const status = ownStatus || [...statusFacts, ...(base.dataLost ? ownData : []), nextSteps, apology].join(' ');
   const ongoing = base.spans.length === 0;
   return {
