@@ -241,24 +241,29 @@ export function checkNoticePromises(
   const out: Finding[] = [];
   const kinds = types.join(' or ');
   const english = CLAIM_WORDS.en as ClaimWords;
-  const englishItems = itemsOf(table.rows, types, english);
+  // The action items' words and the English sentences are needed only once a sentence claims a fix,
+  // which most notices never do: computed on first use, once per file.
+  const itemsBy = new Map<ClaimWords, ReturnType<typeof itemsOf>>();
+  const itemsFor = (words: ClaimWords) => {
+    if (!itemsBy.has(words)) itemsBy.set(words, itemsOf(table.rows, types, words));
+    return itemsBy.get(words) as ReturnType<typeof itemsOf>;
+  };
   for (const lang of languagesOf(pm, settings)) {
     const words = CLAIM_WORDS[lang];
     if (!words) continue;
-    const items = itemsOf(table.rows, types, words);
     for (const field of PROMISE_FIELDS) {
       const own = sentences(noticeText(pm, field, lang));
-      // A translation with as many sentences as the English text says what the English sentence at
-      // its place says: those words are the ones an English action-items table shares.
-      const en = lang === 'en' ? [] : sentences(noticeText(pm, field, 'en'));
       own.forEach((sentence, i) => {
         const claim = claimsOf(sentence, words);
         if (!claim) return;
-        let judged = judge(claim.clauses, items, words, kinds);
+        let judged = judge(claim.clauses, itemsFor(words), words, kinds);
+        // A translation with as many sentences as the English text says what the English sentence at
+        // its place says: those words are the ones an English action-items table shares.
+        const en = lang === 'en' ? [] : sentences(noticeText(pm, field, 'en'));
         const aligned = en.length === own.length ? en[i] : undefined;
         if (!judged.named && aligned) {
           const alignedClauses = clauses(aligned).filter((c) => !english.recovery.test(c) && !english.pending.test(c));
-          const translated = judge(alignedClauses, englishItems, english, kinds);
+          const translated = judge(alignedClauses, itemsFor(english), english, kinds);
           if (translated.named) judged = translated;
         }
         if (!judged.gap) return;
