@@ -72,7 +72,9 @@ const DETECTORS: readonly Detector[] = [
   {
     what: 'a private IP address',
     needs: '.',
-    pattern: /(?<![\d.])(?:10\.\d{1,3}|127\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])|192\.168)\.\d{1,3}\.\d{1,3}(?![\d.]*\d)/g,
+    // Not part of a longer dotted number: no digit after the dots that follow (`\.*\d`, the same as
+    // `[\d.]*\d` here, without a quadratic lookahead over a long run of digits).
+    pattern: /(?<![\d.])(?:10\.\d{1,3}|127\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])|192\.168)\.\d{1,3}\.\d{1,3}(?!\.*\d)/g,
   },
   {
     what: 'a private IPv6 address',
