@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Postmortem } from '../model/types.js';
-import { prepareNotice, type PreparedNotice } from '../notice/prepare.js';
+import { prepareNotice, type PreparedNotice } from './notice-prepare.js';
 import type { NoticeChannel } from '../notice/view.js';
 import { UnsafeTextError } from '../render/escape.js';
 import { InputError } from './errors.js';

@@ -8,7 +8,7 @@ import {
   checkNoticeWording,
   checkServiceNames,
   checkSignature,
-} from '../../src/notice/checks.js';
+} from '../../src/lint/notice-gate.js';
 import type { PostmortemConfig } from '../../src/config/load.js';
 import { DEFAULT_NOTICE_SETTINGS as SETTINGS, noticeSettingsOf, ruleSettingsOf } from '../../src/notice/settings.js';
 import { ROOT } from '../helpers/cli.js';

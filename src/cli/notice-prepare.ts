@@ -8,11 +8,11 @@ import type { LintSettings } from '../lint/types.js';
 import { isTimeZone, type FormatOptions } from '../model/index.js';
 import type { Postmortem, Problem } from '../model/types.js';
 import { renderNotice } from '../render/notice.js';
-import { checkNotice } from './checks.js';
+import { checkNotice } from '../lint/notice-gate.js';
 import { LANGUAGES, isLanguage, type Language } from '../language/index.js';
-import { noticeSettingsOf } from './settings.js';
-import { buildNoticeView, noticeLanguages, type NoticeChannel, type NoticeView } from './view.js';
-import { isFileZone, resolveNoticeZone, type ZoneSource } from './zone.js';
+import { noticeSettingsOf } from '../notice/settings.js';
+import { buildNoticeView, noticeLanguages, type NoticeChannel, type NoticeView } from '../notice/view.js';
+import { isFileZone, resolveNoticeZone, type ZoneSource } from '../notice/zone.js';
 
 /** A request that cannot be served as asked (an unknown language or zone): a usage error for the CLI. */
 export class NoticeRequestError extends UsageError {

@@ -3,15 +3,15 @@
  * `src/lint/rules/`, calling the pure functions of this folder): the gate runs those rules with the
  * project's rule settings, as `lint` does, for the one language and channel being written.
  */
-import { checkWithRules } from '../lint/check.js';
-import type { LintSettings } from '../lint/types.js';
+import { checkWithRules } from './check.js';
+import type { LintSettings } from './types.js';
 import type { Postmortem, Problem } from '../model/types.js';
-import type { NoticeChannel } from './view.js';
+import type { NoticeChannel } from '../notice/view.js';
 
 /** The wording checks and helpers, re-exported so that callers import one module. */
-export { checkNoticeApology, checkNoticeLanguage, checkNoticeWording } from './wording-checks.js';
+export { checkNoticeApology, checkNoticeLanguage, checkNoticeWording } from '../notice/wording-checks.js';
 /** The checks of the facts, re-exported for the same reason. */
-export { checkServiceNames, checkSignature } from './facts-checks.js';
+export { checkServiceNames, checkSignature } from '../notice/facts-checks.js';
 
 /** One rule of the notice gate and the channels it matters for (all when absent). */
 export interface NoticeRule {
