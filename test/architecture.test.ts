@@ -58,6 +58,18 @@ describe('architecture: which way the arrows point', () => {
     expect(offenders).toEqual([]);
   });
 
+  // lint's notice rules call the pure checks in notice/; a notice module importing lint would close a cycle.
+  it.each([['notice', 'lint']])('%s never imports %s (the arrow points lint → notice)', (from, to) => {
+    const offenders = files.filter(
+      (f) =>
+        area(f.path) === from &&
+        f.imports.some(
+          (i) => i.startsWith('.') && area(relative(join(ROOT, 'src'), join(ROOT, 'src', f.path, '..', i))) === to,
+        ),
+    );
+    expect(offenders.map((f) => f.path)).toEqual([]);
+  });
+
   it('core modules never import the cli', () => {
     const offenders = files.filter((f) => area(f.path) !== 'cli' && f.imports.some((i) => /(^|\/)cli\//.test(i)));
     expect(offenders.map((f) => f.path)).toEqual([]);

@@ -10,7 +10,7 @@ import type { Postmortem, Problem } from '../model/types.js';
 import { renderNotice } from '../render/notice.js';
 import { checkNotice } from '../lint/notice-gate.js';
 import { LANGUAGES, isLanguage, type Language } from '../language/index.js';
-import { noticeSettingsOf } from '../notice/settings.js';
+import { noticeSettingsOf } from '../lint/notice-settings.js';
 import { buildNoticeView, noticeLanguages, type NoticeChannel, type NoticeView } from '../notice/view.js';
 import { isFileZone, resolveNoticeZone, type ZoneSource } from '../notice/zone.js';
 

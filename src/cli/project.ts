@@ -2,7 +2,7 @@ import { formatOptionsOf, loadConfig, type PostmortemConfig } from '../config/lo
 import { checkRuleOptions } from '../lint/rule-options.js';
 import type { LintSettings } from '../lint/types.js';
 import type { FormatOptions } from '../model/index.js';
-import { ruleSettingsOf } from '../notice/settings.js';
+import { ruleSettingsOf } from '../lint/notice-settings.js';
 import { dirname } from 'node:path';
 import { DEFAULT_PATTERNS, findFiles } from '../lint/files.js';
 import type { Io } from './io.js';

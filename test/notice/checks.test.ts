@@ -10,7 +10,8 @@ import {
   checkSignature,
 } from '../../src/lint/notice-gate.js';
 import type { PostmortemConfig } from '../../src/config/load.js';
-import { DEFAULT_NOTICE_SETTINGS as SETTINGS, noticeSettingsOf, ruleSettingsOf } from '../../src/notice/settings.js';
+import { noticeSettingsOf, ruleSettingsOf } from '../../src/lint/notice-settings.js';
+import { DEFAULT_NOTICE_SETTINGS as SETTINGS } from '../../src/notice/settings.js';
 import { ROOT } from '../helpers/cli.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'notice');

@@ -11,7 +11,7 @@ import { parsePostmortem } from '../../src/model/index.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { NOTICE_RULES } from '../../src/lint/notice-gate.js';
 import { prepareNotice } from '../../src/cli/notice-prepare.js';
-import { ruleSettingsOf } from '../../src/notice/settings.js';
+import { ruleSettingsOf } from '../../src/lint/notice-settings.js';
 import { NOTICE_CHANNELS, noticeLanguages } from '../../src/notice/view.js';
 import { examples } from '../helpers/examples.js';
 import { ROOT } from '../helpers/cli.js';

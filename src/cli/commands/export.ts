@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { buildAtomFeed, type FeedSite } from '../../export/atom.js';
 import type { ExportedNotice } from '../../export/notices.js';
 import { buildStatuspageIncidents } from '../../export/statuspage.js';
-import { noticeSettingsOf } from '../../notice/settings.js';
+import { noticeSettingsOf } from '../../lint/notice-settings.js';
 import { SITE_FLAVORS, type SiteFlavor } from '../../publish/flavors.js';
 import { noticesOf } from '../export-notices.js';
 import { UsageError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { noticeSettingsOf } from '../../notice/settings.js';
+import { noticeSettingsOf } from '../notice-settings.js';
 import { checkNoticeApology } from '../../notice/wording-checks.js';
 import { defineRule } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { checkLeaks } from '../../notice/leak-checks.js';
-import { noticeSettingsOf } from '../../notice/settings.js';
+import { noticeSettingsOf } from '../notice-settings.js';
 import { patternOption } from '../pattern-option.js';
 import { defineRule } from '../types.js';
 

@@ -1,6 +1,6 @@
 import { ACTION_ITEM_TYPES } from '../../model/index.js';
 import { DEFAULT_PROMISE_TYPES, checkNoticePromises } from '../../notice/promise-checks.js';
-import { noticeSettingsOf } from '../../notice/settings.js';
+import { noticeSettingsOf } from '../notice-settings.js';
 import { defineRule } from '../types.js';
 
 /** The `notice-promises` rule. */

@@ -1,5 +1,5 @@
 import { checkServiceNames } from '../../notice/facts-checks.js';
-import { noticeSettingsOf } from '../../notice/settings.js';
+import { noticeSettingsOf } from '../notice-settings.js';
 import { defineRule } from '../types.js';
 
 /** The `notice-services` rule. */

@@ -1,5 +1,5 @@
 import { checkSignature } from '../../notice/facts-checks.js';
-import { noticeSettingsOf } from '../../notice/settings.js';
+import { noticeSettingsOf } from '../notice-settings.js';
 import { defineRule } from '../types.js';
 
 /** The `notice-signature` rule. */

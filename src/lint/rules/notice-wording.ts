@@ -1,4 +1,4 @@
-import { noticeSettingsOf } from '../../notice/settings.js';
+import { noticeSettingsOf } from '../notice-settings.js';
 import { checkNoticeWording } from '../../notice/wording-checks.js';
 import { patternOption } from '../pattern-option.js';
 import { defineRule } from '../types.js';
