@@ -1,7 +1,7 @@
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replaceStatus } from '../../src/status/status.js';
+import { replaceStatus } from '../../src/lifecycle/status.js';
 import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
 
 const EXAMPLE = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { FileReadError, readTextBounded, STATUSES } from '../../model/index.js';
-import { setStatus, statusOf, type Status } from '../../status/status.js';
+import { setStatus, statusOf, type Status } from '../../lifecycle/status.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { displayPath } from '../report.js';

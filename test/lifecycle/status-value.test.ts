@@ -2,7 +2,7 @@ import { chmod, lstat, mkdir, readFile, readlink, stat, symlink, writeFile } fro
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../../src/model/index.js';
-import { replaceStatus } from '../../src/status/status.js';
+import { replaceStatus } from '../../src/lifecycle/status.js';
 import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
 
 // `status` reads and changes the value with the YAML parser the model reads with: every valid way
