@@ -2,7 +2,7 @@ import { ACTIONS_FORMATS, formatActions, selectActions, type ActionsFormat } fro
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseNowDay } from '../now.js';
-import { emit, readProject, warnUnreadable } from './stats-options.js';
+import { emit, readProject, warnUnreadable } from '../report-io.js';
 
 /** Options of `postmortem actions`, as commander parses them. */
 export interface ActionsCommandOptions {

@@ -3,7 +3,7 @@ import { formatStats, STATS_FORMATS, type StatsFormat } from '../../stats/format
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseNowDay } from '../now.js';
-import { emit, readProject, warnUnreadable } from './stats-options.js';
+import { emit, readProject, warnUnreadable } from '../report-io.js';
 
 /** Options of `postmortem stats`, as commander parses them. */
 export interface StatsCommandOptions {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import type { StatsInput } from '../../stats/index.js';
-import { readIncidentsParallel } from '../../stats/read-parallel.js';
-import { writeOutputFile, type Io } from '../io.js';
-import { findProjectFiles, loadProjectConfig } from '../project.js';
+import type { StatsInput } from '../stats/index.js';
+import { readIncidentsParallel } from '../stats/read-parallel.js';
+import { writeOutputFile, type Io } from './io.js';
+import { findProjectFiles, loadProjectConfig } from './project.js';
 
 /** Loads the project config (so a bad one fails as in every command), finds the files as lint does, reads them. */
 export async function readProject(patterns: readonly string[], io: Io, configPath?: string): Promise<StatsInput> {
