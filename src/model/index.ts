@@ -12,6 +12,6 @@ export * from './errors.js';
 export { readPostmortemFile } from './read.js';
 export { readFileBounded, readTextBounded, FileReadError, MAX_READ_BYTES } from './bounded-read.js';
 export { isTimeZone, zoneOffsetAt, offsetForWallTime } from './timezone.js';
-export { findLeaks, type Leak, type NoticeLeakOptions } from './notice-checks.js';
+export { findLeaks, type Leak, type NoticeLeakOptions } from './leak-detectors.js';
 export { findPlaceholders, type Placeholder } from './placeholders.js';
 export { isRecord } from './guards.js';

@@ -2,7 +2,7 @@
  * `notice-leak` over everything customers read: the notice's own texts, and the display names and
  * signature, wherever they come from (file or config). The lint rule and `notice` both run this.
  */
-import { checkNoticeLeaks, findLeaks } from '../model/notice-checks.js';
+import { checkNoticeLeaks, findLeaks } from '../model/leak-detectors.js';
 import { isRecord } from '../model/guards.js';
 import { keyPosition } from '../model/validate.js';
 import type { Finding, Position, Postmortem } from '../model/types.js';

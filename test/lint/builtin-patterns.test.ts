@@ -13,7 +13,7 @@ const SOURCES = [
   ...readdirSync(join(ROOT, 'src/lint/rules')).map((f) => `src/lint/rules/${f}`),
   'src/lint/blameless-words.ts',
   ...readdirSync(join(ROOT, 'src/notice')).map((f) => `src/notice/${f}`),
-  'src/model/notice-checks.ts',
+  'src/model/leak-detectors.ts',
 ];
 
 /** Every regular-expression literal in a source file, with its flags and line. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLeaks } from '../../src/model/notice-checks.js';
+import { findLeaks } from '../../src/model/leak-detectors.js';
 import { checkUniqueIds, LISTED_DUPLICATES } from '../../src/lint/unique-ids.js';
 import type { LintResult } from '../../src/lint/types.js';
 import { onlyRule } from './fixtures.js';

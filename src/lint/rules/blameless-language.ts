@@ -1,4 +1,4 @@
-import { escapeRegExp } from '../../model/notice-checks.js';
+import { escapeRegExp } from '../../model/leak-detectors.js';
 import type { Postmortem } from '../../model/types.js';
 import { defineRule, type RuleReport } from '../types.js';
 import { proseLines, type ProseLine } from '../prose.js';
