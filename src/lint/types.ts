@@ -100,7 +100,7 @@ export interface Rule<Options = Record<string, unknown>> {
   defaultLevel: RuleLevel;
   /** One line, shown in the catalog, SARIF and the docs. */
   description: string;
-  /** True when `--fix` can repair some of its reports. */
+  /** True when `--fix` rewrites text this rule checks: it repairs some of its reports or has a `normalise`. */
   fixable: boolean;
   /** True when the rule checks FORMAT v1 itself: render, notice and new refuse a file it finds errors in. */
   format?: boolean;

@@ -10,7 +10,7 @@ export default defineRule({
   id: 'timeline-format',
   defaultLevel: 'error',
   description: 'Timeline items start with a timestamp with a zone and a separator.',
-  fixable: false,
+  fixable: true,
   format: true,
   docs: {
     what:
