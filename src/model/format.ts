@@ -1,4 +1,4 @@
-/** Constants of the postmortem file format, contract v1 (see FORMAT.md). */
+/** Constants of the postmortem file format, contract v1 (see docs/format.md). */
 
 /** Allowed values of `status`, in lifecycle order. */
 export const STATUSES = ['draft', 'in-review', 'final', 'published'] as const;
