@@ -45,6 +45,21 @@ describe('the stats reader agrees with the full parser', () => {
     });
   });
 
+  // The fast path once handed only the keys stats uses to a YAML parser: a broken notice block was counted.
+  it.each([
+    ['a broken flow list in the notice', 'notice:\n  headline: [unclosed\n'],
+    ['a duplicate key stats does not use', 'tags: [a]\ntags: [b]\n'],
+  ])('reports %s as every command does', (_name, extra) => {
+    const text = readFileSync(join(ROOT, 'examples', examples[0]![0]), 'utf8').replace(/\n---\n/, `\n${extra}---\n`);
+    const full = parsePostmortem(text, 'x.md').problems[0];
+    expect(full?.message).toMatch(/^Expected valid YAML in the front matter/);
+    expect(readStatsSource('x.md', Buffer.from(text))).toMatchObject({
+      message: full?.message,
+      line: full?.line,
+      column: full?.column,
+    });
+  });
+
   it('reports bytes that are not UTF-8 as the full parser does', () => {
     const bytes = Buffer.concat([Buffer.from('---\nid: x\ntitle: caf'), Buffer.from([0xe9]), Buffer.from('\n---\n')]);
     expect(readStatsSource('x.md', bytes)).toMatchObject({

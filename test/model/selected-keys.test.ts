@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parsePostmortem } from '../../src/model/index.js';
+import { readSelectedKeys } from '../../src/model/selected-keys.js';
+import { ROOT } from '../helpers/cli.js';
+
+const KEYS = new Set(['id', 'title', 'status', 'services', 'started', 'impact', 'root_causes']);
+
+/** What the full parser gives for the selected keys, or the problem that stops it. */
+function reference(text: string) {
+  const { postmortem: pm, problems } = parsePostmortem(text);
+  if (problems.length > 0) return { problem: problems[0]?.message };
+  const keyLines = new Map<string, number>();
+  for (const [key, at] of pm.keys) if (KEYS.has(key)) keyLines.set(key, at.key.line);
+  const data = Object.fromEntries(Object.entries(pm.data).filter(([key]) => KEYS.has(key)));
+  return { data, keyLines, actionItems: pm.actionItems };
+}
+
+/** The fast reader agrees with the full parser wherever it answers (null hands the file to the full parser). */
+function expectSame(text: string): boolean {
+  const fast = readSelectedKeys(text, KEYS);
+  if (fast === null) return false;
+  expect(fast).toEqual(reference(text));
+  return true;
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return markdownFiles(path);
+    return entry.name.endsWith('.md') ? [path] : [];
+  });
+}
+
+const FRONT = [
+  'id: 2024-01-01-x',
+  'id: 2024-01-02-y',
+  'title: "A: b"',
+  "title: 'it''s'",
+  'title: plain # comment',
+  'title: &a anchored',
+  'status: *a',
+  'status: final',
+  'services: [a, b]',
+  'services:',
+  '  - a',
+  '- b',
+  'started: "2024-01-01T10:00:00Z"',
+  'started: 2024-01-01T10:00:00Z',
+  'impact:',
+  '  customers_affected: 10',
+  '  data_loss: false',
+  'root_causes:',
+  '  - category: network',
+  '    summary: x',
+  'notice:',
+  '  headline: { en: "x" }',
+  '  what_happened: |',
+  '    text: with colon',
+  'notice: [unclosed',
+  '  bad: : :',
+  'tags: {a: 1',
+  '"quoted": 1',
+  '{a: 1}',
+  '? complex',
+  '\tx: 1',
+  '# comment',
+  '',
+  'title:',
+  '  continued',
+];
+
+const BODY = [
+  '## Action items',
+  '## Action Items ##',
+  '  ## action items',
+  '    ## Action items',
+  '> ## Action items',
+  'Action items',
+  '---',
+  '===',
+  '## Timeline',
+  '# Title',
+  '### Sub',
+  '| Action | Type | Owner | Due | Status |',
+  '|---|---|---|---|---|',
+  '| Fix | prevent | a | 2024-01-01 | open |',
+  '| Other | detect | b | 2024-02-01 | done |',
+  '## Action items\n\n| Action | Type | Owner | Due | Status |\n|---|---|---|---|---|\n| Fix | prevent | a | 2024-01-01 | open |',
+  '```',
+  '~~~',
+  '<!-- x -->',
+  'text',
+  '',
+];
+
+describe('readSelectedKeys (the fast reader stats uses) against parsePostmortem', () => {
+  it('agrees on every example and fixture it reads', () => {
+    const files = [...markdownFiles(join(ROOT, 'examples')), ...markdownFiles(join(ROOT, 'test/fixtures'))];
+    const read = files.filter((file) => expectSame(readFileSync(file, 'utf8')));
+    // The fast path must actually serve the usual files, or stats loses its speed.
+    expect(read.length).toBeGreaterThan(files.length / 2);
+  });
+
+  it('agrees on generated files', () => {
+    let answered = 0;
+    let withItems = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...FRONT), { maxLength: 10 }),
+        fc.array(fc.constantFrom(...BODY), { maxLength: 10 }),
+        fc.boolean(),
+        (front, body, crlf) => {
+          const text = ['---', ...front, '---', ...body].join('\n').replace(/\n/g, crlf ? '\r\n' : '\n');
+          if (!expectSame(text)) return;
+          answered++;
+          if (readSelectedKeys(text, KEYS)?.actionItems?.rows.length) withItems++;
+        },
+      ),
+      { numRuns: 5000, seed: 21 },
+    );
+    // Generated files must reach the fast path's own work, not only its refusals.
+    expect(answered).toBeGreaterThan(500);
+    expect(withItems).toBeGreaterThan(50);
+  });
+});
