@@ -3,8 +3,8 @@
  * mappings and sequences, one-line plain or quoted scalars, flow lists of plain words. It gives
  * exactly what the `yaml` package gives for that subset (YAML 1.2 core schema), key positions
  * included, at a fraction of the cost, and null for anything else, which then goes to the `yaml`
- * package. Anchors, tags, block scalars, comments after values, escapes, multi-line scalars,
- * duplicate keys and tabs are all "anything else". Property tests compare both on generated
+ * package. Anchors, tags, block scalars, comments after values, escapes other than `\"` and `\\`,
+ * multi-line scalars, duplicate keys and tabs are all "anything else". Property tests compare both on generated
  * documents (test/model/simple-yaml.test.ts).
  */
 import type { KeyPosition, Position } from './types.js';
@@ -48,6 +48,26 @@ function plain(text: string): unknown {
   return text;
 }
 
+/**
+ * The double-quoted scalar opening at `text[start]` and the index after its closing quote. Of the
+ * escapes only `\"` and `\\` are read (a quoted name in a notice); any other is left to the yaml package.
+ */
+function doubleQuoted(text: string, start: number): [string, number] {
+  let value = '';
+  let from = start + 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') return [value + text.slice(from, i), i + 1];
+    if (c === '\\') {
+      const next = text[i + 1];
+      if (next !== '"' && next !== '\\') out();
+      value += text.slice(from, i) + next;
+      from = ++i + 1;
+    }
+  }
+  return out();
+}
+
 /** The reader's state: the content lines, where it is, and the key positions found so far. */
 class Reader {
   i = 0;
@@ -88,8 +108,8 @@ class Reader {
     const text = raw.trimEnd();
     const at = this.pos(line, column, text.length);
     if (text.startsWith('"')) {
-      const inner = text.slice(1, -1);
-      return text.length >= 2 && text.endsWith('"') && !/["\\]/.test(inner) ? [inner, at] : out();
+      const [value, end] = doubleQuoted(text, 0);
+      return end === text.length ? [value, at] : out();
     }
     if (text.startsWith("'")) {
       const inner = text.slice(1, -1);
@@ -135,9 +155,7 @@ class Reader {
       i += m[0].length;
       let end: number;
       if (text[i] === '"') {
-        end = text.indexOf('"', i + 1) + 1;
-        if (end === 0 || text.slice(i + 1, end - 1).includes('\\')) out();
-        map[key] = text.slice(i + 1, end - 1);
+        [map[key], end] = doubleQuoted(text, i);
       } else {
         const comma = text.indexOf(',', i);
         const word = text.slice(i, comma === -1 ? close : comma).trimEnd();
