@@ -112,12 +112,23 @@ export function offsetOf(text: string): number | null {
   return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(4, 6)));
 }
 
+/** Date and time of an instant in an offset (`YYYY-MM-DD`, `HH:MM:SS`), the year in four digits; the one date writer. */
+function dateAndTime(ms: number, offsetMinutes: number): { date: string; time: string; year: number; millis: number } {
+  const d = new Date(ms + offsetMinutes * 60_000);
+  const year = d.getUTCFullYear();
+  const p = (n: number, width = 2) => String(n).padStart(width, '0');
+  return {
+    date: `${p(year, 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`,
+    time: `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`,
+    year,
+    millis: d.getUTCMilliseconds(),
+  };
+}
+
 /** Writes an instant as `YYYY-MM-DDTHH:MM:SS±HH:MM` in the given offset, independent of the machine's zone. */
 export function formatInstant(ms: number, offsetMinutes: number): string {
-  const d = new Date(ms + offsetMinutes * 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  const zone = offsetMinutes === 0 ? 'Z' : formatOffset(offsetMinutes);
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${zone}`;
+  const { date, time } = dateAndTime(ms, offsetMinutes);
+  return `${date}T${time}${offsetMinutes === 0 ? 'Z' : formatOffset(offsetMinutes)}`;
 }
 
 /**
@@ -130,14 +141,18 @@ export function toRfc3339(text: string, utc = false): string | null {
   const ms = parseInstant(text);
   const offset = utc ? 0 : offsetOf(text);
   if (ms === null || offset === null) return null;
-  const d = new Date(ms + offset * 60_000);
-  const year = d.getUTCFullYear();
+  const { date, time, year, millis } = dateAndTime(ms, offset);
   if (year < 0 || year > 9999) return null;
-  const p = (n: number, width = 2) => String(n).padStart(width, '0');
-  const fraction = d.getUTCMilliseconds() === 0 ? '' : `.${p(d.getUTCMilliseconds(), 3)}`;
-  const date = `${p(year, 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
-  const time = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${fraction}`;
-  return `${date}T${time}${offset === 0 ? 'Z' : formatOffset(offset)}`;
+  const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
+  return `${date}T${time}${fraction}${offset === 0 ? 'Z' : formatOffset(offset)}`;
+}
+
+/** A front-matter timestamp as Jekyll writes dates (`2018-05-15 14:02:00 +0200`) in its own offset; null as `toRfc3339`. */
+export function toJekyllDate(text: string): string | null {
+  const rfc = toRfc3339(text);
+  const offset = offsetOf(text);
+  if (rfc === null || offset === null) return null;
+  return `${rfc.slice(0, 10)} ${rfc.slice(11, 19)} ${formatOffset(offset).replace(':', '')}`;
 }
 
 /** Writes an instant as a timeline timestamp `YYYY-MM-DD HH:MM ±HH:MM` in the given offset. */

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readTextBounded } from '../model/bounded-read.js';
 import { parse as parseYaml } from 'yaml';
-import { offsetOf, parseInstant, toRfc3339 } from '../model/timestamp.js';
+import { toJekyllDate, toRfc3339 } from '../model/timestamp.js';
 import type { Postmortem } from '../model/types.js';
 import { escapeMarkdownInline, plainText } from '../render/escape.js';
 import { escapeSiteCode } from './site-text.js';
@@ -163,30 +163,6 @@ export function slugOf(id: string): string {
   return id.slice(11);
 }
 
-/** Date and time of a front-matter moment in its own offset, the year always in four digits. */
-function parts(value: unknown): { date: string; time: string; offset: number } | null {
-  if (typeof value !== 'string') return null;
-  const ms = parseInstant(value);
-  const offset = offsetOf(value);
-  if (ms === null || offset === null) return null;
-  const d = new Date(ms + offset * 60_000);
-  const year = d.getUTCFullYear();
-  if (year < 0 || year > 9999) return null;
-  const p = (n: number, width = 2) => String(n).padStart(width, '0');
-  return {
-    date: `${p(year, 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`,
-    time: `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`,
-    offset,
-  };
-}
-
-function offsetText(minutes: number, colon: boolean): string {
-  const abs = Math.abs(minutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${minutes < 0 ? '-' : '+'}${hh}${colon ? ':' : ''}${mm}`;
-}
-
 /** A front-matter moment as RFC 3339 with seconds, in its own offset or in UTC; '' when absent. */
 export function rfc3339(value: unknown, utc = false): string {
   return typeof value === 'string' ? (toRfc3339(value, utc) ?? '') : '';
@@ -194,8 +170,7 @@ export function rfc3339(value: unknown, utc = false): string {
 
 /** Jekyll's date form `YYYY-MM-DD HH:MM:SS +ZZZZ`; '' when absent. */
 export function jekyllDate(value: unknown): string {
-  const p = parts(value);
-  return p ? `${p.date} ${p.time} ${offsetText(p.offset, false)}` : '';
+  return typeof value === 'string' ? (toJekyllDate(value) ?? '') : '';
 }
 
 function list(value: unknown): string[] {
@@ -242,7 +217,7 @@ export interface PostPlace {
 export function postUrlPath(flavor: SiteFlavor, place: PostPlace): string {
   const prefix = place.lang === place.siteLang ? '' : `${place.lang}/`;
   if (flavor === 'jekyll') {
-    const date = parts(place.started)?.date ?? place.id.slice(0, 10);
+    const date = jekyllDate(place.started).slice(0, 10) || place.id.slice(0, 10);
     return `/${prefix}incidents/${date.replace(/-/g, '/')}/${slugOf(place.id)}.html`;
   }
   if (flavor === 'cstate') return `/${prefix}issues/${place.id}/`;

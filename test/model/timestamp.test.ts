@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   FRONT_MATTER_TIMESTAMP,
+  formatInstant,
   normaliseZone,
   parseInstant,
   parseTimelineInstant,
+  toJekyllDate,
   toRfc3339,
 } from '../../src/model/timestamp.js';
 
@@ -106,5 +108,36 @@ describe('toRfc3339', () => {
     ['2018-05-15 14:02+02:00', false, null],
   ])('%s (UTC: %s) is %s', (text, utc, expected) => {
     expect(toRfc3339(text, utc)).toBe(expected);
+  });
+});
+
+describe('one date writer', () => {
+  const instant = fc.integer({ min: -62_135_596_800_000 + 86_400_000, max: Date.UTC(9999, 11, 30) });
+  const offset = fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 });
+
+  it('formatInstant writes what parseInstant reads back, four-digit years included', () => {
+    fc.assert(
+      fc.property(instant, offset, (ms, minutes) => {
+        const seconds = Math.floor(ms / 1000) * 1000;
+        const text = formatInstant(seconds, minutes);
+        expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/);
+        expect(parseInstant(text)).toBe(seconds);
+        expect(toRfc3339(text)).toBe(text);
+      }),
+      { numRuns: 2000, seed: 21 },
+    );
+    expect(formatInstant(Date.UTC(2000, 0, 1) - 1001 * 365.2425 * 86_400_000, 0).slice(0, 4)).toMatch(/^0\d{3}$/);
+  });
+
+  it('toJekyllDate is toRfc3339 in Jekyll form, same day, time and offset', () => {
+    fc.assert(
+      fc.property(instant, offset, (ms, minutes) => {
+        const text = formatInstant(Math.floor(ms / 1000) * 1000, minutes);
+        const rfc = toRfc3339(text) as string;
+        const zone = rfc.endsWith('Z') ? '+0000' : rfc.slice(-6).replace(':', '');
+        expect(toJekyllDate(text)).toBe(`${rfc.slice(0, 10)} ${rfc.slice(11, 19)} ${zone}`);
+      }),
+      { numRuns: 500, seed: 21 },
+    );
   });
 });
