@@ -1,4 +1,5 @@
 import { configSchema } from './config.js';
+import { frontMatterSchema } from './frontmatter.js';
 import type { Zod, ZodSchema } from './zod.js';
 
 // The JSON Schemas in schema/ are generated from the zod schemas by scripts/schemas.mjs (`npm run schemas`);
@@ -48,6 +49,7 @@ function toJson(z: Zod, schema: ZodSchema, file: string): Record<string, unknown
 export function renderJsonSchemas(z: Zod, rules: readonly RuleSchemaSource[]): Record<string, string> {
   const ruleOptions = Object.fromEntries(rules.map((r) => [r.id, r.options ? r.options(z) : z.strictObject({})]));
   const schemas: Record<string, Record<string, unknown>> = {
+    'postmortem.frontmatter.schema.json': toJson(z, frontMatterSchema(z), 'postmortem.frontmatter.schema.json'),
     'postmortemrc.schema.json': toJson(z, configSchema(z, ruleOptions), 'postmortemrc.schema.json'),
   };
   return Object.fromEntries(
