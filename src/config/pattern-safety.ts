@@ -1,15 +1,9 @@
-/** A config pattern and the key it stands under, e.g. `internalPatterns[0]`. */
+/** A config pattern, the key it stands under (e.g. `internalPatterns[0]`) and, where known, its position. */
 export interface ConfigPattern {
   key: string;
   source: string;
-}
-
-/**
- * The config's own regular expressions, `internalPatterns`. Those in rule options are found by
- * walking each rule's options schema (`patternsIn`), when `checkRuleOptions` checks them.
- */
-export function patternsOf(config: { internalPatterns?: string[] }): ConfigPattern[] {
-  return (config.internalPatterns ?? []).map((source, i) => ({ key: `internalPatterns[${i}]`, source }));
+  /** The config's name with the pattern's line and column: `file` to `file:3:14`. */
+  where?: (name: string) => Promise<string>;
 }
 
 /** How strict backtrackingProblem is: the flags the pattern runs with, and the highest polynomial degree let through. */

@@ -4,6 +4,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { isRecord } from '../model/index.js';
+import { keyPositionsOf } from '../model/frontmatter.js';
+import { positionOf } from '../schema/issues.js';
 import type { LanguageText } from '../language/index.js';
 
 /** One event of the timeline. */
@@ -136,6 +138,9 @@ export const ANSWER_KEYS = [
 export interface AnswerProblem {
   key: string;
   message: string;
+  /** Where the key stands in the file, when the file's text is known. */
+  line?: number;
+  column?: number;
 }
 
 /** An answers file could not be read as YAML or JSON, or holds wrong values. */
@@ -144,8 +149,20 @@ export class AnswersFileError extends Error {
     readonly file: string,
     readonly problems: readonly AnswerProblem[],
   ) {
-    super(problems.map((p) => `${file}: ${p.key}: ${p.message}`).join('\n'));
+    super(problems.map((p) => `${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.key}: ${p.message}`).join('\n'));
     this.name = 'AnswersFileError';
+  }
+
+  /** The same problems, each with the line and column of its key (or the nearest enclosing one) in the file's `text`. */
+  at(text: string): AnswersFileError {
+    const keys = keyPositionsOf(text);
+    return new AnswersFileError(
+      this.file,
+      this.problems.map((p) => {
+        const at = p.key === '(file)' ? null : positionOf(keys, p.key.split('.'), false);
+        return at ? { ...p, line: at.line, column: at.column } : p;
+      }),
+    );
   }
 }
 

@@ -81,7 +81,12 @@ function answersFromFile(cwd: string, file: string, defaults: Parameters<typeof 
       },
     ]);
   }
-  return readAnswers(parseAnswersText(text, file), file, defaults);
+  const data = parseAnswersText(text, file);
+  try {
+    return readAnswers(data, file, defaults);
+  } catch (error) {
+    throw error instanceof AnswersFileError ? error.at(text) : error;
+  }
 }
 
 /** Required keys neither given nor already answered in the draft's steps. */

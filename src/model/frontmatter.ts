@@ -149,6 +149,18 @@ export function readFrontMatter(source: string): FrontMatterResult {
   return { ...base, data: data as Record<string, unknown>, keys, problems: [] };
 }
 
+/**
+ * Positions of the keys and values in a YAML or JSON text, by dotted path (as `Postmortem.keys`), for
+ * messages about data read from a file (config, answers); empty when the text does not parse.
+ */
+export function keyPositionsOf(text: string): Map<string, KeyPosition> {
+  const keys = new Map<string, KeyPosition>();
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  if (document.errors.length === 0) collectKeyPositions(document.contents, '', keys, lineCounter, 0, 0);
+  return keys;
+}
+
 function position(lineCounter: LineCounter, offset: number, offsetLine: number) {
   const p = lineCounter.linePos(offset);
   return { line: p.line + offsetLine, column: p.col };

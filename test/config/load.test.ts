@@ -67,6 +67,27 @@ describe('loadConfig', () => {
     expect((error as Error).message).toContain(`\`${key}\``);
   });
 
+  it('names the line and column of the wrong value, the unknown key and a slow pattern', async () => {
+    const text = '{\n  "notice": {\n    "company": "Relata",\n    "timezone": "Mars/Base"\n  }\n}\n';
+    await writeFile(join(dir, 'at-value.json'), text);
+    await expect(loadConfig({ cwd: dir, configPath: 'at-value.json' })).rejects.toThrow(
+      `${join(dir, 'at-value.json')}:4:17: \`notice.timezone\`: expected an IANA time zone`,
+    );
+    await writeFile(join(dir, 'at-key.json'), '{"categories": ["a"],\n "colour": true}');
+    await expect(loadConfig({ cwd: dir, configPath: 'at-key.json' })).rejects.toThrow(
+      `${join(dir, 'at-key.json')}:2:2: \`colour\`: expected one of the keys`,
+    );
+    await writeFile(join(dir, 'at-pattern.json'), '{\n  "internalPatterns": [\n    "ok",\n    "(a+)+$"\n  ]\n}');
+    await expect(loadConfig({ cwd: dir, configPath: 'at-pattern.json' })).rejects.toThrow(
+      `${join(dir, 'at-pattern.json')}:4:5: \`internalPatterns[1]\`: expected a pattern that cannot backtrack`,
+    );
+    await mkdir(join(dir, 'pkg'), { recursive: true });
+    await writeFile(join(dir, 'pkg/package.json'), '{\n  "name": "x",\n  "postmortem": { "ignores": [7] }\n}');
+    await expect(loadConfig({ cwd: join(dir, 'pkg') })).rejects.toThrow(
+      `${join(dir, 'pkg/package.json')}:3:31 (key "postmortem"): \`ignores[0]\`: expected a glob (non-empty text), found 7.`,
+    );
+  });
+
   it('accepts the notice block and ignores, and exposes them', async () => {
     const config = {
       ignores: ['postmortems/README.md', 'drafts/**'],

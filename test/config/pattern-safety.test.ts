@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { backtrackingProblem, patternsOf, plainlySafe } from '../../src/config/pattern-safety.js';
+import { backtrackingProblem, plainlySafe } from '../../src/config/pattern-safety.js';
+import { configSchema } from '../../src/schema/config.js';
 import { patternsIn } from '../../src/lint/pattern-option.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { runInProcess, tempDir } from '../helpers/cli.js';
@@ -34,10 +35,10 @@ describe('config patterns that can backtrack catastrophically', () => {
     expect(plainlySafe('a+b*')).toBe(false);
   });
 
-  it('finds internalPatterns', () => {
-    expect(patternsOf({ internalPatterns: ['a', 'b'] })).toEqual([
-      { key: 'internalPatterns[0]', source: 'a' },
-      { key: 'internalPatterns[1]', source: 'b' },
+  it('finds internalPatterns by walking the config schema, not by key name', () => {
+    expect(patternsIn(z, configSchema(z), { internalPatterns: ['a', 'b'], categories: ['(a+)+$'] })).toEqual([
+      { path: ['internalPatterns', 0], source: 'a' },
+      { path: ['internalPatterns', 1], source: 'b' },
     ]);
   });
 

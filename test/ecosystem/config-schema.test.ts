@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
+import { checkRuleOptions } from '../../src/lint/rule-options.js';
+import { RULES } from '../../src/lint/rules/index.js';
+import { resolveSettings } from '../../src/lint/settings.js';
 import { compileSchema } from './ajv.js';
 import type { ValidateFunction } from 'ajv';
 
@@ -13,7 +16,10 @@ async function accepted(config: unknown): Promise<boolean> {
   const dir = await mkdtemp(join(tmpdir(), 'postmortem-config-schema-'));
   try {
     await writeFile(join(dir, '.postmortemrc.json'), JSON.stringify(config));
-    await loadConfig({ cwd: dir });
+    const loaded = await loadConfig({ cwd: dir });
+    // What lint checks next: the rule ids and each rule's options.
+    await checkRuleOptions(loaded);
+    resolveSettings(RULES, loaded, [], new Date());
     return true;
   } catch {
     return false;
@@ -65,6 +71,14 @@ describe('postmortemrc.schema.json', () => {
     [{ notice: { publicContacts: 'service@relata.example' } }, false],
     [{ notice: { publicContacts: ['service at relata'] } }, false],
     [{ notice: { signature: { es: 'El equipo' } } }, false],
+    // Rule options come from the rule modules' own schemas, so an editor knows them too.
+    [{ rules: { 'notice-wording': ['warn', { words: { en: ['\\bASAP\\b'] } }] } }, true],
+    [{ rules: { 'notice-wording': ['warn', { words: ['ASAP'] }] } }, false],
+    [{ rules: { 'notice-leak': ['error', { patterns: ['('] }] } }, false],
+    [{ rules: { 'blameless-language': ['error', { wrods: ['idiot'] }] } }, false],
+    [{ rules: { 'section-order': ['error', { strict: true }] } }, false],
+    [{ rules: { 'section-ordr': 'off' } }, false],
+    [{ rules: { 'section-order': 'warning', 'timeline-order': [1] } }, true],
   ])('%j: valid %s, as the tool says', async (config, valid) => {
     expect(validate(config)).toBe(valid);
     expect(await accepted(config)).toBe(valid);

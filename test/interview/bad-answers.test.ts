@@ -125,8 +125,20 @@ describe('an answers file that cannot be used says FILE: key: what is wrong (exi
     await writeFile(join(dir, 'a.json'), JSON.stringify({ ...VALID, ...change }));
     const result = await run(['--answers', 'a.json']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`a.json: ${message}`);
+    // Each problem names the file, the line and column of its key, the key and what was expected.
+    const escaped = message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(result.stderr).toMatch(new RegExp(`a\\.json:1:\\d+: ${escaped}`));
     expect(result.stderr).toContain('Fix the answers file');
+  });
+
+  it('names the line and column of the wrong value in a YAML answers file', async () => {
+    await writeFile(
+      join(dir, 'at.yaml'),
+      'title: Checkout failed\nseverity: SEV1\nimpact:\n  customers_affected: -3\n',
+    );
+    const result = await run(['--answers', 'at.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('at.yaml:4:23: impact.customers_affected: Expected a whole number >= 0, found -3.');
   });
 
   it.each([

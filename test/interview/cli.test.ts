@@ -78,28 +78,32 @@ describe('postmortem new --answers (no terminal)', () => {
     expect(result.stderr).not.toContain('title,');
   });
 
-  it('exits 2 naming the file and key of each invalid value', async () => {
+  it('exits 2 naming the file, line, column and key of each invalid value', async () => {
     const dir = await temp();
     await writeFile(
       join(dir, 'a.json'),
-      JSON.stringify({
-        title: 'Down.',
-        severity: 'SEV5',
-        started: '2024-03-01T10:00:00Z',
-        detected: '2024-03-01T09:00:00Z',
-        action_items: [{ action: 'Fix', type: 'repair', owner: '-', due: '2024-13-01' }],
-      }),
+      JSON.stringify(
+        {
+          title: 'Down.',
+          severity: 'SEV5',
+          started: '2024-03-01T10:00:00Z',
+          detected: '2024-03-01T09:00:00Z',
+          action_items: [{ action: 'Fix', type: 'repair', owner: '-', due: '2024-13-01' }],
+        },
+        null,
+        1,
+      ),
     );
     const result = await runInProcess(['new', '--answers', 'a.json'], { cwd: dir });
     expect(result.code).toBe(2);
     const lines = result.stderr.split('\n');
     for (const expected of [
-      'a.json: title: Expected a title without a trailing period, found one.',
-      'a.json: severity: Expected one of SEV1, SEV2, SEV3, SEV4, found "SEV5".',
-      'a.json: detected: Expected detected at or after started (2024-03-01T10:00:00Z), found 2024-03-01T09:00:00Z.',
-      'a.json: action_items.0.type: Expected one of prevent, mitigate, detect, process, found "repair".',
-      'a.json: action_items.0.owner: Expected an owner (a person or a team), found "-".',
-      'a.json: action_items.0.due: Expected a due date YYYY-MM-DD or DD.MM.YYYY, found "2024-13-01".',
+      'a.json:2:11: title: Expected a title without a trailing period, found one.',
+      'a.json:3:14: severity: Expected one of SEV1, SEV2, SEV3, SEV4, found "SEV5".',
+      'a.json:5:14: detected: Expected detected at or after started (2024-03-01T10:00:00Z), found 2024-03-01T09:00:00Z.',
+      'a.json:9:12: action_items.0.type: Expected one of prevent, mitigate, detect, process, found "repair".',
+      'a.json:10:13: action_items.0.owner: Expected an owner (a person or a team), found "-".',
+      'a.json:11:11: action_items.0.due: Expected a due date YYYY-MM-DD or DD.MM.YYYY, found "2024-13-01".',
     ]) {
       expect(lines.some((l) => l.endsWith(expected))).toBe(true);
     }
