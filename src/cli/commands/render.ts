@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { checkPostmortem } from '../../lint/check.js';
+import { checkFormat } from '../../lint/check.js';
 import { renderPostmortem } from '../../render/postmortem.js';
 import { UsageError } from '../errors.js';
 import { writeOutputFile, type Io } from '../io.js';
 import { loadPostmortem } from '../load.js';
 import { loadProjectConfig } from '../project.js';
-import { printProblems } from '../report.js';
+import { lintCommandFor, printProblems } from '../report.js';
 
 /** Options of `postmortem render`. */
 export interface RenderOptions {
@@ -19,13 +19,16 @@ export interface RenderOptions {
 
 /** `postmortem render FILE`: validates, renders Markdown (or an HTML page) to stdout or --out; returns the exit code. */
 export async function renderCommand(file: string, options: RenderOptions, io: Io): Promise<number> {
-  const { format } = await loadProjectConfig(io, options.config);
+  const { format, rules } = await loadProjectConfig(io, options.config);
   const pm = loadPostmortem(file, io);
   if (!pm) return 1;
-  const errors = checkPostmortem(pm, { ...format, idMatchesFileName: false });
+  // The config's rule settings, as lint reads them: what lint lets pass, render renders.
+  const errors = checkFormat(pm, { ...rules, format: { ...format, idMatchesFileName: false } });
   if (errors.length > 0) {
     printProblems(io, pm.path, errors);
-    io.stderr.write(`Fix these problems before rendering (\`postmortem lint ${file}\` lists them too).\n`);
+    io.stderr.write(
+      `Fix these problems before rendering (\`${lintCommandFor(file, options.config)}\` lists them too).\n`,
+    );
     return 1;
   }
   const output = options.format ?? 'markdown';
