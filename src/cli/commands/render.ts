@@ -6,16 +6,10 @@ import { writeOutputFile, type Io } from '../io.js';
 import { loadPostmortem } from '../load.js';
 import { loadProjectConfig } from '../project.js';
 import { lintCommandFor, printProblems } from '../report.js';
+import type { OptionsOf, RENDER_OPTIONS } from '../options.js';
 
 /** Options of `postmortem render`. */
-export interface RenderOptions {
-  out?: string;
-  templates?: string;
-  force?: boolean;
-  config?: string;
-  format?: string;
-  chart?: string;
-}
+export type RenderOptions = OptionsOf<typeof RENDER_OPTIONS>;
 
 /** `postmortem render FILE`: validates, renders Markdown (or an HTML page) to stdout or --out; returns the exit code. */
 export async function renderCommand(file: string, options: RenderOptions, io: Io): Promise<number> {
@@ -31,10 +25,8 @@ export async function renderCommand(file: string, options: RenderOptions, io: Io
     );
     return 1;
   }
-  const output = options.format ?? 'markdown';
-  if (output !== 'markdown' && output !== 'html')
-    throw new UsageError(`--format ${output}: expected markdown or html.`);
-  if (options.chart !== undefined && (options.chart !== 'mermaid' || output !== 'markdown'))
+  const output = options.format;
+  if (options.chart !== undefined && output !== 'markdown')
     throw new UsageError(
       `--chart ${options.chart}: expected mermaid, with --format markdown (the HTML page has its own chart).`,
     );
