@@ -16,6 +16,8 @@ import { displayPath } from './report.js';
 export interface NoticeExportOptions {
   lang?: string;
   timezone?: string;
+  /** `--config` as given, for the `postmortem lint` command a refusal points to. */
+  config?: string;
 }
 
 /** The project config, loaded once for the whole export, and the notice settings read from it. */
@@ -56,9 +58,9 @@ export async function noticesOf(
   let ok = true;
   for (const lang of languages) {
     // The notice module picks the zone (--timezone, the file's, the config's, started's offset).
-    const timezone = options.timezone ? { timezone: options.timezone } : {};
+    const given = { ...(options.timezone ? { timezone: options.timezone } : {}), config: options.config };
     // Not standalone: the headline is the incident's name already, so the text leaves it out.
-    const prepared = await noticeForPostmortem(file, pm, 'status', { lang, ...timezone }, project, io, false);
+    const prepared = await noticeForPostmortem(file, pm, 'status', { lang, ...given }, project, io, false);
     if (!prepared) {
       ok = false;
       continue;

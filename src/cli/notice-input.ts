@@ -7,7 +7,7 @@ import { InputError } from './errors.js';
 import type { Io } from './io.js';
 import { loadPostmortem } from './load.js';
 import { loadProjectConfig, type ProjectConfig } from './project.js';
-import { printProblems } from './report.js';
+import { lintCommandFor, printProblems } from './report.js';
 
 /** Options shared by `notice` and `publish` for turning a postmortem into notice text. */
 export interface NoticeTextOptions {
@@ -45,7 +45,7 @@ export async function noticeForPostmortem(
   file: string,
   pm: Postmortem,
   channel: NoticeChannel,
-  options: Omit<NoticeTextOptions, 'config'>,
+  options: NoticeTextOptions,
   project: ProjectConfig,
   io: Io,
   standalone: boolean,
@@ -75,7 +75,7 @@ export async function noticeForPostmortem(
   printProblems(io, pm.path, notice.problems);
   io.stderr.write(
     notice.stage === 'invalid'
-      ? `Fix these problems first (\`postmortem lint ${file}\` lists them too).\n`
+      ? `Fix these problems first (\`${lintCommandFor(file, options.config)}\` lists them too).\n`
       : `The ${notice.lang} notice is not ready for customers; fix the wording in the \`notice\` block and run this again.\n`,
   );
   return null;

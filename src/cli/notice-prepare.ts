@@ -2,7 +2,7 @@
  * The core of `notice` and `publish`: from a parsed postmortem and the project's settings to the
  * text customers read, or the problems that stop it. No console, no exit codes; the CLI prints.
  */
-import { checkPostmortem } from '../lint/check.js';
+import { checkFormat } from '../lint/check.js';
 import { UsageError } from '../model/errors.js';
 import type { LintSettings } from '../lint/types.js';
 import { isTimeZone, type FormatOptions } from '../model/index.js';
@@ -76,7 +76,8 @@ export async function prepareNotice(
     );
   }
   const lang = requestedLanguage(pm, request.lang);
-  const invalid = checkPostmortem(pm, { ...(request.format ?? settings.format), idMatchesFileName: false });
+  const format = { ...(request.format ?? settings.format), idMatchesFileName: false };
+  const invalid = checkFormat(pm, { ...settings, format });
   if (invalid.length > 0) return { ok: false, stage: 'invalid', lang, problems: invalid };
   const found = checkNotice(pm, { lang, channel: request.channel }, settings);
   if (found.some((p) => p.severity === 'error')) return { ok: false, stage: 'notice', lang, problems: found };

@@ -9,18 +9,22 @@ import type { NoticeOptions } from './commands/notice.js';
 import type { PublishOptions } from './commands/publish.js';
 import type { RenderOptions } from './commands/render.js';
 import type { StatusOptions } from './commands/status.js';
-import { LANGUAGES } from '../language/index.js';
 import type { TimelineOptions } from './commands/timeline.js';
-
-const EXIT_CODES_HELP = `
-Exit codes:
-  0    success (lint: clean or warnings only)
-  1    findings: invalid input or lint errors
-  2    usage, configuration or runtime failure
-  130  interrupted (Ctrl-C)`;
+import {
+  EXIT_CODES_HELP,
+  exitCodesHelp,
+  LINT_OPTIONS,
+  NEW_OPTIONS,
+  NOTICE_OPTIONS,
+  PUBLISH_OPTIONS,
+  RENDER_OPTIONS,
+  STATUS_OPTIONS,
+  TIMELINE_OPTIONS,
+  withOptions,
+} from './options.js';
 
 /** Builds the commander program; every command's module is imported only when it runs. */
-function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('postmortem');
   program
     .description('Write, lint, render and publish incident postmortems.')
@@ -37,27 +41,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   program.configureHelp({ showGlobalOptions: true });
   program.addOption(new Option('--no-color', 'disable colour output'));
 
-  program
-    .command('render')
+  withOptions(program.command('render'), RENDER_OPTIONS)
     .description("Render the reader's version of a postmortem as Markdown (or an HTML page).")
     .argument('<file>', 'postmortem file (Markdown with YAML front matter)')
-    .option('-o, --out <path>', 'write to this file instead of stdout')
-    .option('-t, --templates <dir>', 'folder with template overrides (same file names as templates/)')
-    .option('-f, --force', 'overwrite --out if it exists')
-    .option(
-      '-c, --config <path>',
-      'config file with project categories and sections (default: nearest .postmortemrc.json)',
-    )
-    .addOption(
-      new Option('--format <format>', 'markdown, or html: one self-contained page with an SVG timeline chart')
-        .choices(['markdown', 'html'])
-        .default('markdown'),
-    )
-    .addOption(
-      new Option('--chart <kind>', 'add a chart of the moments and impact windows to the Markdown').choices([
-        'mermaid',
-      ]),
-    )
     .addHelpText(
       'after',
       '\n' +
@@ -73,25 +59,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       setExitCode(await renderCommand(file, options, io));
     });
 
-  program
-    .command('new')
+  withOptions(program.command('new'), NEW_OPTIONS)
     .description('Write a new postmortem through an interview (or from an answers file).')
-    .option('-a, --answers <file>', 'answers file (YAML or JSON); its questions are not asked')
-    .option('-r, --resume [draft-id]', 'continue a saved draft (the most recent one without an id)')
-    .option('-d, --dir <dir>', 'folder to write the postmortem to', 'postmortems')
-    .option('-f, --force', 'overwrite an existing postmortem with the same id')
-    .option('--title <title>', 'answer the title question')
-    .option('--severity <level>', 'answer the severity question (SEV1..SEV4)')
-    .option('-c, --config <path>', 'config file with project categories (default: nearest .postmortemrc.json)')
-    .option('-t, --templates <dir>', 'folder with template overrides (source/postmortem.md.hbs, source/partials/)')
-    .option('--list-drafts', 'list the saved drafts (newest first) and exit')
-    .option('--discard <draft-id>', 'delete a saved draft and exit')
-    .option(
-      '--timeline-from <source>',
-      'offer events from a source as a timeline checklist, as `postmortem timeline --from` reads it (repeatable)',
-      (v: string, prev: string[] = []) => [...prev, v],
-    )
-    .option('--timeline-channel <name>', 'the Slack channel of a --timeline-from export with several')
     .addHelpText(
       'after',
       '\n' +
@@ -115,12 +84,10 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       setExitCode(await newCommand(options, io));
     });
 
-  program
-    .command('status')
+  withOptions(program.command('status'), STATUS_OPTIONS)
     .description('Print the status of a postmortem, or set it (draft → in-review → final → published).')
     .argument('<file>', 'postmortem file')
     .argument('[status]', 'the new status: draft, in-review, final or published')
-    .option('-c, --config <path>', 'config file for the lint rules (default: nearest .postmortemrc.json)')
     .addHelpText(
       'after',
       '\n' +
@@ -137,39 +104,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       setExitCode(await statusCommand(file, status, options, io));
     });
 
-  program
-    .command('lint')
+  withOptions(program.command('lint'), LINT_OPTIONS)
     .description('Check postmortems for completeness, consistency and blameless wording (the CI gate).')
     .argument('[paths...]', 'files, folders (their *.md files) or globs', [])
-    .option('--format <name>', 'stylish | json | sarif | github | junit', 'stylish')
-    .option('-o, --output-file <path>', 'write the report to this file (replaced on every run)')
-    .option(
-      '--report <format=path>',
-      'also write a report in another format to a file, from the same run, e.g. sarif=lint.sarif (repeatable)',
-      (v: string, prev: string[] = []) => [...prev, v],
-    )
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-    .option('-q, --quiet', 'report errors only')
-    .option('--fix', 'apply safe fixes (sort the timeline, canonical separators and zones, offsets from `timezone`)')
-    .option(
-      '-c, --config <path>',
-      'config file (default: .postmortemrc.json or package.json "postmortem", searched upwards)',
-    )
-    .option(
-      '--rule <id:severity>',
-      "set a rule's severity, e.g. section-order:off (repeatable)",
-      (v: string, prev: string[] = []) => [...prev, v],
-    )
-    .option('--cache', 'reuse results for unchanged files')
-    .option('--cache-location <path>', 'cache file or folder (default: node_modules/.cache/postmortem/)')
-    .option('--now <date>', 'the date to judge due dates by (action-item-overdue), e.g. 2020-02-01')
-    .option(
-      '--ignore <glob>',
-      'leave out files matching this glob (repeatable; adds to the config\'s "ignores")',
-      (v: string, prev: string[] = []) => [...prev, v],
-    )
-    .option('--no-error-on-unmatched-pattern', 'a path or glob that matches nothing is a note, not exit 2')
-    .option('-f, --force', 'let --output-file or --cache-location replace a file that is not a lint report or cache')
     .addHelpText(
       'after',
       '\n' +
@@ -188,32 +125,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       const { lintCommand } = await import('./commands/lint.js');
       setExitCode(await lintCommand(paths, options, io));
     });
-  program
-    .command('notice')
+  withOptions(program.command('notice'), NOTICE_OPTIONS)
     .description('Check the customer notice of a postmortem and render it for a blog, an e-mail or a status page.')
     .argument('<file>', 'postmortem file with a `notice` block')
-    .addOption(
-      new Option('-c, --channel <channel>', 'where the notice goes')
-        .choices(['blog', 'email', 'status'])
-        .default('blog'),
-    )
-    .addOption(
-      new Option('-l, --lang <lang>', 'language of the notice (default: the first of notice.languages)').choices([
-        ...LANGUAGES,
-      ]),
-    )
-    .option(
-      '-z, --timezone <zone>',
-      "IANA time zone for the times customers read (default: the file's timezone, else the config's notice.timezone, " +
-        "else the offset of started; never this machine's)",
-    )
-    .option('-o, --out <path>', 'write to this file instead of stdout')
-    .option(
-      '-t, --templates <dir>',
-      'folder with template overrides (same file names as templates/, e.g. notice/email.txt.hbs)',
-    )
-    .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
-    .option('-f, --force', 'overwrite --out if it exists')
     .addHelpText(
       'after',
       '\n' +
@@ -231,35 +145,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       const { noticeCommand } = await import('./commands/notice.js');
       setExitCode(await noticeCommand(file, options, io));
     });
-  program
-    .command('publish')
+  withOptions(program.command('publish'), PUBLISH_OPTIONS)
     .description('Publish the blog notice of a postmortem into a Jekyll, Hugo or cState site, committed on a branch.')
     .argument('<file>', 'postmortem file (status final or published) with a `notice` block')
-    .requiredOption('-s, --site <dir>', "the site's folder, a git repository")
-    .addOption(
-      new Option('--flavor <flavor>', 'kind of site (default: detected from its files)').choices([
-        'jekyll',
-        'hugo',
-        'cstate',
-      ]),
-    )
-    .option('--section <name>', 'Hugo content section (default: posts)')
-    .option('--base <branch>', 'branch a new postmortem/<id> branch starts from (default: origin/HEAD, main, master)')
-    .addOption(
-      new Option('-l, --lang <lang>', 'publish only this language (default: every one of notice.languages)').choices([
-        ...LANGUAGES,
-      ]),
-    )
-    .option(
-      '-z, --timezone <zone>',
-      "IANA time zone for the times customers read (default: the file's timezone, else the config's notice.timezone, " +
-        "else the offset of started; never this machine's)",
-    )
-    .option('-t, --templates <dir>', 'folder with template overrides (e.g. notice/blog.md.hbs)')
-    .option('--config <path>', 'config file with internalPatterns (default: nearest .postmortemrc.json)')
-    .option('--no-commit', 'only write the files into the work tree; no branch, no commit')
-    .option('-n, --dry-run', 'print the files and the diff it would commit; change nothing')
-    .option('--allow-draft', 'publish a postmortem that is not final or published yet')
     .addHelpText(
       'after',
       '\n' +
@@ -278,21 +166,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       setExitCode(await publishCommand(file, options, io));
     });
 
-  program
-    .command('timeline')
+  withOptions(program.command('timeline'), TIMELINE_OPTIONS)
     .description('Build the timeline from a Slack export, PagerDuty or Opsgenie logs, git history or a text log.')
     .argument('<file>', 'postmortem file; its started/resolved set the window, its timezone the clock')
-    .option(
-      '--from <source>',
-      'a source, detected or forced with slack:, pagerduty:, opsgenie:, git: or text: (repeatable)',
-      (v: string, prev: string[] = []) => [...prev, v],
-    )
-    .option('--channel <name>', 'the Slack channel to read (needed when the export has several)')
-    .option('--since <time>', 'start of the window (default: an hour before started)')
-    .option('--until <time>', 'end of the window (default: resolved, else mitigated)')
-    .option('--all', 'every candidate, not only the preselected top-ranked ones')
-    .option('-w, --write', 'merge the items into the file (sorted, atomically, no duplicates)')
-    .option('-c, --config <path>', 'config file with timeline.roles (default: nearest .postmortemrc.json)')
     .addHelpText(
       'after',
       '\n' +
@@ -304,19 +180,17 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
         '  postmortem timeline postmortems/2024-03-05-api-outage.md --from slack-export.zip --channel inc-api\n' +
         '  postmortem timeline incident.md --from pagerduty:log_entries.json --from ../deploy-repo --write\n' +
         '  postmortem timeline incident.md --from text:chat.txt --all\n' +
-        '\n' +
-        'Exit codes:\n' +
-        '  0    done\n' +
-        '  1    some lines of a source could not be read (listed; the rest was used), or the file is invalid\n' +
-        '  2    usage, configuration or runtime failure\n' +
-        '  130  interrupted (Ctrl-C)',
+        exitCodesHelp(
+          'some lines of a source could not be read (listed; the rest was used), or the file is invalid',
+          'done',
+        ),
     )
     .action(async (file: string, options: TimelineOptions) => {
       const { timelineCommand } = await import('./commands/timeline.js');
       setExitCode(await timelineCommand(file, options, io));
     });
 
-  addReportCommands(program, io, setExitCode, EXIT_CODES_HELP);
+  addReportCommands(program, io, setExitCode);
 
   return program;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FileOutcome } from './engine.js';
-import type { LintSettings } from './types.js';
+import { RULE_CATALOG } from './catalog.js';
+import { RULE_INPUTS, type LintSettings } from './types.js';
 
 /** Where the cache lives unless `--cache-location` says otherwise (relative to the working directory). */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/postmortem/lint-cache.json';
@@ -143,10 +144,22 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
 }
 
+/**
+ * The key a cache file is valid for: the tool version, and for each enabled rule its level, its
+ * options and the values of the inputs it declares (`dependsOn`). Nothing else in the settings
+ * can change a rule's result, so nothing else invalidates the cache.
+ */
 function cacheKey(toolVersion: string, settings: LintSettings): string {
-  // The clock only matters to the overdue rule, and then only by the day.
-  const now = settings.rules['action-item-overdue'] ? settings.now.slice(0, 10) : '';
+  const declared = new Map(RULE_CATALOG.map((rule) => [rule.id, rule.dependsOn ?? []]));
+  const rules = Object.keys(settings.rules)
+    .sort()
+    .map((id) => {
+      const inputs = declared.get(id);
+      // A rule the catalog does not know (a stale build) may read anything.
+      const values = inputs ? inputs.map((input) => [input, RULE_INPUTS[input](settings)]) : settings;
+      return [id, settings.rules[id], values];
+    });
   return createHash('sha1')
-    .update(JSON.stringify([toolVersion, { ...settings, now }]))
+    .update(JSON.stringify([toolVersion, rules]))
     .digest('hex');
 }

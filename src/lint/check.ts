@@ -32,9 +32,9 @@ export function checkWithRules(pm: Postmortem, ids: readonly string[], settings:
 }
 
 /**
- * "Is this file valid?" for `render`, `notice` and `new`, from the same rules as `postmortem lint`:
- * the rules that check FORMAT v1 (`format: true`) at their default severities, with the
- * project's format options. Returns the errors, sorted by position; with `warnings`, the
+ * "Is this file valid?" for `new` (before the project's settings apply), from the same rules as
+ * `postmortem lint`: the rules that check FORMAT v1 (`format: true`) at their default severities,
+ * with the given format options. Returns the errors, sorted by position; with `warnings`, the
  * warnings too. `idMatchesFileName: false` turns off the id-equals-file-name part for a file
  * handed over by name.
  */
@@ -45,9 +45,22 @@ export function checkPostmortem(
 ): Problem[] {
   const settings: LintSettings = { rules: {}, format, internalPatterns: [], now: new Date().toISOString() };
   for (const rule of RULES) {
-    if (!rule.format || rule.defaultLevel === 'off') continue;
-    if (level === 'error' && rule.defaultLevel !== 'error') continue;
-    settings.rules[rule.id] = { level: rule.defaultLevel, options: {} };
+    if (rule.format && rule.defaultLevel !== 'off') settings.rules[rule.id] = { level: rule.defaultLevel, options: {} };
   }
-  return problemsOf(runRules(pm, settings).messages);
+  return checkFormat(pm, settings, level);
+}
+
+/**
+ * "Is this file valid?" for `render`, `notice` and `publish`, as `postmortem lint` says it with
+ * the same config: the rules that check FORMAT v1 (`format: true`) at their configured levels and
+ * options, so a rule the config turns off or down to a warning does not stop them. Returns the
+ * errors, sorted by position; with `warnings`, the warnings too.
+ */
+export function checkFormat(pm: Postmortem, settings: LintSettings, level: 'error' | 'warning' = 'error'): Problem[] {
+  const rules: LintSettings['rules'] = {};
+  for (const rule of RULES) {
+    const setting = settings.rules[rule.id];
+    if (rule.format && setting && (level === 'warning' || setting.level === 'error')) rules[rule.id] = setting;
+  }
+  return problemsOf(runRules(pm, { ...settings, rules }).messages);
 }

@@ -41,14 +41,15 @@ export function renderRuleIndex(ids: readonly string[]): string {
 
 /** `src/lint/catalog.ts`: ids, default levels and descriptions, so a fully cached run loads no rule code. */
 export function renderCatalog(rules: readonly Rule[]): string {
-  const entries = rules.map(
-    (r) => `  { id: ${quote(r.id)}, defaultLevel: ${quote(r.defaultLevel)}, description: ${quote(r.description)} },\n`,
-  );
+  const entries = rules.map((r) => {
+    const dependsOn = r.dependsOn?.length ? `, dependsOn: [${r.dependsOn.map(quote).join(', ')}]` : '';
+    return `  { id: ${quote(r.id)}, defaultLevel: ${quote(r.defaultLevel)}, description: ${quote(r.description)}${dependsOn} },\n`;
+  });
   return (
     HEADER +
     "import type { Rule } from './types.js';\n\n" +
-    "/** The rules' ids, default severities and descriptions without their code (nor a parser). */\n" +
-    "export const RULE_CATALOG: ReadonlyArray<Pick<Rule, 'id' | 'defaultLevel' | 'description'>> = [\n" +
+    "/** The rules' ids, default severities, descriptions and inputs without their code (nor a parser). */\n" +
+    "export const RULE_CATALOG: ReadonlyArray<Pick<Rule, 'id' | 'defaultLevel' | 'description' | 'dependsOn'>> = [\n" +
     entries.join('') +
     '];\n'
   );

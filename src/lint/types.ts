@@ -55,6 +55,39 @@ export interface LintSettings {
   notice?: NoticeRuleSettings;
 }
 
+/**
+ * What a rule's result may depend on besides the file and its own options, each read from the
+ * settings. A rule declares the ones it reads (`dependsOn`); the lint cache key holds their values
+ * for the enabled rules, so changing one lints the files again and changing any other does not.
+ */
+export const RULE_INPUTS = {
+  /** The day of the clock (`--now`), for due dates. */
+  today: (s: LintSettings) => s.now.slice(0, 10),
+  /** The config's extra root-cause categories. */
+  categories: (s: LintSettings) => s.format.categories,
+  /** The config's section order. */
+  sections: (s: LintSettings) => s.format.sections,
+  /** The config's required sections. */
+  requiredSections: (s: LintSettings) => s.format.requiredSections,
+  /** Whether `id` must equal the file name. */
+  idMatchesFileName: (s: LintSettings) => s.format.idMatchesFileName,
+  /** The config's `internalPatterns` and `notice-leak`'s `patterns` option: the notice checks read both. */
+  internalPatterns: (s: LintSettings) => [s.internalPatterns, s.rules['notice-leak']?.options.patterns],
+  /** The languages `notice` and `publish` ask for (every language the notice declares when absent). */
+  noticeLanguages: (s: LintSettings) => s.notice?.languages,
+  /** The config's `notice.company`. */
+  company: (s: LintSettings) => s.notice?.company,
+  /** The config's `notice.services` display names. */
+  displayNames: (s: LintSettings) => s.notice?.services,
+  /** The config's `notice.signature`. */
+  signature: (s: LintSettings) => s.notice?.signature,
+  /** The config's `notice.publicContacts`. */
+  publicContacts: (s: LintSettings) => s.notice?.publicContacts,
+} satisfies Record<string, (settings: LintSettings) => unknown>;
+
+/** The name of something a rule's result depends on besides the file and its options. */
+export type RuleInput = keyof typeof RULE_INPUTS;
+
 /** Milliseconds of `check` (and `normalise`) time per rule id, summed over files and threads (`TIMING=1`). */
 export type RuleTimings = Map<string, number>;
 
@@ -105,6 +138,12 @@ export interface Rule<Options = Record<string, unknown>> {
   /** True when the rule checks FORMAT v1 itself: render, notice and new refuse a file it finds errors in. */
   format?: boolean;
   docs: RuleDocs;
+  /**
+   * What the result depends on besides the file and the rule's options (the `--now` day, the
+   * config's categories, display names…); none when it depends on nothing else. The lint cache is
+   * keyed by these, so an undeclared input would let a cached run report stale results.
+   */
+  dependsOn?: readonly RuleInput[];
   /** The schema of the rule's options object (every key optional); none means the rule takes no options. */
   options?: (z: Zod) => import('zod').ZodType<Options>;
   check: (context: RuleContext<Options>) => readonly RuleReport[] | void;

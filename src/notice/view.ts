@@ -14,10 +14,7 @@ import { DEFAULT_NOTICE_SETTINGS, type NoticeSettings } from './settings.js';
 import { noticeBlock, noticeText } from './wording-checks.js';
 import type { NoticeZone } from './zone.js';
 
-/** Channels a notice can be rendered for. */
-export const NOTICE_CHANNELS = ['blog', 'email', 'status'] as const;
-/** A notice channel. */
-export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+export { NOTICE_CHANNELS, type NoticeChannel } from './channels.js';
 
 /** How to build the view: the language, the customers' zone and locale, whether the text stands alone, the settings. */
 export interface NoticeViewOptions {

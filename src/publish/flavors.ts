@@ -8,10 +8,9 @@ import type { Postmortem } from '../model/types.js';
 import { escapeMarkdownInline, plainText } from '../render/escape.js';
 import { escapeSiteCode } from './site-text.js';
 
-/** Site flavours. */
-export const SITE_FLAVORS = ['jekyll', 'hugo', 'cstate'] as const;
-/** A site flavour. */
-export type SiteFlavor = (typeof SITE_FLAVORS)[number];
+import { SITE_FLAVORS, type SiteFlavor } from './flavor-names.js';
+
+export { SITE_FLAVORS, type SiteFlavor };
 
 /** What a flavour needs to place and describe one post (one language of the notice). */
 export interface PostFacts {

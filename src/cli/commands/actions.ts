@@ -1,27 +1,16 @@
-import { ACTIONS_FORMATS, formatActions, selectActions, type ActionsFormat } from '../../stats/formats/actions.js';
+import { formatActions, selectActions } from '../../stats/formats/actions.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseNowDay } from '../now.js';
 import { emit, readProject, warnUnreadable } from '../report-io.js';
+import type { OptionsOf, ACTIONS_OPTIONS } from '../options.js';
 
 /** Options of `postmortem actions`, as commander parses them. */
-export interface ActionsCommandOptions {
-  format?: string;
-  open?: boolean;
-  overdue?: boolean;
-  now?: string;
-  repo?: string;
-  label?: string[];
-  out?: string;
-  force?: boolean;
-  config?: string;
-}
+export type ActionsCommandOptions = OptionsOf<typeof ACTIONS_OPTIONS>;
 
 /** `postmortem actions [PATHS…]`: lists action items; 0, or 1 when some files could not be read. */
 export async function actionsCommand(patterns: string[], options: ActionsCommandOptions, io: Io): Promise<number> {
-  const format = (options.format ?? 'table') as ActionsFormat;
-  if (!ACTIONS_FORMATS.includes(format))
-    throw new UsageError(`--format ${options.format}: expected one of ${ACTIONS_FORMATS.join(', ')}.`);
+  const { format } = options;
   if (options.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(options.repo))
     throw new UsageError(`--repo ${options.repo}: expected OWNER/NAME, e.g. relata/crm.`);
   const today = parseNowDay(options.now);

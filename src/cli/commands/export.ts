@@ -3,41 +3,25 @@ import { buildAtomFeed, type FeedSite } from '../../export/atom.js';
 import type { ExportedNotice } from '../../export/notices.js';
 import { buildStatuspageIncidents } from '../../export/statuspage.js';
 import { noticeSettingsOf } from '../../lint/notice-settings.js';
-import { SITE_FLAVORS, type SiteFlavor } from '../../publish/flavors.js';
 import { noticesOf } from '../export-notices.js';
 import { UsageError } from '../errors.js';
 import { writeOutputFile, type Io } from '../io.js';
 import { findProjectFiles, loadProjectConfig } from '../project.js';
-import { LANGUAGES, isLanguage } from '../../language/index.js';
+import type { EXPORT_FORMATS, OptionsOf, EXPORT_OPTIONS } from '../options.js';
+
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Options of `postmortem export`. */
-export interface ExportOptions {
-  format?: string;
-  url?: string;
-  title?: string;
-  out?: string;
-  force?: boolean;
-  lang?: string;
-  timezone?: string;
-  config?: string;
-  flavor?: string;
-  siteLang?: string;
-  section?: string;
-}
+export type ExportOptions = OptionsOf<typeof EXPORT_OPTIONS>;
 
-/** Per format: the default output file and the postmortem statuses it takes. */
+/** Per format (commander has checked the choice): the default output file and the postmortem statuses it takes. */
 const FORMATS = {
   statuspage: { out: 'incidents.json', statuses: ['final', 'published'] },
   atom: { out: 'incidents.atom', statuses: ['published'] },
-} as const;
+} as const satisfies Record<ExportFormat, { out: string; statuses: readonly string[] }>;
 
-/** Export formats. */
-const EXPORT_FORMATS = Object.keys(FORMATS) as Array<keyof typeof FORMATS>;
-
-function checkOptions(options: ExportOptions): { format: keyof typeof FORMATS; url: string } {
-  const format = (options.format ?? 'statuspage') as keyof typeof FORMATS;
-  if (!(format in FORMATS))
-    throw new UsageError(`--format: expected one of ${EXPORT_FORMATS.join(', ')}, found "${options.format}".`);
+function checkOptions(options: ExportOptions): { format: ExportFormat; url: string } {
+  const { format } = options;
   let url: URL | null;
   try {
     url = new URL(options.url ?? '');
@@ -48,19 +32,13 @@ function checkOptions(options: ExportOptions): { format: keyof typeof FORMATS; u
     throw new UsageError(
       `--url: expected the public address of the status page, e.g. https://status.example.com, found ${options.url ? `"${options.url}"` : 'none'}.`,
     );
-  if (options.lang !== undefined && !isLanguage(options.lang))
-    throw new UsageError(`--lang: expected one of ${LANGUAGES.join(', ')}, found "${options.lang}".`);
-  if (options.flavor !== undefined && !SITE_FLAVORS.includes(options.flavor as SiteFlavor))
-    throw new UsageError(`--flavor: expected one of ${SITE_FLAVORS.join(', ')}, found "${options.flavor}".`);
-  if (options.siteLang !== undefined && !isLanguage(options.siteLang))
-    throw new UsageError(`--site-lang: expected one of ${LANGUAGES.join(', ')}, found "${options.siteLang}".`);
-  return { format, url: options.url as string };
+  return { format, url: options.url };
 }
 
 /** The site the feed's entries link into; Jekyll (GitHub Pages) in English unless told otherwise. */
 function feedSite(options: ExportOptions): FeedSite {
   return {
-    flavor: (options.flavor ?? 'jekyll') as SiteFlavor,
+    flavor: options.flavor ?? 'jekyll',
     siteLang: options.siteLang ?? 'en',
     section: options.section ?? 'posts',
   };

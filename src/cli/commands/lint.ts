@@ -11,26 +11,10 @@ import type { RuleTimings } from '../../lint/types.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import { parseNow } from '../now.js';
 import { writeOutputFile, type Io } from '../io.js';
+import type { OptionsOf, LINT_OPTIONS } from '../options.js';
 
 /** Options of `postmortem lint`, as commander parses them. */
-export interface LintOptions {
-  format?: string;
-  outputFile?: string;
-  /** `--report FORMAT=PATH`, repeatable: further reports from the same run. */
-  report?: string[];
-  maxWarnings?: string;
-  quiet?: boolean;
-  fix?: boolean;
-  config?: string;
-  rule?: string[];
-  cache?: boolean;
-  cacheLocation?: string;
-  now?: string;
-  ignore?: string[];
-  /** False with `--no-error-on-unmatched-pattern`. */
-  errorOnUnmatchedPattern?: boolean;
-  force?: boolean;
-}
+export type LintOptions = OptionsOf<typeof LINT_OPTIONS>;
 
 /** A further report: `--report sarif=lint.sarif`. */
 interface ExtraReport {
@@ -82,7 +66,7 @@ function progress(io: Io): { update: (done: number, total: number) => void; clea
 
 /** `postmortem lint [PATHS…]`: lints postmortems, prints a report, returns 0, 1 (findings) or 2. */
 export async function lintCommand(patterns: string[], options: LintOptions, io: Io): Promise<number> {
-  const format = (options.format ?? 'stylish') as FormatterName;
+  const format = options.format ?? 'stylish';
   if (!FORMATTER_NAMES.includes(format))
     throw new UsageError(`--format ${options.format}: expected one of ${FORMATTER_NAMES.join(', ')}.`);
   let maxWarnings = -1;

@@ -16,22 +16,10 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectConfig } from '../project.js';
 import { displayPath, printProblems } from '../report.js';
+import type { OptionsOf, NEW_OPTIONS } from '../options.js';
 
 /** Options of `postmortem new`. */
-export interface NewOptions {
-  answers?: string;
-  resume?: string | true;
-  dir?: string;
-  force?: boolean;
-  title?: string;
-  severity?: string;
-  config?: string;
-  templates?: string;
-  listDrafts?: boolean;
-  discard?: string;
-  timelineFrom?: string[];
-  timelineChannel?: string;
-}
+export type NewOptions = OptionsOf<typeof NEW_OPTIONS>;
 
 /** The `--timeline-from` candidates for the answers so far; what a source could not read goes to stderr. */
 async function timelineCandidates(

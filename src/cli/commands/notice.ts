@@ -1,25 +1,17 @@
 import { resolve } from 'node:path';
-import { NOTICE_CHANNELS, type NoticeChannel } from '../../notice/view.js';
-import { UsageError } from '../errors.js';
 import { writeOutputFile, type Io } from '../io.js';
-import { noticeForFile, type NoticeTextOptions } from '../notice-input.js';
+import { noticeForFile } from '../notice-input.js';
+import type { OptionsOf, NOTICE_OPTIONS } from '../options.js';
 
 export type { NoticeTextOptions } from '../notice-input.js';
 
 /** Options of `postmortem notice`. */
-export interface NoticeOptions extends NoticeTextOptions {
-  channel?: string;
-  out?: string;
-  force?: boolean;
-}
+export type NoticeOptions = OptionsOf<typeof NOTICE_OPTIONS>;
 
 /** `postmortem notice FILE`: checks the notice and renders it for a channel to stdout or --out. */
 export async function noticeCommand(file: string, options: NoticeOptions, io: Io): Promise<number> {
-  const channel = (options.channel ?? 'blog') as NoticeChannel;
-  if (!NOTICE_CHANNELS.includes(channel)) {
-    throw new UsageError(`--channel: expected one of ${NOTICE_CHANNELS.join(', ')}, found "${options.channel}".`);
-  }
-  const notice = await noticeForFile(file, channel, options, io, true);
+  // commander has checked the choices (options.ts).
+  const notice = await noticeForFile(file, options.channel, options, io, true);
   if (!notice) return 1;
   if (!options.out) {
     io.stdout.write(notice.text);

@@ -1,30 +1,18 @@
 import { resolve } from 'node:path';
-import { SITE_FLAVORS, type SiteFlavor } from '../../publish/flavors.js';
 import { publishNoticeLanguages, type PreparePost, type PublishResult } from '../../publish/publish.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { displayPath } from '../report.js';
-import { noticeForFile, type NoticeTextOptions } from '../notice-input.js';
+import { noticeForFile } from '../notice-input.js';
+import type { OptionsOf, PUBLISH_OPTIONS } from '../options.js';
 
 /** Options of `postmortem publish`. */
-export interface PublishOptions extends NoticeTextOptions {
-  site?: string;
-  flavor?: string;
-  section?: string;
-  base?: string;
-  /** False with `--no-commit`. */
-  commit?: boolean;
-  dryRun?: boolean;
-  allowDraft?: boolean;
-}
+export type PublishOptions = OptionsOf<typeof PUBLISH_OPTIONS>;
 
 /** `postmortem publish FILE --site DIR`: commits the blog notice, one post per language, on a branch of the site. */
 export async function publishCommand(file: string, options: PublishOptions, io: Io): Promise<number> {
   if (!options.site)
     throw new UsageError('--site: expected the folder of the blog or status-page repository, found none.');
-  if (options.flavor !== undefined && !SITE_FLAVORS.includes(options.flavor as SiteFlavor)) {
-    throw new UsageError(`--flavor: expected one of ${SITE_FLAVORS.join(', ')}, found "${options.flavor}".`);
-  }
   const site = resolve(io.cwd, options.site);
   // noticeForFile prints a notice's problems itself; null then means exit 1.
   const prepare: PreparePost = async (lang) => {
@@ -40,7 +28,7 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
     site,
     mode: options.dryRun ? 'dry-run' : options.commit === false ? 'write' : 'commit',
     ...(options.lang ? { lang: options.lang } : {}),
-    ...(options.flavor ? { flavor: options.flavor as SiteFlavor } : {}),
+    ...(options.flavor ? { flavor: options.flavor } : {}),
     ...(options.section ? { section: options.section } : {}),
     ...(options.base ? { base: options.base } : {}),
     ...(options.allowDraft ? { allowDraft: true } : {}),

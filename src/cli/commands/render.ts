@@ -1,37 +1,32 @@
 import { resolve } from 'node:path';
-import { checkPostmortem } from '../../lint/check.js';
+import { checkFormat } from '../../lint/check.js';
 import { renderPostmortem } from '../../render/postmortem.js';
 import { UsageError } from '../errors.js';
 import { writeOutputFile, type Io } from '../io.js';
 import { loadPostmortem } from '../load.js';
 import { loadProjectConfig } from '../project.js';
-import { printProblems } from '../report.js';
+import { lintCommandFor, printProblems } from '../report.js';
+import type { OptionsOf, RENDER_OPTIONS } from '../options.js';
 
 /** Options of `postmortem render`. */
-export interface RenderOptions {
-  out?: string;
-  templates?: string;
-  force?: boolean;
-  config?: string;
-  format?: string;
-  chart?: string;
-}
+export type RenderOptions = OptionsOf<typeof RENDER_OPTIONS>;
 
 /** `postmortem render FILE`: validates, renders Markdown (or an HTML page) to stdout or --out; returns the exit code. */
 export async function renderCommand(file: string, options: RenderOptions, io: Io): Promise<number> {
-  const { format } = await loadProjectConfig(io, options.config);
+  const { format, rules } = await loadProjectConfig(io, options.config);
   const pm = loadPostmortem(file, io);
   if (!pm) return 1;
-  const errors = checkPostmortem(pm, { ...format, idMatchesFileName: false });
+  // The config's rule settings, as lint reads them: what lint lets pass, render renders.
+  const errors = checkFormat(pm, { ...rules, format: { ...format, idMatchesFileName: false } });
   if (errors.length > 0) {
     printProblems(io, pm.path, errors);
-    io.stderr.write(`Fix these problems before rendering (\`postmortem lint ${file}\` lists them too).\n`);
+    io.stderr.write(
+      `Fix these problems before rendering (\`${lintCommandFor(file, options.config)}\` lists them too).\n`,
+    );
     return 1;
   }
-  const output = options.format ?? 'markdown';
-  if (output !== 'markdown' && output !== 'html')
-    throw new UsageError(`--format ${output}: expected markdown or html.`);
-  if (options.chart !== undefined && (options.chart !== 'mermaid' || output !== 'markdown'))
+  const output = options.format;
+  if (options.chart !== undefined && output !== 'markdown')
     throw new UsageError(
       `--chart ${options.chart}: expected mermaid, with --format markdown (the HTML page has its own chart).`,
     );

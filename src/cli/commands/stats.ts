@@ -1,26 +1,18 @@
 import { computeStats } from '../../stats/index.js';
-import { formatStats, STATS_FORMATS, type StatsFormat } from '../../stats/formats/index.js';
+import { formatStats } from '../../stats/formats/index.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseNowDay } from '../now.js';
 import { emit, readProject, warnUnreadable } from '../report-io.js';
+import type { OptionsOf, STATS_OPTIONS } from '../options.js';
 
 /** Options of `postmortem stats`, as commander parses them. */
-export interface StatsCommandOptions {
-  format?: string;
-  now?: string;
-  windowDays?: string;
-  out?: string;
-  force?: boolean;
-  config?: string;
-}
+export type StatsCommandOptions = OptionsOf<typeof STATS_OPTIONS>;
 
 /** `postmortem stats [PATHS…]`: figures across postmortems; 0, or 1 when some files could not be read. */
 export async function statsCommand(patterns: string[], options: StatsCommandOptions, io: Io): Promise<number> {
-  const format = (options.format ?? 'table') as StatsFormat;
-  if (!STATS_FORMATS.includes(format))
-    throw new UsageError(`--format ${options.format}: expected one of ${STATS_FORMATS.join(', ')}.`);
-  const windowText = options.windowDays ?? '180';
+  const { format } = options;
+  const windowText = options.windowDays;
   if (!/^\d+$/.test(windowText) || Number(windowText) < 1)
     throw new UsageError(`--window-days ${windowText}: expected a whole number of days >= 1.`);
   const now = parseNowDay(options.now);

@@ -4,11 +4,10 @@ import { setStatus, statusOf, type Status } from '../../lifecycle/status.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { displayPath } from '../report.js';
+import type { OptionsOf, STATUS_OPTIONS } from '../options.js';
 
 /** Options of `postmortem status`. */
-export interface StatusOptions {
-  config?: string;
-}
+export type StatusOptions = OptionsOf<typeof STATUS_OPTIONS>;
 
 function read(path: string, file: string): string {
   try {

@@ -3,17 +3,10 @@ import { collectTimeline, type Candidate } from '../../timeline/collect.js';
 import { formatSourceMessage } from '../../timeline/messages.js';
 import { UsageError } from '../errors.js';
 import { writeOutputFile, type Io } from '../io.js';
+import type { OptionsOf, TIMELINE_OPTIONS } from '../options.js';
 
 /** Options of `postmortem timeline`. */
-export interface TimelineOptions {
-  from?: string[];
-  channel?: string;
-  since?: string;
-  until?: string;
-  all?: boolean;
-  write?: boolean;
-  config?: string;
-}
+export type TimelineOptions = OptionsOf<typeof TIMELINE_OPTIONS>;
 
 function blamelessOptions(config: PostmortemConfig): Record<string, unknown> {
   const setting = config.rules?.['blameless-language'];

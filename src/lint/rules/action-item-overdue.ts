@@ -7,6 +7,7 @@ export default defineRule({
   defaultLevel: 'off',
   description: 'Open action items past their due date.',
   fixable: false,
+  dependsOn: ['today'],
   docs: {
     what:
       'Action items whose `Status` is `open` or `in-progress` and whose `Due` date is before today (the due day ' +

@@ -10,6 +10,7 @@ export default defineRule({
   defaultLevel: 'error',
   description: 'id is YYYY-MM-DD-slug, equals the file name and is unique.',
   fixable: false,
+  dependsOn: ['idMatchesFileName'],
   format: true,
   docs: {
     what:

@@ -8,6 +8,7 @@ export default defineRule({
   defaultLevel: 'error',
   description: 'The notice apologises to customers, in every language.',
   fixable: false,
+  dependsOn: ['noticeLanguages'],
   docs: {
     what:
       'Every language of the notice has `notice.apology`, and it apologises: English uses "sorry", "apologise" / ' +

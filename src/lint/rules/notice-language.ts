@@ -8,6 +8,7 @@ export default defineRule({
   defaultLevel: 'error',
   description: 'The notice has its wording in every language it declares, and a one-line headline.',
   fixable: false,
+  dependsOn: ['noticeLanguages', 'company'],
   docs: {
     what:
       'For every language in `notice.languages` (`en`, `de`), the notice has a non-empty `headline`, ' +

@@ -9,6 +9,7 @@ export default defineRule({
   defaultLevel: 'error',
   description: 'The customer notice contains no internal details; patterns extendable.',
   fixable: false,
+  dependsOn: ['internalPatterns', 'publicContacts', 'noticeLanguages', 'displayNames', 'signature'],
   docs: {
     what:
       'The customer `notice` (every `notice.*` text, in every language) contains no internal details: host names ' +

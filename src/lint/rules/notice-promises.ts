@@ -9,6 +9,7 @@ export default defineRule({
   defaultLevel: 'warn',
   description: 'The notice presents a fix as in place only when its action item is done.',
   fixable: false,
+  dependsOn: ['noticeLanguages'],
   docs: {
     what:
       'A sentence of `notice.what_happened`, `customer_impact`, `next_steps` or `apology` that presents a fix as ' +

@@ -8,6 +8,7 @@ export default defineRule({
   defaultLevel: 'error',
   description: 'Every affected service has a display name for customers in every notice language.',
   fixable: false,
+  dependsOn: ['displayNames', 'noticeLanguages'],
   docs: {
     what:
       'When the file has a `notice`, every id in `services` has a display name in each notice language, from the ' +

@@ -8,6 +8,7 @@ export default defineRule({
   defaultLevel: 'warn',
   description: 'An e-mail notice would go out with a signature in every notice language.',
   fixable: false,
+  dependsOn: ['signature', 'noticeLanguages'],
   docs: {
     what:
       "When the file has a `notice`, each of its languages has a signature for e-mails: the file's " +

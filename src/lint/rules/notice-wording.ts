@@ -9,6 +9,7 @@ export default defineRule({
   defaultLevel: 'error',
   description: 'The notice says "outage" / "Ausfall" only for a SEV1 incident.',
   fixable: false,
+  dependsOn: ['noticeLanguages'],
   docs: {
     what:
       'Below SEV1, no text of the notice says "outage" (English, also "outages") or "Ausfall" (German, with its ' +

@@ -7,6 +7,7 @@ export default defineRule({
   defaultLevel: 'error',
   description: 'The required level-2 sections exist.',
   fixable: false,
+  dependsOn: ['requiredSections'],
   format: true,
   docs: {
     what:

@@ -9,6 +9,7 @@ export default defineRule({
   defaultLevel: 'error',
   description: 'Root-cause categories come from the taxonomy (plus config).',
   fixable: false,
+  dependsOn: ['categories'],
   format: true,
   docs: {
     what:

@@ -7,6 +7,7 @@ export default defineRule({
   defaultLevel: 'warn',
   description: 'Sections appear in the configured order.',
   fixable: false,
+  dependsOn: ['sections'],
   format: true,
   docs: {
     what:

@@ -4,10 +4,9 @@ import type { ActionItem } from '../types.js';
 import { formatActionsCsv } from './csv.js';
 import { textTable } from './text-table.js';
 
-/** The output formats of `postmortem actions`. */
-export const ACTIONS_FORMATS = ['table', 'csv', 'json', 'gh'] as const;
-/** One of {@link ACTIONS_FORMATS}. */
-export type ActionsFormat = (typeof ACTIONS_FORMATS)[number];
+import { ACTIONS_FORMATS, type ActionsFormat } from './names.js';
+
+export { ACTIONS_FORMATS, type ActionsFormat };
 
 /** Which items `postmortem actions` lists. */
 export interface ActionsFilter {

@@ -4,10 +4,9 @@ import { formatHtml } from './html.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTable } from './table.js';
 
-/** The output formats of `postmortem stats`. */
-export const STATS_FORMATS = ['table', 'markdown', 'json', 'html', 'csv'] as const;
-/** One of {@link STATS_FORMATS}. */
-export type StatsFormat = (typeof STATS_FORMATS)[number];
+import { STATS_FORMATS, type StatsFormat } from './names.js';
+
+export { STATS_FORMATS, type StatsFormat };
 
 /** Writes a report in a format; `csv` gives the action items behind the figures. */
 export function formatStats(
