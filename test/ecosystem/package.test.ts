@@ -7,7 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { runCompositeAction, type ActionRun } from './composite.js';
 import { cleanEnv, exec, type ExecResult } from './exec.js';
-import { packPackage, type PackResult } from './pack.js';
+import { projectWithPackage } from './installed.js';
+import type { PackResult } from './pack.js';
 import { BAD, makePostmortemRepo } from './repo.js';
 import { readSarif, resultUris } from './sarif.js';
 
@@ -20,9 +21,8 @@ interface WorkflowStep {
   with?: Record<string, unknown>;
 }
 
-// The package as users get it: `npm pack`, installed into a fresh project, run from there.
-// The install uses --prefer-offline: `npm ci` has warmed the npm cache with every runtime
-// dependency, so the install takes about 3 s and reaches the registry only for what is missing.
+// The package as users get it: `npm pack`, installed into a fresh project, run from there. The
+// pack and the install are shared with the other tests that need them (installed.ts): once per build.
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -46,7 +46,7 @@ const ALLOWED = [
 let work: { dir: string; cleanup: () => Promise<void> };
 let packed: PackResult;
 let project: string;
-let installSeconds = 0;
+let installSeconds: number;
 let install: ExecResult;
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -64,22 +64,10 @@ function postmortem(...args: string[]) {
 
 beforeAll(async () => {
   work = await tempDir('postmortem-pack-');
-  packed = await packPackage(work.dir);
-  project = join(work.dir, 'my-postmortems');
-  await mkdir(join(project, 'vendor'), { recursive: true });
-  await writeFile(join(project, 'package.json'), '{ "name": "my-postmortems", "private": true }\n');
-  // As the README says: the tarball in vendor/, installed as a devDependency.
-  await copyFile(join(work.dir, packed.filename), join(project, 'vendor', packed.filename));
-  const started = performance.now();
-  install = await exec(
-    'npm',
-    ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', `./vendor/${packed.filename}`],
-    { cwd: project, env: cleanEnv() },
-  );
-  installSeconds = (performance.now() - started) / 1000;
+  ({ packed, project, install, installSeconds } = await projectWithPackage(join(work.dir, 'my-postmortems')));
   expect(install.stderr).not.toMatch(/ERR!/);
   expect(install.code).toBe(0);
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await work?.cleanup();
