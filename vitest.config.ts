@@ -11,7 +11,15 @@ const ISOLATED = [
   'test/interview/text-prompt.test.ts',
 ];
 
-export default defineConfig({
+// `vitest run --mode quick` (`npm run test:quick`), the inner loop: without the files that install
+// the package, drive pre-commit, Jekyll, Hugo or Chromium. `npm test` runs everything.
+const SLOW = [
+  'test/ecosystem/{action,package,pre-commit}.test.ts',
+  'test/**/*-e2e.test.ts',
+  'test/**/*chromium*.test.ts',
+];
+
+export default defineConfig(({ mode }) => ({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
@@ -26,8 +34,13 @@ export default defineConfig({
       { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
       {
         extends: true,
-        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: ISOLATED, isolate: false },
+        test: {
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: mode === 'quick' ? [...ISOLATED, ...SLOW] : ISOLATED,
+          isolate: false,
+        },
       },
     ],
   },
-});
+}));

@@ -226,7 +226,7 @@ describe('the npm package', () => {
       ['major', ['Relata-Web-App', 'geplante Erinnerungsmails']],
       ['major', ['Relata web app', 'scheduled reminder e-mails']],
     ]);
-  }, 180_000);
+  }, 600_000);
 
   it('runs the README workflow as written: npm ci, the action from node_modules, the SARIF upload', async () => {
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
@@ -261,6 +261,7 @@ describe('the npm package', () => {
         const result = await exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
           cwd: workspace,
           env: cleanEnv(env),
+          timeout: 600_000, // npm ci: two minutes on a loaded machine
         });
         expect(result.stderr).not.toMatch(/ERR!/);
         expect(result.code).toBe(0);
@@ -297,5 +298,5 @@ describe('the npm package', () => {
     expect(uploaded).toBe('postmortem.sarif');
     const log = await readSarif(join(workspace, uploaded as string));
     expect(new Set(resultUris(log))).toEqual(new Set([`postmortems/${BAD}.md`]));
-  }, 180_000);
+  }, 600_000);
 });
