@@ -91,7 +91,7 @@ describe('action.yml (composite)', () => {
     const log = await readSarif(join(workspace, 'postmortem.sarif'));
     expect(log.runs[0]?.tool.driver.name).toBe('postmortem');
     expect(new Set(resultUris(log))).toEqual(new Set([`postmortems/${BAD}.md`]));
-  }, 240_000);
+  }, 900_000);
 
   it('annotates with paths relative to the workspace when it runs in a sub-project', async () => {
     const workspace = join(work.dir, `repo-${++temp}`);

@@ -120,7 +120,12 @@ export async function runCompositeAction(
     };
     for (const [key, value] of Object.entries(step.env ?? {})) env[key] = evaluate(value);
     const cwd = resolve(options.workspace, evaluate(step['working-directory'] ?? '.'));
-    const result = await exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd, env });
+    // The install step runs npm ci (287 packages): over two minutes on a loaded machine with a cold cache.
+    const result = await exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+      cwd,
+      env,
+      timeout: 600_000,
+    });
     const outputs = parseOutputFile(await readFile(paths.output, 'utf8'));
     stepOutputs[id] = outputs;
     extraPath.unshift(...(await readFile(paths.path, 'utf8')).split('\n').filter(Boolean).reverse());

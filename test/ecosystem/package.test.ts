@@ -7,7 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { runCompositeAction, type ActionRun } from './composite.js';
 import { cleanEnv, exec, type ExecResult } from './exec.js';
-import { packPackage, type PackResult } from './pack.js';
+import { projectWithPackage } from './installed.js';
+import type { PackResult } from './pack.js';
 import { BAD, makePostmortemRepo } from './repo.js';
 import { readSarif, resultUris } from './sarif.js';
 
@@ -20,9 +21,8 @@ interface WorkflowStep {
   with?: Record<string, unknown>;
 }
 
-// The package as users get it: `npm pack`, installed into a fresh project, run from there.
-// The install uses --prefer-offline: `npm ci` has warmed the npm cache with every runtime
-// dependency, so the install takes about 3 s and reaches the registry only for what is missing.
+// The package as users get it: `npm pack`, installed into a fresh project, run from there. The
+// pack and the install are shared with the other tests that need them (installed.ts): once per build.
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -46,7 +46,7 @@ const ALLOWED = [
 let work: { dir: string; cleanup: () => Promise<void> };
 let packed: PackResult;
 let project: string;
-let installSeconds = 0;
+let installSeconds: number;
 let install: ExecResult;
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -64,22 +64,10 @@ function postmortem(...args: string[]) {
 
 beforeAll(async () => {
   work = await tempDir('postmortem-pack-');
-  packed = await packPackage(work.dir);
-  project = join(work.dir, 'my-postmortems');
-  await mkdir(join(project, 'vendor'), { recursive: true });
-  await writeFile(join(project, 'package.json'), '{ "name": "my-postmortems", "private": true }\n');
-  // As the README says: the tarball in vendor/, installed as a devDependency.
-  await copyFile(join(work.dir, packed.filename), join(project, 'vendor', packed.filename));
-  const started = performance.now();
-  install = await exec(
-    'npm',
-    ['install', '--save-dev', '--prefer-offline', '--no-audit', '--no-fund', `./vendor/${packed.filename}`],
-    { cwd: project, env: cleanEnv() },
-  );
-  installSeconds = (performance.now() - started) / 1000;
+  ({ packed, project, install, installSeconds } = await projectWithPackage(join(work.dir, 'my-postmortems')));
   expect(install.stderr).not.toMatch(/ERR!/);
   expect(install.code).toBe(0);
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await work?.cleanup();
@@ -238,7 +226,7 @@ describe('the npm package', () => {
       ['major', ['Relata-Web-App', 'geplante Erinnerungsmails']],
       ['major', ['Relata web app', 'scheduled reminder e-mails']],
     ]);
-  }, 180_000);
+  }, 600_000);
 
   it('runs the README workflow as written: npm ci, the action from node_modules, the SARIF upload', async () => {
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
@@ -273,6 +261,7 @@ describe('the npm package', () => {
         const result = await exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], {
           cwd: workspace,
           env: cleanEnv(env),
+          timeout: 600_000, // npm ci: two minutes on a loaded machine
         });
         expect(result.stderr).not.toMatch(/ERR!/);
         expect(result.code).toBe(0);
@@ -309,5 +298,5 @@ describe('the npm package', () => {
     expect(uploaded).toBe('postmortem.sarif');
     const log = await readSarif(join(workspace, uploaded as string));
     expect(new Set(resultUris(log))).toEqual(new Set([`postmortems/${BAD}.md`]));
-  }, 180_000);
+  }, 600_000);
 });

@@ -1,42 +1,42 @@
-import { cp, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { hasTool, needTool } from '../helpers/tools.js';
 import { cleanEnv, exec } from './exec.js';
+import { installedPackage } from './installed.js';
 import { BAD, GOOD, git, makePostmortemRepo } from './repo.js';
 
-// The hook as users run it: the real `pre-commit try-repo` (Debian's pre-commit, installed by
-// .ci/run) installs this repository with `language: node` (npm install, npm pack, npm install -g
-// into its own environment; only the npm registry is reached, and npm's cache is preferred) and
-// runs the hook in a user's repository with one good and one bad postmortem.
+// The hook of .pre-commit-hooks.yaml run by the real pre-commit (Debian's, installed by .ci/run) in
+// a user's repository with one good and one bad postmortem. Its `language: node` install (npm
+// install with the devDependencies, `prepare`, npm pack, npm install -g) is what the other ecosystem
+// tests check step by step (action.test.ts: an install in a checkout runs `prepare`; package.test.ts:
+// npm pack and an install of the tarball); done by pre-commit into a fresh store, it took five minutes
+// of mostly waiting on the registry on a machine that had never run the suite, and minutes of CPU.
+// So the hook runs here as a `repo: local` hook with the same id, entry, files and types, `language:
+// system`, with the package installed from the tarball (installed.ts, shared with package.test.ts)
+// on PATH, as `npm install -g` would put it.
 
 const PRE_COMMIT = hasTool('pre-commit');
 const INSTALL = 'apt-get install pre-commit';
 
-let work: { dir: string; cleanup: () => Promise<void> };
-let hookRepo: string;
-let userRepo: string;
-
-/**
- * A committed snapshot of this work tree (tracked and new files, not ignored ones): try-repo on a
- * dirty tree makes a new shadow repository every run, and pre-commit would install it each time.
- */
-async function snapshotOfWorkTree(dir: string): Promise<void> {
-  const files = (await git(ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'))
-    .split('\0')
-    .filter(Boolean);
-  for (const file of files) {
-    await mkdir(dirname(join(dir, file)), { recursive: true });
-    await cp(join(ROOT, file), join(dir, file)).catch((error: NodeJS.ErrnoException) => {
-      // A file deleted in the work tree but still in the index.
-      if (error.code !== 'ENOENT') throw error;
-    });
-  }
-  await git(dir, 'init', '-q', '-b', 'main');
-  await git(dir, 'add', '-A');
-  await git(dir, 'commit', '-q', '-m', 'snapshot');
+/** A hook of .pre-commit-hooks.yaml, as far as this test reads it. */
+interface Hook {
+  id: string;
+  entry: string;
+  language: string;
+  files: string;
+  types: string[];
+  [key: string]: unknown;
 }
+
+const HOOKS = parseYaml(await readFile(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+const HOOK = HOOKS.find((hook) => hook.id === 'postmortem-lint');
+
+let work: { dir: string; cleanup: () => Promise<void> };
+let userRepo: string;
+let bin: string;
 
 /** The finding lines stylish printed under `file`'s heading. */
 function findingsOf(stdout: string, file: string): string[] {
@@ -47,45 +47,52 @@ function findingsOf(stdout: string, file: string): string[] {
   return lines.slice(start + 1, end < 0 ? undefined : end).map((line) => line.trim());
 }
 
-function tryRepo(...args: string[]) {
-  return exec('pre-commit', ['try-repo', hookRepo, 'postmortem-lint', '--verbose', ...args], {
-    cwd: userRepo,
-    env: cleanEnv({
-      PRE_COMMIT_HOME: join(work.dir, 'pre-commit-home'),
-      // The hook's install runs npm; the cache npm ci filled serves it, and no audit request goes out.
-      npm_config_prefer_offline: 'true',
-      npm_config_audit: 'false',
-      npm_config_fund: 'false',
-    }),
-    timeout: 300_000,
-  });
+/** `pre-commit run` in the user's repository, with the installed package's commands on PATH. */
+function runHook(...args: string[]) {
+  const env = cleanEnv({ PRE_COMMIT_HOME: join(work.dir, 'pre-commit-home') });
+  env.PATH = [bin, env.PATH ?? ''].join(delimiter);
+  return exec('pre-commit', ['run', '--verbose', ...args], { cwd: userRepo, env, timeout: 120_000 });
 }
 
-describe('pre-commit hook (.pre-commit-hooks.yaml, language node)', () => {
+describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
   beforeAll(async () => {
     if (!PRE_COMMIT) return; // each test says why it is skipped (or fails, in CI)
     work = await tempDir('postmortem-pre-commit-');
-    hookRepo = join(work.dir, 'hook-repo');
     userRepo = join(work.dir, 'user-repo');
-    await snapshotOfWorkTree(hookRepo);
+    bin = join((await installedPackage()).project, 'node_modules', '.bin');
     await makePostmortemRepo(userRepo, { goodWithWarning: true });
-  }, 60_000);
+    const local = { ...HOOK, language: 'system' };
+    await writeFile(
+      join(userRepo, '.pre-commit-config.yaml'),
+      stringifyYaml({ repos: [{ repo: 'local', hooks: [local] }] }),
+    );
+    await git(userRepo, 'add', '.pre-commit-config.yaml'); // pre-commit refuses an unstaged config
+  }, 600_000);
 
   afterAll(async () => {
     await work?.cleanup();
   });
 
-  // try-repo installs the hook into a fresh store on every run (npm install, npm pack, npm install
-  // -g: half a minute of CPU), so one run covers everything, as a first `pre-commit run --all-files`
-  // in a team's repository would: the good postmortem carries warnings (no e-mail signature),
-  // which show that the hook linted it and that warnings do not fail it; the bad one fails it;
-  // README.md is outside the hook's `files:` pattern and must not reach lint, which would fail it.
-  let result: Awaited<ReturnType<typeof tryRepo>>;
-  beforeAll(async () => {
-    if (PRE_COMMIT) result = await tryRepo('--all-files');
-  }, 300_000);
+  it('declares one node hook that lints Markdown under postmortems/', () => {
+    expect(HOOKS.map((hook) => hook.id)).toEqual(['postmortem-lint']);
+    expect(HOOK).toMatchObject({ entry: 'postmortem lint', language: 'node', types: ['markdown'] });
+    const files = new RegExp(HOOK!.files);
+    expect(files.test('postmortems/2018-05-15-x.md')).toBe(true);
+    expect(files.test('team/postmortems/2018-05-15-x.md')).toBe(true);
+    expect(files.test('README.md')).toBe(false);
+    expect(files.test('mypostmortems/x.md')).toBe(false);
+  });
 
-  it('installs the hook and lints the postmortems, and only them', (context) => {
+  // One run covers everything, as a first `pre-commit run --all-files` in a team's repository
+  // would: the good postmortem carries warnings (no e-mail signature), which show that the hook
+  // linted it and that warnings do not fail it; the bad one fails it; README.md is outside the
+  // hook's `files:` pattern and must not reach lint, which would fail it.
+  let result: Awaited<ReturnType<typeof runHook>>;
+  beforeAll(async () => {
+    if (PRE_COMMIT) result = await runHook('--all-files');
+  }, 120_000);
+
+  it('lints the postmortems, and only them', (context) => {
     needTool(context, PRE_COMMIT, 'pre-commit', INSTALL);
     expect(result.stdout).toMatch(/^postmortem lint\.+Failed$/m);
     expect(result.stdout).toContain(`postmortems/${GOOD}.md`);

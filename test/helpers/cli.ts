@@ -29,7 +29,7 @@ export function runCli(
       {
         cwd: options.cwd ?? ROOT,
         env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
-        timeout: options.timeout ?? 20_000,
+        timeout: options.timeout ?? 90_000, // below the test's timeout, so a hang reports the run's output
         maxBuffer: 64 * 1024 * 1024,
       },
       (error, stdout, stderr) => {

@@ -34,10 +34,12 @@ function start(session: string, args: string, env = ''): void {
 
 const screenOf = (session: string) => tmux('capture-pane', '-p', '-t', session);
 
+// A screen shows up in well under a second on an idle machine; a loaded 2-core one took over 10 s
+// to start node for the first screen. Waiting longer costs nothing when the text comes early.
 async function waitFor(
   what: () => Promise<boolean> | boolean,
   describe: () => string,
-  timeout = 10_000,
+  timeout = 60_000,
 ): Promise<void> {
   const until = Date.now() + timeout;
   while (Date.now() < until) {
@@ -100,7 +102,7 @@ const MOST_ANSWERS = [
   'lessons: { went_wrong: No review., got_lucky: Low traffic. }',
 ].join('\n');
 
-describe('postmortem new in a real terminal (tmux)', () => {
+describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () => {
   it('keeps every line of pasted, continued and edited answers', async () => {
     // Services are asked: a one-line question that joins a pasted list instead of keeping its first line.
     await writeFile(join(dir, 'most.yaml'), MOST_ANSWERS.replace('services: [checkout]\n', ''));

@@ -1,36 +1,85 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Diagnostics, Parameters } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { backtrackingProblem } from '../../src/config/pattern-safety.js';
 import { parsePostmortem } from '../../src/model/index.js';
 import { checkNoticeWording } from '../../src/notice/wording-checks.js';
 import { examples } from '../helpers/examples.js';
 import { ROOT } from '../helpers/cli.js';
 
-/** Where the rules' built-in patterns live: the rules, their word lists and the notice checks they run. */
+/**
+ * Where the built-in patterns live: the rules, their word lists, the notice checks they run, and
+ * the timeline's text reader, whose time pattern once took 41 s on a line of 200,000 blanks.
+ */
 const SOURCES = [
   ...readdirSync(join(ROOT, 'src/lint/rules')).map((f) => `src/lint/rules/${f}`),
   'src/lint/blameless-words.ts',
   ...readdirSync(join(ROOT, 'src/notice')).map((f) => `src/notice/${f}`),
   'src/model/leak-detectors.ts',
+  'src/timeline/text.ts',
 ];
 
-/** Every regular-expression literal in a source file, with its flags and line. */
+/**
+ * Patterns recheck calls quadratic that are not fixed yet, each with what was measured; a change to
+ * one checks it again, and one that is gone fails the test (so the list cannot go stale).
+ */
+const KNOWN = [
+  {
+    // The fuzzer's attack, 'N' + 'A.INTERN'.repeat(n) + 'T', takes V8 0.1 s at n = 40,000, and
+    // twice as long at twice n; the lookbehind leaves one start per host name. Reported to the lead.
+    file: 'src/model/leak-detectors.ts',
+    source:
+      '(?<![A-Za-z0-9-]|[A-Za-z0-9-]\\.)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]+)*' +
+      '\\.(?:internal|local|localdomain|corp|lan|intranet|home\\.arpa)\\b',
+  },
+];
+
+/** The text of an expression made only of string literals, `String.raw` templates, `+` and `[...].join('')`; else null. */
+function staticText(node: ts.Expression): string | null {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isParenthesizedExpression(node)) return staticText(node.expression);
+  if (ts.isTaggedTemplateExpression(node) && node.tag.getText() === 'String.raw') {
+    // The raw text, as String.raw returns it: between the backticks, escapes kept.
+    return ts.isNoSubstitutionTemplateLiteral(node.template) ? node.template.getText().slice(1, -1) : null;
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const [left, right] = [staticText(node.left), staticText(node.right)];
+    return left === null || right === null ? null : left + right;
+  }
+  if (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 'join'
+  ) {
+    const list = node.expression.expression;
+    const separator = node.arguments[0] ? staticText(node.arguments[0]) : ',';
+    if (!ts.isArrayLiteralExpression(list) || separator === null) return null;
+    const parts = list.elements.map((e) => staticText(e));
+    return parts.includes(null) ? null : parts.join(separator);
+  }
+  return null;
+}
+
+/** Every regular-expression literal in a source file, and every `new RegExp` of static text, with its flags and line. */
 function regexLiterals(file: string): Array<{ at: string; source: string; flags: string }> {
   const text = readFileSync(join(ROOT, file), 'utf8');
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const out: Array<{ at: string; source: string; flags: string }> = [];
+  const at = (node: ts.Node) => `${file}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`;
   const visit = (node: ts.Node) => {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
       const literal = node.getText(sf);
       const end = literal.lastIndexOf('/');
-      const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-      out.push({
-        at: `${file}:${line}`,
-        source: literal.slice(1, end),
-        flags: literal.slice(end + 1).replace(/[gy]/g, ''),
-      });
+      out.push({ at: at(node), source: literal.slice(1, end), flags: literal.slice(end + 1).replace(/[gy]/g, '') });
+    } else if (
+      (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+      node.expression.getText(sf) === 'RegExp' &&
+      node.arguments?.[0]
+    ) {
+      const source = staticText(node.arguments[0]);
+      const flags = node.arguments[1] ? staticText(node.arguments[1]) : '';
+      if (source !== null && flags !== null) out.push({ at: at(node), source, flags: flags.replace(/[gy]/g, '') });
     }
     ts.forEachChild(node, visit);
   };
@@ -40,35 +89,88 @@ function regexLiterals(file: string): Array<{ at: string; source: string; flags:
 
 const PATTERNS = SOURCES.filter((f) => f.endsWith('.ts')).flatMap(regexLiterals);
 
-describe('built-in patterns of the rules', () => {
-  it('are found', () => {
+/**
+ * recheck's verdict, the same on every run and every machine. The automaton checker decides exactly,
+ * for patterns without lookaround; those with lookaround go to the fuzzer with its fixed seed and
+ * only its step budgets. Its time limits (recheck's defaults: 1 s per attack, 10 s in all) made the
+ * verdict depend on the machine's load: a loaded run once took a slow attack for a quadratic one.
+ */
+async function verdict(source: string, flags: string): Promise<Diagnostics> {
+  process.env.RECHECK_BACKEND ??= 'pure';
+  const { check } = await import('recheck');
+  const exact = await check(source, flags, { checker: 'automaton', timeout: null });
+  if (exact.status !== 'unknown' || exact.error.kind !== 'unsupported') return exact;
+  const fuzz: Parameters = {
+    checker: 'fuzz',
+    randomSeed: 0,
+    timeout: null,
+    incubationTimeout: null,
+    attackTimeout: null,
+    seedingTimeout: null,
+    recallTimeout: -1,
+  };
+  return check(source, flags, fuzz);
+}
+
+/** Why the pattern is slower than linear, or null when recheck finds it linear. */
+async function notLinear(source: string, flags: string): Promise<string | null> {
+  const result = await verdict(source, flags);
+  if (result.status === 'safe') return null;
+  if (result.status === 'unknown') return `recheck could not decide (${result.error.kind})`;
+  return `${result.complexity.summary} backtracking (e.g. on ${result.attack.pattern.slice(0, 40)})`;
+}
+
+describe('built-in patterns of the rules and the timeline readers', () => {
+  it('are found, literals and RegExps built from static text, and the known exceptions among them', () => {
+    for (const known of KNOWN) expect(PATTERNS.map((p) => p.source)).toContain(known.source);
     expect(PATTERNS.length).toBeGreaterThan(30);
     expect(PATTERNS.map((p) => p.source)).toContain('\\boutages?\\b');
+    expect(
+      PATTERNS.find((p) => p.at.startsWith('src/timeline/text.ts') && p.source.includes('(?![\\d:])')),
+    ).toBeDefined();
   });
 
-  // The config's check (recheck), stricter: a built-in runs on every file, so linear time only.
-  // `\p{L}*ausf[aä]ll\p{L}*` was quadratic: one 80,000-letter word in a notice took 90 s.
-  it('run in linear time, as recheck sees them', { timeout: 300_000 }, async () => {
+  // Stricter than the config's check (backtrackingProblem): a built-in runs on every file, so linear time only.
+  it('run in linear time, as recheck sees them', { timeout: 900_000 }, async () => {
     const problems: string[] = [];
     for (const p of PATTERNS) {
-      const problem = await backtrackingProblem(p.source, { flags: p.flags, maxDegree: 1 });
+      if (KNOWN.some((known) => p.at.startsWith(known.file) && p.source === known.source)) continue;
+      const problem = await notLinear(p.source, p.flags);
       if (problem) problems.push(`${p.at} /${p.source}/${p.flags}: ${problem}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  // The patterns that were slow before their fixes, so the check above is known to catch them:
+  // `\p{L}*ausf[aä]ll\p{L}*` (one 80,000-letter word in a notice took 90 s; the automaton checker) and
+  // the timeline's time pattern with two adjacent `\s*` (a line of 200,000 blanks took 41 s; the fuzzer).
+  it.each([
+    ['the old German outage word', String.raw`\p{L}*ausf[aä]ll\p{L}*`, 'iu'],
+    [
+      'the old timeline time pattern',
+      [
+        String.raw`^\s*(?:\d+\s+)?(\[)?\s*`,
+        String.raw`(?:(\d{4})-(\d{2})-(\d{2})[T ]|(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+)?`,
+        String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?(?![\d:])`,
+        String.raw`\s*(\])?\s*(?:(?:[-—–|:]|\s)\s*)?`,
+      ].join(''),
+      '',
+    ],
+  ])('finds %s quadratic', { timeout: 120_000 }, async (_name, source, flags) => {
+    expect(await notLinear(source, flags)).toMatch(/^2nd degree polynomial/);
   });
 });
 
 describe('the German outage word', () => {
   const example = examples().find((e) => e.name.includes('crm-release')) ?? examples()[0]!;
 
-  it('is found in a notice with a 20,000-letter word well within the time limit', { timeout: 120_000 }, () => {
+  // The pattern's time is proven linear above; this is the notice check that uses it, on the word
+  // shape that was slow (17 s for 20,000 letters), as a CI run's timeout would catch it.
+  it('is found in a notice with a 20,000-letter word', { timeout: 120_000 }, () => {
     const text = example.text.replace(/^( {4}de: )"Ein Software-Update/m, `$1"${'a'.repeat(20_000)} Totalausfall`);
     expect(text).not.toBe(example.text);
     const { postmortem } = parsePostmortem(text, example.path);
-    const start = performance.now();
     const found = checkNoticeWording(postmortem);
-    // Generous for a loaded machine (about a millisecond unloaded); the quadratic pattern took 17 s here, 60,000 letters 164 s.
-    expect(performance.now() - start).toBeLessThan(5_000);
     expect(found.map((f) => f.message)).toContain(
       'Expected "Störung" or "Beeinträchtigung" for a SEV2 incident (only SEV1 is a total outage), found "Totalausfall" in `notice.what_happened.de`.',
     );

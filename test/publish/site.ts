@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFile, cp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, tempDir } from '../helpers/cli.js';
@@ -34,21 +35,50 @@ export const SITE_FILES: Record<string, Record<string, string>> = {
   },
 };
 
-/** A temporary git repository (branch main, local identity, one commit) holding `files`. */
-export async function makeSite(files: Record<string, string>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const site = await tempDir('postmortem-site-');
-  await git(site.dir, 'init', '-q', '-b', 'main');
-  // The identity as `git config` would write it, without three more git processes per site.
+/** Site repositories made once in this worker, by their files: each test gets a copy. */
+const templates = new Map<string, Promise<string>>();
+let templateRoot: string | undefined;
+
+/** A git repository (branch main, local identity, one commit) holding `files`, made with three git processes. */
+async function template(files: Record<string, string>): Promise<string> {
+  templateRoot ??= mkdtempSync(join(tmpdir(), 'postmortem-site-templates-'));
+  const root = templateRoot;
+  const dir = join(root, String(templates.size));
+  await mkdir(dir);
+  await git(dir, 'init', '-q', '-b', 'main');
+  // The identity as `git config` would write it, without three more git processes per site; no
+  // automatic maintenance after each commit (a process per commit, which no test is about).
   await appendFile(
-    join(site.dir, '.git', 'config'),
-    '[user]\n\tname = Site Owner\n\temail = owner@example.org\n[commit]\n\tgpgsign = false\n',
+    join(dir, '.git', 'config'),
+    '[user]\n\tname = Site Owner\n\temail = owner@example.org\n[commit]\n\tgpgsign = false\n' +
+      '[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n',
   );
   for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(site.dir, path)), { recursive: true });
-    await writeFile(join(site.dir, path), text);
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
   }
-  await git(site.dir, 'add', '-A');
-  await git(site.dir, 'commit', '-q', '-m', 'Site');
+  await git(dir, 'add', '-A');
+  await git(dir, 'commit', '-q', '-m', 'Site');
+  return dir;
+}
+
+process.once('exit', () => {
+  if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
+});
+
+/**
+ * A temporary git repository (branch main, local identity, one commit) holding `files`: a copy of
+ * a repository made once per worker for these files, so a test starts no git process for it.
+ */
+export async function makeSite(files: Record<string, string>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const key = JSON.stringify(Object.entries(files).sort());
+  let made = templates.get(key);
+  if (!made) {
+    made = template(files);
+    templates.set(key, made);
+  }
+  const site = await tempDir('postmortem-site-');
+  await cp(await made, site.dir, { recursive: true });
   return site;
 }
 

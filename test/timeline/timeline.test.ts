@@ -197,13 +197,12 @@ describe('timeline from text', () => {
     expect(r.code).toBe(0);
   });
 
-  it('reads a line of 200,000 blanks in linear time (the time pattern used to backtrack quadratically)', async () => {
+  // The time pattern used to backtrack quadratically (41 s here, well under a second after the fix);
+  // test/lint/builtin-patterns.test.ts proves it linear with recheck, the same on any machine.
+  it('reads a line of 200,000 blanks then a word, and the line after it', async () => {
     const dir = await workspace();
     await writeFile(join(dir, 'blanks.txt'), `${' '.repeat(200_000)}x\n[ 23:15 ] bracketed with blanks\n`);
-    const started = performance.now();
     const r = await runInProcess(['timeline', PM, '--from', 'text:blanks.txt', '--all'], { cwd: dir });
-    // Measured: 41 s before the fix, well under a second after it.
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(r.stderr).toContain('blanks.txt:1:1: expected a time at the start of the line, found "x"; skipped');
     expect(added(r.stdout)).toEqual(['- 2024-03-30 23:15 +01:00 — bracketed with blanks']);
   });
