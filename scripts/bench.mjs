@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Benchmark: `postmortem lint` against markdownlint-cli2 on the same generated, varied corpus
-// (see bench-corpus.mjs), plus the start-up time of `postmortem --version` against `node -e 0`.
+// Benchmark: `postmortem lint` against markdownlint-cli2 on the same corpus, plus the start-up time of
+// `postmortem --version` against `node -e 0`. The corpus is by default the real-prose one
+// (bench-real-corpus.mjs: sentences of public postmortems, see docs/bench.md); `--corpus generated`
+// takes the older one our own generator writes (bench-corpus.mjs).
 // Not a test; run with `npm run bench`. Options: --sizes 1000,10000  --runs 3  --keep  --dir PATH  --no-markdownlint
+//   --corpus real|generated
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -9,12 +12,15 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { arg, args, ROOT } from './bench-args.mjs';
 import { BREAKAGES, postmortem, prng } from './bench-corpus.mjs';
+import { loadRealProse, writeRealCorpus } from './bench-real-corpus.mjs';
 
 const SIZES = arg('--sizes', '1000,10000').split(',').map(Number);
 const DIR = arg('--dir', join(ROOT, 'bench-corpus'));
 const KEEP = args.includes('--keep');
 const NO_MDL = args.includes('--no-markdownlint');
 const RUNS = Number(arg('--runs', '3'));
+const CORPUS = arg('--corpus', 'real');
+if (!['real', 'generated'].includes(CORPUS)) throw new Error(`--corpus is real or generated, not ${CORPUS}`);
 const BIN = join(ROOT, 'bin', 'postmortem.js');
 // markdownlint-cli2 lives in a project of its own (scripts/bench-tools, with its lockfile), installed
 // on first use, so that it is not among the devDependencies every npm ci and every install of the
@@ -38,11 +44,19 @@ async function installTools() {
     throw new Error('npm ci in scripts/bench-tools failed; run the bench with --no-markdownlint, or try again');
 }
 
+let realProse;
+
 async function generate(count) {
-  const dir = join(DIR, String(count));
+  const dir = join(DIR, `${CORPUS}-${count}`);
   if (existsSync(join(dir, '.complete'))) return dir;
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
+  if (CORPUS === 'real') {
+    realProse ??= loadRealProse().prose;
+    await writeRealCorpus(dir, count, realProse);
+    await writeFile(join(dir, '.complete'), '');
+    return dir;
+  }
   const rand = prng(count);
   for (let i = 0; i < count; i++) {
     let text = postmortem(rand, i);
