@@ -264,19 +264,26 @@ const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const pad = (n) => String(n).padStart(2, '0');
 const quote = (s) => JSON.stringify(s);
 
-/** One postmortem of real prose; `i` makes its id unique. */
-export function realPostmortem(rand, i, prose) {
+/**
+ * One postmortem of real prose; `i` makes its id unique. `items` and `causeParagraphs` make a big
+ * one (the scaling row: 5,000 timeline entries, 1 MB); by default both are drawn like the rest.
+ */
+export function realPostmortem(rand, i, prose, { items: wanted, causeParagraphs } = {}) {
   const german = rand() < 0.3;
   const P = german ? prose.de : prose.en;
   const say = (pool, n) => Array.from({ length: n }, () => pick(rand, P[pool])).join(' ');
   const paragraphs = (pool, n) => Array.from({ length: n }, () => say(pool, 2 + Math.floor(rand() * 2))).join('\n\n');
   const year = 2016 + Math.floor(rand() * 9);
-  const date = `${year}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
+  const month = 1 + Math.floor(rand() * 12);
+  const day = 1 + Math.floor(rand() * 28);
+  const date = `${year}-${pad(month)}-${pad(day)}`;
   const id = `${date}-real-${i}`;
   const [zone, offset] = pick(rand, ZONES);
-  const clock = (m) => `${pad(8 + Math.floor(m / 60))}:${pad(m % 60)}`;
-  const iso = (m) => `${date}T${clock(m)}:00${offset}`;
-  const items = 12 + Math.floor(rand() * 30);
+  // Minutes after 08:00 local time, which may run into the next days in a long timeline.
+  const local = (m) => new Date(Date.UTC(year, month - 1, day, 8, m)).toISOString();
+  const iso = (m) => `${local(m).slice(0, 16)}:00${offset}`;
+  const stamp = (m) => `${local(m).slice(0, 10)} ${local(m).slice(11, 16)} ${offset}`;
+  const items = wanted ?? 12 + Math.floor(rand() * 30);
   const minutes = [];
   for (let k = 0, t = 0; k < items; k++, t += 1 + Math.floor(rand() * Math.min(12, 600 / items))) minutes.push(t);
   const services = [...new Set([pick(rand, SERVICES), pick(rand, SERVICES)])];
@@ -317,7 +324,7 @@ export function realPostmortem(rand, i, prose) {
     ...services.map((s) => `    ${s}: { en: "${s.replace(/-/g, ' ')}", de: "${s.replace(/-/g, ' ')}" }`),
     '---',
   ];
-  const timeline = minutes.map((m) => `- ${date} ${clock(m)} ${offset} — ${pick(rand, P.timeline)}`);
+  const timeline = minutes.map((m) => `- ${stamp(m)} — ${pick(rand, P.timeline)}`);
   const actions = Array.from({ length: 3 + Math.floor(rand() * 6) }, (_, k) => {
     const due = `${year + 1}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
     const kind = pick(rand, ['prevent', 'mitigate', 'detect', 'process']);
@@ -332,7 +339,7 @@ export function realPostmortem(rand, i, prose) {
     '## Timeline',
     timeline.join('\n'),
     '## Root cause',
-    paragraphs('cause', 1 + Math.floor(rand() * 2)),
+    paragraphs('cause', causeParagraphs ?? 1 + Math.floor(rand() * 2)),
     '## Detection',
     paragraphs('detection', 1),
     '## Resolution',
