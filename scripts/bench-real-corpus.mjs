@@ -198,8 +198,17 @@ function harvest(pools, text, kind) {
   }
 }
 
-/** Reads every source of the manifest into sentence pools per language. */
-export function loadRealProse() {
+/**
+ * Reads every source of the manifest into sentence pools per language; `prose.stringify` is the
+ * project's own front-matter writer, from the build (`npm run build` first).
+ */
+export async function loadRealProse() {
+  let stringify;
+  try {
+    ({ stringifyPostmortem: stringify } = await import(pathToFileURL(join(ROOT, 'dist', 'model', 'write.js')).href));
+  } catch {
+    throw new Error('bench-real-corpus: dist/model/write.js is missing; run `npm run build` first');
+  }
   const { sources } = JSON.parse(readFileSync(MANIFEST, 'utf8'));
   const prose = {};
   const read = [];
@@ -224,6 +233,7 @@ export function loadRealProse() {
   }
   if (!prose.en) throw new Error('bench-real-corpus: no English source could be read; see scripts/bench-sources.json');
   prose.de ??= prose.en;
+  prose.stringify = stringify;
   return { prose, read };
 }
 
@@ -262,7 +272,6 @@ const ZONES = [
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const pad = (n) => String(n).padStart(2, '0');
-const quote = (s) => JSON.stringify(s);
 
 /**
  * One postmortem of real prose; `i` makes its id unique. `items` and `causeParagraphs` make a big
@@ -288,42 +297,41 @@ export function realPostmortem(rand, i, prose, { items: wanted, causeParagraphs 
   for (let k = 0, t = 0; k < items; k++, t += 1 + Math.floor(rand() * Math.min(12, 600 / items))) minutes.push(t);
   const services = [...new Set([pick(rand, SERVICES), pick(rand, SERVICES)])];
   const person = () => `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
-  const fm = [
-    '---',
-    `id: ${id}`,
-    `title: ${quote(pick(rand, P.titles))}`,
-    'status: final',
-    `severity: SEV${1 + Math.floor(rand() * 4)}`,
-    `authors: [${quote(person())}, ${quote(person())}]`,
-    `services: [${services.join(', ')}]`,
-    `started: "${iso(minutes[0])}"`,
-    `detected: "${iso(minutes[1])}"`,
-    `mitigated: "${iso(minutes[items - 2])}"`,
-    `resolved: "${iso(minutes[items - 1])}"`,
-    `timezone: ${zone}`,
-    'impact:',
-    `  customers_affected: ${Math.floor(rand() * 20000)}`,
-    `  data_loss: ${rand() < 0.1}`,
-    `  description: ${quote(pick(rand, P.impact))}`,
-    'root_causes:',
-    ...[0, 1].flatMap(() => [`  - category: ${pick(rand, CATEGORIES)}`, `    summary: ${quote(pick(rand, P.cause))}`]),
-    `tags: [${pick(rand, ['cache', 'database', 'network', 'config'])}]`,
-    'notice:',
-    '  languages: [en, de]',
-    '  headline:',
-    `    en: ${quote(pick(rand, prose.en.headline))}`,
-    `    de: ${quote(pick(rand, prose.de.headline))}`,
-    ...['what_happened', 'customer_impact', 'next_steps', 'apology'].flatMap((key, n) => {
-      const pool = n === 3 ? 'apology' : 'notice';
-      // The sources hold few apologies that name no outage: each is followed by another notice sentence.
-      const text = (lang) => pick(rand, prose[lang][pool]) + (n === 3 ? ` ${pick(rand, prose[lang].notice)}` : '');
-      return [`  ${key}:`, `    en: ${quote(text('en'))}`, `    de: ${quote(text('de'))}`];
-    }),
-    '  signature: { en: "The operations team", de: "Ihr Betriebsteam" }',
-    '  services:',
-    ...services.map((s) => `    ${s}: { en: "${s.replace(/-/g, ' ')}", de: "${s.replace(/-/g, ' ')}" }`),
-    '---',
-  ];
+  // The front matter as the project's own writer (src/model/write.ts, what `new` uses) lays it out.
+  const data = {
+    id,
+    title: pick(rand, P.titles),
+    status: 'final',
+    severity: `SEV${1 + Math.floor(rand() * 4)}`,
+    authors: [person(), person()],
+    services,
+    started: iso(minutes[0]),
+    detected: iso(minutes[1]),
+    mitigated: iso(minutes[items - 2]),
+    resolved: iso(minutes[items - 1]),
+    timezone: zone,
+    impact: {
+      customers_affected: Math.floor(rand() * 20000),
+      data_loss: rand() < 0.1,
+      description: pick(rand, P.impact),
+    },
+    root_causes: [0, 1].map(() => ({ category: pick(rand, CATEGORIES), summary: pick(rand, P.cause) })),
+    tags: [pick(rand, ['cache', 'database', 'network', 'config'])],
+    notice: {
+      languages: ['en', 'de'],
+      headline: { en: pick(rand, prose.en.headline), de: pick(rand, prose.de.headline) },
+      ...Object.fromEntries(
+        ['what_happened', 'customer_impact', 'next_steps', 'apology'].map((key, n) => {
+          const pool = n === 3 ? 'apology' : 'notice';
+          // The sources hold few apologies that name no outage: each is followed by another notice sentence.
+          const text = (lang) => pick(rand, prose[lang][pool]) + (n === 3 ? ` ${pick(rand, prose[lang].notice)}` : '');
+          return [key, { en: text('en'), de: text('de') }];
+        }),
+      ),
+      signature: { en: 'The operations team', de: 'Ihr Betriebsteam' },
+      services: Object.fromEntries(services.map((s) => [s, { en: s.replace(/-/g, ' '), de: s.replace(/-/g, ' ') }])),
+    },
+  };
   const timeline = minutes.map((m) => `- ${stamp(m)} — ${pick(rand, P.timeline)}`);
   const actions = Array.from({ length: 3 + Math.floor(rand() * 6) }, (_, k) => {
     const due = `${year + 1}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
@@ -354,7 +362,7 @@ export function realPostmortem(rand, i, prose, { items: wanted, causeParagraphs 
     '### Where we got lucky',
     bullets('lessons', 1),
   ];
-  return `${fm.join('\n')}\n\n${body.join('\n\n')}\n`;
+  return prose.stringify(data, body.join('\n\n'));
 }
 
 /** Writes `count` real-prose postmortems into `dir`; 1 % (i % 100 === 37) with one known defect. */
@@ -374,9 +382,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error('usage: node scripts/bench-real-corpus.mjs DIR [COUNT]');
     process.exit(2);
   }
-  const { prose, read } = loadRealProse();
+  const { prose, read } = await loadRealProse();
   for (const r of read) console.log(`${r.repo}: ${r.files} texts`);
-  for (const [lang, pools] of Object.entries(prose))
+  for (const [lang, pools] of Object.entries(prose).filter(([, p]) => typeof p === 'object'))
     console.log(`${lang}: ${POOLS.map((p) => `${p} ${pools[p].length}`).join(', ')}`);
   await writeRealCorpus(dir, Number(count), prose);
   console.log(`${count} files in ${dir}`);

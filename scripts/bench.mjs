@@ -74,7 +74,7 @@ async function generate(count) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   if (CORPUS === 'real') {
-    realProse ??= loadRealProse().prose;
+    realProse ??= (await loadRealProse()).prose;
     await writeRealCorpus(dir, count, realProse);
   } else {
     const rand = prng(count);
@@ -94,7 +94,7 @@ async function bigFile() {
   const dir = join(DIR, `${CORPUS}-big`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  realProse ??= loadRealProse().prose;
+  realProse ??= (await loadRealProse()).prose;
   const text = realPostmortem(prng(5000), 0, realProse, { items: 5000, causeParagraphs: 1700 });
   await writeFile(join(dir, `${/^id: (.*)$/m.exec(text)[1]}.md`), text);
   return { dir, bytes: Buffer.byteLength(text) };
