@@ -8,27 +8,16 @@ import {
   isRecord,
   parseInstant,
 } from '../model/index.js';
+import { detach } from '../model/detach.js';
 import type { StatsSource } from './read.js';
 import { RECURRENCE_VALUES } from './recurrence.js';
 import type { ActionItem, FileNote, IncidentRecord } from './types.js';
 
 const NO_TICKET = new Set(['', '-', '—', '–', 'n/a', 'none']);
 
-/**
- * A copy of `text` that does not keep the file it was cut from alive. V8 keeps a substring as a
- * view into its parent string, so one title or action-item cell kept in a record held its whole
- * file (two bytes a character once the file has a letter beyond Latin-1): over 10,000 files that
- * kept ~100 MB alive and made garbage collection a quarter of the run.
- */
-function own(text: string): string {
-  // V8 flattens the concatenation into a new string before slicing, so the slice points into that
-  // copy; a third of the cost of a JSON round trip (test/stats/retained-text.test.ts checks the effect).
-  return ` ${text}`.slice(1);
-}
-
 function strings(value: unknown): string[] {
   return Array.isArray(value)
-    ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map(own)
+    ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map(detach)
     : [];
 }
 
@@ -71,12 +60,12 @@ function actionItems(source: StatsSource, postmortem: string, note: (line: numbe
       postmortem,
       path: source.path,
       line: row.line,
-      action: own(cell('action')),
-      type: own(type),
-      owner: own(cell('owner') || '(none)'),
-      due: due === null ? null : own(due),
-      status: own(status),
-      ticket: NO_TICKET.has(ticket.toLowerCase()) ? null : own(ticket),
+      action: detach(cell('action')),
+      type: detach(type),
+      owner: detach(cell('owner') || '(none)'),
+      due: due === null ? null : detach(due),
+      status: detach(status),
+      ticket: NO_TICKET.has(ticket.toLowerCase()) ? null : detach(ticket),
     });
   }
   return items;
@@ -88,15 +77,15 @@ export function toRecord(source: StatsSource): { record: IncidentRecord; notes: 
   const notes: FileNote[] = [];
   const note = (line: number, message: string) => notes.push({ path, line, column: 1, message });
   const at = (key: string) => source.keyLines.get(key) ?? 1;
-  const id = own(typeof data.id === 'string' && data.id !== '' ? data.id : idFromPath(path));
-  // The constant, not the file's text (see `own`).
+  const id = detach(typeof data.id === 'string' && data.id !== '' ? data.id : idFromPath(path));
+  // The constant, not a view into the file's text (see `detach`): records outlive their files.
   const severity = SEVERITIES.find((s) => s === data.severity) ?? null;
   if (severity === null)
     note(
       at('severity'),
       `Expected \`severity\` to be one of ${SEVERITIES.join(', ')}; left out of the figures by severity.`,
     );
-  const started = typeof data.started === 'string' && parseInstant(data.started) !== null ? own(data.started) : null;
+  const started = typeof data.started === 'string' && parseInstant(data.started) !== null ? detach(data.started) : null;
   if (started === null)
     note(
       at('started'),
@@ -130,7 +119,7 @@ export function toRecord(source: StatsSource): { record: IncidentRecord; notes: 
   const categories = [
     ...new Set(
       (Array.isArray(data.root_causes) ? data.root_causes : []).flatMap((c) =>
-        isRecord(c) && typeof c.category === 'string' && c.category !== '' ? [own(c.category)] : [],
+        isRecord(c) && typeof c.category === 'string' && c.category !== '' ? [detach(c.category)] : [],
       ),
     ),
   ];
@@ -144,7 +133,7 @@ export function toRecord(source: StatsSource): { record: IncidentRecord; notes: 
   const record: IncidentRecord = {
     path,
     id,
-    title: typeof data.title === 'string' ? own(data.title) : id,
+    title: typeof data.title === 'string' ? detach(data.title) : id,
     severity,
     services,
     categories,
