@@ -1,3 +1,5 @@
+import { detach } from './detach.js';
+
 /** A front-matter timestamp: ISO 8601 with a `T`, seconds optional, and an offset (`Z` or `±HH:MM`). */
 export const FRONT_MATTER_TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -27,7 +29,8 @@ export function parseInstant(text: string): number | null {
   const ms = parseInstantUncached(text);
   // Bounded: a long run sees many different timestamps, and only the recent ones come back.
   if (parsed.size >= MAX_PARSED) parsed.clear();
-  parsed.set(text, ms);
+  // A copy as the key: the text is often cut from a file's, which the cache would otherwise keep.
+  parsed.set(detach(text), ms);
   return ms;
 }
 

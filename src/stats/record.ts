@@ -8,6 +8,7 @@ import {
   isRecord,
   parseInstant,
 } from '../model/index.js';
+import { detach } from '../model/detach.js';
 import type { StatsSource } from './read.js';
 import { RECURRENCE_VALUES } from './recurrence.js';
 import type { ActionItem, FileNote, IncidentRecord } from './types.js';
@@ -15,7 +16,9 @@ import type { ActionItem, FileNote, IncidentRecord } from './types.js';
 const NO_TICKET = new Set(['', '-', '—', '–', 'n/a', 'none']);
 
 function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map(detach)
+    : [];
 }
 
 /** Sum of `impact.windows` in milliseconds, or a reason why they cannot be summed. */
@@ -57,12 +60,12 @@ function actionItems(source: StatsSource, postmortem: string, note: (line: numbe
       postmortem,
       path: source.path,
       line: row.line,
-      action: cell('action'),
-      type,
-      owner: cell('owner') || '(none)',
-      due,
-      status,
-      ticket: NO_TICKET.has(ticket.toLowerCase()) ? null : ticket,
+      action: detach(cell('action')),
+      type: detach(type),
+      owner: detach(cell('owner') || '(none)'),
+      due: due === null ? null : detach(due),
+      status: detach(status),
+      ticket: NO_TICKET.has(ticket.toLowerCase()) ? null : detach(ticket),
     });
   }
   return items;
@@ -74,17 +77,15 @@ export function toRecord(source: StatsSource): { record: IncidentRecord; notes: 
   const notes: FileNote[] = [];
   const note = (line: number, message: string) => notes.push({ path, line, column: 1, message });
   const at = (key: string) => source.keyLines.get(key) ?? 1;
-  const id = typeof data.id === 'string' && data.id !== '' ? data.id : idFromPath(path);
-  const severity =
-    typeof data.severity === 'string' && (SEVERITIES as readonly string[]).includes(data.severity)
-      ? data.severity
-      : null;
+  const id = detach(typeof data.id === 'string' && data.id !== '' ? data.id : idFromPath(path));
+  // The constant, not a view into the file's text (see `detach`): records outlive their files.
+  const severity = SEVERITIES.find((s) => s === data.severity) ?? null;
   if (severity === null)
     note(
       at('severity'),
       `Expected \`severity\` to be one of ${SEVERITIES.join(', ')}; left out of the figures by severity.`,
     );
-  const started = typeof data.started === 'string' && parseInstant(data.started) !== null ? data.started : null;
+  const started = typeof data.started === 'string' && parseInstant(data.started) !== null ? detach(data.started) : null;
   if (started === null)
     note(
       at('started'),
@@ -118,7 +119,7 @@ export function toRecord(source: StatsSource): { record: IncidentRecord; notes: 
   const categories = [
     ...new Set(
       (Array.isArray(data.root_causes) ? data.root_causes : []).flatMap((c) =>
-        isRecord(c) && typeof c.category === 'string' && c.category !== '' ? [c.category] : [],
+        isRecord(c) && typeof c.category === 'string' && c.category !== '' ? [detach(c.category)] : [],
       ),
     ),
   ];
@@ -132,7 +133,7 @@ export function toRecord(source: StatsSource): { record: IncidentRecord; notes: 
   const record: IncidentRecord = {
     path,
     id,
-    title: typeof data.title === 'string' ? data.title : id,
+    title: typeof data.title === 'string' ? detach(data.title) : id,
     severity,
     services,
     categories,
