@@ -252,7 +252,11 @@ export function checkNoticePromises(
     const words = CLAIM_WORDS[lang];
     if (!words) continue;
     for (const field of PROMISE_FIELDS) {
-      const own = sentences(noticeText(pm, field, lang));
+      const text = noticeText(pm, field, lang);
+      // A clause claims a fix only with a strong or weak phrase, which then stands in the whole text
+      // too (a clause is cut at white space or punctuation): most texts claim none and are not split.
+      if (!words.strong.some((p) => p.test(text)) && !words.weak.test(text)) continue;
+      const own = sentences(text);
       own.forEach((sentence, i) => {
         const claim = claimsOf(sentence, words);
         if (!claim) return;
