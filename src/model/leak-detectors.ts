@@ -18,6 +18,8 @@ interface Detector {
   find?: (text: string) => Array<{ index: number; text: string }>;
   /** A character every match contains: texts without it are not scanned at all. */
   needs?: string;
+  /** Lower-case text of which every match holds one (in any case): texts without any are not scanned at all. */
+  needsAny?: readonly string[];
   /** Returns false for a match that is not a leak after all (e.g. `UTF-8` is not a ticket). */
   accept?: (match: string) => boolean;
   /** True for the e-mail detector: an address the config declares public is no leak. */
@@ -59,7 +61,8 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     what: 'an internal host name',
-    needs: '.',
+    // Nearly every text has a full stop; few name an internal domain, and the pattern is costly to run.
+    needsAny: ['.internal', '.local', '.corp', '.lan', '.intranet', '.home.arpa'],
     pattern: new RegExp(
       '(?<![A-Za-z0-9-]|[A-Za-z0-9-]\\.)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]+)*' +
         '\\.(?:internal|local|localdomain|corp|lan|intranet|home\\.arpa)\\b',
@@ -225,21 +228,33 @@ export function findLeaks(
   text: string,
   options: { authors?: unknown; internalPatterns?: readonly string[]; publicContacts?: readonly string[] } = {},
 ): Leak[] {
-  const isPublic = (found: string) =>
-    options.publicContacts?.some((c) => c.toLowerCase() === found.toLowerCase()) ?? false;
-  const detectors = [
+  return leaksIn(text, detectorsFor(options), options.publicContacts);
+}
+
+type LeakOptions = Parameters<typeof findLeaks>[1] & object;
+
+/** The detectors for some authors and patterns: the built-in ones and those compiled (once per list) for them. */
+function detectorsFor(options: LeakOptions): Detector[] {
+  return [
     ...DETECTORS,
     ...cached(authorCache, options.authors, authorDetectors),
     ...cached(extraCache, options.internalPatterns, extraDetectors),
   ];
+}
+
+function leaksIn(text: string, detectors: readonly Detector[], publicContacts: readonly string[] | undefined): Leak[] {
+  const isPublic = (found: string) => publicContacts?.some((c) => c.toLowerCase() === found.toLowerCase()) ?? false;
   const out: Leak[] = [];
   const seen = new Set<string>();
   // A surname inside a full name already reported is the same leak, not a second one. Marking the
   // reported characters keeps the overlap test linear: one detector's matches never overlap, so
   // each character is looked at once per detector.
   const reported = new Uint8Array(text.length);
+  let lower: string | null = null;
   for (const detector of detectors) {
     if (detector.needs && !text.includes(detector.needs)) continue;
+    // The patterns fold only ASCII letters, so a match is in the lower-cased text whatever its length.
+    if (detector.needsAny && !detector.needsAny.some((n) => (lower ??= text.toLowerCase()).includes(n))) continue;
     const matches = detector.find
       ? detector.find(text)
       : [...text.matchAll(detector.pattern as RegExp)].map((m) => ({ index: m.index, text: m[0] }));
@@ -280,14 +295,13 @@ export function checkNoticeLeaks(pm: Postmortem, options: NoticeLeakOptions = {}
   const notice = pm.data.notice;
   if (!isRecord(notice)) return [];
   const out: Problem[] = [];
+  // Every text of the notice has the same authors and patterns: their detectors are looked up once.
+  const detectors = detectorsFor({ authors: pm.data.authors, internalPatterns: options.internalPatterns });
   for (const [key, lang, text] of noticeTexts(notice)) {
     if (options.languages && lang !== null && !options.languages.includes(lang)) continue;
+    const found = leaksIn(text, detectors, options.publicContacts);
+    if (found.length === 0) continue;
     const position = keyPosition(pm, key);
-    const found = findLeaks(text, {
-      authors: pm.data.authors,
-      internalPatterns: options.internalPatterns,
-      publicContacts: options.publicContacts,
-    });
     for (const leak of found) {
       out.push({
         ruleId: 'notice-leak',

@@ -47,7 +47,11 @@ function missingPosition(pm: Postmortem, path: string): Position {
 /** Where a piece of text stands inside a front-matter value: the exact column when it is on the value's line. */
 export function textPosition(pm: Postmortem, path: string, found: string): Position {
   const at = keyPosition(pm, path);
-  const line = pm.source.split(/\r?\n/)[at.line - 1] ?? '';
+  // The value's line alone, not the whole file split into lines for it.
+  let start = 0;
+  for (let n = 1; n < at.line && start !== -1; n++) start = pm.source.indexOf('\n', start) + 1 || -1;
+  const end = start === -1 ? -1 : pm.source.indexOf('\n', start);
+  const line = start === -1 ? '' : pm.source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
   const index = line.indexOf(found, at.column - 1);
   if (index === -1) return at;
   return { line: at.line, column: index + 1, endLine: at.line, endColumn: index + 1 + found.length };

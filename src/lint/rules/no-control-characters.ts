@@ -6,6 +6,9 @@ import { defineRule } from '../types.js';
 // eslint-disable-next-line no-control-regex
 const CONTROL_RUN = /(?:\r(?!\n)|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F])+/g;
 
+/** A backslash before a YAML escape that stands for a control character: \0 \a \b \e \f \r \v \N (U+0085), \x, \u, \U. */
+const YAML_CONTROL_ESCAPE = /\\[0abefrvNxuU]/;
+
 /** The characters of a run as `U+001B, U+0007`, each once. */
 function codePoints(run: string): string {
   return [...new Set(run)].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
@@ -67,6 +70,9 @@ export default defineRule({
     }
     // A YAML escape (`"\e"`) puts a control character in a value that the file does not hold raw.
     const raw = pm.frontMatter?.raw ?? '';
+    // Only these YAML escapes (in double quotes) write a control character; without one, every
+    // control character in a value is in the file raw, and walking every value finds nothing new.
+    if (!YAML_CONTROL_ESCAPE.test(raw)) return;
     for (const { path, part, text } of strings(pm.data, '')) {
       // Characters the file holds raw are reported above, where they are.
       const escaped = [...(text.match(CONTROL_RUN)?.join('') ?? '')].filter((c) => !raw.includes(c)).join('');
