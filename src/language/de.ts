@@ -133,6 +133,15 @@ export const de: LanguageModule = {
   subject: (company, headline) => `${company}: ${headline}`,
   signOff: (company) => `Ihr ${company}-Team`,
   spell,
+  checkWords: {
+    // Whole words only ("Zugausfällen" is no outage), and compounds that mean the whole service was out;
+    // no unbounded prefix, so a long word costs linear time.
+    outage:
+      /(?<![\p{L}\p{N}])(?:(?:total|komplett|gesamt|voll|system|dienst|server|plattform)-?)?ausf[aä]ll(?:e|en|s|es)?(?![\p{L}\p{N}])/giu,
+    outageInstead: '"Störung" or "Beeinträchtigung"',
+    apology: /(entschuldig|tut (uns|mir) (\p{L}+ )?leid|bedauern)/iu,
+    apologyExample: '"Es tut uns leid."',
+  },
   drafts: {
     reach: {
       SEV1: 'war unser Dienst für Sie nicht erreichbar',

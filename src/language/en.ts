@@ -122,6 +122,12 @@ export const en: LanguageModule = {
   subject: (company, headline) => `${company}: ${headline}`,
   signOff: (company) => `The ${company} team`,
   spell: (text) => text,
+  checkWords: {
+    outage: /\boutages?\b/giu,
+    outageInstead: '"disruption" or "degraded service"',
+    apology: /\b(sorry|apologi[sz]e[sd]?|apolog(y|ies)|regret)\b/i,
+    apologyExample: '"We are sorry."',
+  },
   drafts: {
     reach: {
       SEV1: 'our service was unavailable',

@@ -112,6 +112,13 @@ export const fr: LanguageModule = {
   subject: (company, headline) => `${company}${NBSP}: ${headline}`,
   signOff: (company) => `L’équipe ${company}`,
   spell: (text) => text,
+  checkWords: {
+    // « panne » and « pannes » as whole words: « dépannage » is a repair, « en panne » still an outage.
+    outage: /(?<![\p{L}\p{N}])pannes?(?![\p{L}\p{N}])/giu,
+    outageInstead: '"perturbation" or "dysfonctionnement"',
+    apology: /(excus|désolée?s?|regrett|pardon)/iu,
+    apologyExample: '"Nous vous prions de nous excuser."',
+  },
   drafts: {
     reach: {
       SEV1: 'notre service était indisponible',

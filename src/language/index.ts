@@ -47,5 +47,5 @@ export function isLocaleOf(lang: Language, locale: unknown): locale is string {
   }
 }
 
-export type { LanguageModule, NoticeFacts, Place, ImpactSpan, NoticeLabels, DraftWords } from './types.js';
+export type { CheckWords, LanguageModule, NoticeFacts, Place, ImpactSpan, NoticeLabels, DraftWords } from './types.js';
 export type { NoticeZone } from './clock.js';

@@ -58,6 +58,21 @@ export interface DraftWords {
   apology(harm: boolean): string;
 }
 
+/** The words the notice checks look for in one language. */
+export interface CheckWords {
+  /**
+   * The incident noun kept for SEV1 (a total outage), as whole words with their inflections
+   * ("outages", "Ausfälle", "pannes"); a compound names something else ("Zugausfälle"). Flags `giu`.
+   */
+  outage: RegExp;
+  /** What to write below SEV1, for the message: '"disruption" or "degraded service"'. */
+  outageInstead: string;
+  /** Words that make a sentence an apology. */
+  apology: RegExp;
+  /** An apology, for the message: '"We are sorry."'. */
+  apologyExample: string;
+}
+
 /** A language module. */
 export interface LanguageModule {
   /** The language's code in files and flags: "en", "de", "fr". */
@@ -94,6 +109,8 @@ export interface LanguageModule {
   subject(company: string, headline: string): string;
   /** The interview's drafts. */
   drafts: DraftWords;
+  /** What the notice checks look for: the SEV1 noun and the apology. */
+  checkWords: CheckWords;
   /** Adapts generated text to the locale's spelling (de-CH writes "ss" for "ß"). */
   spell(text: string, locale: string): string;
 }

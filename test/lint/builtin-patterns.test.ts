@@ -8,8 +8,9 @@ import { checkNoticeWording } from '../../src/notice/wording-checks.js';
 import { examples } from '../helpers/examples.js';
 import { ROOT } from '../helpers/cli.js';
 
-/** Where the rules' built-in patterns live: the rules, their word lists and the notice checks they run. */
+/** Where the rules' built-in patterns live: the rules, their word lists, the notice checks they run and the languages' words. */
 const SOURCES = [
+  ...['en', 'de', 'fr'].map((lang) => `src/language/${lang}.ts`),
   ...readdirSync(join(ROOT, 'src/lint/rules')).map((f) => `src/lint/rules/${f}`),
   'src/lint/blameless-words.ts',
   ...readdirSync(join(ROOT, 'src/notice')).map((f) => `src/notice/${f}`),
