@@ -176,5 +176,13 @@ export const de: LanguageModule = {
       harm
         ? 'Es tut uns sehr leid. Sie verlassen sich auf uns, und wir haben Sie enttäuscht.'
         : 'Es tut uns leid, dass Sie davon betroffen waren.',
+    // The reach starts with its verb ("waren wichtige Teile …"): the day or "Zeitweise" goes first.
+    status: (f) => [
+      `${f.day ? `Am ${f.day}` : 'Zeitweise'} ${f.reach}.`,
+      ...(f.duration
+        ? [`${f.outage ? 'Der Ausfall' : 'Die Störung'} dauerte ${f.total ? 'insgesamt ' : ''}${f.duration}.`]
+        : []),
+      ...(f.dataLost === false ? ['Es sind keine Daten verloren gegangen.'] : []),
+    ],
   },
 };

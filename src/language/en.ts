@@ -160,6 +160,13 @@ export const en: LanguageModule = {
       harm
         ? 'We are very sorry. You rely on us, and we let you down.'
         : 'We are sorry for the disruption this caused you.',
+    status: (f) => [
+      f.day ? `On ${f.day}, ${f.reach}.` : `${capitalise(f.reach)}.`,
+      ...(f.duration
+        ? [`The ${f.outage ? 'outage' : 'disruption'} lasted ${f.duration}${f.total ? ' in total' : ''}.`]
+        : []),
+      ...(f.dataLost === false ? ['No data was lost.'] : []),
+    ],
   },
 };
 

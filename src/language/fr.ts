@@ -153,5 +153,12 @@ export const fr: LanguageModule = {
       harm
         ? 'Nous vous présentons nos sincères excuses. Vous comptez sur nous, et nous vous avons déçus.'
         : 'Nous vous prions de nous excuser pour la perturbation que cela vous a causée.',
+    status: (f) => [
+      f.day ? `Le ${f.day}, ${f.reach}.` : `${capital(f.reach)}.`,
+      ...(f.duration
+        ? [`${f.outage ? 'La panne' : 'La perturbation'} a duré ${f.duration}${f.total ? ' au total' : ''}.`]
+        : []),
+      ...(f.dataLost === false ? ['Aucune donnée n’a été perdue.'] : []),
+    ],
   },
 };
