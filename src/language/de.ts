@@ -32,6 +32,8 @@ const list = (items: readonly string[]) => joinList(items, ' und ');
 const closed = (text: string) => (text.includes(',') ? `${text},` : text);
 
 const RANGES: RangeWords = {
+  day,
+  onDay: (d, range) => `am ${d} ${range}`,
   time,
   moment: bareMoment,
   zoneName,
@@ -131,6 +133,7 @@ export const de: LanguageModule = {
   },
   afterGreeting: (text) => text.charAt(0).toLowerCase() + text.slice(1),
   subject: (company, headline) => `${company}: ${headline}`,
+  typeset: (text) => text,
   signOff: (company) => `Ihr ${company}-Team`,
   spell,
   checkWords: {

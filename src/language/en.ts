@@ -33,6 +33,8 @@ function bareMoment(ms: number, place: Place): string {
 const list = (items: readonly string[]) => joinList(items, ' and ');
 
 const RANGES: RangeWords = {
+  day,
+  onDay: (d, range) => `on ${d}, ${range}`,
   time: (ms, place) => time(ms, place),
   moment: bareMoment,
   zoneName,
@@ -120,6 +122,7 @@ export const en: LanguageModule = {
   },
   afterGreeting: (text) => text,
   subject: (company, headline) => `${company}: ${headline}`,
+  typeset: (text) => text,
   signOff: (company) => `The ${company} team`,
   spell: (text) => text,
   checkWords: {

@@ -129,6 +129,11 @@ export interface LanguageModule {
   drafts: DraftWords;
   /** What the notice checks look for: the SEV1 noun and the apology. */
   checkWords: CheckWords;
+  /**
+   * The language's typography, for every text customers read, the author's too: French puts a narrow
+   * no-break space before ; : ! ? and inside « » (and writes « » for "…"); English and German change nothing.
+   */
+  typeset(text: string): string;
   /** Adapts generated text to the locale's spelling (de-CH writes "ss" for "ß"). */
   spell(text: string, locale: string): string;
 }

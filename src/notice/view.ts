@@ -117,7 +117,7 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
   const locale = options.locale ?? language.defaultLocale;
   const place: Place = { zone, locale };
   const settings = options.settings ?? DEFAULT_NOTICE_SETTINGS;
-  const text = (field: string) => datesInWords(noticeText(pm, field, lang), language, locale);
+  const text = (field: string) => language.typeset(datesInWords(noticeText(pm, field, lang), language, locale));
   const headline = text('headline');
   const company = noticeCompany(pm, settings);
   const whatHappened = text('what_happened');
