@@ -140,10 +140,11 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
     );
   };
   const dataInText = [whatHappened, customerImpact].some((t) => dataSentences(t).length > 0);
-  const facts = language.facts({ ...base, dataInText }, place).join(' ');
+  // Display names are the author's words too: typeset like the rest (« Se connecter avec Parlo »).
+  const facts = language.typeset(language.facts({ ...base, dataInText }, place).join(' '));
   // A status page shows none of the customer wording, so its facts say whether data was lost,
   // in the author's own sentences where data was lost (never a generated "some data").
-  const statusFacts = language.facts({ ...base, dataInText: base.dataLost }, place);
+  const statusFacts = language.facts({ ...base, dataInText: base.dataLost }, place).map((f) => language.typeset(f));
   const ownStatus = text('status');
   const ownData = dataSentences(customerImpact).length > 0 ? dataPassage(customerImpact) : dataPassage(whatHappened);
   const status = ownStatus || [...statusFacts, ...(base.dataLost ? ownData : []), nextSteps, apology].join(' ');
