@@ -35,6 +35,8 @@ export interface NoticeAnswer {
   customer_impact: NoticeText;
   next_steps: NoticeText;
   apology: NoticeText;
+  /** The short status-page wording (FORMAT 1.2), per language; without it the status text is built from the notice. */
+  status?: NoticeText;
   /** Display names of services for customers, by service id (FORMAT 1.1 `notice.services`). */
   services?: Record<string, NoticeText>;
   /** How e-mails are signed, per language; the config's `notice.signature` serves where absent. */

@@ -1,10 +1,10 @@
 /** The closing steps: lessons learned and the customer notice. */
 import { NOTICE_FIELDS } from '../model/index.js';
 import { LANGUAGES, languageModule, type Language } from '../language/index.js';
-import { emptyNotice, type NoticeText } from './answers.js';
+import { emptyNotice, type NoticeAnswer, type NoticeText } from './answers.js';
 import type { InterviewContext } from './flow-context.js';
-import { noticeDrafts } from './notice-drafts.js';
-import { LESSON_QUESTIONS, MESSAGES, NOTICE_MESSAGES, STEP_TITLES } from './questions.js';
+import { noticeDrafts, statusDraft } from './notice-drafts.js';
+import { LESSON_QUESTIONS, MESSAGES, NOTICE_MESSAGES, NOTICE_STATUS_MESSAGE, STEP_TITLES } from './questions.js';
 import { validateLongText, validateNoticeText, validateOptionalLongText } from './validators.js';
 
 /** Asks each lessons question for items until an empty answer. */
@@ -68,9 +68,38 @@ export async function askNotice(iv: InterviewContext): Promise<void> {
       ).trim();
     }
   }
+  const status = await askStatus(iv, languages, notice);
+  if (Object.keys(status).length > 0) notice.status = status;
   const services = await askServiceNames(iv, languages);
   if (Object.keys(services).length > 0) notice.services = services;
   a.notice = notice;
+}
+
+/**
+ * The optional status-page wording, proposed from the facts given and the wording just written
+ * (`statusDraft`); "-" leaves it out, and the status page is then built from the notice.
+ */
+async function askStatus(
+  iv: InterviewContext,
+  languages: readonly Language[],
+  notice: NoticeAnswer,
+): Promise<NoticeText> {
+  const authors = iv.a.authors ?? [];
+  const status: NoticeText = {};
+  for (const lang of languages) {
+    const proposal = statusDraft(
+      iv.a,
+      { customer_impact: notice.customer_impact[lang] ?? '', apology: notice.apology[lang] ?? '' },
+      lang,
+    );
+    const message = `${NOTICE_STATUS_MESSAGE} (${languageModule(lang).name}; "-" for none):`;
+    const validate = (v: string) => (v.trim() === '-' ? true : validateNoticeText(v, authors));
+    const text = (
+      await iv.step(`notice.status.${lang}`, (ask) => ask.text({ message, default: proposal, validate }))
+    ).trim();
+    if (text !== '-' && text !== '') status[lang] = text;
+  }
+  return status;
 }
 
 /** Customers never read a service id: asks a name for each service the project config does not name. */

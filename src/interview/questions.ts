@@ -116,3 +116,6 @@ export const NOTICE_MESSAGES: Record<(typeof NOTICE_FIELDS)[number], string> = {
   next_steps: 'Next steps',
   apology: 'Apology',
 };
+
+/** The status-page wording's question; "-" answers that there is none (the status page then shows the notice's sentences). */
+export const NOTICE_STATUS_MESSAGE = 'Short status-page text';

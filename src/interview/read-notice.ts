@@ -11,7 +11,7 @@ export function readNotice(raw: unknown, collect: Collect, authors: readonly str
     collect(
       'notice',
       'Expected a mapping with languages, headline, what_happened, customer_impact, next_steps, apology ' +
-        '(and optionally signature, company, services).',
+        '(and optionally status, signature, company, services).',
     );
     return undefined;
   }
@@ -34,7 +34,9 @@ export function readNotice(raw: unknown, collect: Collect, authors: readonly str
       if (isLanguage(lang)) notice[field][lang] = text.trim();
     }
   }
-  const signature = readSignature(raw.signature, languages, collect, authors);
+  const status = readOptionalText(raw.status, 'status', languages, collect, authors);
+  if (status) notice.status = status;
+  const signature = readOptionalText(raw.signature, 'signature', languages, collect, authors);
   if (signature) notice.signature = signature;
   if (raw.company !== undefined && raw.company !== null) {
     const company = asText(raw.company);
@@ -67,33 +69,42 @@ export function readNotice(raw: unknown, collect: Collect, authors: readonly str
   return notice;
 }
 
+/** What an optional text field of the notice holds, for messages. */
+const OPTIONAL_TEXT = {
+  signature: { what: 'signature', example: '{ en: "The Relata team" }' },
+  status: { what: 'status-page text', example: '{ en: "Checkout was unavailable on May 15, 2018. We are sorry." }' },
+} as const;
+
 /**
- * The optional signature: text in any of the notice's languages (a language left out takes the
- * config's). Dropping it made `new --answers` write a file that warns for a missing signature.
+ * An optional text in any of the notice's languages: the signature (a language left out takes the
+ * config's) or the status-page wording. Dropping them made `new --answers` write a file that lost
+ * what it was given.
  */
-function readSignature(
+function readOptionalText(
   raw: unknown,
+  field: keyof typeof OPTIONAL_TEXT,
   languages: readonly string[],
   collect: Collect,
   authors: readonly string[],
 ): NoticeText | undefined {
   if (raw === undefined || raw === null) return undefined;
+  const { what, example } = OPTIONAL_TEXT[field];
   if (!isRecord(raw)) {
-    collect('notice.signature', 'Expected a mapping of language to signature, such as { en: "The Relata team" }.');
+    collect(`notice.${field}`, `Expected a mapping of language to ${what}, such as ${example}.`);
     return undefined;
   }
   const kept: NoticeText = {};
   for (const [lang, value] of Object.entries(raw)) {
-    const key = `notice.signature.${lang}`;
-    if (!languages.includes(lang)) {
+    const key = `notice.${field}.${lang}`;
+    if (!languages.includes(lang) || !isLanguage(lang)) {
       collect(key, `Expected a language of notice.languages (${languages.join(', ')}), found "${lang}".`);
       continue;
     }
     const text = asText(value);
-    if (text === null) collect(key, 'Expected the signature customers read, found none.');
+    if (text === null) collect(key, `Expected the ${what} customers read, found none.`);
     else {
       collect(key, validateNoticeText(text, authors));
-      kept[lang as 'en' | 'de'] = text.trim();
+      kept[lang] = text.trim();
     }
   }
   return kept;

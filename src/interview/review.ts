@@ -93,7 +93,7 @@ export function reviewItems(a: Answers, given: Answers): ReviewItem[] {
     add(STEP_TITLES.actions, `Action item ${i + 1}`, showItem(item), ['action_items.review'], 'action_items');
   for (const q of LESSON_QUESTIONS) add(STEP_TITLES.lessons, q.message, a.lessons?.[q.key], [`lessons.${q.key}`]);
   if (a.notice) {
-    for (const field of NOTICE_FIELDS)
+    for (const field of [...NOTICE_FIELDS, 'status'])
       for (const lang of a.notice.languages)
         add(
           STEP_TITLES.notice,

@@ -32,6 +32,8 @@ const list = (items: readonly string[]) => joinList(items, ' und ');
 const closed = (text: string) => (text.includes(',') ? `${text},` : text);
 
 const RANGES: RangeWords = {
+  day,
+  onDay: (d, range) => `am ${d} ${range}`,
   time,
   moment: bareMoment,
   zoneName,
@@ -131,8 +133,18 @@ export const de: LanguageModule = {
   },
   afterGreeting: (text) => text.charAt(0).toLowerCase() + text.slice(1),
   subject: (company, headline) => `${company}: ${headline}`,
+  typeset: (text) => text,
   signOff: (company) => `Ihr ${company}-Team`,
   spell,
+  checkWords: {
+    // Whole words only ("Zugausfällen" is no outage), and compounds that mean the whole service was out;
+    // no unbounded prefix, so a long word costs linear time.
+    outage:
+      /(?<![\p{L}\p{N}])(?:(?:total|komplett|gesamt|voll|system|dienst|server|plattform)-?)?ausf[aä]ll(?:e|en|s|es)?(?![\p{L}\p{N}])/giu,
+    outageInstead: '"Störung" or "Beeinträchtigung"',
+    apology: /(entschuldig|tut (uns|mir) (\p{L}+ )?leid|bedauern)/iu,
+    apologyExample: '"Es tut uns leid."',
+  },
   drafts: {
     reach: {
       SEV1: 'war unser Dienst für Sie nicht erreichbar',
@@ -167,5 +179,13 @@ export const de: LanguageModule = {
       harm
         ? 'Es tut uns sehr leid. Sie verlassen sich auf uns, und wir haben Sie enttäuscht.'
         : 'Es tut uns leid, dass Sie davon betroffen waren.',
+    // The reach starts with its verb ("waren wichtige Teile …"): the day or "Zeitweise" goes first.
+    status: (f) => [
+      `${f.day ? `Am ${f.day}` : 'Zeitweise'} ${f.reach}.`,
+      ...(f.duration
+        ? [`${f.outage ? 'Der Ausfall' : 'Die Störung'} dauerte ${f.total ? 'insgesamt ' : ''}${f.duration}.`]
+        : []),
+      ...(f.dataLost === false ? ['Es sind keine Daten verloren gegangen.'] : []),
+    ],
   },
 };

@@ -33,6 +33,8 @@ function bareMoment(ms: number, place: Place): string {
 const list = (items: readonly string[]) => joinList(items, ' and ');
 
 const RANGES: RangeWords = {
+  day,
+  onDay: (d, range) => `on ${d}, ${range}`,
   time: (ms, place) => time(ms, place),
   moment: bareMoment,
   zoneName,
@@ -120,8 +122,15 @@ export const en: LanguageModule = {
   },
   afterGreeting: (text) => text,
   subject: (company, headline) => `${company}: ${headline}`,
+  typeset: (text) => text,
   signOff: (company) => `The ${company} team`,
   spell: (text) => text,
+  checkWords: {
+    outage: /\boutages?\b/giu,
+    outageInstead: '"disruption" or "degraded service"',
+    apology: /\b(sorry|apologi[sz]e[sd]?|apolog(y|ies)|regret)\b/i,
+    apologyExample: '"We are sorry."',
+  },
   drafts: {
     reach: {
       SEV1: 'our service was unavailable',
@@ -154,6 +163,13 @@ export const en: LanguageModule = {
       harm
         ? 'We are very sorry. You rely on us, and we let you down.'
         : 'We are sorry for the disruption this caused you.',
+    status: (f) => [
+      f.day ? `On ${f.day}, ${f.reach}.` : `${capitalise(f.reach)}.`,
+      ...(f.duration
+        ? [`The ${f.outage ? 'outage' : 'disruption'} lasted ${f.duration}${f.total ? ' in total' : ''}.`]
+        : []),
+      ...(f.dataLost === false ? ['No data was lost.'] : []),
+    ],
   },
 };
 

@@ -8,8 +8,23 @@ import { rangesText, withinOneDay, type RangeWords } from './ranges.js';
 import { joinList, splitSentences } from './sentences.js';
 import type { LanguageModule, NoticeFacts, Place } from './types.js';
 
-/** The no-break space French puts before a colon, a question mark and inside « ». */
+/** The no-break space inside "14 h 02". */
 const NBSP = '\u00a0';
+/** The narrow no-break space French puts before ; : ! ? and inside « »: no line starts with the mark. */
+const NNBSP = '\u202f';
+
+/**
+ * French typography over any text: the space an author typed before ; : ! ? or inside « » becomes
+ * a narrow no-break space, and "…" / “…” become « … ». A mark with no space before it is left alone
+ * ("14:02", "https://").
+ */
+function typeset(text: string): string {
+  return text
+    .replace(/"([^"\n]+)"|“([^”\n]+)”/g, (_m, a?: string, b?: string) => `«${NNBSP}${(a ?? b ?? '').trim()}${NNBSP}»`)
+    .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
+    .replace(/[ \u00a0\u202f]*»/g, `${NNBSP}»`)
+    .replace(/[ \u00a0\u202f]+([;:!?])/g, `${NNBSP}$1`);
+}
 
 function day(ms: number, place: Place): string {
   const w = wallTime(ms, place.zone, place.locale);
@@ -33,6 +48,8 @@ const bareMoment = (ms: number, place: Place) => `${day(ms, place)} à ${time(ms
 const list = (items: readonly string[]) => joinList(items, ' et ');
 
 const RANGES: RangeWords = {
+  day,
+  onDay: (d, range) => `le ${d} ${range}`,
   time: (ms, place) => time(ms, place),
   moment: bareMoment,
   zoneName,
@@ -54,7 +71,7 @@ const duration = (ms: number) => durationInWords(ms, DURATION, list);
 function facts(f: NoticeFacts, place: Place): string[] {
   const noun = f.outage ? 'une panne' : 'une perturbation';
   const out: string[] = [];
-  const affected = `${f.services.length === 1 ? 'Service concerné' : 'Services concernés'}${NBSP}: ${list(f.services)}.`;
+  const affected = `${f.services.length === 1 ? 'Service concerné' : 'Services concernés'}${NNBSP}: ${list(f.services)}.`;
   if (f.spans.length === 0) {
     out.push(
       `${capital(noun)} est en cours depuis le ${bareMoment(f.started, place)} (${zoneName(f.started, place)}).`,
@@ -101,17 +118,25 @@ export const fr: LanguageModule = {
   leansBack: (s) => /^(?:mais|cependant|toutefois|pourtant|néanmoins|cela|ceci|ils|elles)\b/i.test(s),
   labels: {
     greeting: 'Bonjour,',
-    whatHappened: 'Que s’est-il passé\u00a0?',
+    whatHappened: `Que s’est-il passé${NNBSP}?`,
     impactOngoing: 'Ce que cela signifie pour vous',
     impactPast: 'Ce que cela a signifié pour vous',
     nextSteps: 'La suite',
     apology: 'Nos excuses',
   },
   afterGreeting: (text) => text,
-  // French puts a no-break space before a colon; the headline keeps its capital (it may start with a name).
-  subject: (company, headline) => `${company}${NBSP}: ${headline}`,
+  // French puts a narrow no-break space before a colon; the headline keeps its capital (it may start with a name).
+  subject: (company, headline) => `${company}${NNBSP}: ${headline}`,
+  typeset,
   signOff: (company) => `L’équipe ${company}`,
   spell: (text) => text,
+  checkWords: {
+    // « panne » and « pannes » as whole words: « dépannage » is a repair, « en panne » still an outage.
+    outage: /(?<![\p{L}\p{N}])pannes?(?![\p{L}\p{N}])/giu,
+    outageInstead: '"perturbation" or "dysfonctionnement"',
+    apology: /(excus|désolée?s?|regrett|pardon)/iu,
+    apologyExample: '"Nous vous prions de nous excuser."',
+  },
   drafts: {
     reach: {
       SEV1: 'notre service était indisponible',
@@ -146,5 +171,12 @@ export const fr: LanguageModule = {
       harm
         ? 'Nous vous présentons nos sincères excuses. Vous comptez sur nous, et nous vous avons déçus.'
         : 'Nous vous prions de nous excuser pour la perturbation que cela vous a causée.',
+    status: (f) => [
+      f.day ? `Le ${f.day}, ${f.reach}.` : `${capital(f.reach)}.`,
+      ...(f.duration
+        ? [`${f.outage ? 'La panne' : 'La perturbation'} a duré ${f.duration}${f.total ? ' au total' : ''}.`]
+        : []),
+      ...(f.dataLost === false ? ['Aucune donnée n’a été perdue.'] : []),
+    ],
   },
 };

@@ -47,5 +47,14 @@ export function isLocaleOf(lang: Language, locale: unknown): locale is string {
   }
 }
 
-export type { LanguageModule, NoticeFacts, Place, ImpactSpan, NoticeLabels, DraftWords } from './types.js';
+export type {
+  CheckWords,
+  LanguageModule,
+  NoticeFacts,
+  StatusDraftFacts,
+  Place,
+  ImpactSpan,
+  NoticeLabels,
+  DraftWords,
+} from './types.js';
 export type { NoticeZone } from './clock.js';

@@ -9,6 +9,10 @@ export interface RangeWords {
   /** A day and a time of day, without the zone. */
   moment(ms: number, place: Place): string;
   zoneName(ms: number, place: Place): string;
+  /** A calendar day, for a range that falls within it: "March 5, 2024". */
+  day(ms: number, place: Place): string;
+  /** A range within a day among ranges on other days, naming its day once: "on March 5, 2024, from A to B". */
+  onDay(day: string, range: string): string;
   /** One range within a day, "from A to B"; and one across days, "from A to B" / "vom A bis zum B". */
   withinDay(from: string, to: string): string;
   acrossDays(from: string, to: string): string;
@@ -38,10 +42,13 @@ export function rangesText(spans: readonly ImpactSpan[], place: Place, words: Ra
   const zones = spans.flatMap((s) => [words.zoneName(s.start, place), words.zoneName(s.end, place)]);
   const uniform = zones.every((z) => z === zones[0]);
   const ranges = spans.map((s) => {
+    // A range within its own day names that day once ("on March 5 from 10:50 to 11:30 PM"), never twice.
+    const ownDay = !oneDay && sameDay(s.start, s.end, place.zone);
     const show = (ms: number, bare: boolean) => {
-      const text = oneDay ? words.time(ms, place, bare && uniform) : words.moment(ms, place);
+      const text = oneDay || ownDay ? words.time(ms, place, bare && uniform) : words.moment(ms, place);
       return uniform ? text : words.withZone(text, words.zoneName(ms, place));
     };
+    if (ownDay) return words.onDay(words.day(s.start, place), words.withinDay(show(s.start, true), show(s.end, false)));
     return oneDay
       ? words.withinDay(show(s.start, true), show(s.end, false))
       : words.acrossDays(show(s.start, true), show(s.end, false));

@@ -43,6 +43,22 @@ export interface NoticeLabels {
   apology: string;
 }
 
+/** The facts the engineer gave that a proposed status text may say: nothing else. */
+export interface StatusDraftFacts {
+  /** How much of the service was hit, from the severity (the language's `reach`). */
+  reach: string;
+  /** The day it started, in words, when `started` was given. */
+  day: string | null;
+  /** How long customers were affected, in words, when it ended. */
+  duration: string | null;
+  /** True when the impact came in more than one window (the duration is their sum). */
+  total: boolean;
+  /** SEV1: the noun is the outage's. */
+  outage: boolean;
+  /** `impact.data_loss` as given: false says no data was lost; true or unknown leaves it to the author's sentences. */
+  dataLost: boolean | undefined;
+}
+
 /** The interview's first drafts of a notice: sentences by severity and cause, in this language. */
 export interface DraftWords {
   /** How much of the service was hit, by severity; `other` for a severity the drafts do not know. */
@@ -56,6 +72,23 @@ export interface DraftWords {
   nextSteps(dataLost: boolean): string;
   /** `harm`: data was lost or the whole service was out; the apology then owns it (no "inconvenience"). */
   apology(harm: boolean): string;
+  /** The generated sentences of a proposed `notice.status`: what was hit on which day, how long, and "no data was lost". */
+  status(facts: StatusDraftFacts): string[];
+}
+
+/** The words the notice checks look for in one language. */
+export interface CheckWords {
+  /**
+   * The incident noun kept for SEV1 (a total outage), as whole words with their inflections
+   * ("outages", "Ausfälle", "pannes"); a compound names something else ("Zugausfälle"). Flags `giu`.
+   */
+  outage: RegExp;
+  /** What to write below SEV1, for the message: '"disruption" or "degraded service"'. */
+  outageInstead: string;
+  /** Words that make a sentence an apology. */
+  apology: RegExp;
+  /** An apology, for the message: '"We are sorry."'. */
+  apologyExample: string;
 }
 
 /** A language module. */
@@ -94,6 +127,13 @@ export interface LanguageModule {
   subject(company: string, headline: string): string;
   /** The interview's drafts. */
   drafts: DraftWords;
+  /** What the notice checks look for: the SEV1 noun and the apology. */
+  checkWords: CheckWords;
+  /**
+   * The language's typography, for every text customers read, the author's too: French puts a narrow
+   * no-break space before ; : ! ? and inside « » (and writes « » for "…"); English and German change nothing.
+   */
+  typeset(text: string): string;
   /** Adapts generated text to the locale's spelling (de-CH writes "ss" for "ß"). */
   spell(text: string, locale: string): string;
 }

@@ -92,7 +92,7 @@ export const RULE_CATALOG: ReadonlyArray<Pick<Rule, 'id' | 'defaultLevel' | 'des
   {
     id: 'notice-wording',
     defaultLevel: 'error',
-    description: 'The notice says "outage" / "Ausfall" only for a SEV1 incident.',
+    description: 'The notice says "outage" / "Ausfall" / "panne" only for a SEV1 incident.',
     dependsOn: ['noticeLanguages'],
   },
   {

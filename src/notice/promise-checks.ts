@@ -7,8 +7,8 @@ import type { ActionItemRow, Finding, Postmortem } from '../model/types.js';
 import type { NoticeSettings } from './settings.js';
 import { languagesOf, noticeBlock, noticeText, textPosition } from './wording-checks.js';
 
-/** The fields whose sentences may present a fix as done (the headline states what happened). */
-export const PROMISE_FIELDS = ['what_happened', 'customer_impact', 'next_steps', 'apology'] as const;
+/** The fields whose sentences may present a fix as done (the headline states what happened); `status` is optional. */
+export const PROMISE_FIELDS = ['what_happened', 'customer_impact', 'next_steps', 'apology', 'status'] as const;
 
 /** The action-item types whose status backs a claim when the rule has no `types` option. */
 export const DEFAULT_PROMISE_TYPES: readonly string[] = ['prevent', 'mitigate'];

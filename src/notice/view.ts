@@ -114,7 +114,7 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
   const locale = options.locale ?? language.defaultLocale;
   const place: Place = { zone, locale };
   const settings = options.settings ?? DEFAULT_NOTICE_SETTINGS;
-  const text = (field: string) => datesInWords(noticeText(pm, field, lang), language, locale);
+  const text = (field: string) => language.typeset(datesInWords(noticeText(pm, field, lang), language, locale));
   const headline = text('headline');
   const company = noticeCompany(pm, settings);
   const whatHappened = text('what_happened');
@@ -137,10 +137,11 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
     );
   };
   const dataInText = [whatHappened, customerImpact].some((t) => dataSentences(t).length > 0);
-  const facts = language.facts({ ...base, dataInText }, place).join(' ');
+  // Display names are the author's words too: typeset like the rest (« Se connecter avec Parlo »).
+  const facts = language.typeset(language.facts({ ...base, dataInText }, place).join(' '));
   // A status page shows none of the customer wording, so its facts say whether data was lost,
   // in the author's own sentences where data was lost (never a generated "some data").
-  const statusFacts = language.facts({ ...base, dataInText: base.dataLost }, place);
+  const statusFacts = language.facts({ ...base, dataInText: base.dataLost }, place).map((f) => language.typeset(f));
   const ownStatus = text('status');
   const ownData = dataSentences(customerImpact).length > 0 ? dataPassage(customerImpact) : dataPassage(whatHappened);
   const status = ownStatus || [...statusFacts, ...(base.dataLost ? ownData : []), nextSteps, apology].join(' ');

@@ -4,8 +4,8 @@
  */
 import { isRecord } from '../model/guards.js';
 import { keyPosition } from '../model/validate.js';
-import { NOTICE_FIELDS } from '../model/format.js';
-import { LANGUAGES, isLanguage } from '../language/index.js';
+import { NOTICE_FIELDS, NOTICE_OPTIONAL_FIELDS } from '../model/format.js';
+import { LANGUAGES, isLanguage, languageModule } from '../language/index.js';
 import type { Finding, Position, Postmortem } from '../model/types.js';
 import type { NoticeSettings } from './settings.js';
 
@@ -118,12 +118,6 @@ export function checkNoticeLanguage(
   return out;
 }
 
-/** Words that make a sentence an apology, per language. */
-const APOLOGY_WORDS: Record<string, RegExp> = {
-  en: /\b(sorry|apologi[sz]e[sd]?|apolog(y|ies)|regret)\b/i,
-  de: /(entschuldig|tut (uns|mir) (\p{L}+ )?leid|bedauern)/iu,
-};
-
 /** `notice-apology`: each language has an apology, and it apologises. */
 export function checkNoticeApology(pm: Postmortem, settings: Pick<NoticeSettings, 'languages'> = {}): Finding[] {
   if (!noticeBlock(pm)) return [];
@@ -136,8 +130,8 @@ export function checkNoticeApology(pm: Postmortem, settings: Pick<NoticeSettings
         message: `Expected an apology to customers in \`${path}\`, found none.`,
         ...missingPosition(pm, path),
       });
-    } else if (APOLOGY_WORDS[lang] && !APOLOGY_WORDS[lang].test(text)) {
-      const example = lang === 'de' ? '"Es tut uns leid."' : '"We are sorry."';
+    } else if (isLanguage(lang) && !languageModule(lang).checkWords.apology.test(text)) {
+      const example = languageModule(lang).checkWords.apologyExample;
       const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
       out.push({
         message: `Expected \`${path}\` to apologise (e.g. ${example}), found "${shown}".`,
@@ -147,18 +141,6 @@ export function checkNoticeApology(pm: Postmortem, settings: Pick<NoticeSettings
   }
   return out;
 }
-
-/**
- * The word for a total outage as a whole word, with its inflections ("outages", "Ausfälle") and the
- * compounds that say the whole service was out ("Totalausfall"). Other compounds name something else:
- * "Zugausfälle" are train cancellations, not an outage of ours.
- */
-const OUTAGE_WORDS: Record<string, RegExp> = {
-  en: /\boutages?\b/giu,
-  // Whole words only ("Zugausfällen" is no outage), and compounds that mean the whole service was out;
-  // no unbounded prefix, so a long word costs linear time.
-  de: /(?<![\p{L}\p{N}])(?:(?:total|komplett|gesamt|voll|system|dienst|server|plattform)-?)?ausf[aä]ll(?:e|en|s|es)?(?![\p{L}\p{N}])/giu,
-};
 
 /** Words a project reserves for SEV1 besides "outage" / "Ausfall": regular expression sources per language. */
 export type OutageWords = Partial<Record<string, readonly string[]>>;
@@ -173,8 +155,8 @@ function outagePatterns(lang: string, extra: OutageWords): RegExp[] {
       // The rule's options schema refuses an invalid pattern; a check never throws.
     }
   }
-  const builtIn = OUTAGE_WORDS[lang];
-  return builtIn ? [builtIn, ...own] : own;
+  // The built-in words live in the language module ("outage", "Ausfall", "panne").
+  return isLanguage(lang) ? [languageModule(lang).checkWords.outage, ...own] : own;
 }
 
 /**
@@ -190,9 +172,9 @@ export function checkNoticeWording(
   if (!noticeBlock(pm) || typeof severity !== 'string' || severity === 'SEV1') return [];
   const out: Finding[] = [];
   for (const lang of languagesOf(pm, settings)) {
-    const suggestion = lang === 'de' ? '"Störung" or "Beeinträchtigung"' : '"disruption" or "degraded service"';
+    const suggestion = isLanguage(lang) ? languageModule(lang).checkWords.outageInstead : '"disruption"';
     for (const pattern of outagePatterns(lang, words)) {
-      for (const field of NOTICE_FIELDS) {
+      for (const field of [...NOTICE_FIELDS, ...NOTICE_OPTIONAL_FIELDS]) {
         for (const match of noticeText(pm, field, lang).matchAll(pattern)) {
           if (match[0] === '') continue;
           out.push({

@@ -97,9 +97,14 @@ export function plainTextBlock(text: string): string {
     .join('');
 }
 
-/** One line of plain text (status pages, titles): control characters removed, white space runs one space. */
+/**
+ * One line of plain text (status pages, titles): control characters removed, white space runs one
+ * space. No-break spaces stay: French puts them before a colon and in "14 h 02", so no line starts there.
+ */
 export function plainText(text: string): string {
-  return plainTextBlock(text).replace(/\s+/g, ' ').trim();
+  return plainTextBlock(text)
+    .replace(/[^\S\u00a0\u202f]+/g, ' ')
+    .trim();
 }
 
 /** A value that cannot go where the template puts it, such as a line break in an e-mail header. */

@@ -15,6 +15,7 @@ const NOTICE = {
   customer_impact: { en: 'You could not use the web app.', de: 'Sie konnten die Web-App nicht nutzen.' },
   next_steps: { en: 'You do not need to do anything.', de: 'Sie müssen nichts tun.' },
   apology: { en: 'We are sorry.', de: 'Es tut uns leid.' },
+  status: { en: 'The web app failed on May 15. We are sorry.', de: 'Die Web-App war am 15. Mai gestört.' },
   signature: { en: 'The Relata team', de: 'Ihr Relata-Team' },
   company: 'Relata',
   services: {
@@ -54,6 +55,8 @@ describe('new --answers and the notice block', () => {
     [{ signature: { fr: "L'équipe Relata" } }, 'notice.signature.fr'],
     [{ signature: { en: 'Ask db-03.internal' } }, 'notice.signature.en'],
     [{ company: { en: 'Relata' } }, 'notice.company'],
+    [{ status: 'Fixed.' }, 'notice.status'],
+    [{ status: { en: 'Ask db-03.internal' } }, 'notice.status.en'],
   ])('refuses a bad optional field %j, naming its key', async (field, key) => {
     const answers = parseYaml(await readFile(EXAMPLE, 'utf8')) as Record<string, unknown>;
     await writeFile(join(dir, 'a.yaml'), stringify({ ...answers, notice: { ...NOTICE, ...field } }));

@@ -108,6 +108,9 @@ const FULL_SCRIPT: Scripted[] = [
     { input: '', expect: `${f}` },
     { input: '', expect: `${f}` },
   ]),
+  // The proposed status text: taken in English, none in German.
+  { input: '', expect: 'status-page text (English;' },
+  { input: '-', expect: 'status-page text (German;' },
   { input: 'Checkout', expect: 'call the service "checkout" (English)' },
   { input: 'Kasse', expect: 'call the service "checkout" (German)' },
   { input: 'Payments', expect: 'call the service "payments" (English)' },
@@ -196,6 +199,12 @@ describe('the interview flow', () => {
       'For 1 hour and 28 minutes, important parts of our service were unavailable for you. Data stored with us was lost.',
     );
     expect(answers.notice?.headline.de).toBe('Störung unseres Dienstes am 1. März 2024');
+    // The proposal: the facts given, the author's sentence on lost data, the apology's first sentence.
+    expect(answers.notice?.status).toEqual({
+      en:
+        'On March 1, 2024, important parts of our service were unavailable. The disruption lasted 1 hour and 28 minutes. ' +
+        'Data stored with us was lost. We are very sorry.',
+    });
     expect(answers.notice?.services).toEqual({
       checkout: { en: 'Checkout', de: 'Kasse' },
       payments: { en: 'Payments', de: 'Zahlungen' },
@@ -229,6 +238,8 @@ describe('the interview flow', () => {
         { input: '', expect: `${f}` },
         { input: '', expect: '(French)' },
       ]),
+      { input: '', expect: 'status-page text (English;' },
+      { input: '', expect: 'status-page text (French;' },
       { input: 'Checkout', expect: 'call the service "checkout" (English)' },
       { input: 'Paiement', expect: 'call the service "checkout" (French)' },
       { input: 'Payments', expect: 'call the service "payments" (English)' },
@@ -239,6 +250,10 @@ describe('the interview flow', () => {
     expect(answers.notice?.languages).toEqual(['en', 'fr']);
     expect(answers.notice?.headline.fr).toBe('Perturbation de notre service le 1er mars 2024');
     expect(answers.notice?.apology.fr).toMatch(/^Nous vous présentons nos sincères excuses\./);
+    expect(answers.notice?.status?.fr).toBe(
+      'Le 1er mars 2024, des parties importantes de notre service étaient indisponibles. La perturbation a duré ' +
+        '1 heure et 28 minutes. Des données enregistrées chez nous ont été perdues. Nous vous présentons nos sincères excuses.',
+    );
     expect(answers.notice?.services).toEqual({
       checkout: { en: 'Checkout', fr: 'Paiement' },
       payments: { en: 'Payments', fr: 'Paiements' },

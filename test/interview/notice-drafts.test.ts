@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noticeDrafts, validateNoticeText } from '../../src/interview/index.js';
+import { statusDraft } from '../../src/interview/notice-drafts.js';
+import { LANGUAGES } from '../../src/language/index.js';
 import { ROOT_CAUSE_CATEGORIES, SEVERITIES } from '../../src/model/index.js';
 
 const BASE = {
@@ -83,5 +85,68 @@ describe('the suggestions state no fact the engineer did not give', () => {
     expect(drafts.customer_impact.en).toMatch(/^For 4 days, 8 hours and 3 minutes, /);
     expect(drafts.customer_impact.de).toMatch(/^4 Tage, 8 Stunden und 3 Minuten lang /);
     expect(drafts.customer_impact.fr).toMatch(/^Pendant 4 jours, 8 heures et 3 minutes, /);
+  });
+});
+
+describe('the proposed status text says only what the engineer gave', () => {
+  const wording = { customer_impact: 'You could not pay.', apology: 'We are sorry. You rely on us.' };
+
+  it.each([
+    [
+      'en',
+      { customer_impact: 'You could not pay.', apology: 'We are sorry. You rely on us.' },
+      'On March 1, 2024, important parts of our service were unavailable. The disruption lasted 3 hours. No data was lost. We are sorry.',
+    ],
+    [
+      'de',
+      { customer_impact: 'Sie konnten nicht bezahlen.', apology: 'Es tut uns leid. Sie verlassen sich auf uns.' },
+      'Am 1. März 2024 waren wichtige Teile unseres Dienstes für Sie nicht erreichbar. Die Störung dauerte 3 Stunden. Es sind keine Daten verloren gegangen. Es tut uns leid.',
+    ],
+    [
+      'fr',
+      {
+        customer_impact: 'Vous ne pouviez pas payer.',
+        apology: 'Nous vous prions de nous excuser. Vous comptez sur nous.',
+      },
+      'Le 1er mars 2024, des parties importantes de notre service étaient indisponibles. La perturbation a duré 3 heures. Aucune donnée n’a été perdue. Nous vous prions de nous excuser.',
+    ],
+  ] as const)('%s: day, reach, duration, data and the first sentence of the apology', (lang, given, expected) => {
+    expect(statusDraft({ ...BASE, severity: 'SEV2' }, given, lang)).toBe(expected);
+  });
+
+  it('names the outage, sums windows, and quotes the author on lost data instead of a sentence of its own', () => {
+    const answers = {
+      ...BASE,
+      severity: 'SEV1',
+      impact: {
+        customers_affected: 100,
+        data_loss: true,
+        windows: [
+          { start: '2024-03-01T14:02:00+01:00', end: '2024-03-01T15:02:00+01:00' },
+          { start: '2024-03-01T16:02:00+01:00', end: '2024-03-01T17:02:00+01:00' },
+        ],
+      },
+    };
+    const lost = {
+      customer_impact: 'You could not pay. Orders placed after 14:02 were lost.',
+      apology: 'We are very sorry.',
+    };
+    expect(statusDraft(answers, lost, 'en')).toBe(
+      'On March 1, 2024, our service was unavailable. The outage lasted 2 hours in total. Orders placed after 14:02 were lost. We are very sorry.',
+    );
+  });
+
+  it('says nothing of data, duration or day it was not given', () => {
+    const text = statusDraft({ severity: 'SEV3' }, wording, 'en');
+    expect(text).toBe('Parts of our service were slow or partly unavailable. We are sorry.');
+  });
+
+  it.each(LANGUAGES)('%s: passes the notice text check for every severity and data answer', (lang) => {
+    for (const severity of ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV9'])
+      for (const data_loss of [true, false]) {
+        const text = statusDraft({ ...BASE, severity, impact: { customers_affected: 1, data_loss } }, wording, lang);
+        expect(validateNoticeText(text)).toBe(true);
+        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d\s*(?:d|h|min)\b/);
+      }
   });
 });

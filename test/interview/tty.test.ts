@@ -144,6 +144,32 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     expect([...problems, ...checkPostmortem(postmortem, {}, 'warning')]).toEqual([]);
   }, 60_000);
 
+  it('proposes a status-page text from the facts given, and Enter takes it', async () => {
+    const answers = MOST_ANSWERS.replace('id: 2024-03-01-checkout-down', 'id: 2024-03-01-status')
+      .replace('data_loss: false }', 'data_loss: false, description: Checkout failed. }')
+      .replace('lessons: { went_wrong', 'lessons: { went_well: Quick revert., went_wrong');
+    const rest = ['summary: The pool was removed.', 'root_cause: Nobody reviewed it.', 'detection: An alert fired.'];
+    await writeFile(join(dir, 'status.yaml'), [answers, ...rest].join('\n'));
+    start('status', '--answers status.yaml --dir with-status');
+    await answer('status', 'Draft the customer notice now?', 'y');
+    await answer('status', 'Which languages', '');
+    for (const field of ['Notice headline', 'What happened', 'What it meant', 'Next steps', 'Apology'])
+      await answer('status', field, '');
+    const proposal =
+      'On March 1, 2024, important parts of our service were unavailable. The disruption lasted 1 hour and 8 minutes. ' +
+      'No data was lost. We are sorry for the disruption this caused you.';
+    await waitForText('status', 'Short status-page text (English; "-" for none)');
+    await waitForText('status', 'The disruption lasted 1 hour and 8 minutes.');
+    tmux('send-keys', '-t', 'status', 'Enter');
+    await answer('status', 'call the service "checkout"', 'Checkout');
+    await answer('status', '❯ Write the postmortem', '');
+    expect(await exitCode('status')).toBe('EXIT=0');
+    const text = await readFile(join(dir, 'with-status', '2024-03-01-status.md'), 'utf8');
+    const { postmortem, problems } = parsePostmortem(text, '2024-03-01-status.md');
+    expect([...problems, ...checkPostmortem(postmortem, {}, 'warning')]).toEqual([]);
+    expect((postmortem.data.notice as { status?: unknown }).status).toEqual({ en: proposal });
+  }, 60_000);
+
   it('shows what a resumed draft kept, and changes the title on the review screen (the id follows)', async () => {
     await writeFile(
       join(dir, 'untitled.yaml'),

@@ -178,3 +178,62 @@ describe('isTimeZone', () => {
     expect(isTimeZone(zone)).toBe(known);
   });
 });
+
+describe('typeset: French typography over every text customers read', () => {
+  const N = '\u202f';
+  it.each([
+    ['contactez notre service client : nous créditerons', `contactez notre service client${N}: nous créditerons`],
+    ['Vraiment ? Oui ! Enfin ; voilà', `Vraiment${N}? Oui${N}! Enfin${N}; voilà`],
+    ['le mode "hors ligne" reste actif', `le mode «${N}hors ligne${N}» reste actif`],
+    ['le mode « hors ligne » et «\u00a0sync\u00a0»', `le mode «${N}hors ligne${N}» et «${N}sync${N}»`],
+    // No space before the mark: a time or an address, left alone.
+    ['à 14:02, voir https://example.com/?a=1', 'à 14:02, voir https://example.com/?a=1'],
+  ])('fr: %j', (text, expected) => {
+    expect(languageModule('fr').typeset(text)).toBe(expected);
+  });
+
+  it.each(['en', 'de'] as const)('%s: changes nothing', (lang) => {
+    const text = 'Really? Yes: "offline" mode ; done !';
+    expect(languageModule(lang).typeset(text)).toBe(text);
+  });
+
+  it('the generated French parts use the narrow space too: the colon of the services, the heading', () => {
+    const fr = languageModule('fr');
+    expect(fr.labels.whatHappened).toBe(`Que s’est-il passé${N}?`);
+    expect(fr.subject('Relata', 'Perturbation')).toBe(`Relata${N}: Perturbation`);
+  });
+});
+
+describe('facts: a window within one day names its day once, also among windows on other days', () => {
+  const ny = iana('America/New_York');
+  const spans = [
+    { start: Date.parse('2024-03-05T22:50:00-05:00'), end: Date.parse('2024-03-05T23:30:00-05:00') },
+    { start: Date.parse('2024-03-06T00:40:00-05:00'), end: Date.parse('2024-03-06T01:10:00-05:00') },
+  ];
+  const facts = {
+    outage: false,
+    services: ['export'],
+    spans,
+    started: spans[0]!.start,
+    impactMs: 70 * 60_000,
+    dataLost: false,
+    dataInText: true,
+  };
+  it.each([
+    [
+      'en',
+      'There was a disruption on March 5, 2024, from 10:50 PM to 11:30 PM and on March 6, 2024, from 12:40 AM to 1:10 AM (EST)',
+    ],
+    [
+      'de',
+      'Am 5. März 2024 von 22:50 bis 23:30 Uhr und am 6. März 2024 von 0:40 bis 1:10 Uhr (Nordamerikanische Ostküsten-Normalzeit)',
+    ],
+    [
+      'fr',
+      'Une perturbation a eu lieu le 5 mars 2024 de 22\u00a0h\u00a050 à 23\u00a0h\u00a030 et le 6 mars 2024 de 0\u00a0h\u00a040 à 1\u00a0h\u00a010',
+    ],
+  ] as const)('%s', (lang, expected) => {
+    const first = languageModule(lang).facts(facts, place(lang, ny))[0] ?? '';
+    expect(first.startsWith(expected)).toBe(true);
+  });
+});

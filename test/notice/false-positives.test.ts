@@ -39,12 +39,34 @@ describe('notice false positives', () => {
       sev3(t)
         .replace('Während dieses Ausfalls', 'Während dieser Störung')
         .replace('During this outage', 'During this disruption')
+        .replace('Pendant cette panne', 'Pendant cette perturbation')
         .replace('Wer bereits unterwegs war', 'Wer wegen Zugausfällen bereits unterwegs war');
     expect(await lintExample(compound)).toEqual({ code: 0, messages: [] });
     const word = (t: string) => compound(t).replace('wegen Zugausfällen', 'wegen des Ausfalls');
     const { messages } = await lintExample(word);
     expect(messages.map((m) => m.ruleId)).toEqual(['notice-wording']);
     expect(messages[0]?.message).toContain('found "Ausfalls"');
+  });
+
+  it('French: "panne" is the incident noun as a whole word; "dépannage" is not', async () => {
+    const repair = (t: string) =>
+      sev3(t)
+        .replace('Während dieses Ausfalls', 'Während dieser Störung')
+        .replace('During this outage', 'During this disruption')
+        .replace('Pendant cette panne', 'Pendant cette perturbation')
+        .replace('contactez notre service client', 'contactez notre service de dépannage');
+    expect(await lintExample(repair)).toEqual({ code: 0, messages: [] });
+    const { messages } = await lintExample((t) => repair(t).replace('cette perturbation', 'ces pannes'));
+    expect(messages.map((m) => m.message)).toEqual([
+      'Expected "perturbation" or "dysfonctionnement" for a SEV3 incident (only SEV1 is a total outage), found "pannes" in `notice.customer_impact.fr`.',
+    ]);
+  });
+
+  it('a French apology must apologise', async () => {
+    const { messages } = await lintExample((t) => t.replace('Nous vous prions de nous excuser.', 'Voilà.'));
+    expect(messages.map((m) => m.message)).toEqual([
+      expect.stringContaining('(e.g. "Nous vous prions de nous excuser.")'),
+    ]);
   });
 
   it('a team among the authors gives no surname: the signature "The Wheelshare team" passes', async () => {

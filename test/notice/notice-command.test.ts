@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,26 @@ describe('postmortem notice: 3 channels × 3 languages for every example', () =>
     expect(result.code).toBe(0);
     await expect(result.stdout).toMatchFileSnapshot(
       `__snapshots__/${id}.${channel}.${lang}.${channel === 'blog' ? 'md' : 'txt'}`,
+    );
+  });
+});
+
+describe('postmortem notice: postmortems written to be read (midnight, DST, two windows, lost drafts, resolved days later)', () => {
+  const dir = 'test/fixtures/notice-read';
+  const cases = readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.replace(/\.md$/, ''))
+    .flatMap((id) =>
+      (['blog', 'email', 'status'] as const).flatMap((channel) =>
+        (['en', 'de', 'fr'] as const).map((lang) => [id, channel, lang] as const),
+      ),
+    );
+  it.each(cases)('%s %s %s', async (id, channel, lang) => {
+    const result = await runInProcess(['notice', `${dir}/${id}.md`, '--channel', channel, '--lang', lang]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot(
+      `__snapshots__/read/${id}.${channel}.${lang}.${channel === 'blog' ? 'md' : 'txt'}`,
     );
   });
 });

@@ -95,7 +95,7 @@ describe("a notice rule's options apply to notice as to lint", () => {
     const refused = await notice();
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('found "Down" in `notice.headline.en`. (notice-wording)');
-    await project(down, { rules: { 'notice-wording': ['error', { words: { fr: ['panne'] } }] } });
+    await project(down, { rules: { 'notice-wording': ['error', { words: { it: ['guasto'] } }] } });
     for (const result of [await lint(), await notice()]) {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('rules.notice-wording[1].words');
