@@ -252,6 +252,15 @@ describe('timeline from git', () => {
     expect(r.code).toBe(0);
   });
 
+  it('runs git only through the publish runner (one place that clears GIT_DIR and runs without a shell)', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const sources = (await readdir(join(ROOT, 'src'), { recursive: true })).filter((f) => f.endsWith('.ts'));
+    const spawning: string[] = [];
+    for (const file of sources)
+      if (/from 'node:child_process'/.test(await readFile(join(ROOT, 'src', file), 'utf8'))) spawning.push(file);
+    expect(spawning).toEqual([join('publish', 'git.ts')]);
+  });
+
   it('says so when the folder is not a repository', async () => {
     const dir = await workspace();
     await mkdir(join(dir, 'plain'));
