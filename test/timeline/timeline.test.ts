@@ -48,6 +48,8 @@ describe('timeline from a Slack export', () => {
     expect(items).toContain(
       '- 2024-03-30 23:12 +01:00 — \\[FIRING:1\\] PostgresReplicationLag db-primary: replication lag above 30s',
     );
+    // An edited message counts at the time it was first posted (23:40), with its final words.
+    expect(items).toContain('- 2024-03-30 23:40 +01:00 — Failing over to the standby db-standby-1 now');
     // A thread reply counts; midnight (local) and the switch to summer time (+02:00 from 03:00) are placed right.
     expect(items).toContain('- 2024-03-30 23:25 +01:00 — Restarted the replica db-replica-2, lag still growing');
     expect(items).toContain('- 2024-03-31 01:05 +01:00 — Status page updated, monitoring recovery: status page @here');
@@ -187,7 +189,8 @@ describe('timeline from text', () => {
     expect(added(r.stdout)).toEqual([
       '- 2024-03-30 23:30 +01:00 — kubectl get pods -n checkout',
       '- 2024-03-30 23:31 +01:00 — kubectl rollout restart deploy/checkout -n checkout',
-      '- 2024-03-31 03:05 +02:00 — carol: Rolled back the pool config',
+      // A handle speaks once: still a speaker, not copied ("Error rate …" in chat.txt is no speaker).
+      '- 2024-03-31 03:05 +02:00 — Rolled back the pool config',
       "- 2024-03-31 03:15 +02:00 — Command run: psql -c 'select pg_is_in_recovery()'",
       '- 2024-03-31 03:20 +02:00 — Command run: helm rollback pgbouncer 40',
     ]);
