@@ -24,8 +24,11 @@ const STAMP = new RegExp(
     String.raw`\s*(\])?\s*(?:(?:[-—–|:]|\s)\s*)?`,
   ].join(''),
 );
-const NOT_SPEAKERS =
-  /^(?:error|warn(?:ing)?|info|debug|trace|fatal|hint|remote|usage|notice|note|fyi|update|status|alert|incident|todo|action|decision|deploy|summary|re|subject|plan|cause|fix|impact|ps)$/i;
+const NOT_SPEAKERS = new RegExp(
+  '^(?:error|warn(?:ing)?|info|debug|trace|fatal|hint|remote|usage|notice|note|fyi|update|status|alert|incident|todo' +
+    '|action|decision|deploy|summary|re|subject|plan|cause|fix|impact|ps)$',
+  'i',
+);
 
 // A chat handle (`carol:`, `@dana:`): one lower-case word is a speaker even on one line; "Plan:" or
 // "Root cause:" are labels, and a capitalised word counts only when it recurs or the config names it.
