@@ -1,4 +1,7 @@
-/** Git for publishing, through execFile (never a shell): no network, no push. */
+/**
+ * The one git runner, through execFile (never a shell), without the variables that point git at
+ * another repository: publishing commits with it (no network, no push), `timeline` reads logs.
+ */
 import { execFile } from 'node:child_process';
 
 /** A git command that failed or could not run. */
@@ -23,6 +26,8 @@ export interface GitResult {
 export interface GitRunOptions {
   input?: string;
   env?: Record<string, string>;
+  /** The environment to start from instead of this process's (a command's `io.env`). */
+  base?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -52,9 +57,12 @@ export const REPOSITORY_ENV_VARS: readonly string[] = [
   'GIT_QUARANTINE_PATH',
 ];
 
-/** The environment of every git run: ours without REPOSITORY_ENV_VARS, settings for parsed output, then `extra`. */
-export function gitEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+/** The environment of every git run: `base` without REPOSITORY_ENV_VARS, settings for parsed output, then `extra`. */
+export function gitEnvironment(
+  extra: Record<string, string> = {},
+  base: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
   for (const name of REPOSITORY_ENV_VARS) delete env[name];
   // Plumbing output is parsed: no pager, no prompts, no translated messages.
   return { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...extra };
@@ -70,7 +78,7 @@ export function gitRaw(cwd: string, args: readonly string[], options: GitRunOpti
         cwd,
         maxBuffer: 64 * 1024 * 1024,
         windowsHide: true,
-        env: gitEnvironment(options.env),
+        env: gitEnvironment(options.env, options.base),
       },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {

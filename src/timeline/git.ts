@@ -1,53 +1,22 @@
 /**
- * A git repository's commits (on HEAD) and tags inside the window, by their subject line, run
- * through execFile (never a shell). Authors are never read. The environment's GIT_DIR,
- * GIT_WORK_TREE, GIT_INDEX_FILE and the like are cleared: a hook or a terminal that sets them
- * would otherwise point git at another repository than the folder named.
+ * A git repository's commits (on HEAD) and tags inside the window, by their subject line, read
+ * through the publish runner (execFile, never a shell, GIT_DIR and the other variables that point
+ * git at another repository cleared). Authors are never read.
  */
-import { execFile } from 'node:child_process';
 import { basename } from 'node:path';
+import { gitRaw, GitError, type GitResult } from '../publish/git.js';
 import { NameScrubber } from './blameless.js';
 import { eventText } from './event-text.js';
 import type { ReadContext, SourceEvent, SourceResult } from './types.js';
 
-const CLEARED = [
-  'GIT_DIR',
-  'GIT_WORK_TREE',
-  'GIT_INDEX_FILE',
-  'GIT_OBJECT_DIRECTORY',
-  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-  'GIT_COMMON_DIR',
-  'GIT_NAMESPACE',
-  'GIT_DISCOVERY_ACROSS_FILESYSTEM',
-  'GIT_CONFIG_PARAMETERS',
-  'GIT_CONFIG_COUNT',
-];
-
-/** The environment for git: this process's, without the variables that redirect it. */
-export function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_PAGER: 'cat' };
-  for (const key of CLEARED) delete out[key];
-  for (const key of Object.keys(out)) if (/^GIT_CONFIG_(?:KEY|VALUE)_\d+$/.test(key)) delete out[key];
-  return out;
-}
-
-function run(
-  cwd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, env, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      const why =
-        error && typeof error.code !== 'number'
-          ? error.code === 'ENOENT'
-            ? 'git is not installed'
-            : error.message
-          : '';
-      resolve({ code, stdout: String(stdout), stderr: why || String(stderr) });
-    });
-  });
+// The publish runner: one place that decides how git runs and which variables it must not see.
+async function run(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<GitResult> {
+  try {
+    return await gitRaw(cwd, args, { base: env });
+  } catch (error) {
+    if (error instanceof GitError) return { code: -1, stdout: '', stderr: error.message };
+    throw error;
+  }
 }
 
 const SEP = '\u001f';
@@ -59,8 +28,7 @@ export async function readGit(
   shown: string,
   env: NodeJS.ProcessEnv,
 ): Promise<SourceResult> {
-  const gitEnv = gitEnvironment(env);
-  const inside = await run(dir, ['rev-parse', '--is-inside-work-tree', '--is-bare-repository'], gitEnv);
+  const inside = await run(dir, ['rev-parse', '--is-inside-work-tree', '--is-bare-repository'], env);
   if (inside.code !== 0)
     return {
       events: [],
@@ -83,7 +51,7 @@ export async function readGit(
       'HEAD',
       '--',
     ],
-    gitEnv,
+    env,
   );
   // A repository without commits has no HEAD: nothing to read, not a failure.
   if (log.code === 0) {
@@ -99,7 +67,7 @@ export async function readGit(
   const tags = await run(
     dir,
     ['for-each-ref', `--format=%(refname:short)${SEP}%(creatordate:unix)${SEP}%(subject)`, 'refs/tags'],
-    gitEnv,
+    env,
   );
   if (tags.code === 0) {
     for (const line of tags.stdout.split('\n')) {

@@ -211,6 +211,8 @@ const MARKUP = /<([@#!])?([^<>|]*)(?:\|([^<>]*))?>/g;
 
 /** Slack's message markup as words: mentions as roles, channels by name, links by label, entities decoded. */
 export function decodeMarkup(text: string, directory: Pick<Directory, 'people' | 'channels' | 'roles'>): string {
+  // Most messages hold no markup and no entity.
+  if (!text.includes('<') && !text.includes('&')) return text;
   const out = text.replace(MARKUP, (_all, sigil: string | undefined, target: string, label: string | undefined) => {
     if (sigil === '@') return roleOf(directory.roles, directory.people.get(target) ?? { id: target, names: [] });
     if (sigil === '#') return `#${label ?? directory.channels.get(target) ?? 'a channel'}`;

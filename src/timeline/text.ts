@@ -24,8 +24,15 @@ const STAMP = new RegExp(
     String.raw`\s*(\])?\s*(?:(?:[-—–|:]|\s)\s*)?`,
   ].join(''),
 );
-const NOT_SPEAKERS =
-  /^(?:error|warn(?:ing)?|info|debug|fatal|note|fyi|update|status|alert|incident|todo|action|decision|deploy|summary|re|subject)$/i;
+const NOT_SPEAKERS = new RegExp(
+  '^(?:error|warn(?:ing)?|info|debug|trace|fatal|hint|remote|usage|notice|note|fyi|update|status|alert|incident|todo' +
+    '|action|decision|deploy|summary|re|subject|plan|cause|fix|impact|ps)$',
+  'i',
+);
+
+// A chat handle (`carol:`, `@dana:`): one lower-case word is a speaker even on one line; "Plan:" or
+// "Root cause:" are labels, and a capitalised word counts only when it recurs or the config names it.
+const HANDLE = /^@?[a-z][a-z0-9._-]{1,31}$/;
 
 interface Line {
   n: number;
@@ -106,7 +113,7 @@ export function readText(text: string, ctx: ReadContext, shown: string): SourceR
   return { events: toEvents(lines, ctx, shown), messages };
 }
 
-/** A speaker at the start of a line: `<name>` (always one) or `name:` (one if it recurs or the config names it). */
+/** A speaker at the start of a line: `<name>` (always one) or `name:` (one if it is a handle, recurs or the config names it). */
 function speakerOf(rest: string): { name: string; length: number; explicit: boolean } | null {
   const tagged = /^<([^<>]{1,40})>\s+/.exec(rest);
   if (tagged) return { name: (tagged[1] as string).trim(), length: tagged[0].length, explicit: true };
@@ -122,7 +129,9 @@ function toEvents(lines: Line[], ctx: ReadContext, shown: string): SourceEvent[]
     const s = l.kind === 'message' ? speakerOf(l.rest) : null;
     if (s) counts.set(s.name, (counts.get(s.name) ?? 0) + (s.explicit ? 2 : 1));
   }
-  const speakers = new Set([...counts].filter(([name, c]) => c > 1 || ctx.roles[name] !== undefined).map(([n]) => n));
+  const speakers = new Set(
+    [...counts].filter(([name, c]) => c > 1 || ctx.roles[name] !== undefined || HANDLE.test(name)).map(([n]) => n),
+  );
   const scrubber = new NameScrubber(
     [...speakers].map((name) => ({ names: [name.replace(/^@/, '')] })),
     ctx.roles,

@@ -40,21 +40,8 @@ export function wallToInstant(
 
 /** The timeline timestamp of an instant on the incident's clock, to the minute (`2024-03-05 22:50 +01:00`). */
 export function formatStamp(clock: Clock, ms: number): string {
-  const minute = Math.floor(ms / 60_000) * 60_000;
-  // A busy channel has several messages a minute; the stamp is made once per minute.
-  const clockKey = clock.zone ?? String(clock.offset);
-  let byMinute = stamps.get(clockKey);
-  if (!byMinute) stamps.set(clockKey, (byMinute = new Map<number, string>()));
-  let stamp = byMinute.get(minute);
-  if (stamp === undefined) {
-    stamp = formatTimelineInstant(minute, offsetAt(clock, minute));
-    if (byMinute.size > 100_000) byMinute.clear();
-    byMinute.set(minute, stamp);
-  }
-  return stamp;
+  return minuteOf(clock, ms).stamp;
 }
-
-const stamps = new Map<string, Map<number, string>>();
 
 /** The calendar date (`YYYY-MM-DD`) of an instant on the incident's clock. */
 export function dateOf(clock: Clock, ms: number): string {
@@ -63,6 +50,28 @@ export function dateOf(clock: Clock, ms: number): string {
 
 /** The minute of an instant as a front-matter timestamp on the incident's clock. */
 export function isoMinute(clock: Clock, ms: number): string {
+  return minuteOf(clock, ms).iso;
+}
+
+interface Minute {
+  stamp: string;
+  iso: string;
+}
+
+const minutes = new Map<string, Map<number, Minute>>();
+
+// A busy channel has several messages a minute: both spellings of a minute are made once.
+function minuteOf(clock: Clock, ms: number): Minute {
   const minute = Math.floor(ms / 60_000) * 60_000;
-  return formatInstant(minute, offsetAt(clock, minute));
+  const clockKey = clock.zone ?? String(clock.offset);
+  let byMinute = minutes.get(clockKey);
+  if (!byMinute) minutes.set(clockKey, (byMinute = new Map<number, Minute>()));
+  let found = byMinute.get(minute);
+  if (found === undefined) {
+    const offset = offsetAt(clock, minute);
+    found = { stamp: formatTimelineInstant(minute, offset), iso: formatInstant(minute, offset) };
+    if (byMinute.size > 100_000) byMinute.clear();
+    byMinute.set(minute, found);
+  }
+  return found;
 }

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../../src/model/index.js';
 import { checkPostmortem } from '../../src/lint/check.js';
-import { BIN, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, tempDir } from '../helpers/cli.js';
 
 // A private tmux server per test file: its own socket, so nothing else's sessions are touched.
 const SOCKET = `postmortem-new-${process.pid}-${Date.now()}`;
@@ -276,5 +276,72 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     expect(postmortem.data.mitigated).toBe('2024-03-01T15:10:00+01:00');
     expect(text).toContain('- 2024-03-01 14:20 +01:00 — Change reverted');
     expect(await readdir(join(dir, '.postmortem', 'drafts'))).toEqual([]);
+  }, 60_000);
+  it('offers --timeline-from candidates as a checklist: one unchecked, one edited, the rest kept in the file', async () => {
+    // The timeline fixtures' incident (Slack channel inc-db), with every answer but the timeline.
+    await cp(join(ROOT, 'test', 'fixtures', 'timeline'), join(dir, 'sources'), { recursive: true });
+    const answers = MOST_ANSWERS.split('\n')
+      .filter((line) => !/^(id|title|timezone|started|detected|mitigated|resolved|timeline|lessons|impact):/.test(line))
+      .concat([
+        'summary: Replication lag on the primary database failed checkouts.',
+        'root_cause: A connection pool change.',
+        'detection: The replication lag alert fired.',
+        'lessons: { went_well: Quick failover., went_wrong: No review., got_lucky: Night time. }',
+        'impact: { customers_affected: 120, data_loss: false, description: Some checkouts failed. }',
+        'id: 2024-03-30-replication-lag',
+        'title: Checkout errors after replication lag',
+        'timezone: Europe/Berlin',
+        'started: "2024-03-30 23:10"',
+        'detected: "2024-03-30 23:12"',
+        'mitigated: "2024-03-30 23:55"',
+        'resolved: "2024-03-31 03:40"',
+      ]);
+    await writeFile(join(dir, 'sources', 'answers.yaml'), answers.join('\n'));
+    const command = `cd '${join(dir, 'sources')}' && TZ=UTC NO_COLOR=1 '${process.execPath}' '${BIN}' new --answers answers.yaml \\
+      --dir out --timeline-from slack --timeline-channel inc-db; echo EXIT=$? > '${dir}/exit-pick.txt'; sleep 30`;
+    tmux('new-session', '-d', '-s', 'pick', '-x', '200', '-y', '50', command);
+    // The first candidate, the alert, is preselected: space drops it.
+    await waitForText('pick', 'Events from the sources');
+    await waitFor(
+      () => /❯\s*◉ 2024-03-30 23:12 .*FIRING/.test(screenOf('pick')),
+      () => `the alert checked under the cursor:\n${screenOf('pick')}`,
+    );
+    tmux('send-keys', '-t', 'pick', 'Space');
+    await waitFor(
+      () => /❯\s*◯ 2024-03-30 23:12 .*FIRING/.test(screenOf('pick')),
+      () => `the alert unchecked:\n${screenOf('pick')}`,
+    );
+    tmux('send-keys', '-t', 'pick', 'Enter');
+    await answer('pick', 'Add a timeline event?', 'n');
+    // On the review list, down to the declaration, and edit its words (the time stays).
+    await waitForText('pick', 'Review the timeline');
+    await waitFor(
+      () => {
+        if (/❯ .*Declaring SEV2/.test(screenOf('pick'))) return true;
+        tmux('send-keys', '-t', 'pick', 'Down');
+        return false;
+      },
+      () => `the declaration under the cursor:\n${screenOf('pick')}`,
+    );
+    tmux('send-keys', '-t', 'pick', 'Enter');
+    await answer('pick', '❯ Edit', '');
+    await answer('pick', 'When? (HH:MM', '');
+    await answer('pick', 'What happened?', 'SEV2 declared: checkout failing for some customers');
+    await answer('pick', '❯ Done, the timeline is complete', '');
+    await answer('pick', 'Draft the customer notice now?', 'n');
+    await answer('pick', '❯ Write the postmortem', '');
+    expect(await exitCode('pick')).toBe('EXIT=0');
+    const text = await readFile(join(dir, 'sources', 'out', '2024-03-30-replication-lag.md'), 'utf8');
+    const timeline = text.slice(text.indexOf('## Timeline'), text.indexOf('## Root cause'));
+    expect(timeline).not.toContain('FIRING');
+    expect(timeline).not.toContain('Declaring SEV2');
+    expect(timeline).toContain('- 2024-03-30 23:20 +01:00 — SEV2 declared: checkout failing for some customers\n');
+    // The other preselected candidates are kept, in the incident's zone across the change to summer time.
+    expect(timeline).toContain('- 2024-03-30 23:40 +01:00 — Failing over to the standby db-standby-1 now\n');
+    expect(timeline).toContain('- 2024-03-31 03:10 +02:00 — Deployed pgbouncer-config v41 (rollback) to production\n');
+    // Not preselected, so not offered checked: chatter stays out.
+    expect(timeline).not.toMatch(/— ok$/m);
+    const { postmortem, problems } = parsePostmortem(text, '2024-03-30-replication-lag.md');
+    expect([...problems, ...checkPostmortem(postmortem, {}, 'warning')]).toEqual([]);
   }, 60_000);
 });

@@ -36,10 +36,14 @@ async function measure(
 
 describe('ranking: the preselection against published timelines', () => {
   it.each([
-    // Measured: 0.78 / 0.88 and 0.92 / 0.75 on the two channels the weights were set on; 1.00 / 0.33 held out.
-    ['2019-07-02-waf-cpu', 0.75, 0.85],
-    ['2017-01-31-db-removal', 0.9, 0.7],
-    ['2018-10-21-network-partition', 0.95, 0.3],
+    // Set on: the weights were tuned looking at these four (measured 0.73 / 1.00, 0.73 / 1.00, 0.83 / 1.00, 1.00 / 0.94).
+    ['2019-07-02-waf-cpu', 0.7, 0.95],
+    ['2017-01-31-db-removal', 0.7, 0.95],
+    ['2018-10-21-network-partition', 0.8, 0.95],
+    ['2022-01-25-prometheus-node', 0.95, 0.9],
+    // Held out: written before the weights changed and measured once after (0.81 / 0.87 and 1.00 / 0.76).
+    ['2023-02-14-node-failure', 0.8, 0.85],
+    ['2024-03-13-node-notready', 0.95, 0.75],
   ])('%s: precision >= %s, recall >= %s', async (name, minPrecision, minRecall) => {
     const m = await measure(name);
     // Printed for docs/timeline.md.

@@ -24,6 +24,17 @@ async function workspace(): Promise<string> {
   return dir;
 }
 
+/** The Slack export of the fixtures, its incident channel. */
+const SLACK = ['--from', 'slack', '--channel', 'inc-db'];
+
+/** `postmortem timeline PM ARGS…` in `dir`. */
+const timelineIn = (dir: string, args: string[]) => runInProcess(['timeline', PM, ...args], { cwd: dir });
+
+/** `postmortem timeline PM ARGS…` in a fresh copy of the fixtures. */
+async function timeline(args: string[]): ReturnType<typeof timelineIn> {
+  return timelineIn(await workspace(), args);
+}
+
 const added = (stdout: string) =>
   stdout
     .split('\n')
@@ -32,12 +43,13 @@ const added = (stdout: string) =>
 
 describe('timeline from a Slack export', () => {
   it('reads the channel in the window, in the incident zone across midnight and the DST change', async () => {
-    const dir = await workspace();
-    const r = await runInProcess(['timeline', PM, '--from', 'slack', '--channel', 'inc-db', '--all'], { cwd: dir });
+    const r = await timeline([...SLACK, '--all']);
     const items = added(r.stdout);
     expect(items).toContain(
       '- 2024-03-30 23:12 +01:00 — \\[FIRING:1\\] PostgresReplicationLag db-primary: replication lag above 30s',
     );
+    // An edited message counts at the time it was first posted (23:40), with its final words.
+    expect(items).toContain('- 2024-03-30 23:40 +01:00 — Failing over to the standby db-standby-1 now');
     // A thread reply counts; midnight (local) and the switch to summer time (+02:00 from 03:00) are placed right.
     expect(items).toContain('- 2024-03-30 23:25 +01:00 — Restarted the replica db-replica-2, lag still growing');
     expect(items).toContain('- 2024-03-31 01:05 +01:00 — Status page updated, monitoring recovery: status page @here');
@@ -69,8 +81,7 @@ describe('timeline from a Slack export', () => {
   });
 
   it('preselects the events that matter and leaves chatter for --all', async () => {
-    const dir = await workspace();
-    const r = await runInProcess(['timeline', PM, '--from', 'slack', '--channel', 'inc-db'], { cwd: dir });
+    const r = await timeline([...SLACK]);
     const items = added(r.stdout).join('\n');
     expect(items).toContain('Failing over to the standby');
     expect(items).toContain('Rolled back the connection pool');
@@ -86,7 +97,7 @@ describe('timeline from a Slack export', () => {
       join(dir, '.postmortemrc.json'),
       JSON.stringify({ timeline: { roles: { U02BOB: 'the on-call engineer', alice: 'the incident commander' } } }),
     );
-    const r = await runInProcess(['timeline', PM, '--from', 'slack', '--channel', 'inc-db', '--all'], { cwd: dir });
+    const r = await timelineIn(dir, [...SLACK, '--all']);
     expect(r.stdout).toContain('— the on-call engineer can you look?');
     expect(r.stdout).toContain('thanks the on-call engineer, the on-call engineer restarted pgbouncer');
   });
@@ -94,7 +105,7 @@ describe('timeline from a Slack export', () => {
   it('refuses a config whose timeline.roles is not a map of text, naming the key', async () => {
     const dir = await workspace();
     await writeFile(join(dir, '.postmortemrc.json'), JSON.stringify({ timeline: { roles: { U02BOB: 7 } } }));
-    const r = await runInProcess(['timeline', PM, '--from', 'slack', '--channel', 'inc-db'], { cwd: dir });
+    const r = await timelineIn(dir, [...SLACK]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('`timeline.roles.U02BOB`: expected non-empty text (a role), found 7.');
   });
@@ -111,19 +122,14 @@ describe('timeline from a Slack export', () => {
     ])
       files[name] = strToU8(await readFile(join(dir, 'slack', name), 'utf8'));
     await writeFile(join(dir, 'export.zip'), zipSync(files));
-    const folder = await runInProcess(['timeline', PM, '--from', 'slack', '--channel', 'inc-db', '--all'], {
-      cwd: dir,
-    });
-    const zip = await runInProcess(['timeline', PM, '--from', 'export.zip', '--channel', 'inc-db', '--all'], {
-      cwd: dir,
-    });
+    const folder = await timelineIn(dir, [...SLACK, '--all']);
+    const zip = await timelineIn(dir, ['--from', 'export.zip', '--channel', 'inc-db', '--all']);
     expect(zip.stdout).toBe(folder.stdout);
     expect(zip.stderr).toContain('export.zip:inc-db/2024-03-30.json:66:');
   });
 
   it('asks for --channel when the export has several, naming them', async () => {
-    const dir = await workspace();
-    const r = await runInProcess(['timeline', PM, '--from', 'slack'], { cwd: dir });
+    const r = await timeline(['--from', 'slack']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('slack: this Slack export has inc-db, random; choose one with --channel NAME.');
   });
@@ -131,8 +137,7 @@ describe('timeline from a Slack export', () => {
 
 describe('timeline from pager logs', () => {
   it('reads PagerDuty log_entries: triggered, acknowledged, escalated, notes, resolved; no names, no notifications', async () => {
-    const dir = await workspace();
-    const r = await runInProcess(['timeline', PM, '--from', 'pagerduty-log-entries.json', '--all'], { cwd: dir });
+    const r = await timeline(['--from', 'pagerduty-log-entries.json', '--all']);
     expect(added(r.stdout)).toEqual([
       '- 2024-03-30 23:12 +01:00 — PagerDuty incident triggered: PostgresReplicationLag on db-primary',
       '- 2024-03-30 23:15 +01:00 — PagerDuty incident acknowledged by a responder',
@@ -147,10 +152,7 @@ describe('timeline from pager logs', () => {
   });
 
   it('reads Opsgenie alert logs without owners or notifications', async () => {
-    const dir = await workspace();
-    const r = await runInProcess(['timeline', PM, '--from', 'opsgenie:opsgenie-alert-logs.json', '--all'], {
-      cwd: dir,
-    });
+    const r = await timeline(['--from', 'opsgenie:opsgenie-alert-logs.json', '--all']);
     expect(added(r.stdout)).toEqual([
       '- 2024-03-30 23:12 +01:00 — Opsgenie: Alert created via Prometheus',
       '- 2024-03-30 23:15 +01:00 — Opsgenie: Alert acknowledged via web',
@@ -160,8 +162,7 @@ describe('timeline from pager logs', () => {
   });
 
   it('says what shape it expected when a forced source is other JSON', async () => {
-    const dir = await workspace();
-    const r = await runInProcess(['timeline', PM, '--from', 'pagerduty:opsgenie-alert-logs.json'], { cwd: dir });
+    const r = await timeline(['--from', 'pagerduty:opsgenie-alert-logs.json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('expected PagerDuty log entries ({"log_entries": [...]}), found JSON of another shape.');
   });
@@ -169,8 +170,7 @@ describe('timeline from pager logs', () => {
 
 describe('timeline from text', () => {
   it('reads HH:MM lines on the incident date, rolling over midnight, without speakers', async () => {
-    const dir = await workspace();
-    const r = await runInProcess(['timeline', PM, '--from', 'chat.txt', '--all'], { cwd: dir });
+    const r = await timeline(['--from', 'chat.txt', '--all']);
     expect(added(r.stdout)).toEqual([
       '- 2024-03-30 23:15 +01:00 — checking the replication dashboards',
       '- 2024-03-30 23:20 +01:00 — Restarted db-replica-2',
@@ -185,12 +185,12 @@ describe('timeline from text', () => {
   });
 
   it('reads bracketed, German, ISO with a zone, zsh and bash history timestamps', async () => {
-    const dir = await workspace();
-    const r = await runInProcess(['timeline', PM, '--from', 'text:history.txt', '--all'], { cwd: dir });
+    const r = await timeline(['--from', 'text:history.txt', '--all']);
     expect(added(r.stdout)).toEqual([
       '- 2024-03-30 23:30 +01:00 — kubectl get pods -n checkout',
       '- 2024-03-30 23:31 +01:00 — kubectl rollout restart deploy/checkout -n checkout',
-      '- 2024-03-31 03:05 +02:00 — carol: Rolled back the pool config',
+      // A handle speaks once: still a speaker, not copied ("Error rate …" in chat.txt is no speaker).
+      '- 2024-03-31 03:05 +02:00 — Rolled back the pool config',
       "- 2024-03-31 03:15 +02:00 — Command run: psql -c 'select pg_is_in_recovery()'",
       '- 2024-03-31 03:20 +02:00 — Command run: helm rollback pgbouncer 40',
     ]);
@@ -202,7 +202,7 @@ describe('timeline from text', () => {
   it('reads a line of 200,000 blanks then a word, and the line after it', async () => {
     const dir = await workspace();
     await writeFile(join(dir, 'blanks.txt'), `${' '.repeat(200_000)}x\n[ 23:15 ] bracketed with blanks\n`);
-    const r = await runInProcess(['timeline', PM, '--from', 'text:blanks.txt', '--all'], { cwd: dir });
+    const r = await timelineIn(dir, ['--from', 'text:blanks.txt', '--all']);
     expect(r.stderr).toContain('blanks.txt:1:1: expected a time at the start of the line, found "x"; skipped');
     expect(added(r.stdout)).toEqual(['- 2024-03-30 23:15 +01:00 — bracketed with blanks']);
   });
@@ -251,6 +251,15 @@ describe('timeline from git', () => {
     expect(r.code).toBe(0);
   });
 
+  it('runs git only through the publish runner (one place that clears GIT_DIR and runs without a shell)', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const sources = (await readdir(join(ROOT, 'src'), { recursive: true })).filter((f) => f.endsWith('.ts'));
+    const spawning: string[] = [];
+    for (const file of sources)
+      if (/from 'node:child_process'/.test(await readFile(join(ROOT, 'src', file), 'utf8'))) spawning.push(file);
+    expect(spawning).toEqual([join('publish', 'git.ts')]);
+  });
+
   it('says so when the folder is not a repository', async () => {
     const dir = await workspace();
     await mkdir(join(dir, 'plain'));
@@ -267,19 +276,7 @@ describe('timeline --write', () => {
     const dir = await workspace();
     const file = join(dir, PM);
     await chmod(file, 0o640);
-    const args = [
-      'timeline',
-      PM,
-      '--from',
-      'slack',
-      '--channel',
-      'inc-db',
-      '--from',
-      'pagerduty-log-entries.json',
-      '--from',
-      'chat.txt',
-      '--write',
-    ];
+    const args = ['timeline', PM, ...SLACK, '--from', 'pagerduty-log-entries.json', '--from', 'chat.txt', '--write'];
     const first = await runInProcess(args, { cwd: dir });
     expect(first.stdout).toMatch(/added \d+ timeline items/);
     const once = await readFile(file, 'utf8');
@@ -301,7 +298,7 @@ describe('timeline --write', () => {
     const dir = await workspace();
     const file = join(dir, PM);
     await writeFile(file, (await readFile(file, 'utf8')).replace('## Timeline', '## Chronology'));
-    const r = await runInProcess(['timeline', PM, '--from', 'chat.txt', '--write'], { cwd: dir });
+    const r = await timelineIn(dir, ['--from', 'chat.txt', '--write']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('expected a "## Timeline" section to merge into');
   });
@@ -309,23 +306,7 @@ describe('timeline --write', () => {
 
 describe('timeline options and broken files', () => {
   it('keeps only the events between --since and --until (times in the incident zone)', async () => {
-    const dir = await workspace();
-    const r = await runInProcess(
-      [
-        'timeline',
-        PM,
-        '--from',
-        'slack',
-        '--channel',
-        'inc-db',
-        '--all',
-        '--since',
-        '2024-03-31 03:00',
-        '--until',
-        '2024-03-31T03:30+02:00',
-      ],
-      { cwd: dir },
-    );
+    const r = await timeline([...SLACK, '--all', '--since', '2024-03-31 03:00', '--until', '2024-03-31T03:30+02:00']);
     expect(added(r.stdout)).toEqual([
       '- 2024-03-31 03:05 +02:00 — Rolled back the connection pool config change (max_connections 500 -> 200)',
       '- 2024-03-31 03:10 +02:00 — Deployed pgbouncer-config v41 (rollback) to production',
@@ -338,7 +319,7 @@ describe('timeline options and broken files', () => {
       join(dir, 'slack', 'inc-db', '2024-03-31.json'),
       '[\n  {"type": "message", "ts": "1711847100.0001" "text": "x"}\n]\n',
     );
-    const r = await runInProcess(['timeline', PM, '--from', 'slack', '--channel', 'inc-db', '--all'], { cwd: dir });
+    const r = await timelineIn(dir, [...SLACK, '--all']);
     expect(r.stderr).toMatch(/slack\/inc-db\/2024-03-31\.json:2:\d+: expected JSON, found a syntax error/);
     expect(r.stdout).toContain('Failover done, checkout errors dropping');
     expect(r.code).toBe(1);

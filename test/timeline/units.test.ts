@@ -3,6 +3,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { eventText } from '../../src/timeline/event-text.js';
 import { elementLines } from '../../src/timeline/json.js';
+import { sameWordsKey } from '../../src/timeline/merge.js';
 import { readZipEntries, ZipError } from '../../src/timeline/zip.js';
 import { runInProcess } from '../helpers/cli.js';
 
@@ -48,6 +49,7 @@ describe('eventText', () => {
     ['[click](javascript:alert(1))', '\\[click\\](javascript:alert(1))'],
     ['a\\b', 'a\\\\b'],
     ['\u202egnp.exe', 'gnp.exe'],
+    ['  tab\there  and\u00a0nbsp ', 'tab here and nbsp'],
   ])('%j -> %j', (raw, expected) => {
     expect(eventText(raw)).toBe(expected);
   });
@@ -56,6 +58,19 @@ describe('eventText', () => {
     const out = eventText('word '.repeat(100));
     expect(out.length).toBeLessThanOrEqual(200);
     expect(out.endsWith('word…')).toBe(true);
+  });
+});
+
+describe('sameWordsKey', () => {
+  // ASCII text takes a shorter way than the rest; both must give the same words.
+  it.each([
+    ['Restarted the API, 5xx gone!', 'restarted the api 5xx gone'],
+    ['Neustart der Datenbank — Fehler weg', 'neustart der datenbank fehler weg'],
+    ['Größe erhöht: 5 → 10', 'größe erhöht 5 10'],
+    ['a\\b and a\\[link\\]', 'ab and a link'],
+    ['  ...  ', ''],
+  ])('%j -> %j', (text, words) => {
+    expect(sameWordsKey(60_000 * 7 + 59_000, text)).toBe(`7|${words}`);
   });
 });
 
