@@ -1,9 +1,9 @@
-import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
+import { hasPython, strictXml } from '../helpers/strict-xml.js';
 import { compileSchema } from '../ecosystem/ajv.js';
 
 // Every moment an export writes is RFC 3339 with seconds, also when the front matter leaves the
@@ -61,23 +61,8 @@ const EXPAT = [
   'print(json.dumps(out))',
 ].join('\n');
 
-const hasPython = (() => {
-  try {
-    execFileSync('python3', ['-c', 'import xml.dom.minidom'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 function strictXmlDates(xml: string): Promise<Array<[string, string]>> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('python3', ['-c', EXPAT], (error, stdout, stderr) => {
-      if (error) reject(new Error(`not well-formed XML: ${stderr}`));
-      else resolve(JSON.parse(stdout) as Array<[string, string]>);
-    });
-    child.stdin?.end(xml);
-  });
+  return strictXml<Array<[string, string]>>(EXPAT, xml);
 }
 
 describe('export writes RFC 3339 moments with seconds', () => {
