@@ -3,10 +3,10 @@ import { FileReadError, readTextBounded } from '../model/bounded-read.js';
 import type { FormatOptions } from '../model/index.js';
 import { RuntimeError } from '../model/errors.js';
 import { isRecord } from '../model/guards.js';
-import type { PostmortemConfig } from '../schema/config.js';
+import { plainConfig, type PostmortemConfig } from '../schema/config.js';
 import { describeIssue, keyPath, positionOf } from '../schema/issues.js';
 import { patternsIn } from '../schema/patterns.js';
-import type { Zod } from '../schema/zod.js';
+import type { Zod } from '../schema/regex.js';
 import { backtrackingProblem, type ConfigPattern } from './pattern-safety.js';
 
 /** A rule's severity as written in a config file; 0, 1, 2 are accepted as off, warn, error. */
@@ -61,6 +61,8 @@ interface ConfigText {
  * (`["postmortem"]` in package.json). zod is loaded only here, when there is a config to check.
  */
 async function validateConfig(raw: unknown, name: string, file: string, source: ConfigText, base: string[] = []) {
+  const plain = plainConfig(raw);
+  if (plain) return { config: plain, patterns: [] };
   const [{ z }, { configSchema }] = await Promise.all([import('zod'), import('../schema/config.js')]);
   const schema = configSchema(z);
   const parsed = schema.safeParse(raw);

@@ -1,4 +1,4 @@
-import { regexString } from '../schema/zod.js';
+import { regexString } from '../schema/regex.js';
 import type { Zod } from './types.js';
 
 /** The schema of a rule option that holds a regular expression's source (marked `format: regex`). */

@@ -1,7 +1,7 @@
 import type { z as zod } from 'zod';
 import { LANGUAGES, isLanguage, isLocaleOf, type Language } from '../language/index.js';
 import { isTimeZone } from '../model/timezone.js';
-import { regexString, type Zod, type ZodSchema } from './zod.js';
+import { regexString, type Zod, type ZodSchema } from './regex.js';
 
 // The project config (`.postmortemrc.json` or the `postmortem` key of package.json), declared once:
 // `loadConfig` validates with it, its types are inferred from it, and schema/postmortemrc.schema.json
@@ -180,3 +180,33 @@ export function configSchema(z: Zod, ruleOptions?: Readonly<Record<string, ZodSc
 
 /** The project configuration (`.postmortemrc.json` or the `postmortem` key of `package.json`), as loaded. */
 export type PostmortemConfig = Omit<zod.output<ReturnType<typeof configSchema>>, '$schema'>;
+
+const PLAIN_LISTS = new Set(['categories', 'sections', 'ignores']);
+
+/**
+ * The config as the schema would return it, when it plainly passes: only `$schema`, `rules` with
+ * severities written "off", "warn" or "error", and `categories`, `sections`, `ignores` as lists of
+ * non-empty text. Anything else gives null and goes to the schema (which loads zod, a cost a fully
+ * cached lint run avoids). test/schema/config.test.ts checks it against the schema on generated configs.
+ */
+export function plainConfig(raw: unknown): PostmortemConfig | null {
+  if (!isPlainObject(raw)) return null;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === '$schema') {
+      if (typeof value !== 'string') return null;
+    } else if (key === 'rules') {
+      if (!isPlainObject(value)) return null;
+      if (!Object.values(value).every((v) => v === 'off' || v === 'warn' || v === 'error')) return null;
+      out.rules = { ...value };
+    } else if (PLAIN_LISTS.has(key)) {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && /\S/.test(v))) return null;
+      out[key] = [...(value as string[])];
+    } else return null;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

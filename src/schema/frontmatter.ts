@@ -1,7 +1,7 @@
 import type { z as zod } from 'zod';
 import { LANGUAGES, type Language } from '../language/index.js';
 import { NOTICE_FIELDS, NOTICE_OPTIONAL_FIELDS, SEVERITIES, STATUSES } from '../model/format.js';
-import type { Zod } from './zod.js';
+import type { Zod } from './regex.js';
 
 // The front matter of a postmortem (FORMAT v1.2), declared once: the frontmatter-schema lint rule
 // validates with it, schema/postmortem.frontmatter.schema.json is generated from it, and its type is

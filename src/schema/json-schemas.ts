@@ -1,6 +1,6 @@
 import { configSchema } from './config.js';
 import { frontMatterSchema } from './frontmatter.js';
-import type { Zod, ZodSchema } from './zod.js';
+import type { Zod, ZodSchema } from './regex.js';
 
 // The JSON Schemas in schema/ are generated from the zod schemas by scripts/schemas.mjs (`npm run schemas`);
 // test/schema/json-schemas.test.ts fails when a committed file is not what the generator writes.

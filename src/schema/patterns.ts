@@ -1,4 +1,4 @@
-import { REGEX_FORMAT, type Zod } from './zod.js';
+import { REGEX_FORMAT, type Zod } from './regex.js';
 
 /** The parts of a zod schema's definition the walk below follows. */
 interface SchemaDef {
