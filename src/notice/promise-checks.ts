@@ -257,13 +257,15 @@ export function checkNoticePromises(
       // too (a clause is cut at white space or punctuation): most texts claim none and are not split.
       if (!words.strong.some((p) => p.test(text)) && !words.weak.test(text)) continue;
       const own = sentences(text);
+      // The English sentences of the field, split once for all the claims of this text.
+      let en: string[] | null = null;
       own.forEach((sentence, i) => {
         const claim = claimsOf(sentence, words);
         if (!claim) return;
         let judged = judge(claim.clauses, itemsFor(words), words, kinds);
         // A translation with as many sentences as the English text says what the English sentence at
         // its place says: those words are the ones an English action-items table shares.
-        const en = lang === 'en' ? [] : sentences(noticeText(pm, field, 'en'));
+        en ??= lang === 'en' ? [] : sentences(noticeText(pm, field, 'en'));
         const aligned = en.length === own.length ? en[i] : undefined;
         if (!judged.named && aligned) {
           const alignedClauses = clauses(aligned).filter((c) => !english.recovery.test(c) && !english.pending.test(c));

@@ -54,7 +54,19 @@ const FAILURE_VERBS =
 /** Stems of the built-in list, lower case: a cheap first look before the exact whole-word pattern. */
 const WORD_STEMS = [
   ...['fault', 'careless', 'should have', "should've", 'human error', 'negligen', 'blame', 'incompeten', 'sloppy'],
-  ...['reckless', 'lazy', 'stupid', 'finger', 'screwed', 'messed', 'schuld', 'fahrl', 'nachl', 'unachtsam', 'leichtsinn'],
+  ...[
+    'reckless',
+    'lazy',
+    'stupid',
+    'finger',
+    'screwed',
+    'messed',
+    'schuld',
+    'fahrl',
+    'nachl',
+    'unachtsam',
+    'leichtsinn',
+  ],
   ...['menschliche', 'hätte', 'inkompeten', 'schlamp', 'lazi', 'sloppi'],
 ];
 const QUICK = new RegExp(WORD_STEMS.map(escapeRegExp).join('|'), 'i');
