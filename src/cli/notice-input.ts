@@ -7,7 +7,8 @@ import { InputError } from './errors.js';
 import type { Io } from './io.js';
 import { loadPostmortem } from './load.js';
 import { loadProjectConfig, type ProjectConfig } from './project.js';
-import { lintCommandFor, printProblems } from './report.js';
+import { lintCommandFor } from './lint-hint.js';
+import { printProblems } from './report.js';
 
 /** Options shared by `notice` and `publish` for turning a postmortem into notice text. */
 export interface NoticeTextOptions {

@@ -1,6 +1,5 @@
 import { displayPath } from '../model/display-path.js';
 import type { Problem } from '../model/types.js';
-import { shellQuote } from '../stats/formats/actions.js';
 import type { Io } from './io.js';
 
 export { displayPath };
@@ -14,13 +13,4 @@ export function printProblems(io: Io, file: string, problems: readonly Problem[]
       `${displayPath(file, io.cwd)}:${p.line}:${p.column} ${label} ${p.message} ${c.dim(`(${p.ruleId})`)}\n`,
     );
   }
-}
-
-/**
- * The `postmortem lint` command that lists a file's problems as the command that refused it saw
- * them (same file, same config), for messages that send the user there; words quoted for sh when needed.
- */
-export function lintCommandFor(file: string, config?: string): string {
-  const word = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : shellQuote(text));
-  return ['postmortem lint', word(file), ...(config ? ['--config', word(config)] : [])].join(' ');
 }

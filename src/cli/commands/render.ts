@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import { writeOutputFile, type Io } from '../io.js';
 import { loadPostmortem } from '../load.js';
 import { loadProjectConfig } from '../project.js';
-import { lintCommandFor, printProblems } from '../report.js';
+import { lintCommandFor } from '../lint-hint.js';
+import { printProblems } from '../report.js';
 import type { OptionsOf, RENDER_OPTIONS } from '../options.js';
 
 /** Options of `postmortem render`. */
