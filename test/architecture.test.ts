@@ -70,6 +70,18 @@ describe('architecture: which way the arrows point', () => {
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 
+  // One implementation per behaviour: a second page shell once drifted from the first (issue 21).
+  it.each([
+    ['an HTML page shell', /<!doctype html>/i, 'render/html-shell.ts'],
+    ['a Jekyll or RFC 3339 date writer', /getUTCFullYear\(\)/, 'model/timestamp.ts'],
+    // status once wrote a symlinked file with its own rename; lint --fix went through model/write.ts.
+    ['an atomic replacement of a file (rename)', /\brename(?:Sync)?\(/, 'model/write.ts'],
+    // stats once read --now with its own parser and accepted 2020-02-30.
+    ['the --now refusal', /--now \$\{/, 'cli/now.ts'],
+  ])('only one file writes %s', (_what, pattern, owner) => {
+    expect(files.filter((f) => pattern.test(f.text)).map((f) => f.path)).toEqual([owner]);
+  });
+
   it('core modules never import the cli', () => {
     const offenders = files.filter((f) => area(f.path) !== 'cli' && f.imports.some((i) => /(^|\/)cli\//.test(i)));
     expect(offenders.map((f) => f.path)).toEqual([]);

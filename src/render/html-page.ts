@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Postmortem } from '../model/index.js';
 import type { TemplateOptions } from './engine.js';
-import { escapeHtml } from './html-escape.js';
+import { htmlPage } from './html-shell.js';
 import { incidentChart } from './incident-chart.js';
 import { renderPostmortem } from './postmortem.js';
 import { timelineSvg } from './timeline-svg.js';
@@ -33,17 +33,5 @@ export async function renderPostmortemHtml(pm: Postmortem, options: TemplateOpti
   const figure = `<figure>${timelineSvg(chart)}</figure>\n`;
   const at = body.indexOf('<h2>');
   const withChart = at === -1 ? body + figure : body.slice(0, at) + figure + body.slice(at);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(chart.title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${withChart}</body>
-</html>
-`;
+  return htmlPage(chart.title, STYLE, withChart);
 }

@@ -10,6 +10,7 @@ import {
   timeRow,
   TIME_HEADERS,
 } from './shared.js';
+import { htmlPage } from '../../render/html-shell.js';
 import { columns, escapeHtml, horizontalBars } from './svg.js';
 
 const STYLE = `
@@ -137,18 +138,5 @@ export function formatHtml(report: StatsReport): string {
           '',
         )}</ul>${warnings.length > LISTED_WARNINGS ? `<p>… and ${thousands(warnings.length - LISTED_WARNINGS)} more (--format json lists all).</p>` : ''}`,
     );
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Postmortem stats</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body.join('\n')}
-</body>
-</html>
-`;
+  return htmlPage('Postmortem stats', STYLE, `${body.join('\n')}\n`);
 }
