@@ -19,11 +19,13 @@ const NNBSP = '\u202f';
  * ("14:02", "https://").
  */
 function typeset(text: string): string {
+  // Each pattern starts only where its run starts (a lookbehind, or a class that excludes the opening
+  // mark), so a long run of spaces or quotes costs linear time.
   return text
-    .replace(/"([^"\n]+)"|“([^”\n]+)”/g, (_m, a?: string, b?: string) => `«${NNBSP}${(a ?? b ?? '').trim()}${NNBSP}»`)
+    .replace(/"([^"\n]+)"|“([^“”\n]+)”/g, (_m, a?: string, b?: string) => `«${NNBSP}${(a ?? b ?? '').trim()}${NNBSP}»`)
     .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
-    .replace(/[ \u00a0\u202f]*»/g, `${NNBSP}»`)
-    .replace(/[ \u00a0\u202f]+([;:!?])/g, `${NNBSP}$1`);
+    .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]*»/g, `${NNBSP}»`)
+    .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]+([;:!?])/g, `${NNBSP}$1`);
 }
 
 function day(ms: number, place: Place): string {

@@ -34,9 +34,7 @@ export default defineRule({
   },
   options: (z) =>
     z.strictObject({
-      words: z
-        .partialRecord(z.enum(LANGUAGES as [Language, ...Language[]]), z.array(patternOption(z)))
-        .optional(),
+      words: z.partialRecord(z.enum(LANGUAGES as [Language, ...Language[]]), z.array(patternOption(z))).optional(),
     }),
   check: ({ pm, settings, options }) => checkNoticeWording(pm, noticeSettingsOf(settings), options.words ?? {}),
 });
