@@ -100,7 +100,8 @@ describe('the proposed status text says only what the engineer gave', () => {
     [
       'de',
       { customer_impact: 'Sie konnten nicht bezahlen.', apology: 'Es tut uns leid. Sie verlassen sich auf uns.' },
-      'Am 1. März 2024 waren wichtige Teile unseres Dienstes für Sie nicht erreichbar. Die Störung dauerte 3 Stunden. Es sind keine Daten verloren gegangen. Es tut uns leid.',
+      'Am 1. März 2024 waren wichtige Teile unseres Dienstes für Sie nicht erreichbar. Die Störung dauerte 3 Stunden. ' +
+        'Es sind keine Daten verloren gegangen. Es tut uns leid.',
     ],
     [
       'fr',
@@ -108,7 +109,8 @@ describe('the proposed status text says only what the engineer gave', () => {
         customer_impact: 'Vous ne pouviez pas payer.',
         apology: 'Nous vous prions de nous excuser. Vous comptez sur nous.',
       },
-      'Le 1er mars 2024, des parties importantes de notre service étaient indisponibles. La perturbation a duré 3 heures. Aucune donnée n’a été perdue. Nous vous prions de nous excuser.',
+      'Le 1er mars 2024, des parties importantes de notre service étaient indisponibles. La perturbation a duré 3 heures. ' +
+        'Aucune donnée n’a été perdue. Nous vous prions de nous excuser.',
     ],
   ] as const)('%s: day, reach, duration, data and the first sentence of the apology', (lang, given, expected) => {
     expect(statusDraft({ ...BASE, severity: 'SEV2' }, given, lang)).toBe(expected);
