@@ -72,7 +72,8 @@ const SERVICES = [
   'ledger',
   'export',
 ];
-const CATEGORIES = [
+/** Shared with the real-prose corpus (scripts/bench-real-corpus.mjs). */
+export const CATEGORIES = [
   'failed-rollback',
   'untested-update',
   'missing-backup',
@@ -82,8 +83,10 @@ const CATEGORIES = [
   'configuration',
   'dependency',
 ];
-const TEAMS = ['release-eng', 'sre-team', 'crm-core', 'platform-team', 'data-team', 'support-ops'];
-const ZONES = [
+/** Shared with the real-prose corpus (scripts/bench-real-corpus.mjs). */
+export const TEAMS = ['release-eng', 'sre-team', 'crm-core', 'platform-team', 'data-team', 'support-ops'];
+/** Shared with the real-prose corpus (scripts/bench-real-corpus.mjs). */
+export const ZONES = [
   ['Europe/Berlin', '+02:00'],
   ['UTC', 'Z'],
   ['America/New_York', '-04:00'],

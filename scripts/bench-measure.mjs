@@ -5,10 +5,11 @@ import { existsSync } from 'node:fs';
 import { ROOT } from './bench-args.mjs';
 
 /**
- * Runs a command once, its output discarded; wall seconds, CPU seconds and peak MB (NaN without
- * GNU time), the exit code and the tail of its stderr (where `TIMING=1` writes its table).
+ * Runs a command once, its output counted and discarded; wall seconds, CPU seconds and peak MB (NaN
+ * without GNU time), the exit code, stdout's size and the tail of its stderr (where `TIMING=1` writes
+ * its table). With `timeoutSeconds`, the command and its children are killed then (`timedOut`).
  */
-export function measure(cmd, cmdArgs, { cwd = ROOT, env = {} } = {}) {
+export function measure(cmd, cmdArgs, { cwd = ROOT, env = {}, timeoutSeconds } = {}) {
   const gnuTime = existsSync('/usr/bin/time');
   const [file, argv] = gnuTime
     ? ['/usr/bin/time', ['-f', '__PEAK_KB__ %M __CPU__ %U %S', cmd, ...cmdArgs]]
@@ -17,9 +18,20 @@ export function measure(cmd, cmdArgs, { cwd = ROOT, env = {} } = {}) {
     const start = process.hrtime.bigint();
     const child = spawn(file, argv, {
       cwd,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1', ...env },
+      detached: timeoutSeconds !== undefined,
     });
+    let outBytes = 0;
+    let timedOut = false;
+    const timer =
+      timeoutSeconds === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            process.kill(-child.pid, 'SIGKILL');
+          }, timeoutSeconds * 1000);
+    child.stdout.on('data', (d) => (outBytes += d.length));
     let stderr = '';
     child.stderr.on('data', (d) => {
       stderr += d;
@@ -27,12 +39,15 @@ export function measure(cmd, cmdArgs, { cwd = ROOT, env = {} } = {}) {
     });
     child.on('error', () => resolve({ seconds: NaN, cpuSeconds: NaN, peakMb: NaN, code: -1, stderr: '' }));
     child.on('close', (code) => {
+      clearTimeout(timer);
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const peak = /__PEAK_KB__ (\d+)/.exec(stderr);
       const cpu = /__CPU__ ([\d.]+) ([\d.]+)/.exec(stderr);
       resolve({
         seconds,
         code,
+        timedOut,
+        outBytes,
         peakMb: peak ? Number(peak[1]) / 1024 : NaN,
         // On a shared machine wall time depends on the other load; CPU time much less so.
         cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,

@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './bench-args.mjs';
-import { BREAKAGES, prng } from './bench-corpus.mjs';
+import { BREAKAGES, CATEGORIES, prng, TEAMS, ZONES } from './bench-corpus.mjs';
 
 const MANIFEST = join(ROOT, 'scripts', 'bench-sources.json');
 const MIRROR = process.env.POSTMORTEM_BENCH_MIRROR ?? '/work/.mirror';
@@ -253,22 +253,6 @@ const FIRST = [
 ];
 const LAST = ['Neumeier', 'Brandt', 'Okafor', 'Yilmaz', 'Rossi', 'Schulz', 'Tanaka', 'Haddad', 'Fischer', 'Nowak'];
 const SERVICES = ['crm-web', 'crm-workers', 'billing-api', 'search', 'auth', 'mail-relay', 'reporting', 'webhooks'];
-const CATEGORIES = [
-  'failed-rollback',
-  'untested-update',
-  'missing-backup',
-  'data-migration',
-  'capacity',
-  'network',
-  'configuration',
-  'dependency',
-];
-const TEAMS = ['release-eng', 'sre-team', 'crm-core', 'platform-team', 'data-team', 'support-ops'];
-const ZONES = [
-  ['Europe/Berlin', '+02:00'],
-  ['UTC', 'Z'],
-  ['America/New_York', '-04:00'],
-];
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const pad = (n) => String(n).padStart(2, '0');
@@ -378,7 +362,7 @@ export async function writeRealCorpus(dir, count, prose) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [dir, count = '100'] = process.argv.slice(2);
-  if (!dir) {
+  if (!dir || dir.startsWith('-')) {
     console.error('usage: node scripts/bench-real-corpus.mjs DIR [COUNT]');
     process.exit(2);
   }

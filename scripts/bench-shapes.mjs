@@ -4,12 +4,11 @@
 // N services and N root-cause categories each (N x N pairs), and `lint` of a notice whose German text
 // is one word of N letters (the outage-word pattern). Not a test; `npm run bench` runs it.
 // Options: --sizes 1000,10000,100000  --shapes render,stats,regex  --timeout SECONDS (default 120)  --keep  --dir PATH
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { arg, args, ROOT } from './bench-args.mjs';
+import { measure } from './bench-measure.mjs';
 
 const SIZES = arg('--sizes', '1000,10000,100000').split(',').map(Number);
 const SHAPES = arg('--shapes', 'render,stats,regex').split(',');
@@ -69,40 +68,6 @@ function command(shape, dir) {
   return [BIN, 'stats', dir, '--format', 'json', '--now', '2024-01-01'];
 }
 
-/** Runs a command with a time limit; wall seconds, CPU seconds and peak RSS (GNU time when present), stdout bytes. */
-function measure(cmd, cmdArgs) {
-  const gnuTime = existsSync('/usr/bin/time');
-  const [file, argv] = gnuTime
-    ? ['/usr/bin/time', ['-f', '__PEAK_KB__ %M __CPU__ %U %S', cmd, ...cmdArgs]]
-    : [cmd, cmdArgs];
-  return new Promise((resolve) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(file, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = 0;
-    let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      process.kill(-child.pid, 'SIGKILL');
-    }, TIMEOUT * 1000);
-    child.stdout.on('data', (d) => (out += d.length));
-    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-100_000)));
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const peak = /__PEAK_KB__ (\d+)/.exec(stderr);
-      const cpu = /__CPU__ ([\d.]+) ([\d.]+)/.exec(stderr);
-      resolve({
-        seconds: Number(process.hrtime.bigint() - start) / 1e9,
-        code,
-        timedOut,
-        outBytes: out,
-        peakMb: peak ? Number(peak[1]) / 1024 : NaN,
-        cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
-      });
-    });
-  });
-}
-
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
 const UNITS = { render: 'timeline items', stats: 'services and categories per file', regex: 'letters in one word' };
@@ -117,7 +82,7 @@ async function main() {
     let previous = null;
     for (const n of SIZES) {
       const dir = await generate(shape, n);
-      const r = await measure(process.execPath, command(shape, dir));
+      const r = await measure(process.execPath, command(shape, dir), { timeoutSeconds: TIMEOUT });
       // CPU time each further 1,000 of N costs over the size before: about the same at every size when
       // time grows linearly (start-up left out), ten times more at each step when it grows quadratically.
       const step = previous && !r.timedOut ? (r.cpuSeconds - previous.cpuSeconds) / ((n - previous.n) / 1000) : NaN;
