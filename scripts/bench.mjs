@@ -43,9 +43,12 @@ const RUMDL = join(TOOLS, 'node_modules', '.bin', 'rumdl');
 /** Installs the comparison tools from their lockfile unless they are there already. */
 async function installTools() {
   if ((NO_MDL || existsSync(MDL)) && (NO_RUMDL || existsSync(RUMDL))) return;
-  console.log('Installing markdownlint-cli2 and rumdl into scripts/bench-tools (npm ci, once)…');
+  console.log('Installing markdownlint-cli2 and rumdl into scripts/bench-tools (npm install, once)…');
+  // `npm install --no-save`, not `npm ci`: rumdl's binaries are optional packages per platform, and a
+  // registry that serves only this platform's (as on our build machines) leaves the others out of the
+  // lockfile, which `npm ci` refuses as out of sync. The lockfile still pins every version it holds.
   const code = await new Promise((resolve) => {
-    const child = spawn('npm', ['ci', '--no-audit', '--no-fund', '--loglevel', 'error'], {
+    const child = spawn('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel', 'error'], {
       cwd: TOOLS,
       stdio: 'inherit',
     });
@@ -54,7 +57,7 @@ async function installTools() {
   });
   if (code !== 0)
     throw new Error(
-      'npm ci in scripts/bench-tools failed; run the bench with --no-markdownlint --no-rumdl, or try again',
+      'npm install in scripts/bench-tools failed; run the bench with --no-markdownlint --no-rumdl, or try again',
     );
 }
 
