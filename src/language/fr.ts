@@ -1,9 +1,12 @@
 /**
  * Français : tout ce que le produit dit aux clients en français (fr-FR, fr-BE, fr-CA, fr-CH).
- * Vouvoiement; « panne » only for a SEV1 outage, « perturbation » below; times as "14 h 02".
- * Display names stand after a colon ("Services concernés : A et B."), so none needs an article.
+ * Vouvoiement; « panne » only for a SEV1 outage, « perturbation » below. Times as "14 h 02" and
+ * "10 h" on the hour in every locale: the rule of the Imprimerie nationale, the OQLF and Swiss French
+ * style guides for running text ("14:02" and "10 h 00" belong to timetables). Zone names as Intl
+ * gives them in the locale ("heure avancée de l’Est" in fr-CA). Display names stand after a colon
+ * ("Services concernés : A et B."), so none needs an article or a gender.
  */
-import { durationInWords, wallTime, zoneName as zoneNameAt, type DurationWords } from './clock.js';
+import { durationInWords, sameDay, wallTime, zoneName as zoneNameAt, type DurationWords } from './clock.js';
 import { rangesText, withinOneDay, type RangeWords } from './ranges.js';
 import { joinList, splitSentences } from './sentences.js';
 import type { LanguageModule, NoticeFacts, Place } from './types.js';
@@ -28,16 +31,17 @@ function typeset(text: string): string {
     .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]+([;:!?])/g, `${NNBSP}$1`);
 }
 
+const dayNumber = (n: number) => (n === 1 ? '1er' : String(n));
+
 function day(ms: number, place: Place): string {
   const w = wallTime(ms, place.zone, place.locale);
-  return `${w.day === 1 ? '1er' : w.day} ${w.monthName} ${w.year}`;
+  return `${dayNumber(w.day)} ${w.monthName} ${w.year}`;
 }
 
-/** "14 h 02" (France, Belgium, Canada); Switzerland writes "14:02". */
+/** "14 h 02", and "10 h" on the hour (never "10 h 00" in prose). */
 function time(ms: number, place: Place): string {
   const w = wallTime(ms, place.zone, place.locale);
-  const minute = String(w.minute).padStart(2, '0');
-  return place.locale === 'fr-CH' ? `${w.hour}:${minute}` : `${w.hour}${NBSP}h${NBSP}${minute}`;
+  return w.minute === 0 ? `${w.hour}${NBSP}h` : `${w.hour}${NBSP}h${NBSP}${String(w.minute).padStart(2, '0')}`;
 }
 
 function zoneName(ms: number, place: Place): string {
@@ -70,6 +74,45 @@ const DURATION: DurationWords = {
 
 const duration = (ms: number) => durationInWords(ms, DURATION, list);
 
+/**
+ * The night the spans fall in, "26 au 27 octobre 2024" (or "31 mars au 1er avril 2024"), when they
+ * run from the evening (20 h or later) to the next morning (8 h at the latest): French names such a
+ * stretch « dans la nuit du 26 au 27 octobre », then gives the times alone.
+ */
+function night(spans: NoticeFacts['spans'], place: Place): string | null {
+  const first = spans[0];
+  const last = spans[spans.length - 1];
+  if (first === undefined || last === undefined || sameDay(first.start, last.end, place.zone)) return null;
+  const a = wallTime(first.start, place.zone, place.locale);
+  const b = wallTime(last.end, place.zone, place.locale);
+  const nextDay = new Date(Date.UTC(a.year, a.month - 1, a.day + 1));
+  const consecutive =
+    nextDay.getUTCFullYear() === b.year && nextDay.getUTCMonth() === b.month - 1 && nextDay.getUTCDate() === b.day;
+  if (!consecutive || a.hour < 20 || b.hour * 60 + b.minute > 8 * 60) return null;
+  if (a.year !== b.year) return `${day(first.start, place)} au ${day(last.end, place)}`;
+  const from = a.month === b.month ? dayNumber(a.day) : `${dayNumber(a.day)} ${a.monthName}`;
+  return `${from} au ${day(last.end, place)}`;
+}
+
+/** Within one night every time stands alone: the night is named once, before them. */
+const NIGHT: RangeWords = {
+  ...RANGES,
+  moment: (ms, place) => time(ms, place),
+  acrossDays: RANGES.withinDay,
+  onDay: (_day, range) => range,
+};
+
+/**
+ * Names the year once, at the end, when every date in the text has the same one: "du 16 novembre à
+ * 22 h 07 au 17 novembre 2021 à 21 h 10", as French writes "du 7 au 14 octobre 2020".
+ */
+function yearOnce(text: string): string {
+  const years = [...text.matchAll(/ (\d{4})(?!\d)/g)].map((m) => m[1]);
+  if (years.length < 2 || new Set(years).size > 1) return text;
+  let drop = years.length - 1;
+  return text.replace(/ \d{4}(?!\d)/g, (year) => (drop-- > 0 ? '' : year));
+}
+
 function facts(f: NoticeFacts, place: Place): string[] {
   const noun = f.outage ? 'une panne' : 'une perturbation';
   const out: string[] = [];
@@ -82,12 +125,15 @@ function facts(f: NoticeFacts, place: Place): string[] {
     if (!f.dataInText && !f.dataLost) out.push('Aucune donnée n’a été perdue à ce stade.');
     return out;
   }
-  const when = rangesText(f.spans, place, RANGES);
   const first = f.spans[0] as { start: number };
   const lasted = f.impactMs === null ? '' : `, soit ${duration(f.impactMs)}${f.spans.length > 1 ? ' au total' : ''}`;
-  const opening = withinOneDay(f.spans, place)
-    ? `Le ${day(first.start, place)}, ${noun} a eu lieu ${when}`
-    : `${capital(noun)} a eu lieu ${when}`;
+  const inNight = night(f.spans, place);
+  let opening: string;
+  if (withinOneDay(f.spans, place))
+    opening = `Le ${day(first.start, place)}, ${noun} a eu lieu ${rangesText(f.spans, place, RANGES)}`;
+  else if (inNight !== null)
+    opening = `Dans la nuit du ${inNight}, ${noun} a eu lieu ${rangesText(f.spans, place, NIGHT)}`;
+  else opening = `${capital(noun)} a eu lieu ${yearOnce(rangesText(f.spans, place, RANGES))}`;
   out.push(`${opening}${lasted}.`);
   out.push(affected);
   if (f.resolvedLater !== undefined) out.push(`L’incident a été entièrement résolu le ${day(f.resolvedLater, place)}.`);
@@ -112,7 +158,31 @@ export const fr: LanguageModule = {
   list,
   sentences: (text) =>
     splitSentences(text, {
-      abbreviations: ['p. ex.', 'env.', 'cf.', 'M.', 'MM.', 'n°.', 'av.', 'apr.', 'J.-C.'],
+      // Months as abbreviated before a year ("5 janv. 2025"), and words before a number ("tél. 01…", "art. 5").
+      abbreviations: [
+        'p. ex.',
+        'env.',
+        'cf.',
+        'M.',
+        'MM.',
+        'n°.',
+        'av.',
+        'apr.',
+        'J.-C.',
+        'c.-à-d.',
+        'tél.',
+        'art.',
+        'p.',
+        'janv.',
+        'févr.',
+        'avr.',
+        'juil.',
+        'juill.',
+        'sept.',
+        'oct.',
+        'nov.',
+        'déc.',
+      ],
       dottedOrdinals: false,
     }),
   speaksOfDataLoss: (s) =>
