@@ -18,17 +18,26 @@ const NNBSP = '\u202f';
 
 /**
  * French typography over any text: the space an author typed before ; : ! ? or inside « » becomes
- * a narrow no-break space, and "…" / “…” become « … ». A mark with no space before it is left alone
- * ("14:02", "https://").
+ * a narrow no-break space, "…" / “…” become « … », and a time ("22 h 50") gets no-break spaces. A mark
+ * with no space before it is left alone ("14:02", "https://").
  */
 function typeset(text: string): string {
   // Each pattern starts only where its run starts (a lookbehind, or a class that excludes the opening
   // mark), so a long run of spaces or quotes costs linear time.
-  return text
-    .replace(/"([^"\n]+)"|“([^“”\n]+)”/g, (_m, a?: string, b?: string) => `«${NNBSP}${(a ?? b ?? '').trim()}${NNBSP}»`)
-    .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
-    .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]*»/g, `${NNBSP}»`)
-    .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]+([;:!?])/g, `${NNBSP}$1`);
+  return (
+    text
+      .replace(
+        /"([^"\n]+)"|“([^“”\n]+)”/g,
+        (_m, a?: string, b?: string) => `«${NNBSP}${(a ?? b ?? '').trim()}${NNBSP}»`,
+      )
+      .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
+      .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]*»/g, `${NNBSP}»`)
+      .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]+([;:!?])/g, `${NNBSP}$1`)
+      // A time the author typed, "22 h 50" or "23 h", stays on one line, as the generated ones do.
+      .replace(/(?<![\p{L}\p{N}])(\d{1,2}) h(?: (\d{2}))?(?![\p{L}\p{N}])/gu, (_m, h: string, m?: string) =>
+        m === undefined ? `${h}${NBSP}h` : `${h}${NBSP}h${NBSP}${m}`,
+      )
+  );
 }
 
 const dayNumber = (n: number) => (n === 1 ? '1er' : String(n));
