@@ -60,7 +60,15 @@ function zoneName(ms: number, place: Place): string {
 
 const bareMoment = (ms: number, place: Place) => `${day(ms, place)} à ${time(ms, place)}`;
 
-const list = (items: readonly string[]) => joinList(items, ' et ');
+/**
+ * "A, B et C"; when a name holds "et" or "ou" ("paiements par carte et PayPal"), the commas and the
+ * last "et" would blur where one name ends, so the names are listed with semicolons, as French
+ * writes an enumeration after a colon: "A ; paiements par carte et PayPal".
+ */
+const list = (items: readonly string[]) =>
+  items.some((item) => /(?<![\p{L}\p{N}])(?:et|ou)(?![\p{L}\p{N}])/iu.test(item))
+    ? items.join(`${NNBSP}; `)
+    : joinList(items, ' et ');
 
 const RANGES: RangeWords = {
   day,
@@ -70,7 +78,8 @@ const RANGES: RangeWords = {
   zoneName,
   withinDay: (from, to) => `de ${from} à ${to}`,
   acrossDays: (from, to) => `du ${from} au ${to}`,
-  list,
+  // Ranges hold no names: "de 14 h 02 à 14 h 31 et de 15 h 48 à 16 h 34", even if a zone's name holds "-et-".
+  list: (items) => joinList(items, ' et '),
   withZone: (text, zone) => `${text} (${zone})`,
 };
 
@@ -81,7 +90,7 @@ const DURATION: DurationWords = {
   lessThanAMinute: 'moins d’une minute',
 };
 
-const duration = (ms: number) => durationInWords(ms, DURATION, list);
+const duration = (ms: number) => durationInWords(ms, DURATION, (items) => joinList(items, ' et '));
 
 /**
  * The night the spans fall in, "26 au 27 octobre 2024" (or "31 mars au 1er avril 2024"), when they
@@ -195,7 +204,9 @@ export const fr: LanguageModule = {
       dottedOrdinals: false,
     }),
   speaksOfDataLoss: (s) =>
-    /perte de données|perdu|supprimé|effacé|(pas|plus|jamais) (pu )?(être )?(récupéré|restauré|enregistré)/i.test(s),
+    /pertes? de données|perdu|disparu|irrécupérable|supprimé|effacé|(pas|plus|jamais) (pu )?(être |été )?(récupéré|restauré|enregistré|sauvegardé|conservé)/i.test(
+      s,
+    ),
   leansBack: (s) => /^(?:mais|cependant|toutefois|pourtant|néanmoins|cela|ceci|ils|elles)\b/i.test(s),
   labels: {
     greeting: 'Bonjour,',
@@ -212,8 +223,9 @@ export const fr: LanguageModule = {
   signOff: (company) => `L’équipe ${company}`,
   spell: (text) => text,
   checkWords: {
-    // « panne » and « pannes » as whole words: « dépannage » is a repair, « en panne » still an outage.
-    outage: /(?<![\p{L}\p{N}])pannes?(?![\p{L}\p{N}])/giu,
+    // « panne » and « pannes » as whole words: « dépannage » is a repair, « en panne » still an outage;
+    // « panne de courant » / « panne d’électricité » name a power cut, not the incident.
+    outage: /(?<![\p{L}\p{N}])pannes?(?![\p{L}\p{N}])(?! (?:de courant|d['’]électricité|électriques?|de secteur))/giu,
     outageInstead: '"perturbation" or "dysfonctionnement"',
     apology: /(excus|désolée?s?|regrett|pardon)/iu,
     apologyExample: '"Nous vous prions de nous excuser."',

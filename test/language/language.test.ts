@@ -136,6 +136,18 @@ describe('list: names stay whole, whatever they contain', () => {
     ['en', ['A', 'B and C', 'D'], 'A, B and C and D'],
     ['de', ['Buchung', 'Wheelshare-App', 'Fahrtabrechnung'], 'Buchung, Wheelshare-App und Fahrtabrechnung'],
     ['fr', ['A', 'B'], 'A et B'],
+    [
+      'fr',
+      ['réservations', 'application Wheelshare', 'facturation des trajets'],
+      'réservations, application Wheelshare et facturation des trajets',
+    ],
+    // A name that holds "et" would blur the list: French then lists with semicolons, as an enumeration after a colon.
+    [
+      'fr',
+      ['achats de billets dans l’application', 'paiements par carte et PayPal'],
+      'achats de billets dans l’application\u202f; paiements par carte et PayPal',
+    ],
+    ['fr', ['A', 'photos et vidéos', 'C'], 'A\u202f; photos et vidéos\u202f; C'],
   ] as const)('%s %j', (lang, items, expected) => {
     expect(languageModule(lang).list(items)).toBe(expected);
   });
@@ -302,5 +314,20 @@ describe('fr: the facts as a French notice writes them (read in the snapshots, i
   ] as const)('%s', (_name, spans, outage, expected) => {
     const first = fr.facts(facts([...spans], outage), place('fr', iana('Europe/Paris')))[0];
     expect(first).toBe(H(expected));
+  });
+});
+
+describe('fr: speaksOfDataLoss finds every way a French author says data is gone', () => {
+  it.each([
+    ['Pour certains clients, une partie des données est définitivement perdue.', true],
+    ['Certaines photos ont disparu et sont irrécupérables.', true],
+    ['Les brouillons n’ont pas été conservés.', true],
+    ['Vos brouillons n’ont pas été enregistrés.', true],
+    ['Les modifications n’ont pas pu être sauvegardées.', true],
+    ['Nous avons constaté une perte de données pour 3 % des comptes.', true],
+    ['Les exports prenaient jusqu’à 20 minutes.', false],
+    ['Les pages ont affiché une erreur.', false],
+  ] as const)('%s', (sentence, speaks) => {
+    expect(languageModule('fr').speaksOfDataLoss(sentence)).toBe(speaks);
   });
 });

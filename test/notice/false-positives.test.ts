@@ -48,13 +48,15 @@ describe('notice false positives', () => {
     expect(messages[0]?.message).toContain('found "Ausfalls"');
   });
 
-  it('French: "panne" is the incident noun as a whole word; "dépannage" is not', async () => {
+  it('French: "panne" is the incident noun as a whole word; "dépannage" and "panne de courant" are not', async () => {
     const repair = (t: string) =>
       sev3(t)
         .replace('Während dieses Ausfalls', 'Während dieser Störung')
         .replace('During this outage', 'During this disruption')
         .replace('Pendant cette panne', 'Pendant cette perturbation')
-        .replace('contactez notre service client', 'contactez notre service de dépannage');
+        .replace('contactez notre service client', 'contactez notre service de dépannage')
+        // A power cut names something else than the incident: « panne de courant » is not the SEV1 noun.
+        .replace('Lors d’une maintenance planifiée', 'Après une panne de courant, lors d’une maintenance planifiée');
     expect(await lintExample(repair)).toEqual({ code: 0, messages: [] });
     const { messages } = await lintExample((t) => repair(t).replace('cette perturbation', 'ces pannes'));
     expect(messages.map((m) => m.message)).toEqual([
