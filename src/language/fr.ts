@@ -243,19 +243,22 @@ export const fr: LanguageModule = {
         'Une mise à jour logicielle n’a pas fonctionné comme prévu, et le retour à la version précédente a pris plus de temps que prévu.',
       'untested-update':
         'Une mise à jour logicielle a provoqué une erreur que nos tests n’avaient pas détectée avant sa publication.',
-      'missing-backup':
-        'Des données enregistrées ont été endommagées, et nous n’en avions pas de sauvegarde complète et utilisable.',
+      // The category says a backup was missing, not that data was damaged or lost (the engineer says that).
+      'missing-backup': 'Nous ne disposions pas d’une sauvegarde complète et utilisable des données concernées.',
       'data-migration': 'Une maintenance planifiée de notre stockage de données ne s’est pas déroulée comme prévu.',
       capacity: 'Nos systèmes ont reçu plus de charge qu’ils ne pouvaient en traiter.',
       network: 'Un problème de réseau a empêché les requêtes d’atteindre nos systèmes.',
       configuration: 'Une modification des paramètres de nos systèmes n’a pas fonctionné comme prévu.',
-      dependency: 'Un service dont nos systèmes dépendent a cessé de fonctionner.',
-      other: 'Un problème technique dans nos systèmes a provoqué une perturbation.',
+      dependency: 'Un service dont nos systèmes dépendent a rencontré un problème.',
+      // « cet incident », whatever the severity: « une perturbation » would play down a total outage.
+      other: 'Un problème technique dans nos systèmes est à l’origine de cet incident.',
     },
-    headline: (date) => (date ? `Perturbation de notre service le ${date}` : 'Perturbation de notre service'),
+    // « Panne » for a total outage (SEV1), as the facts say; « perturbation » below.
+    headline: (date, outage) => `${outage ? 'Panne' : 'Perturbation'} de notre service${date ? ` le ${date}` : ''}`,
     customerImpact: (duration, reach, lost) =>
       `${duration ? `Pendant ${duration}, ${reach}` : capital(reach)} pour vous. ` +
-      (lost ? 'Des données enregistrées chez nous ont été perdues.' : 'Aucune donnée n’a été perdue.'),
+      // Lost data said plainly and owned ("nous avons perdu"), not a passive "des données ont été perdues".
+      (lost ? 'Nous avons perdu des données que vous aviez enregistrées chez nous.' : 'Aucune donnée n’a été perdue.'),
     nextSteps: (lost) =>
       lost
         ? 'Nous apportons des changements pour que cela ne se reproduise pas.'
@@ -263,7 +266,7 @@ export const fr: LanguageModule = {
     apology: (harm) =>
       harm
         ? 'Nous vous présentons nos sincères excuses. Vous comptez sur nous, et nous vous avons déçus.'
-        : 'Nous vous prions de nous excuser pour la perturbation que cela vous a causée.',
+        : 'Nous vous prions de nous excuser pour cette perturbation.',
     status: (f) => [
       f.day ? `Le ${f.day}, ${f.reach}.` : `${capital(f.reach)}.`,
       ...(f.duration
