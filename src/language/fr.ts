@@ -33,6 +33,7 @@ function typeset(text: string): string {
       .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
       .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]*»/g, `${NNBSP}»`)
       .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]+([;:!?])/g, `${NNBSP}$1`)
+      .replace(/(\d) %/g, `$1${NNBSP}%`)
       // A time the author typed, "22 h 50" or "23 h", stays on one line, as the generated ones do.
       .replace(/(?<![\p{L}\p{N}])(\d{1,2}) h(?: (\d{2}))?(?![\p{L}\p{N}])/gu, (_m, h: string, m?: string) =>
         m === undefined ? `${h}${NBSP}h` : `${h}${NBSP}h${NBSP}${m}`,

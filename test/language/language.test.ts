@@ -207,6 +207,8 @@ describe('typeset: French typography over every text customers read', () => {
     ['à 14:02, voir https://example.com/?a=1', 'à 14:02, voir https://example.com/?a=1'],
     // A time the author typed keeps together: no line breaks inside "22 h 50".
     ['entre 22 h 50 et 23 h, puis à 0 h 40', 'entre 22\u00a0h\u00a050 et 23\u00a0h, puis à 0\u00a0h\u00a040'],
+    // Nor a percentage: "23 %" never breaks before its sign.
+    ['environ 23 % des données', `environ 23${N}% des données`],
   ])('fr: %j', (text, expected) => {
     expect(languageModule('fr').typeset(text)).toBe(expected);
   });
