@@ -208,7 +208,11 @@ export const fr: LanguageModule = {
     /pertes? de données|perdu|disparu|irrécupérable|supprimé|effacé|(pas|plus|jamais) (pu )?(être |été )?(récupéré|restauré|enregistré|sauvegardé|conservé)/i.test(
       s,
     ),
-  leansBack: (s) => /^(?:mais|cependant|toutefois|pourtant|néanmoins|cela|ceci|ils|elles)\b/i.test(s),
+  // A demonstrative ("Ces brouillons…", "Celles-ci…") points back as much as "mais" does.
+  leansBack: (s) =>
+    /^(?:mais|cependant|toutefois|pourtant|néanmoins|en revanche|or|cela|ceci|ce|cet|cette|ces|celui|celle|celles|ceux|ils|elles)(?![\p{L}\p{N}])/iu.test(
+      s,
+    ),
   labels: {
     greeting: 'Bonjour,',
     whatHappened: `Que s’est-il passé${NNBSP}?`,

@@ -333,3 +333,17 @@ describe('fr: speaksOfDataLoss finds every way a French author says data is gone
     expect(languageModule('fr').speaksOfDataLoss(sentence)).toBe(speaks);
   });
 });
+
+describe('fr: leansBack finds a sentence that cannot stand alone on a status page', () => {
+  it.each([
+    ['Ces brouillons n’ont pas pu être récupérés.', true],
+    ['Cette perte concerne environ 200 clients.', true],
+    ['Celles-ci sont définitivement perdues.', true],
+    ['En revanche, vos photos ont été perdues.', true],
+    ['Cependant, certaines données sont perdues.', true],
+    ['Environ 23 % des données concernées sont définitivement perdues.', false],
+    ['Certains brouillons n’ont pas été conservés.', false],
+  ] as const)('%s', (sentence, leans) => {
+    expect(languageModule('fr').leansBack(sentence)).toBe(leans);
+  });
+});
