@@ -117,7 +117,7 @@ function night(spans: NoticeFacts['spans'], place: Place): string | null {
 const NIGHT: RangeWords = {
   ...RANGES,
   moment: (ms, place) => time(ms, place),
-  acrossDays: RANGES.withinDay,
+  acrossDays: (from, to) => `de ${from} à ${to}`,
   onDay: (_day, range) => range,
 };
 
