@@ -71,7 +71,7 @@ export function noticeDrafts(answers: Answers): Record<(typeof NOTICE_FIELDS)[nu
   const words = (lang: Language) => languageModule(lang).drafts;
   const reach = (lang: Language) => reachOf(answers, lang);
   return {
-    headline: each((lang) => words(lang).headline(dayIn(lang))),
+    headline: each((lang) => words(lang).headline(dayIn(lang), answers.severity === 'SEV1')),
     what_happened: each(
       (lang) =>
         categories.map((c) => words(lang).causes[c] ?? words(lang).causes.other).join(' ') ||

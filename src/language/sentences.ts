@@ -8,10 +8,13 @@ export interface SentenceRules {
   dottedOrdinals: boolean;
 }
 
-/** The word before a position: what precedes the full stop, back to white space or an opening bracket. */
+/**
+ * The word before a position: what precedes the full stop, back to white space, an opening bracket
+ * or an elided article's apostrophe (French "l’art.", "d’env.").
+ */
 function wordBefore(text: string, end: number): string {
   let start = end;
-  while (start > 0 && !/[\s(„“"«]/.test(text[start - 1] as string)) start--;
+  while (start > 0 && !/[\s(„“"«’']/.test(text[start - 1] as string)) start--;
   return text.slice(start, end + 1);
 }
 

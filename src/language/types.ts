@@ -65,8 +65,8 @@ export interface DraftWords {
   reach: Record<'SEV1' | 'SEV2' | 'SEV3' | 'SEV4' | 'other', string>;
   /** The customer-facing sentence for each root-cause category (no internal detail). */
   causes: Record<string, string>;
-  /** The headline, with the incident's day in words when known. */
-  headline(day: string | null): string;
+  /** The headline, with the incident's day in words when known; `outage` for SEV1, where a language keeps its outage noun. */
+  headline(day: string | null, outage?: boolean): string;
   customerImpact(duration: string | null, reach: string, dataLost: boolean): string;
   /** Whether customers must act after lost data is the engineer's to say: the draft does not claim they need not. */
   nextSteps(dataLost: boolean): string;

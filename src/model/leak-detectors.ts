@@ -150,6 +150,11 @@ const TEAM_WORDS: ReadonlySet<string> = new Set([
   'abteilung',
   'équipe',
   'equipe',
+  // French teams are as often a « pôle », « service », « cellule » or « département » as an « équipe ».
+  'pôle',
+  'service',
+  'cellule',
+  'département',
 ]);
 
 /** True when a name is a team's: one of its words (or a part of a hyphenated word, "SRE-Team") is a team word. */

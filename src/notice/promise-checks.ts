@@ -84,7 +84,10 @@ const CLAIM_WORDS: Record<string, ClaimWords> = {
     ],
     weak: W('maintenant'),
     pending: W("allons|travaillons|prévoyons|sommes en train|mettons en place|d['’]ici"),
-    recovery: W('de nouveau|à nouveau|disponibles?|rétablie?s?|restaurée?s?|fonctionne normalement|accessibles?'),
+    recovery: W(
+      'de nouveau|à nouveau|disponibles?|rétablie?s?|restaurée?s?|récupérée?s?|résolue?s?|normalement|accessibles?|' +
+        'joignables?|en ligne|opérationnel(?:le)?s?',
+    ),
     stop: new Set(
       (
         'les une des du de et ou nous vous votre vos notre nos est sont avons avez pour par dans sur avec sans plus chaque tous toutes tout ' +

@@ -252,7 +252,8 @@ describe('the interview flow', () => {
     expect(answers.notice?.apology.fr).toMatch(/^Nous vous présentons nos sincères excuses\./);
     expect(answers.notice?.status?.fr).toBe(
       'Le 1er mars 2024, des parties importantes de notre service étaient indisponibles. La perturbation a duré ' +
-        '1 heure et 28 minutes. Des données enregistrées chez nous ont été perdues. Nous vous présentons nos sincères excuses.',
+        '1 heure et 28 minutes. Nous avons perdu des données que vous aviez enregistrées chez nous. ' +
+        'Nous vous présentons nos sincères excuses.',
     );
     expect(answers.notice?.services).toEqual({
       checkout: { en: 'Checkout', fr: 'Paiement' },

@@ -80,11 +80,37 @@ describe('the suggestions state no fact the engineer did not give', () => {
     }
     expect(drafts.headline.en).toBe('Service disruption on October 2, 2009');
     expect(drafts.headline.de).toBe('Störung unseres Dienstes am 2. Oktober 2009');
-    expect(drafts.headline.fr).toBe('Perturbation de notre service le 2 octobre 2009');
+    // French keeps « panne » for a total outage: a SEV1 headline that says « perturbation » plays it down.
+    expect(drafts.headline.fr).toBe(
+      `${severity === 'SEV1' ? 'Panne' : 'Perturbation'} de notre service le 2 octobre 2009`,
+    );
+    // Nothing said of data beyond what was given: no damage or loss where none was lost, no « perturbation » for a SEV1.
+    const french = Object.values(drafts).map((t) => t.fr);
+    if (!lost) for (const text of french) expect(text).not.toMatch(/endommag|ont été perdues|avons perdu/);
+    if (severity === 'SEV1') for (const text of french) expect(text).not.toMatch(/perturbation/i);
     // Exact, as every duration customers read.
     expect(drafts.customer_impact.en).toMatch(/^For 4 days, 8 hours and 3 minutes, /);
     expect(drafts.customer_impact.de).toMatch(/^4 Tage, 8 Stunden und 3 Minuten lang /);
     expect(drafts.customer_impact.fr).toMatch(/^Pendant 4 jours, 8 heures et 3 minutes, /);
+  });
+});
+
+describe('the French suggestions, read as a customer would', () => {
+  it('own lost data plainly and keep the apology for a small disruption short', () => {
+    const lost = noticeDrafts({ ...BASE, severity: 'SEV2', impact: { customers_affected: 100, data_loss: true } });
+    expect(lost.customer_impact.fr).toBe(
+      'Pendant 3 heures, des parties importantes de notre service étaient indisponibles pour vous. ' +
+        'Nous avons perdu des données que vous aviez enregistrées chez nous.',
+    );
+    const small = noticeDrafts({
+      ...BASE,
+      severity: 'SEV4',
+      root_causes: [{ category: 'missing-backup', summary: 'x' }],
+    });
+    expect(small.apology.fr).toBe('Nous vous prions de nous excuser pour cette perturbation.');
+    expect(small.what_happened.fr).toBe(
+      'Nous ne disposions pas d’une sauvegarde complète et utilisable des données concernées.',
+    );
   });
 });
 

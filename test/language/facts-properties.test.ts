@@ -33,7 +33,8 @@ const timeAt = (lang: Language, zone: string, ms: number) => {
   );
   const hour = Number(p.hour) % 24;
   if (lang === 'de') return `${hour}:${p.minute}`;
-  if (lang === 'fr') return `${hour}\u00a0h\u00a0${p.minute}`;
+  // French writes "10 h" on the hour, never "10 h 00".
+  if (lang === 'fr') return p.minute === '00' ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${p.minute}`;
   return `${String(hour).padStart(2, '0')}:${p.minute}`;
 };
 
@@ -94,6 +95,7 @@ describe('fact sentences over generated incidents', () => {
           if (new Set(zones).size > 1) expect(text).toContain(`${time}${i.lang === 'de' ? ' Uhr' : ''} (${zones[k]})`);
         }
         if (new Set(zones).size === 1) expect(text).toContain(`(${zones[0]})`);
+        if (i.lang === 'fr') expect(text).not.toMatch(/\u00a0h\u00a000(?!\d)/);
         if (!i.ongoing) {
           const [d, h, m] = UNITS[i.lang].map((re) => Number(re.exec(sentences[0] as string)?.[1] ?? 0));
           expect(((d as number) * 24 * 60 + (h as number) * 60 + (m as number)) * MINUTE).toBe(facts.impactMs);

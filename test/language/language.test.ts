@@ -37,7 +37,8 @@ describe('moment: date, time and the zone name at that instant', () => {
     ['de', iana('Europe/Berlin'), undefined, '21. September 2017, 14:02 Uhr (MESZ)'],
     ['de', iana('Europe/Vienna'), 'de-AT', '21. September 2017, 14:02 Uhr (MESZ)'],
     ['fr', iana('Europe/Paris'), undefined, '21 septembre 2017 à 14\u00a0h\u00a002 (heure d’été d’Europe centrale)'],
-    ['fr', iana('Europe/Zurich'), 'fr-CH', '21 septembre 2017 à 14:02 (heure d’été d’Europe centrale)'],
+    ['fr', iana('Europe/Zurich'), 'fr-CH', '21 septembre 2017 à 14\u00a0h\u00a002 (heure d’été d’Europe centrale)'],
+    ['fr', iana('America/Toronto'), 'fr-CA', '21 septembre 2017 à 8\u00a0h\u00a002 (heure avancée de l’Est)'],
     ['en', iana('UTC'), undefined, 'September 21, 2017, 12:02 PM (UTC)'],
     ['de', iana('Pacific/Auckland'), undefined, '22. September 2017, 0:02 Uhr (Neuseeland-Normalzeit)'],
     // A fixed offset (from `started`), which Node 20's Intl cannot take as a zone.
@@ -135,6 +136,18 @@ describe('list: names stay whole, whatever they contain', () => {
     ['en', ['A', 'B and C', 'D'], 'A, B and C and D'],
     ['de', ['Buchung', 'Wheelshare-App', 'Fahrtabrechnung'], 'Buchung, Wheelshare-App und Fahrtabrechnung'],
     ['fr', ['A', 'B'], 'A et B'],
+    [
+      'fr',
+      ['réservations', 'application Wheelshare', 'facturation des trajets'],
+      'réservations, application Wheelshare et facturation des trajets',
+    ],
+    // A name that holds "et" would blur the list: French then lists with semicolons, as an enumeration after a colon.
+    [
+      'fr',
+      ['achats de billets dans l’application', 'paiements par carte et PayPal'],
+      'achats de billets dans l’application\u202f; paiements par carte et PayPal',
+    ],
+    ['fr', ['A', 'photos et vidéos', 'C'], 'A\u202f; photos et vidéos\u202f; C'],
   ] as const)('%s %j', (lang, items, expected) => {
     expect(languageModule(lang).list(items)).toBe(expected);
   });
@@ -148,6 +161,10 @@ describe('sentences: an ordinal, a date or an abbreviation ends none', () => {
     ['en', 'We restored it at 9 a.m. Pacific time and e.g. Photos were kept. Thanks.', 2],
     ['en', 'It broke. "We are sorry." Really!', 3],
     ['fr', 'Nous avons tout restauré, p. ex. Vos photos. Merci.', 2],
+    ['fr', 'Le remboursement arrivera le 5 janv. 2025 au plus tard. Merci.', 2],
+    ['fr', 'Appelez le service client (tél. 01 23 45 67 89) si besoin. Merci.', 2],
+    ['fr', 'Voir l’art. 5 de nos conditions générales. Merci.', 2],
+    ['fr', 'Le 1er avril, M. Martin et Mme Roux vous ont écrit. Merci.', 2],
   ] as const)('%s: %s', (lang, text, count) => {
     const sentences = languageModule(lang).sentences(text);
     expect(sentences).toHaveLength(count);
@@ -188,6 +205,10 @@ describe('typeset: French typography over every text customers read', () => {
     ['le mode « hors ligne » et «\u00a0sync\u00a0»', `le mode «${N}hors ligne${N}» et «${N}sync${N}»`],
     // No space before the mark: a time or an address, left alone.
     ['à 14:02, voir https://example.com/?a=1', 'à 14:02, voir https://example.com/?a=1'],
+    // A time the author typed keeps together: no line breaks inside "22 h 50".
+    ['entre 22 h 50 et 23 h, puis à 0 h 40', 'entre 22\u00a0h\u00a050 et 23\u00a0h, puis à 0\u00a0h\u00a040'],
+    // Nor a percentage: "23 %" never breaks before its sign.
+    ['environ 23 % des données', `environ 23${N}% des données`],
   ])('fr: %j', (text, expected) => {
     expect(languageModule('fr').typeset(text)).toBe(expected);
   });
@@ -230,10 +251,99 @@ describe('facts: a window within one day names its day once, also among windows 
     ],
     [
       'fr',
-      'Une perturbation a eu lieu le 5 mars 2024 de 22\u00a0h\u00a050 à 23\u00a0h\u00a030 et le 6 mars 2024 de 0\u00a0h\u00a040 à 1\u00a0h\u00a010',
+      // French names the night once: « dans la nuit du 5 au 6 mars ».
+      'Dans la nuit du 5 au 6 mars 2024, une perturbation a eu lieu de 22\u00a0h\u00a050 à 23\u00a0h\u00a030 et de 0\u00a0h\u00a040 à 1\u00a0h\u00a010',
     ],
   ] as const)('%s', (lang, expected) => {
     const first = languageModule(lang).facts(facts, place(lang, ny))[0] ?? '';
     expect(first.startsWith(expected)).toBe(true);
+  });
+});
+
+describe('fr: the facts as a French notice writes them (read in the snapshots, issue 18)', () => {
+  const fr = languageModule('fr');
+  // The no-break spaces of "14 h 02" and "21 h", written as plain spaces above for reading.
+  const H = (text: string) => text.replace(/(\d) h (\d)/g, '$1\u00a0h\u00a0$2').replace(/(\d) h\b/g, '$1\u00a0h');
+  const span = (start: string, end: string) => ({ start: Date.parse(start), end: Date.parse(end) });
+  const facts = (spans: Array<{ start: number; end: number }>, outage = false) => ({
+    outage,
+    services: ['export'],
+    spans,
+    started: spans[0]!.start,
+    impactMs: spans.reduce((sum, s) => sum + s.end - s.start, 0),
+    dataLost: false,
+    dataInText: true,
+  });
+  it.each([
+    [
+      'a night across the change to winter time names the night once, each time with its zone',
+      [span('2024-10-26T23:40:00+02:00', '2024-10-27T02:40:00+01:00')],
+      true,
+      'Dans la nuit du 26 au 27 octobre 2024, une panne a eu lieu de 23 h 40 (heure d’été d’Europe centrale) ' +
+        'à 2 h 40 (heure normale d’Europe centrale), soit 4 heures.',
+    ],
+    [
+      'a night across two months; an hour on the hour is "21 h", not "21 h 00"',
+      [span('2023-03-31T21:00:00+02:00', '2023-04-01T01:30:00+02:00')],
+      false,
+      'Dans la nuit du 31 mars au 1er avril 2023, une perturbation a eu lieu de 21 h à 1 h 30 ' +
+        '(heure d’été d’Europe centrale), soit 4 heures et 30 minutes.',
+    ],
+    [
+      'across days within a year, the year is named once, at the end',
+      [span('2021-11-16T22:07:00+01:00', '2021-11-17T21:10:00+01:00')],
+      true,
+      'Une panne a eu lieu du 16 novembre à 22 h 07 au 17 novembre 2021 à 21 h 10 ' +
+        '(heure normale d’Europe centrale), soit 23 heures et 3 minutes.',
+    ],
+    [
+      'across the new year, both years stay',
+      [span('2023-12-31T10:00:00+01:00', '2024-01-02T10:00:00+01:00')],
+      false,
+      'Une perturbation a eu lieu du 31 décembre 2023 à 10 h au 2 janvier 2024 à 10 h ' +
+        '(heure normale d’Europe centrale), soit 2 jours.',
+    ],
+    [
+      'windows on two days that are not one night: each day once, the year once',
+      [
+        span('2024-03-05T14:00:00+01:00', '2024-03-05T15:00:00+01:00'),
+        span('2024-03-06T10:00:00+01:00', '2024-03-06T10:30:00+01:00'),
+      ],
+      false,
+      'Une perturbation a eu lieu le 5 mars de 14 h à 15 h et le 6 mars 2024 de 10 h à 10 h 30 ' +
+        '(heure normale d’Europe centrale), soit 1 heure et 30 minutes au total.',
+    ],
+  ] as const)('%s', (_name, spans, outage, expected) => {
+    const first = fr.facts(facts([...spans], outage), place('fr', iana('Europe/Paris')))[0];
+    expect(first).toBe(H(expected));
+  });
+});
+
+describe('fr: speaksOfDataLoss finds every way a French author says data is gone', () => {
+  it.each([
+    ['Pour certains clients, une partie des données est définitivement perdue.', true],
+    ['Certaines photos ont disparu et sont irrécupérables.', true],
+    ['Les brouillons n’ont pas été conservés.', true],
+    ['Vos brouillons n’ont pas été enregistrés.', true],
+    ['Les modifications n’ont pas pu être sauvegardées.', true],
+    ['Nous avons constaté une perte de données pour 3 % des comptes.', true],
+    ['Les exports prenaient jusqu’à 20 minutes.', false],
+    ['Les pages ont affiché une erreur.', false],
+  ] as const)('%s', (sentence, speaks) => {
+    expect(languageModule('fr').speaksOfDataLoss(sentence)).toBe(speaks);
+  });
+});
+
+describe('fr: leansBack finds a sentence that cannot stand alone on a status page', () => {
+  it.each([
+    ['Ces brouillons n’ont pas pu être récupérés.', true],
+    ['Cette perte concerne environ 200 clients.', true],
+    ['Celles-ci sont définitivement perdues.', true],
+    ['En revanche, vos photos ont été perdues.', true],
+    ['Cependant, certaines données sont perdues.', true],
+    ['Environ 23 % des données concernées sont définitivement perdues.', false],
+    ['Certains brouillons n’ont pas été conservés.', false],
+  ] as const)('%s', (sentence, leans) => {
+    expect(languageModule('fr').leansBack(sentence)).toBe(leans);
   });
 });

@@ -48,13 +48,15 @@ describe('notice false positives', () => {
     expect(messages[0]?.message).toContain('found "Ausfalls"');
   });
 
-  it('French: "panne" is the incident noun as a whole word; "dépannage" is not', async () => {
+  it('French: "panne" is the incident noun as a whole word; "dépannage" and "panne de courant" are not', async () => {
     const repair = (t: string) =>
       sev3(t)
         .replace('Während dieses Ausfalls', 'Während dieser Störung')
         .replace('During this outage', 'During this disruption')
         .replace('Pendant cette panne', 'Pendant cette perturbation')
-        .replace('contactez notre service client', 'contactez notre service de dépannage');
+        .replace('contactez notre service client', 'contactez notre service de dépannage')
+        // A power cut names something else than the incident: « panne de courant » is not the SEV1 noun.
+        .replace('Lors d’une maintenance planifiée', 'Après une panne de courant, lors d’une maintenance planifiée');
     expect(await lintExample(repair)).toEqual({ code: 0, messages: [] });
     const { messages } = await lintExample((t) => repair(t).replace('cette perturbation', 'ces pannes'));
     expect(messages.map((m) => m.message)).toEqual([
@@ -68,6 +70,14 @@ describe('notice false positives', () => {
       expect.stringContaining('(e.g. "Nous vous prions de nous excuser.")'),
     ]);
   });
+
+  it.each(['Pôle réservations', 'Service réservations', 'Cellule réservations', 'Département réservations'])(
+    'a French team among the authors ("%s") gives no surname: "réservations" in the French notice passes',
+    async (team) => {
+      const edit = (t: string) => t.replace(/^authors:\n/m, `authors:\n  - ${team}\n`);
+      expect((await lintExample(edit)).messages).toEqual([]);
+    },
+  );
 
   it('a team among the authors gives no surname: the signature "The Wheelshare team" passes', async () => {
     const team = (t: string) => t.replace(/^authors:\n/m, 'authors:\n  - Database reliability team\n');

@@ -30,6 +30,9 @@ describe('postmortem notice for an incident that is not over yet (no mitigated, 
     'A disruption has been ongoing since May 15, 2018, 12:02 PM (UTC). Affected: Relata web app and scheduled reminder e-mails.';
   const DE =
     'eit dem 15. Mai 2018, 12:02 Uhr (UTC), besteht eine Störung. Betroffen sind: Relata-Web-App und geplante Erinnerungsmails.';
+  const FR =
+    'Une perturbation est en cours depuis le 15 mai 2018 à 12\u00a0h\u00a002 (UTC). ' +
+    'Services concernés\u202f: application web Relata et e-mails de rappel programmés.';
 
   it.each([
     ['status', 'en', EN],
@@ -38,17 +41,21 @@ describe('postmortem notice for an incident that is not over yet (no mitigated, 
     ['status', 'de', DE],
     ['email', 'de', DE],
     ['blog', 'de', DE],
+    ['status', 'fr', FR],
+    ['email', 'fr', FR],
+    ['blog', 'fr', FR],
   ])('%s in %s says since when, with no end and no duration', async (channel, lang, facts) => {
     const result = await runCli(['notice', file, '--channel', channel, '--lang', lang, '--timezone', 'UTC']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(facts);
-    expect(result.stdout).not.toMatch(/ to \(| bis zum \(|lasted|dauerte/);
+    expect(result.stdout).not.toMatch(/ to \(| bis zum \(|lasted|dauerte| au \(|a duré|soit /);
   });
 
   it.each([
     ['en', 'No data has been lost so far.'],
     ['de', 'Bisher sind keine Daten verloren gegangen.'],
+    ['fr', 'Aucune donnée n’a été perdue à ce stade.'],
   ])('the status text in %s says that no data has been lost so far', async (lang, data) => {
     const result = await runCli(['notice', file, '--channel', 'status', '--lang', lang, '--timezone', 'UTC']);
     expect(result.stdout).toContain(data);
@@ -57,6 +64,7 @@ describe('postmortem notice for an incident that is not over yet (no mitigated, 
   it.each([
     ['en', '## How this affects you', '## How this affected you'],
     ['de', '## Was das für Sie bedeutet\n', '## Was das für Sie bedeutete'],
+    ['fr', '## Ce que cela signifie pour vous', '## Ce que cela a signifié pour vous'],
   ])('the blog in %s speaks of the impact in the present tense', async (lang, present, past) => {
     const result = await runCli(['notice', file, '--channel', 'blog', '--lang', lang, '--timezone', 'UTC']);
     expect(result.stdout).toContain(present);

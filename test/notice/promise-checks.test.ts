@@ -3,7 +3,12 @@ import { parsePostmortem } from '../../src/model/index.js';
 import { checkNoticePromises } from '../../src/notice/promise-checks.js';
 
 /** A postmortem whose notice says `text` in `next_steps.<lang>`, with one action item of that status. */
-function promise(lang: 'en' | 'de', text: string, status: string, action = 'Add a second storage node to the cluster') {
+function promise(
+  lang: 'en' | 'de' | 'fr',
+  text: string,
+  status: string,
+  action = 'Add a second storage node to the cluster',
+) {
   const source = [
     '---',
     'notice:',
@@ -37,6 +42,13 @@ describe('notice-promises', () => {
     ['de', 'Wir werden jetzt einen zweiten Speicherknoten einbauen.'],
     ['de', 'Künftig übernimmt ein zweiter Speicherknoten.'],
     ['de', 'Die Zugausfälle sind jetzt behoben.'],
+    ['fr', 'Le service est de nouveau disponible.'],
+    // Recovery, read in the French notices: what customers can do again is no fix claimed.
+    ['fr', 'Vous pouvez désormais exporter vos factures normalement.'],
+    ['fr', 'Vos réservations fonctionnent désormais normalement.'],
+    ['fr', 'Vos photos sont maintenant toutes récupérées.'],
+    ['fr', 'Nous allons ajouter un second nœud de stockage d’ici avril.'],
+    ['fr', 'Nous mettons en place un second nœud de stockage.'],
   ] as const)('%s: no claim in "%s" while the fix is open', (lang, text) => {
     expect(promise(lang, text, 'open')).toEqual([]);
   });
@@ -48,6 +60,9 @@ describe('notice-promises', () => {
     ['de', 'Ab sofort läuft ein zweiter Speicherknoten.', 'Ab sofort'],
     ['de', 'Wir betreiben jetzt einen zweiten Speicherknoten.', 'jetzt'],
     ['de', 'Wir haben einen zweiten Speicherknoten eingeführt.', 'Wir haben einen zweiten Speicherknoten eingeführt'],
+    ['fr', 'Désormais, un second nœud de stockage tourne dans chaque cluster.', 'Désormais'],
+    ['fr', 'Nous avons ajouté un second nœud de stockage.', 'Nous avons ajouté'],
+    ['fr', 'Nous exploitons maintenant un second nœud de stockage.', 'maintenant'],
   ] as const)('%s: "%s" claims the open fix ("%s")', (lang, text, phrase) => {
     const found = promise(lang, text, 'in-progress');
     expect(found.map((f) => f.message)).toEqual([expect.stringContaining(`says "${phrase}", found`)]);
