@@ -88,6 +88,18 @@ describe('the suggestions state no fact the engineer did not give', () => {
   });
 });
 
+describe('a German cause sentence says what its category says, and no consequence nobody gave', () => {
+  it.each([
+    ['missing-backup', /beschädigt|gelöscht|verloren/],
+    ['failed-rollback', /länger|dauerte/],
+    ['network', /verhinderte/],
+    ['data-migration', /[Gg]eplant/],
+  ])('%s', (category, claim) => {
+    const drafts = noticeDrafts({ ...BASE, severity: 'SEV4', root_causes: [{ category, summary: 'x' }] });
+    expect(drafts.what_happened.de).not.toMatch(claim);
+  });
+});
+
 describe('the proposed status text says only what the engineer gave', () => {
   const wording = { customer_impact: 'You could not pay.', apology: 'We are sorry. You rely on us.' };
 
