@@ -115,6 +115,9 @@ export const de: LanguageModule = {
   zoneName,
   duration,
   list,
+  // Lower case only: a name is written as it stands mid-sentence, so "den Parlo-Feed" carries an article
+  // (and a case), while "Das Örtliche" is a product's own name.
+  leadingArticle: /^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s/u,
   sentences: (text) =>
     splitSentences(text, {
       abbreviations: [
