@@ -170,7 +170,7 @@ export const de: LanguageModule = {
       dottedOrdinals: true,
     }),
   speaksOfDataLoss: (s) =>
-    /Datenverlust|verloren|gelöscht/i.test(s) ||
+    /Datenverlust|verloren|gelöscht|unwiederbringlich|überschrieben/i.test(s) ||
     // "nicht" followed later on its line by a rescue verb, looked for after the line's first "nicht"
     // only: the same answer as /\bnicht\b.*(…)/ without a scan from every "nicht" (quadratic).
     s
@@ -242,12 +242,17 @@ export const de: LanguageModule = {
         ? 'Es tut uns sehr leid. Sie verlassen sich auf uns, und wir haben Sie enttäuscht.'
         : 'Es tut uns leid, dass Sie davon betroffen waren.',
     // The reach starts with its verb ("waren wichtige Teile …"): the day or "Zeitweise" goes first.
-    status: (f) => [
-      `${f.day ? `Am ${f.day}` : 'Zeitweise'} ${f.reach}.`,
-      ...(f.duration
-        ? [`${f.outage ? 'Der Ausfall' : 'Die Störung'} dauerte ${f.total ? 'insgesamt ' : ''}${f.duration}.`]
-        : []),
-      ...(f.dataLost === false ? ['Es sind keine Daten verloren gegangen.'] : []),
-    ],
+    // With a day and a duration the day is when it began ("Am 2. Oktober begann ein Ausfall: 4 Tage … lang"),
+    // never "Am 2. Oktober war unser Dienst nicht erreichbar" beside a duration of four days.
+    status: (f) => {
+      const lasted = f.duration ? `${f.total ? 'insgesamt ' : ''}${f.duration} lang ${f.reach}` : null;
+      const first =
+        f.day && lasted
+          ? `Am ${f.day} begann ${f.outage ? 'ein Ausfall' : 'eine Störung'}: ${lasted}.`
+          : f.day
+            ? `Am ${f.day} ${f.reach}.`
+            : `${lasted ? capital(lasted) : `Zeitweise ${f.reach}`}.`;
+      return [first, ...(f.dataLost === false ? ['Es sind keine Daten verloren gegangen.'] : [])];
+    },
   },
 };

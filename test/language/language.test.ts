@@ -284,3 +284,14 @@ describe('facts: the incident closed days later', () => {
     expect(languageModule('de').facts({ ...facts, dataLost }, place('de', berlin))).toContain(expected);
   });
 });
+
+describe('speaksOfDataLoss: the German words for data that is gone', () => {
+  it.each([
+    ['Ihre Fotos aus dieser Zeit sind unwiederbringlich weg.', true],
+    ['Neuere Einträge wurden beim Zurückspielen überschrieben.', true],
+    ['Rechnungsentwürfe wurden nicht gespeichert.', true],
+    ['Die App war für drei Stunden nicht erreichbar.', false],
+  ])('%s -> %s', (sentence, data) => {
+    expect(languageModule('de').speaksOfDataLoss(sentence)).toBe(data);
+  });
+});
