@@ -3,10 +3,10 @@
  * Display names are written once, in the nominative, as a customer reads them in a list; every
  * sentence puts them where the nominative is right ("Betroffen waren: A und B."), so none needs declining.
  */
-import { durationInWords, wallTime, zoneName as zoneNameAt, type DurationWords } from './clock.js';
+import { durationInWords, sameDay, wallTime, zoneName as zoneNameAt, type DurationWords } from './clock.js';
 import { rangesText, withinOneDay, type RangeWords } from './ranges.js';
 import { joinList, splitSentences } from './sentences.js';
-import type { LanguageModule, NoticeFacts, Place } from './types.js';
+import type { ImpactSpan, LanguageModule, NoticeFacts, Place } from './types.js';
 
 function day(ms: number, place: Place): string {
   const w = wallTime(ms, place.zone, place.locale);
@@ -78,10 +78,12 @@ function facts(f: NoticeFacts, place: Place): string[] {
   const noun = f.outage ? 'einem Ausfall' : 'einer Störung';
   const pronoun = f.outage ? 'er' : 'sie';
   const when = rangesText(f.spans, place, RANGES);
-  const first = f.spans[0] as { start: number };
+  const first = f.spans[0] as ImpactSpan;
+  const last = f.spans[f.spans.length - 1] as ImpactSpan;
+  // "bis zum 14. Oktober 2020, 10:00 Uhr (MESZ), kam es": the apposition closed as the one after "vom …" is.
   const opening = withinOneDay(f.spans, place)
     ? `Am ${day(first.start, place)} kam es ${when}`
-    : `${capital(when)} kam es`;
+    : `${capital(when)}${sameDay(last.start, last.end, place.zone) ? '' : ','} kam es`;
   const lasted =
     f.impactMs === null ? '' : `; ${pronoun} dauerte ${f.spans.length > 1 ? 'insgesamt ' : ''}${duration(f.impactMs)}`;
   out.push(`${opening} zu ${noun}${lasted}.`);

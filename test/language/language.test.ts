@@ -295,3 +295,32 @@ describe('speaksOfDataLoss: the German words for data that is gone', () => {
     expect(languageModule('de').speaksOfDataLoss(sentence)).toBe(data);
   });
 });
+
+describe('facts: a date and time in German is an apposition, closed by a comma on both ends of a range', () => {
+  it.each([
+    [
+      [['2024-10-26T23:40:00+02:00', '2024-10-27T02:20:00+01:00']],
+      'Vom 26. Oktober 2024, 23:40 Uhr (MESZ), bis zum 27. Oktober 2024, 2:20 Uhr (MEZ), kam es zu einer Störung;',
+    ],
+    [
+      [
+        ['2024-03-05T23:50:00+01:00', '2024-03-06T00:30:00+01:00'],
+        ['2024-03-06T02:00:00+01:00', '2024-03-06T02:30:00+01:00'],
+      ],
+      'Vom 5. März 2024, 23:50 Uhr, bis zum 6. März 2024, 0:30 Uhr und am 6. März 2024 von 2:00 bis 2:30 Uhr (MEZ) kam es zu',
+    ],
+  ])('%j', (windows, expected) => {
+    const spans = windows.map(([a, b]) => ({ start: Date.parse(a!), end: Date.parse(b!) }));
+    const facts = {
+      outage: false,
+      services: ['A'],
+      spans,
+      started: spans[0]!.start,
+      impactMs: 1,
+      dataLost: false,
+      dataInText: true,
+    };
+    const first = languageModule('de').facts(facts, place('de', iana('Europe/Berlin')))[0] ?? '';
+    expect(first.slice(0, expected.length)).toBe(expected);
+  });
+});
