@@ -109,6 +109,11 @@ export interface LanguageModule {
   zoneName(ms: number, place: Place): string;
   /** A duration in words, exact to the minute. */
   duration(ms: number, locale?: string): string;
+  /**
+   * A display name that starts with an article the list and a status-page component cannot carry ("den
+   * Parlo-Feed"); a language without such a check leaves it out.
+   */
+  leadingArticle?: RegExp;
   /** Names joined as a list: "A, B and C". Each name stays whole, whatever words it contains. */
   list(items: readonly string[]): string;
   /** Splits text into sentences; an ordinal ("12."), a date or an abbreviation ("z. B.") ends none. */

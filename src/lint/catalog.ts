@@ -98,7 +98,8 @@ export const RULE_CATALOG: ReadonlyArray<Pick<Rule, 'id' | 'defaultLevel' | 'des
   {
     id: 'notice-services',
     defaultLevel: 'error',
-    description: 'Every affected service has a display name for customers in every notice language.',
+    description:
+      'Every affected service has a display name for customers in every notice language, without an article.',
     dependsOn: ['displayNames', 'noticeLanguages'],
   },
   {

@@ -2,6 +2,7 @@
  * Checks of the facts a notice states: every service has a display name, e-mails have a
  * signature, the impact windows add up. Pure functions `(pm, settings) => findings`.
  */
+import { isLanguage, languageModule } from '../language/index.js';
 import { isRecord } from '../model/guards.js';
 import { keyPosition } from '../model/validate.js';
 import { checkImpactWindows } from '../model/windows.js';
@@ -59,13 +60,27 @@ export function serviceIds(pm: Postmortem): string[] {
   return Array.isArray(services) ? services.filter((s): s is string => typeof s === 'string') : [];
 }
 
-/** `notice-services`: customers never read a raw service id, so each one needs a display name per language. */
+/**
+ * `notice-services`: customers never read a raw service id, so each one needs a display name per language,
+ * without an article where the language module knows them: the name stands in a list and as a status-page component.
+ */
 export function checkServiceNames(pm: Postmortem, settings: NoticeSettings): Finding[] {
   if (!noticeBlock(pm)) return [];
   const out: Finding[] = [];
   serviceIds(pm).forEach((id, i) => {
     for (const lang of languagesOf(pm, settings)) {
-      if (serviceDisplayName(pm, settings, id, lang) !== '') continue;
+      const name = serviceDisplayName(pm, settings, id, lang);
+      const article = isLanguage(lang) ? languageModule(lang).leadingArticle : undefined;
+      if (name !== '' && article?.test(name)) {
+        const own = `notice.services.${id}.${lang}`;
+        out.push({
+          message:
+            `Expected the display name of service "${id}" in ${lang} without an article, as a list and a status page ` +
+            `show it, found ${JSON.stringify(name)}.`,
+          ...(pm.keys.has(own) ? keyPosition(pm, own) : keyPosition(pm, `services.${i}`)),
+        });
+      }
+      if (name !== '') continue;
       out.push({
         message:
           `Expected a display name for service "${id}" in ${lang}, found none; add \`${id}: { ${lang}: "..." }\` ` +

@@ -114,6 +114,35 @@ describe('the French suggestions, read as a customer would', () => {
   });
 });
 
+describe('a German status draft names the day an outage of days began, not a day it fell on', () => {
+  it('four days from October 2', () => {
+    const answers = {
+      severity: 'SEV1',
+      started: '2009-10-02T09:14:00+02:00',
+      mitigated: '2009-10-06T17:17:00+02:00',
+      impact: { customers_affected: 100, data_loss: false },
+    };
+    const given = { customer_impact: 'Sie konnten nichts tun.', apology: 'Es tut uns sehr leid.' };
+    expect(statusDraft(answers, given, 'de')).toBe(
+      'Am 2. Oktober 2009 begann ein Ausfall: 4 Tage, 8 Stunden und 3 Minuten lang war unser Dienst für Sie nicht erreichbar. ' +
+        'Es sind keine Daten verloren gegangen. Es tut uns sehr leid.',
+    );
+    expect(statusDraft({ ...answers, started: undefined }, given, 'de')).toMatch(/^Zeitweise war unser Dienst/);
+  });
+});
+
+describe('a German cause sentence says what its category says, and no consequence nobody gave', () => {
+  it.each([
+    ['missing-backup', /beschädigt|gelöscht|verloren/],
+    ['failed-rollback', /länger|dauerte/],
+    ['network', /verhinderte/],
+    ['data-migration', /[Gg]eplant/],
+  ])('%s', (category, claim) => {
+    const drafts = noticeDrafts({ ...BASE, severity: 'SEV4', root_causes: [{ category, summary: 'x' }] });
+    expect(drafts.what_happened.de).not.toMatch(claim);
+  });
+});
+
 describe('the proposed status text says only what the engineer gave', () => {
   const wording = { customer_impact: 'You could not pay.', apology: 'We are sorry. You rely on us.' };
 
@@ -126,7 +155,7 @@ describe('the proposed status text says only what the engineer gave', () => {
     [
       'de',
       { customer_impact: 'Sie konnten nicht bezahlen.', apology: 'Es tut uns leid. Sie verlassen sich auf uns.' },
-      'Am 1. März 2024 waren wichtige Teile unseres Dienstes für Sie nicht erreichbar. Die Störung dauerte 3 Stunden. ' +
+      'Am 1. März 2024 begann eine Störung: 3 Stunden lang waren wichtige Teile unseres Dienstes für Sie nicht erreichbar. ' +
         'Es sind keine Daten verloren gegangen. Es tut uns leid.',
     ],
     [

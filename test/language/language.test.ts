@@ -49,6 +49,18 @@ describe('moment: date, time and the zone name at that instant', () => {
     expect(languageModule(lang).moment(START, place(lang, zone, locale))).toBe(expected);
   });
 
+  it('writes Swiss German times with a full stop and no "ß" in the generated parts', () => {
+    const de = languageModule('de');
+    const zurich = place('de', iana('Europe/Zurich'), 'de-CH');
+    const spans = [{ start: Date.parse('2024-03-05T20:50:00+01:00'), end: Date.parse('2024-03-05T21:30:00+01:00') }];
+    const facts = { outage: true, services: ['Grossauftrag'], spans, started: spans[0]!.start, impactMs: 40 * 60_000 };
+    expect(de.moment(START, zurich)).toBe('21. September 2017, 14.02 Uhr (MESZ)');
+    expect(de.facts({ ...facts, dataLost: false, dataInText: false }, zurich)[0]).toBe(
+      'Am 5. März 2024 kam es von 20.50 bis 21.30 Uhr (MEZ) zu einem Ausfall; er dauerte 40 Minuten.',
+    );
+    expect(de.moment(START, place('de', iana('Europe/Berlin'), 'de-DE'))).toBe('21. September 2017, 14:02 Uhr (MESZ)');
+  });
+
   it('writes Jänner in Austria and the first of the month as 1er in French', () => {
     const jan1 = Date.parse('2024-01-01T12:00:00Z');
     expect(languageModule('de').day(jan1, place('de', iana('Europe/Vienna'), 'de-AT'))).toBe('1. Jänner 2024');
@@ -135,6 +147,14 @@ describe('list: names stay whole, whatever they contain', () => {
     ],
     ['en', ['A', 'B and C', 'D'], 'A, B and C and D'],
     ['de', ['Buchung', 'Wheelshare-App', 'Fahrtabrechnung'], 'Buchung, Wheelshare-App und Fahrtabrechnung'],
+    // A name with an "und" of its own: "sowie" joins the last name, so two names never read as three.
+    [
+      'de',
+      ['Ticketkauf in der App', 'Karten- und PayPal-Zahlungen'],
+      'Ticketkauf in der App sowie Karten- und PayPal-Zahlungen',
+    ],
+    ['de', ['Kasse und Konten', 'API', 'Login'], 'Kasse und Konten, API sowie Login'],
+    ['de', ['Rundfunk', 'Kundenkonten'], 'Rundfunk und Kundenkonten'],
     ['fr', ['A', 'B'], 'A et B'],
     [
       'fr',
@@ -165,6 +185,12 @@ describe('sentences: an ordinal, a date or an abbreviation ends none', () => {
     ['fr', 'Appelez le service client (tél. 01 23 45 67 89) si besoin. Merci.', 2],
     ['fr', 'Voir l’art. 5 de nos conditions générales. Merci.', 2],
     ['fr', 'Le 1er avril, M. Martin et Mme Roux vous ont écrit. Merci.', 2],
+    // German abbreviations customers' texts use, each before a capital letter or a digit.
+    ['de', 'Bei ca. 2 Mio. Kundinnen und Kunden sind Fotos verloren gegangen. Danke.', 2],
+    ['de', 'Am 5. Jan. 2024 gingen Daten verloren. Danke.', 2],
+    ['de', 'Das betraf u.a. Fotos und z. T. Kontakte, Adressen o. Ä. Wir melden uns.', 2],
+    ['de', 'Sie erreichen Fr. Müller unter Tel. 030 1234 5678. Danke.', 2],
+    ['de', 'Siehe Abs. 3 der AGB, Kosten zzgl. Versand usw. Wir erstatten sie.', 2],
   ] as const)('%s: %s', (lang, text, count) => {
     const sentences = languageModule(lang).sentences(text);
     expect(sentences).toHaveLength(count);
@@ -345,5 +371,66 @@ describe('fr: leansBack finds a sentence that cannot stand alone on a status pag
     ['Certains brouillons n’ont pas été conservés.', false],
   ] as const)('%s', (sentence, leans) => {
     expect(languageModule('fr').leansBack(sentence)).toBe(leans);
+  });
+});
+
+describe('facts: the incident closed days later', () => {
+  const berlin = iana('Europe/Berlin');
+  const spans = [{ start: Date.parse('2021-11-16T22:07:00+01:00'), end: Date.parse('2021-11-17T21:10:00+01:00') }];
+  const facts = {
+    outage: true,
+    services: ['Korbwerk-Shop'],
+    spans,
+    started: spans[0]!.start,
+    impactMs: spans[0]!.end - spans[0]!.start,
+    resolvedLater: Date.parse('2021-11-20T12:00:00+01:00'),
+    dataInText: true,
+  };
+  it.each([
+    [false, 'Vollständig behoben war der Vorfall am 20. November 2021.'],
+    // Customers who lost data read no "fully fixed": the incident was closed, their data is not back.
+    [true, 'Abgeschlossen war der Vorfall am 20. November 2021.'],
+  ])('de, data lost: %s', (dataLost, expected) => {
+    expect(languageModule('de').facts({ ...facts, dataLost }, place('de', berlin))).toContain(expected);
+  });
+});
+
+describe('speaksOfDataLoss: the German words for data that is gone', () => {
+  it.each([
+    ['Ihre Fotos aus dieser Zeit sind unwiederbringlich weg.', true],
+    ['Neuere Einträge wurden beim Zurückspielen überschrieben.', true],
+    ['Rechnungsentwürfe wurden nicht gespeichert.', true],
+    ['Die App war für drei Stunden nicht erreichbar.', false],
+  ])('%s -> %s', (sentence, data) => {
+    expect(languageModule('de').speaksOfDataLoss(sentence)).toBe(data);
+  });
+});
+
+describe('facts: a date and time in German is an apposition, closed by a comma on both ends of a range', () => {
+  it.each([
+    [
+      [['2024-10-26T23:40:00+02:00', '2024-10-27T02:20:00+01:00']],
+      'Vom 26. Oktober 2024, 23:40 Uhr (MESZ), bis zum 27. Oktober 2024, 2:20 Uhr (MEZ), kam es zu einer Störung;',
+    ],
+    [
+      [
+        ['2024-03-05T23:50:00+01:00', '2024-03-06T00:30:00+01:00'],
+        ['2024-03-06T02:00:00+01:00', '2024-03-06T02:30:00+01:00'],
+      ],
+      'Vom 5. März 2024, 23:50 Uhr, bis zum 6. März 2024, 0:30 Uhr und am 6. März 2024 von 2:00 bis 2:30 Uhr (MEZ) kam es zu',
+    ],
+  ])('%j', (windows, expected) => {
+    const spans = windows.map(([a, b]) => ({ start: Date.parse(a!), end: Date.parse(b!) }));
+    const facts = {
+      outage: false,
+      services: ['A'],
+      spans,
+      started: spans[0]!.start,
+      impactMs: 1,
+      dataLost: false,
+      dataInText: true,
+    };
+    const first = languageModule('de').facts(facts, place('de', iana('Europe/Berlin')))[0] ?? '';
+    expect(first.slice(0, expected.length)).toBe(expected);
   });
 });

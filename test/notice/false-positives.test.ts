@@ -48,6 +48,25 @@ describe('notice false positives', () => {
     expect(messages[0]?.message).toContain('found "Ausfalls"');
   });
 
+  it('a compound with a hyphen is no incident noun either: "Zug-Ausfälle", "E-Mail-Ausfall", "Ausfall-Meldung"', async () => {
+    const hyphen = (t: string) =>
+      sev3(t)
+        .replace('Während dieses Ausfalls', 'Während dieser Störung')
+        .replace('During this outage', 'During this disruption')
+        .replace('Pendant cette panne', 'Pendant cette perturbation')
+        .replace(
+          'Wer bereits unterwegs war',
+          'Wer wegen Zug-Ausfällen oder einer Ausfall-Meldung bereits unterwegs war',
+        )
+        .replace(
+          'Wir schreiben Ihnen die Kosten gut.',
+          'Wir schreiben Ihnen die Kosten gut, auch bei einem E-Mail-Ausfall.',
+        );
+    expect(await lintExample(hyphen)).toEqual({ code: 0, messages: [] });
+    const { messages } = await lintExample((t) => hyphen(t).replace('einer Ausfall-Meldung', 'einem Ausfall'));
+    expect(messages.map((m) => m.message).join()).toContain('found "Ausfall"');
+  });
+
   it('French: "panne" is the incident noun as a whole word; "dépannage" and "panne de courant" are not', async () => {
     const repair = (t: string) =>
       sev3(t)

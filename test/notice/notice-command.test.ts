@@ -104,7 +104,7 @@ describe('postmortem notice: what a customer reads', () => {
 
   it('over midnight gives the date of both ends', async () => {
     expect(await notice('status', 'de', 'examples/2021-11-16-shop-customer-db-wiped.md')).toContain(
-      'Vom 16. November 2021, 22:07 Uhr, bis zum 17. November 2021, 21:10 Uhr (MEZ) kam es zu einem Ausfall; er dauerte 23 Stunden und 3 Minuten.',
+      'Vom 16. November 2021, 22:07 Uhr, bis zum 17. November 2021, 21:10 Uhr (MEZ), kam es zu einem Ausfall; er dauerte 23 Stunden und 3 Minuten.',
     );
   });
 });
@@ -182,7 +182,7 @@ describe('postmortem notice: the zone', () => {
           .replace('resolved: "2018-05-15T18:10:00+02:00"', 'resolved: "2024-10-27T02:30:00+01:00"'),
       null,
       ['--lang', 'de'],
-      'Vom 26. Oktober 2024, 23:40 Uhr (MESZ), bis zum 27. Oktober 2024, 2:20 Uhr (MEZ) kam es zu einer Störung; sie dauerte 3 Stunden und 40 Minuten.',
+      'Vom 26. Oktober 2024, 23:40 Uhr (MESZ), bis zum 27. Oktober 2024, 2:20 Uhr (MEZ), kam es zu einer Störung; sie dauerte 3 Stunden und 40 Minuten.',
     ],
     [
       'UTC is "UTC"',
