@@ -91,3 +91,13 @@ describe('English sentences: a month abbreviation ends no sentence', () => {
     expect(en.sentences(text)).toEqual(expected);
   });
 });
+
+describe('English data sentences: one that leans on the sentence before it is not quoted alone', () => {
+  it.each([
+    ['The rest, roughly 23% of the lost data and mostly photos, is permanently lost.', true],
+    ['The remainder could not be recovered.', true],
+    ['Roughly 23% of the lost data, mostly photos, is permanently lost.', false],
+  ])('%s', (sentence, leans) => {
+    expect(en.leansBack(sentence)).toBe(leans);
+  });
+});
