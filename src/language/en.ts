@@ -189,12 +189,12 @@ export const en: LanguageModule = {
     },
     causes: {
       'failed-rollback':
-        'A software update did not work as intended, and returning to the previous version took longer than planned.',
+        'A software update did not work as intended, and returning to the previous version did not work as planned either.',
       'untested-update': 'A software update caused an error that our tests had not caught before the release.',
-      'missing-backup': 'Stored data was damaged, and we did not have a complete, working backup of it.',
+      'missing-backup': 'We did not have a complete, working backup of the affected data.',
       'data-migration': 'Planned maintenance on how we store data did not go as intended.',
-      capacity: 'Our systems received more load than they were prepared for.',
-      network: 'A network problem kept requests from reaching our systems.',
+      capacity: 'Our systems did not have enough capacity for the load on them.',
+      network: 'A problem in our network disrupted our service.',
       configuration: 'A change to the settings of our systems did not work as intended.',
       dependency: 'A service that our systems depend on failed.',
       other: 'A technical problem in our systems caused a disruption.',
