@@ -42,6 +42,17 @@ describe('English facts: a range across days names the time, then its day, and t
     );
   });
 
+  it('gives 3:20 AM (EDT) 50 minutes after 1:30 AM (EST) on the night the clocks go forward', () => {
+    const f = facts([
+      ['2025-03-08T23:20:00-05:00', '2025-03-09T00:10:00-05:00'],
+      ['2025-03-09T01:30:00-05:00', '2025-03-09T03:20:00-04:00'],
+    ]);
+    expect(en.facts(f, { zone: zone('America/New_York'), locale: 'en-US' })[0]).toBe(
+      'There was a disruption from 11:20 PM (EST) on March 8 to 12:10 AM (EST) on March 9 and from 1:30 AM (EST) to ' +
+        '3:20 AM (EDT) on March 9, 2025, 1 hour and 40 minutes in total.',
+    );
+  });
+
   it('names both years when the range crosses New Year', () => {
     const f = facts([['2023-12-31T22:00:00-05:00', '2024-01-01T01:30:00-05:00']]);
     expect(en.facts(f, { zone: zone('America/New_York'), locale: 'en-US' })[0]).toBe(
