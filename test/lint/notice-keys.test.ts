@@ -12,7 +12,7 @@ describe('lint: notice settings written into the front matter', () => {
       const text = await readFile(join(ROOT, 'examples', EXAMPLE), 'utf8');
       // Where a team would try it: under `languages`, German readers in Berlin, English in en-GB.
       const edited = text.replace(
-        /^(notice:\n  languages: .*\n)/m,
+        /^(notice:\n {2}languages: .*\n)/m,
         '$1  timezone: { de: Europe/Berlin }\n  locale: { en: en-GB }\n',
       );
       expect(edited).not.toBe(text);
