@@ -69,8 +69,9 @@ const RANGES: RangeWords = {
   withinDay: (from, to) => `from ${from} to ${to}`,
   acrossDays: (from, to) => {
     const [a, b] = yearOnce([from, to]) as [string, string];
-    // American style closes a year inside a sentence with a comma: "December 31, 2023, to".
-    return `from ${/, \d{4}( \([^)]*\))?$/.test(a) ? `${a},` : a} to ${b}`;
+    // American style closes a year inside a sentence with a comma: "December 31, 2023, to". A day
+    // ends the moment (its zone stands after the time), so a year left in `a` is at its end.
+    return `from ${/, \d{4}$/.test(a) ? `${a},` : a} to ${b}`;
   },
   list: (ranges) => list(yearOnce(ranges)),
   // The zone belongs to the time, before its day: "11:40 PM (CEST) on October 26".
