@@ -175,7 +175,8 @@ export const en: LanguageModule = {
   signOff: (company) => `The ${company} team`,
   spell: (text) => text,
   checkWords: {
-    outage: /\boutages?\b/giu,
+    // A power outage names what happened to the electricity, not to our service (as "Zugausfälle" in German).
+    outage: /(?<!\bpower[- ])\boutages?\b/giu,
     outageInstead: '"disruption" or "degraded service"',
     apology: /\b(sorry|apologi[sz]e[sd]?|apolog(y|ies)|regret)\b/i,
     apologyExample: '"We are sorry."',

@@ -112,3 +112,14 @@ describe('English data sentences: one that leans on the sentence before it is no
     expect(en.leansBack(sentence)).toBe(leans);
   });
 });
+
+describe('English incident noun: "outage" for our service only', () => {
+  it.each([
+    ['A power outage at our hosting provider started it.', []],
+    ['After a power-outage at the data center, sync was slow.', []],
+    ['The outage lasted two hours.', ['outage']],
+    ['Outages like this one are rare.', ['Outages']],
+  ])('%s', (text, found) => {
+    expect([...text.matchAll(en.checkWords.outage)].map((m) => m[0])).toEqual(found);
+  });
+});
