@@ -30,18 +30,53 @@ function bareMoment(ms: number, place: Place): string {
   return dayFirst(place) ? `${day(ms, place)} at ${time(ms, place)}` : `${day(ms, place)}, ${time(ms, place)}`;
 }
 
-const list = (items: readonly string[]) => joinList(items, ' and ');
+/**
+ * "A, B and C". A name with "and" in it ("card and PayPal payments") would run into the list's own
+ * "and" ("ticket purchases and card and PayPal payments"), so such a list is separated by semicolons.
+ */
+const list = (items: readonly string[]) =>
+  items.some((item) => /\band\b/i.test(item)) ? items.join('; ') : joinList(items, ' and ');
+
+/** The names of the affected services after their label, which a list of names needs to be a sentence. */
+function servicesText(names: readonly string[]): string {
+  return `${names.length === 1 ? 'Affected service' : 'Affected services'}: ${list(names)}.`;
+}
+
+/** The year as a day writes it, with what separates it from the day: ", 2020" / " 2020". */
+const YEAR = /,? (\d{4})\b/g;
+
+/**
+ * Names the year once when every part ends in the same one, as people write "from 1:15 AM on
+ * October 7 to 10:00 AM on October 14, 2020": the year stays in the last part only.
+ */
+function yearOnce(parts: readonly string[]): string[] {
+  const last = parts.map((p) => [...p.matchAll(YEAR)].at(-1));
+  const year = last[0]?.[1];
+  if (year === undefined || last.some((m) => m?.[1] !== year)) return [...parts];
+  return parts.map((p, i) => {
+    const m = last[i] as RegExpExecArray;
+    return i === parts.length - 1 ? p : p.slice(0, m.index) + p.slice(m.index + m[0].length);
+  });
+}
 
 const RANGES: RangeWords = {
   day,
-  onDay: (d, range) => `on ${d}, ${range}`,
+  onDay: (d, range) => `${range} on ${d}`,
   time: (ms, place) => time(ms, place),
-  moment: bareMoment,
+  // The time first, then its day: "from 1:15 AM on October 7 to 10:00 AM on October 14, 2020".
+  moment: (ms, place) => `${time(ms, place)} on ${day(ms, place)}`,
   zoneName,
   withinDay: (from, to) => `from ${from} to ${to}`,
-  acrossDays: (from, to) => `from ${from} to ${to}`,
-  list,
-  withZone: (text, zone) => `${text} (${zone})`,
+  acrossDays: (from, to) => {
+    const [a, b] = yearOnce([from, to]) as [string, string];
+    // American style closes a year inside a sentence with a comma: "December 31, 2023, to". A day
+    // ends the moment (its zone stands after the time), so a year left in `a` is at its end.
+    return `from ${/, \d{4}$/.test(a) ? `${a},` : a} to ${b}`;
+  },
+  list: (ranges) => list(yearOnce(ranges)),
+  // The zone belongs to the time, before its day: "11:40 PM (CEST) on October 26".
+  withZone: (text, zone) =>
+    text.replace(/^(\S+(?: [AP]M)?)( on .*)?$/, (_all, t: string, rest = '') => `${t} (${zone})${rest}`),
 };
 
 const DURATION: DurationWords = {
@@ -57,10 +92,10 @@ function facts(f: NoticeFacts, place: Place): string[] {
   const noun = f.outage ? 'outage' : 'disruption';
   const article = f.outage ? 'An' : 'A';
   const out: string[] = [];
-  const affected = `Affected: ${list(f.services)}.`;
+  const affected = servicesText(f.services);
   if (f.spans.length === 0) {
     out.push(
-      `${article} ${noun} has been ongoing since ${bareMoment(f.started, place)} (${zoneName(f.started, place)}).`,
+      `${article} ${noun} has been ongoing since ${RANGES.withZone(RANGES.moment(f.started, place), zoneName(f.started, place))}.`,
     );
     out.push(affected);
     if (!f.dataInText && !f.dataLost) out.push('No data has been lost so far.');
@@ -105,13 +140,27 @@ export const en: LanguageModule = {
         'dr.',
         'st.',
         'inc.',
+        // Month abbreviations, as American writers date things: "until Jan. 12".
+        'jan.',
+        'feb.',
+        'mar.',
+        'apr.',
+        'jun.',
+        'jul.',
+        'aug.',
+        'sep.',
+        'sept.',
+        'oct.',
+        'nov.',
+        'dec.',
       ],
       dottedOrdinals: false,
     }),
   speaksOfDataLoss: (s) =>
     /\b(data|lost|loss|deleted|recover(ed)?|restor(e|ed)|saved)\b/i.test(s) &&
     /\b(lost|loss|deleted|(not|never) (be(en)? )?(recovered|restored|saved)|permanently|irrecoverabl[ey])\b/i.test(s),
-  leansBack: (s) => /^(?:but|however|yet|still|nevertheless|this|these|that|those|they|it)\b/i.test(s),
+  leansBack: (s) =>
+    /^(?:but|however|yet|still|nevertheless|this|these|that|those|they|it|the rest|the remainder)\b/i.test(s),
   labels: {
     greeting: 'Hello,',
     whatHappened: 'What happened',
@@ -126,7 +175,8 @@ export const en: LanguageModule = {
   signOff: (company) => `The ${company} team`,
   spell: (text) => text,
   checkWords: {
-    outage: /\boutages?\b/giu,
+    // A power outage names what happened to the electricity, not to our service (as "Zugausfälle" in German).
+    outage: /(?<!\bpower[- ])\boutages?\b/giu,
     outageInstead: '"disruption" or "degraded service"',
     apology: /\b(sorry|apologi[sz]e[sd]?|apolog(y|ies)|regret)\b/i,
     apologyExample: '"We are sorry."',
@@ -141,12 +191,12 @@ export const en: LanguageModule = {
     },
     causes: {
       'failed-rollback':
-        'A software update did not work as intended, and returning to the previous version took longer than planned.',
+        'A software update did not work as intended, and returning to the previous version did not work as planned either.',
       'untested-update': 'A software update caused an error that our tests had not caught before the release.',
-      'missing-backup': 'Stored data was damaged, and we did not have a complete, working backup of it.',
+      'missing-backup': 'We did not have a complete, working backup of the affected data.',
       'data-migration': 'Planned maintenance on how we store data did not go as intended.',
-      capacity: 'Our systems received more load than they were prepared for.',
-      network: 'A network problem kept requests from reaching our systems.',
+      capacity: 'Our systems did not have enough capacity for the load on them.',
+      network: 'A problem in our network disrupted our service.',
       configuration: 'A change to the settings of our systems did not work as intended.',
       dependency: 'A service that our systems depend on failed.',
       other: 'A technical problem in our systems caused a disruption.',

@@ -135,4 +135,10 @@ export const RULE_CATALOG: ReadonlyArray<Pick<Rule, 'id' | 'defaultLevel' | 'des
     defaultLevel: 'error',
     description: 'No control characters (escape sequences, bells, backspaces, lone CRs, C1) in the text.',
   },
+  {
+    id: 'notice-keys',
+    defaultLevel: 'warn',
+    description:
+      "The file's notice block holds only keys the notice reads; settings such as timezone belong in the config.",
+  },
 ];

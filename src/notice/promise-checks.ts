@@ -36,12 +36,13 @@ const CLAIM_WORDS: Record<string, ClaimWords> = {
     strong: [
       W('from now on'),
       W(
-        "(?:we|we've|we have)(?: now| already)? (?:added|introduced|installed|implemented|deployed|built|set up|put in place|enabled|rolled out)",
+        "(?:we|we['’]ve|we have)(?: now| already| since)? (?:added|introduced|installed|implemented|deployed|built|set up|put in place|enabled|rolled out)",
       ),
     ],
-    // "now" alone, but not "until now", "by now", "for now", "right now", "just now" or "now that".
-    weak: /(?<!\b(?:until|till|by|for|right|just|from) )\bnow\b(?! that\b| on\b)/i,
-    pending: W("we are|we're|is being|are being|will|plan(?:s|ning)? to|working on"),
+    // "now" alone, but not "until now", "by now", "for now", "right now", "just now" or "now that";
+    // "going forward" ("Going forward, every update is tested") unless the clause says "will".
+    weak: /(?<!\b(?:until|till|by|for|right|just|from) )\bnow\b(?! that\b| on\b)|\bgoing forward\b/i,
+    pending: W("we are|we['’]re|is being|are being|will|plan(?:s|ning)? to|working on"),
     recovery: W(
       'again|available|restored|recovered|reachable|online|operational|resolved|back to normal|back up and running|working normally|running normally',
     ),

@@ -113,7 +113,7 @@ describe('postmortem export --format statuspage', () => {
     expect(update?.body).toBe(notice.stdout.replace('Disruption of the Relata web app\n\n', ''));
     expect(update?.body).toContain(
       'On May 15, 2018, there was a disruption from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (CEST), ' +
-        '1 hour and 15 minutes in total. Affected: Relata web app and scheduled reminder e-mails.',
+        '1 hour and 15 minutes in total. Affected services: Relata web app and scheduled reminder e-mails.',
     );
     // The schema is strict enough to catch a wrong value.
     expect(validateIncidents({ ...doc, incidents: [{ ...en, impact: 'severe' }] })).toBe(false);
@@ -166,7 +166,7 @@ describe('postmortem export --format statuspage', () => {
     expect(named.code).toBe(0);
     const [incident] = (JSON.parse(named.stdout) as Incidents).incidents;
     expect(incident?.components.map((c) => c.name)).toEqual(['CRM web app', 'Reminders']);
-    expect(incident?.incident_updates[0]?.body).toContain('Affected: CRM web app and Reminders.');
+    expect(incident?.incident_updates[0]?.body).toContain('Affected services: CRM web app and Reminders.');
   });
 
   it.each([

@@ -143,9 +143,11 @@ describe('list: names stay whole, whatever they contain', () => {
     [
       'en',
       ['ticket purchases in the app', 'card and PayPal payments'],
-      'ticket purchases in the app and card and PayPal payments',
+      // Not "ticket purchases in the app and card and PayPal payments" (issue 18): the names' own "and" ends no item.
+      'ticket purchases in the app; card and PayPal payments',
     ],
-    ['en', ['A', 'B and C', 'D'], 'A, B and C and D'],
+    ['en', ['A', 'B and C', 'D'], 'A; B and C; D'],
+    ['en', ['A', 'B', 'C'], 'A, B and C'],
     ['de', ['Buchung', 'Wheelshare-App', 'Fahrtabrechnung'], 'Buchung, Wheelshare-App und Fahrtabrechnung'],
     // A name with an "und" of its own: "sowie" joins the last name, so two names never read as three.
     [
@@ -269,7 +271,7 @@ describe('facts: a window within one day names its day once, also among windows 
   it.each([
     [
       'en',
-      'There was a disruption on March 5, 2024, from 10:50 PM to 11:30 PM and on March 6, 2024, from 12:40 AM to 1:10 AM (EST)',
+      'There was a disruption from 10:50 PM to 11:30 PM on March 5 and from 12:40 AM to 1:10 AM on March 6, 2024 (EST)',
     ],
     [
       'de',

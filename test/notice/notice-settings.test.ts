@@ -43,12 +43,12 @@ describe('display names of services', () => {
   it("takes them from the config's notice.services when the file has none", async () => {
     const result = await run(drop('services'), { notice: { services: CONFIG_SERVICES } }, ['--channel', 'status']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Affected: CRM web app and reminders.');
+    expect(result.stdout).toContain('Affected services: CRM web app and reminders.');
   });
 
   it("prefers the file's names to the config's", async () => {
     const result = await run((s) => s, { notice: { services: CONFIG_SERVICES } }, ['--channel', 'status']);
-    expect(result.stdout).toContain('Affected: Relata web app and scheduled reminder e-mails.');
+    expect(result.stdout).toContain('Affected services: Relata web app and scheduled reminder e-mails.');
   });
 });
 

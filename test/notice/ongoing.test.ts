@@ -27,7 +27,7 @@ describe('postmortem notice for an incident that is not over yet (no mitigated, 
   afterAll(() => cleanup());
 
   const EN =
-    'A disruption has been ongoing since May 15, 2018, 12:02 PM (UTC). Affected: Relata web app and scheduled reminder e-mails.';
+    'A disruption has been ongoing since 12:02 PM (UTC) on May 15, 2018. Affected services: Relata web app and scheduled reminder e-mails.';
   const DE =
     'eit dem 15. Mai 2018, 12:02 Uhr (UTC), besteht eine Störung. Betroffen sind: Relata-Web-App und geplante Erinnerungsmails.';
   const FR =

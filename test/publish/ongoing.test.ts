@@ -13,7 +13,7 @@ describe('postmortem publish of an incident that is not over yet', () => {
   it.each([
     [
       'en',
-      'A disruption has been ongoing since May 15, 2018, 2:02 PM (CEST). Affected: Relata web app and scheduled reminder e-mails.',
+      'A disruption has been ongoing since 2:02 PM (CEST) on May 15, 2018. Affected services: Relata web app and scheduled reminder e-mails.',
     ],
     [
       'de',

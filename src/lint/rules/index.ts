@@ -11,6 +11,7 @@ import momentOrder from './moment-order.js';
 import noControlCharacters from './no-control-characters.js';
 import noPlaceholder from './no-placeholder.js';
 import noticeApology from './notice-apology.js';
+import noticeKeys from './notice-keys.js';
 import noticeLanguage from './notice-language.js';
 import noticeLeak from './notice-leak.js';
 import noticePromises from './notice-promises.js';
@@ -57,4 +58,5 @@ export const RULES: readonly Rule[] = [
   noticePromises,
   noPlaceholder,
   noControlCharacters,
+  noticeKeys,
 ];

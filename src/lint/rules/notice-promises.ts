@@ -14,7 +14,8 @@ export default defineRule({
     what:
       'A sentence of `notice.what_happened`, `customer_impact`, `next_steps` or `apology` that presents a fix as ' +
       'already in place needs a `done` action item behind it. **Phrases:** English "now" (not "until now", "by ' +
-      'now", "for now", "right now", "now that"), "from now on", "we have / we\'ve (now) added, introduced, ' +
+      'now", "for now", "right now", "now that"), "from now on", "going forward" (not with "will"), "we have / we\'ve ' +
+      '(now, already, since) added, introduced, ' +
       'installed, implemented, deployed, built, set up, put in place, enabled, rolled out"; German "jetzt", "nun", ' +
       '"nunmehr" (not "bis jetzt"), "ab sofort", "ab jetzt", "von nun an", "wir haben … ' +
       'eingeführt / eingebaut / hinzugefügt / eingerichtet / umgesetzt / installiert / ergänzt / aktiviert / ' +

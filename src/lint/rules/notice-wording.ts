@@ -13,7 +13,8 @@ export default defineRule({
   dependsOn: ['noticeLanguages'],
   docs: {
     what:
-      'Below SEV1, no text of the notice says "outage" (English, also "outages") or "Ausfall" (German, with its ' +
+      'Below SEV1, no text of the notice says "outage" (English, also "outages"; not "power outage", the ' +
+      'electricity\'s) or "Ausfall" (German, with its ' +
       'inflections: "Ausfälle", "Ausfällen"), as whole words. Of the German compounds only those that say the ' +
       'whole service was out count (Total-, Komplett-, Gesamt-, Voll-, System-, Dienst-, Server-, ' +
       'Plattformausfall); others name something else ("Zugausfälle" are train cancellations). French: "panne", ' +
