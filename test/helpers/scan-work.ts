@@ -84,10 +84,13 @@ export const LINEAR_GROWTH = 15;
 
 /**
  * Counts the work of `prepare(size)()` at each size (ascending, each ten times the last) and expects
- * it to grow at most LINEAR_GROWTH times from one size to the next; returns the value at the last.
+ * it to grow at most LINEAR_GROWTH times from one size to the next; returns the value and work at the last.
  * The sizes are checked in turn, so quadratic code fails at the small ones before the large one hangs.
  */
-export async function linearWork<T>(sizes: number[], prepare: (size: number) => () => T | Promise<T>): Promise<T> {
+export async function linearWork<T>(
+  sizes: number[],
+  prepare: (size: number) => () => T | Promise<T>,
+): Promise<{ value: T; work: number }> {
   let last: { size: number; work: number; value: T } | undefined;
   for (const size of sizes) {
     const run = prepare(size);
@@ -98,5 +101,5 @@ export async function linearWork<T>(sizes: number[], prepare: (size: number) => 
     last = { size, work, value };
   }
   if (!last) throw new Error('linearWork needs at least one size');
-  return last.value;
+  return { value: last.value, work: last.work };
 }

@@ -23,7 +23,9 @@ describe('pathological nesting in the timeline', () => {
   // about a tenth of the work. Code that goes over the rest of the section again for each line, or
   // gives the deep lines to the Markdown parser, costs about a hundred times as much at ten times the size.
   it('reads 16,000 nested list markers on one line (40 KB) in linear work and reports the nesting', async () => {
-    const { text, postmortem, problems, found } = await linearWork([160, 1_600, 16_000], (markers) => {
+    const {
+      value: { text, postmortem, problems, found },
+    } = await linearWork([160, 1_600, 16_000], (markers) => {
       const text = withTimeline(`${'- '.repeat(markers)}a`);
       return () => {
         const { postmortem, problems } = parsePostmortem(text, example.name);
@@ -40,7 +42,9 @@ describe('pathological nesting in the timeline', () => {
   });
 
   it('reads a 1 MB timeline item with deeply nested sub-lists in linear work', async () => {
-    const { text, postmortem, found } = await linearWork([50, 500, 5_000], (count) => {
+    const {
+      value: { text, postmortem, found },
+    } = await linearWork([50, 500, 5_000], (count) => {
       const lines = ['- 2018-05-15 10:00 +02:00 — Deep item'];
       for (let i = 0; lines.length < count; i++) lines.push(`${'  '.repeat(1 + (i % 400))}- sub item ${i}`);
       const text = withTimeline(lines.join('\n'));
@@ -57,7 +61,7 @@ describe('pathological nesting in the timeline', () => {
   });
 
   it('reads a 1 MB single paragraph item in linear work', async () => {
-    const postmortem = await linearWork([400, 4_000, 40_000], (count) => {
+    const { value: postmortem } = await linearWork([400, 4_000, 40_000], (count) => {
       const lines = ['- 2018-05-15 10:00 +02:00 — Long item'];
       while (lines.length < count) lines.push(`continued line ${lines.length}`);
       const text = withTimeline(lines.join('\n'));
