@@ -1,42 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePostmortem } from '../../src/model/index.js';
-import { renderPostmortemHtml } from '../../src/render/html-page.js';
-import { ROOT } from '../helpers/cli.js';
-import { chromiumFixture, HAS_CHROMIUM } from '../stats/chromium.js';
-
-const IN_CI = Boolean(process.env.CI);
-const CRM = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
-
-// Markdown a postmortem author (or a pasted chat log) may contain that must not become live HTML.
-const HOSTILE = [
-  '<script>alert(1)</script>',
-  '',
-  '<iframe src="https://example.org/frame"></iframe>',
-  '',
-  'Inline <img src=x onerror=alert(1)> and <b onclick="alert(1)">bold</b>.',
-  '',
-  'Image ![inline](https://example.org/a.png) and ![by reference][pic] and ![blank]().',
-  '',
-  'Links [script](javascript:alert(1)), [upper](JAVASCRIPT:alert(1)), [spaced](java&#x09;script:alert(1)),',
-  '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==), [vb](vbscript:msgbox(1)),',
-  '<javascript:alert(1)> and [kept](https://example.org/runbook "Runbook").',
-  '',
-  'Took ~5 minutes, then ~10 more; ~~the old plan~~ was dropped. The editor left config.yml.~1~ behind.',
-  '',
-  '[pic]: https://example.org/b.png',
-  '',
-].join('\n');
-
-async function hostilePage(): Promise<string> {
-  const text = (await readFile(CRM, 'utf8')).replace('## Summary\n', `## Summary\n\n${HOSTILE}`);
-  expect(text).toContain('<script>');
-  return renderPostmortemHtml(parsePostmortem(text, CRM).postmortem);
-}
-
-const fixture = chromiumFixture('postmortem-html-page-');
+import { hostilePage } from './hostile-markdown.js';
 
 describe('the HTML page of render --format html', () => {
   it('escapes raw HTML: no element of the postmortem reaches the page', async () => {
@@ -74,45 +37,4 @@ describe('the HTML page of render --format html', () => {
       'Took ~5 minutes, then ~10 more; <del>the old plan</del> was dropped. The editor left config.yml.~1~ behind.',
     );
   });
-
-  it.runIf(HAS_CHROMIUM || IN_CI)(
-    'in Chromium with script allowed: no script runs, no image or frame exists, no link has a script URL',
-    async () => {
-      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
-      const out = join(fixture.dir, 'hostile.html');
-      await writeFile(out, await hostilePage());
-      const url = pathToFileURL(out).href;
-      const context = await fixture.browser.newContext({ javaScriptEnabled: true });
-      const requests: string[] = [];
-      const dialogs: string[] = [];
-      context.on('request', (r) => {
-        if (r.url() !== url) requests.push(r.url());
-      });
-      await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-      const page = await context.newPage();
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
-      await page.goto(url, { waitUntil: 'load' });
-      // Page code as text: the tests are typed without the DOM library.
-      const found = await page.evaluate<{ elements: number; protocols: string[]; links: number; cells: number }>(
-        `({
-          elements: document.querySelectorAll('script, img, image, iframe, object, embed').length,
-          protocols: [...new Set([...document.querySelectorAll('a[href]')].map((a) => a.protocol))],
-          links: document.querySelectorAll('a[href]').length,
-          cells: document.querySelectorAll('table td').length,
-        })`,
-      );
-      await context.close();
-      expect(dialogs).toEqual([]);
-      expect(requests).toEqual([]);
-      expect(found.elements).toBe(0);
-      expect(found.links).toBeGreaterThan(4);
-      // An emptied href points at the page itself (file:).
-      expect(found.protocols.filter((p) => !['https:', 'file:'].includes(p))).toEqual([]);
-      expect(found.cells).toBeGreaterThan(10);
-    },
-    60_000,
-  );
 });
