@@ -1,5 +1,5 @@
-import MarkdownIt from 'markdown-it';
 import type { Postmortem } from '../model/index.js';
+import { markdownToHtml } from '../model/markdown-html.js';
 import type { TemplateOptions } from './engine.js';
 import { htmlPage } from './html-shell.js';
 import { incidentChart } from './incident-chart.js';
@@ -16,19 +16,9 @@ svg.timeline{max-width:100%;height:auto;font:12px system-ui,sans-serif;fill:#1d2
 svg .axis{stroke:#8a93a6;stroke-width:2}svg .impact{fill:#e45756;fill-opacity:.55}svg .mark{stroke:#8a93a6}svg .moment{fill:#4c78a8}
 `;
 
-/**
- * The Markdown the templates render, turned into HTML: raw HTML in the postmortem is escaped, not
- * passed through, and images are not loaded, so the page cannot reach the network.
- */
-function toHtml(markdown: string): string {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  md.disable('image');
-  return md.render(markdown);
-}
-
 /** One self-contained HTML page: the header facts, an SVG timeline chart and the sections; no script. */
 export async function renderPostmortemHtml(pm: Postmortem, options: TemplateOptions = {}): Promise<string> {
-  const body = toHtml(await renderPostmortem(pm, options));
+  const body = markdownToHtml(await renderPostmortem(pm, options));
   const chart = incidentChart(pm);
   const figure = `<figure>${timelineSvg(chart)}</figure>\n`;
   const at = body.indexOf('<h2>');

@@ -1,52 +1,36 @@
-import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replaceStatus } from '../../src/lifecycle/status.js';
-import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
+import { EXAMPLE_NAME as NAME, exampleFolder } from '../helpers/example-folder.js';
 
-const EXAMPLE = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
-const NAME = '2018-05-15-crm-release-rollback-failed.md';
-
-let dir = '';
-let cleanup: () => Promise<void> = async () => undefined;
-let original = '';
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir('postmortem-status-'));
-  original = await readFile(EXAMPLE, 'utf8');
-});
-afterEach(async () => cleanup());
-
-async function file(text: string, mode = 0o644): Promise<string> {
-  const path = join(dir, NAME);
-  await writeFile(path, text);
-  await chmod(path, mode);
-  return path;
-}
+const example = exampleFolder('postmortem-status-');
+const { file } = example;
 
 describe('postmortem status', () => {
   it('prints the status', async () => {
-    await file(original);
-    const result = await runInProcess(['status', NAME], { cwd: dir });
+    await file(example.original);
+    const result = await runInProcess(['status', NAME], { cwd: example.dir });
     expect(result).toMatchObject({ code: 0, stdout: 'final\n' });
   });
 
   it('sets a status by changing only its value, atomically, keeping the mode', async () => {
-    const path = await file(original, 0o640);
-    const result = await runInProcess(['status', NAME, 'in-review'], { cwd: dir });
+    const path = await file(example.original, 0o640);
+    const result = await runInProcess(['status', NAME, 'in-review'], { cwd: example.dir });
     expect(result).toMatchObject({ code: 0, stdout: `${NAME}: final → in-review\n` });
-    expect(await readFile(path, 'utf8')).toBe(original.replace('\nstatus: final\n', '\nstatus: in-review\n'));
+    expect(await readFile(path, 'utf8')).toBe(example.original.replace('\nstatus: final\n', '\nstatus: in-review\n'));
     expect((await stat(path)).mode & 0o777).toBe(0o640);
-    const again = await runInProcess(['status', NAME, 'in-review'], { cwd: dir });
+    const again = await runInProcess(['status', NAME, 'in-review'], { cwd: example.dir });
     expect(again).toMatchObject({ code: 0, stdout: `${NAME}: already in-review\n` });
   });
 
   it('refuses final while the file has a placeholder, and leaves the file as it was', async () => {
-    const draft = original
+    const draft = example.original
       .replace('\nstatus: final\n', '\nstatus: draft\n')
       .replace('## Detection\n', '## Detection\n\nTODO: who noticed first?\n');
     const path = await file(draft);
-    const result = await runInProcess(['status', NAME, 'final'], { cwd: dir });
+    const result = await runInProcess(['status', NAME, 'final'], { cwd: example.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(`^${NAME}:\\d+:\\d+ error Expected finished text in a final postmortem, found the placeholder "TODO"`),
@@ -55,13 +39,13 @@ describe('postmortem status', () => {
     expect(result.stderr).toContain('Status stays draft: final needs the problems above fixed first');
     expect(await readFile(path, 'utf8')).toBe(draft);
     // A draft may hold placeholders: in-review does not ask for finished text.
-    expect((await runInProcess(['status', NAME, 'in-review'], { cwd: dir })).code).toBe(0);
+    expect((await runInProcess(['status', NAME, 'in-review'], { cwd: example.dir })).code).toBe(0);
   });
 
   it('refuses published without `resolved`, naming the rule', async () => {
-    const draft = original.replace('\nstatus: final\n', '\nstatus: draft\n').replace(/\nresolved: .*\n/, '\n');
+    const draft = example.original.replace('\nstatus: final\n', '\nstatus: draft\n').replace(/\nresolved: .*\n/, '\n');
     await file(draft);
-    const result = await runInProcess(['status', NAME, 'published'], { cwd: dir });
+    const result = await runInProcess(['status', NAME, 'published'], { cwd: example.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('(status-requirements)');
   });
@@ -78,31 +62,31 @@ describe('postmortem status', () => {
     [['status', NAME, 'done'], 2, 'done: expected a status out of draft → in-review → final → published.'],
     [['status', 'missing.md'], 2, 'missing.md: no such file.'],
   ])('%j exits %i', async (args, code, message) => {
-    await file(original);
-    const result = await runInProcess(args, { cwd: dir });
+    await file(example.original);
+    const result = await runInProcess(args, { cwd: example.dir });
     expect(result.code).toBe(code);
     expect(result.stderr).toContain(message);
   });
 
   it('reports a file it cannot read as file:line:col and exits 1', async () => {
     await file('---\nid: [unclosed\n---\n\n# Nothing\n');
-    const result = await runInProcess(['status', NAME, 'final'], { cwd: dir });
+    const result = await runInProcess(['status', NAME, 'final'], { cwd: example.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`^${NAME}:\\d+:\\d+ error`));
   });
 
   it('reports a broken config as a configuration failure, exit 2, and leaves the file alone', async () => {
-    await file(original);
-    await writeFile(join(dir, 'broken.json'), '{ "rules": ');
-    const result = await runInProcess(['status', NAME, 'draft', '--config', 'broken.json'], { cwd: dir });
+    await file(example.original);
+    await writeFile(join(example.dir, 'broken.json'), '{ "rules": ');
+    const result = await runInProcess(['status', NAME, 'draft', '--config', 'broken.json'], { cwd: example.dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error .*broken\.json/m);
-    expect(await readFile(join(dir, NAME), 'utf8')).toBe(original);
+    expect(await readFile(join(example.dir, NAME), 'utf8')).toBe(example.original);
   });
 
   it('says what to add when the front matter has no status line', async () => {
-    await file(original.replace('\nstatus: final\n', '\n'));
-    const result = await runInProcess(['status', NAME, 'draft'], { cwd: dir });
+    await file(example.original.replace('\nstatus: final\n', '\n'));
+    const result = await runInProcess(['status', NAME, 'draft'], { cwd: example.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${NAME}: status: Expected a \`status:\` line in the front matter, found none`);
   });

@@ -1,25 +1,16 @@
 import { chmod, lstat, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../../src/model/index.js';
 import { replaceStatus } from '../../src/lifecycle/status.js';
-import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
+import { EXAMPLE_NAME as NAME, exampleFolder } from '../helpers/example-folder.js';
 
 // `status` reads and changes the value with the YAML parser the model reads with: every valid way
 // of writing the value is read as the model reads it, and a change replaces only the value's own
 // characters, or is refused (naming file:line:col) when a one-word value would change its meaning.
 
-const EXAMPLE = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
-const NAME = '2018-05-15-crm-release-rollback-failed.md';
-
-let dir = '';
-let cleanup: () => Promise<void> = async () => undefined;
-let original = '';
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir('postmortem-status-value-'));
-  original = await readFile(EXAMPLE, 'utf8');
-});
-afterEach(async () => cleanup());
+const example = exampleFolder('postmortem-status-value-');
 
 const front = (lines: string) => `---\nid: x\n${lines}\ntitle: T\n---\n\nBody.\n`;
 const statusOf = (text: string) => parsePostmortem(text, 'x.md').postmortem.data.status;
@@ -66,29 +57,31 @@ describe('replaceStatus', () => {
 });
 
 describe('postmortem status with unusual YAML', () => {
-  async function file(text: string): Promise<string> {
-    const path = join(dir, NAME);
-    await writeFile(path, text);
-    return path;
-  }
+  const { file } = example;
 
   it.each(['!!str in-review', '&s in-review', '"in-review"'])('reads and changes `status: %s`', async (value) => {
-    const text = original.replace('\nstatus: final\n', `\nstatus: ${value}\n`);
+    const text = example.original.replace('\nstatus: final\n', `\nstatus: ${value}\n`);
     const path = await file(text);
-    expect(await runInProcess(['status', NAME], { cwd: dir })).toMatchObject({ code: 0, stdout: 'in-review\n' });
-    const result = await runInProcess(['status', NAME, 'final'], { cwd: dir });
+    expect(await runInProcess(['status', NAME], { cwd: example.dir })).toMatchObject({
+      code: 0,
+      stdout: 'in-review\n',
+    });
+    const result = await runInProcess(['status', NAME, 'final'], { cwd: example.dir });
     expect(result).toMatchObject({ code: 0, stdout: `${NAME}: in-review → final\n` });
     const changed = await readFile(path, 'utf8');
     expect(changed).toBe(
-      original.replace('\nstatus: final\n', `\nstatus: ${value.replace(/"?in-review"?/, 'final')}\n`),
+      example.original.replace('\nstatus: final\n', `\nstatus: ${value.replace(/"?in-review"?/, 'final')}\n`),
     );
   });
 
   it('refuses a folded status, naming where, and leaves the file as it was', async () => {
-    const text = original.replace('\nstatus: final\n', '\nstatus: >-\n  in-review\n');
+    const text = example.original.replace('\nstatus: final\n', '\nstatus: >-\n  in-review\n');
     const path = await file(text);
-    expect(await runInProcess(['status', NAME], { cwd: dir })).toMatchObject({ code: 0, stdout: 'in-review\n' });
-    const result = await runInProcess(['status', NAME, 'final'], { cwd: dir });
+    expect(await runInProcess(['status', NAME], { cwd: example.dir })).toMatchObject({
+      code: 0,
+      stdout: 'in-review\n',
+    });
+    const result = await runInProcess(['status', NAME, 'final'], { cwd: example.dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       `${NAME}:4:9: status: Expected a plain value such as \`status: draft\`, found a block scalar`,
@@ -97,16 +90,16 @@ describe('postmortem status with unusual YAML', () => {
   });
 
   it('writes a symlinked postmortem through its link, keeping the link and the mode', async () => {
-    await mkdir(join(dir, 'store'));
-    const target = join(dir, 'store', NAME);
-    await writeFile(target, original);
+    await mkdir(join(example.dir, 'store'));
+    const target = join(example.dir, 'store', NAME);
+    await writeFile(target, example.original);
     await chmod(target, 0o640);
-    await symlink(join('store', NAME), join(dir, NAME));
-    const result = await runInProcess(['status', NAME, 'in-review'], { cwd: dir });
+    await symlink(join('store', NAME), join(example.dir, NAME));
+    const result = await runInProcess(['status', NAME, 'in-review'], { cwd: example.dir });
     expect(result).toMatchObject({ code: 0, stdout: `${NAME}: final → in-review\n` });
-    expect((await lstat(join(dir, NAME))).isSymbolicLink()).toBe(true);
-    expect(await readlink(join(dir, NAME))).toBe(join('store', NAME));
-    expect(await readFile(target, 'utf8')).toBe(original.replace('\nstatus: final\n', '\nstatus: in-review\n'));
+    expect((await lstat(join(example.dir, NAME))).isSymbolicLink()).toBe(true);
+    expect(await readlink(join(example.dir, NAME))).toBe(join('store', NAME));
+    expect(await readFile(target, 'utf8')).toBe(example.original.replace('\nstatus: final\n', '\nstatus: in-review\n'));
     expect((await stat(target)).mode & 0o777).toBe(0o640);
   });
 });

@@ -1,0 +1,52 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { chromiumFixture, HAS_CHROMIUM } from '../stats/chromium.js';
+import { hostilePage } from './hostile-markdown.js';
+
+const IN_CI = Boolean(process.env.CI);
+const fixture = chromiumFixture('postmortem-html-page-');
+
+describe('the HTML page of render --format html, in Chromium', () => {
+  it.runIf(HAS_CHROMIUM || IN_CI)(
+    'in Chromium with script allowed: no script runs, no image or frame exists, no link has a script URL',
+    async () => {
+      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
+      const out = join(fixture.dir, 'hostile.html');
+      await writeFile(out, await hostilePage());
+      const url = pathToFileURL(out).href;
+      const context = await fixture.browser.newContext({ javaScriptEnabled: true });
+      const requests: string[] = [];
+      const dialogs: string[] = [];
+      context.on('request', (r) => {
+        if (r.url() !== url) requests.push(r.url());
+      });
+      await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+      const page = await context.newPage();
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      // Page code as text: the tests are typed without the DOM library.
+      const found = await page.evaluate<{ elements: number; protocols: string[]; links: number; cells: number }>(
+        `({
+          elements: document.querySelectorAll('script, img, image, iframe, object, embed').length,
+          protocols: [...new Set([...document.querySelectorAll('a[href]')].map((a) => a.protocol))],
+          links: document.querySelectorAll('a[href]').length,
+          cells: document.querySelectorAll('table td').length,
+        })`,
+      );
+      await context.close();
+      expect(dialogs).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(found.elements).toBe(0);
+      expect(found.links).toBeGreaterThan(4);
+      // An emptied href points at the page itself (file:).
+      expect(found.protocols.filter((p) => !['https:', 'file:'].includes(p))).toEqual([]);
+      expect(found.cells).toBeGreaterThan(10);
+    },
+    60_000,
+  );
+});
