@@ -6,6 +6,7 @@ import { DEFAULT_ROLE, NameScrubber } from '../../src/timeline/blameless.js';
 import { repositoryName } from '../../src/timeline/git.js';
 import { elementLines, jsonSyntaxReason, parseJson } from '../../src/timeline/json.js';
 import { sameWordsKey } from '../../src/timeline/merge.js';
+import { sentTo, withoutDomain } from '../../src/timeline/opsgenie.js';
 import { readZipEntries, ZipError } from '../../src/timeline/zip.js';
 import { runInProcess } from '../helpers/cli.js';
 
@@ -135,6 +136,44 @@ describe('jsonSyntaxReason', () => {
         message: 'expected JSON, found a syntax error: Expected double-quoted property name',
       },
     });
+  });
+});
+
+describe("Opsgenie's notification lines and owner names", () => {
+  it.each([
+    ['Sent SMS to Ana', true],
+    ['email sent  to the on-call', true],
+    ['sent to Ana', false],
+    ['resent it to Ana', false],
+    ['sent sent sent', false],
+    ['sent it\nto Ana', false],
+    ['first line\nsent a page to Bo', true],
+    ['sent it to\u2028Ana', true],
+    ['sent it toward Ana', false],
+  ])('sentTo(%j) is %s', (log, expected) => {
+    expect(sentTo(log)).toBe(expected);
+  });
+
+  it.each([
+    ['ana@example.org', 'ana'],
+    ['a@b@c', 'a'],
+    ['no domain', 'no domain'],
+    ['x@y\nz', 'x@y\nz'],
+    ['x@y\nz@w', 'x@y\nz'],
+  ])('withoutDomain(%j) is %j', (owner, expected) => {
+    expect(withoutDomain(owner)).toBe(expected);
+  });
+
+  // The patterns they replace, on short random texts: same answers.
+  it('agree with the patterns they replace', () => {
+    const pieces = ['sent ', 'Sent', ' to', 'to', 'x', ' ', '\n', '\r', '\u2028', '@', 'a@b', 'toward'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: (i % 9) + 1 }, () => pieces[next()]).join('');
+      expect(sentTo(text), text).toBe(/\bsent .* to\b/i.test(text));
+      expect(withoutDomain(text), text).toBe(text.replace(/@.*$/, ''));
+    }
   });
 });
 
