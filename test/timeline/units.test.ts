@@ -169,7 +169,7 @@ describe("Opsgenie's notification lines and owner names", () => {
     const pieces = ['sent ', 'Sent', ' to', 'to', 'x', ' ', '\n', '\r', '\u2028', '@', 'a@b', 'toward'];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
-    for (let i = 0; i < 20_000; i++) {
+    for (let i = 0; i < 5_000; i++) {
       const text = Array.from({ length: (i % 9) + 1 }, () => pieces[next()]).join('');
       expect(sentTo(text), text).toBe(/\bsent .* to\b/i.test(text));
       expect(withoutDomain(text), text).toBe(text.replace(/@.*$/, ''));
