@@ -24,7 +24,9 @@ export function roleOf(roles: Record<string, string>, person: Person | undefined
   return DEFAULT_ROLE;
 }
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// Every run of address characters, with its domain when one follows: an address is a run that has
+// one. Matching `[\w.+-]+@…` alone tried each start inside a long run without `@` again (quadratic).
+const EMAIL = /[\w.+-]+(@[\w-]+(?:\.[\w-]+)+)?/g;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -54,7 +56,7 @@ export class NameScrubber {
 
   /** The text with known names and e-mail addresses replaced by roles. */
   scrub(text: string): string {
-    let out = text.includes('@') ? text.replace(EMAIL, DEFAULT_ROLE) : text;
+    let out = text.includes('@') ? text.replace(EMAIL, (run, domain?: string) => (domain ? DEFAULT_ROLE : run)) : text;
     if (this.pattern) {
       this.pattern.lastIndex = 0;
       out = out.replace(this.pattern, (m) => this.byName.get(m.replace(/^@/, '').toLowerCase()) ?? DEFAULT_ROLE);

@@ -21,6 +21,12 @@ async function run(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise
 
 const SEP = '\u001f';
 
+/** The name events give a repository: its folder's, without trailing separators and `.git`. */
+export function repositoryName(dir: string): string {
+  // The lookbehind starts a match only where a run of separators starts: linear on `a////…/b`.
+  return basename(dir.replace(/(?<![\\/])[\\/]+$/, '')).replace(/\.git$/, '') || 'repository';
+}
+
 /** Reads commits and tags of the repository at `dir` inside the window. */
 export async function readGit(
   dir: string,
@@ -34,7 +40,7 @@ export async function readGit(
       events: [],
       messages: [{ file: shown, message: `expected a git repository: ${firstLine(inside.stderr)}` }],
     };
-  const repo = basename(dir.replace(/[\\/]+$/, '')).replace(/\.git$/, '') || 'repository';
+  const repo = repositoryName(dir);
   const scrubber = new NameScrubber([], ctx.roles);
   const events: SourceEvent[] = [];
   const since = new Date(ctx.since).toISOString();

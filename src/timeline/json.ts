@@ -9,9 +9,16 @@ export function parseJson(text: string, file: string): { value: unknown } | { me
     const why = (error as Error).message;
     const at = /position (\d+)/.exec(why);
     const { line, column } = at ? lineColumn(text, Number(at[1])) : { line: 1, column: 1 };
-    const reason = why.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-    return { message: { file, line, column, message: `expected JSON, found a syntax error: ${reason}` } };
+    return {
+      message: { file, line, column, message: `expected JSON, found a syntax error: ${jsonSyntaxReason(why)}` },
+    };
   }
+}
+
+/** JSON.parse's message without the position, which the message gives as line and column: Node 20's and Node 22's wording. */
+export function jsonSyntaxReason(why: string): string {
+  // The lookbehind starts a match only where a run of blanks starts: linear on many blanks.
+  return why.replace(/(?<!\s)\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -19,12 +19,34 @@ export function isOpsgenie(value: unknown): boolean {
   );
 }
 
-/** Log lines that say how people were reached, not what happened. */
-const NOTIFICATION = /\b(?:notification|notified|sent .* to|will be notified|delivered|email sent)\b/i;
+/** Log lines that say how people were reached, not what happened (and `sentTo`). */
+const NOTIFICATION = /\b(?:notification|notified|will be notified|delivered|email sent)\b/i;
+
+/** The line terminators, where `.` stops. */
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+/**
+ * Whether a line says "sent … to", as `/\bsent .* to\b/i` finds it. That pattern tried every `sent `
+ * of a line to its end (quadratic); a later `sent ` finds nothing the first one's rest does not hold.
+ */
+export function sentTo(log: string): boolean {
+  return log.split(LINE_END).some((line) => {
+    const at = line.search(/\bsent /i);
+    return at >= 0 && / to\b/i.test(line.slice(at + 'sent '.length));
+  });
+}
+
+/** An owner's name without its mail domain: from the first `@` of its last line on, as `/@.*$/` cut it, in linear time. */
+export function withoutDomain(owner: string): string {
+  const lines = owner.split(LINE_END);
+  const last = lines.pop() ?? '';
+  const at = last.indexOf('@');
+  return at < 0 ? owner : owner.slice(0, owner.length - last.length + at);
+}
 
 function kindOf(log: string, type: string): EventKind | null {
   if (type === 'note') return 'note';
-  if (NOTIFICATION.test(log)) return null;
+  if (NOTIFICATION.test(log) || sentTo(log)) return null;
   if (/acknowledg|escalat|clos|resolv|creat|snooz|assign|priority|reopen/i.test(log)) return 'page';
   return 'note';
 }
@@ -35,7 +57,7 @@ export function readOpsgenie(value: unknown, text: string, ctx: ReadContext, sho
   const events: SourceEvent[] = [];
   const messages: SourceMessage[] = [];
   const owners = list.flatMap((e) => (isRecord(e) && typeof e.owner === 'string' && e.owner ? [e.owner] : []));
-  const people = [...new Set(owners)].map((o) => ({ names: [o, o.replace(/@.*$/, '')] }));
+  const people = [...new Set(owners)].map((o) => ({ names: [o, withoutDomain(o)] }));
   const scrubber = new NameScrubber(people, ctx.roles);
   let lines: number[] | null = null;
   const lineOf = (i: number) => (lines ??= elementLines(text, 2))[i];
