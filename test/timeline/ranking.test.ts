@@ -5,7 +5,7 @@ import { collectTimeline } from '../../src/timeline/collect.js';
 import { ROOT } from '../helpers/cli.js';
 
 // Precision and recall of the preselection on incident channels written after public write-ups
-// (test/fixtures/timeline/ranking/build.py says which), against the timelines those write-ups
+// (test/fixtures/timeline/ranking/channels.txt says which), against the timelines those write-ups
 // published. docs/timeline.md reports these numbers; the floors below keep them from sliding.
 const DIR = join(ROOT, 'test', 'fixtures', 'timeline', 'ranking');
 
