@@ -108,7 +108,9 @@ function facts(f: NoticeFacts, place: Place): string[] {
   const on = withinOneDay(f.spans, place) ? `On ${day(first.start, place)}, there` : 'There';
   out.push(`${on} was ${article.toLowerCase()} ${noun} ${when}${lasted ? total : ''}.`);
   out.push(affected);
-  if (f.resolvedLater !== undefined) out.push(`The incident was fully resolved on ${day(f.resolvedLater, place)}.`);
+  // Customers whose data stayed lost read no "fully resolved": the incident was closed, their data is not back.
+  if (f.resolvedLater !== undefined)
+    out.push(`The incident was ${f.dataLost ? 'closed' : 'fully resolved'} on ${day(f.resolvedLater, place)}.`);
   if (!f.dataInText && !f.dataLost) out.push('No data was lost.');
   return out;
 }

@@ -155,7 +155,9 @@ function facts(f: NoticeFacts, place: Place): string[] {
   else opening = `${capital(noun)} a eu lieu ${yearOnce(rangesText(f.spans, place, RANGES))}`;
   out.push(`${opening}${lasted}.`);
   out.push(affected);
-  if (f.resolvedLater !== undefined) out.push(`L’incident a été entièrement résolu le ${day(f.resolvedLater, place)}.`);
+  // Customers whose data stayed lost read no "entièrement résolu": the incident was closed, their data is not back.
+  if (f.resolvedLater !== undefined)
+    out.push(`L’incident a été ${f.dataLost ? 'clos' : 'entièrement résolu'} le ${day(f.resolvedLater, place)}.`);
   if (!f.dataInText && !f.dataLost) out.push('Aucune donnée n’a été perdue.');
   return out;
 }

@@ -389,11 +389,15 @@ describe('facts: the incident closed days later', () => {
     dataInText: true,
   };
   it.each([
-    [false, 'Vollständig behoben war der Vorfall am 20. November 2021.'],
+    ['de', false, 'Vollständig behoben war der Vorfall am 20. November 2021.'],
     // Customers who lost data read no "fully fixed": the incident was closed, their data is not back.
-    [true, 'Abgeschlossen war der Vorfall am 20. November 2021.'],
-  ])('de, data lost: %s', (dataLost, expected) => {
-    expect(languageModule('de').facts({ ...facts, dataLost }, place('de', berlin))).toContain(expected);
+    ['de', true, 'Abgeschlossen war der Vorfall am 20. November 2021.'],
+    ['en', false, 'The incident was fully resolved on November 20, 2021.'],
+    ['en', true, 'The incident was closed on November 20, 2021.'],
+    ['fr', false, 'L’incident a été entièrement résolu le 20 novembre 2021.'],
+    ['fr', true, 'L’incident a été clos le 20 novembre 2021.'],
+  ] as const)('%s, data lost: %s', (lang, dataLost, expected) => {
+    expect(languageModule(lang).facts({ ...facts, dataLost }, place(lang, berlin))).toContain(expected);
   });
 });
 
