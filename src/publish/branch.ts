@@ -56,11 +56,7 @@ export async function resolveCommit(repo: string, rev: string): Promise<string |
  * path per `ls-tree`: given a folder and a path inside it, ls-tree lists the folder's contents
  * instead of its entry.
  */
-async function treeEntry(
-  repo: string,
-  commit: string,
-  path: string,
-): Promise<{ mode: string; type: string; id: string } | null> {
+async function treeEntry(repo: string, commit: string, path: string): Promise<TreeEntry | null> {
   const out = await git(repo, ['ls-tree', '-z', commit, '--', path]);
   const line = out.split('\0').find((entry) => entry.endsWith(`\t${path}`));
   if (!line) return null;
@@ -68,18 +64,44 @@ async function treeEntry(
   return { mode, type, id };
 }
 
+type TreeEntry = { mode: string; type: string; id: string };
+
+/**
+ * The entries along every path in one `ls-tree -r -t`: each folder on the way to a path and the
+ * path itself, when they are there. A folder that is a file or a link hides what lies below it, so
+ * a missing folder is looked up on its own (see previousVersion).
+ */
+async function entriesAlong(repo: string, commit: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> {
+  const entries = new Map<string, TreeEntry>();
+  if (paths.length === 0) return entries;
+  const out = await git(repo, ['ls-tree', '-r', '-t', '-z', commit, '--', ...paths]);
+  for (const line of out.split('\0')) {
+    const tab = line.indexOf('\t');
+    if (tab === -1) continue;
+    const [mode = '', type = '', id = ''] = line.slice(0, tab).split(' ');
+    entries.set(line.slice(tab + 1), { mode, type, id });
+  }
+  return entries;
+}
+
 /** The parent's version of a file; refuses paths the tree cannot take as a file. */
-async function previousVersion(repo: string, commit: string, path: string): Promise<FileChange['mode'] | null> {
+async function previousVersion(
+  repo: string,
+  commit: string,
+  path: string,
+  along: Map<string, TreeEntry>,
+): Promise<FileChange['mode'] | null> {
   const segments = path.split('/');
   for (let i = 1; i < segments.length; i++) {
     const folder = segments.slice(0, i).join('/');
-    const entry = await treeEntry(repo, commit, folder);
+    // Only a folder missing from the listing costs a git run of its own: absent, or not a tree.
+    const entry = along.get(folder) ?? (await treeEntry(repo, commit, folder));
     if (!entry) return null;
     if (entry.mode === '120000')
       refuse(`${folder} is a symbolic link in the site; refusing to write ${path} through it.`);
     if (entry.type !== 'tree') refuse(`${folder} is a file in the site; expected a folder.`);
   }
-  const entry = await treeEntry(repo, commit, path);
+  const entry = along.get(path) ?? null;
   if (!entry) return null;
   if (entry.type === 'tree') refuse(`${path} is a folder in the site; expected a post file there.`);
   if (entry.mode === '120000') refuse(`${path} is a symbolic link; refusing to write through it.`);
@@ -93,8 +115,13 @@ export async function planBranch(request: BranchRequest): Promise<BranchPlan> {
   const old = await resolveCommit(repo, `refs/heads/${branch}`);
   const parent = old ?? request.base;
   const changes: FileChange[] = [];
+  const along = await entriesAlong(
+    repo,
+    parent,
+    request.files.map((file) => file.path),
+  );
   for (const file of request.files) {
-    const mode = await previousVersion(repo, parent, file.path);
+    const mode = await previousVersion(repo, parent, file.path, along);
     const previous = mode === null ? null : await git(repo, ['cat-file', 'blob', `${parent}:${file.path}`]);
     request.check?.(file, previous);
     if (previous !== file.content) changes.push({ ...file, previous, mode: mode ?? '100644' });
