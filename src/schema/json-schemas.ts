@@ -1,3 +1,4 @@
+import { answersSchema } from './answers.js';
 import { configSchema } from './config.js';
 import { frontMatterSchema } from './frontmatter.js';
 import type { Zod, ZodSchema } from './regex.js';
@@ -49,6 +50,7 @@ function toJson(z: Zod, schema: ZodSchema, file: string): Record<string, unknown
 export function renderJsonSchemas(z: Zod, rules: readonly RuleSchemaSource[]): Record<string, string> {
   const ruleOptions = Object.fromEntries(rules.map((r) => [r.id, r.options ? r.options(z) : z.strictObject({})]));
   const schemas: Record<string, Record<string, unknown>> = {
+    'answers.schema.json': toJson(z, answersSchema(z), 'answers.schema.json'),
     'postmortem.frontmatter.schema.json': toJson(z, frontMatterSchema(z), 'postmortem.frontmatter.schema.json'),
     'postmortemrc.schema.json': toJson(z, configSchema(z, ruleOptions), 'postmortemrc.schema.json'),
   };

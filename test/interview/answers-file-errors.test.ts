@@ -1,0 +1,74 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
+
+// Bad answers files, read through the answers-file schema (src/schema/answers.ts) and the prompts'
+// validators: each problem is named as FILE:LINE:COL: key: message, with exit 2 and nothing written.
+
+const EXAMPLE = join(ROOT, 'examples', 'answers', 'crm-release-rollback.yaml');
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir('postmortem-answers-errors-'));
+});
+afterEach(async () => cleanup());
+
+/** Runs `new --answers a.yaml` on the example with `edit` applied; returns stderr's lines. */
+async function refused(edit: (text: string) => string): Promise<string[]> {
+  const text = await readFile(EXAMPLE, 'utf8');
+  const changed = edit(text);
+  expect(changed).not.toBe(text);
+  await writeFile(join(dir, 'a.yaml'), changed);
+  const result = await runInProcess(['new', '--answers', 'a.yaml'], { cwd: dir });
+  expect(result.code).toBe(2);
+  expect(result.stderr).not.toContain('internal error');
+  expect(result.stdout).not.toContain('Wrote');
+  // The first line carries the `error` label.
+  return result.stderr
+    .split('\n')
+    .map((l) => l.replace(/^error /, ''))
+    .filter((l) => l.startsWith('a.yaml:'));
+}
+
+/** The 1-based line and column of the first `needle` in the edited example. */
+function positionIn(text: string, needle: string): string {
+  const index = text.indexOf(needle);
+  expect(index).toBeGreaterThanOrEqual(0);
+  const before = text.slice(0, index).split('\n');
+  return `${before.length}:${(before.at(-1) as string).length + 1}`;
+}
+
+describe('an answers file with a wrong value names it with file:line:col', () => {
+  it('a wrong type: an author written as a mapping is named at that entry, not as an empty list', async () => {
+    const edit = (t: string) => t.replace(/^authors: \[([^,\]]+)/m, 'authors: [{name: $1}');
+    const lines = await refused(edit);
+    const text = edit(await readFile(EXAMPLE, 'utf8'));
+    expect(lines).toEqual([
+      `a.yaml:${positionIn(text, '{name: ')}: authors.0: Expected text, found a list or mapping.`,
+    ]);
+  });
+
+  it('an unknown key is named at the key, with the keys an answers file may hold', async () => {
+    const edit = (t: string) => t.replace(/^severity:/m, 'severtiy:');
+    const lines = await refused(edit);
+    const text = edit(await readFile(EXAMPLE, 'utf8'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^a\\.yaml:${positionIn(text, 'severtiy:')}: severtiy: Expected one of the answer keys \\(id, title, `,
+      ),
+    );
+  });
+
+  it('a date that does not exist is named at its value', async () => {
+    const edit = (t: string) => t.replace(/^( {4}due: )\d{4}-\d{2}-\d{2}$/m, '$12018-02-30');
+    const lines = await refused(edit);
+    const text = edit(await readFile(EXAMPLE, 'utf8'));
+    expect(lines).toEqual([
+      `a.yaml:${positionIn(text, '2018-02-30')}: action_items.0.due: ` +
+        'Expected a due date YYYY-MM-DD or DD.MM.YYYY, found "2018-02-30".',
+    ]);
+  });
+});
