@@ -1,6 +1,7 @@
 import { answersSchema } from './answers.js';
 import { configSchema } from './config.js';
 import { frontMatterSchema } from './frontmatter.js';
+import { statsReportSchema } from './stats.js';
 import type { Zod, ZodSchema } from './regex.js';
 
 // The JSON Schemas in schema/ are generated from the zod schemas by scripts/schemas.mjs (`npm run schemas`);
@@ -53,6 +54,7 @@ export function renderJsonSchemas(z: Zod, rules: readonly RuleSchemaSource[]): R
     'answers.schema.json': toJson(z, answersSchema(z), 'answers.schema.json'),
     'postmortem.frontmatter.schema.json': toJson(z, frontMatterSchema(z), 'postmortem.frontmatter.schema.json'),
     'postmortemrc.schema.json': toJson(z, configSchema(z, ruleOptions), 'postmortemrc.schema.json'),
+    'stats.schema.json': toJson(z, statsReportSchema(z), 'stats.schema.json'),
   };
   return Object.fromEntries(
     Object.entries(schemas).map(([file, json]) => [file, `${JSON.stringify(json, null, 2)}\n`]),
