@@ -56,12 +56,16 @@ function shapeProblems(
     const { path, expected } = describeIssue(issue, data);
     return [{ path, message: expected, atKey: false }];
   });
-  return found.map(({ path, message, atKey }) => {
-    // A part missing from an item is added at the item.
+  const problems = found.map(({ path, message, atKey }) => {
+    // A part missing from an item is added at the item (once, when two parts are missing).
     const at = message.endsWith(PART_MISSING) ? path.slice(0, -1) : path;
     const key = at.length === 0 ? '(file)' : at.map(String).join('.');
     return { path, problem: { key, message, ...(atKey ? { atKey } : {}) } };
   });
+  return problems.filter(
+    ({ problem }, i) =>
+      problems.findIndex((p) => p.problem.key === problem.key && p.problem.message === problem.message) === i,
+  );
 }
 
 /** A copy of `data` without the values at `paths`, so that the rest can still be checked. */

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AnswersFileError, parseAnswersText } from '../../src/interview/answers.js';
+import { readAnswers } from '../../src/interview/read-answers.js';
+import { withValueAt } from '../ecosystem/ajv.js';
 import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
 
 // Bad answers files, read through the answers-file schema (src/schema/answers.ts) and the prompts'
@@ -70,5 +75,59 @@ describe('an answers file with a wrong value names it with file:line:col', () =>
       `a.yaml:${positionIn(text, '2018-02-30')}: action_items.0.due: ` +
         'Expected a due date YYYY-MM-DD or DD.MM.YYYY, found "2018-02-30".',
     ]);
+  });
+});
+
+describe('readAnswers on generated changes to the examples', () => {
+  it('either reads them or names the problems (AnswersFileError), never failing otherwise', () => {
+    const examples = ['crm-release-rollback.yaml', 'backup-restore.json'].map((name) =>
+      parseAnswersText(readFileSync(join(ROOT, 'examples', 'answers', name), 'utf8'), name),
+    ) as Array<Record<string, unknown>>;
+    const paths = [
+      'title',
+      'authors',
+      'authors.0',
+      'impact',
+      'impact.customers_affected',
+      'timeline',
+      'timeline.0',
+      'timeline.0.at',
+      'root_causes',
+      'root_causes.0',
+      'root_causes.0.category',
+      'followups',
+      'action_items',
+      'action_items.0',
+      'action_items.0.due',
+      'action_items.0.owner',
+      'lessons',
+      'lessons.went_well',
+      'notice',
+      'notice.languages',
+      'notice.headline',
+      'unknown_key',
+    ];
+    const value = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.constantFrom('', 'TODO', '14:02', '2018-02-30', 'x.'),
+      fc.integer({ min: -2, max: 3 }),
+      fc.boolean(),
+      fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.constant({ a: 1 })), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('at', 'event', 'en', 'went_well', 'category'), fc.string({ maxLength: 4 })),
+    );
+    fc.assert(
+      fc.property(fc.nat(examples.length - 1), fc.constantFrom(...paths), value, (index, path, v) => {
+        const data = withValueAt(examples[index] as object, path, v);
+        fc.pre(data !== null);
+        try {
+          readAnswers(data, 'a.yaml', { zone: 'Europe/Berlin', today: '2018-05-15' });
+        } catch (error) {
+          expect(error, String((error as Error).stack)).toBeInstanceOf(AnswersFileError);
+          expect((error as AnswersFileError).problems.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300, seed: 21 },
+    );
   });
 });
