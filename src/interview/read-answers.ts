@@ -68,15 +68,17 @@ function shapeProblems(
   );
 }
 
-/** A copy of `data` without the values at `paths`, so that the rest can still be checked. */
+/**
+ * A copy of `data` without the values at `paths`, so that the rest can still be checked. A list keeps
+ * its entries (a hole would shift or blur the keys named next); the checks read entries by kind.
+ */
 function without(data: Record<string, unknown>, paths: ReadonlyArray<readonly PropertyKey[]>): Record<string, unknown> {
   const copy = structuredClone(data);
   for (const path of paths) {
     const parent = path
       .slice(0, -1)
       .reduce<unknown>((v, k) => (isRecord(v) || Array.isArray(v) ? (v as never)[k] : undefined), copy);
-    if (isRecord(parent) || Array.isArray(parent))
-      delete (parent as Record<PropertyKey, unknown>)[path.at(-1) as PropertyKey];
+    if (isRecord(parent)) delete parent[path.at(-1) as string];
   }
   return copy;
 }

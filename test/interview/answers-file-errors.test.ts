@@ -78,8 +78,31 @@ describe('an answers file with a wrong value names it with file:line:col', () =>
   });
 });
 
+describe('readAnswers names every problem at once, at the keys of the file', () => {
+  it('a notice language that does not exist, and the wording missing in it', () => {
+    const notice = { languages: ['it', 'en'], headline: { en: 'Checkout was down' }, signature: { de: 'Ihr Team' } };
+    let problems: readonly { key: string; message: string }[] = [];
+    try {
+      readAnswers({ notice }, 'a.yaml', { zone: 'Europe/Berlin', today: '2018-05-15' });
+    } catch (error) {
+      problems = (error as AnswersFileError).problems;
+    }
+    expect(problems.map((p) => p.key)).toEqual([
+      'notice.languages.0',
+      'notice.headline.it',
+      ...['what_happened', 'customer_impact', 'next_steps', 'apology'].flatMap((f) => [
+        `notice.${f}.it`,
+        `notice.${f}.en`,
+      ]),
+      'notice.signature.de',
+    ]);
+    expect(problems[0]?.message).toBe('Expected one of en, de, fr, found "it".');
+    expect(problems.at(-1)?.message).toBe('Expected a language of notice.languages (it, en), found "de".');
+  });
+});
+
 describe('readAnswers on generated changes to the examples', () => {
-  it('either reads them or names the problems (AnswersFileError), never failing otherwise', () => {
+  it('either reads them or names the problems (AnswersFileError) at real keys, never failing otherwise', () => {
     const examples = ['crm-release-rollback.yaml', 'backup-restore.json'].map((name) =>
       parseAnswersText(readFileSync(join(ROOT, 'examples', 'answers', name), 'utf8'), name),
     ) as Array<Record<string, unknown>>;
@@ -124,7 +147,10 @@ describe('readAnswers on generated changes to the examples', () => {
           readAnswers(data, 'a.yaml', { zone: 'Europe/Berlin', today: '2018-05-15' });
         } catch (error) {
           expect(error, String((error as Error).stack)).toBeInstanceOf(AnswersFileError);
-          expect((error as AnswersFileError).problems.length).toBeGreaterThan(0);
+          const { problems } = error as AnswersFileError;
+          expect(problems.length).toBeGreaterThan(0);
+          // Each key names a place in the file: never a list entry the check lost.
+          for (const p of problems) expect(p.key).not.toMatch(/\bundefined\b/);
         }
       }),
       { numRuns: 300, seed: 21 },
