@@ -73,9 +73,13 @@ const PATTERNS: Record<PatternedAnswer, { pattern: RegExp; expected: string }> =
   moment: {
     pattern: new RegExp(
       '^\\s*(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})' +
-        '|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2})?\\s*(?:Z|UTC|[+-]\\d{2}:?\\d{2})?|\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*$',
+        '|\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2})?\\s*(?:Z|UTC|[+-]\\d{2}:?\\d{2})?' +
+        '|\\d{1,2}\\.\\d{1,2}\\.\\d{4},?[ T]+\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:Z|UTC|[+-]\\d{2}:?\\d{2})?' +
+        '|\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*$',
     ),
-    expected: 'a time like 14:02, a date and time like 2024-03-01 14:02, or a timestamp like 2024-03-01T14:02:00+02:00',
+    expected:
+      'a time like 14:02, a date and time like 2024-03-01 14:02 or 01.03.2024 14:02, ' +
+      'or a timestamp like 2024-03-01T14:02:00+02:00',
   },
   due: {
     pattern: /^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})\s*$/,
@@ -89,9 +93,17 @@ const PATTERNS: Record<PatternedAnswer, { pattern: RegExp; expected: string }> =
  * answers with the prompts' validators; the JSON Schema is generated without it.
  */
 export function answersSchema(z: Zod, explain: AnswerExplainers = {}) {
-  const patterned = (kind: PatternedAnswer) => {
+  /** Text of the wrong kind: a list or mapping, or a number or true/false where only text will do. */
+  const wrongKind = (input: unknown, expected = 'text') =>
+    typeof input === 'object' && input !== null
+      ? `Expected ${expected}, found a list or mapping.`
+      : `Expected ${expected}, found ${JSON.stringify(input)}.`;
+  /** A text in a fixed form; `missing` words a required one left out. */
+  const patterned = (kind: PatternedAnswer, missing?: string) => {
     const { pattern, expected } = PATTERNS[kind];
-    return z.string().regex(pattern, {
+    const typeError = (issue: { input?: unknown }) =>
+      (issue.input === undefined || issue.input === null) && missing ? missing : wrongKind(issue.input, expected);
+    return z.string({ error: typeError }).regex(pattern, {
       error: (issue) => {
         const text = String(issue.input);
         const worded = explain[kind]?.(text);
@@ -99,7 +111,7 @@ export function answersSchema(z: Zod, explain: AnswerExplainers = {}) {
       },
     });
   };
-  const notText = 'Expected text, found a list or mapping.';
+  const notText = (issue: { input?: unknown }) => wrongKind(issue.input);
   /** One answer: text, or a number or true/false read as text. */
   const scalar = z.union([z.string(), z.number(), z.boolean()], { error: notText }).nullable();
   const text = z.union([patterned('text'), z.number(), z.boolean()], { error: notText });
@@ -108,7 +120,7 @@ export function answersSchema(z: Zod, explain: AnswerExplainers = {}) {
   /** A required part of an item; `missing` says what is expected when it is left out. */
   const part = (missing: string) =>
     z.union([patterned('text'), z.number(), z.boolean()], {
-      error: (issue) => (issue.input === undefined || issue.input === null ? missing : notText),
+      error: (issue) => (issue.input === undefined || issue.input === null ? missing : notText(issue)),
     });
   const itemPart = (what: string) => part(`Expected ${what}, ${PART_MISSING}`);
   const actionPart = part('Expected a value, found none.');
@@ -121,13 +133,14 @@ export function answersSchema(z: Zod, explain: AnswerExplainers = {}) {
       .meta({ description });
   const moment = patterned('moment').meta({
     description:
-      '2024-03-01 14:02, 2024-03-01T14:02:00+01:00, or just 14:02 on the day of started; read in timezone ' +
+      '2024-03-01 14:02, 01.03.2024 14:02, 2024-03-01T14:02:00+01:00, or just 14:02 on the day of started; read in timezone ' +
       'unless it carries an offset.',
     examples: ['2024-03-01 14:02', '14:04'],
   });
   const oneOf = (values: readonly string[]) =>
     z.enum(values as [string, ...string[]], {
-      error: (issue) => `Expected one of ${values.join(', ')}, found ${JSON.stringify(issue.input)}.`,
+      error: (issue) =>
+        `Expected one of ${values.join(', ')}, found ${issue.input === undefined || issue.input === null ? 'none' : JSON.stringify(issue.input)}.`,
     });
   const noticeText = z
     .record(z.string(), scalar, { error: 'Expected text by language, such as { en: "..." }, found something else.' })
@@ -197,7 +210,7 @@ export function answersSchema(z: Zod, explain: AnswerExplainers = {}) {
     services: list(1, listMessage, 'A list with at least one entry, or one text.'),
     tags: list(0, listMessage, 'A list, or one text.'),
     timezone: z
-      .string({ error: notText })
+      .string({ error: (issue) => wrongKind(issue.input, 'a time zone like Europe/Berlin or an offset like +02:00') })
       .nullable()
       .meta({
         description: 'IANA zone (Europe/Berlin) or offset (+02:00) for times written without one.',
@@ -229,7 +242,7 @@ export function answersSchema(z: Zod, explain: AnswerExplainers = {}) {
       .array(
         z.looseObject(
           {
-            at: z.union([moment], { error: (issue) => (issue.input === undefined ? atOrEvent : notText) }),
+            at: patterned('moment', atOrEvent),
             event: itemPart('an item with `at` and `event`'),
           },
           { error: 'Expected an item with `at` and `event`, found something else.' },
@@ -240,14 +253,17 @@ export function answersSchema(z: Zod, explain: AnswerExplainers = {}) {
       .meta({ description: 'Events besides the four moments.' }),
     root_causes: z
       .array(
-        z.looseObject({
-          category: itemPart('both `category` and `summary`').meta({
-            description:
-              'failed-rollback, untested-update, missing-backup, data-migration, capacity, network, configuration, ' +
-              'dependency, other, or a category of the project config.',
-          }),
-          summary: itemPart('both `category` and `summary`'),
-        }),
+        z.looseObject(
+          {
+            category: itemPart('both `category` and `summary`').meta({
+              description:
+                'failed-rollback, untested-update, missing-backup, data-migration, capacity, network, configuration, ' +
+                'dependency, other, or a category of the project config.',
+            }),
+            summary: itemPart('both `category` and `summary`'),
+          },
+          { error: 'Expected a root cause {category, summary}, found something else.' },
+        ),
         { error: 'Expected a list of {category, summary} with at least one entry, found none.' },
       )
       .min(1, { error: 'Expected a list of {category, summary} with at least one entry, found none.' })
@@ -268,22 +284,23 @@ export function answersSchema(z: Zod, explain: AnswerExplainers = {}) {
     resolution: optionalText,
     action_items: z
       .array(
-        z.looseObject({
-          action: actionPart,
-          type: oneOf(ACTION_ITEM_TYPES),
-          owner: actionPart.meta({ description: 'A person or a team.' }),
-          due: z
-            .union([patterned('due')], {
-              error: (issue) => (issue.input === undefined ? 'Expected a value, found none.' : notText),
-            })
-            .meta({ description: 'YYYY-MM-DD (or DD.MM.YYYY), not before the incident.' }),
-          status: oneOf(ACTION_ITEM_STATUSES).nullable().optional(),
-          ticket: z
-            .union([patterned('ticket'), z.number()], { error: notText })
-            .nullable()
-            .optional()
-            .meta({ description: 'A ticket id or URL, without spaces.' }),
-        }),
+        z.looseObject(
+          {
+            action: actionPart,
+            type: oneOf(ACTION_ITEM_TYPES),
+            owner: actionPart.meta({ description: 'A person or a team.' }),
+            due: patterned('due', 'Expected a value, found none.').meta({
+              description: 'YYYY-MM-DD (or DD.MM.YYYY), not before the incident.',
+            }),
+            status: oneOf(ACTION_ITEM_STATUSES).nullable().optional(),
+            ticket: z
+              .union([patterned('ticket'), z.number()], { error: notText })
+              .nullable()
+              .optional()
+              .meta({ description: 'A ticket id or URL, without spaces.' }),
+          },
+          { error: 'Expected an action item {action, type, owner, due, status, ticket}, found something else.' },
+        ),
         { error: 'Expected a list of {action, type, owner, due, status, ticket}, found something else.' },
       )
       .nullable(),

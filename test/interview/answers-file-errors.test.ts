@@ -101,6 +101,23 @@ describe('readAnswers names every problem at once, at the keys of the file', () 
   });
 });
 
+describe('readAnswers takes every form of a time the prompts take', () => {
+  it.each([
+    ['14:02', '2018-05-15T14:02:00+02:00'],
+    ['2018-05-15 14:02', '2018-05-15T14:02:00+02:00'],
+    ['2018-05-15 14:02 UTC', '2018-05-15T14:02:00Z'],
+    ['15.05.2018 14:02', '2018-05-15T14:02:00+02:00'],
+    ['15.5.2018, 14:02 +01:00', '2018-05-15T14:02:00+01:00'],
+    ['2018-05-15T14:02:00+02:00', '2018-05-15T14:02:00+02:00'],
+  ])('started: %s', (written, iso) => {
+    const answers = readAnswers({ started: written, timezone: 'Europe/Berlin' }, 'a.yaml', {
+      zone: 'UTC',
+      today: '2018-05-15',
+    });
+    expect(answers.started).toBe(iso);
+  });
+});
+
 describe('readAnswers on generated changes to the examples', () => {
   it('either reads them or names the problems (AnswersFileError) at real keys, never failing otherwise', () => {
     const examples = ['crm-release-rollback.yaml', 'backup-restore.json'].map((name) =>
