@@ -108,38 +108,15 @@ export const REQUIRED_ANSWER_KEYS = [
   'lessons.got_lucky',
 ] as const;
 
-/** Every top-level key an answers file may hold. */
-export const ANSWER_KEYS = [
-  'id',
-  'title',
-  'status',
-  'severity',
-  'authors',
-  'services',
-  'tags',
-  'timezone',
-  'started',
-  'detected',
-  'mitigated',
-  'resolved',
-  'impact',
-  'summary',
-  'timeline',
-  'root_causes',
-  'root_cause',
-  'followups',
-  'five_whys',
-  'detection',
-  'resolution',
-  'action_items',
-  'lessons',
-  'notice',
-] as const;
+/** Every top-level key an answers file may hold (declared with the answers-file schema). */
+export { ANSWER_KEYS } from '../schema/answers.js';
 
 /** One wrong value in an answers file: the key (dotted path) and what is wrong. */
 export interface AnswerProblem {
   key: string;
   message: string;
+  /** True when the key itself is wrong (an unknown key), so that its position is the key's, not its value's. */
+  atKey?: boolean;
   /** Where the key stands in the file, when the file's text is known. */
   line?: number;
   column?: number;
@@ -161,7 +138,7 @@ export class AnswersFileError extends Error {
     return new AnswersFileError(
       this.file,
       this.problems.map((p) => {
-        const at = p.key === '(file)' ? null : positionOf(keys, p.key.split('.'), false);
+        const at = p.key === '(file)' ? null : positionOf(keys, p.key.split('.'), p.atKey === true);
         return at ? { ...p, line: at.line, column: at.column } : p;
       }),
     );

@@ -12,7 +12,8 @@ import {
   type FormatOptions,
   type Problem,
 } from '../model/index.js';
-import { checkPostmortem } from '../lint/check.js';
+import { checkFormat } from '../lint/check.js';
+import type { LintSettings } from '../lint/types.js';
 import { renderSource } from '../render/source.js';
 import { buildPostmortem } from './build.js';
 import { deleteDraft } from './draft.js';
@@ -26,6 +27,8 @@ export interface CreateOptions extends Omit<SessionOptions, 'idTaken'> {
   force: boolean;
   /** The project's categories and sections, as `lint` reads them. */
   format: FormatOptions;
+  /** The project's rule settings (the config `lint` finds for the output file): the format rules run at their levels. */
+  rules: LintSettings;
   /** Folder of template overrides (`--templates`), whose `source/` replaces the bundled one. */
   templatesDir?: string;
 }
@@ -61,7 +64,7 @@ export class InvalidPostmortemError extends Error {
 
 /** Runs `postmortem new` to the end and returns the path written. */
 export async function createPostmortem(options: CreateOptions): Promise<CreateResult> {
-  const { dir, force, format, templatesDir, ...sessionOptions } = options;
+  const { dir, force, format, rules, templatesDir, ...sessionOptions } = options;
   const session = await runSession({
     ...sessionOptions,
     idTaken: (id) => !force && existsSync(join(dir, `${id}.md`)),
@@ -71,7 +74,8 @@ export async function createPostmortem(options: CreateOptions): Promise<CreateRe
   const body = await renderSource(built.content, templatesDir ? { templatesDir } : {});
   const text = stringifyPostmortem(built.data, body);
   const { postmortem, problems } = parsePostmortem(text, path);
-  const invalid = [...problems, ...checkPostmortem(postmortem, format)];
+  // As render and notice do: a format rule the config turns off (or down to a warning) does not refuse the file.
+  const invalid = [...problems, ...checkFormat(postmortem, { ...rules, format })];
   if (invalid.length > 0) throw new InvalidPostmortemError(path, invalid);
   try {
     await writeFileAtomic(path, text, { force });

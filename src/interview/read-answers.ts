@@ -1,9 +1,13 @@
 /**
  * Reads an answers file's parsed data (`--answers FILE`, YAML or JSON) into the interview's
- * answers, checking every value with the prompts' own validators.
+ * answers: its shape checked with the answers-file schema (src/schema/answers.ts), then every value
+ * with the prompts' own validators.
  */
+import { z } from 'zod';
 import { MOMENTS, isRecord } from '../model/index.js';
-import { ANSWER_KEYS, AnswersFileError, dropUndefined, valueAt, type AnswerProblem, type Answers } from './answers.js';
+import { PART_MISSING, answersSchema, type AnswersFile } from '../schema/answers.js';
+import { describeIssue, type SchemaIssue } from '../schema/issues.js';
+import { AnswersFileError, dropUndefined, valueAt, type AnswerProblem, type Answers } from './answers.js';
 import { asText, textList, type Collect } from './answer-values.js';
 import { parseDayInput, parseMomentInput } from './moments.js';
 import { readNotice } from './read-notice.js';
@@ -28,6 +32,57 @@ import {
   type MomentName,
 } from './validators.js';
 
+/** The answers-file schema, built once, its messages for patterned texts worded by the prompts' validators. */
+let schema: ReturnType<typeof answersSchema> | undefined;
+function fileSchema(): ReturnType<typeof answersSchema> {
+  schema ??= answersSchema(z, {
+    id: validateId,
+    title: validateTitle,
+    text: validateText,
+    due: (text) => validateDueDate(text),
+    ticket: validateTicket,
+  });
+  return schema;
+}
+
+/** What is wrong with the data's shape: each wrong value's key path, and the problem as the user reads it. */
+function shapeProblems(
+  issues: readonly SchemaIssue[],
+  data: unknown,
+): Array<{ path: PropertyKey[]; problem: AnswerProblem }> {
+  const found = issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys')
+      return (issue.keys ?? []).map((key) => ({ path: [...issue.path, key], message: issue.message, atKey: true }));
+    const { path, expected } = describeIssue(issue, data);
+    return [{ path, message: expected, atKey: false }];
+  });
+  const problems = found.map(({ path, message, atKey }) => {
+    // A part missing from an item is added at the item (once, when two parts are missing).
+    const at = message.endsWith(PART_MISSING) ? path.slice(0, -1) : path;
+    const key = at.length === 0 ? '(file)' : at.map(String).join('.');
+    return { path, problem: { key, message, ...(atKey ? { atKey } : {}) } };
+  });
+  return problems.filter(
+    ({ problem }, i) =>
+      problems.findIndex((p) => p.problem.key === problem.key && p.problem.message === problem.message) === i,
+  );
+}
+
+/**
+ * A copy of `data` without the values at `paths`, so that the rest can still be checked. A list keeps
+ * its entries (a hole would shift or blur the keys named next); the checks read entries by kind.
+ */
+function without(data: Record<string, unknown>, paths: ReadonlyArray<readonly PropertyKey[]>): Record<string, unknown> {
+  const copy = structuredClone(data);
+  for (const path of paths) {
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>((v, k) => (isRecord(v) || Array.isArray(v) ? (v as never)[k] : undefined), copy);
+    if (isRecord(parent)) delete parent[path.at(-1) as string];
+  }
+  return copy;
+}
+
 /** A valid due date as the file format writes it (YYYY-MM-DD), whichever form the answers file used. */
 function dueDay(text: string | undefined): string | undefined {
   return text === undefined ? undefined : (parseDayInput(text) ?? text);
@@ -44,46 +99,47 @@ export function readAnswers(
   defaults: { zone: string; today: string; categories?: readonly string[] },
 ): Answers {
   if (raw === undefined || raw === null) return {};
-  if (!isRecord(raw))
-    throw new AnswersFileError(file, [
-      { key: '(file)', message: 'Expected a mapping of answers, found something else.' },
-    ]);
+  const parsed = fileSchema().safeParse(raw);
+  const shape = parsed.success ? [] : shapeProblems(parsed.error.issues, raw);
+  if (!parsed.success && !isRecord(raw))
+    throw new AnswersFileError(
+      file,
+      shape.map((s) => s.problem),
+    );
+  // The values the schema refused are left out (a part of an item may then be missing), so that the
+  // rest is still checked and the user hears every problem at once.
+  const data = (
+    parsed.success
+      ? parsed.data
+      : without(
+          raw as Record<string, unknown>,
+          shape.map((s) => s.path),
+        )
+  ) as AnswersFile;
   const problems: AnswerProblem[] = [];
   const collect: Collect = (key, result) => {
     if (result !== true) problems.push({ key, message: result });
   };
   const out: Answers = {};
-  for (const key of Object.keys(raw)) {
-    if (!(ANSWER_KEYS as readonly string[]).includes(key))
-      collect(key, `Expected one of the answer keys (${ANSWER_KEYS.join(', ')}), found an unknown key.`);
-  }
+  // The schema has checked every kind: a text is text, a number or true/false; a list is a list or one text.
   const text = (key: string, validate: (s: string) => true | string): string | undefined => {
-    const v = valueAt(raw, key);
-    if (v === undefined || v === null) return undefined;
-    const s = asText(v);
-    if (s === null) {
-      collect(key, 'Expected text, found a list or mapping.');
-      return undefined;
-    }
+    const s = asText(valueAt(data, key));
+    if (s === null) return undefined;
     collect(key, validate(s));
     return s.trim();
+  };
+  const list = (key: string, value: unknown, validate: (s: string) => true | string): string[] | undefined => {
+    const entries = textList(value);
+    if (entries === null) return undefined;
+    entries.forEach((entry, i) => collect(`${key}.${i}`, validate(entry)));
+    return entries.map((s) => s.trim());
   };
   out.id = text('id', validateId);
   out.title = text('title', validateTitle);
   out.status = text('status', validateStatus);
   out.severity = text('severity', validateSeverity);
   out.timezone = text('timezone', validateZone);
-  for (const key of ['authors', 'services', 'tags'] as const) {
-    const v = raw[key];
-    if (v === undefined || v === null) continue;
-    const list = textList(v);
-    if (!list || (key !== 'tags' && list.length === 0))
-      collect(key, 'Expected a list with at least one entry, found none.');
-    else {
-      list.forEach((entry, i) => collect(`${key}.${i}`, validateText(entry)));
-      out[key] = list.map((s) => s.trim());
-    }
-  }
+  for (const key of ['authors', 'services', 'tags'] as const) out[key] = list(key, data[key], validateText);
   const zone = out.timezone ?? defaults.zone;
   let incidentDate = defaults.today;
   const moments: Partial<Record<MomentName, string>> = {};
@@ -106,131 +162,71 @@ export function readAnswers(
     };
     collect(given[i] as string, validateMomentOrder(pair));
   }
-  const impact = raw.impact;
-  if (impact !== undefined && impact !== null) {
-    if (!isRecord(impact))
-      collect('impact', 'Expected a mapping with customers_affected, data_loss and description, found something else.');
-    else {
-      out.impact = {};
-      const c = impact.customers_affected;
-      if (c !== undefined && c !== null) {
-        if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0)
-          collect('impact.customers_affected', `Expected a whole number >= 0, found ${JSON.stringify(c)}.`);
-        else out.impact.customers_affected = c;
-      }
-      const loss = impact.data_loss;
-      if (loss !== undefined && loss !== null) {
-        if (typeof loss !== 'boolean')
-          collect('impact.data_loss', `Expected true or false, found ${JSON.stringify(loss)}.`);
-        else out.impact.data_loss = loss;
-      }
-      out.impact.description = text('impact.description', validateOptionalLongText);
-      if (impact.windows !== undefined && impact.windows !== null) {
-        const read = readWindows(impact.windows, { zone, date: incidentDate }, moments);
-        read.problems.forEach((p) => collect(p.key, p.message));
-        if (read.windows) out.impact.windows = read.windows;
-      }
+  const impact = data.impact;
+  if (impact) {
+    out.impact = {};
+    if (typeof impact.customers_affected === 'number') out.impact.customers_affected = impact.customers_affected;
+    if (typeof impact.data_loss === 'boolean') out.impact.data_loss = impact.data_loss;
+    out.impact.description = text('impact.description', validateOptionalLongText);
+    if (impact.windows !== undefined && impact.windows !== null) {
+      const read = readWindows(impact.windows, { zone, date: incidentDate }, moments);
+      read.problems.forEach((p) => collect(p.key, p.message));
+      if (read.windows) out.impact.windows = read.windows;
     }
   }
   for (const key of ['summary', 'root_cause', 'detection', 'resolution'] as const)
     out[key] = text(key, key === 'root_cause' ? validateOptionalLongText : validateLongText);
-  if (raw.timeline !== undefined && raw.timeline !== null) {
-    if (!Array.isArray(raw.timeline)) collect('timeline', 'Expected a list of {at, event}, found something else.');
-    else {
-      out.timeline = [];
-      raw.timeline.forEach((item, i) => {
-        const at = text(`timeline.${i}.at`, () => true);
-        const event = text(`timeline.${i}.event`, validateText);
-        if (at === undefined || event === undefined)
-          return collect(`timeline.${i}`, 'Expected an item with `at` and `event`, found a part missing.');
-        const parsed = parseMomentInput(at, { zone, date: incidentDate });
-        if ('error' in parsed) collect(`timeline.${i}.at`, parsed.error);
-        else out.timeline?.push({ at: parsed.iso, event });
-      });
-    }
+  if (data.timeline) {
+    out.timeline = [];
+    data.timeline.forEach((_item, i) => {
+      const at = text(`timeline.${i}.at`, () => true);
+      const event = text(`timeline.${i}.event`, validateText);
+      if (at === undefined || event === undefined) return;
+      const parsed = parseMomentInput(at, { zone, date: incidentDate });
+      if ('error' in parsed) collect(`timeline.${i}.at`, parsed.error);
+      else out.timeline?.push({ at: parsed.iso, event });
+    });
   }
-  if (raw.root_causes !== undefined && raw.root_causes !== null) {
-    if (!Array.isArray(raw.root_causes) || raw.root_causes.length === 0)
-      collect('root_causes', 'Expected a list of {category, summary} with at least one entry, found none.');
-    else {
-      out.root_causes = raw.root_causes.map((_c, i) => ({
-        category: text(`root_causes.${i}.category`, (t) => validateCategory(t, defaults.categories)) ?? '',
-        summary: text(`root_causes.${i}.summary`, validateText) ?? '',
-      }));
-      out.root_causes.forEach((c, i) => {
-        if (c.category === '' || c.summary === '')
-          collect(`root_causes.${i}`, 'Expected both `category` and `summary`, found a part missing.');
-      });
-    }
+  if (data.root_causes) {
+    out.root_causes = data.root_causes.map((_c, i) => ({
+      category: text(`root_causes.${i}.category`, (t) => validateCategory(t, defaults.categories)) as string,
+      summary: text(`root_causes.${i}.summary`, validateText) as string,
+    }));
   }
-  if (raw.followups !== undefined && raw.followups !== null) {
-    if (!isRecord(raw.followups))
-      collect('followups', 'Expected a mapping of category to answers, found something else.');
-    else {
-      out.followups = {};
-      for (const [category, answers] of Object.entries(raw.followups)) {
-        collect(`followups.${category}`, validateCategory(category, defaults.categories));
-        if (!isRecord(answers)) {
-          collect(`followups.${category}`, 'Expected a mapping of question to answer, found something else.');
-          continue;
-        }
-        const kept: Record<string, string | boolean> = {};
-        for (const [question, answer] of Object.entries(answers)) {
-          if (typeof answer === 'boolean') kept[question] = answer;
-          else kept[question] = text(`followups.${category}.${question}`, validateOptionalText) ?? '';
-        }
-        out.followups[category] = kept;
+  if (data.followups) {
+    out.followups = {};
+    for (const [category, answers] of Object.entries(data.followups)) {
+      collect(`followups.${category}`, validateCategory(category, defaults.categories));
+      const kept: Record<string, string | boolean> = {};
+      for (const [question, answer] of Object.entries(answers)) {
+        if (typeof answer === 'boolean') kept[question] = answer;
+        else kept[question] = text(`followups.${category}.${question}`, validateOptionalText) ?? '';
       }
+      out.followups[category] = kept;
     }
   }
-  if (raw.five_whys !== undefined && raw.five_whys !== null) {
-    const list = textList(raw.five_whys);
-    if (!list) collect('five_whys', 'Expected a list of answers, found something else.');
-    else {
-      list.forEach((w, i) => collect(`five_whys.${i}`, validateLongText(w)));
-      out.five_whys = list.map((w) => w.trim());
-    }
+  out.five_whys = list('five_whys', data.five_whys, validateLongText);
+  if (data.action_items) {
+    const notBefore = incidentDate === defaults.today && moments.started === undefined ? undefined : incidentDate;
+    out.action_items = data.action_items.map((_a, i) => ({
+      action: text(`action_items.${i}.action`, validateText) as string,
+      type: text(`action_items.${i}.type`, validateActionType) as string,
+      owner: text(`action_items.${i}.owner`, validateOwner) as string,
+      due: dueDay(text(`action_items.${i}.due`, (s) => validateDueDate(s, notBefore))) as string,
+      status: text(`action_items.${i}.status`, validateActionStatus) ?? 'open',
+      ticket: text(`action_items.${i}.ticket`, validateTicket) ?? '',
+    }));
   }
-  if (raw.action_items !== undefined && raw.action_items !== null) {
-    if (!Array.isArray(raw.action_items))
-      collect('action_items', 'Expected a list of {action, type, owner, due, status, ticket}, found something else.');
-    else {
-      const notBefore = incidentDate === defaults.today && moments.started === undefined ? undefined : incidentDate;
-      out.action_items = raw.action_items.map((_a, i) => ({
-        action: text(`action_items.${i}.action`, validateText) ?? missing(collect, `action_items.${i}.action`),
-        type: text(`action_items.${i}.type`, validateActionType) ?? missing(collect, `action_items.${i}.type`),
-        owner: text(`action_items.${i}.owner`, validateOwner) ?? missing(collect, `action_items.${i}.owner`),
-        due:
-          dueDay(text(`action_items.${i}.due`, (s) => validateDueDate(s, notBefore))) ??
-          missing(collect, `action_items.${i}.due`),
-        status: text(`action_items.${i}.status`, validateActionStatus) ?? 'open',
-        ticket: text(`action_items.${i}.ticket`, validateTicket) ?? '',
-      }));
-    }
+  const lessons = data.lessons;
+  if (lessons) {
+    out.lessons = {};
+    for (const key of ['went_well', 'went_wrong', 'got_lucky'] as const)
+      out.lessons[key] = list(`lessons.${key}`, lessons[key], validateLongText);
+    out.lessons = dropUndefined(out.lessons);
   }
-  if (raw.lessons !== undefined && raw.lessons !== null) {
-    if (!isRecord(raw.lessons))
-      collect('lessons', 'Expected a mapping with went_well, went_wrong and got_lucky, found something else.');
-    else {
-      out.lessons = {};
-      for (const key of ['went_well', 'went_wrong', 'got_lucky'] as const) {
-        const v = raw.lessons[key];
-        if (v === undefined || v === null) continue;
-        const list = textList(v);
-        if (!list || list.length === 0) collect(`lessons.${key}`, 'Expected text or a list of text, found none.');
-        else {
-          list.forEach((entry, i) => collect(`lessons.${key}.${i}`, validateLongText(entry)));
-          out.lessons[key] = list.map((s) => s.trim());
-        }
-      }
-    }
-  }
-  if (raw.notice !== undefined && raw.notice !== null) out.notice = readNotice(raw.notice, collect, out.authors ?? []);
-  if (problems.length > 0) throw new AnswersFileError(file, problems);
+  if (data.notice) out.notice = readNotice(data.notice, collect, out.authors ?? []);
+  const refused = new Set(shape.map((s) => s.problem.key));
+  const all = [...shape.map((s) => s.problem), ...problems.filter((p) => !refused.has(p.key))];
+  if (all.length > 0) throw new AnswersFileError(file, all);
   return dropUndefined(out);
-}
-
-function missing(collect: Collect, key: string): string {
-  collect(key, 'Expected a value, found none.');
-  return '';
 }

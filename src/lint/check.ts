@@ -32,7 +32,7 @@ export function checkWithRules(pm: Postmortem, ids: readonly string[], settings:
 }
 
 /**
- * "Is this file valid?" for `new` (before the project's settings apply), from the same rules as
+ * "Is this file valid?" without a project's settings (tests, fixtures), from the same rules as
  * `postmortem lint`: the rules that check FORMAT v1 (`format: true`) at their default severities,
  * with the given format options. Returns the errors, sorted by position; with `warnings`, the
  * warnings too. `idMatchesFileName: false` turns off the id-equals-file-name part for a file
@@ -51,7 +51,7 @@ export function checkPostmortem(
 }
 
 /**
- * "Is this file valid?" for `render`, `notice` and `publish`, as `postmortem lint` says it with
+ * "Is this file valid?" for `new`, `render`, `notice` and `publish`, as `postmortem lint` says it with
  * the same config: the rules that check FORMAT v1 (`format: true`) at their configured levels and
  * options, so a rule the config turns off or down to a warning does not stop them. Returns the
  * errors, sorted by position; with `warnings`, the warnings too.

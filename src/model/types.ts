@@ -108,7 +108,12 @@ export interface ActionItemsTable {
 export interface Postmortem {
   path: string;
   source: string;
-  /** The front matter as plain data; unknown keys are kept. */
+  /**
+   * The front matter as read from the YAML, before any check; unknown keys are kept. Its values are
+   * `unknown` on purpose: lint reads files that fail the front-matter schema, and so do render and
+   * notice when a config turns `frontmatter-schema` off. Data that passed the schema has the type
+   * `FrontMatter` (src/schema/frontmatter.ts).
+   */
   data: Record<string, unknown>;
   frontMatter: FrontMatterBlock | null;
   /** Positions of front-matter keys and values by dotted path. */

@@ -1,5 +1,7 @@
+import { answersSchema } from './answers.js';
 import { configSchema } from './config.js';
 import { frontMatterSchema } from './frontmatter.js';
+import { statsReportSchema } from './stats.js';
 import type { Zod, ZodSchema } from './regex.js';
 
 // The JSON Schemas in schema/ are generated from the zod schemas by scripts/schemas.mjs (`npm run schemas`);
@@ -49,8 +51,10 @@ function toJson(z: Zod, schema: ZodSchema, file: string): Record<string, unknown
 export function renderJsonSchemas(z: Zod, rules: readonly RuleSchemaSource[]): Record<string, string> {
   const ruleOptions = Object.fromEntries(rules.map((r) => [r.id, r.options ? r.options(z) : z.strictObject({})]));
   const schemas: Record<string, Record<string, unknown>> = {
+    'answers.schema.json': toJson(z, answersSchema(z), 'answers.schema.json'),
     'postmortem.frontmatter.schema.json': toJson(z, frontMatterSchema(z), 'postmortem.frontmatter.schema.json'),
     'postmortemrc.schema.json': toJson(z, configSchema(z, ruleOptions), 'postmortemrc.schema.json'),
+    'stats.schema.json': toJson(z, statsReportSchema(z), 'stats.schema.json'),
   };
   return Object.fromEntries(
     Object.entries(schemas).map(([file, json]) => [file, `${JSON.stringify(json, null, 2)}\n`]),

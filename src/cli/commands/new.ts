@@ -96,6 +96,7 @@ export async function newCommand(options: NewOptions, io: Io): Promise<number> {
       dir: resolve(io.cwd, options.dir ?? 'postmortems'),
       force: options.force ?? false,
       format,
+      rules,
       ...(options.templates ? { templatesDir: resolve(io.cwd, options.templates) } : {}),
       ...(options.answers ? { answersFile: options.answers } : {}),
       flags: flagAnswers(options),
