@@ -22,6 +22,10 @@ const NON_BLANK = /\S/;
 const required = (wrong: string) => (issue: Issue) =>
   issue.input === undefined || issue.input === null ? MISSING : wrong;
 
+/** The message of a key whose value is not one of `values` (status, severity). */
+const oneOfMessage = (values: readonly string[]) =>
+  required(`Expected \`{key}\` to be one of ${values.join(', ')}, found {found}.`);
+
 /** The front-matter schema; keys it does not list are allowed and kept. */
 export function frontMatterSchema(z: Zod) {
   const text = (error: string | ((issue: Issue) => string)) => z.string({ error }).regex(NON_BLANK, { error });
@@ -32,7 +36,7 @@ export function frontMatterSchema(z: Zod) {
   const listMessage = 'Expected `{key}` to be a list with at least one entry, found {found}.';
   const oneOf = (values: readonly string[]) =>
     z.enum(values as [string, ...string[]], {
-      error: required(`Expected \`{key}\` to be one of ${values.join(', ')}, found {found}.`),
+      error: oneOfMessage(values),
     });
   const timestamp = (error: string | ((issue: Issue) => string)) =>
     z.string({ error }).meta({
@@ -203,4 +207,33 @@ export function plainFrontMatterPasses(data: unknown): boolean {
     if (!each(causes, (c) => isRecord(c) && isText(c.category) && isText(c.summary))) return false;
   }
   return isNotice(data.notice);
+}
+
+/** A schema issue as the frontmatter-schema rule reads it: where, and the message template. */
+export interface FrontMatterIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+const ENUM_KEYS = [
+  ['status', STATUSES],
+  ['severity', SEVERITIES],
+] as const;
+
+/**
+ * The schema's issues, found without zod when the data plainly passes ([]) or fails only in
+ * `status` or `severity` (a common slip: `SEV5`), with the schema's messages; null for anything
+ * else, which the schema itself must judge. test/schema/frontmatter.test.ts checks it against the schema.
+ */
+export function plainFrontMatterIssues(data: unknown): FrontMatterIssue[] | null {
+  if (!isRecord(data)) return null;
+  const issues: FrontMatterIssue[] = [];
+  for (const [key, values] of ENUM_KEYS) {
+    const input = data[key];
+    if (!(values as readonly unknown[]).includes(input))
+      issues.push({ path: [key], message: oneOfMessage(values)({ input }) });
+  }
+  // The schema reports keys in its own order (status before severity), as here.
+  const rest = issues.length === 0 ? data : { ...data, status: STATUSES[0], severity: SEVERITIES[0] };
+  return plainFrontMatterPasses(rest) ? issues : null;
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parsePostmortem } from '../../src/model/index.js';
-import { frontMatterSchema, plainFrontMatterPasses } from '../../src/schema/frontmatter.js';
+import { frontMatterSchema, plainFrontMatterIssues, plainFrontMatterPasses } from '../../src/schema/frontmatter.js';
 import { ROOT } from '../helpers/cli.js';
 
 // plainFrontMatterPasses spares a valid file the schema (and loading zod); it must never pass what
@@ -143,8 +143,34 @@ describe('plainFrontMatterPasses', () => {
     expect(refused).toBeGreaterThan(200);
   });
 
+  it('tells the issues the schema tells, where it tells any', () => {
+    let told = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...examples),
+        fc.array(fc.tuple(fc.oneof(path, fc.constantFrom(['status'], ['severity'])), value), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (base, changes) => {
+          const data = changes.reduce<unknown>((d, [at, to]) => setAt(d, at, to), base);
+          const fast = plainFrontMatterIssues(data);
+          if (fast === null) return;
+          const parsed = schema.safeParse(data);
+          const slow = parsed.success ? [] : parsed.error.issues.map(({ path, message }) => ({ path, message }));
+          expect(fast, JSON.stringify(changes)).toEqual(slow);
+          if (fast.length > 0) told++;
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Files with a wrong status or severity are told without the schema.
+    expect(told).toBeGreaterThan(100);
+  });
+
   it.each([null, [], 'id: x', 7])('refuses %j, as the schema does', (data) => {
     expect(schema.safeParse(data).success).toBe(false);
     expect(plainFrontMatterPasses(data)).toBe(false);
+    expect(plainFrontMatterIssues(data)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { keyPosition } from '../../model/validate.js';
-import { frontMatterSchema, plainFrontMatterPasses } from '../../schema/frontmatter.js';
+import { frontMatterSchema, plainFrontMatterIssues } from '../../schema/frontmatter.js';
 import type { Zod } from '../../schema/regex.js';
 import { keyPath } from '../../schema/issues.js';
 import { describeValue as describe } from '../describe-value.js';
@@ -11,8 +11,8 @@ import { defineRule, type RuleContext } from '../types.js';
 
 let schema: ReturnType<typeof frontMatterSchema> | undefined;
 
-// zod is loaded only for a file the fast check does not pass, and then synchronously (a rule's
-// check is synchronous): a run over valid files, in every lint thread, never loads it.
+// zod is loaded only for a file whose issues the fast check cannot tell, and then synchronously (a rule's
+// check is synchronous): a run over valid files (or a wrong severity), in every lint thread, never loads it.
 function loadSchema(): ReturnType<typeof frontMatterSchema> {
   const { z } = createRequire(import.meta.url)('zod') as { z: Zod };
   return frontMatterSchema(z);
@@ -26,11 +26,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function checkSchema({ pm, report }: RuleContext<Record<string, unknown>>): void {
-  if (plainFrontMatterPasses(pm.data)) return;
-  schema ??= loadSchema();
-  const parsed = schema.safeParse(pm.data);
-  if (parsed.success) return;
-  for (const issue of parsed.error.issues) {
+  const issues = plainFrontMatterIssues(pm.data) ?? (schema ??= loadSchema()).safeParse(pm.data).error?.issues ?? [];
+  for (const issue of issues) {
     const path = issue.path;
     const message = issue.message
       .replace('{key}', keyPath(path))
