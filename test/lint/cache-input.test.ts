@@ -31,7 +31,7 @@ describe('a cache with a valid key but malformed entries', () => {
     const first = await runInProcess(args, { cwd: dir });
     const data = JSON.parse(await readFile(cache, 'utf8')) as { files: Record<string, unknown[]> };
     const path = join(dir, 'postmortems', NAME);
-    data.files[path] = corrupt(data.files[path]!) as unknown[];
+    data.files[path] = corrupt(data.files[path]!);
     await writeFile(cache, JSON.stringify(data));
     const second = await runInProcess(args, { cwd: dir });
     expect(second.stderr).toBe('');
