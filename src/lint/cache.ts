@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FileOutcome } from './engine.js';
 import { RULE_CATALOG } from './catalog.js';
-import { RULE_INPUTS, type LintSettings } from './types.js';
+import { resultOf } from './result.js';
+import { RULE_INPUTS, type LintMessage, type LintSettings } from './types.js';
 
 /** Where the cache lives unless `--cache-location` says otherwise (relative to the working directory). */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/postmortem/lint-cache.json';
@@ -13,10 +14,19 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
-interface CacheEntry extends Partial<FileStamp> {
-  hash: string;
-  outcome: FileOutcome;
-}
+/**
+ * One file's entry, compact because a re-run parses every entry: the content hash, the stamp (null
+ * when none was taken), the declared id as [value, line, column] or null, and the messages. The
+ * path is the key, and the counts follow from the messages, so neither is stored twice.
+ */
+type CacheEntry = [
+  hash: string,
+  size: number | null,
+  mtimeMs: number | null,
+  id: CachedId | null,
+  messages: LintMessage[],
+];
+type CachedId = [value: string, line: number, column: number];
 
 interface CacheFile {
   key: string;
@@ -24,6 +34,9 @@ interface CacheFile {
   savedAt?: number;
   files: Record<string, CacheEntry>;
 }
+
+/** The shape of the entries; part of the key, so a cache written in an older shape starts afresh. */
+const CACHE_FORMAT = 2;
 
 /** Stamps newer than this before the cache was saved are not trusted without a content hash. */
 const RACY_MS = 2_000;
@@ -61,20 +74,21 @@ export class LintCache {
    */
   getByStamp(path: string, stamp: FileStamp): FileOutcome | undefined {
     const entry = this.entry(path);
-    if (!entry || entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) return undefined;
+    if (!entry || entry[1] !== stamp.size || entry[2] !== stamp.mtimeMs) return undefined;
     if (stamp.mtimeMs >= this.savedAt - RACY_MS) return undefined;
-    return copyOutcome(entry.outcome);
+    return outcomeOf(path, entry);
   }
 
   /** The stored outcome for this content, or undefined; records the file's new stamp on a hit. */
   get(path: string, hash: string, stamp?: FileStamp): FileOutcome | undefined {
     const entry = this.entry(path);
-    if (!entry || entry.hash !== hash) return undefined;
-    if (stamp && (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs)) {
-      Object.assign(entry, stamp);
+    if (!entry || entry[0] !== hash) return undefined;
+    if (stamp && (entry[1] !== stamp.size || entry[2] !== stamp.mtimeMs)) {
+      entry[1] = stamp.size;
+      entry[2] = stamp.mtimeMs;
       this.changed = true;
     }
-    return copyOutcome(entry.outcome);
+    return outcomeOf(path, entry);
   }
 
   // A cache file is input like any other: an entry of the wrong shape (edited by hand, written by
@@ -82,12 +96,19 @@ export class LintCache {
   private entry(path: string): CacheEntry | undefined {
     if (!Object.hasOwn(this.files, path)) return undefined;
     const entry: unknown = this.files[path];
-    return isEntry(entry, path) ? entry : undefined;
+    return isEntry(entry) ? entry : undefined;
   }
 
   /** Stores an outcome (before cross-file checks are added). */
   set(path: string, hash: string, outcome: FileOutcome, stamp?: FileStamp): void {
-    this.files[path] = { hash, ...stamp, outcome: structuredClone(outcome) };
+    const { id, result } = outcome;
+    this.files[path] = [
+      hash,
+      stamp?.size ?? null,
+      stamp?.mtimeMs ?? null,
+      id ? [id.value, id.line, id.column] : null,
+      result.messages.map((m) => ({ ...m })),
+    ];
     this.changed = true;
   }
 
@@ -104,16 +125,23 @@ export class LintCache {
   }
 }
 
-// Copies what the cross-file check may change, so the stored entry stays as linted.
-function copyOutcome({ result, id }: FileOutcome): FileOutcome {
-  return { result: { ...result, messages: [...result.messages] }, id };
+// A new result each time: the cross-file check adds to it, and the stored entry stays as linted.
+function outcomeOf(path: string, [, , , id, messages]: CacheEntry): FileOutcome {
+  return {
+    result: resultOf(
+      path,
+      messages.map((m) => ({ ...m })),
+    ),
+    id: id ? { value: id[0], line: id[1], column: id[2] } : null,
+  };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
 const isOptional = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || check(v);
+const isNullable = (v: unknown, check: (v: unknown) => boolean): boolean => v === null || check(v);
 
-function isMessage(m: unknown): boolean {
+function isMessage(m: unknown): m is LintMessage {
   return (
     isObject(m) &&
     typeof m.ruleId === 'string' &&
@@ -127,16 +155,15 @@ function isMessage(m: unknown): boolean {
   );
 }
 
-/** True when a stored entry has the shape this version writes, for this very file. */
-function isEntry(entry: unknown, path: string): entry is CacheEntry {
-  if (!isObject(entry) || typeof entry.hash !== 'string' || !isObject(entry.outcome)) return false;
-  if (!isOptional(entry.size, isCount) || !isOptional(entry.mtimeMs, (v) => typeof v === 'number')) return false;
-  const { result, id } = entry.outcome;
-  if (!isObject(result) || result.filePath !== path || !Array.isArray(result.messages)) return false;
-  if (!result.messages.every(isMessage)) return false;
-  const counts = ['errorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount'];
-  if (!counts.every((k) => isCount(result[k]))) return false;
-  return id === null || (isObject(id) && typeof id.value === 'string' && isCount(id.line) && isCount(id.column));
+const isId = (id: unknown): boolean =>
+  Array.isArray(id) && id.length === 3 && typeof id[0] === 'string' && isCount(id[1]) && isCount(id[2]);
+
+/** True when a stored entry has the shape this version writes. */
+function isEntry(entry: unknown): entry is CacheEntry {
+  if (!Array.isArray(entry) || entry.length !== 5 || typeof entry[0] !== 'string') return false;
+  const [, size, mtimeMs, id, messages] = entry as unknown[];
+  if (!isNullable(size, isCount) || !isNullable(mtimeMs, (v) => typeof v === 'number')) return false;
+  return isNullable(id, isId) && Array.isArray(messages) && messages.every(isMessage);
 }
 
 /** The content hash a cache entry is keyed by. */
@@ -160,6 +187,6 @@ function cacheKey(toolVersion: string, settings: LintSettings): string {
       return [id, settings.rules[id], values];
     });
   return createHash('sha1')
-    .update(JSON.stringify([toolVersion, rules]))
+    .update(JSON.stringify([CACHE_FORMAT, toolVersion, rules]))
     .digest('hex');
 }

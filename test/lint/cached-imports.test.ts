@@ -15,13 +15,18 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup());
 
+/** The modules a `lint --cache` run in `cwd` loads: ESM imports and CommonJS requires. */
 async function importsOf(cwd: string, name: string): Promise<string[]> {
   const log = join(dir, `${name}.log`);
-  await promisify(execFile)(
-    process.execPath,
-    ['--import', join(ROOT, 'test/helpers/record-imports.mjs'), BIN, 'lint', '--cache', '--cache-location', '.cache/'],
-    { cwd, env: { ...process.env, POSTMORTEM_IMPORT_LOG: log } },
-  );
+  const preload = (helper: string) => ['--import', join(ROOT, 'test/helpers', helper)];
+  const argv = [...preload('record-imports.mjs'), ...preload('record-requires.mjs'), BIN, 'lint'];
+  // Exit 1 (findings) is an answer too.
+  await promisify(execFile)(process.execPath, [...argv, '--cache', '--cache-location', '.cache/'], {
+    cwd,
+    env: { ...process.env, POSTMORTEM_IMPORT_LOG: log, POSTMORTEM_REQUIRE_LOG: log },
+  }).catch((error: { code?: number }) => {
+    if (error.code !== 1) throw error;
+  });
   return (await readFile(log, 'utf8')).split('\n').filter(Boolean);
 }
 
@@ -37,5 +42,24 @@ describe('a fully cached lint run', () => {
     const heavy = (urls: string[]) => urls.filter((u) => /\/lint\/rules\/|yaml|mdast|micromark|zod/.test(u));
     expect(heavy(await importsOf(root, 'first')).length).toBeGreaterThan(0);
     expect(heavy(await importsOf(root, 'cached'))).toEqual([]);
+  });
+});
+
+describe('a first lint run', () => {
+  it('loads zod only for a file whose front-matter issues the fast check cannot tell', async () => {
+    const text = await readFile(join(ROOT, 'test/fixtures/complete-postmortem.md'), 'utf8');
+    const zod = (urls: string[]) => urls.filter((u) => /\/zod\//.test(u));
+    const title = 'title: API unavailable after a configuration change';
+    for (const [name, body, loads] of [
+      ['valid', text, false],
+      ['severity', text.replace(/^severity: SEV\d$/m, 'severity: SEV5'), false],
+      ['title', text.replace(title, `${title}.`), true],
+    ] as const) {
+      expect(body !== text).toBe(name !== 'valid');
+      const root = join(dir, `first-${name}`);
+      await mkdir(join(root, 'postmortems'), { recursive: true });
+      await writeFile(join(root, 'postmortems/2020-01-01-api-outage.md'), body);
+      expect(zod(await importsOf(root, `first-${name}`)).length > 0, name).toBe(loads);
+    }
   });
 });

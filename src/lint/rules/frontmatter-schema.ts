@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import { createRequire } from 'node:module';
 import { keyPosition } from '../../model/validate.js';
-import { frontMatterSchema } from '../../schema/frontmatter.js';
+import { frontMatterSchema, plainFrontMatterIssues } from '../../schema/frontmatter.js';
+import type { Zod } from '../../schema/regex.js';
 import { keyPath } from '../../schema/issues.js';
 import { describeValue as describe } from '../describe-value.js';
 import { defineRule, type RuleContext } from '../types.js';
@@ -10,6 +11,13 @@ import { defineRule, type RuleContext } from '../types.js';
 
 let schema: ReturnType<typeof frontMatterSchema> | undefined;
 
+// zod is loaded only for a file whose issues the fast check cannot tell, and then synchronously (a rule's
+// check is synchronous): a run over valid files (or a wrong severity), in every lint thread, never loads it.
+function loadSchema(): ReturnType<typeof frontMatterSchema> {
+  const { z } = createRequire(import.meta.url)('zod') as { z: Zod };
+  return frontMatterSchema(z);
+}
+
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>(
     (v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
@@ -18,10 +26,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function checkSchema({ pm, report }: RuleContext<Record<string, unknown>>): void {
-  schema ??= frontMatterSchema(z);
-  const parsed = schema.safeParse(pm.data);
-  if (parsed.success) return;
-  for (const issue of parsed.error.issues) {
+  const issues = plainFrontMatterIssues(pm.data) ?? (schema ??= loadSchema()).safeParse(pm.data).error?.issues ?? [];
+  for (const issue of issues) {
     const path = issue.path;
     const message = issue.message
       .replace('{key}', keyPath(path))
