@@ -202,7 +202,7 @@ export const de: LanguageModule = {
     // compounds that mean the whole service was out;
     // no unbounded prefix, so a long word costs linear time.
     outage:
-      /(?<![\p{L}\p{N}]|[\p{L}\p{N}]-)(?:(?:total|komplett|gesamt|voll|system|dienst|server|plattform)-?)?ausf[aä]ll(?:e|en|s|es)?(?![\p{L}\p{N}]|-[\p{L}\p{N}])/giu,
+      /(?<![\p{L}\p{N}]-?)(?:(?:total|komplett|gesamt|voll|system|dienst|server|plattform)-?)?ausf[aä]ll(?:en?|e?s)?(?!-?[\p{L}\p{N}])/giu,
     outageInstead: '"Störung" or "Beeinträchtigung"',
     apology: /(entschuldig|tut (uns|mir) (\p{L}+ )?leid|bedauern)/iu,
     apologyExample: '"Es tut uns leid."',

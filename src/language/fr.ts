@@ -104,9 +104,8 @@ function night(spans: NoticeFacts['spans'], place: Place): string | null {
   if (first === undefined || last === undefined || sameDay(first.start, last.end, place.zone)) return null;
   const a = wallTime(first.start, place.zone, place.locale);
   const b = wallTime(last.end, place.zone, place.locale);
-  const nextDay = new Date(Date.UTC(a.year, a.month - 1, a.day + 1));
-  const consecutive =
-    nextDay.getUTCFullYear() === b.year && nextDay.getUTCMonth() === b.month - 1 && nextDay.getUTCDate() === b.day;
+  // Calendar days apart, counted on the wall dates (UTC midnights, so no zone or DST shifts them).
+  const consecutive = Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day) === 86_400_000;
   if (!consecutive || a.hour < 20 || b.hour * 60 + b.minute > 8 * 60) return null;
   if (a.year !== b.year) return `${day(first.start, place)} au ${day(last.end, place)}`;
   const from = a.month === b.month ? dayNumber(a.day) : `${dayNumber(a.day)} ${a.monthName}`;
@@ -207,7 +206,7 @@ export const fr: LanguageModule = {
       dottedOrdinals: false,
     }),
   speaksOfDataLoss: (s) =>
-    /pertes? de données|perdu|disparu|irrécupérable|supprimé|effacé|(pas|plus|jamais) (pu )?(être |été )?(récupéré|restauré|enregistré|sauvegardé|conservé)/i.test(
+    /pertes? de données|perdu|disparu|irrécupérable|supprimé|effacé|(pas|plus|jamais) (pu )?(être |été )?(récupér|restaur|enregistr|sauvegard|conserv)é/i.test(
       s,
     ),
   // A demonstrative ("Ces brouillons…", "Celles-ci…") points back as much as "mais" does.
