@@ -73,7 +73,7 @@ const QUICK = new RegExp(WORD_STEMS.map(escapeRegExp).join('|'), 'i');
 
 /** Stems of the failure verbs, lower case (and German "hat " as a word), a first look for the name-before-verb pattern. */
 const FAILURE_STEMS = [
-  ...['forg', 'overl', 'negl', 'ignor', 'messed', 'screwed', 'botch', 'fumbl', 'failed to', 'verga', 'übersah'],
+  ...['forg', 'overlook', 'neglect', 'ignor', 'messed', 'screwed', 'botch', 'fumbl', 'failed to', 'verga', 'übersah'],
   ...['vernachl', 'missed', 'broke'],
 ];
 const HAT = '\\bhat ';
@@ -337,9 +337,12 @@ function subjectPatterns(list: unknown): Subjects {
   };
 }
 
-/** A failure verb after white space: where a person-as-subject match can end. */
-const VERB = new RegExp(`(?<=\\s)(?:${FAILURE_VERBS})${END}`, 'gu');
-const NAMED_VERB = new RegExp(`(?<=\\s)(?:${NAMED_FAILURE_VERBS})${END}`, 'gu');
+/**
+ * A failure verb: where a person-as-subject match can end, when white space comes before it. That is
+ * checked on each match, not by a look-behind that the scan would try at every position.
+ */
+const VERB = new RegExp(`(?:${FAILURE_VERBS})${END}`, 'gu');
+const NAMED_VERB = new RegExp(`(?:${NAMED_FAILURE_VERBS})${END}`, 'gu');
 const SPACE = /\s/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
@@ -352,6 +355,11 @@ function failureStarts(verb: RegExp, text: string, longest: number): Array<[numb
   const out: Array<[number, number]> = [];
   verb.lastIndex = 0;
   for (let m = verb.exec(text); m; m = verb.exec(text)) {
+    if (m.index === 0 || !SPACE.test(text[m.index - 1] as string)) {
+      // As the look-behind (?<=\s) would: no match here, the scan goes on at the next position.
+      verb.lastIndex = m.index + 1;
+      continue;
+    }
     let i = m.index;
     for (let word = 0; word < 2; word++) {
       while (i > 0 && SPACE.test(text[i - 1] as string)) i--;
