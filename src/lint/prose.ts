@@ -102,27 +102,69 @@ export function proseLines(pm: Postmortem): ProseLine[] {
 }
 
 /**
- * The prose lines (as `proseLines` gives them) whose numbers are in `numbers`, in line order: for a
- * rule that has found, in the source, the few lines that may matter.
+ * The prose lines (as `proseLines` gives them) among the source lines `lines` holds (line number to
+ * where it starts, as `linesMatching` gives them), in line order: for a rule that has found, in the
+ * source, the few lines that may matter.
  */
-export function proseLinesAt(pm: Postmortem, numbers: ReadonlySet<number>): ProseLine[] {
-  if (numbers.size === 0) return [];
-  const index = proseIndex(pm);
+export function proseLinesAt(pm: Postmortem, lines: ReadonlyMap<number, number>): ProseLine[] {
+  if (lines.size === 0) return [];
+  const numbers = [...lines.keys()].sort((a, b) => a - b);
   const out: ProseLine[] = [];
-  for (const n of [...numbers].sort((a, b) => a - b)) {
+  if (allProse(pm)) {
+    // Every front-matter and body line is prose; only code spans are blanked.
+    const source = pm.source;
+    const fm = pm.frontMatter as NonNullable<Postmortem['frontMatter']>;
+    for (const n of numbers) {
+      const frontMatter = n >= fm.contentStartLine && n < fm.endLine;
+      if (!frontMatter && n < pm.bodyStartLine) continue;
+      const start = lines.get(n) as number;
+      let end = source.indexOf('\n', start);
+      if (end === -1) end = source.length;
+      if (end > start && source.charCodeAt(end - 1) === 13) end--;
+      const raw = source.slice(start, end);
+      const text = !frontMatter && raw.includes('`') ? maskInline(raw, { open: false }) : raw;
+      out.push({ line: n, text, frontMatter });
+    }
+    return out;
+  }
+  const index = proseIndex(pm);
+  for (const n of numbers) {
     const i = slotOf(index.lines, n);
     if (i >= 0) out.push(lineAt(pm, index, i));
   }
   return out;
 }
 
+const plainBodies = new WeakMap<Postmortem, boolean>();
+/** Line starts that may open indented code (four columns, or a tab within the first three). */
+const INDENTS = ['    ', '\t', ' \t', '  \t', '   \t'];
+
 /**
- * The numbers of the source lines in which the global `pattern` matches: a first look over the
- * source as written. The prose is the source with code and comments blanked out, so a pattern that
+ * True when the file has front matter and its body can hold no code and no comment: no fence
+ * characters, no `<!--`, no line indented four columns. Then every line is prose, which is what
+ * most postmortems are, and a rule's few lines need no scan of the whole file.
+ */
+function allProse(pm: Postmortem): boolean {
+  const known = plainBodies.get(pm);
+  if (known !== undefined) return known;
+  const body = pm.body;
+  const plain =
+    pm.frontMatter !== null &&
+    !body.includes('```') &&
+    !body.includes('~~~') &&
+    !body.includes('<!--') &&
+    !INDENTS.some((indent) => body.startsWith(indent) || body.includes(`\n${indent}`));
+  plainBodies.set(pm, plain);
+  return plain;
+}
+
+/**
+ * The source lines in which the global `pattern` matches (line number to where the line starts): a
+ * first look over the source as written. The prose is the source with code and comments blanked out, so a pattern that
  * matches a prose line also matches its source line, unless a blank it matched was code.
  */
-export function linesMatching(source: string, pattern: RegExp): Set<number> {
-  const out = new Set<number>();
+export function linesMatching(source: string, pattern: RegExp): Map<number, number> {
+  const out = new Map<number, number>();
   let line = 1;
   // Where the line counted so far starts.
   let counted = 0;
@@ -132,7 +174,7 @@ export function linesMatching(source: string, pattern: RegExp): Set<number> {
       line++;
       counted = nl + 1;
     }
-    out.add(line);
+    out.set(line, counted);
     // The rest of this line is looked at anyway.
     const nl = source.indexOf('\n', m.index);
     if (nl === -1) break;
