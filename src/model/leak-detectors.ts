@@ -114,10 +114,18 @@ function isWordAt(text: string, index: number): boolean {
  * Finds a name as a whole word by plain string search: a regular expression per author (with
  * Unicode classes, compiled anew for every file's authors) was a third of a lint run.
  */
+// The lower-cased text last asked for: each author's finder looks at the same text in turn.
+let lowered = { text: '', lower: '' };
+
+function lowerCase(text: string): string {
+  if (lowered.text !== text) lowered = { text, lower: text.toLowerCase() };
+  return lowered.lower;
+}
+
 function nameFinder(name: string, anyCase: boolean): (text: string) => Array<{ index: number; text: string }> {
   const needle = anyCase ? name.toLowerCase() : name;
   return (text) => {
-    let haystack = anyCase ? text.toLowerCase() : text;
+    let haystack = anyCase ? lowerCase(text) : text;
     // Lower-casing that changes the length (a few rare letters) would shift the indexes.
     if (haystack.length !== text.length) haystack = text;
     const out: Array<{ index: number; text: string }> = [];
@@ -238,23 +246,51 @@ export function findLeaks(
 
 type LeakOptions = Parameters<typeof findLeaks>[1] & object;
 
+// The last lists asked for (as copies) and their detectors: the lint rule asks once per text of a
+// file (display names, signature) with the same lists, and keying the caches costs a JSON.stringify
+// each. Compared by content, element by element, as a caller may change a list in place.
+let lastAsked: { authors: unknown; internalPatterns: readonly string[] | undefined; detectors: Detector[] } | null =
+  null;
+
+function sameList(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** The detectors for some authors and patterns: the built-in ones and those compiled (once per list) for them. */
 function detectorsFor(options: LeakOptions): Detector[] {
-  return [
+  if (
+    lastAsked &&
+    sameList(options.authors, lastAsked.authors) &&
+    sameList(options.internalPatterns, lastAsked.internalPatterns)
+  )
+    return lastAsked.detectors;
+  const detectors = [
     ...DETECTORS,
     ...cached(authorCache, options.authors, authorDetectors),
     ...cached(extraCache, options.internalPatterns, extraDetectors),
   ];
+  // Only lists of strings (or none) are remembered: anything else is keyed by its JSON as before.
+  const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  if (strings(options.authors) && strings(options.internalPatterns)) {
+    lastAsked = {
+      authors: Array.isArray(options.authors) ? [...options.authors] : undefined,
+      internalPatterns: options.internalPatterns ? [...options.internalPatterns] : undefined,
+      detectors,
+    };
+  }
+  return detectors;
 }
 
 function leaksIn(text: string, detectors: readonly Detector[], publicContacts: readonly string[] | undefined): Leak[] {
   const isPublic = (found: string) => publicContacts?.some((c) => c.toLowerCase() === found.toLowerCase()) ?? false;
   const out: Leak[] = [];
-  const seen = new Set<string>();
+  // Made at the first match: most texts have none.
+  let seen: Set<string> | null = null;
   // A surname inside a full name already reported is the same leak, not a second one. Marking the
   // reported characters keeps the overlap test linear: one detector's matches never overlap, so
   // each character is looked at once per detector.
-  const reported = new Uint8Array(text.length);
+  let reported: Uint8Array | null = null;
   let lower: string | null = null;
   for (const detector of detectors) {
     if (detector.needs && !text.includes(detector.needs)) continue;
@@ -269,6 +305,8 @@ function leaksIn(text: string, detectors: readonly Detector[], publicContacts: r
         continue;
       const start = match.index;
       const end = start + found.length;
+      seen ??= new Set();
+      reported ??= new Uint8Array(text.length);
       if (seen.has(found) || reported.subarray(start, end).includes(1)) continue;
       seen.add(found);
       reported.fill(1, start, end);

@@ -24,6 +24,13 @@ function isMarkup(inner: string): boolean {
  */
 const MAYBE = /[<?{]|todo|tb[ad]|fixme|xxx|lorem ipsum/iu;
 
+/**
+ * MAYBE for a scan over a whole text: a line in which it finds nothing holds no placeholder. Its
+ * matches hold no white space but the one in "lorem ipsum", so blanking code (three characters at
+ * least) out of a line never makes it match where the line as written does not.
+ */
+export const MAY_HOLD_PLACEHOLDER = new RegExp(MAYBE.source, 'giu');
+
 /** A placeholder found in a text. */
 export interface Placeholder {
   text: string;

@@ -1,7 +1,7 @@
 import { escapeRegExp } from '../../model/leak-detectors.js';
 import type { Postmortem } from '../../model/types.js';
 import { defineRule, type RuleReport } from '../types.js';
-import { proseLines, type ProseLine } from '../prose.js';
+import { linesMatching, proseLines, proseLinesAt, type ProseLine } from '../prose.js';
 import { FIRST_NAMES, NOT_NAMES, TECH_TERMS } from '../blameless-words.js';
 
 const NOT_LETTER = '(?<![\\p{L}\\p{N}_])';
@@ -73,7 +73,7 @@ const QUICK = new RegExp(WORD_STEMS.map(escapeRegExp).join('|'), 'i');
 
 /** Stems of the failure verbs, lower case (and German "hat " as a word), a first look for the name-before-verb pattern. */
 const FAILURE_STEMS = [
-  ...['forg', 'overl', 'negl', 'ignor', 'messed', 'screwed', 'botch', 'fumbl', 'failed to', 'verga', 'übersah'],
+  ...['forg', 'overlook', 'neglect', 'ignor', 'messed', 'screwed', 'botch', 'fumbl', 'failed to', 'verga', 'übersah'],
   ...['vernachl', 'missed', 'broke'],
 ];
 const HAT = '\\bhat ';
@@ -130,18 +130,20 @@ const WITHOUT =
 const MENTION = '(?<![\\w.@])@[A-Za-z0-9][\\w.-]*[A-Za-z0-9_]';
 
 /**
- * One cheap pass over the prose finds the lines that may need a closer look: the stems of the
- * built-in words, of the failure verbs, "without"/"ohne" and mentions. Everything costly runs only
- * on those lines (a person-as-subject regex over every line was 30 % of a lint run).
+ * One cheap pass over the file finds the lines that may need a closer look: those holding a stem of
+ * the built-in words, of the failure verbs, or "without"/"ohne". Everything costly runs only on those
+ * lines (a person-as-subject regex over every line was 30 % of a lint run). Each closer look starts
+ * with a test of the same stems (QUICK, MAYBE_FAILURE, WITHOUT_WORD) on the line's prose, so a line
+ * this pass skips could give no finding.
  */
 const SUSPECT_STEMS = [...WORD_STEMS, ...FAILURE_STEMS, 'without', 'ohne'];
+// The pass reads the source as written, not the prose: no joined copy of the lines and no lower-cased
+// one (a case-insensitive scan of the source cost less than lower-casing the prose). The prose is
+// the source with code and comments blanked, so every stem in it is in the source at the same place;
+// only the space after "hat" may be the blanked start of a code span or a comment (` or <).
 // Alternatives grouped by their first letters (f(?:ault|orgl|…)|…) are tried in one branch per
-// position instead of one try each; "@" is looked for on its own with indexOf, as a one-character
-// alternative keeps the engine from skipping ahead. Matching lower-cased text case-sensitively is
-// several times faster than a case-insensitive scan.
-const SUSPECT_SOURCE = `${stemTree(SUSPECT_STEMS)}|${HAT}`;
-const SUSPECT_LOWER = new RegExp(SUSPECT_SOURCE, 'g');
-const SUSPECT_ANY_CASE = new RegExp(SUSPECT_SOURCE, 'gi');
+// position instead of one try each.
+const SUSPECT = new RegExp(`${stemTree(SUSPECT_STEMS)}|\\bhat[ \`<]`, 'gi');
 
 /** The stems as one alternation, factored by common first letters; it matches what `stems.join('|')` matches. */
 function stemTree(stems: readonly string[]): string {
@@ -160,35 +162,12 @@ function stemTree(stems: readonly string[]): string {
     .join('|');
 }
 
-/** Marks the lines in which a global pattern matches (lines joined by one \n each in `text`). */
-function markLines(pattern: RegExp, text: string, lines: readonly ProseLine[], marked: boolean[]): void {
-  let lineIndex = 0;
-  // Where the current line ends in the joined text.
-  let lineEnd = lines[0]?.text.length ?? 0;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    while (m.index > lineEnd) {
-      lineIndex++;
-      lineEnd += 1 + (lines[lineIndex] as ProseLine).text.length;
-    }
-    marked[lineIndex] = true;
-    // The rest of this line is looked at anyway.
-    pattern.lastIndex = lineEnd + 1;
-  }
+/** The prose lines that may hold a finding (see SUSPECT); most files have a few. */
+function suspectLines(pm: Postmortem): ProseLine[] {
+  return proseLinesAt(pm, linesMatching(pm.source, SUSPECT));
 }
 
-const MENTION_SIGN = /@/g;
-
-function suspectLines(lines: readonly ProseLine[]): ProseLine[] {
-  const original = lines.map((l) => l.text).join('\n');
-  const lower = original.toLowerCase();
-  // Lower-casing that changes the length (a few rare letters) would shift the line ends.
-  const [text, SUSPECT] = lower.length === original.length ? [lower, SUSPECT_LOWER] : [original, SUSPECT_ANY_CASE];
-  const marked = new Array<boolean>(lines.length).fill(false);
-  markLines(SUSPECT, text, lines, marked);
-  if (text.includes('@')) markLines(MENTION_SIGN, text, lines, marked);
-  return lines.filter((_l, i) => marked[i]);
-}
+const WITHOUT_WORD = /without|ohne/i;
 
 function report(message: string, line: number, index: number, length: number): RuleReport {
   return { message, line, column: index + 1, endLine: line, endColumn: index + 1 + length };
@@ -234,21 +213,22 @@ export default defineRule({
   check: ({ pm, options }) => {
     const extra = (options.words ?? []).filter((w) => w.trim() !== '');
     const words = wordsFor(extra);
-    const lines = extra.length > 0 ? proseLines(pm) : suspectLines(proseLines(pm));
+    const lines = extra.length > 0 ? proseLines(pm) : suspectLines(pm);
     const out: RuleReport[] = [];
     let subjects: (Subjects & { software: Set<string> }) | null = null;
     for (const { line, text, frontMatter } of lines) {
       // The authors list names people by design; it is not wording about them.
       if (frontMatter && /^\s*-\s/.test(text) && isAuthorsEntry(pm, line)) continue;
       if (QUICK.test(text) || extra.length > 0) {
+        // exec, not matchAll: matchAll copies the (long) pattern for every line it scans.
         words.lastIndex = 0;
-        for (const m of text.matchAll(words)) {
+        for (let m = words.exec(text); m; m = words.exec(text)) {
           const found = `Expected blameless wording (what the system allowed, not who is at fault), found "${m[0]}".`;
-          out.push(report(found, line, m.index ?? 0, m[0].length));
+          out.push(report(found, line, m.index, m[0].length));
         }
       }
       const failure = MAYBE_FAILURE.test(text);
-      const without = /without|ohne/i.test(text);
+      const without = WITHOUT_WORD.test(text);
       if (!failure && !without) continue;
       subjects ??= { ...subjectPatterns(pm.data.authors), software: softwareNames(pm.data) };
       const seen = new Set<number>();
@@ -357,9 +337,12 @@ function subjectPatterns(list: unknown): Subjects {
   };
 }
 
-/** A failure verb after white space: where a person-as-subject match can end. */
-const VERB = new RegExp(`(?<=\\s)(?:${FAILURE_VERBS})${END}`, 'gu');
-const NAMED_VERB = new RegExp(`(?<=\\s)(?:${NAMED_FAILURE_VERBS})${END}`, 'gu');
+/**
+ * A failure verb: where a person-as-subject match can end, when white space comes before it. That is
+ * checked on each match, not by a look-behind that the scan would try at every position.
+ */
+const VERB = new RegExp(`(?:${FAILURE_VERBS})${END}`, 'gu');
+const NAMED_VERB = new RegExp(`(?:${NAMED_FAILURE_VERBS})${END}`, 'gu');
 const SPACE = /\s/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
@@ -372,6 +355,11 @@ function failureStarts(verb: RegExp, text: string, longest: number): Array<[numb
   const out: Array<[number, number]> = [];
   verb.lastIndex = 0;
   for (let m = verb.exec(text); m; m = verb.exec(text)) {
+    if (m.index === 0 || !SPACE.test(text[m.index - 1] as string)) {
+      // As the look-behind (?<=\s) would: no match here, the scan goes on at the next position.
+      verb.lastIndex = m.index + 1;
+      continue;
+    }
     let i = m.index;
     for (let word = 0; word < 2; word++) {
       while (i > 0 && SPACE.test(text[i - 1] as string)) i--;

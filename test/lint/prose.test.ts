@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { linesMatching, proseLines, proseLinesAt } from '../../src/lint/prose.js';
+import { parsePostmortem } from '../../src/model/parse.js';
+import { ROOT } from '../helpers/cli.js';
+import { lintText } from '../../src/lint/engine.js';
+import { onlyRule } from './fixtures.js';
+
+function postmortem(source: string) {
+  const { postmortem: pm } = parsePostmortem(source, 'x.md');
+  if (!pm) throw new Error('expected a postmortem');
+  return pm;
+}
+
+/** The lines `numbers` of `source` as `linesMatching` gives them: line number to where the line starts. */
+function at(source: string, numbers: Iterable<number>): Map<number, number> {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return new Map([...numbers].filter((n) => n <= starts.length).map((n) => [n, starts[n - 1] as number]));
+}
+
+const SOURCE = [
+  '---',
+  'id: 2024-01-01-x',
+  'title: "TODO: a title"',
+  '---',
+  '',
+  '## Summary',
+  '',
+  'The deploy `failed to check` the flag <!-- forgot',
+  'still a comment --> and Jan forgot the flag.',
+  '',
+  '```',
+  'Jan forgot it in code',
+  '```',
+  '',
+  '    indented: Jan forgot',
+  '',
+  'Last line\r',
+  '',
+].join('\n');
+
+describe('proseLinesAt', () => {
+  it('gives the prose lines among the numbers asked for, as proseLines has them', () => {
+    const pm = postmortem(SOURCE);
+    const all = proseLines(postmortem(SOURCE));
+    const numbers = at(SOURCE, [1, 3, 8, 9, 12, 15, 17, 99]);
+    expect(proseLinesAt(pm, numbers)).toEqual(all.filter((l) => numbers.has(l.line)));
+    // Line 1 is the fence of the front matter, 12 fenced and 15 indented code, 99 past the end.
+    expect(proseLinesAt(pm, numbers).map((l) => l.line)).toEqual([3, 8, 9, 17]);
+    expect(proseLinesAt(pm, numbers).map((l) => l.text)).toEqual([
+      'title: "TODO: a title"',
+      `The deploy ${' '.repeat('`failed to check`'.length)} the flag ${' '.repeat('<!-- forgot'.length)}`,
+      `${' '.repeat('still a comment -->'.length)} and Jan forgot the flag.`,
+      'Last line',
+    ]);
+    expect(proseLinesAt(pm, new Map())).toEqual([]);
+  });
+
+  it('agrees with proseLines on every line of every fixture and example', () => {
+    const dirs = [
+      join(ROOT, 'examples'),
+      ...['blameless-language', 'no-placeholder'].map((r) => join(ROOT, 'test/fixtures/lint', r)),
+    ];
+    let files = 0;
+    for (const dir of dirs) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+        const source = readFileSync(join(dir, name), 'utf8');
+        const lines = source.split('\n').map((_l, i) => i + 1);
+        expect(proseLinesAt(postmortem(source), at(source, lines)), name).toEqual(proseLines(postmortem(source)));
+        files++;
+      }
+    }
+    expect(files).toBeGreaterThan(20);
+  });
+
+  it('reads a body without code, comments or indented lines line by line as proseLines does', () => {
+    // No fence, comment or indented line: every line is prose, and only code spans are blanked.
+    const plain = '---\nid: x\ntitle: `a` b\n---\n\n## Summary\n\nRan `make` and\r\n  - forgot it\n  \nend';
+    const all = proseLines(postmortem(plain));
+    expect(all.map((l) => l.text)).toContain('Ran        and');
+    expect(
+      proseLinesAt(
+        postmortem(plain),
+        at(
+          plain,
+          plain.split('\n').map((_l, i) => i + 1),
+        ),
+      ),
+    ).toEqual(all);
+  });
+});
+
+describe('linesMatching', () => {
+  it('gives each line in which a global pattern matches, once', () => {
+    expect([...linesMatching('a forgot forgot\nb\nforgot\n\nx forgot', /forgot/gi)]).toEqual([
+      [1, 0],
+      [3, 18],
+      [5, 26],
+    ]);
+    expect([...linesMatching('nothing here\n', /forgot/gi)]).toEqual([]);
+    expect([...linesMatching('FORGOT', /forgot/gi)]).toEqual([[1, 0]]);
+  });
+});
+
+describe('blameless-language looks at the source first and finds what it found in the prose', () => {
+  it('finds a person as subject where the blank after "hat" was a code span in the source', () => {
+    // The prose blanks `x` to spaces, so "hat " is in the prose but not in the source as written.
+    const source = '---\nid: x\nauthors:\n  - Jan Berger\n---\n\n## Summary\n\nJan hat`x` die Sache vergessen.\n';
+    const messages = lintText(source, 'x.md', onlyRule('blameless-language')).result.messages;
+    expect(messages.map((m) => [m.line, m.column, m.message])).toEqual([
+      [9, 1, 'Expected the system as the subject of a failure, found a person: "Jan hat    die Sache vergessen".'],
+    ]);
+  });
+});
