@@ -231,7 +231,7 @@ export const de: LanguageModule = {
       dependency: 'Ein Dienst, von dem unsere Systeme abhängen, funktionierte nicht wie vorgesehen.',
       other: 'Ein technisches Problem in unseren Systemen verursachte eine Störung.',
     },
-    headline: (date) => (date ? `Störung unseres Dienstes am ${date}` : 'Störung unseres Dienstes'),
+    headline: (date, outage) => `${outage ? 'Ausfall' : 'Störung'} unseres Dienstes${date ? ` am ${date}` : ''}`,
     customerImpact: (duration, reach, lost) =>
       `${duration ? `${duration} lang` : 'Zeitweise'} ${reach}. ` +
       (lost ? 'Bei uns gespeicherte Daten sind verloren gegangen.' : 'Es sind keine Daten verloren gegangen.'),

@@ -203,7 +203,7 @@ export const en: LanguageModule = {
       dependency: 'A service that our systems depend on failed.',
       other: 'A technical problem in our systems caused a disruption.',
     },
-    headline: (date) => (date ? `Service disruption on ${date}` : 'Service disruption'),
+    headline: (date, outage) => `${outage ? 'Service outage' : 'Service disruption'}${date ? ` on ${date}` : ''}`,
     customerImpact: (duration, reach, lost) =>
       `${capitalise(duration ? `for ${duration}, ${reach}` : reach)} for you. ` +
       (lost ? 'Data stored with us was lost.' : 'No data was lost.'),

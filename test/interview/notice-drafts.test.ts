@@ -78,9 +78,14 @@ describe('the suggestions state no fact the engineer did not give', () => {
           /need to do anything|müssen nichts tun|rien à faire/,
         );
     }
-    expect(drafts.headline.en).toBe('Service disruption on October 2, 2009');
-    expect(drafts.headline.de).toBe('Störung unseres Dienstes am 2. Oktober 2009');
-    // French keeps « panne » for a total outage: a SEV1 headline that says « perturbation » plays it down.
+    // Each language keeps its outage noun for a SEV1 (the one severity the notice calls an outage):
+    // a SEV1 headline that says "disruption" / "Störung" / « perturbation » plays it down.
+    expect(drafts.headline.en).toBe(
+      `${severity === 'SEV1' ? 'Service outage' : 'Service disruption'} on October 2, 2009`,
+    );
+    expect(drafts.headline.de).toBe(
+      `${severity === 'SEV1' ? 'Ausfall' : 'Störung'} unseres Dienstes am 2. Oktober 2009`,
+    );
     expect(drafts.headline.fr).toBe(
       `${severity === 'SEV1' ? 'Panne' : 'Perturbation'} de notre service le 2 octobre 2009`,
     );
