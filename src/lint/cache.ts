@@ -125,13 +125,12 @@ export class LintCache {
   }
 }
 
-// A new result each time: the cross-file check adds to it, and the stored entry stays as linted.
-function outcomeOf(path: string, [, , , id, messages]: CacheEntry): FileOutcome {
+// A new messages array each time: the cross-file check adds to it, and the stored entry stays as
+// linted. The messages themselves are shared, since nothing changes a message once it is made.
+function outcomeOf(path: string, entry: CacheEntry): FileOutcome {
+  const id = entry[3];
   return {
-    result: resultOf(
-      path,
-      messages.map((m) => ({ ...m })),
-    ),
+    result: resultOf(path, entry[4].slice()),
     id: id ? { value: id[0], line: id[1], column: id[2] } : null,
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { contentHash, LintCache, type FileStamp } from './cache.js';
 import type { FileOutcome } from './engine.js';
 import { readBounded } from './read.js';
@@ -49,7 +49,7 @@ export interface RunOptions {
   timings?: RuleTimings;
 }
 
-function runInWorkers(
+async function runInWorkers(
   script: URL,
   jobs: WorkerJob[],
   options: RunOptions,
@@ -58,6 +58,8 @@ function runInWorkers(
 ): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome>(jobs.length);
   const byIndex = new Map(jobs.map((j, i) => [j.index, i]));
+  // Loaded here, not at the top: a cached re-run that lints nothing never starts a thread.
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
     let next = 0;
     let live = 0;

@@ -17,15 +17,25 @@ export function checkUniqueIds(
 ): void {
   const setting = settings.rules['id-filename'];
   if (!setting) return;
-  const byId = new Map<string, Array<{ result: LintResult; id: DeclaredId }>>();
+  // One Map entry per id, and a list only for an id seen twice: a run of 10,000 unique ids (a
+  // cached re-run does little else) then builds no list and no pair per file.
+  type Entry = { result: LintResult; id: DeclaredId };
+  const first = new Map<string, Entry>();
+  const byId = new Map<string, Entry[]>();
   for (const e of entries) {
-    if (!e.id) continue;
-    const list = byId.get(e.id.value);
-    if (list) list.push({ result: e.result, id: e.id });
-    else byId.set(e.id.value, [{ result: e.result, id: e.id }]);
+    const id = e.id;
+    if (!id) continue;
+    const seen = first.get(id.value);
+    if (!seen) {
+      // The entry itself, not a pair built for it: its id is the one just checked.
+      first.set(id.value, e as Entry);
+      continue;
+    }
+    const list = byId.get(id.value);
+    if (list) list.push({ result: e.result, id });
+    else byId.set(id.value, [seen, { result: e.result, id }]);
   }
   for (const [value, list] of byId) {
-    if (list.length < 2) continue;
     const sorted = [...list].sort((a, b) => (a.result.filePath < b.result.filePath ? -1 : 1));
     // The first LISTED_DUPLICATES + 1 paths are enough to name LISTED_DUPLICATES others for anyone.
     const head = sorted.slice(0, LISTED_DUPLICATES + 1).map((e) => e.result.filePath);

@@ -79,4 +79,15 @@ describe('duplicate ids are linear in the files', () => {
     ]);
     expect(LISTED_DUPLICATES).toBe(3);
   });
+
+  it('marks only the files that share an id, among unique ids and files without one', () => {
+    const ids = ['a', 'x', null, 'b', 'x', 'c', 'x'];
+    const entries = ids.map((value, i) => ({
+      result: result(`/p/${i}.md`),
+      id: value === null ? null : { value, line: 2, column: 5 },
+    }));
+    checkUniqueIds(entries, onlyRule('id-filename'));
+    expect(entries.map((e) => e.result.errorCount)).toEqual([0, 1, 0, 0, 1, 0, 1]);
+    expect(entries[4]!.result.messages[0]!.message).toBe('Expected a unique `id`, found "x" also in /p/1.md, /p/6.md.');
+  });
 });
