@@ -192,7 +192,9 @@ describe('the plain-YAML reader', () => {
         }
         if ([...full.keys.keys()].some((k) => k.includes('.'))) nested++;
         expect(top?.data).toEqual(full.data);
-        expect(entries(top?.keys ?? new Map())).toEqual(entries(full.keys).filter(([k]) => !k.includes('.')));
+        expect(entries(top?.keys ?? new Map<string, unknown>())).toEqual(
+          entries(full.keys).filter(([k]) => !k.includes('.')),
+        );
       }),
       { numRuns: Number(process.env.YAML_RUNS ?? 10000) },
     );
@@ -205,8 +207,8 @@ describe('the plain-YAML reader', () => {
       const top = readPlainYaml(lines, 2, false);
       expect([...(full?.keys.keys() ?? [])].filter((k) => k.includes('.')).length, f).toBeGreaterThan(10);
       expect(top?.data, f).toEqual(full?.data);
-      expect(entries(top?.keys ?? new Map()), f).toEqual(
-        entries(full?.keys ?? new Map()).filter(([k]) => !k.includes('.')),
+      expect(entries(top?.keys ?? new Map<string, unknown>()), f).toEqual(
+        entries(full?.keys ?? new Map<string, unknown>()).filter(([k]) => !k.includes('.')),
       );
     }
   });
