@@ -84,7 +84,7 @@ export function readSelectedKeys(text: string, keys: ReadonlySet<string>): Selec
     lines.push(line);
   }
   if (!closed) return null;
-  const plain = readPlainYaml(lines, 2);
+  const plain = readPlainYaml(lines, 2, false);
   if (!plain) return null;
   const data: Record<string, unknown> = {};
   const keyLines = new Map<string, number>();

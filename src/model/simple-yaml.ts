@@ -76,6 +76,8 @@ class Reader {
     private readonly lines: readonly Line[],
     private readonly count: number,
     private readonly firstLine: number,
+    /** False when only top-level key positions are wanted: nested ones are most of the objects made per file. */
+    private readonly nested = true,
   ) {}
 
   private peek(): Line | undefined {
@@ -126,8 +128,10 @@ class Reader {
       for (const item of inner.split(',')) {
         const word = item.trim();
         if (word === '' || !PLAIN_START.test(word) || /[[\]{}'"]|: |:$/.test(word)) out();
-        const p = this.pos(line, offset + item.length - item.trimStart().length, word.length);
-        this.record(`${name}.${list.length}`, p, p);
+        if (this.nested) {
+          const p = this.pos(line, offset + item.length - item.trimStart().length, word.length);
+          this.record(`${name}.${list.length}`, p, p);
+        }
         list.push(plain(word));
         offset += item.length + 1;
       }
@@ -151,7 +155,7 @@ class Reader {
       const m = FLOW_KEY.exec(text.slice(i)) ?? out();
       const key = m[1] as string;
       if (key in map || key === '__proto__') out();
-      const keyPos = this.pos(line, column + i, key.length);
+      const keyPos = this.nested ? this.pos(line, column + i, key.length) : NOWHERE;
       i += m[0].length;
       let end: number;
       if (text[i] === '"') {
@@ -163,7 +167,7 @@ class Reader {
         end = i + word.length;
         map[key] = plain(word);
       }
-      this.record(`${name}.${key}`, keyPos, this.pos(line, column + i, end - i));
+      if (this.nested) this.record(`${name}.${key}`, keyPos, this.pos(line, column + i, end - i));
       i = end;
       while (text[i] === ' ') i++;
       if (i === close) break;
@@ -199,21 +203,21 @@ class Reader {
     const m = KEY.exec(text) ?? out();
     const key = m[1] as string;
     if (key in target || key === '__proto__') out();
-    const name = `${prefix}${key}`;
-    const keyPos = this.pos(line, indent + 1, key.length);
+    const wanted = this.nested || depth === 0;
+    const name = this.nested ? `${prefix}${key}` : key;
+    const keyPos = wanted ? this.pos(line, indent + 1, key.length) : NOWHERE;
     const rest = m[2];
     if (rest === undefined || rest.trim() === '') {
       // Record the key first: the `yaml` path lists keys parent first.
-      const empty = this.pos(line, line.length + 1, 0);
-      this.record(name, keyPos, empty);
+      if (wanted) this.record(name, keyPos, this.pos(line, line.length + 1, 0));
       const child = this.child(indent, `${name}.`, depth + 1);
-      if (child) this.record(name, keyPos, child[1]);
+      if (child && wanted) this.record(name, keyPos, child[1]);
       target[key] = child ? child[0] : null;
       return;
     }
-    this.record(name, keyPos, keyPos);
+    if (wanted) this.record(name, keyPos, keyPos);
     const [value, at] = this.scalar(rest, line, indent + text.length - rest.length + 1, name);
-    this.record(name, keyPos, at);
+    if (wanted) this.record(name, keyPos, at);
     target[key] = value;
   }
 
@@ -242,13 +246,13 @@ class Reader {
       const rest = line.text.slice(2);
       const at = indent + 2 + (rest.length - rest.trimStart().length);
       const item = rest.trim();
-      const name = `${prefix}${list.length}`;
+      const name = this.nested ? `${prefix}${list.length}` : '';
       if (KEY.test(item)) {
         // `- key: value` opens a mapping whose other keys line up with the first one.
         if (depth + 1 > MAX_DEPTH) out();
         const map: Record<string, unknown> = {};
         const placeholder = this.pos(line, at + 1, 0);
-        this.record(name, placeholder, placeholder);
+        if (this.nested) this.record(name, placeholder, placeholder);
         this.pair(map, line, item, at, `${name}.`, depth + 1);
         for (let next = this.peek(); next && next.indent === at && !next.text.startsWith('-'); next = this.peek()) {
           this.i++;
@@ -257,14 +261,16 @@ class Reader {
         const after = this.peek();
         if (after && after.indent > at) out();
         const p = this.blockEnd(placeholder);
-        this.record(name, p, p);
+        if (this.nested) this.record(name, p, p);
         list.push(map);
       } else {
         // Recorded before the items of a flow list inside: the `yaml` path lists parents first.
-        const placeholder = this.pos(line, at + 1, 0);
-        this.record(name, placeholder, placeholder);
+        if (this.nested) {
+          const placeholder = this.pos(line, at + 1, 0);
+          this.record(name, placeholder, placeholder);
+        }
         const [value, p] = this.scalar(item, line, at + 1, name);
-        this.record(name, p, p);
+        if (this.nested) this.record(name, p, p);
         list.push(value);
       }
     }
@@ -286,10 +292,10 @@ export interface PlainYaml {
 
 /**
  * Reads a front matter written in the plain subset, with key positions as the model records them
- * (`firstLine` is the file line of `source[0]`); null when it leaves the subset or the reader is
- * not sure, and then a full YAML parser must read it.
+ * (`firstLine` is the file line of `source[0]`; with `nested` false, only top-level keys'); null
+ * when it leaves the subset or the reader is not sure, and then a full YAML parser must read it.
  */
-export function readPlainYaml(source: readonly string[], firstLine = 1): PlainYaml | null {
+export function readPlainYaml(source: readonly string[], firstLine = 1, nested = true): PlainYaml | null {
   const lines: Line[] = [];
   for (let no = 0; no < source.length; no++) {
     const raw = source[no] as string;
@@ -306,7 +312,7 @@ export function readPlainYaml(source: readonly string[], firstLine = 1): PlainYa
     lines.push({ no, indent: raw.length - text.length, text: text.trimEnd(), length: raw.length });
   }
   try {
-    const reader = new Reader(lines, source.length, firstLine);
+    const reader = new Reader(lines, source.length, firstLine, nested);
     const [data] = reader.mapping(0, '', 0);
     return reader.done() ? { data, keys: reader.keys } : null;
   } catch (error) {

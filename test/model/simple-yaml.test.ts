@@ -180,6 +180,39 @@ describe('the plain-YAML reader', () => {
     expect(read).toBeGreaterThan(300);
   });
 
+  it('with nested positions off, gives the same data and only the top-level key positions', () => {
+    let nested = 0;
+    fc.assert(
+      fc.property(documentLines, (lines) => {
+        const full = readPlainYaml(lines, 2);
+        const top = readPlainYaml(lines, 2, false);
+        if (full === null) {
+          expect(top).toBeNull();
+          return;
+        }
+        if ([...full.keys.keys()].some((k) => k.includes('.'))) nested++;
+        expect(top?.data).toEqual(full.data);
+        expect(entries(top?.keys ?? new Map<string, unknown>())).toEqual(
+          entries(full.keys).filter(([k]) => !k.includes('.')),
+        );
+      }),
+      { numRuns: Number(process.env.YAML_RUNS ?? 10000) },
+    );
+    expect(nested).toBeGreaterThan(5);
+    // The examples nest deeper (notice, root causes, windows) than most generated documents.
+    for (const f of readdirSync(join(ROOT, 'examples')).filter((n) => n.endsWith('.md'))) {
+      const text = readFileSync(join(ROOT, 'examples', f), 'utf8');
+      const lines = text.slice(4, text.indexOf('\n---\n')).split('\n');
+      const full = readPlainYaml(lines, 2);
+      const top = readPlainYaml(lines, 2, false);
+      expect([...(full?.keys.keys() ?? [])].filter((k) => k.includes('.')).length, f).toBeGreaterThan(10);
+      expect(top?.data, f).toEqual(full?.data);
+      expect(entries(top?.keys ?? new Map<string, unknown>()), f).toEqual(
+        entries(full?.keys ?? new Map<string, unknown>()).filter(([k]) => !k.includes('.')),
+      );
+    }
+  });
+
   it('is what readFrontMatter uses for plain front matter, with the same result', () => {
     const text = readFileSync(
       join(ROOT, 'examples', readdirSync(join(ROOT, 'examples')).find((n) => n.endsWith('.md')) as string),
