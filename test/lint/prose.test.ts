@@ -114,3 +114,27 @@ describe('blameless-language looks at the source first and finds what it found i
     ]);
   });
 });
+
+describe('blameless-language looks for its stems only at word starts', () => {
+  it('still finds words that hold their stem inside and findings after punctuation, digits or an underscore', () => {
+    const body = [
+      'Der Ausfall war verschuldet.',
+      'Das Team hat geschlampt.',
+      'It was (blamed) on the network.',
+      'Jan deployed it_without asking anyone.',
+      'Jan deployed 2without asking anyone.',
+      'Jan skipped the lazy-loading check.',
+      'The default "forgot" nothing; unforgiving, ignoring.',
+    ];
+    const source = `---\nid: x\nauthors:\n  - Jan Berger\n---\n\n## Summary\n\n${body.join('\n')}\n`;
+    const messages = lintText(source, 'x.md', onlyRule('blameless-language')).result.messages;
+    expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([
+      [9, 17, 28],
+      [10, 14, 24],
+      [11, 9, 15],
+      [12, 1, 31],
+      [13, 1, 29],
+      [14, 17, 21],
+    ]);
+  });
+});
