@@ -102,6 +102,19 @@ describe('linesMatching', () => {
     expect([...linesMatching('nothing here\n', /forgot/gi)]).toEqual([]);
     expect([...linesMatching('FORGOT', /forgot/gi)]).toEqual([[1, 0]]);
   });
+
+  it('counts a match for the line of its last character, so a pattern may take the line end before what it looks for', () => {
+    expect([...linesMatching('a\nforgot\nb forgot\nforgot', /[^a-z]forgot/gi)]).toEqual([
+      [2, 2],
+      [3, 9],
+      [4, 18],
+    ]);
+    expect([...linesMatching('a\n\nb\n', /\n/g)]).toEqual([
+      [1, 0],
+      [2, 2],
+      [3, 3],
+    ]);
+  });
 });
 
 describe('blameless-language looks at the source first and finds what it found in the prose', () => {
@@ -125,6 +138,7 @@ describe('blameless-language looks for its stems only at word starts', () => {
       'Jan deployed 2without asking anyone.',
       'Jan skipped the lazy-loading check.',
       'The default "forgot" nothing; unforgiving, ignoring.',
+      'Human error, said the first draft.',
     ];
     const source = `---\nid: x\nauthors:\n  - Jan Berger\n---\n\n## Summary\n\n${body.join('\n')}\n`;
     const messages = lintText(source, 'x.md', onlyRule('blameless-language')).result.messages;
@@ -135,6 +149,7 @@ describe('blameless-language looks for its stems only at word starts', () => {
       [12, 1, 31],
       [13, 1, 29],
       [14, 17, 21],
+      [16, 1, 12],
     ]);
   });
 });
