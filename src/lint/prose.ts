@@ -161,7 +161,9 @@ function allProse(pm: Postmortem): boolean {
 /**
  * The source lines in which the global `pattern` matches (line number to where the line starts): a
  * first look over the source as written. The prose is the source with code and comments blanked out, so a pattern that
- * matches a prose line also matches its source line, unless a blank it matched was code.
+ * matches a prose line also matches its source line, unless a blank it matched was code. A match
+ * counts for the line its last character is on, so a pattern may take the character before what it
+ * looks for (the line end before a word at a line's start, say).
  */
 export function linesMatching(source: string, pattern: RegExp): Map<number, number> {
   const out = new Map<number, number>();
@@ -170,15 +172,16 @@ export function linesMatching(source: string, pattern: RegExp): Map<number, numb
   let counted = 0;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
-    for (let nl = source.indexOf('\n', counted); nl !== -1 && nl < m.index; nl = source.indexOf('\n', counted)) {
+    const last = m.index + Math.max(0, m[0].length - 1);
+    for (let nl = source.indexOf('\n', counted); nl !== -1 && nl < last; nl = source.indexOf('\n', counted)) {
       line++;
       counted = nl + 1;
     }
     out.set(line, counted);
-    // The rest of this line is looked at anyway.
-    const nl = source.indexOf('\n', m.index);
+    // The rest of this line is looked at anyway; the next match may take this line's end before its first character.
+    const nl = source.indexOf('\n', last);
     if (nl === -1) break;
-    pattern.lastIndex = nl + 1;
+    pattern.lastIndex = nl > last ? nl : nl + 1;
   }
   pattern.lastIndex = 0;
   return out;

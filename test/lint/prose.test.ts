@@ -102,6 +102,19 @@ describe('linesMatching', () => {
     expect([...linesMatching('nothing here\n', /forgot/gi)]).toEqual([]);
     expect([...linesMatching('FORGOT', /forgot/gi)]).toEqual([[1, 0]]);
   });
+
+  it('counts a match for the line of its last character, so a pattern may take the line end before what it looks for', () => {
+    expect([...linesMatching('a\nforgot\nb forgot\nforgot', /[^a-z]forgot/gi)]).toEqual([
+      [2, 2],
+      [3, 9],
+      [4, 18],
+    ]);
+    expect([...linesMatching('a\n\nb\n', /\n/g)]).toEqual([
+      [1, 0],
+      [2, 2],
+      [3, 3],
+    ]);
+  });
 });
 
 describe('blameless-language looks at the source first and finds what it found in the prose', () => {
@@ -111,6 +124,32 @@ describe('blameless-language looks at the source first and finds what it found i
     const messages = lintText(source, 'x.md', onlyRule('blameless-language')).result.messages;
     expect(messages.map((m) => [m.line, m.column, m.message])).toEqual([
       [9, 1, 'Expected the system as the subject of a failure, found a person: "Jan hat    die Sache vergessen".'],
+    ]);
+  });
+});
+
+describe('blameless-language looks for its stems only at word starts', () => {
+  it('still finds words that hold their stem inside and findings after punctuation, digits or an underscore', () => {
+    const body = [
+      'Der Ausfall war verschuldet.',
+      'Das Team hat geschlampt.',
+      'It was (blamed) on the network.',
+      'Jan deployed it_without asking anyone.',
+      'Jan deployed 2without asking anyone.',
+      'Jan skipped the lazy-loading check.',
+      'The default "forgot" nothing; unforgiving, ignoring.',
+      'Human error, said the first draft.',
+    ];
+    const source = `---\nid: x\nauthors:\n  - Jan Berger\n---\n\n## Summary\n\n${body.join('\n')}\n`;
+    const messages = lintText(source, 'x.md', onlyRule('blameless-language')).result.messages;
+    expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([
+      [9, 17, 28],
+      [10, 14, 24],
+      [11, 9, 15],
+      [12, 1, 31],
+      [13, 1, 29],
+      [14, 17, 21],
+      [16, 1, 12],
     ]);
   });
 });

@@ -131,19 +131,25 @@ const MENTION = '(?<![\\w.@])@[A-Za-z0-9][\\w.-]*[A-Za-z0-9_]';
 
 /**
  * One cheap pass over the file finds the lines that may need a closer look: those holding a stem of
- * the built-in words, of the failure verbs, or "without"/"ohne". Everything costly runs only on those
- * lines (a person-as-subject regex over every line was 30 % of a lint run). Each closer look starts
- * with a test of the same stems (QUICK, MAYBE_FAILURE, WITHOUT_WORD) on the line's prose, so a line
- * this pass skips could give no finding.
+ * the built-in words, of the failure verbs, or "without"/"ohne", at the start of a word. Everything
+ * costly runs only on those lines (a person-as-subject regex over every line was 30 % of a lint run).
+ * Every finding starts a word there: the words and "without" come after no letter, the failure verbs
+ * and "hat" after white space; only "verschuldet" and "geschlampt" hold their stem inside, so they
+ * get stems of their own.
  */
-const SUSPECT_STEMS = [...WORD_STEMS, ...FAILURE_STEMS, 'without', 'ohne'];
+const SUSPECT_STEMS = [...WORD_STEMS, ...FAILURE_STEMS, 'without', 'ohne', 'verschuld', 'geschlamp'];
 // The pass reads the source as written, not the prose: no joined copy of the lines and no lower-cased
 // one (a case-insensitive scan of the source cost less than lower-casing the prose). The prose is
 // the source with code and comments blanked, so every stem in it is in the source at the same place;
 // only the space after "hat" may be the blanked start of a code span or a comment (` or <).
 // Alternatives grouped by their first letters (f(?:ault|orgl|…)|…) are tried in one branch per
-// position instead of one try each.
-const SUSPECT = new RegExp(`${stemTree(SUSPECT_STEMS)}|\\bhat[ \`<]`, 'gi');
+// position instead of one try each. Only at word starts: stems inside words ("default", "unforgiving")
+// sent 80 % more lines (31,120 against 17,289 on 10,000 real postmortems) to the per-line checks for
+// nothing. The character before is ASCII-only: a word start of the rule (no \p{L} before) has no
+// ASCII letter before, so no line with a finding is skipped. It is matched, not looked behind at
+// (a look-behind tried at every position made the scan about a quarter slower); linesMatching
+// counts a match for the line of its last character, so a line end taken before a stem is no harm.
+const SUSPECT = new RegExp(`(?:^|[^a-z])(?:${stemTree(SUSPECT_STEMS)}|hat[ \`<])`, 'gi');
 
 /** The stems as one alternation, factored by common first letters; it matches what `stems.join('|')` matches. */
 function stemTree(stems: readonly string[]): string {
