@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInProcess, tempDir } from '../helpers/cli.js';
-import { exampleLanguages, examplePostmortem, makeSite, SITE_FILES } from './site.js';
+import { exampleLanguages, examplePostmortem, git, makeSite, SITE_FILES } from './site.js';
 
 const CRM = '2018-05-15-crm-release-rollback-failed';
 
@@ -39,5 +39,35 @@ describe('git processes of a publish', () => {
     const again = await tracedPublish(file, site.dir, trace);
     expect(again.code).toBe(0);
     expect(again.commands.filter((command) => command.startsWith('cat-file'))).toEqual(['cat-file --batch']);
+  });
+
+  it('finds the top folder and HEAD in one rev-parse, then the base and the branch tip', async () => {
+    const site = await makeSite({ ...SITE_FILES.jekyll });
+    const work = await tempDir();
+    cleanups.push(site.cleanup, work.cleanup);
+    const file = await examplePostmortem(work.dir, `${CRM}.md`);
+    const traced = await tracedPublish(file, site.dir, join(work.dir, 'trace'));
+    expect(traced.code).toBe(0);
+    expect(traced.commands.filter((command) => command.startsWith('rev-parse'))).toEqual([
+      "rev-parse --show-toplevel --verify --quiet 'HEAD^{commit}'",
+      "rev-parse --verify --quiet 'refs/heads/main^{commit}'",
+      `rev-parse --verify --quiet 'refs/heads/postmortem/${CRM}^{commit}'`,
+    ]);
+  });
+
+  it('still refuses a repository without a commit, and takes one whose HEAD is unborn but has a branch', async () => {
+    const empty = await tempDir();
+    const site = await makeSite({ ...SITE_FILES.jekyll });
+    const work = await tempDir();
+    cleanups.push(empty.cleanup, site.cleanup, work.cleanup);
+    const file = await examplePostmortem(work.dir, `${CRM}.md`);
+    await git(empty.dir, 'init', '-q');
+    const refused = await runInProcess(['publish', file, '--site', empty.dir, '--timezone', 'UTC']);
+    expect(refused.stderr).toContain('has no commit yet');
+    expect(refused.code).toBe(1);
+    await git(site.dir, 'symbolic-ref', 'HEAD', 'refs/heads/unborn');
+    const unborn = await runInProcess(['publish', file, '--site', site.dir, '--timezone', 'UTC']);
+    expect(unborn.stderr).toContain('Committed');
+    expect(unborn.code).toBe(0);
   });
 });
