@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { refuse } from './errors.js';
-import { git, GitError, gitRaw, identityFallback } from './git.js';
+import { git, GitError, gitRaw, identityFallback, readBlobs } from './git.js';
 
 /** A file to place in the commit: its path in the repository (`/`-separated) and its text. */
 export interface TreeFile {
@@ -84,13 +84,13 @@ async function entriesAlong(repo: string, commit: string, paths: readonly string
   return entries;
 }
 
-/** The parent's version of a file; refuses paths the tree cannot take as a file. */
-async function previousVersion(
+/** The parent's entry for a file (a blob), or null; refuses paths the tree cannot take as a file. */
+async function previousEntry(
   repo: string,
   commit: string,
   path: string,
   along: Map<string, TreeEntry>,
-): Promise<FileChange['mode'] | null> {
+): Promise<TreeEntry | null> {
   const segments = path.split('/');
   for (let i = 1; i < segments.length; i++) {
     const folder = segments.slice(0, i).join('/');
@@ -106,7 +106,7 @@ async function previousVersion(
   if (entry.type === 'tree') refuse(`${path} is a folder in the site; expected a post file there.`);
   if (entry.mode === '120000') refuse(`${path} is a symbolic link; refusing to write through it.`);
   if (entry.type !== 'blob') refuse(`${path} is a ${entry.type} in the site; expected a file.`);
-  return entry.mode;
+  return entry;
 }
 
 /** What committing `files` on the branch would change now (nothing is written). */
@@ -120,11 +120,28 @@ export async function planBranch(request: BranchRequest): Promise<BranchPlan> {
     parent,
     request.files.map((file) => file.path),
   );
+  // Every entry first, then every previous version from one `cat-file --batch`; a refused path is
+  // thrown only when its turn comes, so files before it are checked first, as one by one.
+  const found: (TreeEntry | null | { refused: unknown })[] = [];
   for (const file of request.files) {
-    const mode = await previousVersion(repo, parent, file.path, along);
-    const previous = mode === null ? null : await git(repo, ['cat-file', 'blob', `${parent}:${file.path}`]);
+    try {
+      found.push(await previousEntry(repo, parent, file.path, along));
+    } catch (error) {
+      found.push({ refused: error });
+      break;
+    }
+  }
+  const blobs = found.filter((entry): entry is TreeEntry => entry !== null && 'id' in entry);
+  const texts = await readBlobs(
+    repo,
+    blobs.map((entry) => entry.id),
+  );
+  for (const [i, file] of request.files.entries()) {
+    const entry = found[i] ?? null;
+    if (entry !== null && 'refused' in entry) throw entry.refused;
+    const previous = entry === null ? null : (texts[blobs.indexOf(entry)] ?? null);
     request.check?.(file, previous);
-    if (previous !== file.content) changes.push({ ...file, previous, mode: mode ?? '100644' });
+    if (previous !== file.content) changes.push({ ...file, previous, mode: entry?.mode ?? '100644' });
   }
   return { old, parent, changes };
 }

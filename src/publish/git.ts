@@ -69,13 +69,30 @@ export function gitEnvironment(
 }
 
 /** Runs git in `cwd` and resolves with its output, whatever the exit code; rejects only when git cannot run. */
-export function gitRaw(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
+export async function gitRaw(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
+  const result = await run(cwd, args, options);
+  return { code: result.code, stdout: result.stdout.toString('utf8'), stderr: result.stderr };
+}
+
+/** Like `git`, with stdout as bytes: for output that gives sizes in bytes (`cat-file --batch`). */
+export async function gitBytes(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<Buffer> {
+  const result = await run(cwd, args, options);
+  if (result.code !== 0) failed(args, result.stderr);
+  return result.stdout;
+}
+
+function run(
+  cwd: string,
+  args: readonly string[],
+  options: GitRunOptions,
+): Promise<{ code: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
       [...args],
       {
         cwd,
+        encoding: 'buffer',
         maxBuffer: 64 * 1024 * 1024,
         windowsHide: true,
         env: gitEnvironment(options.env, options.base),
@@ -83,10 +100,10 @@ export function gitRaw(cwd: string, args: readonly string[], options: GitRunOpti
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
           const why = error.code === 'ENOENT' ? 'git is not installed or not on PATH' : error.message;
-          reject(new GitError(`cannot run git: ${why}`, String(stderr)));
+          reject(new GitError(`cannot run git: ${why}`, stderr.toString('utf8')));
           return;
         }
-        resolve({ code: error ? (error.code as number) : 0, stdout: String(stdout), stderr: String(stderr) });
+        resolve({ code: error ? (error.code as number) : 0, stdout, stderr: stderr.toString('utf8') });
       },
     );
     child.stdin?.on('error', () => undefined);
@@ -94,13 +111,37 @@ export function gitRaw(cwd: string, args: readonly string[], options: GitRunOpti
   });
 }
 
+function failed(args: readonly string[], stderr: string): never {
+  const detail = stderr.trim().split('\n')[0] ?? '';
+  throw new GitError(`\`git ${args.join(' ')}\` failed: ${detail}`, stderr);
+}
+
+/**
+ * The contents of blobs by object id, in order, from one `cat-file --batch` instead of a process
+ * per blob; sizes in its output are bytes, so the output is split before it is decoded.
+ */
+export async function readBlobs(cwd: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const out = await gitBytes(cwd, ['cat-file', '--batch'], { input: ids.map((id) => `${id}\n`).join('') });
+  const texts: string[] = [];
+  let at = 0;
+  for (const id of ids) {
+    const end = out.indexOf(0x0a, at);
+    const header = out.toString('utf8', at, end === -1 ? out.length : end);
+    const [, type = '', size = ''] = header.split(' ');
+    if (end === -1 || type !== 'blob' || !/^\d+$/.test(size))
+      throw new GitError(`\`git cat-file --batch\` gave "${header}" for ${id}; expected a blob.`, '');
+    const start = end + 1;
+    texts.push(out.toString('utf8', start, start + Number(size)));
+    at = start + Number(size) + 1;
+  }
+  return texts;
+}
+
 /** Runs git in `cwd` and returns stdout; throws GitError naming the command when it fails. */
 export async function git(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<string> {
   const result = await gitRaw(cwd, args, options);
-  if (result.code !== 0) {
-    const detail = result.stderr.trim().split('\n')[0] ?? '';
-    throw new GitError(`\`git ${args.join(' ')}\` failed: ${detail}`, result.stderr);
-  }
+  if (result.code !== 0) failed(args, result.stderr);
   return result.stdout;
 }
 

@@ -13,14 +13,17 @@ export async function siteRepository(site: string): Promise<string> {
     refuse(`${site}: no such folder; expected the site's folder.`);
   }
   if (!isDir) refuse(`${site} is not a folder; expected the site's folder.`);
-  const top = await gitRaw(site, ['rev-parse', '--show-toplevel']);
-  if (top.code !== 0 || top.stdout.trim() === '')
+  // The top folder and HEAD's commit from one process: it prints the top folder, then exits 1
+  // (no commit line) when HEAD names no commit, and 128 outside a work tree.
+  const top = await gitRaw(site, ['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}']);
+  const [folder = '', head = ''] = top.stdout.split('\n');
+  if ((top.code !== 0 && top.code !== 1) || folder === '')
     refuse(
       `${site} is not a git repository (or is a bare one); publish commits on a branch so the change can be reviewed. Run \`git init\` there first.`,
     );
-  if ((await resolveCommit(site, 'HEAD')) === null && (await anyBranch(site)) === null)
+  if ((top.code !== 0 || head === '') && (await anyBranch(site)) === null)
     refuse(`${site} has no commit yet; commit the site once before publishing into it.`);
-  return realpath(top.stdout.trim());
+  return realpath(folder);
 }
 
 async function anyBranch(repo: string): Promise<string | null> {

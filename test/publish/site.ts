@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { appendFile, cp, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -82,19 +82,28 @@ export async function makeSite(files: Record<string, string>): Promise<{ dir: st
   return site;
 }
 
-/** Everything publish must leave alone: the checked-out branch, HEAD, the index and the work tree's files. */
+/**
+ * Everything publish must leave alone: the checked-out branch, HEAD, the index and the work tree's
+ * files, from two git processes: `status --porcelain=v2 --branch` names the branch and HEAD, and one
+ * `ls-files` lists the index entries (with their stage) and every other file.
+ */
 export async function siteState(dir: string): Promise<Record<string, string>> {
+  const [status, listing] = await Promise.all([
+    git(dir, 'status', '--porcelain=v2', '--branch', '--untracked-files=all', '--ignored'),
+    git(dir, 'ls-files', '--stage', '--others', '-z'),
+  ]);
+  const header = (key: string) =>
+    /^# branch\.(\S+) (.*)$/.exec(status.split('\n').find((l) => l.startsWith(`# branch.${key} `)) ?? '')?.[2];
+  const entries = listing.split('\0').filter(Boolean);
+  const index = entries.filter((entry) => entry.includes('\t'));
+  const names = [...new Set(entries.map((entry) => entry.slice(entry.indexOf('\t') + 1)))].sort();
+  const texts = await Promise.all(names.map((n) => readFile(join(dir, n), 'utf8').catch(() => '(none)')));
   return {
-    branch: await git(dir, 'symbolic-ref', '--quiet', '--short', 'HEAD').catch(() => '(detached)'),
-    head: await git(dir, 'rev-parse', 'HEAD'),
-    index: await git(dir, 'ls-files', '--stage'),
-    status: await git(dir, 'status', '--porcelain', '--untracked-files=all', '--ignored'),
-    files: await git(dir, 'ls-files', '--cached', '--others', '-z').then(async (list) => {
-      const { readFile } = await import('node:fs/promises');
-      const names = list.split('\0').filter(Boolean).sort();
-      const texts = await Promise.all(names.map((n) => readFile(join(dir, n), 'utf8').catch(() => '(none)')));
-      return names.map((n, i) => `${n}\n${texts[i]}`).join('\n---\n');
-    }),
+    branch: header('head') ?? '',
+    head: header('oid') ?? '',
+    index: index.join('\n'),
+    status: status,
+    files: names.map((n, i) => `${n}\n${texts[i]}`).join('\n---\n'),
   };
 }
 
