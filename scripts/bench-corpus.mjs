@@ -14,7 +14,8 @@ export function prng(seed) {
   };
 }
 
-const FIRST = [
+/** Given names and surnames for authors and owners (the real-prose corpus takes the first of them too). */
+export const FIRST = [
   'Carla',
   'Jonas',
   'Priya',
@@ -36,7 +37,7 @@ const FIRST = [
   'Kwame',
   'Elif',
 ];
-const LAST = [
+export const LAST = [
   'Neumeier',
   'Brandt',
   'Okafor',
