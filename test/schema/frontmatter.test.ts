@@ -99,7 +99,8 @@ function setAt(data: unknown, at: ReadonlyArray<string | number>, to: unknown): 
   let parent = copy as Record<string | number, unknown>;
   for (const key of at.slice(0, -1)) {
     const next = parent[key];
-    if (typeof next !== 'object' || next === null) return copy;
+    // Bytes (YAML's !!binary) are a value, not a container: a path through them changes nothing.
+    if (typeof next !== 'object' || next === null || ArrayBuffer.isView(next)) return copy;
     parent = next as Record<string | number, unknown>;
   }
   const last = at[at.length - 1] as string | number;
