@@ -171,6 +171,11 @@ export const de: LanguageModule = {
       ],
       dottedOrdinals: true,
     }),
+  assuresData: (s) =>
+    /daten(?![\p{L}])/iu.test(s) &&
+    /(?<![\p{L}])(sicher|intakt|unversehrt|unberührt|nicht betroffen|(sind|waren|bleiben|blieben) (\p{L}+ )?erhalten)(?![\p{L}])/iu.test(
+      s,
+    ),
   speaksOfDataLoss: (s) =>
     /Datenverlust|verloren|gelöscht|unwiederbringlich|überschrieben/i.test(s) ||
     // "nicht" followed later on its line by a rescue verb, looked for after the line's first "nicht"

@@ -161,6 +161,9 @@ export const en: LanguageModule = {
   speaksOfDataLoss: (s) =>
     /\b(data|lost|loss|deleted|recover(ed)?|restor(e|ed)|saved)\b/i.test(s) &&
     /\b(lost|loss|deleted|(not|never) (be(en)? )?(recovered|restored|saved)|permanently|irrecoverabl[ey])\b/i.test(s),
+  assuresData: (s) =>
+    /\bdata\b/i.test(s) &&
+    /\b(safe|intact|secure|unaffected|untouched|preserved|not (been )?(affected|touched))\b/i.test(s),
   leansBack: (s) =>
     /^(?:but|however|yet|still|nevertheless|this|these|that|those|they|it|the rest|the remainder)\b/i.test(s),
   labels: {

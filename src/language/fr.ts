@@ -19,20 +19,23 @@ const NNBSP = '\u202f';
 /**
  * French typography over any text: the space an author typed before ; : ! ? or inside « » becomes
  * a narrow no-break space, "…" / “…” become « … », and a time ("22 h 50") gets no-break spaces. A mark
- * with no space before it is left alone ("14:02", "https://").
+ * with no space before it is left alone ("14:02", "https://"). Canadian French (the OQLF's Banque de
+ * dépannage linguistique) puts a full no-break space before the colon and inside « », a narrow one
+ * before ; ! ?. Generated parts are written with the narrow space and pass through here too.
  */
-function typeset(text: string): string {
+function typeset(text: string, locale?: string): string {
+  const wide = locale?.toLowerCase() === 'fr-ca' ? NBSP : NNBSP;
   // Each pattern starts only where its run starts (a lookbehind, or a class that excludes the opening
   // mark), so a long run of spaces or quotes costs linear time.
   return (
     text
+      .replace(/"([^"\n]+)"|“([^“”\n]+)”/g, (_m, a?: string, b?: string) => `«${wide}${(a ?? b ?? '').trim()}${wide}»`)
+      .replace(/«[ \u00a0\u202f]*/g, `«${wide}`)
+      .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]*»/g, `${wide}»`)
       .replace(
-        /"([^"\n]+)"|“([^“”\n]+)”/g,
-        (_m, a?: string, b?: string) => `«${NNBSP}${(a ?? b ?? '').trim()}${NNBSP}»`,
+        /(?<![ \u00a0\u202f])[ \u00a0\u202f]+([;:!?])/g,
+        (_m, mark: string) => `${mark === ':' ? wide : NNBSP}${mark}`,
       )
-      .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
-      .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]*»/g, `${NNBSP}»`)
-      .replace(/(?<![ \u00a0\u202f])[ \u00a0\u202f]+([;:!?])/g, `${NNBSP}$1`)
       .replace(/(\d) %/g, `$1${NNBSP}%`)
       // A time the author typed, "22 h 50" or "23 h", stays on one line, as the generated ones do.
       .replace(/(?<![\p{L}\p{N}])(\d{1,2}) h(?: (\d{2}))?(?![\p{L}\p{N}])/gu, (_m, h: string, m?: string) =>
@@ -205,6 +208,9 @@ export const fr: LanguageModule = {
       ],
       dottedOrdinals: false,
     }),
+  assuresData: (s) =>
+    /données/i.test(s) &&
+    /(en sécurité|intacte|préservée|conservée|(pas|aucunement) (été )?(touchée|affectée|concernée))/i.test(s),
   speaksOfDataLoss: (s) =>
     /pertes? de données|perdu|disparu|irrécupérable|supprimé|effacé|(pas|plus|jamais) (pu )?(être |été )?(récupér|restaur|enregistr|sauvegard|conserv)é/i.test(
       s,

@@ -120,6 +120,11 @@ export interface LanguageModule {
   sentences(text: string): string[];
   /** True when a sentence says whether data was lost (the facts then do not repeat it). */
   speaksOfDataLoss(sentence: string): boolean;
+  /**
+   * True when a sentence assures customers their data is safe ("Your data is safe."): the facts then do
+   * not add "No data was lost." after it.
+   */
+  assuresData(sentence: string): boolean;
   /** True when a sentence leans on the one before it ("…, aber", "However, …"): quoted alone it misleads. */
   leansBack(sentence: string): boolean;
   /** Greeting and headings. */
@@ -136,9 +141,10 @@ export interface LanguageModule {
   checkWords: CheckWords;
   /**
    * The language's typography, for every text customers read, the author's too: French puts a narrow
-   * no-break space before ; : ! ? and inside « » (and writes « » for "…"); English and German change nothing.
+   * no-break space before ; : ! ? and inside « » (and writes « » for "…"), Canadian French a full one
+   * before : and inside « » (the OQLF's rule); English and German change nothing. Idempotent.
    */
-  typeset(text: string): string;
+  typeset(text: string, locale?: string): string;
   /** Adapts generated text to the locale's spelling (de-CH writes "ss" for "ß"). */
   spell(text: string, locale: string): string;
 }

@@ -114,7 +114,8 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
   const locale = options.locale ?? language.defaultLocale;
   const place: Place = { zone, locale };
   const settings = options.settings ?? DEFAULT_NOTICE_SETTINGS;
-  const text = (field: string) => language.typeset(datesInWords(noticeText(pm, field, lang), language, locale));
+  const typeset = (t: string) => language.typeset(t, locale);
+  const text = (field: string) => typeset(datesInWords(noticeText(pm, field, lang), language, locale));
   const headline = text('headline');
   const company = noticeCompany(pm, settings);
   const whatHappened = text('what_happened');
@@ -136,12 +137,15 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
           language.leansBack(all[i + 1] as string)),
     );
   };
-  const dataInText = [whatHappened, customerImpact].some((t) => dataSentences(t).length > 0);
+  // The author's own word on data, lost or safe, is not repeated by a generated "No data was lost.".
+  const dataInText = [whatHappened, customerImpact].some((t) =>
+    language.sentences(t).some((s) => language.speaksOfDataLoss(s) || language.assuresData(s)),
+  );
   // Display names are the author's words too: typeset like the rest (« Se connecter avec Parlo »).
-  const facts = language.typeset(language.facts({ ...base, dataInText }, place).join(' '));
+  const facts = typeset(language.facts({ ...base, dataInText }, place).join(' '));
   // A status page shows none of the customer wording, so its facts say whether data was lost,
   // in the author's own sentences where data was lost (never a generated "some data").
-  const statusFacts = language.facts({ ...base, dataInText: base.dataLost }, place).map((f) => language.typeset(f));
+  const statusFacts = language.facts({ ...base, dataInText: base.dataLost }, place).map(typeset);
   const ownStatus = text('status');
   const ownData = dataSentences(customerImpact).length > 0 ? dataPassage(customerImpact) : dataPassage(whatHappened);
   const status = ownStatus || [...statusFacts, ...(base.dataLost ? ownData : []), nextSteps, apology].join(' ');
@@ -152,7 +156,7 @@ export function buildNoticeView(pm: Postmortem, options: NoticeViewOptions): Not
     locale,
     standalone: options.standalone ?? true,
     headline,
-    subject: company && !headline.includes(company) ? language.subject(company, headline) : headline,
+    subject: company && !headline.includes(company) ? typeset(language.subject(company, headline)) : headline,
     summary: language.sentences(whatHappened)[0] ?? '',
     whatHappened,
     customerImpact,

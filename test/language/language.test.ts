@@ -241,6 +241,18 @@ describe('typeset: French typography over every text customers read', () => {
     expect(languageModule('fr').typeset(text)).toBe(expected);
   });
 
+  it.each([
+    ['contactez notre service client : nous créditerons', 'contactez notre service client\u00a0: nous créditerons'],
+    ['Vraiment ? Oui ! Enfin ; voilà', `Vraiment${N}? Oui${N}! Enfin${N}; voilà`],
+    ['le mode "hors ligne" et «\u202fsync\u202f»', 'le mode «\u00a0hors ligne\u00a0» et «\u00a0sync\u00a0»'],
+    // The generated parts are written with the narrow space: Canadian French widens the colon's.
+    [`Services concernés${N}: A et B.`, 'Services concernés\u00a0: A et B.'],
+  ])('fr-CA (OQLF): a full no-break space before the colon and inside « »: %j', (text, expected) => {
+    const fr = languageModule('fr');
+    expect(fr.typeset(text, 'fr-CA')).toBe(expected);
+    expect(fr.typeset(expected, 'fr-CA')).toBe(expected);
+  });
+
   it.each(['en', 'de'] as const)('%s: changes nothing', (lang) => {
     const text = 'Really? Yes: "offline" mode ; done !';
     expect(languageModule(lang).typeset(text)).toBe(text);
@@ -409,6 +421,26 @@ describe('speaksOfDataLoss: the German words for data that is gone', () => {
     ['Die App war für drei Stunden nicht erreichbar.', false],
   ])('%s -> %s', (sentence, data) => {
     expect(languageModule('de').speaksOfDataLoss(sentence)).toBe(data);
+  });
+});
+
+describe('assuresData: a sentence that says the data is safe, in every language', () => {
+  it.each([
+    ['en', 'Your data is safe.', true],
+    ['en', 'All customer data remained intact.', true],
+    ['en', 'Your data was not affected.', true],
+    ['en', 'The app was unavailable for three hours.', false],
+    ['en', 'We are sending the data export again.', false],
+    ['de', 'Ihre Daten sind sicher.', true],
+    ['de', 'Alle Kundendaten sind vollständig erhalten.', true],
+    ['de', 'Ihre Daten waren nicht betroffen.', true],
+    ['de', 'Sie erhalten Ihre Daten per E-Mail.', false],
+    ['de', 'Die Datenbank war nicht erreichbar.', false],
+    ['fr', 'Vos données sont en sécurité.', true],
+    ['fr', 'Vos données n’ont pas été touchées.', true],
+    ['fr', 'L’application était indisponible pendant trois heures.', false],
+  ] as const)('%s: %s -> %s', (lang, sentence, safe) => {
+    expect(languageModule(lang).assuresData(sentence)).toBe(safe);
   });
 });
 

@@ -188,6 +188,13 @@ describe('postmortem notice: the zone', () => {
       'Vom 26. Oktober 2024, 23:40 Uhr (MESZ), bis zum 27. Oktober 2024, 2:20 Uhr (MEZ), kam es zu einer Störung; sie dauerte 3 Stunden und 40 Minuten.',
     ],
     [
+      'notice.locale fr-CA puts a full no-break space before the colon (OQLF), fr-FR a narrow one',
+      (s: string) => s,
+      { notice: { locale: { fr: 'fr-CA' } } },
+      ['--lang', 'fr'],
+      'Services concernés\u00a0: application web Relata',
+    ],
+    [
       'UTC is "UTC"',
       (s: string) => s,
       null,
@@ -229,4 +236,41 @@ describe('display names in the examples', () => {
       expect(names.filter((n) => /^(the|a|an|der|die|das|den|dem|ein|eine|le|la|les|l’|l')\b/i.test(n))).toEqual([]);
     },
   );
+});
+
+describe('postmortem notice: the author says the data is safe', () => {
+  let dir = '';
+  let cleanup: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir());
+    // Each language's sentence on data becomes an assurance that names no loss.
+    const text = (await readFile(join(ROOT, EXAMPLE), 'utf8'))
+      .replace('No data was lost, and changes you saved before or after were not affected.', 'Your data is safe.')
+      .replace(
+        'Es sind keine Daten verloren gegangen, und gespeicherte Änderungen sind erhalten.',
+        'Ihre Daten sind sicher.',
+      )
+      .replace(
+        'Aucune donnée n’a été perdue, et les modifications que vous avez enregistrées avant ou après n’ont pas été touchées.',
+        'Vos données sont en sécurité.',
+      );
+    await writeFile(join(dir, 'crm.md'), text);
+  });
+  afterAll(() => cleanup());
+
+  it.each([
+    ['en', 'Your data is safe.', 'No data was lost.'],
+    ['de', 'Ihre Daten sind sicher.', 'Es sind keine Daten verloren gegangen.'],
+    ['fr', 'Vos données sont en sécurité.', 'Aucune donnée n’a été perdue.'],
+  ])('%s: the notice keeps "%s" and adds no "%s"', async (lang, own, generated) => {
+    for (const channel of ['blog', 'email']) {
+      const result = await runInProcess(['notice', 'crm.md', '--channel', channel, '--lang', lang], { cwd: dir });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(own);
+      expect(result.stdout).not.toContain(generated);
+    }
+    // The status page shows none of the customer wording: there the generated fact stays.
+    const status = await runInProcess(['notice', 'crm.md', '--channel', 'status', '--lang', lang], { cwd: dir });
+    expect(status.stdout).toContain(generated);
+  });
 });
