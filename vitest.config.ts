@@ -31,7 +31,7 @@ export default defineConfig(({ mode }) => ({
     maxWorkers: availableParallelism(),
     coverage: { provider: 'v8', include: ['src/**'], reporter: ['text-summary', 'json-summary'] },
     reporters: ['default', './test/helpers/summary-reporter.ts'],
-    setupFiles: ['./test/helpers/property-seed.ts'],
+    setupFiles: ['./test/helpers/property-seed.ts', './test/helpers/cpu-record.ts'],
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
       { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },

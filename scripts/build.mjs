@@ -8,7 +8,8 @@
 //   --status                            prints what dist/ is: checked, emitted, transpiled or stale
 //
 // Both emit the same files: every module is compiled on its own (`isolatedModules` in tsconfig.json
-// guarantees that this is possible), and test/build.test.ts compares the two outputs file by file.
+// guarantees that this is possible), and test/ecosystem/action.test.ts compares the two outputs
+// file by file (the action's install in a copy of the checkout runs `prepare`).
 // The transpiler is TypeScript's own transpileModule, a third of tsc's time.
 //
 // The build is skipped when the stamp (scripts/build-stamp.mjs) says dist/ is already the build of

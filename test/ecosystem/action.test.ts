@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { readAction, runCompositeAction } from './composite.js';
+import { cleanEnv, exec } from './exec.js';
 import { copyCheckout } from './pack.js';
 import { readSarif, resultUris } from './sarif.js';
 import { BAD, GOOD, makePostmortemRepo } from './repo.js';
@@ -28,6 +29,30 @@ beforeAll(async () => {
 afterAll(async () => {
   await work?.cleanup();
 });
+
+/** Runs scripts/build.mjs of this repository with `args`; its output. */
+async function build(...args: string[]): Promise<string> {
+  const result = await exec(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), ...args], {
+    cwd: ROOT,
+    env: cleanEnv(),
+    timeout: 120_000,
+  });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout.trim();
+}
+
+/** Every file under `dir` by its path there, with its text, in path order. */
+async function tree(dir: string): Promise<Map<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const entries = await Promise.all(
+    files.map(async (entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return [path.slice(dir.length + 1), await readFile(path, 'utf8')] as const;
+    }),
+  );
+  return new Map(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
 
 async function runAction(
   inputs: Record<string, string>,
@@ -92,6 +117,27 @@ describe('action.yml (composite)', () => {
     expect(log.runs[0]?.tool.driver.name).toBe('postmortem');
     expect(new Set(resultUris(log))).toEqual(new Set([`postmortems/${BAD}.md`]));
   }, 900_000);
+
+  // `prepare` (npm install in a checkout, as here, or from git) builds with TypeScript's transpiler,
+  // file by file and without the type check; `npm run build` and `npm test` emit from a
+  // type-checked program. Users get the first, the tests run the second: they must be the same
+  // files, byte for byte. The install above ran the real `prepare`, so its dist/ is what users get.
+  it('built dist/ on install (prepare: transpiled file by file) exactly as tsc emits it', async () => {
+    const transpiled = join(actionDir, 'dist');
+    expect(existsSync(join(transpiled, 'cli', 'main.js')), 'the install test above built nothing').toBe(true);
+    // npm test has just written dist/ from the type-checked program (scripts/check.mjs); when
+    // dist/ is anything else, tsc builds a copy here.
+    let checked = join(ROOT, 'dist');
+    if (!['checked', 'emitted'].includes(await build('--status'))) {
+      checked = join(work.dir, 'checked');
+      await build('--out-dir', checked);
+    }
+    const expected = await tree(checked);
+    const actual = await tree(transpiled);
+    expect(expected.size).toBeGreaterThan(100);
+    expect([...actual.keys()]).toEqual([...expected.keys()]);
+    for (const [path, text] of expected) expect(actual.get(path), path).toBe(text);
+  }, 120_000);
 
   it('annotates with paths relative to the workspace when it runs in a sub-project', async () => {
     const workspace = join(work.dir, `repo-${++temp}`);

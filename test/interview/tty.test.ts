@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,9 +30,38 @@ afterAll(async () => {
 function start(session: string, args: string, env = ''): void {
   const command = `cd '${dir}' && ${env} TZ=UTC NO_COLOR=1 '${process.execPath}' '${BIN}' new ${args}; echo EXIT=$? > '${dir}/exit-${session}.txt'; sleep 30`;
   tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', command);
+  pipeOutput(session);
+}
+
+/** Has tmux copy what the session's program writes to a file, which grows whenever the screen can change. */
+function pipeOutput(session: string): void {
+  tmux('pipe-pane', '-t', session, '-o', `cat >> '${join(dir, `output-${session}.log`)}'`);
 }
 
 const screenOf = (session: string) => tmux('capture-pane', '-p', '-t', session);
+
+/** The last capture of each session and the size its output file had just before it. */
+const captures = new Map<string, { size: number; screen: string }>();
+
+/**
+ * The session's screen, captured again only when its program has written since the last capture:
+ * a capture is a tmux process (over 180 of them in this file when every poll captured). tmux takes
+ * output into the screen before it copies it to the pipe, so the file never runs ahead of the
+ * screen; its size is read before the capture, so output that arrives meanwhile grows it again.
+ */
+function currentScreen(session: string): string {
+  let size = -1;
+  try {
+    size = statSync(join(dir, `output-${session}.log`)).size;
+  } catch {
+    // Nothing written yet, or no pipe: capture.
+  }
+  const last = captures.get(session);
+  if (last && size >= 0 && last.size === size) return last.screen;
+  const screen = screenOf(session);
+  captures.set(session, { size, screen });
+  return screen;
+}
 
 // A screen shows up in well under a second on an idle machine; a loaded 2-core one took over 10 s
 // to start node for the first screen. Waiting longer costs nothing when the text comes early.
@@ -51,7 +80,7 @@ async function waitFor(
 
 async function waitForText(session: string, text: string): Promise<void> {
   await waitFor(
-    () => screenOf(session).includes(text),
+    () => currentScreen(session).includes(text),
     () => `"${text}" on screen:\n${screenOf(session)}`,
   );
 }
@@ -300,15 +329,16 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     const command = `cd '${join(dir, 'sources')}' && TZ=UTC NO_COLOR=1 '${process.execPath}' '${BIN}' new --answers answers.yaml \\
       --dir out --timeline-from slack --timeline-channel inc-db; echo EXIT=$? > '${dir}/exit-pick.txt'; sleep 30`;
     tmux('new-session', '-d', '-s', 'pick', '-x', '200', '-y', '50', command);
+    pipeOutput('pick');
     // The first candidate, the alert, is preselected: space drops it.
     await waitForText('pick', 'Events from the sources');
     await waitFor(
-      () => /❯\s*◉ 2024-03-30 23:12 .*FIRING/.test(screenOf('pick')),
+      () => /❯\s*◉ 2024-03-30 23:12 .*FIRING/.test(currentScreen('pick')),
       () => `the alert checked under the cursor:\n${screenOf('pick')}`,
     );
     tmux('send-keys', '-t', 'pick', 'Space');
     await waitFor(
-      () => /❯\s*◯ 2024-03-30 23:12 .*FIRING/.test(screenOf('pick')),
+      () => /❯\s*◯ 2024-03-30 23:12 .*FIRING/.test(currentScreen('pick')),
       () => `the alert unchecked:\n${screenOf('pick')}`,
     );
     tmux('send-keys', '-t', 'pick', 'Enter');
@@ -317,7 +347,7 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     await waitForText('pick', 'Review the timeline');
     await waitFor(
       () => {
-        if (/❯ .*Declaring SEV2/.test(screenOf('pick'))) return true;
+        if (/❯ .*Declaring SEV2/.test(currentScreen('pick'))) return true;
         tmux('send-keys', '-t', 'pick', 'Down');
         return false;
       },

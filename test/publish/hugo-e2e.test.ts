@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, runInProcess, tempDir, ROOT } from '../helpers/cli.js';
+import { runInProcess, tempDir, ROOT } from '../helpers/cli.js';
 import { hasTool } from '../helpers/tools.js';
 import {
   git,
@@ -78,7 +78,7 @@ describe('publish into a real Hugo site', () => {
       expect(HUGO, 'hugo is not installed (Debian: apt-get install hugo); CI must run this test').toBe(true);
       const dir = await hugoSite();
       const example = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
-      const published = await runCli(['publish', example, '--site', dir, '--timezone', 'Europe/Berlin']);
+      const published = await runInProcess(['publish', example, '--site', dir, '--timezone', 'Europe/Berlin']);
       expect(published.stderr).toContain('hugo post(s)');
       expect(published.code).toBe(0);
       const pub = await build(dir, 'postmortem/2018-05-15-crm-release-rollback-failed');
@@ -101,7 +101,7 @@ describe('publish into a real Hugo site', () => {
       const work = await tempDir();
       cleanups.push(work.cleanup);
       const file = await hostilePostmortem(work.dir);
-      const published = await runCli(['publish', file, '--site', dir, '--timezone', 'UTC']);
+      const published = await runInProcess(['publish', file, '--site', dir, '--timezone', 'UTC']);
       expect(published.stderr).toContain('hugo post(s)');
       expect(published.code).toBe(0);
       const pub = await build(dir, 'postmortem/2018-05-15-crm-release-rollback-failed');

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { runCli, runInProcess, tempDir, ROOT } from '../helpers/cli.js';
+import { runInProcess, tempDir, ROOT } from '../helpers/cli.js';
 import { hasTool } from '../helpers/tools.js';
-import { HAS_CHROMIUM, launchChromium } from '../stats/chromium.js';
+import { HAS_CHROMIUM, sharedChromium } from '../stats/chromium.js';
 import {
   git,
   HOSTILE,
@@ -69,7 +69,7 @@ describe('publish into a real Jekyll site', () => {
     expect(JEKYLL, 'jekyll is not installed (Debian: apt-get install jekyll); CI must run this test').toBe(true);
     const dir = await jekyllSite();
     const example = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
-    const published = await runCli(['publish', example, '--site', dir, '--timezone', 'Europe/Berlin']);
+    const published = await runInProcess(['publish', example, '--site', dir, '--timezone', 'Europe/Berlin']);
     expect(published.stderr).toContain('jekyll post(s)');
     expect(published.code).toBe(0);
     const site = await build(dir, 'postmortem/2018-05-15-crm-release-rollback-failed');
@@ -92,7 +92,7 @@ describe('publish into a real Jekyll site', () => {
       const work = await tempDir();
       cleanups.push(work.cleanup);
       const file = await hostilePostmortem(work.dir);
-      const published = await runCli(['publish', file, '--site', dir, '--timezone', 'UTC']);
+      const published = await runInProcess(['publish', file, '--site', dir, '--timezone', 'UTC']);
       expect(published.stderr).toContain('jekyll post(s)');
       expect(published.code).toBe(0);
       const site = await build(dir, 'postmortem/2018-05-15-crm-release-rollback-failed');
@@ -122,24 +122,20 @@ describe('publish into a real Jekyll site', () => {
       expect(published.stderr).toContain('jekyll post(s)');
       expect(published.code).toBe(0);
       const site = await build(dir, 'postmortem/2018-05-15-crm-release-rollback-failed');
-      const browser = await launchChromium();
-      try {
-        for (const page of [join(site, POST), join(site, 'de', POST)]) {
-          const seen = await openWithScript(browser, page);
-          expect(seen.calls, 'script from the notice ran').toEqual([]);
-          expect(seen.injected).toEqual([]);
-          const paragraphs = [
-            ...KRAMDOWN.whatHappened,
-            ...KRAMDOWN.customerImpact,
-            ...KRAMDOWN.nextSteps,
-            ...KRAMDOWN.apology,
-          ];
-          for (const paragraph of paragraphs)
-            expect(seen.paragraphs, JSON.stringify(seen.paragraphs)).toContain(paragraph);
-          expect(seen.text).toContain(KRAMDOWN.service);
-        }
-      } finally {
-        await browser.close();
+      const browser = await sharedChromium();
+      for (const page of [join(site, POST), join(site, 'de', POST)]) {
+        const seen = await openWithScript(browser, page);
+        expect(seen.calls, 'script from the notice ran').toEqual([]);
+        expect(seen.injected).toEqual([]);
+        const paragraphs = [
+          ...KRAMDOWN.whatHappened,
+          ...KRAMDOWN.customerImpact,
+          ...KRAMDOWN.nextSteps,
+          ...KRAMDOWN.apology,
+        ];
+        for (const paragraph of paragraphs)
+          expect(seen.paragraphs, JSON.stringify(seen.paragraphs)).toContain(paragraph);
+        expect(seen.text).toContain(KRAMDOWN.service);
       }
     },
     120_000,

@@ -80,17 +80,29 @@ export async function visit(browser: Browser, fileUrl: string): Promise<PageVisi
   return { screenshot, consoleErrors, requests, inkShare, colours };
 }
 
-/** A temporary folder and, where chromium is installed, one browser for a test file; closed after it. */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One headless Chromium for every test file a worker runs (the files share the worker's modules,
+ * vitest.config.ts), started when a file first asks for it: a launch costs 1–3 s of CPU, a page
+ * in a fresh context (as `visit` opens) next to nothing. It ends with the worker: Playwright kills
+ * the browsers it launched when the process exits. A file must not close it.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium();
+  return shared;
+}
+
+/** A temporary folder and, where chromium is installed, the worker's browser (sharedChromium) for a test file. */
 export function chromiumFixture(prefix: string): { readonly dir: string; readonly browser: Browser } {
   let dir = '';
   let cleanup: () => Promise<void> = async () => undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir(prefix));
-    if (HAS_CHROMIUM) browser = await launchChromium();
+    if (HAS_CHROMIUM) browser = await sharedChromium();
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
     await cleanup();
   });
   return {
