@@ -66,3 +66,22 @@ describe('a first lint run', () => {
     }
   });
 });
+
+describe('a first lint run', () => {
+  it('loads the Markdown parser only for a section the line readers cannot take', async () => {
+    const text = await readFile(join(ROOT, 'test/fixtures/complete-postmortem.md'), 'utf8');
+    const parser = (urls: string[]) => urls.filter((u) => /\/(mdast|micromark)[^/]*\//.test(u));
+    const last = '- 2020-01-01 11:00 Z — Incident closed\n';
+    for (const [name, body, loads] of [
+      ['plain', text, false],
+      // A paragraph after the timeline's list is not the simple shape the line reader takes.
+      ['paragraph', text.replace(last, `${last}\nTimes are UTC.\n`), true],
+    ] as const) {
+      expect(body !== text).toBe(name !== 'plain');
+      const root = join(dir, `parser-${name}`);
+      await mkdir(join(root, 'postmortems'), { recursive: true });
+      await writeFile(join(root, 'postmortems/2020-01-01-api-outage.md'), body);
+      expect(parser(await importsOf(root, `parser-${name}`)).length > 0, name).toBe(loads);
+    }
+  });
+});
