@@ -1,4 +1,3 @@
-import { writeFileAtomic } from '../model/index.js';
 import { lintText, type FileOutcome } from './engine.js';
 import { recount } from './result.js';
 import { readBounded } from './read.js';
@@ -49,6 +48,8 @@ export async function lintFile(
   });
   if (outcome.fixed === undefined) return outcome;
   try {
+    // Loaded only to write: a lint thread that fixes nothing never loads the writer (nor yaml, which it needs).
+    const { writeFileAtomic } = await import('../model/write.js');
     // Through a symbolic link its target is written (lint only reads links whose target lies in
     // the linted folders); mode, owner and hard links are kept.
     await writeFileAtomic(path, outcome.fixed, { force: true });

@@ -25,7 +25,7 @@ export interface WorkerReply {
 export const WORKER_THRESHOLD = 200;
 const BATCH = 25;
 /** The young generation of a lint worker's heap, in MB (see where the workers start). */
-const WORKER_YOUNG_GENERATION_MB = 4;
+const WORKER_YOUNG_GENERATION_MB = 16;
 
 /**
  * The compiled worker script, or null when it is not there: run from the TypeScript sources (as
@@ -88,8 +88,10 @@ async function runInWorkers(
     for (let i = 0; i < count; i++) {
       const worker = new Worker(script, {
         workerData: { settings: options.settings, fix: options.fix ?? false, timing: options.timings !== undefined },
-        // Each file's tree is garbage as soon as it is linted; a small young generation collects it
-        // early, which keeps a 10,000-file run under 300 MB (382 MB without) for about 5 % more time.
+        // Each file's tree is garbage as soon as it is linted; a bounded young generation collects it
+        // early, which keeps a 10,000-file run under 300 MB (382 MB without). 16 MB rather than 4: a
+        // quarter of the scavenges (365 against 1,393 over 10,000 files), about 5 % less CPU per file
+        // (one worker, 2,000 files, 6 alternating runs), for about 15 MB more peak (about 185 MB in all).
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       });
       workers.push(worker);

@@ -1,6 +1,18 @@
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import { readPlainYaml } from './simple-yaml.js';
 import type { FrontMatterBlock, KeyPosition, Problem } from './types.js';
+
+type Yaml = typeof import('yaml');
+let loaded: Yaml | undefined;
+
+/**
+ * The YAML parser, loaded on the first front matter the plain reader cannot take (65 ms of CPU per
+ * lint thread; none of the 10,000 real-prose bench files needs it), synchronously, as parsing is.
+ */
+function yaml(): Yaml {
+  return (loaded ??= createRequire(import.meta.url)('yaml') as Yaml);
+}
 
 /**
  * Script front matter (`---js` and the like) is refused and never run: gray-matter, the usual reader,
@@ -101,6 +113,7 @@ export function readFrontMatter(source: string): FrontMatterResult {
   // A block of only comments or white space holds no data (as front-matter readers treat it).
   if (rawLines.every((line) => line.trim() === '' || line.trim().startsWith('#')))
     return { ...base, data: {}, keys: new Map(), problems: [] };
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // The exact block found above, so that positions map to the file's lines.
   const document: Document.Parsed = parseDocument(raw, {
@@ -155,6 +168,7 @@ export function readFrontMatter(source: string): FrontMatterResult {
  */
 export function keyPositionsOf(text: string): Map<string, KeyPosition> {
   const keys = new Map<string, KeyPosition>();
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (document.errors.length === 0) collectKeyPositions(document.contents, '', keys, lineCounter, 0, 0);
@@ -175,6 +189,7 @@ function collectKeyPositions(
   depth: number,
 ): void {
   if (depth > 8) return;
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;

@@ -1,6 +1,4 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { createRequire } from 'node:module';
 import type { Root } from 'mdast';
 import { closesFence, openingFence } from './fences.js';
 import type { Section } from './types.js';
@@ -66,9 +64,24 @@ export function findSection(sections: Section[], title: string): Section | undef
   return sections.find((s) => s.depth === 2 && s.title.toLowerCase() === wanted);
 }
 
+type Parse = (content: string) => Root;
+let parse: Parse | undefined;
+
+// The parser (about 130 modules, 140 ms of CPU to load) is loaded on the first section the line readers
+// cannot take, and then synchronously, as parsing is: a lint thread over ordinary postmortems never
+// loads it (none of the 10,000 real-prose bench files needs it). require() of these ES modules is
+// part of Node from 20.19 on, the oldest version supported.
+function loadParser(): Parse {
+  const require = createRequire(import.meta.url);
+  const { fromMarkdown } = require('mdast-util-from-markdown') as typeof import('mdast-util-from-markdown');
+  const { gfmTable } = require('micromark-extension-gfm-table') as typeof import('micromark-extension-gfm-table');
+  const { gfmTableFromMarkdown } = require('mdast-util-gfm-table') as typeof import('mdast-util-gfm-table');
+  return (content) => fromMarkdown(content, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+}
+
 /** Parses a section's Markdown with GFM tables: the full parser, for what the line readers cannot take. */
 export function parseSectionMarkdown(content: string): Root {
-  return fromMarkdown(content, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  return (parse ??= loadParser())(content);
 }
 
 /** Largest section (in characters) handed to the Markdown parser; larger ones are read line by line. */

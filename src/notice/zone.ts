@@ -2,7 +2,8 @@
  * The zone customers read times in, and its name as they say it. Never the machine's zone: a
  * notice rendered on a laptop in Berlin and on a CI runner in UTC must say the same.
  */
-import { isTimeZone, offsetOf } from '../model/index.js';
+import { offsetOf } from '../model/timestamp.js';
+import { isTimeZone } from '../model/timezone.js';
 import type { NoticeZone } from '../language/clock.js';
 
 /** An IANA zone, or the fixed offset of `started` when nothing names a zone. */

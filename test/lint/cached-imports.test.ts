@@ -66,3 +66,30 @@ describe('a first lint run', () => {
     }
   });
 });
+
+describe('a first lint run', () => {
+  it('loads the Markdown parser and the YAML parser only for what the line readers cannot take', async () => {
+    // An example whose front matter the plain reader takes (the fixture's flow mappings it does not).
+    const text = await readFile(join(ROOT, 'examples/2018-05-15-crm-release-rollback-failed.md'), 'utf8');
+    const parser = (urls: string[]) => urls.filter((u) => /\/(mdast|micromark)[^/]*\//.test(u));
+    const yaml = (urls: string[]) => urls.filter((u) => /\/node_modules\/yaml\//.test(u));
+    for (const [name, body, loads] of [
+      ['plain', text, { parser: false, yaml: false }],
+      // A paragraph before the timeline's list is not the simple shape the line reader takes.
+      [
+        'paragraph',
+        text.replace('## Timeline\n\n', '## Timeline\n\nTimes are UTC.\n\n'),
+        { parser: true, yaml: false },
+      ],
+      // Nor is a block scalar one the plain YAML reader takes.
+      ['block scalar', text.replace(/^severity: (SEV\d)$/m, 'severity: |-\n  $1'), { parser: false, yaml: true }],
+    ] as const) {
+      expect(body !== text).toBe(name !== 'plain');
+      const root = join(dir, `parsers-${name.replace(' ', '-')}`);
+      await mkdir(join(root, 'postmortems'), { recursive: true });
+      await writeFile(join(root, 'postmortems/2018-05-15-crm-release-rollback-failed.md'), body);
+      const urls = await importsOf(root, `parsers-${name.replace(' ', '-')}`);
+      expect({ parser: parser(urls).length > 0, yaml: yaml(urls).length > 0 }, name).toEqual(loads);
+    }
+  });
+});

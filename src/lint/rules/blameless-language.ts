@@ -221,7 +221,9 @@ export default defineRule({
     const words = wordsFor(extra);
     const lines = extra.length > 0 ? proseLines(pm) : suspectLines(pm);
     const out: RuleReport[] = [];
-    let subjects: (Subjects & { software: Set<string> }) | null = null;
+    let subjects: Subjects | null = null;
+    // The postmortem's own names, read only when a capitalised subject must be told from software.
+    let software: Set<string> | null = null;
     for (const { line, text, frontMatter } of lines) {
       // The authors list names people by design; it is not wording about them.
       if (frontMatter && /^\s*-\s/.test(text) && isAuthorsEntry(pm, line)) continue;
@@ -236,14 +238,15 @@ export default defineRule({
       const failure = MAYBE_FAILURE.test(text);
       const without = WITHOUT_WORD.test(text);
       if (!failure && !without) continue;
-      subjects ??= { ...subjectPatterns(pm.data.authors), software: softwareNames(pm.data) };
+      subjects ??= subjectPatterns(pm.data.authors);
       const seen = new Set<number>();
       const found = (m: Match, named = false) => {
         const name = m[1].replace(/^@/, '');
         if (seen.has(m.index) || NOT_NAMES.has(name.toLowerCase())) return;
         const isPerson = subjects!.authors.has(name) || m[1].startsWith('@');
         if (named && !isPerson && !FIRST_NAMES.has(name.toLowerCase())) return;
-        if (!isPerson && (TECH_TERMS.has(name.toLowerCase()) || subjects!.software.has(name.toLowerCase()))) return;
+        const lower = name.toLowerCase();
+        if (!isPerson && (TECH_TERMS.has(lower) || (software ??= softwareNames(pm.data)).has(lower))) return;
         seen.add(m.index);
         const message = `Expected the system as the subject of a failure, found a person: "${m[0]}".`;
         out.push(report(message, line, m.index, m[0].length));

@@ -1,4 +1,4 @@
-import { ACTION_ITEM_TYPES } from '../../model/index.js';
+import { ACTION_ITEM_TYPES } from '../../model/format.js';
 import { DEFAULT_PROMISE_TYPES, checkNoticePromises } from '../../notice/promise-checks.js';
 import { noticeSettingsOf } from '../notice-settings.js';
 import { defineRule } from '../types.js';
