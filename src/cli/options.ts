@@ -7,7 +7,7 @@
  * light modules here.
  */
 import { Option, type Command } from 'commander';
-import { LANGUAGES } from '../language/index.js';
+import { LANGUAGES } from '../language/names.js';
 import { FORMATTER_NAMES } from '../lint/formatters/index.js';
 import { NOTICE_CHANNELS } from '../notice/channels.js';
 import { SITE_FLAVORS } from '../publish/flavor-names.js';
