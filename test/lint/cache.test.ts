@@ -81,22 +81,29 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     expect((await LintCache.open(location, '1.0.0', settings)).get('a.md', 'h')).toEqual(stored);
   });
 
-  // An entry is [hash, size, mtimeMs, id, messages]; any other shape is a miss, never a crash.
-  const at = (i: number, value: unknown) => (e: unknown[]) => e.map((v, j) => (j === i ? value : v));
+  // The file holds one list per field (src/lint/cache.ts); any other shape is a miss, never a crash.
+  type Data = Record<string, unknown> & { paths: string[]; messages: Record<string, unknown> };
+  const message = { ruleId: 'x', severity: 2, message: 'm', line: 1, column: 1 };
   it.each([
-    ['an entry that is not a list', () => 'oops'],
+    ['a cache that is a list', (d: Data) => [d]],
     [
-      'an entry in the older shape',
-      (e: unknown[]) => ({ hash: e[0], outcome: { result: { messages: [] }, id: null } }),
+      'a cache in the older shape (an entry per file)',
+      (d: Data) => ({ key: d.key, files: { 'a.md': ['h', 1, 1, ['2020-01-01-a', 2, 5], []] } }),
     ],
-    ['an entry cut short', (e: unknown[]) => e.slice(0, 4)],
-    ['a size that is text', at(1, '1')],
-    ['a modification time that is text', at(2, '1')],
-    ['an id that is a number', at(3, 7)],
-    ['an id without its column', at(3, ['2020-01-01-a', 2])],
-    ['messages that are not a list', at(4, 'none')],
-    ['a message without a line', at(4, [{ ruleId: 'x', severity: 2, message: 'm', column: 1 }])],
-    ['a message of severity 3', at(4, [{ ruleId: 'x', severity: 3, message: 'm', line: 1, column: 1 }])],
+    ['a list cut short', (d: Data) => ({ ...d, hashes: [] })],
+    ['a list missing', (d: Data) => ({ ...d, mtimes: undefined })],
+    ['a size that is text', (d: Data) => ({ ...d, sizes: ['1'] })],
+    ['a modification time that is text', (d: Data) => ({ ...d, mtimes: ['1'] })],
+    ['an id that is a number', (d: Data) => ({ ...d, ids: [7] })],
+    ['an id without its column', (d: Data) => ({ ...d, idAt: [2] })],
+    [
+      'a path twice',
+      (d: Data) => ({ ...d, paths: ['a.md', 'a.md'], hashes: ['h', 'h'], sizes: [1, 1], mtimes: [1, 1] }),
+    ],
+    ['messages that are not a list', (d: Data) => ({ ...d, messages: { 0: 'none' } })],
+    ['messages of a file not listed', (d: Data) => ({ ...d, messages: { 1: [message] } })],
+    ['a message without a line', (d: Data) => ({ ...d, messages: { 0: [{ ...message, line: undefined }] } })],
+    ['a message of severity 3', (d: Data) => ({ ...d, messages: { 0: [{ ...message, severity: 3 }] } })],
   ])('%s is a miss', async (name, corrupt) => {
     const location = join(dir, `corrupt-${name.replace(/\W+/g, '-')}.json`);
     const first = await LintCache.open(location, '1.0.0', settings);
@@ -107,9 +114,9 @@ describe('LintCache: skipping untouched files by size and modification time', ()
       { size: 1, mtimeMs: 1 },
     );
     await first.save();
-    const data = JSON.parse(await readFile(location, 'utf8')) as { files: Record<string, unknown[]> };
-    data.files['a.md'] = corrupt(data.files['a.md']!) as unknown[];
-    await writeFile(location, JSON.stringify(data));
+    const data = JSON.parse(await readFile(location, 'utf8')) as Data;
+    expect(data.paths).toEqual(['a.md']);
+    await writeFile(location, JSON.stringify(corrupt(data)));
     const second = await LintCache.open(location, '1.0.0', settings);
     expect(second.getByStamp('a.md', { size: 1, mtimeMs: 1 })).toBeUndefined();
     expect(second.get('a.md', 'h')).toBeUndefined();
