@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FileOutcome } from './engine.js';
 import { RULE_CATALOG } from './catalog.js';
@@ -18,18 +17,20 @@ export interface FileStamp {
  * The cache file: one list per field, in the order of `paths`, rather than an entry per file. A
  * re-run parses every entry, and a few long lists of numbers and strings make a tenth of the
  * objects that 10,000 small entries did (their parse and their garbage collection were a third of
- * a cached re-run). Paths are stored after `base`, the folder they all start with; a size of -1
- * means no stamp was taken; `idAt` holds the id's line and column per file (0 0 without an id);
- * `messages` lists only the files that have messages, by index. The counts follow from the
- * messages, so they are not stored.
+ * a cached re-run). Paths are stored after `base`, the folder they all start with, and sorted as
+ * findFiles sorts them, so a re-run finds each file at the next position without a lookup table;
+ * `hashes` is the content hashes one after the other, HASH_CHARS each; a size of -1 means no
+ * stamp was taken; `idAt` holds the id's line and column per file (0 0 without an id); `messages`
+ * lists only the files that have messages, by index. The counts follow from the messages.
  */
 interface CacheFile {
+  /** What the results are valid for (see cacheKey); first, so that the file is recognised by its start. */
   key: string;
   /** When the cache was written; stamps this close to it may hide a same-size edit (racy). */
   savedAt: number;
   base: string;
   paths: string[];
-  hashes: string[];
+  hashes: string;
   sizes: number[];
   mtimes: number[];
   ids: Array<string | null>;
@@ -40,19 +41,38 @@ interface CacheFile {
 /** The shape of the file; part of the key, so a cache written in an older shape starts afresh. */
 const CACHE_FORMAT = 3;
 
+/** The start of every key: a cache file begins `{"key":"[\"postmortem lint cache\",`. */
+const KEY_TAG = 'postmortem lint cache';
+
+/** The length of a content hash (a SHA-1 in base64). */
+const HASH_CHARS = 28;
+
 /** Stamps newer than this before the cache was saved are not trusted without a content hash. */
 const RACY_MS = 2_000;
+
+/** How this format's file starts: `{"key":"[\"postmortem lint cache\"` (the key is stored as JSON text). */
+const CACHE_START = `{"key":${JSON.stringify(JSON.stringify([KEY_TAG]).slice(0, -1)).slice(0, -1)}`;
+
+/** True when text starts as a lint cache does: this format's key, or the SHA-1 key of the formats before it. */
+export function looksLikeCache(text: string): boolean {
+  return text.startsWith(CACHE_START) || /^\{"key":"[0-9a-f]{40}"/.test(text);
+}
 
 /** Lint results of earlier runs, keyed by file path and content hash, valid for one tool version and config. */
 export class LintCache {
   private changed = false;
+  /** The position after the last one found: the next file of a re-run is usually there. */
+  private next = 0;
+  /** Each full path's position, built only when a path is not where the order says. */
+  private index: Map<string, number> | undefined;
+  /** Paths (in full) and hashes of files added by this run, after the loaded ones. */
+  private readonly added: string[] = [];
+  private readonly newHashes = new Map<number, string>();
 
   private constructor(
     private readonly path: string,
     private readonly key: string,
     private readonly data: CacheFile,
-    /** Each full path's position in the lists. */
-    private readonly index: Map<string, number>,
   ) {}
 
   /** Opens the cache; a missing, unreadable or foreign cache file, or one of the wrong shape, starts empty. */
@@ -62,11 +82,7 @@ export class LintCache {
       const data: unknown = JSON.parse(await readFile(path, 'utf8'));
       // A cache file is input like any other: one edited by hand, written by a broken tool or cut
       // short is a miss for every file, never a crash.
-      if (isObject(data) && data.key === key && isCacheFile(data)) {
-        const index = new Map<string, number>();
-        for (let i = 0; i < data.paths.length; i++) index.set(data.base + (data.paths[i] as string), i);
-        if (index.size === data.paths.length) return new LintCache(path, key, data, index);
-      }
+      if (isObject(data) && data.key === key && isCacheFile(data)) return new LintCache(path, key, data);
     } catch {
       // No cache yet, or one we cannot read: lint everything and write a new one.
     }
@@ -75,14 +91,14 @@ export class LintCache {
       savedAt: 0,
       base: '',
       paths: [],
-      hashes: [],
+      hashes: '',
       sizes: [],
       mtimes: [],
       ids: [],
       idAt: [],
       messages: {},
     };
-    return new LintCache(path, key, empty, new Map());
+    return new LintCache(path, key, empty);
   }
 
   /**
@@ -91,7 +107,7 @@ export class LintCache {
    * to the last save are not trusted, since an edit within the clock's resolution keeps them.
    */
   getByStamp(path: string, stamp: FileStamp): FileOutcome | undefined {
-    const i = this.index.get(path);
+    const i = this.find(path);
     if (i === undefined) return undefined;
     const { sizes, mtimes, savedAt } = this.data;
     if (sizes[i] !== stamp.size || mtimes[i] !== stamp.mtimeMs || stamp.mtimeMs >= savedAt - RACY_MS) return undefined;
@@ -100,8 +116,8 @@ export class LintCache {
 
   /** The stored outcome for this content, or undefined; records the file's new stamp on a hit. */
   get(path: string, hash: string, stamp?: FileStamp): FileOutcome | undefined {
-    const i = this.index.get(path);
-    if (i === undefined || this.data.hashes[i] !== hash) return undefined;
+    const i = this.find(path);
+    if (i === undefined || this.hashAt(i) !== hash) return undefined;
     const { sizes, mtimes } = this.data;
     if (stamp && (sizes[i] !== stamp.size || mtimes[i] !== stamp.mtimeMs)) {
       sizes[i] = stamp.size;
@@ -113,14 +129,16 @@ export class LintCache {
 
   /** Stores an outcome (before cross-file checks are added). */
   set(path: string, hash: string, outcome: FileOutcome, stamp?: FileStamp): void {
+    if (hash.length !== HASH_CHARS) throw new Error(`A content hash has ${HASH_CHARS} characters, not ${hash.length}.`);
     const { data } = this;
-    let i = this.index.get(path);
+    let i = this.find(path);
     if (i === undefined) {
-      i = this.index.size;
-      this.index.set(path, i);
+      i = data.paths.length + this.added.length;
+      this.added.push(path);
+      this.index?.set(path, i);
     }
     const { id, result } = outcome;
-    data.hashes[i] = hash;
+    this.newHashes.set(i, hash);
     data.sizes[i] = stamp?.size ?? -1;
     data.mtimes[i] = stamp?.mtimeMs ?? 0;
     data.ids[i] = id ? id.value : null;
@@ -131,27 +149,68 @@ export class LintCache {
     this.changed = true;
   }
 
-  /** Writes the cache if anything changed (entries of files this run did not see are kept). */
+  /** Writes the cache if anything changed (entries of files this run did not see are kept), sorted by path. */
   async save(): Promise<void> {
     if (!this.changed) return;
     const { writeFileAtomic } = await import('../model/write.js');
-    const paths = new Array<string>(this.index.size);
-    for (const [path, i] of this.index) paths[i] = path;
-    const base = commonFolder(paths);
     const { data } = this;
+    const count = data.paths.length + this.added.length;
+    const full = Array.from({ length: count }, (_, i) => this.fullPath(i));
+    // Sorted as findFiles sorts (by UTF-16 code units), so that the next run meets them in order.
+    const order = full.map((_, i) => i).sort((a, b) => ((full[a] as string) < (full[b] as string) ? -1 : 1));
+    const base = commonFolder(full);
+    const messages: CacheFile['messages'] = {};
+    order.forEach((i, at) => {
+      const stored = data.messages[i];
+      if (stored) messages[at] = stored;
+    });
     const file: CacheFile = {
       key: this.key,
       savedAt: Date.now(),
       base,
-      paths: paths.map((p) => p.slice(base.length)),
-      hashes: data.hashes,
-      sizes: data.sizes,
-      mtimes: data.mtimes,
-      ids: data.ids,
-      idAt: data.idAt,
-      messages: data.messages,
+      paths: order.map((i) => (full[i] as string).slice(base.length)),
+      hashes: order.map((i) => this.hashAt(i)).join(''),
+      sizes: order.map((i) => data.sizes[i] as number),
+      mtimes: order.map((i) => data.mtimes[i] as number),
+      ids: order.map((i) => data.ids[i] as string | null),
+      idAt: order.flatMap((i) => [data.idAt[2 * i] as number, data.idAt[2 * i + 1] as number]),
+      messages,
     };
     await writeFileAtomic(this.path, JSON.stringify(file), { force: true });
+  }
+
+  /** The position of a path: where the last one was found or the one after it, else from the index. */
+  private find(path: string): number | undefined {
+    for (const i of [this.next, this.next - 1]) {
+      if (i >= 0 && this.isAt(path, i)) {
+        this.next = i + 1;
+        return i;
+      }
+    }
+    if (!this.index) {
+      const count = this.data.paths.length + this.added.length;
+      this.index = new Map(Array.from({ length: count }, (_, i) => [this.fullPath(i), i]));
+    }
+    const i = this.index.get(path);
+    if (i !== undefined) this.next = i + 1;
+    return i;
+  }
+
+  // Compared in parts: joining base and name for every file of a re-run made 10,000 strings more.
+  private isAt(path: string, i: number): boolean {
+    const { base, paths } = this.data;
+    if (i >= paths.length) return this.added[i - paths.length] === path;
+    const name = paths[i] as string;
+    return path.length === base.length + name.length && path.startsWith(base) && path.endsWith(name);
+  }
+
+  private fullPath(i: number): string {
+    const { base, paths } = this.data;
+    return i < paths.length ? base + (paths[i] as string) : (this.added[i - paths.length] as string);
+  }
+
+  private hashAt(i: number): string {
+    return this.newHashes.get(i) ?? this.data.hashes.slice(i * HASH_CHARS, (i + 1) * HASH_CHARS);
   }
 
   // A new messages array each time: the cross-file check adds to it, and the stored entry stays as
@@ -208,14 +267,17 @@ function isListOf(v: unknown, length: number, check: (v: unknown) => boolean): b
 function isCacheFile(data: Record<string, unknown>): data is Record<string, unknown> & CacheFile {
   const n = Array.isArray(data.paths) ? data.paths.length : -1;
   if (n < 0 || typeof data.savedAt !== 'number' || !isString(data.base) || !isObject(data.messages)) return false;
+  if (!isString(data.hashes) || data.hashes.length !== n * HASH_CHARS) return false;
   const lists =
     isListOf(data.paths, n, isString) &&
-    isListOf(data.hashes, n, isString) &&
     isListOf(data.sizes, n, (v) => v === -1 || isCount(v)) &&
     isListOf(data.mtimes, n, (v) => typeof v === 'number') &&
     isListOf(data.ids, n, (v) => v === null || isString(v)) &&
     isListOf(data.idAt, 2 * n, isCount);
   if (!lists) return false;
+  // Sorted and distinct, as saved: a path listed twice would have two answers.
+  const paths = data.paths as string[];
+  for (let i = 1; i < n; i++) if (!((paths[i - 1] as string) < (paths[i] as string))) return false;
   for (const [index, messages] of Object.entries(data.messages)) {
     if (!/^\d+$/.test(index) || Number(index) >= n || !isListOf(messages, (messages as unknown[]).length, isMessage))
       return false;
@@ -223,15 +285,20 @@ function isCacheFile(data: Record<string, unknown>): data is Record<string, unkn
   return true;
 }
 
-/** The content hash a cache entry is keyed by. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64');
+/**
+ * The content hash a cache entry is keyed by (SHA-1, base64), from a function loaded when a file
+ * has to be read: a re-run of untouched files never loads node:crypto.
+ */
+export async function loadContentHash(): Promise<(bytes: Uint8Array) => string> {
+  const { createHash } = await import('node:crypto');
+  return (bytes) => createHash('sha1').update(bytes).digest('base64');
 }
 
 /**
  * The key a cache file is valid for: the tool version, and for each enabled rule its level, its
  * options and the values of the inputs it declares (`dependsOn`). Nothing else in the settings
- * can change a rule's result, so nothing else invalidates the cache.
+ * can change a rule's result, so nothing else invalidates the cache. The key is kept as it is
+ * (not hashed): it is compared once, and a hash function cost more to load than the key to store.
  */
 function cacheKey(toolVersion: string, settings: LintSettings): string {
   const declared = new Map(RULE_CATALOG.map((rule) => [rule.id, rule.dependsOn ?? []]));
@@ -243,7 +310,5 @@ function cacheKey(toolVersion: string, settings: LintSettings): string {
       const values = inputs ? inputs.map((input) => [input, RULE_INPUTS[input](settings)]) : settings;
       return [id, settings.rules[id], values];
     });
-  return createHash('sha1')
-    .update(JSON.stringify([CACHE_FORMAT, toolVersion, rules]))
-    .digest('hex');
+  return JSON.stringify([KEY_TAG, CACHE_FORMAT, toolVersion, rules]);
 }

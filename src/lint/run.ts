@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { contentHash, LintCache, type FileStamp } from './cache.js';
+import { loadContentHash, LintCache, type FileStamp } from './cache.js';
 import type { FileOutcome } from './engine.js';
 import { readBounded } from './read.js';
 import { checkUniqueIds } from './unique-ids.js';
@@ -125,6 +125,7 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
     ? await LintCache.open(options.cache!.location, options.cache!.toolVersion, options.settings)
     : null;
   const hashes = new Map<number, { hash: string; stamp: FileStamp }>();
+  let contentHash: ((bytes: Uint8Array) => string) | undefined;
   if (cache) {
     const misses: WorkerJob[] = [];
     // Synchronous reads: the main thread has nothing else to do meanwhile, and they cost a
@@ -145,6 +146,7 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
         continue;
       }
       const bytes = read.bytes;
+      contentHash ??= await loadContentHash();
       const hash = contentHash(bytes);
       const hit = cache.get(job.path, hash, stamp);
       if (hit) {

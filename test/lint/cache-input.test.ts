@@ -22,7 +22,7 @@ describe('a cache with a valid key but malformed entries', () => {
   type Data = Record<string, unknown> & { messages: Record<string, unknown> };
   const message = { ruleId: 'x', severity: 2, message: 'm', line: 1, column: 1 };
   it.each([
-    ['a list cut short', (d: Data) => ({ ...d, hashes: [] })],
+    ['a list cut short', (d: Data) => ({ ...d, sizes: [] })],
     ['messages that are not a list', (d: Data) => ({ ...d, messages: { 0: 'none' } })],
     ['a message without a line', (d: Data) => ({ ...d, messages: { 0: [{ ...message, line: undefined }] } })],
     ['a message of severity 3', (d: Data) => ({ ...d, messages: { 0: [{ ...message, severity: 3 }] } })],

@@ -1,11 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LintCache } from '../../src/lint/cache.js';
+import { LintCache, looksLikeCache } from '../../src/lint/cache.js';
 import type { FileOutcome } from '../../src/lint/engine.js';
 import type { LintSettings } from '../../src/lint/types.js';
 import { tempDir } from '../helpers/cli.js';
 
+/** A content hash as the cache stores it (28 characters, as a SHA-1 in base64 has). */
+const h = (c: string) => c.repeat(28);
 const settings: LintSettings = { rules: {}, format: {}, internalPatterns: [], now: '2026-01-01T00:00:00Z' };
 const outcome = (path: string): FileOutcome => ({
   result: {
@@ -32,8 +34,8 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     const old = { size: 100, mtimeMs: Date.now() - 60_000 };
     const racy = { size: 100, mtimeMs: Date.now() + 1_000 };
     const first = await LintCache.open(location, '1.0.0', settings);
-    first.set('a.md', 'hash-a', outcome('a.md'), old);
-    first.set('b.md', 'hash-b', outcome('b.md'), racy);
+    first.set('a.md', h('a'), outcome('a.md'), old);
+    first.set('b.md', h('b'), outcome('b.md'), racy);
     await first.save();
 
     const second = await LintCache.open(location, '1.0.0', settings);
@@ -42,18 +44,39 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     expect(second.getByStamp('a.md', { ...old, mtimeMs: old.mtimeMs + 1 })).toBeUndefined();
     // Written within the clock's resolution of the save: the content hash must decide.
     expect(second.getByStamp('b.md', racy)).toBeUndefined();
-    expect(second.get('b.md', 'hash-b', racy)?.result.filePath).toBe('b.md');
-    expect(second.get('b.md', 'other-hash', racy)).toBeUndefined();
+    expect(second.get('b.md', h('b'), racy)?.result.filePath).toBe('b.md');
+    expect(second.get('b.md', h('c'), racy)).toBeUndefined();
+  });
+
+  it('saves files sorted by path and finds them in any order, each with its own hash', async () => {
+    const location = join(dir, 'order.json');
+    const stamp = { size: 1, mtimeMs: 1 };
+    const names = ['/p/c.md', '/p/a.md', '/q/d.md', '/p/b.md'];
+    const first = await LintCache.open(location, '1.0.0', settings);
+    for (const name of names) first.set(name, h(name[3]!), outcome(name), stamp);
+    await first.save();
+    const text = await readFile(location, 'utf8');
+    expect(looksLikeCache(text)).toBe(true);
+    expect(JSON.parse(text)).toMatchObject({ base: '/', paths: ['p/a.md', 'p/b.md', 'p/c.md', 'q/d.md'] });
+    for (const order of [[...names].sort(), names, ['/p/c.md'], [...names].reverse()]) {
+      const cache = await LintCache.open(location, '1.0.0', settings);
+      for (const name of order) {
+        expect(cache.getByStamp(name, stamp)?.result.filePath).toBe(name);
+        expect(cache.get(name, h(name[3]!))?.result.filePath).toBe(name);
+        expect(cache.get(name, h('x'))).toBeUndefined();
+      }
+      expect(cache.getByStamp('/p/e.md', stamp)).toBeUndefined();
+    }
   });
 
   it('starts empty for another tool version', async () => {
     const location = join(dir, 'versioned.json');
     const stamp = { size: 1, mtimeMs: 1 };
     const first = await LintCache.open(location, '1.0.0', settings);
-    first.set('a.md', 'h', outcome('a.md'), stamp);
+    first.set('a.md', h('h'), outcome('a.md'), stamp);
     await first.save();
-    expect((await LintCache.open(location, '1.0.0', settings)).get('a.md', 'h')).toBeDefined();
-    expect((await LintCache.open(location, '2.0.0', settings)).get('a.md', 'h')).toBeUndefined();
+    expect((await LintCache.open(location, '1.0.0', settings)).get('a.md', h('h'))).toBeDefined();
+    expect((await LintCache.open(location, '2.0.0', settings)).get('a.md', h('h'))).toBeUndefined();
   });
 
   it('gives back what was stored: messages, counts and the declared id', async () => {
@@ -72,13 +95,13 @@ describe('LintCache: skipping untouched files by size and modification time', ()
       id: { value: '2020-01-01-a', line: 2, column: 5 },
     };
     const first = await LintCache.open(location, '1.0.0', settings);
-    first.set('a.md', 'h', stored, { size: 1, mtimeMs: 1 });
+    first.set('a.md', h('h'), stored, { size: 1, mtimeMs: 1 });
     await first.save();
     const hit = (await LintCache.open(location, '1.0.0', settings)).getByStamp('a.md', { size: 1, mtimeMs: 1 });
     expect(hit).toEqual(stored);
     // Each hit is a copy: the cross-file check adds messages to it, never to the stored entry.
     hit?.result.messages.push(stored.result.messages[0]!);
-    expect((await LintCache.open(location, '1.0.0', settings)).get('a.md', 'h')).toEqual(stored);
+    expect((await LintCache.open(location, '1.0.0', settings)).get('a.md', h('h'))).toEqual(stored);
   });
 
   // The file holds one list per field (src/lint/cache.ts); any other shape is a miss, never a crash.
@@ -90,7 +113,8 @@ describe('LintCache: skipping untouched files by size and modification time', ()
       'a cache in the older shape (an entry per file)',
       (d: Data) => ({ key: d.key, files: { 'a.md': ['h', 1, 1, ['2020-01-01-a', 2, 5], []] } }),
     ],
-    ['a list cut short', (d: Data) => ({ ...d, hashes: [] })],
+    ['a list cut short', (d: Data) => ({ ...d, sizes: [] })],
+    ['hashes cut short', (d: Data) => ({ ...d, hashes: h('h').slice(1) })],
     ['a list missing', (d: Data) => ({ ...d, mtimes: undefined })],
     ['a size that is text', (d: Data) => ({ ...d, sizes: ['1'] })],
     ['a modification time that is text', (d: Data) => ({ ...d, mtimes: ['1'] })],
@@ -98,7 +122,15 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     ['an id without its column', (d: Data) => ({ ...d, idAt: [2] })],
     [
       'a path twice',
-      (d: Data) => ({ ...d, paths: ['a.md', 'a.md'], hashes: ['h', 'h'], sizes: [1, 1], mtimes: [1, 1] }),
+      (d: Data) => ({
+        ...d,
+        paths: ['a.md', 'a.md'],
+        hashes: h('h') + h('h'),
+        sizes: [1, 1],
+        mtimes: [1, 1],
+        ids: [null, null],
+        idAt: [0, 0, 0, 0],
+      }),
     ],
     ['messages that are not a list', (d: Data) => ({ ...d, messages: { 0: 'none' } })],
     ['messages of a file not listed', (d: Data) => ({ ...d, messages: { 1: [message] } })],
@@ -109,7 +141,7 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     const first = await LintCache.open(location, '1.0.0', settings);
     first.set(
       'a.md',
-      'h',
+      h('h'),
       { ...outcome('a.md'), id: { value: '2020-01-01-a', line: 2, column: 5 } },
       { size: 1, mtimeMs: 1 },
     );
@@ -119,6 +151,6 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     await writeFile(location, JSON.stringify(corrupt(data)));
     const second = await LintCache.open(location, '1.0.0', settings);
     expect(second.getByStamp('a.md', { size: 1, mtimeMs: 1 })).toBeUndefined();
-    expect(second.get('a.md', 'h')).toBeUndefined();
+    expect(second.get('a.md', h('h'))).toBeUndefined();
   });
 });
