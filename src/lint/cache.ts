@@ -24,8 +24,14 @@ export interface FileStamp {
  * lists only the files that have messages, by index. The counts follow from the messages.
  */
 interface CacheFile {
-  /** What the results are valid for (see cacheKey); first, so that the file is recognised by its start. */
+  /**
+   * 40 hex digits, first, as the SHA-1 key of the formats before this one was: lint recognises its
+   * cache by that start (ownership.ts), and an earlier version reads a key that is not its own and
+   * starts afresh instead of refusing the file. The key itself is `validFor`.
+   */
   key: string;
+  /** What the results are valid for (see cacheKey), compared whole. */
+  validFor: string;
   /** When the cache was written; stamps this close to it may hide a same-size edit (racy). */
   savedAt: number;
   base: string;
@@ -41,22 +47,14 @@ interface CacheFile {
 /** The shape of the file; part of the key, so a cache written in an older shape starts afresh. */
 const CACHE_FORMAT = 3;
 
-/** The start of every key: a cache file begins `{"key":"[\"postmortem lint cache\",`. */
-const KEY_TAG = 'postmortem lint cache';
+/** The `key` of this format: no SHA-1 of an earlier version's key is this. */
+const FORMAT_KEY = CACHE_FORMAT.toString(16).padStart(40, '0');
 
 /** The length of a content hash (a SHA-1 in base64). */
 const HASH_CHARS = 28;
 
 /** Stamps newer than this before the cache was saved are not trusted without a content hash. */
 const RACY_MS = 2_000;
-
-/** How this format's file starts: `{"key":"[\"postmortem lint cache\"` (the key is stored as JSON text). */
-const CACHE_START = `{"key":${JSON.stringify(JSON.stringify([KEY_TAG]).slice(0, -1)).slice(0, -1)}`;
-
-/** True when text starts as a lint cache does: this format's key, or the SHA-1 key of the formats before it. */
-export function looksLikeCache(text: string): boolean {
-  return text.startsWith(CACHE_START) || /^\{"key":"[0-9a-f]{40}"/.test(text);
-}
 
 /** Lint results of earlier runs, keyed by file path and content hash, valid for one tool version and config. */
 export class LintCache {
@@ -82,12 +80,14 @@ export class LintCache {
       const data: unknown = JSON.parse(await readFile(path, 'utf8'));
       // A cache file is input like any other: one edited by hand, written by a broken tool or cut
       // short is a miss for every file, never a crash.
-      if (isObject(data) && data.key === key && isCacheFile(data)) return new LintCache(path, key, data);
+      if (isObject(data) && data.key === FORMAT_KEY && data.validFor === key && isCacheFile(data))
+        return new LintCache(path, key, data);
     } catch {
       // No cache yet, or one we cannot read: lint everything and write a new one.
     }
     const empty: CacheFile = {
-      key,
+      key: FORMAT_KEY,
+      validFor: key,
       savedAt: 0,
       base: '',
       paths: [],
@@ -165,7 +165,8 @@ export class LintCache {
       if (stored) messages[at] = stored;
     });
     const file: CacheFile = {
-      key: this.key,
+      key: FORMAT_KEY,
+      validFor: this.key,
       savedAt: Date.now(),
       base,
       paths: order.map((i) => (full[i] as string).slice(base.length)),
@@ -310,5 +311,5 @@ function cacheKey(toolVersion: string, settings: LintSettings): string {
       const values = inputs ? inputs.map((input) => [input, RULE_INPUTS[input](settings)]) : settings;
       return [id, settings.rules[id], values];
     });
-  return JSON.stringify([KEY_TAG, CACHE_FORMAT, toolVersion, rules]);
+  return JSON.stringify([CACHE_FORMAT, toolVersion, rules]);
 }

@@ -1,6 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
 import { UsageError } from '../model/errors.js';
-import { looksLikeCache } from './cache.js';
 
 /** A report or cache file would replace a file that lint did not write; `--force` allows it. */
 export class NotOurFileError extends UsageError {
@@ -51,6 +50,11 @@ export function looksLikeReport(text: string): boolean {
   if (/^::(?:error|warning) file=/.test(start)) return true;
   // stylish: a blank line, a file name, then indented messages.
   return /^\n[^\n]+\n {2}\d+:\d+ +(?:error|warning) /.test(text);
+}
+
+/** True when text starts as a lint cache does. */
+export function looksLikeCache(text: string): boolean {
+  return /^\{"key":"[0-9a-f]{40}"/.test(text);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LintCache, looksLikeCache } from '../../src/lint/cache.js';
+import { LintCache } from '../../src/lint/cache.js';
+import { looksLikeCache } from '../../src/lint/ownership.js';
 import type { FileOutcome } from '../../src/lint/engine.js';
 import type { LintSettings } from '../../src/lint/types.js';
 import { tempDir } from '../helpers/cli.js';
