@@ -108,7 +108,7 @@ export class LintCache {
    */
   getByStamp(path: string, stamp: FileStamp): FileOutcome | undefined {
     const i = this.find(path);
-    if (i === undefined) return undefined;
+    if (i === undefined || !this.isEntry(i)) return undefined;
     const { sizes, mtimes, savedAt } = this.data;
     if (sizes[i] !== stamp.size || mtimes[i] !== stamp.mtimeMs || stamp.mtimeMs >= savedAt - RACY_MS) return undefined;
     return this.outcome(path, i);
@@ -117,7 +117,7 @@ export class LintCache {
   /** The stored outcome for this content, or undefined; records the file's new stamp on a hit. */
   get(path: string, hash: string, stamp?: FileStamp): FileOutcome | undefined {
     const i = this.find(path);
-    if (i === undefined || this.hashAt(i) !== hash) return undefined;
+    if (i === undefined || !this.isEntry(i) || this.hashAt(i) !== hash) return undefined;
     const { sizes, mtimes } = this.data;
     if (stamp && (sizes[i] !== stamp.size || mtimes[i] !== stamp.mtimeMs)) {
       sizes[i] = stamp.size;
@@ -178,6 +178,20 @@ export class LintCache {
       messages,
     };
     await writeFileAtomic(this.path, JSON.stringify(file), { force: true });
+  }
+
+  // An entry of the wrong shape (a file edited by hand, written by a broken tool) is a miss, never a crash.
+  private isEntry(i: number): boolean {
+    const { sizes, mtimes, ids, idAt } = this.data;
+    const size = sizes[i];
+    const id = ids[i];
+    return (
+      (size === -1 || isCount(size)) &&
+      typeof mtimes[i] === 'number' &&
+      (id === null || typeof id === 'string') &&
+      isCount(idAt[2 * i]) &&
+      isCount(idAt[2 * i + 1])
+    );
   }
 
   /** The position of a path: where the last one was found or the one after it, else from the index. */
@@ -257,31 +271,31 @@ function isMessage(m: unknown): m is LintMessage {
   );
 }
 
-/** A list of `length` items that all pass `check` (a plain loop: the lists are as long as the files). */
-function isListOf(v: unknown, length: number, check: (v: unknown) => boolean): boolean {
-  if (!Array.isArray(v) || v.length !== length) return false;
-  for (const item of v as unknown[]) if (!check(item)) return false;
-  return true;
-}
+const isList = (v: unknown, length: number): boolean => Array.isArray(v) && v.length === length;
 
-/** True when the file has the shape this version writes, every list as long as `paths`. */
+/**
+ * True when the file has the shape this version writes: every list as long as `paths`, the paths
+ * sorted and distinct, the messages well formed. Each file's size, time and id are checked when
+ * the file is looked up (isEntry), not all here: a run of a thousand checks per list at open cost
+ * more than the lookups that use them.
+ */
 function isCacheFile(data: Record<string, unknown>): data is Record<string, unknown> & CacheFile {
-  const n = Array.isArray(data.paths) ? data.paths.length : -1;
-  if (n < 0 || typeof data.savedAt !== 'number' || !isString(data.base) || !isObject(data.messages)) return false;
-  if (!isString(data.hashes) || data.hashes.length !== n * HASH_CHARS) return false;
-  const lists =
-    isListOf(data.paths, n, isString) &&
-    isListOf(data.sizes, n, (v) => v === -1 || isCount(v)) &&
-    isListOf(data.mtimes, n, (v) => typeof v === 'number') &&
-    isListOf(data.ids, n, (v) => v === null || isString(v)) &&
-    isListOf(data.idAt, 2 * n, isCount);
-  if (!lists) return false;
+  const { paths, hashes, messages } = data;
+  if (!Array.isArray(paths) || typeof data.savedAt !== 'number' || !isString(data.base) || !isObject(messages))
+    return false;
+  const n = paths.length;
+  if (!isString(hashes) || hashes.length !== n * HASH_CHARS) return false;
+  if (!isList(data.sizes, n) || !isList(data.mtimes, n) || !isList(data.ids, n) || !isList(data.idAt, 2 * n))
+    return false;
   // Sorted and distinct, as saved: a path listed twice would have two answers.
-  const paths = data.paths as string[];
-  for (let i = 1; i < n; i++) if (!((paths[i - 1] as string) < (paths[i] as string))) return false;
-  for (const [index, messages] of Object.entries(data.messages)) {
-    if (!/^\d+$/.test(index) || Number(index) >= n || !isListOf(messages, (messages as unknown[]).length, isMessage))
-      return false;
+  let previous = '';
+  for (let i = 0; i < n; i++) {
+    const path: unknown = paths[i];
+    if (typeof path !== 'string' || (i > 0 && !(previous < path))) return false;
+    previous = path;
+  }
+  for (const [index, list] of Object.entries(messages)) {
+    if (!/^\d+$/.test(index) || Number(index) >= n || !Array.isArray(list) || !list.every(isMessage)) return false;
   }
   return true;
 }
