@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { FileOutcome } from './engine.js';
 import { RULE_CATALOG } from './catalog.js';
 import { resultOf } from './result.js';
@@ -77,7 +77,8 @@ export class LintCache {
   static async open(path: string, toolVersion: string, settings: LintSettings): Promise<LintCache> {
     const key = cacheKey(toolVersion, settings);
     try {
-      const data: unknown = JSON.parse(await readFile(path, 'utf8'));
+      // Read at once, not through fs/promises: its chunked reads of a 1.3 MB file cost more than the read.
+      const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
       // A cache file is input like any other: one edited by hand, written by a broken tool or cut
       // short is a miss for every file, never a crash.
       if (isObject(data) && data.key === FORMAT_KEY && data.validFor === key && isCacheFile(data))
