@@ -74,7 +74,7 @@ export class LintCache {
   ) {}
 
   /** Opens the cache; a missing, unreadable or foreign cache file, or one of the wrong shape, starts empty. */
-  static async open(path: string, toolVersion: string, settings: LintSettings): Promise<LintCache> {
+  static open(path: string, toolVersion: string, settings: LintSettings): LintCache {
     const key = cacheKey(toolVersion, settings);
     try {
       // Read at once, not through fs/promises: its chunked reads of a 1.3 MB file cost more than the read.

@@ -121,9 +121,7 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
   const outcomes = new Array<FileOutcome>(total);
   let jobs: WorkerJob[];
   const useCache = options.cache && !options.fix;
-  const cache = useCache
-    ? await LintCache.open(options.cache!.location, options.cache!.toolVersion, options.settings)
-    : null;
+  const cache = useCache ? LintCache.open(options.cache!.location, options.cache!.toolVersion, options.settings) : null;
   const hashes = new Map<number, { hash: string; stamp: FileStamp }>();
   let contentHash: ((bytes: Uint8Array) => string) | undefined;
   if (cache) {

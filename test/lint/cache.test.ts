@@ -34,12 +34,12 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     const location = join(dir, 'cache.json');
     const old = { size: 100, mtimeMs: Date.now() - 60_000 };
     const racy = { size: 100, mtimeMs: Date.now() + 1_000 };
-    const first = await LintCache.open(location, '1.0.0', settings);
+    const first = LintCache.open(location, '1.0.0', settings);
     first.set('a.md', h('a'), outcome('a.md'), old);
     first.set('b.md', h('b'), outcome('b.md'), racy);
     await first.save();
 
-    const second = await LintCache.open(location, '1.0.0', settings);
+    const second = LintCache.open(location, '1.0.0', settings);
     expect(second.getByStamp('a.md', old)?.result.filePath).toBe('a.md');
     expect(second.getByStamp('a.md', { ...old, size: 101 })).toBeUndefined();
     expect(second.getByStamp('a.md', { ...old, mtimeMs: old.mtimeMs + 1 })).toBeUndefined();
@@ -53,14 +53,14 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     const location = join(dir, 'order.json');
     const stamp = { size: 1, mtimeMs: 1 };
     const names = ['/p/c.md', '/p/a.md', '/q/d.md', '/p/b.md'];
-    const first = await LintCache.open(location, '1.0.0', settings);
+    const first = LintCache.open(location, '1.0.0', settings);
     for (const name of names) first.set(name, h(name[3]!), outcome(name), stamp);
     await first.save();
     const text = await readFile(location, 'utf8');
     expect(looksLikeCache(text)).toBe(true);
     expect(JSON.parse(text)).toMatchObject({ base: '/', paths: ['p/a.md', 'p/b.md', 'p/c.md', 'q/d.md'] });
     for (const order of [[...names].sort(), names, ['/p/c.md'], [...names].reverse()]) {
-      const cache = await LintCache.open(location, '1.0.0', settings);
+      const cache = LintCache.open(location, '1.0.0', settings);
       for (const name of order) {
         expect(cache.getByStamp(name, stamp)?.result.filePath).toBe(name);
         expect(cache.get(name, h(name[3]!))?.result.filePath).toBe(name);
@@ -73,11 +73,11 @@ describe('LintCache: skipping untouched files by size and modification time', ()
   it('starts empty for another tool version', async () => {
     const location = join(dir, 'versioned.json');
     const stamp = { size: 1, mtimeMs: 1 };
-    const first = await LintCache.open(location, '1.0.0', settings);
+    const first = LintCache.open(location, '1.0.0', settings);
     first.set('a.md', h('h'), outcome('a.md'), stamp);
     await first.save();
-    expect((await LintCache.open(location, '1.0.0', settings)).get('a.md', h('h'))).toBeDefined();
-    expect((await LintCache.open(location, '2.0.0', settings)).get('a.md', h('h'))).toBeUndefined();
+    expect(LintCache.open(location, '1.0.0', settings).get('a.md', h('h'))).toBeDefined();
+    expect(LintCache.open(location, '2.0.0', settings).get('a.md', h('h'))).toBeUndefined();
   });
 
   it('gives back what was stored: messages, counts and the declared id', async () => {
@@ -95,14 +95,14 @@ describe('LintCache: skipping untouched files by size and modification time', ()
       },
       id: { value: '2020-01-01-a', line: 2, column: 5 },
     };
-    const first = await LintCache.open(location, '1.0.0', settings);
+    const first = LintCache.open(location, '1.0.0', settings);
     first.set('a.md', h('h'), stored, { size: 1, mtimeMs: 1 });
     await first.save();
-    const hit = (await LintCache.open(location, '1.0.0', settings)).getByStamp('a.md', { size: 1, mtimeMs: 1 });
+    const hit = LintCache.open(location, '1.0.0', settings).getByStamp('a.md', { size: 1, mtimeMs: 1 });
     expect(hit).toEqual(stored);
     // Each hit is a copy: the cross-file check adds messages to it, never to the stored entry.
     hit?.result.messages.push(stored.result.messages[0]!);
-    expect((await LintCache.open(location, '1.0.0', settings)).get('a.md', h('h'))).toEqual(stored);
+    expect(LintCache.open(location, '1.0.0', settings).get('a.md', h('h'))).toEqual(stored);
   });
 
   // The file holds one list per field (src/lint/cache.ts); any other shape is a miss, never a crash.
@@ -139,7 +139,7 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     ['a message of severity 3', (d: Data) => ({ ...d, messages: { 0: [{ ...message, severity: 3 }] } })],
   ])('%s is a miss', async (name, corrupt) => {
     const location = join(dir, `corrupt-${name.replace(/\W+/g, '-')}.json`);
-    const first = await LintCache.open(location, '1.0.0', settings);
+    const first = LintCache.open(location, '1.0.0', settings);
     first.set(
       'a.md',
       h('h'),
@@ -150,7 +150,7 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     const data = JSON.parse(await readFile(location, 'utf8')) as Data;
     expect(data.paths).toEqual(['a.md']);
     await writeFile(location, JSON.stringify(corrupt(data)));
-    const second = await LintCache.open(location, '1.0.0', settings);
+    const second = LintCache.open(location, '1.0.0', settings);
     expect(second.getByStamp('a.md', { size: 1, mtimeMs: 1 })).toBeUndefined();
     expect(second.get('a.md', h('h'))).toBeUndefined();
   });
