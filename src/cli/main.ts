@@ -1,3 +1,5 @@
+import { toolVersion } from './version.js';
+
 // A closed pipe (`postmortem --help | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -11,7 +13,6 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Answered before commander and chalk are loaded: for `--version`, loading them was most of the
   // time (1.5x a bare `node -e 0`). The output is commander's: the version and a newline.
-  const { toolVersion } = await import('./version.js');
   process.stdout.write(`${toolVersion()}\n`);
 } else {
   const [{ processIo }, { run }] = await Promise.all([import('./io.js'), import('./run.js')]);
