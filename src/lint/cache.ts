@@ -197,12 +197,12 @@ export class LintCache {
 
   /** The position of a path: where the last one was found or the one after it, else from the index. */
   private find(path: string): number | undefined {
-    for (const i of [this.next, this.next - 1]) {
-      if (i >= 0 && this.isAt(path, i)) {
-        this.next = i + 1;
-        return i;
-      }
+    const next = this.next;
+    if (this.isAt(path, next)) {
+      this.next = next + 1;
+      return next;
     }
+    if (next > 0 && this.isAt(path, next - 1)) return next - 1;
     if (!this.index) {
       const count = this.data.paths.length + this.added.length;
       this.index = new Map(Array.from({ length: count }, (_, i) => [this.fullPath(i), i]));
