@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { toolVersion } from './version.js';
 
 // A closed pipe (`postmortem --help | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -13,9 +13,8 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Answered before commander and chalk are loaded: for `--version`, loading them was most of the
   // time (1.5x a bare `node -e 0`). The output is commander's: the version and a newline.
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  process.stdout.write(`${pkg.version}\n`);
+  process.stdout.write(`${toolVersion()}\n`);
 } else {
-  const [{ processIo }, { run }] = await Promise.all([import('./io.js'), import('./program.js')]);
+  const [{ processIo }, { run }] = await Promise.all([import('./io.js'), import('./run.js')]);
   process.exitCode = await run(argv, processIo());
 }

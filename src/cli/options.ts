@@ -4,10 +4,10 @@
  * table (`OptionsOf`), so no interface is typed by hand and cast from what commander parsed. The
  * shared options (`--config`, `--timezone`, `--now`, `--lang`) and the exit-code help are written
  * once; choice lists come from the constants the code checks against. Loaded at start-up: only
- * light modules here.
+ * light modules here, and not commander (commander-options.ts adds the tables to it), so that
+ * plain-args.ts can parse a plain `lint` run from the same table without loading it.
  */
-import { Option, type Command } from 'commander';
-import { LANGUAGES } from '../language/index.js';
+import { LANGUAGES } from '../language/names.js';
 import { FORMATTER_NAMES } from '../lint/formatters/index.js';
 import { NOTICE_CHANNELS } from '../notice/channels.js';
 import { SITE_FLAVORS } from '../publish/flavor-names.js';
@@ -70,6 +70,9 @@ function choice<C extends readonly string[]>(
 function choice(flags: string, description: string, choices: readonly string[], defaultValue?: string) {
   return { flags, description, choices, ...(defaultValue !== undefined ? { defaultValue } : {}) };
 }
+
+/** The program's own switch for colour, read before any parsing (so commander's errors honour it too). */
+export const NO_COLOR_FLAG = '--no-color';
 
 /** The exit codes, as every command's help ends; `findings` is what exit 1 means for the command. */
 export function exitCodesHelp(findings = 'findings: invalid input or lint errors', success = 'success'): string {
@@ -283,29 +286,3 @@ export const ACTIONS_OPTIONS = {
   force,
   config,
 };
-
-/** Commander's option for a declaration. */
-export function commanderOption(spec: OptionSpec<unknown>): Option {
-  const option = new Option(spec.flags, spec.description);
-  if (spec.choices) option.choices(spec.choices);
-  if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
-  if (spec.repeatable) option.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
-  if (spec.mandatory) option.makeOptionMandatory();
-  return option;
-}
-
-/**
- * Adds a command's options from its table, in the table's order. Each key must be the name
- * commander stores the value under, or the derived type would describe an option that never arrives.
- */
-export function withOptions(command: Command, table: Record<string, OptionSpec<unknown>>): Command {
-  for (const [key, spec] of Object.entries(table)) {
-    const option = commanderOption(spec);
-    if (option.attributeName() !== key)
-      throw new Error(
-        `The option table names ${spec.flags} "${key}"; commander stores it as "${option.attributeName()}".`,
-      );
-    command.addOption(option);
-  }
-  return command;
-}

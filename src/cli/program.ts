@@ -2,7 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { reportError } from './exit.js';
 import { addReportCommands } from './report-commands.js';
 import { toolVersion } from './version.js';
-import { withoutColor, withVisibleControls, type Io } from './io.js';
+import type { Io } from './io.js';
+import { withOptions } from './commander-options.js';
 import type { LintOptions } from './commands/lint.js';
 import type { NewOptions } from './commands/new.js';
 import type { NoticeOptions } from './commands/notice.js';
@@ -19,8 +20,8 @@ import {
   PUBLISH_OPTIONS,
   RENDER_OPTIONS,
   STATUS_OPTIONS,
+  NO_COLOR_FLAG,
   TIMELINE_OPTIONS,
-  withOptions,
 } from './options.js';
 
 /** Builds the commander program; every command's module is imported only when it runs. */
@@ -39,7 +40,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       outputError: (s, write) => write(io.errorColor.red(s)),
     });
   program.configureHelp({ showGlobalOptions: true });
-  program.addOption(new Option('--no-color', 'disable colour output'));
+  program.addOption(new Option(NO_COLOR_FLAG, 'disable colour output'));
 
   withOptions(program.command('render'), RENDER_OPTIONS)
     .description("Render the reader's version of a postmortem as Markdown (or an HTML page).")
@@ -198,13 +199,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
 // commander's ways of ending that are not failures.
 const QUIET_CODES = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
 
-/** Runs the CLI with arguments (without node and script) and returns the exit code; never throws. */
-export async function run(argv: string[], givenIo: Io): Promise<number> {
-  // Decided before parsing so that commander's own errors honour --no-color too.
-  const end = argv.indexOf('--');
-  const coloured = (end === -1 ? argv : argv.slice(0, end)).includes('--no-color') ? withoutColor(givenIo) : givenIo;
-  // Text from postmortems is printed by every command; the streams, not each command, keep its escapes off the terminal.
-  const io = withVisibleControls(coloured);
+/** Parses and runs a command line with commander (run.ts has prepared the io); returns the exit code, never throws. */
+export async function runProgram(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;

@@ -3,7 +3,8 @@ import type { Io } from './io.js';
 import type { ExportOptions } from './commands/export.js';
 import type { StatsCommandOptions } from './commands/stats.js';
 import type { ActionsCommandOptions } from './commands/actions.js';
-import { ACTIONS_OPTIONS, EXIT_CODES_HELP, EXPORT_OPTIONS, STATS_OPTIONS, withOptions } from './options.js';
+import { withOptions } from './commander-options.js';
+import { ACTIONS_OPTIONS, EXIT_CODES_HELP, EXPORT_OPTIONS, STATS_OPTIONS } from './options.js';
 
 /**
  * The commands that read many postmortems at once (export, stats, actions), kept apart from the

@@ -1,11 +1,48 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type Picomatch from 'picomatch';
 import { kindOf } from '../model/bounded-read.js';
 import { UsageError } from '../model/errors.js';
-import picomatch from 'picomatch';
+
+// Loaded when a pattern is a glob other than the ones below, or there are ignores: a folder or the
+// default pattern is walked without it (loading it cost a tenth of a cached re-run's start-up).
+let loaded: typeof Picomatch | undefined;
+const picomatch = (): typeof Picomatch => (loaded ??= createRequire(import.meta.url)('picomatch') as typeof Picomatch);
+
+/** The glob a folder stands for. */
+const FOLDER_GLOB = '**/*.md';
+const DEFAULT_FOLDER = 'postmortems';
 
 /** Where postmortems live unless paths are given. */
-export const DEFAULT_PATTERNS = ['postmortems/**/*.md'];
+export const DEFAULT_PATTERNS = [`${DEFAULT_FOLDER}/${FOLDER_GLOB}`];
+
+/**
+ * What picomatch makes of the globs most runs use, written out so that they need no glob library:
+ * `picomatch.scan` of the default pattern, and `picomatch.makeRe` of the folder glob. A test
+ * (test/lint/files-glob.test.ts) checks that picomatch still makes exactly these.
+ */
+export const KNOWN_GLOBS = {
+  scans: { [`${DEFAULT_FOLDER}/${FOLDER_GLOB}`]: { base: DEFAULT_FOLDER, glob: FOLDER_GLOB, isGlob: true } } as Record<
+    string,
+    Scan
+  >,
+  regexes: { [FOLDER_GLOB]: /^(?:(?:(?!\.)(?:(?:(?!(?:^|\/)\.).)*?)\/)?(?!\.)(?=.)[^/]*?\.md\/?)$/ } as Record<
+    string,
+    RegExp
+  >,
+};
+
+/** The parts of `picomatch.scan`'s answer the planner reads. */
+interface Scan {
+  base: string;
+  glob: string;
+  isGlob: boolean;
+}
+
+function scanGlob(pattern: string): Scan {
+  return Object.hasOwn(KNOWN_GLOBS.scans, pattern) ? (KNOWN_GLOBS.scans[pattern] as Scan) : picomatch().scan(pattern);
+}
 
 /** A path or pattern that matched no file. */
 /** A path or glob named on the command line matched nothing: a usage error (exit 2) that says what to pass. */
@@ -84,7 +121,9 @@ function inside(path: string, roots: readonly string[]): boolean {
  * a walk tests every entry, and 10,000 such objects cost a fifth of a cached re-run's walk.
  */
 function globMatcher(glob: string): (rel: string) => boolean {
-  const regex = picomatch.makeRe(glob);
+  const regex = Object.hasOwn(KNOWN_GLOBS.regexes, glob)
+    ? (KNOWN_GLOBS.regexes[glob] as RegExp)
+    : picomatch().makeRe(glob);
   return (rel) => rel !== '' && (rel === glob || regex.test(rel));
 }
 
@@ -112,7 +151,7 @@ export function findFiles(patterns: readonly string[], cwd: string, options: Fin
   const unmatched: string[] = [];
   const ignoreMatchers = (options.ignores ?? [])
     .filter((i) => i.globs.length > 0)
-    .map((i) => ({ base: i.base, match: picomatch([...i.globs], { dot: true }) }));
+    .map((i) => ({ base: i.base, match: picomatch()([...i.globs], { dot: true }) }));
   const ignored = (path: string): boolean =>
     ignoreMatchers.some(({ base, match }) => {
       const rel = relative(base, path);
@@ -126,7 +165,7 @@ export function findFiles(patterns: readonly string[], cwd: string, options: Fin
     if (!inside(folder, project)) roots.push(real(folder));
     return inside(real(folder), roots);
   };
-  const globPlan = (pattern: string, scan: ReturnType<typeof picomatch.scan>): Plan => {
+  const globPlan = (pattern: string, scan: Scan): Plan => {
     const base = resolve(cwd, scan.base);
     const baseInfo = statSafe(base);
     if (baseInfo === 'loop') return { kind: 'skip', pattern, path: base, reason: LOOP };
@@ -136,18 +175,21 @@ export function findFiles(patterns: readonly string[], cwd: string, options: Fin
   };
   const plans = patterns.map((pattern): Plan => {
     const path = resolve(cwd, pattern);
-    const scan = picomatch.scan(pattern);
     const info = statSafe(path);
     // A glob through a looping folder (postmortems/**/*.md) is reported at that folder.
-    if (info === 'loop') return scan.isGlob ? globPlan(pattern, scan) : { kind: 'skip', pattern, path, reason: LOOP };
+    if (info === 'loop') {
+      const scan = scanGlob(pattern);
+      return scan.isGlob ? globPlan(pattern, scan) : { kind: 'skip', pattern, path, reason: LOOP };
+    }
     if (info?.isDirectory()) {
       if (!admit(path)) return { kind: 'skip', pattern, path, reason: OUTSIDE_FOLDER };
-      return { kind: 'walk', pattern, base: path, match: globMatcher('**/*.md'), depth: Infinity };
+      return { kind: 'walk', pattern, base: path, match: globMatcher(FOLDER_GLOB), depth: Infinity };
     }
     if (info) {
       if (!inside(path, project)) roots.push(real(dirname(path)));
       return { kind: 'file', pattern, file: path };
     }
+    const scan = scanGlob(pattern);
     return scan.isGlob ? globPlan(pattern, scan) : { kind: 'missing', pattern };
   });
   const consider = (path: string, entry: Dirent | null): boolean => {

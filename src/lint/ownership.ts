@@ -53,7 +53,7 @@ export function looksLikeReport(text: string): boolean {
 }
 
 /** True when text starts as a lint cache does. */
-function looksLikeCache(text: string): boolean {
+export function looksLikeCache(text: string): boolean {
   return /^\{"key":"[0-9a-f]{40}"/.test(text);
 }
 

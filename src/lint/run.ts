@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { contentHash, LintCache, type FileStamp } from './cache.js';
+import { loadContentHash, LintCache, type FileStamp } from './cache.js';
 import type { FileOutcome } from './engine.js';
 import { readBounded } from './read.js';
 import { checkUniqueIds } from './unique-ids.js';
@@ -121,43 +121,46 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
     options.onProgress?.(done, total);
   };
   const outcomes = new Array<FileOutcome>(total);
-  let jobs: WorkerJob[] = paths.map((path, index) => ({ index, path }));
+  let jobs: WorkerJob[];
   const useCache = options.cache && !options.fix;
-  const cache = useCache
-    ? await LintCache.open(options.cache!.location, options.cache!.toolVersion, options.settings)
-    : null;
+  const cache = useCache ? LintCache.open(options.cache!.location, options.cache!.toolVersion, options.settings) : null;
   const hashes = new Map<number, { hash: string; stamp: FileStamp }>();
+  let contentHash: ((bytes: Uint8Array) => string) | undefined;
   if (cache) {
-    const misses: WorkerJob[] = [];
+    jobs = [];
     // Synchronous reads: the main thread has nothing else to do meanwhile, and they cost a
-    // fraction of promise-based reads for thousands of small files.
-    for (const job of jobs) {
-      const stat = statSync(job.path, { throwIfNoEntry: false });
+    // fraction of promise-based reads for thousands of small files. A job is made only for a file
+    // to lint: a re-run of untouched files makes none.
+    for (let index = 0; index < total; index++) {
+      const path = paths[index] as string;
+      const stat = statSync(path, { throwIfNoEntry: false });
       const stamp: FileStamp | null = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
-      const untouched = stamp && cache.getByStamp(job.path, stamp);
+      const untouched = stamp && cache.getByStamp(path, stamp);
       if (untouched) {
-        outcomes[job.index] = untouched;
+        outcomes[index] = untouched;
         report(1);
         continue;
       }
-      const read = stamp ? readBounded(job.path) : null;
+      const read = stamp ? readBounded(path) : null;
       if (!stamp || !read || 'problem' in read) {
         // Not cached: the lint thread reads it again and reports the problem.
-        misses.push(job);
+        jobs.push({ index, path });
         continue;
       }
       const bytes = read.bytes;
+      contentHash ??= await loadContentHash();
       const hash = contentHash(bytes);
-      const hit = cache.get(job.path, hash, stamp);
+      const hit = cache.get(path, hash, stamp);
       if (hit) {
-        outcomes[job.index] = hit;
+        outcomes[index] = hit;
         report(1);
       } else {
-        hashes.set(job.index, { hash, stamp });
-        misses.push({ ...job, bytes });
+        hashes.set(index, { hash, stamp });
+        jobs.push({ index, path, bytes });
       }
     }
-    jobs = misses.sort((a, b) => a.index - b.index);
+  } else {
+    jobs = paths.map((path, index) => ({ index, path }));
   }
   const threads = Math.min(options.workers ?? availableParallelism(), 8, Math.ceil(jobs.length / 100));
   // Even one core gets a worker for a large run: its small young generation keeps 10,000 files at a

@@ -1,5 +1,5 @@
 import type { z as zod } from 'zod';
-import { LANGUAGES, isLanguage, isLocaleOf, type Language } from '../language/index.js';
+import { LANGUAGES, isLanguage, isLocaleOf, type Language } from '../language/names.js';
 import { isTimeZone } from '../model/timezone.js';
 import { regexString, type Zod, type ZodSchema } from './regex.js';
 

@@ -68,7 +68,7 @@ export async function runInProcess(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; stderrTTY?: boolean } = {},
 ): Promise<CliResult> {
-  const { run } = await import('../../src/cli/program.js');
+  const { run } = await import('../../src/cli/run.js');
   const { wantsColor } = await import('../../src/cli/io.js');
   const { Chalk } = await import('chalk');
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };

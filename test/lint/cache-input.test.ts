@@ -18,21 +18,21 @@ beforeAll(async () => {
 afterAll(async () => cleanup());
 
 describe('a cache with a valid key but malformed entries', () => {
-  // An entry is [hash, size, mtimeMs, id, messages] (src/lint/cache.ts); test/lint/cache.test.ts has more shapes.
-  const at = (i: number, value: unknown) => (e: unknown[]) => e.map((v, j) => (j === i ? value : v));
+  // The file holds one list per field (src/lint/cache.ts); test/lint/cache.test.ts has more shapes.
+  type Data = Record<string, unknown> & { messages: Record<string, unknown> };
+  const message = { ruleId: 'x', severity: 2, message: 'm', line: 1, column: 1 };
   it.each([
-    ['an entry cut short', (e: unknown[]) => e.slice(0, 4)],
-    ['messages that are not a list', at(4, 'none')],
-    ['a message without a line', at(4, [{ ruleId: 'x', severity: 2, message: 'm', column: 1 }])],
-    ['a message of severity 3', at(4, [{ ruleId: 'x', severity: 3, message: 'm', line: 1, column: 1 }])],
+    ['a list cut short', (d: Data) => ({ ...d, sizes: [] })],
+    ['messages that are not a list', (d: Data) => ({ ...d, messages: { 0: 'none' } })],
+    ['a message without a line', (d: Data) => ({ ...d, messages: { 0: [{ ...message, line: undefined }] } })],
+    ['a message of severity 3', (d: Data) => ({ ...d, messages: { 0: [{ ...message, severity: 3 }] } })],
   ])('%s is a miss: the file is linted again', async (_name, corrupt) => {
     const cache = join(dir, `cache-${_name.replace(/\W+/g, '-')}.json`);
     const args = ['lint', '--format', 'json', '--cache', '--cache-location', cache];
     const first = await runInProcess(args, { cwd: dir });
-    const data = JSON.parse(await readFile(cache, 'utf8')) as { files: Record<string, unknown[]> };
-    const path = join(dir, 'postmortems', NAME);
-    data.files[path] = corrupt(data.files[path]!);
-    await writeFile(cache, JSON.stringify(data));
+    const data = JSON.parse(await readFile(cache, 'utf8')) as Data;
+    expect(data).toMatchObject({ base: join(dir, 'postmortems', '/'), paths: [NAME] });
+    await writeFile(cache, JSON.stringify(corrupt(data)));
     const second = await runInProcess(args, { cwd: dir });
     expect(second.stderr).toBe('');
     expect(second.code).toBe(first.code);

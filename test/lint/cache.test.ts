@@ -2,10 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LintCache } from '../../src/lint/cache.js';
+import { looksLikeCache } from '../../src/lint/ownership.js';
 import type { FileOutcome } from '../../src/lint/engine.js';
 import type { LintSettings } from '../../src/lint/types.js';
 import { tempDir } from '../helpers/cli.js';
 
+/** A content hash as the cache stores it (28 characters, as a SHA-1 in base64 has). */
+const h = (c: string) => c.repeat(28);
 const settings: LintSettings = { rules: {}, format: {}, internalPatterns: [], now: '2026-01-01T00:00:00Z' };
 const outcome = (path: string): FileOutcome => ({
   result: {
@@ -31,29 +34,50 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     const location = join(dir, 'cache.json');
     const old = { size: 100, mtimeMs: Date.now() - 60_000 };
     const racy = { size: 100, mtimeMs: Date.now() + 1_000 };
-    const first = await LintCache.open(location, '1.0.0', settings);
-    first.set('a.md', 'hash-a', outcome('a.md'), old);
-    first.set('b.md', 'hash-b', outcome('b.md'), racy);
+    const first = LintCache.open(location, '1.0.0', settings);
+    first.set('a.md', h('a'), outcome('a.md'), old);
+    first.set('b.md', h('b'), outcome('b.md'), racy);
     await first.save();
 
-    const second = await LintCache.open(location, '1.0.0', settings);
+    const second = LintCache.open(location, '1.0.0', settings);
     expect(second.getByStamp('a.md', old)?.result.filePath).toBe('a.md');
     expect(second.getByStamp('a.md', { ...old, size: 101 })).toBeUndefined();
     expect(second.getByStamp('a.md', { ...old, mtimeMs: old.mtimeMs + 1 })).toBeUndefined();
     // Written within the clock's resolution of the save: the content hash must decide.
     expect(second.getByStamp('b.md', racy)).toBeUndefined();
-    expect(second.get('b.md', 'hash-b', racy)?.result.filePath).toBe('b.md');
-    expect(second.get('b.md', 'other-hash', racy)).toBeUndefined();
+    expect(second.get('b.md', h('b'), racy)?.result.filePath).toBe('b.md');
+    expect(second.get('b.md', h('c'), racy)).toBeUndefined();
+  });
+
+  it('saves files sorted by path and finds them in any order, each with its own hash', async () => {
+    const location = join(dir, 'order.json');
+    const stamp = { size: 1, mtimeMs: 1 };
+    const names = ['/p/c.md', '/p/a.md', '/q/d.md', '/p/b.md'];
+    const first = LintCache.open(location, '1.0.0', settings);
+    for (const name of names) first.set(name, h(name[3]!), outcome(name), stamp);
+    await first.save();
+    const text = await readFile(location, 'utf8');
+    expect(looksLikeCache(text)).toBe(true);
+    expect(JSON.parse(text)).toMatchObject({ base: '/', paths: ['p/a.md', 'p/b.md', 'p/c.md', 'q/d.md'] });
+    for (const order of [[...names].sort(), names, ['/p/c.md'], [...names].reverse()]) {
+      const cache = LintCache.open(location, '1.0.0', settings);
+      for (const name of order) {
+        expect(cache.getByStamp(name, stamp)?.result.filePath).toBe(name);
+        expect(cache.get(name, h(name[3]!))?.result.filePath).toBe(name);
+        expect(cache.get(name, h('x'))).toBeUndefined();
+      }
+      expect(cache.getByStamp('/p/e.md', stamp)).toBeUndefined();
+    }
   });
 
   it('starts empty for another tool version', async () => {
     const location = join(dir, 'versioned.json');
     const stamp = { size: 1, mtimeMs: 1 };
-    const first = await LintCache.open(location, '1.0.0', settings);
-    first.set('a.md', 'h', outcome('a.md'), stamp);
+    const first = LintCache.open(location, '1.0.0', settings);
+    first.set('a.md', h('h'), outcome('a.md'), stamp);
     await first.save();
-    expect((await LintCache.open(location, '1.0.0', settings)).get('a.md', 'h')).toBeDefined();
-    expect((await LintCache.open(location, '2.0.0', settings)).get('a.md', 'h')).toBeUndefined();
+    expect(LintCache.open(location, '1.0.0', settings).get('a.md', h('h'))).toBeDefined();
+    expect(LintCache.open(location, '2.0.0', settings).get('a.md', h('h'))).toBeUndefined();
   });
 
   it('gives back what was stored: messages, counts and the declared id', async () => {
@@ -71,47 +95,63 @@ describe('LintCache: skipping untouched files by size and modification time', ()
       },
       id: { value: '2020-01-01-a', line: 2, column: 5 },
     };
-    const first = await LintCache.open(location, '1.0.0', settings);
-    first.set('a.md', 'h', stored, { size: 1, mtimeMs: 1 });
+    const first = LintCache.open(location, '1.0.0', settings);
+    first.set('a.md', h('h'), stored, { size: 1, mtimeMs: 1 });
     await first.save();
-    const hit = (await LintCache.open(location, '1.0.0', settings)).getByStamp('a.md', { size: 1, mtimeMs: 1 });
+    const hit = LintCache.open(location, '1.0.0', settings).getByStamp('a.md', { size: 1, mtimeMs: 1 });
     expect(hit).toEqual(stored);
     // Each hit is a copy: the cross-file check adds messages to it, never to the stored entry.
     hit?.result.messages.push(stored.result.messages[0]!);
-    expect((await LintCache.open(location, '1.0.0', settings)).get('a.md', 'h')).toEqual(stored);
+    expect(LintCache.open(location, '1.0.0', settings).get('a.md', h('h'))).toEqual(stored);
   });
 
-  // An entry is [hash, size, mtimeMs, id, messages]; any other shape is a miss, never a crash.
-  const at = (i: number, value: unknown) => (e: unknown[]) => e.map((v, j) => (j === i ? value : v));
+  // The file holds one list per field (src/lint/cache.ts); any other shape is a miss, never a crash.
+  type Data = Record<string, unknown> & { paths: string[]; messages: Record<string, unknown> };
+  const message = { ruleId: 'x', severity: 2, message: 'm', line: 1, column: 1 };
   it.each([
-    ['an entry that is not a list', () => 'oops'],
+    ['a cache that is a list', (d: Data) => [d]],
     [
-      'an entry in the older shape',
-      (e: unknown[]) => ({ hash: e[0], outcome: { result: { messages: [] }, id: null } }),
+      'a cache in the older shape (an entry per file)',
+      (d: Data) => ({ key: d.key, files: { 'a.md': ['h', 1, 1, ['2020-01-01-a', 2, 5], []] } }),
     ],
-    ['an entry cut short', (e: unknown[]) => e.slice(0, 4)],
-    ['a size that is text', at(1, '1')],
-    ['a modification time that is text', at(2, '1')],
-    ['an id that is a number', at(3, 7)],
-    ['an id without its column', at(3, ['2020-01-01-a', 2])],
-    ['messages that are not a list', at(4, 'none')],
-    ['a message without a line', at(4, [{ ruleId: 'x', severity: 2, message: 'm', column: 1 }])],
-    ['a message of severity 3', at(4, [{ ruleId: 'x', severity: 3, message: 'm', line: 1, column: 1 }])],
+    ['a list cut short', (d: Data) => ({ ...d, sizes: [] })],
+    ['hashes cut short', (d: Data) => ({ ...d, hashes: h('h').slice(1) })],
+    ['a list missing', (d: Data) => ({ ...d, mtimes: undefined })],
+    ['a size that is text', (d: Data) => ({ ...d, sizes: ['1'] })],
+    ['a modification time that is text', (d: Data) => ({ ...d, mtimes: ['1'] })],
+    ['an id that is a number', (d: Data) => ({ ...d, ids: [7] })],
+    ['an id without its column', (d: Data) => ({ ...d, idAt: [2] })],
+    [
+      'a path twice',
+      (d: Data) => ({
+        ...d,
+        paths: ['a.md', 'a.md'],
+        hashes: h('h') + h('h'),
+        sizes: [1, 1],
+        mtimes: [1, 1],
+        ids: [null, null],
+        idAt: [0, 0, 0, 0],
+      }),
+    ],
+    ['messages that are not a list', (d: Data) => ({ ...d, messages: { 0: 'none' } })],
+    ['messages of a file not listed', (d: Data) => ({ ...d, messages: { 1: [message] } })],
+    ['a message without a line', (d: Data) => ({ ...d, messages: { 0: [{ ...message, line: undefined }] } })],
+    ['a message of severity 3', (d: Data) => ({ ...d, messages: { 0: [{ ...message, severity: 3 }] } })],
   ])('%s is a miss', async (name, corrupt) => {
     const location = join(dir, `corrupt-${name.replace(/\W+/g, '-')}.json`);
-    const first = await LintCache.open(location, '1.0.0', settings);
+    const first = LintCache.open(location, '1.0.0', settings);
     first.set(
       'a.md',
-      'h',
+      h('h'),
       { ...outcome('a.md'), id: { value: '2020-01-01-a', line: 2, column: 5 } },
       { size: 1, mtimeMs: 1 },
     );
     await first.save();
-    const data = JSON.parse(await readFile(location, 'utf8')) as { files: Record<string, unknown[]> };
-    data.files['a.md'] = corrupt(data.files['a.md']!) as unknown[];
-    await writeFile(location, JSON.stringify(data));
-    const second = await LintCache.open(location, '1.0.0', settings);
+    const data = JSON.parse(await readFile(location, 'utf8')) as Data;
+    expect(data.paths).toEqual(['a.md']);
+    await writeFile(location, JSON.stringify(corrupt(data)));
+    const second = LintCache.open(location, '1.0.0', settings);
     expect(second.getByStamp('a.md', { size: 1, mtimeMs: 1 })).toBeUndefined();
-    expect(second.get('a.md', 'h')).toBeUndefined();
+    expect(second.get('a.md', h('h'))).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,61 @@ describe('a fully cached lint run', () => {
     expect(heavy(cached)).toEqual([]);
     // Nor the thread module: a run that lints nothing starts no worker (about 6 ms to load).
     expect(cached.filter((u) => /worker_threads|\/lint\/worker\.js/.test(u))).toEqual([]);
+  });
+});
+
+// Issue 22: a re-run of 10,000 untouched files in 0.3 s leaves no room for loading what it does not use.
+describe('a cached re-run of an untouched file', () => {
+  let first: string[] = [];
+  let cached: string[] = [];
+  beforeAll(async () => {
+    const root = join(dir, 'untouched');
+    const file = join(root, 'postmortems/2020-01-01-api-outage.md');
+    await mkdir(join(root, 'postmortems'), { recursive: true });
+    await copyFile(join(ROOT, 'test/fixtures/complete-postmortem.md'), file);
+    // An hour old: a file changed within moments of the cache's save is hashed, not trusted by its stamp.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(file, anHourAgo, anHourAgo);
+    first = await importsOf(root, 'untouched-first');
+    cached = (await importsOf(root, 'untouched-cached')).filter((u) => !u.includes('/test/helpers/'));
+  });
+
+  it('loads less than the first run, and the cache', () => {
+    expect(cached.length).toBeLessThan(first.length);
+    expect(cached.some((u) => u.endsWith('/dist/lint/cache.js'))).toBe(true);
+  });
+
+  // Each with a module it must catch (the recorder logs ESM URLs and CommonJS paths), so no row holds vacuously.
+  it.each([
+    [
+      'commander (a plain lint command line is parsed from its option table)',
+      /\/commander\//,
+      '/p/node_modules/commander/index.js',
+    ],
+    [
+      'picomatch (the default pattern and folders need no glob library)',
+      /\/picomatch\//,
+      '/p/node_modules/picomatch/index.js',
+    ],
+    [
+      'node:crypto (the key is compared as text; the content hash is for a file to read)',
+      /^node:crypto$/,
+      'node:crypto',
+    ],
+    [
+      'language module (the option table lists languages by name)',
+      /\/language\/(?!names\.js)[^/]+\.js$/,
+      'file:///p/dist/language/en.js',
+    ],
+    [
+      'handlebars, micromark, yaml or zod',
+      /\/(?:handlebars|micromark[^/]*|yaml|zod)\//,
+      'file:///p/node_modules/zod/index.js',
+    ],
+    ['CommonJS module (the CommonJS loader is not started)', /^\/.*\.c?js$/, '/p/node_modules/yaml/dist/index.js'],
+  ])('loads no %s', (_name, pattern, example) => {
+    expect(pattern.test(example)).toBe(true);
+    expect(cached.filter((u) => pattern.test(u))).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import picomatch from 'picomatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFiles } from '../../src/lint/files.js';
+import { findFiles, KNOWN_GLOBS } from '../../src/lint/files.js';
 import { tempDir } from '../helpers/cli.js';
 
 // The walk tests each name with the glob's regex directly, not through picomatch's matcher; these
@@ -52,5 +52,17 @@ describe('findFiles matches globs as picomatch does', () => {
       .sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(findFiles([pattern], dir).files).toEqual(expected);
+  });
+});
+
+describe('the globs findFiles knows without picomatch', () => {
+  it.each(Object.entries(KNOWN_GLOBS.regexes))('%s is the regex picomatch makes', (glob, regex) => {
+    expect(regex.source).toBe(picomatch.makeRe(glob).source);
+    expect(regex.flags).toBe(picomatch.makeRe(glob).flags);
+  });
+
+  it.each(Object.entries(KNOWN_GLOBS.scans))('%s is split as picomatch splits it', (pattern, scan) => {
+    const { base, glob, isGlob } = picomatch.scan(pattern);
+    expect(scan).toEqual({ base, glob, isGlob });
   });
 });

@@ -56,7 +56,11 @@ describe('report and cache files never replace a file lint did not write', () =>
       const result = await runInProcess(['lint', '--cache', '--cache-location', cache], { cwd: dir });
       expect(result.code).toBe(0);
     }
-    expect(JSON.parse(await readFile(cache, 'utf8'))).toHaveProperty('files');
+    expect(JSON.parse(await readFile(cache, 'utf8'))).toHaveProperty('paths');
+    // A cache of an older format (its key a SHA-1) is lint's too: replaced without --force.
+    await writeFile(cache, JSON.stringify({ key: 'a'.repeat(40), savedAt: 1, files: {} }));
+    expect((await runInProcess(['lint', '--cache', '--cache-location', cache], { cwd: dir })).code).toBe(0);
+    expect(JSON.parse(await readFile(cache, 'utf8'))).toHaveProperty('paths');
   });
 
   it('does not take a postmortem or a README for a report', () => {
