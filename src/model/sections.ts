@@ -1,13 +1,17 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import type { Root } from 'mdast';
 import { closesFence, openingFence } from './fences.js';
 import type { Section } from './types.js';
 
-// Sections of the body and what every section reader shares: lines, the parser, nesting limits.
+// Sections of the body and what every section reader shares: lines, nesting limits. The Markdown
+// parser is in section-markdown.ts, so that a reader of sections alone (stats) does not load it.
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+
+/** The heading of level 1 to 3 a line (without its `\r`) is, or null: the one test of where sections start. */
+export function sectionHeading(line: string): { depth: number; title: string } | null {
+  const h = ATX_HEADING.exec(line);
+  if (!h || (h[1] as string).length > 3) return null;
+  return { depth: (h[1] as string).length, title: (h[2] ?? '').trim() };
+}
 
 /**
  * Finds headings of level 1 to 3 with a line scan rather than a full Markdown parse: sections
@@ -34,10 +38,8 @@ export function scanSections(body: string, bodyStartLine: number): Section[] {
       inComment = true;
       continue;
     }
-    const h = ATX_HEADING.exec(line);
-    if (h && (h[1] as string).length <= 3) {
-      found.push({ title: (h[2] ?? '').trim(), depth: (h[1] as string).length, index: i });
-    }
+    const h = sectionHeading(line);
+    if (h) found.push({ ...h, index: i });
   }
   return found.map((h, n) => {
     let end = lines.length - 1;
@@ -64,11 +66,6 @@ export function scanSections(body: string, bodyStartLine: number): Section[] {
 export function findSection(sections: Section[], title: string): Section | undefined {
   const wanted = title.toLowerCase();
   return sections.find((s) => s.depth === 2 && s.title.toLowerCase() === wanted);
-}
-
-/** Parses a section's Markdown with GFM tables: the full parser, for what the line readers cannot take. */
-export function parseSectionMarkdown(content: string): Root {
-  return fromMarkdown(content, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
 }
 
 /** Largest section (in characters) handed to the Markdown parser; larger ones are read line by line. */

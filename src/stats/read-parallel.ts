@@ -36,10 +36,13 @@ export async function readIncidentsParallel(
   // Workers start first so that their module loading overlaps the main thread's share.
   const started: Worker[] = [];
   const others = shares.slice(1).map((share) => inWorker(share, options.cwd, started));
-  const first = readIncidents(shares[0] as string[], options);
+  const all = Promise.all(others);
+  // Handled below, after the main thread's share: a thread failing meanwhile is not an unhandled rejection.
+  all.catch(() => undefined);
+  const first = await readIncidents(shares[0] as string[], options);
   let rest: StatsInput[];
   try {
-    rest = await Promise.all(others);
+    rest = await all;
   } catch (error) {
     // One failed thread fails the run; the others must not keep the process alive meanwhile.
     await Promise.all(started.map((w) => w.terminate()));
