@@ -107,8 +107,8 @@ function actionItemsDirect(b: Buffer, bodyStart: number, bodyStartLine: number):
  * unreadable for every command alike.
  */
 export function readSelectedKeys(bytes: Uint8Array, keys: ReadonlySet<string>): SelectedKeys | null {
-  if (bytes.length > MAX_READ_BYTES || bytes.includes(0) || !isUtf8(bytes)) return null;
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length > MAX_READ_BYTES || b.indexOf(0) !== -1 || !isUtf8(b)) return null;
   // The opening line: `---` (after a byte order mark), then a line break.
   const open = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   const openEnd = b.indexOf(NL, open);

@@ -1,5 +1,5 @@
 import type { ActionItemsTable } from '../model/index.js';
-import { readBounded } from '../model/bounded-read.js';
+import { readBounded, type ReadBuffer } from '../model/bounded-read.js';
 import { readSelectedKeys } from '../model/selected-keys.js';
 import type { FileNote } from './types.js';
 
@@ -27,21 +27,26 @@ const USED_KEYS = new Set([
   'root_causes',
 ]);
 
+/** The buffer files are read into, one a thread: the fast reader is done with the bytes before the next file. */
+const buffer: ReadBuffer = { bytes: new Uint8Array(64 * 1024) };
+
 /**
  * Reads one postmortem for stats: its source, or a note saying why it could not be read. The full
  * parser is loaded only for a file the fast reader hands over: loading it (the YAML package and
  * the Markdown parser) costs as much CPU as reading a thousand files, and most runs never need it.
  */
 export async function readStatsSource(path: string, givenBytes?: Uint8Array): Promise<StatsSource | FileNote> {
-  const read = givenBytes ? { bytes: givenBytes } : readBounded(path);
+  const read = givenBytes ? { bytes: givenBytes } : readBounded(path, buffer);
   if ('problem' in read)
     return { path, line: 1, column: 1, message: `Expected a readable postmortem file, found ${read.problem}.` };
   const fast = readSelectedKeys(read.bytes, USED_KEYS);
   if (fast) return { path, ...fast };
+  // A copy: the next file may be read into the buffer while the parser loads.
+  const bytes = givenBytes ?? read.bytes.slice();
   const { parsePostmortemBytes } = await import('../model/parse.js');
   let parsed;
   try {
-    parsed = parsePostmortemBytes(read.bytes, path);
+    parsed = parsePostmortemBytes(bytes, path);
   } catch (error) {
     const text = error instanceof RangeError ? 'the file nests too deeply to be read' : (error as Error).message;
     return { path, line: 1, column: 1, message: `Expected a readable postmortem, found that ${text}.` };
