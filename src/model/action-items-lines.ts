@@ -15,6 +15,11 @@ export function cellText(content: string, start: number, end: number): string {
 /** Offsets of the unescaped pipes of a table row. */
 function pipes(line: string): number[] {
   const out: number[] = [];
+  // Without a backslash every pipe counts, and the search skips the text between them.
+  if (!line.includes('\\')) {
+    for (let i = line.indexOf('|'); i !== -1; i = line.indexOf('|', i + 1)) out.push(i);
+    return out;
+  }
   for (let i = 0; i < line.length; i++) {
     if (line[i] === '\\') i++;
     else if (line[i] === '|') out.push(i);
