@@ -1,78 +1,14 @@
 import type { Table } from 'mdast';
-import { contentLines, parseSectionMarkdown, shallowContent } from './sections.js';
+import { cellText, readActionItemsLines } from './action-items-lines.js';
+import { shallowContent } from './sections.js';
+import { parseSectionMarkdown } from './section-markdown.js';
 import type { ActionItemRow, ActionItemsTable, Section, TableCell } from './types.js';
 
-// The Action items section: its first table, by a line reader or the Markdown parser.
-
-function cellText(content: string, start: number, end: number): string {
-  let text = content.slice(start, end).trim();
-  if (text.startsWith('|')) text = text.slice(1);
-  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
-  return text.trim().replace(/\\\|/g, '|');
-}
-
-/** Offsets of the unescaped pipes of a table row. */
-function pipes(line: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') out.push(i);
-  }
-  return out;
-}
-
-/**
- * The action items table of the common shape without a Markdown parse: the section starts with
- * a table whose rows all begin and end with a pipe, and a blank line (or the end) follows. Anything else returns null and goes through the full parser,
- * which gives the same rows for this shape (a test compares them).
- */
-function fastActionItems(section: Section): ActionItemsTable | null {
-  const lines = contentLines(section);
-  let i = 0;
-  while (i < lines.length && (lines[i] as string).trim() === '') i++;
-  const rowShape = /^\|[^\t\r]*\|$/;
-  const header = lines[i];
-  const delimiter = lines[i + 1];
-  if (header === undefined || delimiter === undefined || !rowShape.test(header)) return null;
-  if (!/^\|(?: *:?-+:? *\|)+$/.test(delimiter)) return null;
-  const headerPipes = pipes(header);
-  const count = headerPipes.length - 1;
-  if (count < 1 || pipes(delimiter).length - 1 !== count) return null;
-  const cellsOf = (line: string, p: number[]) =>
-    p.slice(0, -1).map((start, k) => ({ start, end: k === p.length - 2 ? line.length : (p[k + 1] as number) }));
-  const columns = cellsOf(header, headerPipes).map((c) => cellText(header, c.start, c.end));
-  const keys = columns.map((c) => c.toLowerCase());
-  const rows: ActionItemRow[] = [];
-  let k = i + 2;
-  for (; k < lines.length; k++) {
-    const line = lines[k] as string;
-    if (line.trim() === '') break;
-    const p = pipes(line);
-    if (!rowShape.test(line) || p.length < 2 || p[p.length - 1] !== line.length - 1) return null;
-    const lineNo = k + section.contentStartLine;
-    const cells: Record<string, TableCell> = {};
-    // As in GFM, a row may have fewer cells than the header (the rest are missing) or more
-    // (the excess is ignored); a large table of uneven rows must not need the full parser.
-    cellsOf(line, p)
-      .slice(0, count)
-      .forEach((c, n) => {
-        const key = keys[n];
-        if (key)
-          cells[key] = {
-            text: cellText(line, c.start, c.end),
-            line: lineNo,
-            column: c.start + 1,
-            endColumn: c.end + 1,
-          };
-      });
-    rows.push({ cells, line: lineNo, column: 1, endColumn: line.length + 1 });
-  }
-  return { columns, line: i + section.contentStartLine, column: 1, rows };
-}
+// The Action items section: its first table, by the line reader or the Markdown parser.
 
 /** Parses the first GFM table of an `Action items` section. */
 export function parseActionItems(section: Section): ActionItemsTable | null {
-  return fastActionItems(section) ?? parseActionItemsMarkdown(section);
+  return readActionItemsLines(section) ?? parseActionItemsMarkdown(section);
 }
 
 /** Reads the first GFM table with the Markdown parser: what the line reader must agree with. */

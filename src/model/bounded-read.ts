@@ -27,10 +27,21 @@ export function kindOf(stats: Stats): string {
 export type ReadOutcome = { bytes: Uint8Array; size: number; mtimeMs: number } | { problem: string; code: string };
 
 /**
- * Reads a file with bounds: opened without blocking (a FIFO would wait for a writer), then only a
- * regular file of at most MAX_READ_BYTES is read, never more bytes than its size said.
+ * A buffer that readBounded reads into again and again: a reader of thousands of files (stats) that
+ * is done with each file's bytes before it reads the next allocates nothing a file. A fresh typed
+ * array a file was a tenth of a stats run: zeroed memory, page faults, and garbage collections
+ * driven by its external memory.
  */
-export function readBounded(path: string): ReadOutcome {
+export interface ReadBuffer {
+  bytes: Uint8Array;
+}
+
+/**
+ * Reads a file with bounds: opened without blocking (a FIFO would wait for a writer), then only a
+ * regular file of at most MAX_READ_BYTES is read, never more bytes than its size said. With `into`,
+ * the bytes are a view into its buffer (grown when too small), valid until the next read into it.
+ */
+export function readBounded(path: string, into?: ReadBuffer): ReadOutcome {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
@@ -46,7 +57,9 @@ export function readBounded(path: string): ReadOutcome {
         problem: `a file of ${stats.size} bytes (at most ${MAX_READ_BYTES / 1024 / 1024} MB are read)`,
         code: 'EFBIG',
       };
-    const bytes = new Uint8Array(stats.size);
+    if (into && into.bytes.length < stats.size)
+      into.bytes = new Uint8Array(Math.max(stats.size, 2 * into.bytes.length));
+    const bytes = into ? into.bytes.subarray(0, stats.size) : new Uint8Array(stats.size);
     let filled = 0;
     while (filled < bytes.length) {
       const n = readSync(fd, bytes, filled, bytes.length - filled, null);

@@ -1,7 +1,8 @@
-import { basename } from 'node:path';
 import { readFrontMatter } from './frontmatter.js';
 import { findSection, parseActionItems, parseTimeline, scanSections } from './body.js';
 import type { ParseResult, Postmortem, Problem } from './types.js';
+
+export { idFromPath } from './display-path.js';
 
 /** Largest file the parser reads; beyond it the file is reported, not parsed. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -80,9 +81,4 @@ export function parsePostmortemBytes(bytes: Uint8Array, path: string, options: P
     return fatal(path, '', 'Expected UTF-8 text, found bytes that are not valid UTF-8 (a binary file?).');
   }
   return parsePostmortem(source, path, options);
-}
-
-/** The id a file's name implies: its base name without `.md`. */
-export function idFromPath(path: string): string {
-  return basename(path).replace(/\.md$/i, '');
 }

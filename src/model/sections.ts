@@ -1,11 +1,17 @@
-import { createRequire } from 'node:module';
-import type { Root } from 'mdast';
 import { closesFence, openingFence } from './fences.js';
 import type { Section } from './types.js';
 
-// Sections of the body and what every section reader shares: lines, the parser, nesting limits.
+// Sections of the body and what every section reader shares: lines, nesting limits. The Markdown
+// parser is in section-markdown.ts, loaded only when a section needs it.
 
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+
+/** The heading of level 1 to 3 a line (without its `\r`) is, or null: the one test of where sections start. */
+export function sectionHeading(line: string): { depth: number; title: string } | null {
+  const h = ATX_HEADING.exec(line);
+  if (!h || (h[1] as string).length > 3) return null;
+  return { depth: (h[1] as string).length, title: (h[2] ?? '').trim() };
+}
 
 /**
  * Finds headings of level 1 to 3 with a line scan rather than a full Markdown parse: sections
@@ -32,10 +38,8 @@ export function scanSections(body: string, bodyStartLine: number): Section[] {
       inComment = true;
       continue;
     }
-    const h = ATX_HEADING.exec(line);
-    if (h && (h[1] as string).length <= 3) {
-      found.push({ title: (h[2] ?? '').trim(), depth: (h[1] as string).length, index: i });
-    }
+    const h = sectionHeading(line);
+    if (h) found.push({ ...h, index: i });
   }
   return found.map((h, n) => {
     let end = lines.length - 1;
@@ -62,26 +66,6 @@ export function scanSections(body: string, bodyStartLine: number): Section[] {
 export function findSection(sections: Section[], title: string): Section | undefined {
   const wanted = title.toLowerCase();
   return sections.find((s) => s.depth === 2 && s.title.toLowerCase() === wanted);
-}
-
-type Parse = (content: string) => Root;
-let parse: Parse | undefined;
-
-// The parser (about 130 modules, 140 ms of CPU to load) is loaded on the first section the line readers
-// cannot take, and then synchronously, as parsing is: a lint thread over ordinary postmortems never
-// loads it (none of the 10,000 real-prose bench files needs it). require() of these ES modules is
-// part of Node from 20.19 on, the oldest version supported.
-function loadParser(): Parse {
-  const require = createRequire(import.meta.url);
-  const { fromMarkdown } = require('mdast-util-from-markdown') as typeof import('mdast-util-from-markdown');
-  const { gfmTable } = require('micromark-extension-gfm-table') as typeof import('micromark-extension-gfm-table');
-  const { gfmTableFromMarkdown } = require('mdast-util-gfm-table') as typeof import('mdast-util-gfm-table');
-  return (content) => fromMarkdown(content, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
-}
-
-/** Parses a section's Markdown with GFM tables: the full parser, for what the line readers cannot take. */
-export function parseSectionMarkdown(content: string): Root {
-  return (parse ??= loadParser())(content);
 }
 
 /** Largest section (in characters) handed to the Markdown parser; larger ones are read line by line. */

@@ -1,8 +1,13 @@
 /**
  * A fast reader for callers that need a few front-matter keys and the action items of many files
- * (`stats`): it lives beside the full parser so that both read a file the same way.
+ * (`stats`): it lives beside the full parser so that both read a file the same way. It works on the
+ * file's bytes and decodes only the front matter and the Action items section (a file is mostly
+ * prose that stats never reads), and it loads neither the YAML package nor the Markdown parser.
  */
-import { findSection, parseActionItems, scanSections } from './body.js';
+import { Buffer, isUtf8 } from 'node:buffer';
+import { readActionItemsLines } from './action-items-lines.js';
+import { MAX_READ_BYTES } from './bounded-read.js';
+import { findSection, scanSections, sectionHeading } from './sections.js';
 import { readPlainYaml } from './simple-yaml.js';
 import type { ActionItemsTable, Section } from './types.js';
 
@@ -14,76 +19,122 @@ export interface SelectedKeys {
   actionItems: ActionItemsTable | null;
 }
 
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const NL = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const HASH = 0x23;
+const DASH = 0x2d;
+const DOT = 0x2e;
 
-const ACTION_ITEMS_HEADING = /^ {0,3}##[ \t]+action items(?:[ \t]+#+)?[ \t]*\r?$/im;
-const NEXT_HEADING = /^ {0,3}#{1,2}(?:[ \t]|\r?$)/m;
+/** The end of the line starting at `start`, before its `\n` (or the end of the bytes). */
+function endOfLine(b: Buffer, start: number): number {
+  const nl = b.indexOf(NL, start);
+  return nl === -1 ? b.length : nl;
+}
 
-function lineCount(text: string, end: number): number {
+/** The line's end without one trailing `\r`, as the parser drops it. */
+function withoutCr(b: Buffer, start: number, end: number): number {
+  return end > start && b[end - 1] === CR ? end - 1 : end;
+}
+
+/** True when the line [start, end) closes the front matter: `---` or `...`, then only spaces or tabs. */
+function closesFrontMatter(b: Buffer, start: number, end: number): boolean {
+  const e = withoutCr(b, start, end);
+  const c = b[start];
+  if (e - start < 3 || (c !== DASH && c !== DOT) || b[start + 1] !== c || b[start + 2] !== c) return false;
+  for (let i = start + 3; i < e; i++) if (b[i] !== SPACE && b[i] !== TAB) return false;
+  return true;
+}
+
+function newlines(b: Buffer, from: number, to: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = b.indexOf(NL, from); i !== -1 && i < to; i = b.indexOf(NL, i + 1)) n++;
   return n;
 }
 
 /**
- * The action-items section found without scanning every heading of the body, when the body has no
- * fenced code or HTML comment (where a heading-like line is not a heading); otherwise null, and the
- * model's section scanner decides.
+ * The Action items section, found by looking only at the lines that start with `#` (after up to
+ * three spaces) and decoding just those, when the body has no fenced code or HTML comment (where
+ * such a line is not a heading); undefined otherwise, and the model's section scanner decides.
+ * What counts as a heading is `sectionHeading`, the scanner's own test.
  */
-function actionItemsDirect(text: string, bodyStart: number, bodyStartLine: number): Section | null | undefined {
-  if (text.includes('```', bodyStart) || text.includes('~~~', bodyStart) || text.includes('<!--', bodyStart))
+function actionItemsDirect(b: Buffer, bodyStart: number, bodyStartLine: number): Section | null | undefined {
+  if (b.indexOf('```', bodyStart) !== -1 || b.indexOf('~~~', bodyStart) !== -1 || b.indexOf('<!--', bodyStart) !== -1)
     return undefined;
-  const body = text.slice(bodyStart);
-  const heading = ACTION_ITEMS_HEADING.exec(body);
-  if (!heading) return null;
-  const contentStart = body.indexOf('\n', heading.index);
-  if (contentStart === -1) return null;
-  const rest = body.slice(contentStart + 1);
-  const next = NEXT_HEADING.exec(rest);
-  const line = bodyStartLine + lineCount(body, heading.index);
+  let heading = -1;
+  let headingEnd = -1;
+  let next = -1;
+  for (let h = b.indexOf(HASH, bodyStart); h !== -1;) {
+    let start = h;
+    while (start > bodyStart && h - start < 3 && b[start - 1] === SPACE) start--;
+    const end = endOfLine(b, h);
+    if (start === bodyStart || b[start - 1] === NL) {
+      const found = sectionHeading(b.toString('utf8', start, withoutCr(b, start, end)));
+      if (found && heading === -1 && found.depth === 2 && found.title.toLowerCase() === 'action items') {
+        heading = start;
+        headingEnd = end;
+      } else if (found && heading !== -1 && found.depth <= 2) {
+        next = start;
+        break;
+      }
+    }
+    h = end === b.length ? -1 : b.indexOf(HASH, end + 1);
+  }
+  if (heading === -1) return null;
+  const line = bodyStartLine + newlines(b, bodyStart, heading);
+  const contentStart = Math.min(headingEnd + 1, b.length);
+  const contentEnd = next === -1 ? b.length : Math.max(contentStart, next - 1);
   return {
     title: 'Action items',
     depth: 2,
     line,
     column: 1,
     contentStartLine: line + 1,
-    endLine: line + lineCount(rest, next ? next.index : rest.length),
-    content: next ? rest.slice(0, Math.max(0, next.index - 1)) : rest,
+    endLine: next === -1 ? line + newlines(b, heading, b.length) : line + newlines(b, contentStart, next),
+    content: b.toString('utf8', contentStart, contentEnd),
   };
 }
 
 /**
- * The front-matter values of the given top-level keys, their lines and the action items, through a
- * fast path: the plain-subset YAML reader `readFrontMatter` tries first, and the action-items
- * section found without scanning every heading. Returns null for anything the plain reader is not
- * sure of (the full parser then decides, and reports what is wrong); where it returns a value, it
- * is what `parsePostmortem` gives (test/model/selected-keys.test.ts checks this on generated and
- * real files). The whole block is read, not only the selected keys: a broken key elsewhere makes
- * the file unreadable for every command alike.
+ * The front-matter values of the given top-level keys, their lines and the action items of a file's
+ * bytes, through a fast path: the plain-subset YAML reader `readFrontMatter` tries first, and the
+ * action-items section and table read line by line. Returns null for anything it is not sure of
+ * (bytes that are not UTF-8 text, YAML outside the plain subset, a table of another shape): the full
+ * parser then decides, and reports what is wrong. Where it returns a value, it is what
+ * `parsePostmortemBytes` gives (test/model/selected-keys.test.ts checks this on generated and real
+ * files). The whole block is read, not only the selected keys: a broken key elsewhere makes the file
+ * unreadable for every command alike.
  */
-export function readSelectedKeys(text: string, keys: ReadonlySet<string>): SelectedKeys | null {
-  let end = text.indexOf('\n');
-  if (
-    end === -1 ||
-    text
-      .slice(0, end)
-      .replace(/^\uFEFF/, '')
-      .replace(/\r$/, '') !== '---'
-  )
+export function readSelectedKeys(bytes: Uint8Array, keys: ReadonlySet<string>): SelectedKeys | null {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length > MAX_READ_BYTES || b.indexOf(0) !== -1 || !isUtf8(b)) return null;
+  // The opening line: `---` (after a byte order mark), then a line break.
+  const open = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  const openEnd = b.indexOf(NL, open);
+  if (openEnd === -1 || withoutCr(b, open, openEnd) !== open + 3 || b.toString('latin1', open, open + 3) !== '---')
     return null;
-  const lines: string[] = [];
-  let closed = false;
-  while (end !== -1) {
-    const start = end + 1;
-    end = text.indexOf('\n', start);
-    const line = text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
-    if (CLOSE.test(line)) {
-      closed = true;
+  let count = 0;
+  let close = -1;
+  let bodyStart = b.length;
+  for (let start = openEnd + 1; start <= b.length;) {
+    const end = endOfLine(b, start);
+    if (closesFrontMatter(b, start, end)) {
+      close = start;
+      bodyStart = Math.min(end + 1, b.length);
       break;
     }
-    lines.push(line);
+    if (end === b.length) break;
+    count++;
+    start = end + 1;
   }
-  if (!closed) return null;
+  if (close === -1) return null;
+  let lines: string[] = [];
+  if (count > 0) {
+    const block = b.toString('utf8', openEnd + 1, close - 1);
+    lines = block.split('\n');
+    if (block.includes('\r')) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  }
   const plain = readPlainYaml(lines, 2, false);
   if (!plain) return null;
   const data: Record<string, unknown> = {};
@@ -94,10 +145,13 @@ export function readSelectedKeys(text: string, keys: ReadonlySet<string>): Selec
     const at = plain.keys.get(key);
     if (at) keyLines.set(key, at.key.line);
   }
-  const bodyStart = end === -1 ? text.length : end + 1;
-  const bodyStartLine = lines.length + 3;
-  let section = actionItemsDirect(text, bodyStart, bodyStartLine);
+  const bodyStartLine = count + 3;
+  let section = actionItemsDirect(b, bodyStart, bodyStartLine);
   if (section === undefined)
-    section = findSection(scanSections(text.slice(bodyStart), bodyStartLine), 'Action items') ?? null;
-  return { data, keyLines, actionItems: section ? parseActionItems(section) : null };
+    section = findSection(scanSections(b.toString('utf8', bodyStart), bodyStartLine), 'Action items') ?? null;
+  if (!section) return { data, keyLines, actionItems: null };
+  const actionItems = readActionItemsLines(section);
+  // Without a pipe there is no table for the Markdown parser to find either; otherwise it decides.
+  if (!actionItems && section.content.includes('|')) return null;
+  return { data, keyLines, actionItems };
 }

@@ -7,6 +7,7 @@
  * multi-line scalars, duplicate keys and tabs are all "anything else". Property tests compare both on generated
  * documents (test/model/simple-yaml.test.ts).
  */
+import { detach } from './detach.js';
 import type { KeyPosition, Position } from './types.js';
 
 interface Line {
@@ -68,6 +69,25 @@ function doubleQuoted(text: string, start: number): [string, number] {
   return out();
 }
 
+/** Keys seen before, each kept once; bounded, as a file may hold any number of distinct keys. */
+const KEYS_SEEN = new Map<string, string>();
+const MAX_KEYS_SEEN = 4096;
+
+/**
+ * The copy of a key read before, when there is one. A key cut from a line is a new string, which V8
+ * must look up in its table of property names on every use as one (`key in map`, `map[key] = …`);
+ * the copy seen before is already there, and front matter repeats the same few dozen keys.
+ */
+function knownKey(key: string): string {
+  const known = KEYS_SEEN.get(key);
+  if (known !== undefined) return known;
+  if (KEYS_SEEN.size >= MAX_KEYS_SEEN) return key;
+  // A copy, not a view into the file's text, which the map would otherwise keep alive.
+  const copy = detach(key);
+  KEYS_SEEN.set(copy, copy);
+  return copy;
+}
+
 /** The reader's state: the content lines, where it is, and the key positions found so far. */
 class Reader {
   i = 0;
@@ -105,10 +125,10 @@ class Reader {
     this.keys.set(name, { key, value });
   }
 
-  /** A one-line scalar as YAML's core schema reads it; `column` is where `raw` starts. */
-  private scalar(raw: string, line: Line, column: number, name: string): [unknown, Position] {
+  /** A one-line scalar as YAML's core schema reads it; `column` is where `raw` starts; its position only if `wanted`. */
+  private scalar(raw: string, line: Line, column: number, name: string, wanted: boolean): [unknown, Position] {
     const text = raw.trimEnd();
-    const at = this.pos(line, column, text.length);
+    const at = wanted ? this.pos(line, column, text.length) : NOWHERE;
     if (text.startsWith('"')) {
       const [value, end] = doubleQuoted(text, 0);
       return end === text.length ? [value, at] : out();
@@ -141,7 +161,8 @@ class Reader {
       if (!text.endsWith('}') || text.includes(' #')) out();
       return [this.flowMap(text, line, column, name), at];
     }
-    if (!PLAIN_START.test(text) || /: |:$| #/.test(text)) out();
+    // Three searches of a fixed string, not one regex that tries its alternatives at every character.
+    if (!PLAIN_START.test(text) || text.includes(': ') || text.endsWith(':') || text.includes(' #')) out();
     return [plain(text), at];
   }
 
@@ -201,7 +222,7 @@ class Reader {
     depth: number,
   ) {
     const m = KEY.exec(text) ?? out();
-    const key = m[1] as string;
+    const key = knownKey(m[1] as string);
     if (key in target || key === '__proto__') out();
     const wanted = this.nested || depth === 0;
     const name = this.nested ? `${prefix}${key}` : key;
@@ -216,7 +237,7 @@ class Reader {
       return;
     }
     if (wanted) this.record(name, keyPos, keyPos);
-    const [value, at] = this.scalar(rest, line, indent + text.length - rest.length + 1, name);
+    const [value, at] = this.scalar(rest, line, indent + text.length - rest.length + 1, name, wanted);
     if (wanted) this.record(name, keyPos, at);
     target[key] = value;
   }
@@ -269,7 +290,7 @@ class Reader {
           const placeholder = this.pos(line, at + 1, 0);
           this.record(name, placeholder, placeholder);
         }
-        const [value, p] = this.scalar(item, line, at + 1, name);
+        const [value, p] = this.scalar(item, line, at + 1, name, this.nested);
         if (this.nested) this.record(name, p, p);
         list.push(value);
       }

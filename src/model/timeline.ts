@@ -1,6 +1,7 @@
 import { TIMELINE_PREFIX, parseTimelineInstant } from './timestamp.js';
 import { closesFence, openingFence } from './fences.js';
-import { contentLines, MAX_MARKDOWN_CHARS, parseSectionMarkdown, tooDeepLine } from './sections.js';
+import { contentLines, MAX_MARKDOWN_CHARS, tooDeepLine } from './sections.js';
+import { parseSectionMarkdown } from './section-markdown.js';
 import type { Section, TimelineItem } from './types.js';
 
 // The Timeline section: its items, by a fast path, a line reader or the Markdown parser.

@@ -24,6 +24,8 @@ const MAX_PARSED = 4096;
 
 /** Parses a front-matter timestamp to epoch milliseconds; null when it is not a valid instant with an offset. */
 export function parseInstant(text: string): number | null {
+  const common = parseCommonInstant(text);
+  if (common !== undefined) return common;
   const known = parsed.get(text);
   if (known !== undefined) return known;
   const ms = parseInstantUncached(text);
@@ -35,6 +37,43 @@ export function parseInstant(text: string): number | null {
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The two ASCII digits at `i` as a number, or -1. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The shapes nearly every timestamp has, `YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)`, read by character codes:
+ * no regex, no cache (a stats run sees 40,000 distinct timestamps, and a lookup costs more than
+ * this). Undefined for any other shape, which the regex reads; the calendar check is `instant`'s.
+ */
+function parseCommonInstant(text: string): number | null | undefined {
+  const n = text.length;
+  const zone = n === 17 || n === 22 ? 16 : n === 20 || n === 25 ? 19 : -1;
+  if (zone === -1 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return undefined;
+  if (zone === 19 && text[16] !== ':') return undefined;
+  const century = twoDigits(text, 0);
+  const year = twoDigits(text, 2);
+  if (century < 0 || year < 0) return undefined;
+  const parts = [
+    century * 100 + year,
+    twoDigits(text, 5),
+    twoDigits(text, 8),
+    twoDigits(text, 11),
+    twoDigits(text, 14),
+    zone === 19 ? twoDigits(text, 17) : 0,
+  ] as Parts;
+  if (parts.some((p) => p < 0)) return undefined;
+  if (n === zone + 1) return text[zone] === 'Z' ? instant(text, parts, 1, 0, 0) : undefined;
+  const sign = text[zone] === '+' ? 1 : text[zone] === '-' ? -1 : 0;
+  const oh = twoDigits(text, zone + 1);
+  const om = twoDigits(text, zone + 4);
+  if (sign === 0 || oh < 0 || om < 0 || text[zone + 3] !== ':') return undefined;
+  return instant(text, parts, sign, oh, om);
+}
 
 function parseInstantUncached(text: string): number | null {
   const m = FRONT_MATTER_TIMESTAMP.exec(text);
@@ -141,6 +180,14 @@ export function formatInstant(ms: number, offsetMinutes: number): string {
  * requires the seconds that the front matter may leave out.
  */
 export function toRfc3339(text: string, utc = false): string | null {
+  // Already RFC 3339 as written (seconds, no fraction, the offset it keeps): nothing to rewrite.
+  const zulu = text.length === 20 && text[19] === 'Z';
+  const offset = !utc && text.length === 25 && !/^[+-]00:00$/.test(text.slice(19));
+  if ((zulu || offset) && text[16] === ':' && typeof parseCommonInstant(text) === 'number') return text;
+  return rewrittenRfc3339(text, utc);
+}
+
+function rewrittenRfc3339(text: string, utc: boolean): string | null {
   const ms = parseInstant(text);
   const offset = utc ? 0 : offsetOf(text);
   if (ms === null || offset === null) return null;

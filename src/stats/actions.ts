@@ -1,4 +1,4 @@
-import { ACTION_ITEM_TYPES } from '../model/index.js';
+import { ACTION_ITEM_TYPES } from '../model/format.js';
 import type { ActionFigures, ActionRow } from './report.js';
 import type { ActionItem, IncidentRecord } from './types.js';
 

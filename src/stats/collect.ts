@@ -10,10 +10,10 @@ import { displayPath as shownPath } from '../model/display-path.js';
  * Reads the given files (absolute paths, as `lint` finds them) into records; a file that cannot be
  * read or parsed becomes a note in `unreadable`, never a throw and never a silent drop.
  */
-export function readIncidents(paths: readonly string[], options: { cwd: string }): StatsInput {
+export async function readIncidents(paths: readonly string[], options: { cwd: string }): Promise<StatsInput> {
   const input: StatsInput = { files: paths.length, records: [], unreadable: [], warnings: [] };
   for (const path of paths) {
-    const source = readStatsSource(path);
+    const source = await readStatsSource(path);
     if ('message' in source) {
       input.unreadable.push({ ...source, path: shownPath(path, options.cwd) } satisfies FileNote);
       continue;

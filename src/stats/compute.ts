@@ -1,4 +1,4 @@
-import { SEVERITIES } from '../model/index.js';
+import { SEVERITIES } from '../model/format.js';
 import { actionFigures } from './actions.js';
 import { summarize, toMinutes } from './durations.js';
 import { recurrenceChains } from './recurrence.js';

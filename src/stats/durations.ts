@@ -1,4 +1,4 @@
-import { formatDuration } from '../model/index.js';
+import { formatDuration } from '../model/figures.js';
 import type { DurationSummary } from './report.js';
 
 /**

@@ -1,6 +1,5 @@
-import { Buffer, isUtf8 } from 'node:buffer';
-import { parsePostmortemBytes, MAX_FILE_BYTES, type ActionItemsTable } from '../model/index.js';
-import { readBounded } from '../model/bounded-read.js';
+import type { ActionItemsTable } from '../model/index.js';
+import { readBounded, type ReadBuffer } from '../model/bounded-read.js';
 import { readSelectedKeys } from '../model/selected-keys.js';
 import type { FileNote } from './types.js';
 
@@ -28,19 +27,23 @@ const USED_KEYS = new Set([
   'root_causes',
 ]);
 
-/** Reads one postmortem for stats: its source, or a note saying why it could not be read. */
-export function readStatsSource(path: string, givenBytes?: Uint8Array): StatsSource | FileNote {
-  const read = givenBytes ? { bytes: givenBytes } : readBounded(path);
+/** The buffer files are read into, one a thread: the fast reader is done with the bytes before the next file. */
+const buffer: ReadBuffer = { bytes: new Uint8Array(64 * 1024) };
+
+/**
+ * Reads one postmortem for stats: its source, or a note saying why it could not be read. The full
+ * parser is loaded only for a file the fast reader hands over: loading it (the YAML package and
+ * the Markdown parser) costs as much CPU as reading a thousand files, and most runs never need it.
+ */
+export async function readStatsSource(path: string, givenBytes?: Uint8Array): Promise<StatsSource | FileNote> {
+  const read = givenBytes ? { bytes: givenBytes } : readBounded(path, buffer);
   if ('problem' in read)
     return { path, line: 1, column: 1, message: `Expected a readable postmortem file, found ${read.problem}.` };
-  const bytes = read.bytes;
-  if (bytes.length <= MAX_FILE_BYTES && !bytes.includes(0)) {
-    // Validating natively and decoding through Buffer costs a fraction of a fatal TextDecoder;
-    // text that is not UTF-8 goes to the full parser, which words the note.
-    const text = isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
-    const fast = text === null ? null : readSelectedKeys(text, USED_KEYS);
-    if (fast) return { path, ...fast };
-  }
+  const fast = readSelectedKeys(read.bytes, USED_KEYS);
+  if (fast) return { path, ...fast };
+  // A copy: the next file may be read into the buffer while the parser loads.
+  const bytes = givenBytes ?? read.bytes.slice();
+  const { parsePostmortemBytes } = await import('../model/parse.js');
   let parsed;
   try {
     parsed = parsePostmortemBytes(bytes, path);

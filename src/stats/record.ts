@@ -1,13 +1,9 @@
-import {
-  ACTION_ITEM_STATUSES,
-  ACTION_ITEM_TYPES,
-  SEVERITIES,
-  deriveFigures,
-  idFromPath,
-  isIsoDate,
-  isRecord,
-  parseInstant,
-} from '../model/index.js';
+import { ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, SEVERITIES } from '../model/format.js';
+import { deriveFigures } from '../model/figures.js';
+import { idFromPath } from '../model/display-path.js';
+import { isRecord } from '../model/guards.js';
+import { parseInstant } from '../model/timestamp.js';
+import { isIsoDate } from '../model/validate.js';
 import { detach } from '../model/detach.js';
 import type { StatsSource } from './read.js';
 import { RECURRENCE_VALUES } from './recurrence.js';

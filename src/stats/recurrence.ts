@@ -1,4 +1,4 @@
-import { toRfc3339 } from '../model/index.js';
+import { toRfc3339 } from '../model/timestamp.js';
 import type { RecurrenceChain } from './report.js';
 import type { IncidentRecord } from './types.js';
 

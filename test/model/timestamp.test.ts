@@ -4,6 +4,7 @@ import {
   FRONT_MATTER_TIMESTAMP,
   formatInstant,
   normaliseZone,
+  offsetOf,
   parseInstant,
   parseTimelineInstant,
   toJekyllDate,
@@ -60,6 +61,19 @@ describe('parseInstant', () => {
     expect(valid).toBeGreaterThan(500);
   });
 
+  // The common shapes are read by character codes: one character off must still read as the regex does.
+  it('gives what the Date-based reading gives for timestamps with one character changed', () => {
+    const changed = fc
+      .tuple(timestamp, fc.nat(), fc.constantFrom('x', '/', ' ', '0', '9', ':', '-', '+', 'T', 'Z', '\u0660'))
+      .map(([text, at, c]) => text.slice(0, at % text.length) + c + text.slice((at % text.length) + 1));
+    fc.assert(
+      fc.property(changed, (text) => {
+        expect(parseInstant(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('reads a timeline date, time and zone as the front-matter reading reads their ISO form', () => {
     const parts = fc.tuple(
       fc.oneof(fc.integer({ min: 1890, max: 2110 }), fc.constantFrom(0, 99, 100, 1900, 2000, 2100)),
@@ -108,6 +122,18 @@ describe('toRfc3339', () => {
     ['2018-05-15 14:02+02:00', false, null],
   ])('%s (UTC: %s) is %s', (text, utc, expected) => {
     expect(toRfc3339(text, utc)).toBe(expected);
+  });
+
+  it('writes every timestamp without a fraction as formatInstant writes its instant', () => {
+    fc.assert(
+      fc.property(timestamp, fc.boolean(), (text, utc) => {
+        fc.pre(!text.includes('.'));
+        const ms = reference(text);
+        const written = ms === null ? null : formatInstant(ms, utc ? 0 : (offsetOf(text) as number));
+        expect(toRfc3339(text, utc)).toBe(written !== null && /^\d{4}-/.test(written) ? written : null);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

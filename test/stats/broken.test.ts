@@ -56,7 +56,7 @@ async function brokenFolder(): Promise<string> {
 describe('stats over a folder with broken files', () => {
   it('counts and lists the unreadable files with file:line:col, never drops them', async () => {
     const files = findFiles([await brokenFolder()], dir).files;
-    const report = computeStats(readIncidents(files, { cwd: dir }), { now: '2023-06-01', windowDays: 180 });
+    const report = computeStats(await readIncidents(files, { cwd: dir }), { now: '2023-06-01', windowDays: 180 });
     expect(report.files.total).toBe(7);
     expect(report.files.readable).toBe(4);
     expect(report.files.unreadable.map((n) => `${n.path}:${n.line}:${n.column}`)).toEqual([
@@ -70,7 +70,7 @@ describe('stats over a folder with broken files', () => {
 
   it('leaves values it cannot use out of the figures that need them, and says how many files each rests on', async () => {
     const files = findFiles([await brokenFolder()], dir).files;
-    const report = computeStats(readIncidents(files, { cwd: dir }), { now: '2023-06-01', windowDays: 180 });
+    const report = computeStats(await readIncidents(files, { cwd: dir }), { now: '2023-06-01', windowDays: 180 });
     expect(report.counts.bySeverity).toEqual({
       files: 3,
       rows: [

@@ -30,7 +30,7 @@ import { ROOT } from '../helpers/cli.js';
  */
 async function exampleReport(now = '2023-06-01') {
   const files = findFiles(['examples'], ROOT).files;
-  return computeStats(readIncidents(files, { cwd: ROOT }), { now, windowDays: 180 });
+  return computeStats(await readIncidents(files, { cwd: ROOT }), { now, windowDays: 180 });
 }
 
 describe('stats over the examples, checked against figures worked out by hand', () => {

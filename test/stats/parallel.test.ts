@@ -1,16 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runInProcess, tempDir } from '../helpers/cli.js';
-import { PARALLEL_THRESHOLD } from '../../src/stats/read-parallel.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { readIncidents } from '../../src/stats/collect.js';
+import { PARALLEL_THRESHOLD, threadsFor } from '../../src/stats/read-parallel.js';
 import { postmortemText } from './fixture.js';
 
 let dir: string;
+let paths: string[];
 let cleanup: () => Promise<void>;
-const COUNT = PARALLEL_THRESHOLD + 100;
+const COUNT = 600;
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir('postmortem-stats-parallel-'));
+  paths = [];
   for (let i = 0; i < COUNT; i++) {
     const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const id = `${day}-incident-${i}`;
@@ -29,24 +32,38 @@ beforeAll(async () => {
             customers: i,
             actions: [['Fix it', 'prevent', `team-${i % 5}`, day, i % 3 === 0 ? 'done' : 'open', '']],
           });
-    await writeFile(join(dir, `${id}.md`), text);
+    const path = join(dir, `${id}.md`);
+    await writeFile(path, text);
+    paths.push(path);
   }
 });
 afterAll(() => cleanup());
 
-describe('stats over enough files to use worker threads (the built binary)', () => {
-  it('gives the same report as one thread, file order kept', async () => {
-    const args = ['stats', '.', '--format', 'json', '--now', '2021-06-01'];
-    // A generous timeout: the machine running the tests may be shared.
-    const threads = await runCli(args, { cwd: dir, timeout: 90_000 });
-    // In process, vitest runs the TypeScript source, where the worker file does not exist; a
-    // report equal to the spawned one shows that the worker path changes nothing.
-    const single = await runInProcess(args, { cwd: dir });
-    expect(threads.code).toBe(1);
-    expect(single.code).toBe(1);
-    expect(JSON.parse(threads.stdout)).toEqual(JSON.parse(single.stdout));
-    const report = JSON.parse(threads.stdout) as { files: { total: number; unreadable: unknown[] } };
-    expect(report.files.total).toBe(COUNT);
-    expect(report.files.unreadable).toHaveLength(12);
+describe('stats in worker threads (the built module, which has the worker file)', () => {
+  it('reads the same records and notes as one thread, file order kept', async () => {
+    // In process, vitest runs the TypeScript source, where the worker file does not exist.
+    const built = (await import(
+      join(ROOT, 'dist', 'stats', 'read-parallel.js')
+    )) as typeof import('../../src/stats/read-parallel.js');
+    const threads = await built.readIncidentsParallel(paths, { cwd: dir, threads: 3 });
+    const single = await readIncidents(paths, { cwd: dir });
+    expect(threads).toEqual(single);
+    expect(threads.files).toBe(COUNT);
+    expect(threads.records).toHaveLength(COUNT - 12);
+    expect(threads.unreadable).toHaveLength(12);
   }, 120_000);
+});
+
+describe('how many threads stats reads in', () => {
+  it.each([
+    [PARALLEL_THRESHOLD - 1, 2, 0, 1],
+    [PARALLEL_THRESHOLD, 2, 0, 2],
+    [PARALLEL_THRESHOLD, 2, 0.4, 2],
+    [PARALLEL_THRESHOLD, 2, 0.6, 1],
+    [PARALLEL_THRESHOLD, 2, 13, 1],
+    [PARALLEL_THRESHOLD, 16, 2, 4],
+    [PARALLEL_THRESHOLD, 1, 0, 1],
+  ])('%i files, %i cores, load %d: %i', (files, cores, load, expected) => {
+    expect(threadsFor(files, cores, load)).toBe(expected);
+  });
 });

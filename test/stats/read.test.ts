@@ -28,8 +28,8 @@ const variants: Array<readonly [string, string]> = examples.flatMap(([name, text
 const USED = ['id', 'severity', 'services', 'started', 'detected', 'mitigated', 'resolved', 'impact', 'root_causes'];
 
 describe('the stats reader agrees with the full parser', () => {
-  it.each(variants)('%s', (_name, text) => {
-    const source = readStatsSource('x.md', Buffer.from(text)) as StatsSource;
+  it.each(variants)('%s', async (_name, text) => {
+    const source = (await readStatsSource('x.md', Buffer.from(text))) as StatsSource;
     const full = parsePostmortem(text, 'x.md').postmortem;
     expect('message' in source).toBe(false);
     for (const key of USED) expect(source.data[key], key).toEqual(full.data[key]);
@@ -37,9 +37,9 @@ describe('the stats reader agrees with the full parser', () => {
     for (const key of USED) expect(source.keyLines.get(key), key).toBe(full.keys.get(key)?.key.line);
   });
 
-  it('leaves a front matter it does not understand to the full parser, which reports its problem', () => {
+  it('leaves a front matter it does not understand to the full parser, which reports its problem', async () => {
     const text = '---\n"id": x\nseverity: [SEV1\n---\n';
-    expect(readStatsSource('x.md', Buffer.from(text))).toMatchObject({
+    expect(await readStatsSource('x.md', Buffer.from(text))).toMatchObject({
       line: 3,
       message: expect.stringMatching(/^Expected valid YAML in the front matter/) as unknown,
     });
@@ -49,27 +49,27 @@ describe('the stats reader agrees with the full parser', () => {
   it.each([
     ['a broken flow list in the notice', 'notice:\n  headline: [unclosed\n'],
     ['a duplicate key stats does not use', 'tags: [a]\ntags: [b]\n'],
-  ])('reports %s as every command does', (_name, extra) => {
+  ])('reports %s as every command does', async (_name, extra) => {
     const text = readFileSync(join(ROOT, 'examples', examples[0]![0]), 'utf8').replace(/\n---\n/, `\n${extra}---\n`);
     const full = parsePostmortem(text, 'x.md').problems[0];
     expect(full?.message).toMatch(/^Expected valid YAML in the front matter/);
-    expect(readStatsSource('x.md', Buffer.from(text))).toMatchObject({
+    expect(await readStatsSource('x.md', Buffer.from(text))).toMatchObject({
       message: full?.message,
       line: full?.line,
       column: full?.column,
     });
   });
 
-  it('reports bytes that are not UTF-8 as the full parser does', () => {
+  it('reports bytes that are not UTF-8 as the full parser does', async () => {
     const bytes = Buffer.concat([Buffer.from('---\nid: x\ntitle: caf'), Buffer.from([0xe9]), Buffer.from('\n---\n')]);
-    expect(readStatsSource('x.md', bytes)).toMatchObject({
+    expect(await readStatsSource('x.md', bytes)).toMatchObject({
       line: 1,
       message: expect.stringMatching(/not valid UTF-8/) as unknown,
     });
   });
 
-  it('reads a quoted key through the full parser', () => {
-    const source = readStatsSource('x.md', Buffer.from('---\n"severity": SEV2\n---\n')) as StatsSource;
+  it('reads a quoted key through the full parser', async () => {
+    const source = (await readStatsSource('x.md', Buffer.from('---\n"severity": SEV2\n---\n'))) as StatsSource;
     expect(source.data.severity).toBe('SEV2');
   });
 });

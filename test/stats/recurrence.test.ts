@@ -41,7 +41,10 @@ const INCIDENTS = [
 
 async function report(windowDays: number): Promise<StatsReport> {
   await writeIncidents(dir, INCIDENTS);
-  return computeStats(readIncidents(findFiles([dir], dir).files, { cwd: dir }), { now: '2021-01-01', windowDays });
+  return computeStats(await readIncidents(findFiles([dir], dir).files, { cwd: dir }), {
+    now: '2021-01-01',
+    windowDays,
+  });
 }
 
 describe('recurrence chains', () => {
@@ -106,7 +109,7 @@ describe('customer impact from impact windows', () => {
         customers: 3,
       },
     ]);
-    const r = computeStats(readIncidents(findFiles([dir], dir).files, { cwd: dir }), {
+    const r = computeStats(await readIncidents(findFiles([dir], dir).files, { cwd: dir }), {
       now: '2021-01-01',
       windowDays: 180,
     });
@@ -126,7 +129,7 @@ describe('customer impact from impact windows', () => {
         ],
       },
     ]);
-    const r = computeStats(readIncidents(findFiles([dir], dir).files, { cwd: dir }), {
+    const r = computeStats(await readIncidents(findFiles([dir], dir).files, { cwd: dir }), {
       now: '2021-01-01',
       windowDays: 180,
     });

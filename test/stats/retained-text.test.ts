@@ -29,7 +29,7 @@ describe('stats records', () => {
     }
     gc();
     const before = process.memoryUsage().heapUsed;
-    const input = readIncidents(paths, { cwd: dir });
+    const input = await readIncidents(paths, { cwd: dir });
     gc();
     const kept = process.memoryUsage().heapUsed - before;
     expect(input.records).toHaveLength(20);
