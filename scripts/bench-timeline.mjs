@@ -123,7 +123,7 @@ async function generate(dir) {
 // is what the budget is about when other work shares the machine's cores.
 const CHILD = `
 const started = performance.now();
-const { run } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'program.js'))});
+const { run } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'run.js'))});
 const { processIo } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'io.js'))});
 let lines = 0;
 const sink = { write: (t) => { lines += t.split('\\n').length - 1; return true; } };
