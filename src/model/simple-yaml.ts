@@ -56,17 +56,19 @@ function plain(text: string): unknown {
 function doubleQuoted(text: string, start: number): [string, number] {
   let value = '';
   let from = start + 1;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') return [value + text.slice(from, i), i + 1];
-    if (c === '\\') {
-      const next = text[i + 1];
-      if (next !== '"' && next !== '\\') out();
-      value += text.slice(from, i) + next;
-      from = ++i + 1;
-    }
+  // The next quote and the next backslash are found with indexOf, not character by character: a
+  // long quoted value (a title, a summary) was 11 % of a stats run read one character at a time.
+  let backslash = text.indexOf('\\', from);
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote === -1) return out();
+    if (backslash === -1 || backslash > quote) return [value + text.slice(from, quote), quote + 1];
+    const next = text[backslash + 1];
+    if (next !== '"' && next !== '\\') out();
+    value += text.slice(from, backslash) + next;
+    from = backslash + 2;
+    backslash = text.indexOf('\\', from);
   }
-  return out();
 }
 
 /** Keys seen before, each kept once; bounded, as a file may hold any number of distinct keys. */
