@@ -9,7 +9,9 @@ export function cellText(content: string, start: number, end: number): string {
   let text = content.slice(start, end).trim();
   if (text.startsWith('|')) text = text.slice(1);
   if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
-  return text.trim().replace(/\\\|/g, '|');
+  text = text.trim();
+  // Most cells hold no escaped pipe; the replace is skipped for them (a stats run reads ~330,000 cells).
+  return text.includes('\\|') ? text.replace(/\\\|/g, '|') : text;
 }
 
 /** Offsets of the unescaped pipes of a table row. */
@@ -25,6 +27,11 @@ function pipes(line: string): number[] {
     else if (line[i] === '|') out.push(i);
   }
   return out;
+}
+
+/** Where cell `n` of a row with pipes at `p` ends: at the next pipe, the last cell at the end of the line. */
+function cellEnd(line: string, p: readonly number[], n: number): number {
+  return n === p.length - 2 ? line.length : (p[n + 1] as number);
 }
 
 /**
@@ -44,9 +51,7 @@ export function readActionItemsLines(section: Section): ActionItemsTable | null 
   const headerPipes = pipes(header);
   const count = headerPipes.length - 1;
   if (count < 1 || pipes(delimiter).length - 1 !== count) return null;
-  const cellsOf = (line: string, p: number[]) =>
-    p.slice(0, -1).map((start, k) => ({ start, end: k === p.length - 2 ? line.length : (p[k + 1] as number) }));
-  const columns = cellsOf(header, headerPipes).map((c) => cellText(header, c.start, c.end));
+  const columns = headerPipes.slice(0, -1).map((start, n) => cellText(header, start, cellEnd(header, headerPipes, n)));
   const keys = columns.map((c) => c.toLowerCase());
   const rows: ActionItemRow[] = [];
   let k = i + 2;
@@ -59,18 +64,13 @@ export function readActionItemsLines(section: Section): ActionItemsTable | null 
     const cells: Record<string, TableCell> = {};
     // As in GFM, a row may have fewer cells than the header (the rest are missing) or more
     // (the excess is ignored); a large table of uneven rows must not need the full parser.
-    cellsOf(line, p)
-      .slice(0, count)
-      .forEach((c, n) => {
-        const key = keys[n];
-        if (key)
-          cells[key] = {
-            text: cellText(line, c.start, c.end),
-            line: lineNo,
-            column: c.start + 1,
-            endColumn: c.end + 1,
-          };
-      });
+    // A plain loop, without arrays or closures per row: a stats run reads ~330,000 cells.
+    for (let n = 0; n < count && n < p.length - 1; n++) {
+      const key = keys[n];
+      const start = p[n] as number;
+      const end = cellEnd(line, p, n);
+      if (key) cells[key] = { text: cellText(line, start, end), line: lineNo, column: start + 1, endColumn: end + 1 };
+    }
     rows.push({ cells, line: lineNo, column: 1, endColumn: line.length + 1 });
   }
   return { columns, line: i + section.contentStartLine, column: 1, rows };

@@ -123,6 +123,18 @@ describe('readSelectedKeys (the fast reader stats uses) against parsePostmortem'
     expect(read.length).toBeGreaterThan(files.length / 2);
   });
 
+  it('agrees on a table whose rows have an escaped pipe, more cells than the header, and fewer', () => {
+    const text =
+      '---\nid: x\n---\n## Action items\n\n| Action | Type | Owner | Due | Status |\n|---|---|---|---|---|\n' +
+      '| Fix \\| now | prevent | a\\|b | 2024-01-01 | open | extra |\n| Short | detect |\n';
+    expect(expectSame(text)).toBe(true);
+    const rows = readSelectedKeys(Buffer.from(text), KEYS)?.actionItems?.rows ?? [];
+    expect(rows.map((row) => Object.values(row.cells).map((cell) => cell.text))).toEqual([
+      ['Fix | now', 'prevent', 'a|b', '2024-01-01', 'open'],
+      ['Short', 'detect'],
+    ]);
+  });
+
   it('agrees on generated files', () => {
     let answered = 0;
     let withItems = 0;
