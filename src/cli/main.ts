@@ -16,5 +16,5 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${toolVersion()}\n`);
 } else {
   const [{ processIo }, { run }] = await Promise.all([import('./io.js'), import('./run.js')]);
-  process.exitCode = await run(argv, processIo());
+  process.exitCode = await run(argv, await processIo());
 }

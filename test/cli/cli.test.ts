@@ -99,6 +99,14 @@ describe('colour', () => {
       (await runInProcess(['--no-color', ...args], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr,
     ).not.toMatch(ANSI);
   });
+  it('is on in the binary with FORCE_COLOR (chalk is loaded for it), on each stream it is wanted for', async () => {
+    const forced = await runCli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stderr).toMatch(/no such file/);
+    expect(forced.stderr).toMatch(ANSI);
+    const plain = await runCli(args, { env: { NO_COLOR: undefined } });
+    expect(plain.stderr).toMatch(/no such file/);
+    expect(plain.stderr).not.toMatch(ANSI);
+  });
   it('is on in a real terminal (script gives a pseudo-terminal) unless NO_COLOR is set', async () => {
     const run = promisify(execFile);
     const command = `node ${BIN} render no-such-file.md`;

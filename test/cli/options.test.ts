@@ -14,7 +14,7 @@ import { runInProcess, ROOT } from '../helpers/cli.js';
 // The real commander program, walked command by command: a short flag means one thing
 // everywhere, and an option several commands share reads the same in each one's help.
 
-const program = buildProgram(processIo(), () => undefined);
+const program = buildProgram(await processIo(), () => undefined);
 const options: Array<{ command: string; option: Option }> = [
   ...program.options.map((option) => ({ command: '(global)', option })),
   ...program.commands.flatMap((command) => command.options.map((option) => ({ command: command.name(), option }))),

@@ -10,7 +10,7 @@ import { buildProgram } from '../../src/cli/program.js';
 
 /** What the real program hands the lint action for these arguments. */
 async function commanderParse(args: string[]): Promise<{ operands: string[]; options: Record<string, unknown> }> {
-  const program = buildProgram(processIo(), () => undefined);
+  const program = buildProgram(await processIo(), () => undefined);
   let parsed: { operands: string[]; options: Record<string, unknown> } | undefined;
   program.commands
     .find((c) => c.name() === 'lint')!

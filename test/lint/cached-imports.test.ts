@@ -97,6 +97,7 @@ describe('a cached re-run of an untouched file', () => {
       'file:///p/node_modules/zod/index.js',
     ],
     ['CommonJS module (the CommonJS loader is not started)', /^\/.*\.c?js$/, '/p/node_modules/yaml/dist/index.js'],
+    ['chalk (no output stream is a terminal)', /\/chalk\//, 'file:///p/node_modules/chalk/source/index.js'],
   ])('loads no %s', (_name, pattern, example) => {
     expect(pattern.test(example)).toBe(true);
     expect(cached.filter((u) => pattern.test(u))).toEqual([]);
