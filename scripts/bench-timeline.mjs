@@ -127,7 +127,7 @@ const { run } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'run.js'
 const { processIo } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'io.js'))});
 let lines = 0;
 const sink = { write: (t) => { lines += t.split('\\n').length - 1; return true; } };
-const io = { ...processIo(), stdout: sink, stderr: { write: () => true } };
+const io = { ...(await processIo()), stdout: sink, stderr: { write: () => true } };
 const code = await run(process.argv.slice(1), io);
 const cpu = process.cpuUsage();
 process.stdout.write(JSON.stringify({ code, lines, wall: (performance.now() - started) / 1000, cpu: (cpu.user + cpu.system) / 1e6 }));
