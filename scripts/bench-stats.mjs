@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { arg, args, ROOT } from './bench-args.mjs';
+import { prng } from './bench-corpus.mjs';
 import { fmt, measure } from './bench-measure.mjs';
 import { loadRealProse, writeRealCorpus } from './bench-real-corpus.mjs';
 
@@ -21,18 +22,6 @@ const CORPUS = arg('--corpus', 'real');
 const KEEP = args.includes('--keep');
 const STRICT = args.includes('--strict');
 const BIN = join(ROOT, 'bin', 'postmortem.js');
-
-/** mulberry32: a small deterministic PRNG, so every run reads the same corpus. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const CATEGORIES = ['capacity', 'network', 'configuration', 'dependency', 'untested-update', 'data-migration'];

@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { arg, args, ROOT } from './bench-args.mjs';
+import { prng } from './bench-corpus.mjs';
 
 const MESSAGES = Number(arg('--messages', '50000'));
 const RUNS = Number(arg('--runs', '3'));
@@ -17,18 +18,6 @@ const STRICT = args.includes('--strict');
 const KEEP = args.includes('--keep');
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 2, 25, 0, 0, 0);
-
-/** mulberry32: a small deterministic PRNG, so every run reads the same export. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PHRASES = [
   'looking into it',
