@@ -1,4 +1,3 @@
-import { reportError } from './exit.js';
 import { withoutColor, withVisibleControls, type Io } from './io.js';
 import { LINT_OPTIONS, NO_COLOR_FLAG } from './options.js';
 import type { LintOptions } from './commands/lint.js';
@@ -19,6 +18,8 @@ export async function run(argv: string[], givenIo: Io): Promise<number> {
       const { lintCommand } = await import('./commands/lint.js');
       return await lintCommand(plain.operands, plain.options as LintOptions, io);
     } catch (error) {
+      // Loaded for an error only: with report.js, two modules a run that ends in a report never needs.
+      const { reportError } = await import('./exit.js');
       return reportError(error, io);
     }
   }

@@ -1,11 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { loadContentHash, LintCache, type FileStamp } from './cache.js';
 import type { FileOutcome } from './engine.js';
-import { readBounded } from './read.js';
-import { checkUniqueIds } from './unique-ids.js';
+import type { readBounded } from './read.js';
 import type { LintResult, LintSettings, RuleTimings } from './types.js';
 
 /** A file handed to a worker; `bytes` when the main thread has already read it (for the cache). */
@@ -33,7 +30,7 @@ const WORKER_YOUNG_GENERATION_MB = 16;
  */
 function workerScript(): URL | null {
   const url = new URL('./worker.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : null;
+  return existsSync(url) ? url : null;
 }
 
 /** How to run over many files. */
@@ -126,6 +123,8 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
   const cache = useCache ? LintCache.open(options.cache!.location, options.cache!.toolVersion, options.settings) : null;
   const hashes = new Map<number, { hash: string; stamp: FileStamp }>();
   let contentHash: ((bytes: Uint8Array) => string) | undefined;
+  // The reader, like the hash, is loaded when a file has to be read: a re-run of untouched files reads none.
+  let read: typeof readBounded | undefined;
   if (cache) {
     jobs = [];
     // Synchronous reads: the main thread has nothing else to do meanwhile, and they cost a
@@ -141,13 +140,14 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
         report(1);
         continue;
       }
-      const read = stamp ? readBounded(path) : null;
-      if (!stamp || !read || 'problem' in read) {
+      read ??= (await import('./read.js')).readBounded;
+      const got = stamp ? read(path) : null;
+      if (!stamp || !got || 'problem' in got) {
         // Not cached: the lint thread reads it again and reports the problem.
         jobs.push({ index, path });
         continue;
       }
-      const bytes = read.bytes;
+      const bytes = got.bytes;
       contentHash ??= await loadContentHash();
       const hash = contentHash(bytes);
       const hit = cache.get(path, hash, stamp);
@@ -162,7 +162,9 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
   } else {
     jobs = paths.map((path, index) => ({ index, path }));
   }
-  const threads = Math.min(options.workers ?? availableParallelism(), 8, Math.ceil(jobs.length / 100));
+  // node:os is loaded only for a run that lints something.
+  const cores = options.workers ?? (jobs.length > 0 ? (await import('node:os')).availableParallelism() : 0);
+  const threads = Math.min(cores, 8, Math.ceil(jobs.length / 100));
   // Even one core gets a worker for a large run: its small young generation keeps 10,000 files at a
   // 160 MB peak where this thread's default heap let garbage pile up to 380 MB (what survives such
   // a run is 18 MB), for the same CPU time.
@@ -187,6 +189,8 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
       cache.set(paths[index] as string, hash, outcomes[index] as FileOutcome, stamp);
     await cache.save();
   }
-  checkUniqueIds(outcomes, options.settings);
+  // Answered wholly from a cache whose ids are distinct: no two of these files share an id.
+  if (!(cache && jobs.length === 0 && cache.idsDistinct))
+    (await import('./unique-ids.js')).checkUniqueIds(outcomes, options.settings);
   return outcomes.map((o) => o.result);
 }

@@ -70,6 +70,27 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     }
   });
 
+  it('knows whether its ids are distinct: as saved, and unknown once an outcome is stored', async () => {
+    const location = join(dir, 'ids.json');
+    const stamp = { size: 1, mtimeMs: 1 };
+    const withId = (path: string, value: string): FileOutcome => ({
+      ...outcome(path),
+      id: { value, line: 2, column: 5 },
+    });
+    const first = LintCache.open(location, '1.0.0', settings);
+    first.set('/p/a.md', h('a'), withId('/p/a.md', 'x'), stamp);
+    first.set('/p/b.md', h('b'), withId('/p/b.md', 'y'), stamp);
+    first.set('/p/c.md', h('c'), outcome('/p/c.md'), stamp);
+    first.set('/p/d.md', h('d'), outcome('/p/d.md'), stamp);
+    await first.save();
+    const second = LintCache.open(location, '1.0.0', settings);
+    expect(second.idsDistinct).toBe(true);
+    second.set('/p/c.md', h('e'), withId('/p/c.md', 'x'), stamp);
+    expect(second.idsDistinct).toBe(false);
+    await second.save();
+    expect(LintCache.open(location, '1.0.0', settings).idsDistinct).toBe(false);
+  });
+
   it('starts empty for another tool version', async () => {
     const location = join(dir, 'versioned.json');
     const stamp = { size: 1, mtimeMs: 1 };
@@ -121,6 +142,7 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     ['a modification time that is text', (d: Data) => ({ ...d, mtimes: ['1'] })],
     ['an id that is a number', (d: Data) => ({ ...d, ids: [7] })],
     ['an id without its column', (d: Data) => ({ ...d, idAt: [2] })],
+    ['no word on whether ids are distinct', (d: Data) => ({ ...d, distinctIds: undefined })],
     [
       'a path twice',
       (d: Data) => ({

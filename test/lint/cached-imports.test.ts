@@ -98,6 +98,19 @@ describe('a cached re-run of an untouched file', () => {
     ],
     ['CommonJS module (the CommonJS loader is not started)', /^\/.*\.c?js$/, '/p/node_modules/yaml/dist/index.js'],
     ['chalk (no output stream is a terminal)', /\/chalk\//, 'file:///p/node_modules/chalk/source/index.js'],
+    [
+      'error report (exit.js and report.js load for an error only)',
+      /\/cli\/(?:exit|report)\.js$/,
+      'file:///p/dist/cli/exit.js',
+    ],
+    ['reader (no file is read)', /\/lint\/read\.js$/, 'file:///p/dist/lint/read.js'],
+    [
+      'duplicate-id check (the cache knows its ids are distinct)',
+      /\/lint\/unique-ids\.js$/,
+      'file:///p/dist/lint/unique-ids.js',
+    ],
+    ['timing table (TIMING is not set)', /\/lint\/timing\.js$/, 'file:///p/dist/lint/timing.js'],
+    ['node:os or node:url (no thread to plan, no worker script to find)', /^node:(?:os|url)$/, 'node:os'],
   ])('loads no %s', (_name, pattern, example) => {
     expect(pattern.test(example)).toBe(true);
     expect(cached.filter((u) => pattern.test(u))).toEqual([]);

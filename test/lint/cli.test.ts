@@ -171,6 +171,25 @@ describe('postmortem lint (in-process; the binary is tested in test/cli and test
     expect(results[0]?.messages[0]?.message).toContain('unique');
   });
 
+  // A run answered wholly from a cache whose ids are distinct skips the check (src/lint/run.ts).
+  it('reports duplicate ids with --cache: a new file repeating a cached id, and again when both are cached', async () => {
+    const good = await base();
+    const root = await project('cached-dupes', { 'postmortems/2020-01-01-api-outage.md': good });
+    const args = ['lint', '--format', 'json'];
+    const cached = async () => runInProcess([...args, '--cache'], { cwd: root });
+    const rules = (stdout: string) =>
+      (JSON.parse(stdout) as Array<{ messages: Array<{ ruleId: string }> }>).map((r) =>
+        r.messages.map((m) => m.ruleId),
+      );
+    expect(rules((await cached()).stdout)).toEqual([[]]);
+    expect(rules((await cached()).stdout)).toEqual([[]]);
+    await mkdir(join(root, 'postmortems/2021'));
+    await writeFile(join(root, 'postmortems/2021/2020-01-01-api-outage.md'), good);
+    const uncached = await runInProcess(args, { cwd: root });
+    expect(rules(uncached.stdout)).toEqual([['id-filename'], ['id-filename']]);
+    for (const run of [await cached(), await cached()]) expect([run.code, run.stdout]).toEqual([1, uncached.stdout]);
+  });
+
   it('--fix sorts the timeline, normalises prefixes and adds offsets from timezone; a second run changes nothing', async () => {
     const text = (await base())
       .replace('started: "2020-01-01T10:00:00Z"', 'timezone: Europe/Berlin\nstarted: "2020-01-01T11:00:00"')

@@ -82,6 +82,17 @@ describe('formatters', () => {
     ]);
   });
 
+  it('json writes ESLint fields in ESLint order, whatever else a result or message holds and in whatever order', () => {
+    const message = { column: 2, line: 1, message: 'm', severity: 1, ruleId: 'x', fixable: true, fix: { text: 'y' } };
+    const shuffled = { ...results[1], messages: [message], extra: { line: 3 } } as unknown as LintResult;
+    const parsed = JSON.parse(json([shuffled], options)) as Array<{ messages: object[] }>;
+    expect(Object.keys(parsed[0] ?? {})).toEqual(Object.keys(results[1] ?? {}));
+    expect(parsed[0]?.messages).toEqual(
+      [message].map(({ ruleId, severity, message, line, column }) => ({ ruleId, severity, message, line, column })),
+    );
+    expect(Object.keys(parsed[0]?.messages[0] ?? {})).toEqual(['ruleId', 'severity', 'message', 'line', 'column']);
+  });
+
   it('github escapes messages and properties', () => {
     const line = github(results, options).split('\n')[0] ?? '';
     expect(line.startsWith('::error file=postmortems/2020-01-01-a%2Cb%3Ac.md,line=5,col=11,')).toBe(true);

@@ -6,7 +6,6 @@ import { visible } from '../../lint/formatters/escape.js';
 import { FORMATTER_NAMES, loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
 import { lintProject, repositoryRoot } from '../../lint/project.js';
 import { RULE_CATALOG } from '../../lint/catalog.js';
-import { timingRows, timingTable } from '../../lint/timing.js';
 import type { RuleTimings } from '../../lint/types.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import { parseNow } from '../now.js';
@@ -143,7 +142,10 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
   } else {
     io.stdout.write(text);
   }
-  if (timings && io.env.TIMING) io.stderr.write(timingTable(timings, timingRows(io.env.TIMING)));
+  if (timings && io.env.TIMING) {
+    const { timingRows, timingTable } = await import('../../lint/timing.js');
+    io.stderr.write(timingTable(timings, timingRows(io.env.TIMING)));
+  }
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
