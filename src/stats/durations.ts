@@ -33,7 +33,12 @@ function nearestRank(sorted: Float64Array, p: number): number | null {
 export function summarize(values: ReadonlyArray<number | null>): DurationSummary {
   // A typed array sorts numbers natively, without calling a comparator per comparison (stats sorts
   // every time list once per severity, category and quarter, and overall). Durations are finite.
-  const known = Float64Array.from(values.filter((v): v is number => v !== null)).sort();
+  let count = 0;
+  for (const v of values) if (v !== null) count++;
+  const known = new Float64Array(count);
+  let i = 0;
+  for (const v of values) if (v !== null) known[i++] = v;
+  known.sort();
   const median = nearestRank(known, 50);
   const p90 = nearestRank(known, 90);
   return {

@@ -1,6 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readIncidents } from './collect.js';
+import { unpackInput } from './transfer.js';
 import type { StatsInput } from './types.js';
 
 /**
@@ -20,23 +21,23 @@ export function threadsFor(files: number, cores: number, load: number): number {
   return Math.max(1, Math.min(4, cores, Math.round(cores - load)));
 }
 
-function inWorker(paths: string[], cwd: string, started: Worker[]): Promise<StatsInput> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { paths, cwd } });
-    started.push(worker);
-    worker.once('message', (input: StatsInput) => {
-      resolve(input);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
-}
+/**
+ * Files a batch: what a thread claims at a time. Small enough that the threads finish within a
+ * batch of each other (a batch of real prose is a few milliseconds), large enough that the
+ * messages cost little.
+ */
+export const BATCH_FILES = 50;
+
+/** Waits for the next macrotask, so that messages from the workers are handled meanwhile. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Reads files as `readIncidents` does, spread over the free cores for large sets (`threads`, when
- * given, decides instead): the main thread reads the first share while worker threads read the
- * others; shares are contiguous, so the order of the files (and of every list in the report) is
- * the same as in one thread.
+ * given, decides instead). The threads claim batches of BATCH_FILES files from a shared counter
+ * until none is left, so a worker that starts late or a core that is busy takes fewer; the main
+ * thread reads too, and unpacks the batches the workers post between its own, while they read on.
+ * The batches are put together in their order, so the order of the files (and of every list in the
+ * report) is the same as in one thread.
  */
 export async function readIncidentsParallel(
   paths: readonly string[],
@@ -46,24 +47,52 @@ export async function readIncidentsParallel(
   const built = import.meta.url.endsWith('.js');
   const threads = built ? (options.threads ?? threadsFor(paths.length, availableParallelism(), loadavg()[0] ?? 0)) : 1;
   if (threads <= 1) return readIncidents(paths, options);
-  const size = Math.ceil(paths.length / threads);
-  const shares = Array.from({ length: threads }, (_, i) => paths.slice(i * size, (i + 1) * size));
-  // Workers start first so that their module loading overlaps the main thread's share.
-  const started: Worker[] = [];
-  const others = shares.slice(1).map((share) => inWorker(share, options.cwd, started));
-  const all = Promise.all(others);
-  // Handled below, after the main thread's share: a thread failing meanwhile is not an unhandled rejection.
-  all.catch(() => undefined);
-  const first = await readIncidents(shares[0] as string[], options);
-  let rest: StatsInput[];
+  const batches = Math.ceil(paths.length / BATCH_FILES);
+  const parts: StatsInput[] = [];
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  let done = 0;
+  let exited = 0;
+  let failed: Error | undefined;
+  let wake = (): void => undefined;
+  const workers = Array.from({ length: threads - 1 }, () => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: { paths, cwd: options.cwd, counter, batchSize: BATCH_FILES },
+    });
+    worker.on('message', ({ batch, packed }: { batch: number; packed: string }) => {
+      parts[batch] = unpackInput(packed);
+      done++;
+      wake();
+    });
+    worker.once('error', (error) => {
+      failed ??= error;
+      wake();
+    });
+    worker.once('exit', (code) => {
+      exited++;
+      if (code !== 0) failed ??= new Error(`A stats worker thread stopped with exit code ${code}.`);
+      wake();
+    });
+    return worker;
+  });
   try {
-    rest = await all;
+    for (let batch = Atomics.add(counter, 0, 1); batch < batches && failed === undefined;) {
+      const start = batch * BATCH_FILES;
+      parts[batch] = await readIncidents(paths.slice(start, start + BATCH_FILES), options);
+      done++;
+      await nextTurn();
+      batch = Atomics.add(counter, 0, 1);
+    }
+    while (done < batches && failed === undefined) {
+      // Every batch is claimed; a worker that ended without posting its own would leave us waiting.
+      if (exited === workers.length) failed = new Error('A stats worker thread ended before posting all its files.');
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+    if (failed !== undefined) throw failed;
   } catch (error) {
     // One failed thread fails the run; the others must not keep the process alive meanwhile.
-    await Promise.all(started.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => w.terminate()));
     throw error;
   }
-  const parts = [first, ...rest];
   return {
     files: paths.length,
     records: parts.flatMap((p) => p.records),

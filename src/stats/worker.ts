@@ -1,6 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readIncidents } from './collect.js';
+import { packInput } from './transfer.js';
 
-// A stats worker: reads its share of the files and posts the records back; never throws on bad files.
-const { paths, cwd } = workerData as { paths: string[]; cwd: string };
-parentPort?.postMessage(await readIncidents(paths, { cwd }));
+// A stats worker: claims batches of the files from the counter it shares with the main thread and
+// the other workers, reads each and posts it back packed, with the batch's number; never throws on
+// bad files. It stops when no batch is left.
+const { paths, cwd, counter, batchSize } = workerData as {
+  paths: string[];
+  cwd: string;
+  counter: Int32Array;
+  batchSize: number;
+};
+for (;;) {
+  const batch = Atomics.add(counter, 0, 1);
+  const start = batch * batchSize;
+  if (start >= paths.length) break;
+  const input = await readIncidents(paths.slice(start, start + batchSize), { cwd });
+  parentPort?.postMessage({ batch, packed: packInput(input) });
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { readIncidents } from '../../src/stats/collect.js';
-import { PARALLEL_THRESHOLD, threadsFor } from '../../src/stats/read-parallel.js';
+import { BATCH_FILES, PARALLEL_THRESHOLD, threadsFor } from '../../src/stats/read-parallel.js';
 import { postmortemText } from './fixture.js';
 
 let dir: string;
@@ -48,9 +48,13 @@ describe('stats in worker threads (the built module, which has the worker file)'
     const threads = await built.readIncidentsParallel(paths, { cwd: dir, threads: 3 });
     const single = await readIncidents(paths, { cwd: dir });
     expect(threads).toEqual(single);
+    // The same keys in the same order too: the records from the workers are unpacked, not cloned.
+    expect(JSON.stringify(threads)).toBe(JSON.stringify(single));
     expect(threads.files).toBe(COUNT);
     expect(threads.records).toHaveLength(COUNT - 12);
     expect(threads.unreadable).toHaveLength(12);
+    // Batches enough that every thread gets some.
+    expect(COUNT / BATCH_FILES).toBeGreaterThanOrEqual(6);
   }, 120_000);
 });
 

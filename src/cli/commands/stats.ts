@@ -18,8 +18,7 @@ export async function statsCommand(patterns: string[], options: StatsCommandOpti
   const now = parseNowDay(options.now);
   const input = await readProject(patterns, io, options.config);
   const report = computeStats(input, { now, windowDays: Number(windowText) });
-  const items = input.records.flatMap((r) => r.actionItems);
-  await emit(formatStats(report, format, items), io, options.out, options.force);
+  await emit(formatStats(report, format, input.records), io, options.out, options.force);
   warnUnreadable(input, io);
   return input.unreadable.length > 0 ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import type { StatsReport } from '../report.js';
+import type { IncidentRecord } from '../types.js';
 import { formatActionsCsv } from './csv.js';
 import { formatHtml } from './html.js';
 import { formatMarkdown } from './markdown.js';
@@ -8,12 +9,11 @@ import { STATS_FORMATS, type StatsFormat } from './names.js';
 
 export { STATS_FORMATS, type StatsFormat };
 
-/** Writes a report in a format; `csv` gives the action items behind the figures. */
-export function formatStats(
-  report: StatsReport,
-  format: StatsFormat,
-  items: Parameters<typeof formatActionsCsv>[0],
-): string {
+/**
+ * Writes a report in a format; `csv` gives the action items of the records behind the figures (the
+ * only format that lists them, so only it gathers them: 55,000 items over 10,000 real-prose files).
+ */
+export function formatStats(report: StatsReport, format: StatsFormat, records: readonly IncidentRecord[]): string {
   switch (format) {
     case 'table':
       return formatTable(report);
@@ -24,6 +24,9 @@ export function formatStats(
     case 'html':
       return formatHtml(report);
     case 'csv':
-      return formatActionsCsv(items, report.now);
+      return formatActionsCsv(
+        records.flatMap((r) => r.actionItems),
+        report.now,
+      );
   }
 }
