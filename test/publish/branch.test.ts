@@ -44,13 +44,26 @@ describe('who commits', () => {
     );
   });
 
-  it('is postmortem <postmortem@localhost> when git knows no identity at all (the real binary, no global config)', async () => {
-    const { dir, crm, work } = await fixture();
-    await git(dir, 'config', '--unset', 'user.name');
-    await git(dir, 'config', '--unset', 'user.email');
+  it('is postmortem <postmortem@localhost> for what git is not told (the real binary, no global config)', async () => {
+    const { dir, crm, carshare, work } = await fixture();
     const home = join(work, 'home');
     await mkdir(home);
-    const env = { HOME: home, XDG_CONFIG_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(home, 'none') };
+    // EMAIL is what git would guess an address from; postmortem's fallback wins over it, as over the host's name.
+    const env = {
+      HOME: home,
+      XDG_CONFIG_HOME: home,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: join(home, 'none'),
+      EMAIL: 'guessed@example.org',
+    };
+    // Half an identity: the configured name, and the fallback for the missing email (not one git guesses).
+    await git(dir, 'config', '--unset', 'user.email');
+    const half = await runCli(['publish', carshare, '--site', dir, '--timezone', 'UTC', '--lang', 'en'], { env });
+    expect(half.code).toBe(0);
+    expect(await git(dir, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', `postmortem/${CARSHARE}`)).toBe(
+      'Site Owner <postmortem@localhost>|Site Owner <postmortem@localhost>',
+    );
+    await git(dir, 'config', '--unset', 'user.name');
     const result = await runCli(['publish', crm, '--site', dir, '--timezone', 'Europe/Berlin'], { env });
     expect(result.stderr).toContain(`Committed ${CRM_LANGS.length} jekyll post(s)`);
     expect(result.code).toBe(0);
@@ -161,6 +174,16 @@ describe('publish never disturbs the site', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`postmortem/${CRM} is checked out in ${dir}`);
     expect(await siteState(dir)).toEqual(before);
+  });
+  it('refuses when an unborn HEAD names the post branch (no such ref yet, so for-each-ref cannot tell)', async () => {
+    const { dir, crm } = await fixture();
+    await git(dir, 'symbolic-ref', 'HEAD', `refs/heads/postmortem/${CRM}`);
+    const before = await siteState(dir);
+    const result = await publish(crm, dir);
+    expect(result.stderr).toContain(`postmortem/${CRM} is checked out in ${dir}`);
+    expect(result.code).toBe(1);
+    expect(await siteState(dir)).toEqual(before);
+    expect(await git(dir, 'branch', '--list', 'postmortem/*')).toBe('');
   });
 });
 
