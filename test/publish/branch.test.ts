@@ -2,7 +2,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, runInProcess, tempDir } from '../helpers/cli.js';
-import { exampleLanguages, examplePostmortem, git, jekyllPosts, makeSite, SITE_FILES, siteState } from './site.js';
+import {
+  exampleLanguages,
+  examplePostmortem,
+  git,
+  jekyllPosts,
+  makeSite,
+  SITE_FILES,
+  siteState,
+  withProcessEnv,
+} from './site.js';
 
 const CRM = '2018-05-15-crm-release-rollback-failed';
 const CARSHARE = '2019-03-12-carshare-db-maintenance';
@@ -44,7 +53,7 @@ describe('who commits', () => {
     );
   });
 
-  it('is postmortem <postmortem@localhost> for what git is not told (the real binary, no global config)', async () => {
+  it('is postmortem <postmortem@localhost> for what git is not told (no global or system config)', async () => {
     const { dir, crm, carshare, work } = await fixture();
     const home = join(work, 'home');
     await mkdir(home);
@@ -58,13 +67,13 @@ describe('who commits', () => {
     };
     // Half an identity: the configured name, and the fallback for the missing email (not one git guesses).
     await git(dir, 'config', '--unset', 'user.email');
-    const half = await runCli(['publish', carshare, '--site', dir, '--timezone', 'UTC', '--lang', 'en'], { env });
+    const half = await withProcessEnv(env, () => publish(carshare, dir, '--lang', 'en'));
     expect(half.code).toBe(0);
     expect(await git(dir, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', `postmortem/${CARSHARE}`)).toBe(
       'Site Owner <postmortem@localhost>|Site Owner <postmortem@localhost>',
     );
     await git(dir, 'config', '--unset', 'user.name');
-    const result = await runCli(['publish', crm, '--site', dir, '--timezone', 'Europe/Berlin'], { env });
+    const result = await withProcessEnv(env, () => publish(crm, dir));
     expect(result.stderr).toContain(`Committed ${CRM_LANGS.length} jekyll post(s)`);
     expect(result.code).toBe(0);
     expect(await git(dir, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', `postmortem/${CRM}`)).toBe(

@@ -83,6 +83,23 @@ export async function makeSite(files: Record<string, string>): Promise<{ dir: st
   return site;
 }
 
+/**
+ * Runs `fn` with `env` added to this process's environment, then restores it: git, run by a
+ * publish in-process, starts from it, as it would from the binary's.
+ */
+export async function withProcessEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.keys(env).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, env);
+  try {
+    return await fn();
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
 /** Every file and link under `dir` but `.git`, relative and `/`-separated, with its text or its link's target. */
 async function workTreeFiles(dir: string, under = ''): Promise<string[]> {
   const out: string[] = [];
