@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { refuse } from './errors.js';
-import { git, GitError, gitRaw, identityFallback, readBlobs } from './git.js';
+import { git, GitError, gitRaw, identityFallback, readObjects, type GitObject } from './git.js';
 
 /** A file to place in the commit: its path in the repository (`/`-separated) and its text. */
 export interface TreeFile {
@@ -106,95 +106,85 @@ export function tipOf(state: RefState | undefined): BranchTip {
 
 type TreeEntry = { mode: string; type: string; id: string };
 
-/** Adds the entries of one `ls-tree` output (`-z`) to `entries`, by path. */
-function addEntries(out: string, entries: Map<string, TreeEntry>): void {
-  for (const line of out.split('\0')) {
-    const tab = line.indexOf('\t');
-    if (tab === -1) continue;
-    const [mode = '', type = '', id = ''] = line.slice(0, tab).split(' ');
-    entries.set(line.slice(tab + 1), { mode, type, id });
-  }
-}
-
-/**
- * The entries along every path: each folder on the way to a path and the path itself, when they
- * are there, from one `ls-tree -r -t`. A folder that is a file or a link hides what lies below it,
- * so the folders missing from that listing (absent, or not a tree) are looked up by a second,
- * non-recursive `ls-tree`, for all paths at once: only the first missing folder of each path,
- * since no folder below a missing one can be there, so no path given to it lies inside another
- * (given a folder and a path inside it, ls-tree lists the folder's contents instead of its entry).
- */
-async function entriesAlong(repo: string, commit: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> {
+/** The entries of a tree object (`cat-file --batch` gives it raw: mode, space, name, NUL, the id's bytes), by name. */
+function treeEntries(tree: GitObject): Map<string, TreeEntry> {
   const entries = new Map<string, TreeEntry>();
-  if (paths.length === 0) return entries;
-  addEntries(await git(repo, ['ls-tree', '-r', '-t', '-z', commit, '--', ...paths]), entries);
-  const missing = new Set<string>();
-  for (const path of paths) {
-    const segments = path.split('/');
-    for (let i = 1; i < segments.length; i++) {
-      const folder = segments.slice(0, i).join('/');
-      if (entries.has(folder)) continue;
-      missing.add(folder);
-      break;
-    }
+  const idBytes = tree.id.length / 2;
+  const { data } = tree;
+  let at = 0;
+  while (at < data.length) {
+    const space = data.indexOf(0x20, at);
+    const nul = data.indexOf(0, space);
+    if (space === -1 || nul === -1) throw new GitError(`tree ${tree.id} could not be read.`, '');
+    const mode = data.toString('latin1', at, space);
+    const type = mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+    const id = data.toString('hex', nul + 1, nul + 1 + idBytes);
+    entries.set(data.toString('utf8', space + 1, nul), { mode: mode.padStart(6, '0'), type, id });
+    at = nul + 1 + idBytes;
   }
-  if (missing.size > 0) addEntries(await git(repo, ['ls-tree', '-z', commit, '--', ...missing]), entries);
   return entries;
 }
 
-/** The parent's entry for a file (a blob), or null; refuses paths the tree cannot take as a file. */
-function previousEntry(path: string, along: Map<string, TreeEntry>): TreeEntry | null {
+/** The object names a file's lookup needs: the tree of every folder on its way (the root first), and the file itself. */
+function lookups(parent: string, path: string): string[] {
   const segments = path.split('/');
-  for (let i = 1; i < segments.length; i++) {
-    const folder = segments.slice(0, i).join('/');
-    const entry = along.get(folder);
+  const names = [`${parent}^{tree}`];
+  for (let i = 1; i < segments.length; i++) names.push(`${parent}:${segments.slice(0, i).join('/')}`);
+  return [...names, `${parent}:${path}`];
+}
+
+/**
+ * The parent's version of a file (its entry and text), or null when it has none; refuses paths the
+ * tree cannot take as a file. Each entry is read from the tree of the folder holding it, so a
+ * folder that is a file or a link is seen as such, whatever lies below it.
+ */
+function previousVersion(
+  parent: string,
+  path: string,
+  objects: Map<string, GitObject | null>,
+): { entry: TreeEntry; text: string } | null {
+  const names = lookups(parent, path);
+  const segments = path.split('/');
+  let entry: TreeEntry | undefined;
+  for (const [i, segment] of segments.entries()) {
+    const folder = objects.get(names[i] as string);
+    if (!folder || folder.type !== 'tree') throw new GitError(`the tree of ${parent} could not be read.`, '');
+    entry = treeEntries(folder).get(segment);
     if (!entry) return null;
+    if (i === segments.length - 1) break;
+    const shown = segments.slice(0, i + 1).join('/');
     if (entry.mode === '120000')
-      refuse(`${folder} is a symbolic link in the site; refusing to write ${path} through it.`);
-    if (entry.type !== 'tree') refuse(`${folder} is a file in the site; expected a folder.`);
+      refuse(`${shown} is a symbolic link in the site; refusing to write ${path} through it.`);
+    if (entry.type !== 'tree') refuse(`${shown} is a file in the site; expected a folder.`);
   }
-  const entry = along.get(path) ?? null;
   if (!entry) return null;
   if (entry.type === 'tree') refuse(`${path} is a folder in the site; expected a post file there.`);
   if (entry.mode === '120000') refuse(`${path} is a symbolic link; refusing to write through it.`);
   if (entry.type !== 'blob') refuse(`${path} is a ${entry.type} in the site; expected a file.`);
-  return entry;
+  const blob = objects.get(names[names.length - 1] as string);
+  if (!blob || blob.id !== entry.id) throw new GitError(`${path} in ${parent} could not be read.`, '');
+  return { entry, text: blob.data.toString('utf8') };
 }
 
-/** What committing `files` on the branch would change now (nothing is written). */
+/**
+ * What committing `files` on the branch would change now (nothing is written). Every tree on the
+ * way to every file and every file's previous version come from one `cat-file --batch`; a refused
+ * path is thrown only when its turn comes, so files before it are checked first, as one by one.
+ */
 export async function planBranch(request: BranchRequest): Promise<BranchPlan> {
   const { repo, branch } = request;
   const tip = request.tip ?? (await branchTip(repo, branch));
   const old = tip.commit;
   const parent = old ?? request.base;
+  const names = [...new Set(request.files.flatMap((file) => lookups(parent, file.path)))];
+  const found = await readObjects(repo, names);
+  const objects = new Map(names.map((name, i) => [name, found[i] ?? null]));
   const changes: FileChange[] = [];
-  const along = await entriesAlong(
-    repo,
-    parent,
-    request.files.map((file) => file.path),
-  );
-  // Every entry first, then every previous version from one `cat-file --batch`; a refused path is
-  // thrown only when its turn comes, so files before it are checked first, as one by one.
-  const found: (TreeEntry | null | { refused: unknown })[] = [];
   for (const file of request.files) {
-    try {
-      found.push(previousEntry(file.path, along));
-    } catch (error) {
-      found.push({ refused: error });
-      break;
-    }
-  }
-  const blobs = found.filter((entry): entry is TreeEntry => entry !== null && 'id' in entry);
-  const texts = await readBlobs(
-    repo,
-    blobs.map((entry) => entry.id),
-  );
-  for (const [i, file] of request.files.entries()) {
-    const entry = found[i] ?? null;
-    if (entry !== null && 'refused' in entry) throw entry.refused;
-    const previous = entry === null ? null : (texts[blobs.indexOf(entry)] ?? null);
-    request.check?.(file, previous);
-    if (previous !== file.content) changes.push({ ...file, previous, mode: entry?.mode ?? '100644' });
+    const previous = previousVersion(parent, file.path, objects);
+    request.check?.(file, previous?.text ?? null);
+    if (previous?.text !== file.content)
+      changes.push({ ...file, previous: previous?.text ?? null, mode: previous?.entry.mode ?? '100644' });
   }
   return { old, ...(tip.worktree !== undefined ? { worktree: tip.worktree } : {}), parent, changes };
 }

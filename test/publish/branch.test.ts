@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, runInProcess, tempDir } from '../helpers/cli.js';
@@ -161,6 +161,15 @@ describe('publish never disturbs the site', () => {
     expect(await git(dir, 'log', '-1', '--format=%s', `postmortem/${CRM}`)).toBe(
       `Update customer notice for ${CRM} (${CRM_LANGS.join(', ')})`,
     );
+  });
+
+  it('an update keeps the mode the post has in the site (an executable file stays one)', async () => {
+    const { dir, crm } = await fixture('jekyll', { [`_posts/${CRM}.md`]: `---\npostmortem_id: ${CRM}\n---\n\nOld.\n` });
+    await chmod(join(dir, '_posts', `${CRM}.md`), 0o755);
+    await git(dir, 'commit', '-q', '-a', '-m', 'executable');
+    expect((await publish(crm, dir, '--lang', 'en')).code).toBe(0);
+    expect(await git(dir, 'ls-tree', `postmortem/${CRM}`, '--', `_posts/${CRM}.md`)).toMatch(/^100755 blob /);
+    expect(await git(dir, 'diff', '--name-only', `main..postmortem/${CRM}`)).toBe(`_posts/${CRM}.md`);
   });
 
   it('an already merged, unchanged post creates neither branch nor commit', async () => {
