@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { refuse } from './errors.js';
-import { git, GitError, gitRaw, identityFallback, readBlobs } from './git.js';
+import { git, GitError, gitRaw, identityFallback, readObjects, type GitObject } from './git.js';
 
 /** A file to place in the commit: its path in the repository (`/`-separated) and its text. */
 export interface TreeFile {
@@ -28,6 +28,8 @@ export interface FileChange extends TreeFile {
 export interface BranchPlan {
   /** The branch's tip, or null when the branch does not exist yet. */
   old: string | null;
+  /** Where the branch is checked out (null: nowhere), when the lookup of its tip told (see BranchTip). */
+  worktree?: string | null;
   /** The commit the new one builds on: the branch's tip, else the base. */
   parent: string;
   changes: FileChange[];
@@ -43,6 +45,8 @@ export interface BranchRequest {
   files: TreeFile[];
   /** Called with each file's version at the parent (null when absent); throws to refuse. */
   check?: (file: TreeFile, previous: string | null) => void;
+  /** The branch's tip as already looked up (with the base); looked up again when absent. */
+  tip?: BranchTip;
 }
 
 /** Resolves a revision to a commit id, or null. */
@@ -51,99 +55,143 @@ export async function resolveCommit(repo: string, rev: string): Promise<string |
   return result.code === 0 ? result.stdout.trim() : null;
 }
 
+/** A ref as one `for-each-ref` line tells it: its commit, the ref it names (a symbolic ref), where it is checked out. */
+export interface RefState {
+  /** The commit the ref (or its target) peels to, or null when that is no commit. */
+  commit: string | null;
+  /** The ref a symbolic ref points at, else ''. */
+  symref: string;
+  /** The work tree where this branch is checked out, else ''. */
+  worktree: string;
+}
+
 /**
- * The tree entry at `path` in `commit`: mode, type and object id, or null when there is none. One
- * path per `ls-tree`: given a folder and a path inside it, ls-tree lists the folder's contents
- * instead of its entry.
+ * The state of each of `refs` (full names) that exists, from one `for-each-ref` instead of a
+ * `rev-parse` per ref, a `symbolic-ref` and a `worktree list`. A ref missing from the map does not
+ * exist (or is a broken symbolic ref, which git skips).
  */
-async function treeEntry(repo: string, commit: string, path: string): Promise<TreeEntry | null> {
-  const out = await git(repo, ['ls-tree', '-z', commit, '--', path]);
-  const line = out.split('\0').find((entry) => entry.endsWith(`\t${path}`));
-  if (!line) return null;
-  const [mode = '', type = '', id = ''] = line.slice(0, line.indexOf('\t')).split(' ');
-  return { mode, type, id };
+export async function refStates(repo: string, refs: readonly string[]): Promise<Map<string, RefState>> {
+  const fields = ['refname', 'objecttype', 'objectname', '*objecttype', '*objectname', 'symref', 'worktreepath'];
+  const out = await git(repo, ['for-each-ref', `--format=${fields.map((f) => `%(${f})`).join('%00')}`, ...refs]);
+  const states = new Map<string, RefState>();
+  for (const line of out.split('\n')) {
+    const [name = '', type, id = '', peeledType, peeled = '', symref = '', worktree = ''] = line.split('\0');
+    // A pattern also matches the refs below it (refs/heads/main matches refs/heads/main/x): only exact names count.
+    if (!refs.includes(name)) continue;
+    let commit: string | null = type === 'commit' ? id : type === 'tag' && peeledType === 'commit' ? peeled : null;
+    // A tag of a tag: for-each-ref peels one level only.
+    if (type === 'tag' && peeledType === 'tag') commit = await resolveCommit(repo, name);
+    states.set(name, { commit, symref, worktree });
+  }
+  return states;
+}
+
+/** Where the post branch stands: its tip (null when it does not exist yet) and the work tree that has it checked out. */
+export interface BranchTip {
+  commit: string | null;
+  /** Known only for an existing branch (from `for-each-ref`); undefined for a new one, which an unborn HEAD may name. */
+  worktree?: string | null;
+}
+
+/** The branch's tip and, when it exists, where it is checked out: one `for-each-ref`. */
+export async function branchTip(repo: string, branch: string): Promise<BranchTip> {
+  const ref = `refs/heads/${branch}`;
+  return tipOf((await refStates(repo, [ref])).get(ref));
+}
+
+/** A branch's BranchTip from its RefState (undefined: the branch does not exist). */
+export function tipOf(state: RefState | undefined): BranchTip {
+  return state ? { commit: state.commit, worktree: state.worktree || null } : { commit: null };
 }
 
 type TreeEntry = { mode: string; type: string; id: string };
 
-/**
- * The entries along every path in one `ls-tree -r -t`: each folder on the way to a path and the
- * path itself, when they are there. A folder that is a file or a link hides what lies below it, so
- * a missing folder is looked up on its own (see previousVersion).
- */
-async function entriesAlong(repo: string, commit: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> {
+/** The entries of a tree object (`cat-file --batch` gives it raw: mode, space, name, NUL, the id's bytes), by name. */
+function treeEntries(tree: GitObject): Map<string, TreeEntry> {
   const entries = new Map<string, TreeEntry>();
-  if (paths.length === 0) return entries;
-  const out = await git(repo, ['ls-tree', '-r', '-t', '-z', commit, '--', ...paths]);
-  for (const line of out.split('\0')) {
-    const tab = line.indexOf('\t');
-    if (tab === -1) continue;
-    const [mode = '', type = '', id = ''] = line.slice(0, tab).split(' ');
-    entries.set(line.slice(tab + 1), { mode, type, id });
+  const idBytes = tree.id.length / 2;
+  const { data } = tree;
+  let at = 0;
+  while (at < data.length) {
+    const space = data.indexOf(0x20, at);
+    const nul = data.indexOf(0, space);
+    if (space === -1 || nul === -1) throw new GitError(`tree ${tree.id} could not be read.`, '');
+    const mode = data.toString('latin1', at, space);
+    const type = mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+    const id = data.toString('hex', nul + 1, nul + 1 + idBytes);
+    entries.set(data.toString('utf8', space + 1, nul), { mode: mode.padStart(6, '0'), type, id });
+    at = nul + 1 + idBytes;
   }
   return entries;
 }
 
-/** The parent's entry for a file (a blob), or null; refuses paths the tree cannot take as a file. */
-async function previousEntry(
-  repo: string,
-  commit: string,
-  path: string,
-  along: Map<string, TreeEntry>,
-): Promise<TreeEntry | null> {
+/** The object names a file's lookup needs: the tree of every folder on its way (the root first), and the file itself. */
+function lookups(parent: string, path: string): string[] {
   const segments = path.split('/');
-  for (let i = 1; i < segments.length; i++) {
-    const folder = segments.slice(0, i).join('/');
-    // Only a folder missing from the listing costs a git run of its own: absent, or not a tree.
-    const entry = along.get(folder) ?? (await treeEntry(repo, commit, folder));
+  const names = [`${parent}^{tree}`];
+  for (let i = 1; i < segments.length; i++) names.push(`${parent}:${segments.slice(0, i).join('/')}`);
+  return [...names, `${parent}:${path}`];
+}
+
+/**
+ * The parent's version of a file (its entry and text), or null when it has none; refuses paths the
+ * tree cannot take as a file. Each entry is read from the tree of the folder holding it, so a
+ * folder that is a file or a link is seen as such, whatever lies below it.
+ */
+function previousVersion(
+  parent: string,
+  path: string,
+  objects: Map<string, GitObject | null>,
+): { entry: TreeEntry; text: string } | null {
+  const names = lookups(parent, path);
+  const segments = path.split('/');
+  let entry: TreeEntry | undefined;
+  for (const [i, segment] of segments.entries()) {
+    const folder = objects.get(names[i] as string);
+    if (!folder || folder.type !== 'tree') throw new GitError(`the tree of ${parent} could not be read.`, '');
+    entry = treeEntries(folder).get(segment);
     if (!entry) return null;
+    if (i === segments.length - 1) break;
+    const shown = segments.slice(0, i + 1).join('/');
     if (entry.mode === '120000')
-      refuse(`${folder} is a symbolic link in the site; refusing to write ${path} through it.`);
-    if (entry.type !== 'tree') refuse(`${folder} is a file in the site; expected a folder.`);
+      refuse(`${shown} is a symbolic link in the site; refusing to write ${path} through it.`);
+    if (entry.type !== 'tree') refuse(`${shown} is a file in the site; expected a folder.`);
   }
-  const entry = along.get(path) ?? null;
   if (!entry) return null;
   if (entry.type === 'tree') refuse(`${path} is a folder in the site; expected a post file there.`);
   if (entry.mode === '120000') refuse(`${path} is a symbolic link; refusing to write through it.`);
   if (entry.type !== 'blob') refuse(`${path} is a ${entry.type} in the site; expected a file.`);
-  return entry;
+  const blob = objects.get(names[names.length - 1] as string);
+  if (!blob || blob.id !== entry.id) throw new GitError(`${path} in ${parent} could not be read.`, '');
+  return { entry, text: blob.data.toString('utf8') };
 }
 
-/** What committing `files` on the branch would change now (nothing is written). */
+/**
+ * What committing `files` on the branch would change now (nothing is written). Every tree on the
+ * way to every file and every file's previous version come from one `cat-file --batch`; a refused
+ * path is thrown only when its turn comes, so files before it are checked first, as one by one.
+ */
 export async function planBranch(request: BranchRequest): Promise<BranchPlan> {
   const { repo, branch } = request;
-  const old = await resolveCommit(repo, `refs/heads/${branch}`);
+  const tip = request.tip ?? (await branchTip(repo, branch));
+  const old = tip.commit;
   const parent = old ?? request.base;
+  const names = [...new Set(request.files.flatMap((file) => lookups(parent, file.path)))];
+  const found = await readObjects(repo, names);
+  const objects = new Map(names.map((name, i) => [name, found[i] ?? null]));
   const changes: FileChange[] = [];
-  const along = await entriesAlong(
-    repo,
-    parent,
-    request.files.map((file) => file.path),
-  );
-  // Every entry first, then every previous version from one `cat-file --batch`; a refused path is
-  // thrown only when its turn comes, so files before it are checked first, as one by one.
-  const found: (TreeEntry | null | { refused: unknown })[] = [];
   for (const file of request.files) {
-    try {
-      found.push(await previousEntry(repo, parent, file.path, along));
-    } catch (error) {
-      found.push({ refused: error });
-      break;
-    }
+    const previous = previousVersion(parent, file.path, objects);
+    request.check?.(file, previous?.text ?? null);
+    if (previous?.text !== file.content)
+      changes.push({ ...file, previous: previous?.text ?? null, mode: previous?.entry.mode ?? '100644' });
   }
-  const blobs = found.filter((entry): entry is TreeEntry => entry !== null && 'id' in entry);
-  const texts = await readBlobs(
-    repo,
-    blobs.map((entry) => entry.id),
-  );
-  for (const [i, file] of request.files.entries()) {
-    const entry = found[i] ?? null;
-    if (entry !== null && 'refused' in entry) throw entry.refused;
-    const previous = entry === null ? null : (texts[blobs.indexOf(entry)] ?? null);
-    request.check?.(file, previous);
-    if (previous !== file.content) changes.push({ ...file, previous, mode: entry?.mode ?? '100644' });
-  }
-  return { old, parent, changes };
+  return { old, ...(tip.worktree !== undefined ? { worktree: tip.worktree } : {}), parent, changes };
+}
+
+/** The first line of what git printed on stderr: the reason it gives. */
+function firstLine(stderr: string): string {
+  return stderr.trim().split('\n')[0] ?? '';
 }
 
 /** Builds a commit holding the plan's changes on top of its parent; nothing outside the object store changes. */
@@ -164,8 +212,16 @@ async function buildCommit(repo: string, plan: BranchPlan, message: string): Pro
     const entries = plan.changes.map((change, i) => `${change.mode} ${blobs[i]}\t${change.path}\n`).join('');
     await git(repo, ['update-index', '--add', '--index-info'], { env, input: entries });
     const tree = (await git(repo, ['write-tree'], { env })).trim();
+    const args = ['commit-tree', tree, '-p', plan.parent, '-m', message];
+    // The identity git has (configuration or GIT_AUTHOR_*/GIT_COMMITTER_*), never one it guesses
+    // from the host: without a configured one, commit-tree stops, and runs again with postmortem's
+    // fallback for what is missing. A process of its own only when the site has no identity.
+    const made = await gitRaw(repo, ['-c', 'user.useConfigOnly=true', ...args]);
+    if (made.code === 0) return made.stdout.trim();
     const identity = await identityFallback(repo);
-    return (await git(repo, [...identity, 'commit-tree', tree, '-p', plan.parent, '-m', message])).trim();
+    if (identity.length === 0)
+      throw new GitError(`\`git ${args.join(' ')}\` failed: ${firstLine(made.stderr)}`, made.stderr);
+    return (await git(repo, [...identity, ...args])).trim();
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -191,14 +247,15 @@ export async function commitToBranch(
   const ref = `refs/heads/${request.branch}`;
   let detail = '';
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const plan = await planBranch(request);
+    // The tip looked up with the base serves the first attempt; after a lost race it is read again.
+    const plan = await planBranch(attempt === 0 ? request : { ...request, tip: undefined });
     if (plan.changes.length === 0) return plan;
     await beforeCommit?.(plan);
     const commit = await buildCommit(request.repo, plan, message(plan.changes));
     // '' as the old value: the branch must not exist yet.
     const update = await gitRaw(request.repo, ['update-ref', '-m', message(plan.changes), ref, commit, plan.old ?? '']);
     if (update.code === 0) return { ...plan, commit };
-    detail = update.stderr.trim().split('\n')[0] ?? '';
+    detail = firstLine(update.stderr);
     const raced =
       (await resolveCommit(request.repo, ref)) !== plan.old || /File exists|but expected|already exists/.test(detail);
     if (!raced) throw new GitError(`\`git update-ref ${ref}\` failed: ${detail}`, update.stderr);

@@ -116,26 +116,42 @@ function failed(args: readonly string[], stderr: string): never {
   throw new GitError(`\`git ${args.join(' ')}\` failed: ${detail}`, stderr);
 }
 
+/** An object as `cat-file --batch` gives it: its id, its type and its bytes. */
+export interface GitObject {
+  id: string;
+  type: string;
+  data: Buffer;
+}
+
 /**
- * The contents of blobs by object id, in order, from one `cat-file --batch` instead of a process
- * per blob; sizes in its output are bytes, so the output is split before it is decoded.
+ * The objects that `names` (object names such as `<commit>:<path>`) name, in order, from one
+ * `cat-file --batch` instead of a process per object; null for a name that names none. Sizes in
+ * its output are bytes, so the output is split before anything is decoded.
  */
-export async function readBlobs(cwd: string, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const out = await gitBytes(cwd, ['cat-file', '--batch'], { input: ids.map((id) => `${id}\n`).join('') });
-  const texts: string[] = [];
+export async function readObjects(cwd: string, names: readonly string[]): Promise<(GitObject | null)[]> {
+  if (names.length === 0) return [];
+  // The batch protocol is a name per line.
+  const broken = names.find((name) => name.includes('\n'));
+  if (broken !== undefined) throw new GitError(`cannot look up "${broken}" with git: its path has a line break.`, '');
+  const out = await gitBytes(cwd, ['cat-file', '--batch'], { input: names.map((name) => `${name}\n`).join('') });
+  const objects: (GitObject | null)[] = [];
   let at = 0;
-  for (const id of ids) {
+  for (const name of names) {
     const end = out.indexOf(0x0a, at);
     const header = out.toString('utf8', at, end === -1 ? out.length : end);
-    const [, type = '', size = ''] = header.split(' ');
-    if (end === -1 || type !== 'blob' || !/^\d+$/.test(size))
-      throw new GitError(`\`git cat-file --batch\` gave "${header}" for ${id}; expected a blob.`, '');
+    const found = /^([0-9a-f]{40}|[0-9a-f]{64}) ([a-z]+) (\d+)$/.exec(header);
+    if (end !== -1 && !found && header === `${name} missing`) {
+      objects.push(null);
+      at = end + 1;
+      continue;
+    }
+    if (end === -1 || !found) throw new GitError(`\`git cat-file --batch\` gave "${header}" for ${name}.`, '');
     const start = end + 1;
-    texts.push(out.toString('utf8', start, start + Number(size)));
-    at = start + Number(size) + 1;
+    const size = Number(found[3]);
+    objects.push({ id: found[1] as string, type: found[2] as string, data: out.subarray(start, start + size) });
+    at = start + size + 1;
   }
-  return texts;
+  return objects;
 }
 
 /** Runs git in `cwd` and returns stdout; throws GitError naming the command when it fails. */

@@ -204,12 +204,13 @@ async function publishNotice(request: PublishRequest): Promise<PublishResult> {
         warnings,
       };
     }
-    const base = await resolveBase(repo, request.base);
+    const base = await resolveBase(repo, request.base, branch);
     const shown = new Map(files.map((f) => [f.repoPath, f.path]));
     const branchRequest = {
       repo,
       branch,
       base: base.commit,
+      tip: base.tip,
       files: files.map((f): TreeFile => ({ path: f.repoPath, content: f.content })),
       check: (file: TreeFile, previous: string | null) =>
         checkOwnership(previous, id, shown.get(file.path) ?? file.path),
@@ -238,8 +239,9 @@ async function publishNotice(request: PublishRequest): Promise<PublishResult> {
     throw error;
   }
 
-  async function refuseCheckedOut(): Promise<void> {
-    const where = await checkedOutAt(repo, branch);
+  async function refuseCheckedOut(plan: BranchPlan): Promise<void> {
+    // An existing branch's lookup told where it is checked out; a new one may still be an unborn HEAD's.
+    const where = plan.worktree !== undefined ? plan.worktree : await checkedOutAt(repo, branch);
     if (where !== null)
       refuse(
         `${branch} is checked out in ${where}; publish would change the files under it. Switch that work tree to another branch first.`,

@@ -1,6 +1,6 @@
 /** The site's git repository: where it is, which branch a post branch starts from, where a branch is checked out. */
 import { lstat, realpath } from 'node:fs/promises';
-import { resolveCommit } from './branch.js';
+import { refStates, resolveCommit, tipOf, type BranchTip } from './branch.js';
 import { git, gitRaw } from './git.js';
 import { refuse } from './errors.js';
 
@@ -34,20 +34,32 @@ async function anyBranch(repo: string): Promise<string | null> {
 /**
  * The commit a new post branch starts from, and its name: `--base`, else the branch `origin/HEAD`
  * names (the one pull requests go to), else `main`, else `master`. Never the checked-out branch:
- * that may be another incident's branch, whose post would then ride along.
+ * that may be another incident's branch, whose post would then ride along. Also where `branch`
+ * (the post branch) stands now: the candidates and the branch from one `for-each-ref`.
  */
-export async function resolveBase(repo: string, base: string | undefined): Promise<{ name: string; commit: string }> {
+export async function resolveBase(
+  repo: string,
+  base: string | undefined,
+  branch: string,
+): Promise<{ name: string; commit: string; tip: BranchTip }> {
+  const branchRef = `refs/heads/${branch}`;
   if (base !== undefined) {
-    const commit = base.startsWith('-') ? null : await resolveCommit(repo, base);
+    const [commit, states] = await Promise.all([
+      base.startsWith('-') ? null : resolveCommit(repo, base),
+      refStates(repo, [branchRef]),
+    ]);
     if (commit === null) refuse(`--base: expected a branch or commit of the site, found "${base}".`);
-    return { name: base, commit };
+    return { name: base, commit, tip: tipOf(states.get(branchRef)) };
   }
-  const remoteHead = await gitRaw(repo, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']);
-  const candidates = remoteHead.code === 0 ? [remoteHead.stdout.trim()] : [];
-  candidates.push('refs/heads/main', 'refs/heads/master');
-  for (const ref of candidates) {
-    const commit = await resolveCommit(repo, ref);
-    if (commit !== null) return { name: ref.replace(/^refs\/(?:heads|remotes)\//, ''), commit };
+  const originHead = 'refs/remotes/origin/HEAD';
+  const states = await refStates(repo, [originHead, 'refs/heads/main', 'refs/heads/master', branchRef]);
+  const tip = tipOf(states.get(branchRef));
+  // origin/HEAD counts only as a symbolic ref (as `symbolic-ref` reads it); for-each-ref gives its target's commit.
+  const origin = states.get(originHead);
+  const candidates: [string, string | null | undefined][] = origin?.symref ? [[origin.symref, origin.commit]] : [];
+  for (const ref of ['refs/heads/main', 'refs/heads/master']) candidates.push([ref, states.get(ref)?.commit]);
+  for (const [ref, commit] of candidates) {
+    if (commit) return { name: ref.replace(/^refs\/(?:heads|remotes)\//, ''), commit, tip };
   }
   refuse("Cannot tell the site's base branch (no origin/HEAD, main or master); pass --base BRANCH.");
 }

@@ -1,8 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, runInProcess, tempDir } from '../helpers/cli.js';
-import { exampleLanguages, examplePostmortem, git, jekyllPosts, makeSite, SITE_FILES, siteState } from './site.js';
+import {
+  exampleLanguages,
+  examplePostmortem,
+  git,
+  jekyllPosts,
+  makeSite,
+  SITE_FILES,
+  siteState,
+  withProcessEnv,
+} from './site.js';
 
 const CRM = '2018-05-15-crm-release-rollback-failed';
 const CARSHARE = '2019-03-12-carshare-db-maintenance';
@@ -44,14 +53,27 @@ describe('who commits', () => {
     );
   });
 
-  it('is postmortem <postmortem@localhost> when git knows no identity at all (the real binary, no global config)', async () => {
-    const { dir, crm, work } = await fixture();
-    await git(dir, 'config', '--unset', 'user.name');
-    await git(dir, 'config', '--unset', 'user.email');
+  it('is postmortem <postmortem@localhost> for what git is not told (no global or system config)', async () => {
+    const { dir, crm, carshare, work } = await fixture();
     const home = join(work, 'home');
     await mkdir(home);
-    const env = { HOME: home, XDG_CONFIG_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(home, 'none') };
-    const result = await runCli(['publish', crm, '--site', dir, '--timezone', 'Europe/Berlin'], { env });
+    // EMAIL is what git would guess an address from; postmortem's fallback wins over it, as over the host's name.
+    const env = {
+      HOME: home,
+      XDG_CONFIG_HOME: home,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: join(home, 'none'),
+      EMAIL: 'guessed@example.org',
+    };
+    // Half an identity: the configured name, and the fallback for the missing email (not one git guesses).
+    await git(dir, 'config', '--unset', 'user.email');
+    const half = await withProcessEnv(env, () => publish(carshare, dir, '--lang', 'en'));
+    expect(half.code).toBe(0);
+    expect(await git(dir, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', `postmortem/${CARSHARE}`)).toBe(
+      'Site Owner <postmortem@localhost>|Site Owner <postmortem@localhost>',
+    );
+    await git(dir, 'config', '--unset', 'user.name');
+    const result = await withProcessEnv(env, () => publish(crm, dir));
     expect(result.stderr).toContain(`Committed ${CRM_LANGS.length} jekyll post(s)`);
     expect(result.code).toBe(0);
     expect(await git(dir, 'log', '-1', '--format=%an <%ae>|%cn <%ce>', `postmortem/${CRM}`)).toBe(
@@ -141,6 +163,15 @@ describe('publish never disturbs the site', () => {
     );
   });
 
+  it('an update keeps the mode the post has in the site (an executable file stays one)', async () => {
+    const { dir, crm } = await fixture('jekyll', { [`_posts/${CRM}.md`]: `---\npostmortem_id: ${CRM}\n---\n\nOld.\n` });
+    await chmod(join(dir, '_posts', `${CRM}.md`), 0o755);
+    await git(dir, 'commit', '-q', '-a', '-m', 'executable');
+    expect((await publish(crm, dir, '--lang', 'en')).code).toBe(0);
+    expect(await git(dir, 'ls-tree', `postmortem/${CRM}`, '--', `_posts/${CRM}.md`)).toMatch(/^100755 blob /);
+    expect(await git(dir, 'diff', '--name-only', `main..postmortem/${CRM}`)).toBe(`_posts/${CRM}.md`);
+  });
+
   it('an already merged, unchanged post creates neither branch nor commit', async () => {
     const { dir, crm } = await fixture();
     expect((await publish(crm, dir)).code).toBe(0);
@@ -161,6 +192,16 @@ describe('publish never disturbs the site', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`postmortem/${CRM} is checked out in ${dir}`);
     expect(await siteState(dir)).toEqual(before);
+  });
+  it('refuses when an unborn HEAD names the post branch (no such ref yet, so for-each-ref cannot tell)', async () => {
+    const { dir, crm } = await fixture();
+    await git(dir, 'symbolic-ref', 'HEAD', `refs/heads/postmortem/${CRM}`);
+    const before = await siteState(dir);
+    const result = await publish(crm, dir);
+    expect(result.stderr).toContain(`postmortem/${CRM} is checked out in ${dir}`);
+    expect(result.code).toBe(1);
+    expect(await siteState(dir)).toEqual(before);
+    expect(await git(dir, 'branch', '--list', 'postmortem/*')).toBe('');
   });
 });
 

@@ -13,11 +13,16 @@ afterEach(async () => {
 });
 
 /** The git commands a publish ran, as git itself records them (GIT_TRACE), e.g. `cat-file --batch`. */
-async function tracedPublish(file: string, site: string, trace: string): Promise<{ code: number; commands: string[] }> {
+async function tracedPublish(
+  file: string,
+  site: string,
+  trace: string,
+  zone = 'UTC',
+): Promise<{ code: number; commands: string[] }> {
   await writeFile(trace, '');
   process.env.GIT_TRACE = trace;
   try {
-    const result = await runInProcess(['publish', file, '--site', site, '--timezone', 'UTC']);
+    const result = await runInProcess(['publish', file, '--site', site, '--timezone', zone]);
     const lines = (await readFile(trace, 'utf8')).split('\n');
     const commands = lines.flatMap((line) => /trace: built-in: git (.*)$/.exec(line)?.[1] ?? []);
     return { code: result.code, commands };
@@ -26,33 +31,57 @@ async function tracedPublish(file: string, site: string, trace: string): Promise
   }
 }
 
+/** A traced command with object ids and scratch paths replaced, so a sequence can be compared whole. */
+function shape(command: string): string {
+  return command
+    .replace(/\b[0-9a-f]{40}\b/g, '<oid>')
+    .replace(/\S*postmortem-index-[^/\s]+\/blob-\d+/g, '<blob>')
+    .replace(/ '--format=[^']*'/, ' --format=…');
+}
+
+const REFS = `for-each-ref --format=… refs/remotes/origin/HEAD refs/heads/main refs/heads/master refs/heads/postmortem/${CRM}`;
+const MESSAGE = (verb: string) => `'${verb} customer notice for ${CRM} (en, de, fr)'`;
+
 describe('git processes of a publish', () => {
-  it("reads every post's previous version with one cat-file, however many languages", async () => {
+  it('runs exactly these: 10 for a new branch, 3 when nothing changed, 9 for an update', async () => {
     const site = await makeSite({ ...SITE_FILES.jekyll });
     const work = await tempDir();
     cleanups.push(site.cleanup, work.cleanup);
     const file = await examplePostmortem(work.dir, `${CRM}.md`);
-    expect(exampleLanguages(`${CRM}.md`).length).toBeGreaterThan(1);
+    expect(exampleLanguages(`${CRM}.md`)).toEqual(['en', 'de', 'fr']);
     const trace = join(work.dir, 'trace');
-    expect((await tracedPublish(file, site.dir, trace)).code).toBe(0);
-    // Published again unchanged: every post is on the branch and each previous version is read.
+    const start = [
+      "rev-parse --show-toplevel --verify --quiet 'HEAD^{commit}'",
+      // The base candidates and the post branch (its tip, where it is checked out) from one process.
+      REFS,
+      // Every tree on the way to every post, and every post's previous version, from one process.
+      'cat-file --batch',
+    ];
+    const commit = (verb: string) => [
+      'read-tree <oid>',
+      'hash-object -w --no-filters -- <blob> <blob> <blob>',
+      'update-index --add --index-info',
+      'write-tree',
+      // No `git config` for the identity: the site has one, and commit-tree uses it.
+      `commit-tree <oid> -p <oid> -m ${MESSAGE(verb)}`,
+      `update-ref -m ${MESSAGE(verb)} refs/heads/postmortem/${CRM} <oid> ${verb === 'Publish' ? "''" : '<oid>'}`,
+    ];
+    const created = await tracedPublish(file, site.dir, trace);
+    expect(created.code).toBe(0);
+    expect(created.commands.map(shape)).toEqual([
+      ...start,
+      // A new branch may be an unborn HEAD's in some work tree, which for-each-ref does not list.
+      'worktree list --porcelain',
+      ...commit('Publish'),
+    ]);
+    // Published again unchanged: nothing but the look-ups.
     const again = await tracedPublish(file, site.dir, trace);
     expect(again.code).toBe(0);
-    expect(again.commands.filter((command) => command.startsWith('cat-file'))).toEqual(['cat-file --batch']);
-  });
-
-  it('finds the top folder and HEAD in one rev-parse, then the base and the branch tip', async () => {
-    const site = await makeSite({ ...SITE_FILES.jekyll });
-    const work = await tempDir();
-    cleanups.push(site.cleanup, work.cleanup);
-    const file = await examplePostmortem(work.dir, `${CRM}.md`);
-    const traced = await tracedPublish(file, site.dir, join(work.dir, 'trace'));
-    expect(traced.code).toBe(0);
-    expect(traced.commands.filter((command) => command.startsWith('rev-parse'))).toEqual([
-      "rev-parse --show-toplevel --verify --quiet 'HEAD^{commit}'",
-      "rev-parse --verify --quiet 'refs/heads/main^{commit}'",
-      `rev-parse --verify --quiet 'refs/heads/postmortem/${CRM}^{commit}'`,
-    ]);
+    expect(again.commands.map(shape)).toEqual(start);
+    // Changed: the branch exists, so for-each-ref told where it is checked out (no worktree list).
+    const updated = await tracedPublish(file, site.dir, trace, 'Europe/Berlin');
+    expect(updated.code).toBe(0);
+    expect(updated.commands.map(shape)).toEqual([...start, ...commit('Update')]);
   });
 
   it('still refuses a repository without a commit, and takes one whose HEAD is unborn but has a branch', async () => {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { appendFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, cp, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -83,27 +84,59 @@ export async function makeSite(files: Record<string, string>): Promise<{ dir: st
 }
 
 /**
+ * Runs `fn` with `env` added to this process's environment, then restores it: git, run by a
+ * publish in-process, starts from it, as it would from the binary's.
+ */
+export async function withProcessEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.keys(env).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, env);
+  try {
+    return await fn();
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/** Every file and link under `dir` but `.git`, relative and `/`-separated, with its text or its link's target. */
+async function workTreeFiles(dir: string, under = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(join(dir, under), { withFileTypes: true })) {
+    const path = under ? `${under}/${entry.name}` : entry.name;
+    if (path === '.git') continue;
+    if (entry.isDirectory()) out.push(...(await workTreeFiles(dir, path)));
+    else if (entry.isSymbolicLink()) out.push(`${path} -> ${await readlink(join(dir, path))}`);
+    else out.push(`${path}\n${await readFile(join(dir, path), 'utf8')}`);
+  }
+  return out;
+}
+
+/**
  * Everything publish must leave alone: the checked-out branch, HEAD, the index and the work tree's
- * files, from two git processes: `status --porcelain=v2 --branch` names the branch and HEAD, and one
- * `ls-files` lists the index entries (with their stage) and every other file.
+ * files, from one git process: `status --porcelain=v2 --branch` names the branch and HEAD (and,
+ * with GIT_OPTIONAL_LOCKS=0, never rewrites the index), the index is compared byte for byte, and
+ * the files are read from the work tree (ignored and untracked ones too).
  */
 export async function siteState(dir: string): Promise<Record<string, string>> {
-  const [status, listing] = await Promise.all([
-    git(dir, 'status', '--porcelain=v2', '--branch', '--untracked-files=all', '--ignored'),
-    git(dir, 'ls-files', '--stage', '--others', '-z'),
-  ]);
+  const index = await readFile(join(dir, '.git', 'index')).catch(() => null);
+  const { stdout: status } = await exec(
+    'git',
+    ['status', '--porcelain=v2', '--branch', '--untracked-files=all', '--ignored'],
+    {
+      cwd: dir,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+    },
+  );
   const header = (key: string) =>
     /^# branch\.(\S+) (.*)$/.exec(status.split('\n').find((l) => l.startsWith(`# branch.${key} `)) ?? '')?.[2];
-  const entries = listing.split('\0').filter(Boolean);
-  const index = entries.filter((entry) => entry.includes('\t'));
-  const names = [...new Set(entries.map((entry) => entry.slice(entry.indexOf('\t') + 1)))].sort();
-  const texts = await Promise.all(names.map((n) => readFile(join(dir, n), 'utf8').catch(() => '(none)')));
   return {
     branch: header('head') ?? '',
     head: header('oid') ?? '',
-    index: index.join('\n'),
+    index: index === null ? '(none)' : createHash('sha256').update(index).digest('hex'),
     status: status,
-    files: names.map((n, i) => `${n}\n${texts[i]}`).join('\n---\n'),
+    files: (await workTreeFiles(dir)).sort().join('\n---\n'),
   };
 }
 
