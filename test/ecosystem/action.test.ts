@@ -98,9 +98,20 @@ describe('action.yml (composite)', () => {
     expect(install?.code).toBe(0);
     expect(install?.stderr).not.toMatch(/npm (warn|error)|ERR!/i);
     expect(install?.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    // Installed without optional dependencies: no native build of the pattern checker.
+    // Installed without optional dependencies (no native build of the pattern checker) and of the
+    // development tools only TypeScript, the lockfile's version, for the build.
     const modules = join(actionDir, 'node_modules');
     expect(existsSync(join(modules, 'recheck'))).toBe(true);
+    const lock = JSON.parse(await readFile(join(actionDir, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version: string }>;
+    };
+    const installedTs = JSON.parse(await readFile(join(modules, 'typescript', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(installedTs.version).toBe(lock.packages['node_modules/typescript']?.version);
+    for (const tool of ['eslint', 'vitest', 'prettier', 'typescript-eslint', '@types/node']) {
+      expect(existsSync(join(modules, tool)), tool).toBe(false);
+    }
     expect(existsSync(join(modules, 'recheck-jar'))).toBe(false);
     expect(existsSync(join(modules, `recheck-${process.platform === 'darwin' ? 'macos' : process.platform}-x64`))).toBe(
       false,
@@ -118,10 +129,10 @@ describe('action.yml (composite)', () => {
     expect(new Set(resultUris(log))).toEqual(new Set([`postmortems/${BAD}.md`]));
   }, 900_000);
 
-  // `prepare` (npm install in a checkout, as here, or from git) builds with TypeScript's transpiler,
-  // file by file and without the type check; `npm run build` and `npm test` emit from a
-  // type-checked program. Users get the first, the tests run the second: they must be the same
-  // files, byte for byte. The install above ran the real `prepare`, so its dist/ is what users get.
+  // `prepare` (npm install in a checkout, the action's install as here, or from git) builds with
+  // TypeScript's transpiler, file by file and without the type check; `npm run build` and `npm test`
+  // emit from a type-checked program. Users get the first, the tests run the second: they must be the
+  // same files, byte for byte. The install above ran the real `prepare`, so its dist/ is what users get.
   it('built dist/ on install (prepare: transpiled file by file) exactly as tsc emits it', async () => {
     const transpiled = join(actionDir, 'dist');
     expect(existsSync(join(transpiled, 'cli', 'main.js')), 'the install test above built nothing').toBe(true);

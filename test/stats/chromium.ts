@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 
@@ -36,6 +36,22 @@ export interface PageVisit {
   colours: number;
 }
 
+const checkers = new WeakMap<Browser, Promise<Page>>();
+
+/**
+ * The blank page, in a context that may run script, where a browser decodes the screenshots `visit`
+ * takes: one for each browser and kept open, since each new context starts a renderer process of
+ * its own (1.5–2.5 s of CPU). It loads nothing and keeps no state between decodes.
+ */
+function checkerPage(browser: Browser): Promise<Page> {
+  let page = checkers.get(browser);
+  if (!page) {
+    page = browser.newContext().then((context) => context.newPage());
+    checkers.set(browser, page);
+  }
+  return page;
+}
+
 /** Opens a file in a fresh context, records what it does and takes a full-page screenshot. */
 export async function visit(browser: Browser, fileUrl: string): Promise<PageVisit> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, javaScriptEnabled: false });
@@ -55,8 +71,7 @@ export async function visit(browser: Browser, fileUrl: string): Promise<PageVisi
   const screenshot = await page.screenshot({ fullPage: true, type: 'png' });
   await context.close();
   // The browser decodes its own screenshot, in a blank page of a context that may run script.
-  const checker = await browser.newContext();
-  const blank = await checker.newPage();
+  const blank = await checkerPage(browser);
   // Page code as text: the tests are typed without the DOM library.
   const { inkShare, colours } = await blank.evaluate<{ inkShare: number; colours: number }>(`(async () => {
     const img = new Image();
@@ -76,7 +91,6 @@ export async function visit(browser: Browser, fileUrl: string): Promise<PageVisi
     }
     return { inkShare: ink / (data.length / 4), colours: seen.size };
   })()`);
-  await checker.close();
   return { screenshot, consoleErrors, requests, inkShare, colours };
 }
 
