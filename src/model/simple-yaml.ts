@@ -27,7 +27,7 @@ const out = (): never => {
   throw new OutsideSubset();
 };
 
-const KEY = /^([A-Za-z_][\w-]*):(?: +(.*))?$/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const FLOW_KEY = /^([A-Za-z_][\w-]*): +/;
 const INT = /^[-+]?\d+$/;
 const FLOAT = /^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/;
@@ -36,7 +36,20 @@ const NOWHERE: Position = { line: 0, column: 0, endLine: 0, endColumn: 0 };
 /** Deepest nesting read here; the model records key positions down to this depth. */
 const MAX_DEPTH = 8;
 
+/**
+ * True when a plain scalar starting with this character code can only be a string: every null,
+ * boolean and number of the core schema starts with one of `~ n N t T f F - + . 0-9`.
+ */
+function onlyString(c: number): boolean {
+  // A–Z and a–z without f, n, t (either case), and everything from 0x7f on.
+  if (c >= 0x61) return c !== 0x66 && c !== 0x6e && c !== 0x74 && c !== 0x7e;
+  if (c >= 0x41) return c <= 0x5a && c !== 0x46 && c !== 0x4e && c !== 0x54;
+  return false;
+}
+
 function plain(text: string): unknown {
+  // Most values are words or prose: one look at the first character rules out every other type.
+  if (onlyString(text.charCodeAt(0))) return text;
   // Hex, octal, infinity and not-a-number are numbers in the core schema; rare enough to leave to the parser.
   if (/^[-+]?(?:0[xo]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/.test(text)) out();
   if (text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
@@ -69,6 +82,32 @@ function doubleQuoted(text: string, start: number): [string, number] {
     from = backslash + 2;
     backslash = text.indexOf('\\', from);
   }
+}
+
+/** True for the character codes of `[\w-]`. */
+function keyChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
+}
+
+/**
+ * A `key: value` line as `/^([A-Za-z_][\w-]*):(?: +(.*))?$/` reads it: the key and what follows the
+ * spaces after the colon (undefined after a bare `key:`), or null. By hand, without a match array:
+ * it is the test of every line of every front matter.
+ */
+function keyValue(text: string): [key: string, rest: string | undefined] | null {
+  const first = text.charCodeAt(0);
+  if (!(keyChar(first) && first !== 0x2d && (first < 0x30 || first > 0x39))) return null;
+  let i = 1;
+  while (i < text.length && keyChar(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 0x3a) return null;
+  const key = text.slice(0, i);
+  if (i + 1 === text.length) return [key, undefined];
+  if (text.charCodeAt(i + 1) !== 0x20) return null;
+  let j = i + 2;
+  while (text.charCodeAt(j) === 0x20) j++;
+  const rest = text.slice(j);
+  // `.` stops at a line break, and then the whole pattern fails.
+  return LINE_BREAK.test(rest) ? null : [key, rest];
 }
 
 /** Keys seen before, each kept once; bounded, as a file may hold any number of distinct keys. */
@@ -223,13 +262,12 @@ class Reader {
     prefix: string,
     depth: number,
   ) {
-    const m = KEY.exec(text) ?? out();
-    const key = knownKey(m[1] as string);
+    const [found, rest] = keyValue(text) ?? out();
+    const key = knownKey(found);
     if (key in target || key === '__proto__') out();
     const wanted = this.nested || depth === 0;
     const name = this.nested ? `${prefix}${key}` : key;
     const keyPos = wanted ? this.pos(line, indent + 1, key.length) : NOWHERE;
-    const rest = m[2];
     if (rest === undefined || rest.trim() === '') {
       // Record the key first: the `yaml` path lists keys parent first.
       if (wanted) this.record(name, keyPos, this.pos(line, line.length + 1, 0));
@@ -270,7 +308,7 @@ class Reader {
       const at = indent + 2 + (rest.length - rest.trimStart().length);
       const item = rest.trim();
       const name = this.nested ? `${prefix}${list.length}` : '';
-      if (KEY.test(item)) {
+      if (keyValue(item)) {
         // `- key: value` opens a mapping whose other keys line up with the first one.
         if (depth + 1 > MAX_DEPTH) out();
         const map: Record<string, unknown> = {};
