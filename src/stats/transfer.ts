@@ -4,107 +4,79 @@ import type { ActionItem, FileNote, IncidentRecord, StatsInput } from './types.j
 // fields, each action item one without the record's path and id. Posting the objects as they are
 // cost the main thread more than reading the files (a structured clone writes the path and id of
 // every action item again, 10 MB for 5,000 real-prose files), and the objects it made had shapes of
-// their own, which made the figures' code polymorphic. JSON of arrays is written and parsed natively,
-// and the records are made below by object literals with the keys in the order toRecord gives.
+// their own, which made the figures' code polymorphic. JSON of arrays is written and parsed natively.
 
-type PackedItem = [
-  line: number,
-  action: string,
-  type: string,
-  owner: string,
-  due: string | null,
-  status: string,
-  ticket: string | null,
-];
+// The field order of a packed record and a packed item, written once: the tuple types, packing and
+// unpacking all follow these lists. A record's action items go last; an item's postmortem and path
+// are its record's id and path.
+const RECORD_FIELDS = [
+  'path',
+  'id',
+  'title',
+  'severity',
+  'services',
+  'categories',
+  'started',
+  'startedMs',
+  'month',
+  'quarter',
+  'timeToDetect',
+  'timeToMitigate',
+  'timeToResolve',
+  'impactMs',
+  'impactFromWindows',
+  'customersAffected',
+] as const satisfies readonly (keyof IncidentRecord)[];
+const ITEM_FIELDS = [
+  'line',
+  'action',
+  'type',
+  'owner',
+  'due',
+  'status',
+  'ticket',
+] as const satisfies readonly (keyof ActionItem)[];
 
-type PackedRecord = [
-  path: string,
-  id: string,
-  title: string,
-  severity: string | null,
-  services: string[],
-  categories: string[],
-  started: string | null,
-  startedMs: number | null,
-  month: string | null,
-  quarter: string | null,
-  timeToDetect: number | null,
-  timeToMitigate: number | null,
-  timeToResolve: number | null,
-  impactMs: number | null,
-  impactFromWindows: boolean,
-  customersAffected: number | null,
-  actionItems: PackedItem[],
-];
+// Every field is in its list (or is derived on unpacking): a field added to the types fails to compile here.
+type Unlisted<T, Listed extends readonly (keyof T)[], Derived extends keyof T> = Exclude<
+  keyof T,
+  Listed[number] | Derived
+>;
+const everyField: [
+  Unlisted<IncidentRecord, typeof RECORD_FIELDS, 'actionItems'>,
+  Unlisted<ActionItem, typeof ITEM_FIELDS, 'postmortem' | 'path'>,
+] extends [never, never]
+  ? true
+  : never = true;
+void everyField;
 
+/** The values of `T`'s fields `K`, in that order. */
+type Values<T, K extends readonly (keyof T)[]> = { -readonly [I in keyof K]: T[K[I] & keyof T] };
+type PackedItem = Values<ActionItem, typeof ITEM_FIELDS>;
+type PackedRecord = [...Values<IncidentRecord, typeof RECORD_FIELDS>, PackedItem[]];
 type PackedInput = [files: number, records: PackedRecord[], unreadable: FileNote[], warnings: FileNote[]];
 
 function packRecord(r: IncidentRecord): PackedRecord {
-  return [
-    r.path,
-    r.id,
-    r.title,
-    r.severity,
-    r.services,
-    r.categories,
-    r.started,
-    r.startedMs,
-    r.month,
-    r.quarter,
-    r.timeToDetect,
-    r.timeToMitigate,
-    r.timeToResolve,
-    r.impactMs,
-    r.impactFromWindows,
-    r.customersAffected,
-    r.actionItems.map((i) => [i.line, i.action, i.type, i.owner, i.due, i.status, i.ticket]),
-  ];
+  const packed: unknown[] = RECORD_FIELDS.map((key) => r[key]);
+  packed.push(r.actionItems.map((item) => ITEM_FIELDS.map((key) => item[key])));
+  return packed as PackedRecord;
 }
 
+// The objects are built key by key in the lists' order, so every record (and every item) gets the
+// keys in the order toRecord gives them, and all of them one shape.
 function unpackItem(item: PackedItem, postmortem: string, path: string): ActionItem {
-  const [line, action, type, owner, due, status, ticket] = item;
-  return { postmortem, path, line, action, type, owner, due, status, ticket };
+  const out: Record<string, unknown> = { postmortem, path };
+  for (let i = 0; i < ITEM_FIELDS.length; i++) out[ITEM_FIELDS[i] as string] = item[i];
+  return out as unknown as ActionItem;
 }
 
 function unpackRecord(packed: PackedRecord): IncidentRecord {
-  const [
-    path,
-    id,
-    title,
-    severity,
-    services,
-    categories,
-    started,
-    startedMs,
-    month,
-    quarter,
-    timeToDetect,
-    timeToMitigate,
-    timeToResolve,
-    impactMs,
-    impactFromWindows,
-    customersAffected,
-    items,
-  ] = packed;
-  return {
-    path,
-    id,
-    title,
-    severity,
-    services,
-    categories,
-    started,
-    startedMs,
-    month,
-    quarter,
-    timeToDetect,
-    timeToMitigate,
-    timeToResolve,
-    impactMs,
-    impactFromWindows,
-    customersAffected,
-    actionItems: items.map((item) => unpackItem(item, id, path)),
-  };
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < RECORD_FIELDS.length; i++) out[RECORD_FIELDS[i] as string] = packed[i];
+  const record = out as unknown as IncidentRecord;
+  const items = packed[RECORD_FIELDS.length];
+  record.actionItems = items.map((item) => unpackItem(item, record.id, record.path));
+  return record;
 }
 
 /** What a worker read, as one string to post (JSON keeps every value stats records hold exactly). */
