@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { refuse } from './errors.js';
-import { git, GitError, gitRaw, identityFallback, readObjects, type GitObject } from './git.js';
+import { failed, firstLine, git, GitError, gitRaw, identityFallback, readObjects, type GitObject } from './git.js';
 
 /** A file to place in the commit: its path in the repository (`/`-separated) and its text. */
 export interface TreeFile {
@@ -189,11 +189,6 @@ export async function planBranch(request: BranchRequest): Promise<BranchPlan> {
   return { old, ...(tip.worktree !== undefined ? { worktree: tip.worktree } : {}), parent, changes };
 }
 
-/** The first line of what git printed on stderr: the reason it gives. */
-function firstLine(stderr: string): string {
-  return stderr.trim().split('\n')[0] ?? '';
-}
-
 /** Builds a commit holding the plan's changes on top of its parent; nothing outside the object store changes. */
 async function buildCommit(repo: string, plan: BranchPlan, message: string): Promise<string> {
   const scratch = await mkdtemp(join(tmpdir(), 'postmortem-index-'));
@@ -219,8 +214,7 @@ async function buildCommit(repo: string, plan: BranchPlan, message: string): Pro
     const made = await gitRaw(repo, ['-c', 'user.useConfigOnly=true', ...args]);
     if (made.code === 0) return made.stdout.trim();
     const identity = await identityFallback(repo);
-    if (identity.length === 0)
-      throw new GitError(`\`git ${args.join(' ')}\` failed: ${firstLine(made.stderr)}`, made.stderr);
+    if (identity.length === 0) failed(args, made.stderr);
     return (await git(repo, [...identity, ...args])).trim();
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -111,9 +111,14 @@ function run(
   });
 }
 
-function failed(args: readonly string[], stderr: string): never {
-  const detail = stderr.trim().split('\n')[0] ?? '';
-  throw new GitError(`\`git ${args.join(' ')}\` failed: ${detail}`, stderr);
+/** The first line of what git printed on stderr: the reason it gives. */
+export function firstLine(stderr: string): string {
+  return stderr.trim().split('\n')[0] ?? '';
+}
+
+/** Throws the GitError of a git run that failed: the command and git's reason. */
+export function failed(args: readonly string[], stderr: string): never {
+  throw new GitError(`\`git ${args.join(' ')}\` failed: ${firstLine(stderr)}`, stderr);
 }
 
 /** An object as `cat-file --batch` gives it: its id, its type and its bytes. */

@@ -4,7 +4,7 @@
  * git at another repository cleared). Authors are never read.
  */
 import { basename } from 'node:path';
-import { gitRaw, GitError, type GitResult } from '../publish/git.js';
+import { firstLine, gitRaw, GitError, type GitResult } from '../publish/git.js';
 import { NameScrubber } from './blameless.js';
 import { eventText } from './event-text.js';
 import type { ReadContext, SourceEvent, SourceResult } from './types.js';
@@ -86,8 +86,4 @@ export async function readGit(
     }
   }
   return { events, messages: [] };
-}
-
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0] ?? '';
 }
