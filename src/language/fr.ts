@@ -215,9 +215,10 @@ export const fr: LanguageModule = {
     /pertes? de données|perdu|disparu|irrécupérable|supprimé|effacé|(pas|plus|jamais) (pu )?(être |été )?(récupér|restaur|enregistr|sauvegard|conserv)é/i.test(
       s,
     ),
-  // A demonstrative ("Ces brouillons…", "Celles-ci…") points back as much as "mais" does.
+  // A demonstrative ("Ces brouillons…", "Celles-ci…") points back as much as "mais" does, and "Le reste…"
+  // as much as English "The rest…".
   leansBack: (s) =>
-    /^(?:mais|cependant|toutefois|pourtant|néanmoins|en revanche|or|cela|ceci|ce|cet|cette|ces|celui|celle|celles|ceux|ils|elles)(?![\p{L}\p{N}])/iu.test(
+    /^(?:mais|cependant|toutefois|pourtant|néanmoins|en revanche|or|le reste|le restant|cela|ceci|ce|cet|cette|ces|celui|celle|celles|ceux|ils|elles)(?![\p{L}\p{N}])/iu.test(
       s,
     ),
   labels: {

@@ -381,6 +381,7 @@ describe('fr: leansBack finds a sentence that cannot stand alone on a status pag
     ['Celles-ci sont définitivement perdues.', true],
     ['En revanche, vos photos ont été perdues.', true],
     ['Cependant, certaines données sont perdues.', true],
+    ['Le reste, environ 23 % des données concernées, est définitivement perdu.', true],
     ['Environ 23 % des données concernées sont définitivement perdues.', false],
     ['Certains brouillons n’ont pas été conservés.', false],
   ] as const)('%s', (sentence, leans) => {
