@@ -218,9 +218,9 @@ export const fr: LanguageModule = {
   // A demonstrative ("Ces brouillons…", "Celles-ci…") points back as much as "mais" does, and "Le reste…"
   // as much as English "The rest…".
   leansBack: (s) =>
-    /^(?:mais|cependant|toutefois|pourtant|néanmoins|en revanche|or|le reste|le restant|cela|ceci|ce|cet|cette|ces|celui|celle|celles|ceux|ils|elles)(?![\p{L}\p{N}])/iu.test(
+    /^(?:mais|cependant|toutefois|pourtant|néanmoins|en revanche|or|le reste|le restant|cela|ceci|ce|cet|cette|ces)(?![\p{L}\p{N}])/iu.test(
       s,
-    ),
+    ) || /^(?:celui|celle|celles|ceux|ils|elles)(?![\p{L}\p{N}])/iu.test(s),
   labels: {
     greeting: 'Bonjour,',
     whatHappened: `Que s’est-il passé${NNBSP}?`,
