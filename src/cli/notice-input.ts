@@ -24,6 +24,7 @@ export type ReadyNotice = Extract<PreparedNotice, { ok: true }>;
 /**
  * Reads the file and the project config, prepares the notice through the core, and prints what
  * stops it (or its warnings). Returns the notice, or null after printing problems (exit 1).
+ * `warnUnread`: name a config nearer to the file that is not read (once per command, not per language).
  */
 export async function noticeForFile(
   file: string,
@@ -31,8 +32,9 @@ export async function noticeForFile(
   options: NoticeTextOptions,
   io: Io,
   standalone: boolean,
+  warnUnread = true,
 ): Promise<ReadyNotice | null> {
-  const project = await loadProjectConfig(io, options.config);
+  const project = await loadProjectConfig(io, options.config, warnUnread ? [file] : undefined);
   const pm = loadPostmortem(file, io);
   if (!pm) return null;
   return noticeForPostmortem(file, pm, channel, options, project, io, standalone);

@@ -1,4 +1,10 @@
-import { formatOptionsOf, loadConfig, type PostmortemConfig } from '../config/load.js';
+import {
+  formatOptionsOf,
+  loadConfig,
+  unreadConfigMessage,
+  unreadConfigs,
+  type PostmortemConfig,
+} from '../config/load.js';
 import { checkRuleOptions } from '../lint/rule-options.js';
 import type { LintSettings } from '../lint/types.js';
 import type { FormatOptions } from '../model/index.js';
@@ -16,16 +22,24 @@ export interface ProjectConfig {
   config: PostmortemConfig;
   /** The config file read, or null; its folder is part of the project (see findFiles). */
   configPath: string | null;
+  /** The config was named with `--config`, not found from the working folder. */
+  configGiven: boolean;
 }
 
 /**
  * Loads `.postmortemrc.json` (or `package.json`'s `postmortem` key) the way `lint` does, so that
  * every command accepts the same project categories, sections and rule settings; a bad config
- * (an unknown rule id, an invalid rule option) is exit 2.
+ * (an unknown rule id, an invalid rule option) is exit 2. With `files` (the postmortems a notice is
+ * made from), a config nearer to them that is not read is named in a warning (warnUnreadConfigs).
  */
-export async function loadProjectConfig(io: Io, configPath?: string): Promise<ProjectConfig> {
+export async function loadProjectConfig(
+  io: Io,
+  configPath?: string,
+  files?: readonly string[],
+): Promise<ProjectConfig> {
   // A ConfigError is a runtime error: run() reports it with exit 2.
   const loaded = await loadConfig({ cwd: io.cwd, ...(configPath ? { configPath } : {}) });
+  if (files && !configPath) warnUnreadConfigs(files, io, loaded.path);
   const rules = ruleSettingsOf(loaded);
   await checkRuleOptions(loaded);
   const { config } = loaded;
@@ -35,6 +49,7 @@ export async function loadProjectConfig(io: Io, configPath?: string): Promise<Pr
     rules,
     config,
     configPath: loaded.path,
+    configGiven: configPath !== undefined && configPath !== '',
   };
 }
 
@@ -51,4 +66,10 @@ export function findProjectFiles(patterns: readonly string[], io: Io, project: P
   for (const s of found.skipped)
     io.stderr.write(`${io.errorColor.yellow('warning')} ${s.path}: skipped: ${s.reason}.\n`);
   return found.files;
+}
+
+/** Names on stderr the configs nearer to `files` than the one read (`used`); see unreadConfigs. */
+export function warnUnreadConfigs(files: readonly string[], io: Io, used: string | null): void {
+  for (const path of unreadConfigs(files, io.cwd, used))
+    io.stderr.write(`${io.errorColor.yellow('warning')} ${unreadConfigMessage(path, used, io.cwd)}\n`);
 }

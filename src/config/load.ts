@@ -1,4 +1,5 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { FileReadError, readTextBounded } from '../model/bounded-read.js';
 import type { FormatOptions } from '../model/index.js';
 import { RuntimeError } from '../model/errors.js';
@@ -178,6 +179,56 @@ export async function loadConfig(options: { cwd: string; configPath?: string }):
     const parent = dirname(dir);
     if (parent === dir) return { path: null, config: {} };
     dir = parent;
+  }
+}
+
+/**
+ * Configs nearer to some of `files` than the one a run reads (`used`, found from the working folder
+ * upwards, or null): a file's nearest config is the first `.postmortemrc.json` or `package.json` with
+ * a `postmortem` key from its folder upwards. The run does not read them, which a user who keeps a
+ * config beside the postmortems and runs from elsewhere would not expect; the commands whose output
+ * customers read (notice, publish, export) name them in a warning, since their zone, names and
+ * company come from the config. Sorted, each once; a folder's answer is kept, so many files in few folders cost a few
+ * file checks.
+ */
+export function unreadConfigs(files: readonly string[], cwd: string, used: string | null): string[] {
+  const nearest = new Map<string, string | null>();
+  const lookup = (dir: string): string | null => {
+    const known = nearest.get(dir);
+    if (known !== undefined) return known;
+    const parent = dirname(dir);
+    const found = hasConfig(dir) ?? (parent === dir ? null : lookup(parent));
+    nearest.set(dir, found);
+    return found;
+  };
+  const unread = new Set<string>();
+  for (const dir of new Set(files.map((f) => dirname(resolve(cwd, f))))) {
+    const found = lookup(dir);
+    if (found !== null && found !== used) unread.add(found);
+  }
+  return [...unread].sort();
+}
+
+/** What a run says of a config it does not read (see unreadConfigs); paths relative to the working folder. */
+export function unreadConfigMessage(path: string, used: string | null, cwd: string): string {
+  const shown = (p: string) => relative(cwd, p) || '.';
+  return (
+    `${shown(path)}: not read: the config is found from the working folder upwards, and this run reads ` +
+    `${used ? shown(used) : 'no config (the defaults)'}. Run in ${shown(dirname(path))} or pass --config ${shown(path)}.`
+  );
+}
+
+/** The config file in `dir` that `loadConfig` would take, or null; an unreadable or invalid one counts (loading it says why). */
+function hasConfig(dir: string): string | null {
+  const rc = join(dir, RC_NAME);
+  if (existsSync(rc)) return rc;
+  const pkg = join(dir, 'package.json');
+  try {
+    const source = readJson(pkg);
+    return source !== undefined && isRecord(source.json) && source.json.postmortem !== undefined ? pkg : null;
+  } catch {
+    // A package.json that is not JSON is nobody's config here.
+    return null;
   }
 }
 

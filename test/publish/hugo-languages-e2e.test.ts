@@ -65,7 +65,8 @@ describe('publish: Hugo language advice that builds', () => {
       await writeFile(join(site.dir, file), followAdvice(config, `${advice}\n`));
       await git(site.dir, 'commit', '-q', '-am', 'Languages as publish advised');
 
-      const published = await runInProcess(['publish', EXAMPLE, '--site', site.dir]);
+      // From the examples' folder, whose config (zones per language) a team would have read.
+      const published = await runInProcess(['publish', EXAMPLE, '--site', site.dir], { cwd: join(ROOT, 'examples') });
       expect(published.code, published.stderr).toBe(0);
       expect(published.stderr).not.toMatch(/warning/);
       const out = await tempDir('postmortem-hugo-lang-');

@@ -6,7 +6,7 @@ import { noticeSettingsOf } from '../../lint/notice-settings.js';
 import { noticesOf } from '../export-notices.js';
 import { UsageError } from '../errors.js';
 import { writeOutputFile, type Io } from '../io.js';
-import { findProjectFiles, loadProjectConfig } from '../project.js';
+import { findProjectFiles, loadProjectConfig, warnUnreadConfigs } from '../project.js';
 import type { EXPORT_FORMATS, OptionsOf, EXPORT_OPTIONS } from '../options.js';
 
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -51,6 +51,8 @@ export async function exportCommand(paths: string[], options: ExportOptions, io:
   const project = await loadProjectConfig(io, options.config);
   // A path that matches nothing is a usage error (NoFilesError), which run() reports with exit 2.
   const files = findProjectFiles(paths, io, project);
+  // Customers read what the config says (zone, names, company): name one beside the files that is not read.
+  if (!project.configGiven) warnUnreadConfigs(files, io, project.configPath);
   const settings = noticeSettingsOf(project.rules);
   const notices: ExportedNotice[] = [];
   const skipped: string[] = [];

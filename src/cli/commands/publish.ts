@@ -14,9 +14,12 @@ export async function publishCommand(file: string, options: PublishOptions, io: 
   if (!options.site)
     throw new UsageError('--site: expected the folder of the blog or status-page repository, found none.');
   const site = resolve(io.cwd, options.site);
-  // noticeForFile prints a notice's problems itself; null then means exit 1.
+  // noticeForFile prints a notice's problems itself; null then means exit 1. It reads the config for
+  // each language; an unread config nearer to the file is named once.
+  let first = true;
   const prepare: PreparePost = async (lang) => {
-    const notice = await noticeForFile(file, 'blog', { ...options, ...(lang ? { lang } : {}) }, io, false);
+    const notice = await noticeForFile(file, 'blog', { ...options, ...(lang ? { lang } : {}) }, io, false, first);
+    first = false;
     if (!notice) return null;
     const { headline, summary } = notice.view;
     return {
