@@ -40,8 +40,6 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'shared',
           include: ['test/**/*.test.ts'],
-          // One Chromium for the run, started when a test first asks for it (test/stats/chromium.ts).
-          globalSetup: ['./test/helpers/chromium-broker.ts'],
           exclude: mode === 'quick' ? [...ISOLATED, ...SLOW] : ISOLATED,
           isolate: false,
         },

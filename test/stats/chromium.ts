@@ -1,11 +1,31 @@
+import { existsSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 
-import { HAS_CHROMIUM } from '../helpers/chromium-launch.js';
+/** Debian's chromium, the browser the HTML pages are checked in. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** Whether it is installed here. */
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
 
-export { CHROMIUM, HAS_CHROMIUM } from '../helpers/chromium-launch.js';
+/** Starts headless Chromium with nothing that talks to the network on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
 
 /** What a page did while it was open: console errors, page errors, dialogs, `pwned()` calls and every request but the page itself. */
 export interface PageRecord {
@@ -137,17 +157,7 @@ export function ink(png: Buffer): { inkShare: number; colours: number } {
       const left = x >= channels ? row[x - channels]! : 0;
       const up = previous[x]!;
       const upLeft = x >= channels ? previous[x - channels]! : 0;
-      row[x] =
-        line[x]! +
-        (filter === 1
-          ? left
-          : filter === 2
-            ? up
-            : filter === 3
-              ? (left + up) >> 1
-              : filter === 4
-                ? paeth(left, up, upLeft)
-                : 0);
+      row[x] = line[x]! + predict(filter, left, up, upLeft);
     }
     for (let x = 0; x < stride; x += channels) {
       const [r, g, b] = [row[x]!, row[x + 1]!, row[x + 2]!];
@@ -159,30 +169,41 @@ export function ink(png: Buffer): { inkShare: number; colours: number } {
   return { inkShare: inked / (width * height), colours: seen.size };
 }
 
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c;
-  const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
-  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+/** What a PNG row filter (0–4) predicts a byte to be from its left, upper and upper-left neighbours. */
+function predict(filter: number | undefined, left: number, up: number, upLeft: number): number {
+  switch (filter) {
+    case 1:
+      return left;
+    case 2:
+      return up;
+    case 3:
+      return (left + up) >> 1;
+    case 4: {
+      const p = left + up - upLeft;
+      const [toLeft, toUp, toUpLeft] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+      return toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft;
+    }
+    default:
+      return 0;
+  }
 }
 
 let shared: Promise<Browser> | undefined;
 
 /**
- * The run's one headless Chromium (test/helpers/chromium-broker.ts starts it when a worker first
- * asks), connected once per worker: the files share the worker's modules (vitest.config.ts). It
- * ends with the run. A file must not close it.
+ * One headless Chromium for every test file a worker runs (the files share the worker's modules,
+ * vitest.config.ts), started when a file first asks for it: a launch costs about 1.5 s of CPU. It
+ * ends with the worker: Playwright kills the browsers it launched when the process exits. A file
+ * must not close it. (One browser for the whole run, launched by a global setup with launchServer
+ * and connected to by each worker, was measured and dropped: the main process then loads
+ * playwright-core too, about 1 s of CPU, which is most of the launch it saves.)
  */
 export function sharedChromium(): Promise<Browser> {
-  shared ??= (async () => {
-    const response = await fetch(inject('chromiumBroker'));
-    const answer = await response.text();
-    if (!response.ok) throw new Error(`chromium did not start: ${answer}`);
-    return chromium.connect(answer);
-  })();
+  shared ??= launchChromium();
   return shared;
 }
 
-/** A temporary folder and, where chromium is installed, the run's browser (sharedChromium) for a test file. */
+/** A temporary folder and, where chromium is installed, the worker's browser (sharedChromium) for a test file. */
 export function chromiumFixture(prefix: string): { readonly dir: string; readonly browser: Browser } {
   let dir = '';
   let cleanup: () => Promise<void> = async () => undefined;
