@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { runInProcess, tempDir, ROOT } from '../helpers/cli.js';
 import { hasTool } from '../helpers/tools.js';
-import { HAS_CHROMIUM, sharedChromium } from '../stats/chromium.js';
+import { HAS_CHROMIUM, scriptedPage, sharedChromium } from '../stats/chromium.js';
 import {
   git,
   HOSTILE,
@@ -148,35 +148,28 @@ async function openWithScript(
   file: string,
 ): Promise<{ calls: string[]; injected: string[]; paragraphs: string[]; text: string }> {
   const url = `file://${file}`;
-  const context = await browser.newContext();
-  try {
-    await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-    const page = await context.newPage();
-    const calls: string[] = [];
-    await page.exposeFunction('pwned', (n: unknown) => calls.push(String(n)));
-    await page.goto(url, { waitUntil: 'load' });
-    // Autofocus and a failed image load fire after load; give them time, then tab through the page.
-    await page.waitForTimeout(300);
-    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
-    // Page code as text: the tests are typed without the DOM library.
-    const found = await page.evaluate<{ injected: string[]; paragraphs: string[]; text: string }>(`(() => {
-      const main = document.querySelector('main');
-      const injected = [];
-      for (const el of main.querySelectorAll('*')) {
-        if (!['H2', 'P'].includes(el.tagName)) injected.push('<' + el.tagName.toLowerCase() + '>');
-        for (const a of el.attributes) if (!(el.tagName === 'H2' && a.name === 'id')) injected.push(a.name + '=' + a.value);
-      }
-      const walker = document.createTreeWalker(main, NodeFilter.SHOW_COMMENT);
-      while (walker.nextNode()) injected.push('<!--' + walker.currentNode.nodeValue + '-->');
-      const plain = (s) => s.replace(/[\\u201c\\u201d]/g, '"').replace(/[\\u2018\\u2019]/g, "'");
-      return {
-        injected,
-        paragraphs: [...main.querySelectorAll('p')].map((p) => plain(p.innerText)),
-        text: plain(main.innerText),
-      };
-    })()`);
-    return { calls, ...found };
-  } finally {
-    await context.close();
-  }
+  const { page, watch } = await scriptedPage(browser);
+  const { calls } = await watch(url);
+  await page.goto(url, { waitUntil: 'load' });
+  // Autofocus and a failed image load fire after load; give them time, then tab through the page.
+  await page.waitForTimeout(300);
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+  // Page code as text: the tests are typed without the DOM library.
+  const found = await page.evaluate<{ injected: string[]; paragraphs: string[]; text: string }>(`(() => {
+    const main = document.querySelector('main');
+    const injected = [];
+    for (const el of main.querySelectorAll('*')) {
+      if (!['H2', 'P'].includes(el.tagName)) injected.push('<' + el.tagName.toLowerCase() + '>');
+      for (const a of el.attributes) if (!(el.tagName === 'H2' && a.name === 'id')) injected.push(a.name + '=' + a.value);
+    }
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_COMMENT);
+    while (walker.nextNode()) injected.push('<!--' + walker.currentNode.nodeValue + '-->');
+    const plain = (s) => s.replace(/[\\u201c\\u201d]/g, '"').replace(/[\\u2018\\u2019]/g, "'");
+    return {
+      injected,
+      paragraphs: [...main.querySelectorAll('p')].map((p) => plain(p.innerText)),
+      text: plain(main.innerText),
+    };
+  })()`);
+  return { calls, ...found };
 }

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chromiumFixture, HAS_CHROMIUM } from '../stats/chromium.js';
+import { chromiumFixture, HAS_CHROMIUM, scriptedPage } from '../stats/chromium.js';
 import { hostilePage } from './hostile-markdown.js';
 
 const IN_CI = Boolean(process.env.CI);
@@ -16,18 +16,8 @@ describe('the HTML page of render --format html, in Chromium', () => {
       const out = join(fixture.dir, 'hostile.html');
       await writeFile(out, await hostilePage());
       const url = pathToFileURL(out).href;
-      const context = await fixture.browser.newContext({ javaScriptEnabled: true });
-      const requests: string[] = [];
-      const dialogs: string[] = [];
-      context.on('request', (r) => {
-        if (r.url() !== url) requests.push(r.url());
-      });
-      await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-      const page = await context.newPage();
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
+      const { page, watch } = await scriptedPage(fixture.browser);
+      const seen = await watch(url);
       await page.goto(url, { waitUntil: 'load' });
       // Page code as text: the tests are typed without the DOM library.
       const found = await page.evaluate<{ elements: number; protocols: string[]; links: number; cells: number }>(
@@ -38,9 +28,8 @@ describe('the HTML page of render --format html, in Chromium', () => {
           cells: document.querySelectorAll('table td').length,
         })`,
       );
-      await context.close();
-      expect(dialogs).toEqual([]);
-      expect(requests).toEqual([]);
+      expect(seen.dialogs).toEqual([]);
+      expect(seen.requests).toEqual([]);
       expect(found.elements).toBe(0);
       expect(found.links).toBeGreaterThan(4);
       // An emptied href points at the page itself (file:).

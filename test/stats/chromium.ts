@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { inflateSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 
@@ -26,81 +27,176 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** What a page did while it was opened: console errors, page errors and every request but the page itself. */
-export interface PageVisit {
-  screenshot: Buffer;
+/** What a page did while it was open: console errors, page errors, dialogs, `pwned()` calls and every request but the page itself. */
+export interface PageRecord {
   consoleErrors: string[];
   requests: string[];
+  dialogs: string[];
+  /** Arguments of calls to `window.pwned`, which a hostile page's script would call if it ran. */
+  calls: string[];
+}
+
+/** A page kept open for a worker's tests, and what it does from the last `watch` on. */
+export interface KeptPage {
+  readonly page: Page;
+  /**
+   * Starts a new record. From now on only `allowed` (the page the test opens) may load: every other
+   * request is refused, so a stray reference cannot reach the network, and recorded.
+   */
+  readonly watch: (allowed?: string) => Promise<PageRecord>;
+}
+
+/**
+ * One page per kind of context and browser connection, kept for all the checks a worker runs: a
+ * new page starts a renderer process of its own, which lays out and paints everything afresh (six
+ * visits with screenshots took 18–18.5 s of CPU in six new pages, 10.6–11 s in one kept page), and
+ * no check here is about what a fresh context would isolate (the pages are local files, and nothing
+ * they keep is read). Each `watch` closes any window a page opened; each navigation replaces the document.
+ */
+const kept = new WeakMap<Browser, Map<string, Promise<KeptPage>>>();
+
+function keptPage(browser: Browser, kind: 'static' | 'scripted'): Promise<KeptPage> {
+  let pages = kept.get(browser);
+  if (!pages) kept.set(browser, (pages = new Map<string, Promise<KeptPage>>()));
+  let page = pages.get(kind);
+  if (!page) {
+    const options: BrowserContextOptions =
+      kind === 'static' ? { viewport: { width: 1100, height: 900 }, javaScriptEnabled: false } : {};
+    page = browser.newContext(options).then((context) => openKept(context, kind === 'scripted'));
+    pages.set(kind, page);
+  }
+  return page;
+}
+
+async function openKept(context: BrowserContext, scripted: boolean): Promise<KeptPage> {
+  const page = await context.newPage();
+  let allowed = '';
+  let record: PageRecord = { consoleErrors: [], requests: [], dialogs: [], calls: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') record.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => record.consoleErrors.push(e.message));
+  page.on('dialog', (d) => {
+    record.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  context.on('request', (r) => {
+    if (r.url() !== allowed) record.requests.push(r.url());
+  });
+  await context.route('**/*', (route) => (route.request().url() === allowed ? route.continue() : route.abort()));
+  if (scripted) await page.exposeFunction('pwned', (n: unknown) => record.calls.push(String(n)));
+  return {
+    page,
+    watch: async (url = '') => {
+      for (const other of context.pages()) if (other !== page) await other.close();
+      allowed = url;
+      record = { consoleErrors: [], requests: [], dialogs: [], calls: [] };
+      return record;
+    },
+  };
+}
+
+/** The worker's page with script on (see KeptPage), for checks that a page's script does not run or does. */
+export function scriptedPage(browser: Browser): Promise<KeptPage> {
+  return keptPage(browser, 'scripted');
+}
+
+/** What `visit` saw: the page's record and a full-page screenshot. */
+export interface PageVisit extends PageRecord {
+  screenshot: Buffer;
   /** Share of screenshot pixels that are not background white, and how many colours it has. */
   inkShare: number;
   colours: number;
 }
 
-const checkers = new WeakMap<Browser, Promise<Page>>();
-
-/**
- * The blank page, in a context that may run script, where a browser decodes the screenshots `visit`
- * takes: one for each browser and kept open, since each new context starts a renderer process of
- * its own (1.5–2.5 s of CPU). It loads nothing and keeps no state between decodes.
- */
-function checkerPage(browser: Browser): Promise<Page> {
-  let page = checkers.get(browser);
-  if (!page) {
-    page = browser.newContext().then((context) => context.newPage());
-    checkers.set(browser, page);
-  }
-  return page;
-}
-
-/** Opens a file in a fresh context, records what it does and takes a full-page screenshot. */
+/** Opens a file with script off in a 1100×900 window, records what it does and takes a full-page screenshot. */
 export async function visit(browser: Browser, fileUrl: string): Promise<PageVisit> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, javaScriptEnabled: false });
-  const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  page.on('request', (r) => {
-    if (r.url() !== fileUrl) requests.push(r.url());
-  });
-  // Anything but the page itself is refused, so a stray reference cannot reach the network.
-  await context.route('**/*', (route) => (route.request().url() === fileUrl ? route.continue() : route.abort()));
+  const { page, watch } = await keptPage(browser, 'static');
+  const record = await watch(fileUrl);
   await page.goto(fileUrl, { waitUntil: 'load' });
   const screenshot = await page.screenshot({ fullPage: true, type: 'png' });
-  await context.close();
-  // The browser decodes its own screenshot, in a blank page of a context that may run script.
-  const blank = await checkerPage(browser);
-  // Page code as text: the tests are typed without the DOM library.
-  const { inkShare, colours } = await blank.evaluate<{ inkShare: number; colours: number }>(`(async () => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,${screenshot.toString('base64')}';
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, img.width, img.height).data;
-    let ink = 0;
-    const seen = new Set();
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) ink++;
-      if (seen.size < 1000) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+  return { ...record, screenshot, ...ink(screenshot) };
+}
+
+/**
+ * Share of pixels that are not white and the number of colours (counted up to 1,000) in a PNG as
+ * Chromium writes screenshots: 8-bit RGB or RGBA, not interlaced. Decoded here rather than in a
+ * page, which would cost a renderer process; anything else is refused rather than misread.
+ */
+export function ink(png: Buffer): { inkShare: number; colours: number } {
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const data: Buffer[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const body = png.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      const [depth, colourType, , , interlace] = body.subarray(8, 13);
+      if (depth !== 8 || (colourType !== 2 && colourType !== 6) || interlace !== 0)
+        throw new Error(
+          `expected an 8-bit RGB(A) PNG, not interlaced; found depth ${depth}, colour type ${colourType}`,
+        );
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      channels = colourType === 6 ? 4 : 3;
+    } else if (type === 'IDAT') data.push(body);
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(data));
+  const stride = width * channels;
+  let previous = new Uint8Array(stride);
+  let inked = 0;
+  const seen = new Set<number>();
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const row = new Uint8Array(stride);
+    for (let x = 0; x < stride; x++) {
+      const left = x >= channels ? row[x - channels]! : 0;
+      const up = previous[x]!;
+      const upLeft = x >= channels ? previous[x - channels]! : 0;
+      row[x] = line[x]! + predict(filter, left, up, upLeft);
     }
-    return { inkShare: ink / (data.length / 4), colours: seen.size };
-  })()`);
-  return { screenshot, consoleErrors, requests, inkShare, colours };
+    for (let x = 0; x < stride; x += channels) {
+      const [r, g, b] = [row[x]!, row[x + 1]!, row[x + 2]!];
+      if (r < 250 || g < 250 || b < 250) inked++;
+      if (seen.size < 1000) seen.add((r << 16) | (g << 8) | b);
+    }
+    previous = row;
+  }
+  return { inkShare: inked / (width * height), colours: seen.size };
+}
+
+/** What a PNG row filter (0–4) predicts a byte to be from its left, upper and upper-left neighbours. */
+function predict(filter: number | undefined, left: number, up: number, upLeft: number): number {
+  switch (filter) {
+    case 1:
+      return left;
+    case 2:
+      return up;
+    case 3:
+      return (left + up) >> 1;
+    case 4: {
+      const p = left + up - upLeft;
+      const [toLeft, toUp, toUpLeft] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+      return toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft;
+    }
+    default:
+      return 0;
+  }
 }
 
 let shared: Promise<Browser> | undefined;
 
 /**
  * One headless Chromium for every test file a worker runs (the files share the worker's modules,
- * vitest.config.ts), started when a file first asks for it: a launch costs 1–3 s of CPU, a page
- * in a fresh context (as `visit` opens) next to nothing. It ends with the worker: Playwright kills
- * the browsers it launched when the process exits. A file must not close it.
+ * vitest.config.ts), started when a file first asks for it: a launch costs about 1.5 s of CPU. It
+ * ends with the worker: Playwright kills the browsers it launched when the process exits. A file
+ * must not close it. (One browser for the whole run, launched by a global setup with launchServer
+ * and connected to by each worker, was measured and dropped: the main process then loads
+ * playwright-core too, about 1 s of CPU, which is most of the launch it saves.)
  */
 export function sharedChromium(): Promise<Browser> {
   shared ??= launchChromium();

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runInProcess } from '../helpers/cli.js';
 import { pinnedPackageFile } from '../helpers/registry-file.js';
-import { chromiumFixture, HAS_CHROMIUM, visit } from './chromium.js';
+import { chromiumFixture, HAS_CHROMIUM, scriptedPage, visit } from './chromium.js';
 
 const IN_CI = Boolean(process.env.CI);
 const CRM = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
@@ -91,10 +91,8 @@ describe('render --chart mermaid', () => {
       expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
       const r = await runInProcess(['render', WITH_WINDOWS, '--chart', 'mermaid']);
       const code = /```mermaid\n([\s\S]*?)```/.exec(r.stdout)?.[1] ?? '';
-      const context = await fixture.browser.newContext();
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
+      const { page, watch } = await scriptedPage(fixture.browser);
+      const seen = await watch();
       // Mermaid needs a DOM, so it runs in the page, loaded from a file (the page makes no request).
       await page.setContent('<!doctype html><body></body>');
       await page.addScriptTag({ path: await pinnedPackageFile(MERMAID, 'dist/mermaid.min.js') });
@@ -115,8 +113,8 @@ describe('render --chart mermaid', () => {
           catch { return 'rejected'; }
         })()`,
       );
-      await context.close();
-      expect(errors).toEqual([]);
+      expect(seen.consoleErrors).toEqual([]);
+      expect(seen.requests).toEqual([]);
       expect(result.parsed).toBe(true);
       expect(result.svg).toContain('Window 2');
       expect(result.svg).toContain('Mitigated');
