@@ -22,7 +22,7 @@ describe('a cache with a valid key but malformed entries', () => {
   type Data = Record<string, unknown> & { messages: Record<string, unknown> };
   const message = { ruleId: 'x', severity: 2, message: 'm', line: 1, column: 1 };
   it.each([
-    ['a list cut short', (d: Data) => ({ ...d, sizes: [] })],
+    ['a list cut short', (d: Data) => ({ ...d, idAt: [] })],
     ['messages that are not a list', (d: Data) => ({ ...d, messages: { 0: 'none' } })],
     ['a message without a line', (d: Data) => ({ ...d, messages: { 0: [{ ...message, line: undefined }] } })],
     ['a message of severity 3', (d: Data) => ({ ...d, messages: { 0: [{ ...message, severity: 3 }] } })],
@@ -31,7 +31,7 @@ describe('a cache with a valid key but malformed entries', () => {
     const args = ['lint', '--format', 'json', '--cache', '--cache-location', cache];
     const first = await runInProcess(args, { cwd: dir });
     const data = JSON.parse(await readFile(cache, 'utf8')) as Data;
-    expect(data).toMatchObject({ base: join(dir, 'postmortems', '/'), paths: [NAME] });
+    expect(data).toMatchObject({ base: join(dir, 'postmortems', '/'), paths: NAME });
     await writeFile(cache, JSON.stringify(corrupt(data)));
     const second = await runInProcess(args, { cwd: dir });
     expect(second.stderr).toBe('');

@@ -7,6 +7,13 @@ import type { FileOutcome } from '../../src/lint/engine.js';
 import type { LintSettings } from '../../src/lint/types.js';
 import { tempDir } from '../helpers/cli.js';
 
+/** Sizes and modification times as the cache stores them: little-endian doubles, in base64. */
+const stamps = (values: number[]) => {
+  const bytes = Buffer.alloc(8 * values.length);
+  values.forEach((v, i) => bytes.writeDoubleLE(v, 8 * i));
+  return bytes.toString('base64');
+};
+
 /** A content hash as the cache stores it (28 characters, as a SHA-1 in base64 has). */
 const h = (c: string) => c.repeat(28);
 const settings: LintSettings = { rules: {}, format: {}, internalPatterns: [], now: '2026-01-01T00:00:00Z' };
@@ -58,7 +65,7 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     await first.save();
     const text = await readFile(location, 'utf8');
     expect(looksLikeCache(text)).toBe(true);
-    expect(JSON.parse(text)).toMatchObject({ base: '/', paths: ['p/a.md', 'p/b.md', 'p/c.md', 'q/d.md'] });
+    expect(JSON.parse(text)).toMatchObject({ base: '/', paths: ['p/a.md', 'p/b.md', 'p/c.md', 'q/d.md'].join('\0') });
     for (const order of [[...names].sort(), names, ['/p/c.md'], [...names].reverse()]) {
       const cache = LintCache.open(location, '1.0.0', settings);
       for (const name of order) {
@@ -89,6 +96,44 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     expect(second.idsDistinct).toBe(false);
     await second.save();
     expect(LintCache.open(location, '1.0.0', settings).idsDistinct).toBe(false);
+  });
+
+  it('stores an id that is the file name as 0, and gives it back; two such ids in two folders are not distinct', async () => {
+    const location = join(dir, 'stems.json');
+    const stamp = { size: 1, mtimeMs: 1 };
+    const withId = (path: string, value: string): FileOutcome => ({
+      ...outcome(path),
+      id: { value, line: 2, column: 5 },
+    });
+    const first = LintCache.open(location, '1.0.0', settings);
+    first.set('/p/2020-01-01-a.md', h('a'), withId('/p/2020-01-01-a.md', '2020-01-01-a'), stamp);
+    first.set('/p/b.md', h('b'), withId('/p/b.md', 'other'), stamp);
+    await first.save();
+    expect(JSON.parse(await readFile(location, 'utf8'))).toMatchObject({ ids: [0, 'other'], distinctIds: true });
+    const second = LintCache.open(location, '1.0.0', settings);
+    expect(second.getByStamp('/p/2020-01-01-a.md', stamp)?.id).toEqual({ value: '2020-01-01-a', line: 2, column: 5 });
+    expect(second.getByStamp('/p/b.md', stamp)?.id).toEqual({ value: 'other', line: 2, column: 5 });
+    // Added after the loaded entries (the stamps grow), and its id, like the first one's, is its file's name.
+    second.set('/q/2020-01-01-a.md', h('c'), withId('/q/2020-01-01-a.md', '2020-01-01-a'), { size: 3, mtimeMs: 3 });
+    await second.save();
+    const third = LintCache.open(location, '1.0.0', settings);
+    expect(third.idsDistinct).toBe(false);
+    expect(third.getByStamp('/p/b.md', stamp)?.id?.value).toBe('other');
+    expect(third.getByStamp('/q/2020-01-01-a.md', { size: 3, mtimeMs: 3 })?.id?.value).toBe('2020-01-01-a');
+  });
+
+  it('starts empty on a cache of the format before (one string per path, numbers for stamps)', async () => {
+    const location = join(dir, 'format-4.json');
+    const first = LintCache.open(location, '1.0.0', settings);
+    first.set('/p/a.md', h('a'), outcome('/p/a.md'), { size: 1, mtimeMs: 1 });
+    await first.save();
+    const data = JSON.parse(await readFile(location, 'utf8')) as Record<string, unknown>;
+    const older = { ...data, key: '4'.padStart(40, '0'), paths: ['a.md'], sizes: [1], mtimes: [1], stamps: undefined };
+    await writeFile(location, JSON.stringify(older));
+    expect(LintCache.open(location, '1.0.0', settings).getByStamp('/p/a.md', { size: 1, mtimeMs: 1 })).toBeUndefined();
+    // The same file with this format's key is read: what made the miss is the format.
+    await writeFile(location, JSON.stringify(data));
+    expect(LintCache.open(location, '1.0.0', settings).getByStamp('/p/a.md', { size: 1, mtimeMs: 1 })).toBeDefined();
   });
 
   it('starts empty for another tool version', async () => {
@@ -127,7 +172,7 @@ describe('LintCache: skipping untouched files by size and modification time', ()
   });
 
   // The file holds one list per field (src/lint/cache.ts); any other shape is a miss, never a crash.
-  type Data = Record<string, unknown> & { paths: string[]; messages: Record<string, unknown> };
+  type Data = Record<string, unknown> & { paths: string; stamps: string; messages: Record<string, unknown> };
   const message = { ruleId: 'x', severity: 2, message: 'm', line: 1, column: 1 };
   it.each([
     ['a cache that is a list', (d: Data) => [d]],
@@ -135,11 +180,16 @@ describe('LintCache: skipping untouched files by size and modification time', ()
       'a cache in the older shape (an entry per file)',
       (d: Data) => ({ key: d.key, files: { 'a.md': ['h', 1, 1, ['2020-01-01-a', 2, 5], []] } }),
     ],
-    ['a list cut short', (d: Data) => ({ ...d, sizes: [] })],
+    ['a list cut short', (d: Data) => ({ ...d, ids: [] })],
     ['hashes cut short', (d: Data) => ({ ...d, hashes: h('h').slice(1) })],
-    ['a list missing', (d: Data) => ({ ...d, mtimes: undefined })],
-    ['a size that is text', (d: Data) => ({ ...d, sizes: ['1'] })],
-    ['a modification time that is text', (d: Data) => ({ ...d, mtimes: ['1'] })],
+    ['stamps cut short', (d: Data) => ({ ...d, stamps: d.stamps.slice(0, 12) })],
+    ['stamps missing', (d: Data) => ({ ...d, stamps: undefined })],
+    ['stamps that are a list', (d: Data) => ({ ...d, stamps: [1, 1] })],
+    ['a size that is not a count', (d: Data) => ({ ...d, stamps: stamps([1.5, 1]) })],
+    ['a size of NaN', (d: Data) => ({ ...d, stamps: stamps([NaN, 1]) })],
+    ['paths that are a list', (d: Data) => ({ ...d, paths: ['a.md'] })],
+    ['more paths than hashes', (d: Data) => ({ ...d, paths: 'a.md\0b.md' })],
+    ['an empty path', (d: Data) => ({ ...d, paths: '' })],
     ['an id that is a number', (d: Data) => ({ ...d, ids: [7] })],
     ['an id without its column', (d: Data) => ({ ...d, idAt: [2] })],
     ['no word on whether ids are distinct', (d: Data) => ({ ...d, distinctIds: undefined })],
@@ -147,10 +197,20 @@ describe('LintCache: skipping untouched files by size and modification time', ()
       'a path twice',
       (d: Data) => ({
         ...d,
-        paths: ['a.md', 'a.md'],
+        paths: 'a.md\0a.md',
         hashes: h('h') + h('h'),
-        sizes: [1, 1],
-        mtimes: [1, 1],
+        stamps: stamps([1, 1, 1, 1]),
+        ids: [null, null],
+        idAt: [0, 0, 0, 0],
+      }),
+    ],
+    [
+      'paths out of order',
+      (d: Data) => ({
+        ...d,
+        paths: 'b.md\0a.md',
+        hashes: h('h') + h('h'),
+        stamps: stamps([1, 1, 1, 1]),
         ids: [null, null],
         idAt: [0, 0, 0, 0],
       }),
@@ -170,7 +230,8 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     );
     await first.save();
     const data = JSON.parse(await readFile(location, 'utf8')) as Data;
-    expect(data.paths).toEqual(['a.md']);
+    expect(data.paths).toBe('a.md');
+    expect(data.stamps).toBe(stamps([1, 1]));
     await writeFile(location, JSON.stringify(corrupt(data)));
     const second = LintCache.open(location, '1.0.0', settings);
     expect(second.getByStamp('a.md', { size: 1, mtimeMs: 1 })).toBeUndefined();

@@ -55,6 +55,17 @@ describe('findFiles matches globs as picomatch does', () => {
   });
 });
 
+describe('a file that more than one pattern names', () => {
+  it('is found once, in order with the others', () => {
+    const file = join(dir, 'postmortems', 'a.md');
+    const patterns = ['postmortems/sub', 'postmortems/*.md', 'postmortems/a.md', 'postmortems/sub/e.md', 'postmortems'];
+    const files = findFiles(patterns, dir).files;
+    expect(files).toEqual(findFiles(['postmortems'], dir).files);
+    expect(files.filter((f) => f === file)).toEqual([file]);
+    expect(files.filter((f) => f === join(dir, 'postmortems/sub/e.md'))).toHaveLength(1);
+  });
+});
+
 describe('the globs findFiles knows without picomatch', () => {
   it.each(Object.entries(KNOWN_GLOBS.regexes))('%s is the regex picomatch makes', (glob, regex) => {
     expect(regex.source).toBe(picomatch.makeRe(glob).source);
