@@ -8,3 +8,22 @@ export function detach(text: string): string {
   // copy; a third of the cost of a JSON round trip. test/model/detach.test.ts checks the effect.
   return ` ${text}`.slice(1);
 }
+
+/**
+ * Detached copies shared by equal strings: a value that repeats from file to file (a front-matter
+ * key, an action item's owner or due day) is kept once, not once a file. Bounded, as files may hold
+ * any number of distinct values; past the bound each value gets a copy of its own.
+ */
+export class SharedStrings {
+  private readonly seen = new Map<string, string>();
+  constructor(private readonly max: number) {}
+
+  /** The copy kept of `text`, made (detached) on first use. */
+  get(text: string): string {
+    const known = this.seen.get(text);
+    if (known !== undefined) return known;
+    const copy = detach(text);
+    if (this.seen.size < this.max) this.seen.set(copy, copy);
+    return copy;
+  }
+}

@@ -7,7 +7,7 @@
  * multi-line scalars, duplicate keys and tabs are all "anything else". Property tests compare both on generated
  * documents (test/model/simple-yaml.test.ts).
  */
-import { detach } from './detach.js';
+import { SharedStrings } from './detach.js';
 import type { KeyPosition, Position } from './types.js';
 
 interface Line {
@@ -110,24 +110,12 @@ function keyValue(text: string): [key: string, rest: string | undefined] | null 
   return LINE_BREAK.test(rest) ? null : [key, rest];
 }
 
-/** Keys seen before, each kept once; bounded, as a file may hold any number of distinct keys. */
-const KEYS_SEEN = new Map<string, string>();
-const MAX_KEYS_SEEN = 4096;
-
 /**
- * The copy of a key read before, when there is one. A key cut from a line is a new string, which V8
- * must look up in its table of property names on every use as one (`key in map`, `map[key] = …`);
- * the copy seen before is already there, and front matter repeats the same few dozen keys.
+ * Keys seen before, each kept once. A key cut from a line is a new string, which V8 must look up in
+ * its table of property names on every use as one (`key in map`, `map[key] = …`); the copy seen
+ * before is already there, and front matter repeats the same few dozen keys.
  */
-function knownKey(key: string): string {
-  const known = KEYS_SEEN.get(key);
-  if (known !== undefined) return known;
-  if (KEYS_SEEN.size >= MAX_KEYS_SEEN) return key;
-  // A copy, not a view into the file's text, which the map would otherwise keep alive.
-  const copy = detach(key);
-  KEYS_SEEN.set(copy, copy);
-  return copy;
-}
+const KEYS_SEEN = new SharedStrings(4096);
 
 /** The reader's state: the content lines, where it is, and the key positions found so far. */
 class Reader {
@@ -263,7 +251,7 @@ class Reader {
     depth: number,
   ) {
     const [found, rest] = keyValue(text) ?? out();
-    const key = knownKey(found);
+    const key = KEYS_SEEN.get(found);
     if (key in target || key === '__proto__') out();
     const wanted = this.nested || depth === 0;
     const name = this.nested ? `${prefix}${key}` : key;

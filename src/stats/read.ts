@@ -15,7 +15,6 @@ export interface StatsSource {
 /** Top-level keys the figures use; the rest (the notice above all) is not parsed by the fast path. */
 const USED_KEYS = new Set([
   'id',
-  'title',
   'status',
   'severity',
   'services',

@@ -12,7 +12,6 @@ import type { ActionItem, FileNote, IncidentRecord, StatsInput } from './types.j
 const RECORD_FIELDS = [
   'path',
   'id',
-  'title',
   'severity',
   'services',
   'categories',

@@ -28,7 +28,6 @@ export interface ActionItem {
 export interface IncidentRecord {
   path: string;
   id: string;
-  title: string;
   /** `SEV1`..`SEV4`, or null when missing or invalid. */
   severity: string | null;
   services: string[];

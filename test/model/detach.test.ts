@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { detach } from '../../src/model/detach.js';
+import { detach, SharedStrings } from '../../src/model/detach.js';
 import { parseInstant } from '../../src/model/timestamp.js';
 
 // The garbage collector on demand, so that the heap measured holds only what is still reachable.
@@ -37,5 +37,32 @@ describe('detach', () => {
 
   it('lets parseInstant cache a timestamp without the file it was cut from', () => {
     expect(keptBy((cut) => parseInstant(cut))).toBeLessThan(6 * 1024 * 1024);
+  });
+});
+
+/** Heap bytes still reachable after `keep` ran on 100,000 equal values, each cut from a text of its own. */
+function keptOfEqual(keep: (cut: string) => string): number {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept: string[] = [];
+  for (let i = 0; i < 100_000; i++)
+    kept.push(keep(`${i} owner: Ines Okafor, platform team`.slice(String(i).length + 8)));
+  gc();
+  const bytes = process.memoryUsage().heapUsed - before;
+  expect(new Set(kept)).toEqual(new Set(['Ines Okafor, platform team']));
+  return bytes;
+}
+
+describe('SharedStrings', () => {
+  it('keeps one copy of a value that repeats, where detach keeps one a use', () => {
+    const pool = new SharedStrings(10);
+    // 100,000 references are 0.8 MB; a copy each is several times that.
+    expect(keptOfEqual((cut) => detach(cut))).toBeGreaterThan(4 * 1024 * 1024);
+    expect(keptOfEqual((cut) => pool.get(cut))).toBeLessThan(1.5 * 1024 * 1024);
+  });
+
+  it('gives equal text past its bound, without keeping more', () => {
+    const pool = new SharedStrings(2);
+    expect(['a', 'b', 'c', 'c', 'a'].map((v) => pool.get(` ${v}`.slice(1)))).toEqual(['a', 'b', 'c', 'c', 'a']);
   });
 });

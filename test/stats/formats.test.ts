@@ -12,7 +12,6 @@ function record(overrides: Partial<IncidentRecord>): IncidentRecord {
   return {
     path: 'pm/a.md',
     id: '2020-01-01-a',
-    title: 'A',
     severity: 'SEV2',
     services: [HOSTILE],
     categories: ['capacity'],

@@ -55,7 +55,6 @@ function record(id: string, i: number): IncidentRecord {
   return {
     path: `pm/${i}.md`,
     id,
-    title: 'A',
     severity: 'SEV2',
     services: ['checkout', 'x\n<img src=z onerror=alert(3)>\n- item'],
     categories: ['capacity', '`y`\n\n<img src=w onerror=alert(4)>'],
