@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, runInProcess, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, runCli, runInProcess, tempDir, type CliResult } from '../helpers/cli.js';
 import { examples } from '../helpers/examples.js';
 
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -11,18 +11,14 @@ const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { 
 const ANSI = /\u001b\[\d+m/;
 
 describe('postmortem CLI shell', () => {
-  // The binary itself: help, version (spawned); the rest of this file runs in-process where it can.
+  // In-process where it can: the binary's own runs are below (closed pipes, colour, start-up cost,
+  // which also checks its --version), and in-process.test.ts holds the two to the same output.
   it('prints help with the commands and exit codes', async () => {
-    const result = await runCli(['--help']);
+    const result = await runInProcess(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: postmortem/);
     expect(result.stdout).toMatch(/render/);
     expect(result.stdout).toMatch(/Exit codes:/);
-  });
-
-  it('prints the version from package.json', async () => {
-    const result = await runCli(['--version']);
-    expect(result).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
   });
 
   it('prints per-command help', async () => {
@@ -99,14 +95,6 @@ describe('colour', () => {
       (await runInProcess(['--no-color', ...args], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stderr,
     ).not.toMatch(ANSI);
   });
-  it('is on in the binary with FORCE_COLOR (chalk is loaded for it), on each stream it is wanted for', async () => {
-    const forced = await runCli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
-    expect(forced.stderr).toMatch(/no such file/);
-    expect(forced.stderr).toMatch(ANSI);
-    const plain = await runCli(args, { env: { NO_COLOR: undefined } });
-    expect(plain.stderr).toMatch(/no such file/);
-    expect(plain.stderr).not.toMatch(ANSI);
-  });
   it('is on in a real terminal (script gives a pseudo-terminal) unless NO_COLOR is set', async () => {
     const run = promisify(execFile);
     const command = `node ${BIN} render no-such-file.md`;
@@ -129,23 +117,23 @@ describe('start-up cost', () => {
   });
   afterAll(() => cleanup());
 
-  async function importsOf(args: string[]): Promise<string[]> {
+  /** The binary's run with `args`, and the module URLs it resolved. */
+  async function importsOf(args: string[]): Promise<CliResult & { urls: string[] }> {
     const log = join(dir, `imports-${args.join('-').replace(/[^a-z]/gi, '')}.log`);
-    const run = promisify(execFile);
-    await run(process.execPath, ['--import', join(ROOT, 'test/helpers/record-imports.mjs'), BIN, ...args], {
-      env: { ...process.env, POSTMORTEM_IMPORT_LOG: log },
-    }).catch(() => undefined);
-    return (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+    const recorder = join(ROOT, 'test/helpers/record-imports.mjs');
+    const result = await runCli(args, { env: { POSTMORTEM_IMPORT_LOG: log, NODE_OPTIONS: `--import=${recorder}` } });
+    return { ...result, urls: (await readFile(log, 'utf8')).split('\n').filter(Boolean) };
   }
 
-  it('--version loads no heavy module (handlebars, markdown parser, inquirer)', async () => {
-    const urls = await importsOf(['--version']);
+  it('--version prints the version from package.json and loads no heavy module (handlebars, markdown parser, inquirer)', async () => {
+    const { urls, ...result } = await importsOf(['--version']);
+    expect(result).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
     expect(urls.some((u) => u.includes('/dist/cli/main.js'))).toBe(true);
     expect(urls.filter((u) => /handlebars|mdast|micromark|remark|inquirer|yaml/.test(u))).toEqual([]);
   });
 
   it('render does load the renderer (the check above can fail)', async () => {
-    const urls = await importsOf(['render', examples()[0]!.path]);
+    const { urls } = await importsOf(['render', examples()[0]!.path]);
     expect(urls.some((u) => u.includes('handlebars'))).toBe(true);
     expect(urls.some((u) => u.includes('inquirer'))).toBe(false);
   });

@@ -3,7 +3,7 @@
  * that does not change between runs; for Jekyll, a real `jekyll build` of a site `publish` wrote
  * proves that the linked page exists.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { parseAtomFeed } from 'feedsmith';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runInProcess, tempDir } from '../helpers/cli.js';
+import { onPath } from '../helpers/tools.js';
 import { git, makeSite } from '../publish/site.js';
 
 const exec = promisify(execFile);
@@ -22,15 +23,7 @@ afterAll(async () => {
   await Promise.all(cleanups.map((c) => c()));
 });
 
-function hasJekyll(): boolean {
-  try {
-    execFileSync('jekyll', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const JEKYLL = hasJekyll();
+const JEKYLL = onPath('jekyll');
 // In CI a missing jekyll must fail the run, not hide the test.
 const IN_CI = Boolean(process.env.CI);
 

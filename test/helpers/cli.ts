@@ -58,10 +58,15 @@ class Capture {
   }
 }
 
+/** Set while an in-process run holds the machine's zone (TZ), which is the whole process's. */
+let zoneHeld = false;
+
 /**
  * Runs the CLI in this process through `run(argv, io)`, as markdownlint-cli2's tests call `main()`:
  * same arguments, working folder, environment and standard input as `runCli`, no child process.
  * `stderrTTY` makes stderr claim to be a terminal, for progress and colour decisions.
+ * A `TZ` in `env` is also the machine's zone for the run, as for the binary: Node reads a change
+ * of `process.env.TZ` at once; it is restored after, and two such runs may not overlap.
  * Keep `runCli` for the few end-to-end tests of the real binary.
  */
 export async function runInProcess(
@@ -77,15 +82,36 @@ export async function runInProcess(
   const stdin = Readable.from(options.input === undefined ? [] : [options.input]) as NodeJS.ReadableStream & {
     isTTY?: boolean;
   };
-  // The CLI's own colour decision, as processIo makes it for the process's streams.
-  const code = await run(args, {
-    stdout,
-    stderr,
-    stdin,
-    cwd: options.cwd ?? ROOT,
-    env,
-    color: new Chalk({ level: wantsColor(stdout, env) ? 1 : 0 }),
-    errorColor: new Chalk({ level: wantsColor(stderr, env) ? 1 : 0 }),
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  const zone = options.env !== undefined && 'TZ' in options.env;
+  if (zone && zoneHeld) throw new Error('runInProcess: two runs with their own TZ at once would share one zone');
+  const machineZone = process.env.TZ;
+  zoneHeld ||= zone;
+  try {
+    if (zone) setZone(options.env?.TZ);
+    // The CLI's own colour decision, as processIo makes it for the process's streams.
+    const code = await run(args, {
+      stdout,
+      stderr,
+      stdin,
+      cwd: options.cwd ?? ROOT,
+      env,
+      color: new Chalk({ level: wantsColor(stdout, env) ? 1 : 0 }),
+      errorColor: new Chalk({ level: wantsColor(stderr, env) ? 1 : 0 }),
+    });
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  } finally {
+    if (zone) {
+      setZone(machineZone);
+      zoneHeld = false;
+    }
+  }
+}
+
+/** Sets this process's zone (undefined: the system's). */
+function setZone(tz: string | undefined): void {
+  if (tz === undefined) delete process.env.TZ;
+  else process.env.TZ = tz;
+  // Were the change not taken, a test of zone independence would pass without proving anything.
+  const now = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (tz?.includes('/') && now !== tz) throw new Error(`runInProcess: TZ=${tz} left the zone at ${now}`);
 }

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { TestContext } from 'vitest';
 
 /** True when `command --version` (or the arguments given) runs: the tool is installed and on PATH. */
@@ -9,6 +11,23 @@ export function hasTool(command: string, args: readonly string[] = ['--version']
   } catch {
     return false;
   }
+}
+
+/**
+ * True when an executable `command` is on PATH, found without running it: for a tool whose start
+ * costs much (jekyll --version starts Ruby and its gems: about 0.5 s of CPU) and that the test runs
+ * anyway, where a broken install fails the test instead of skipping it.
+ */
+export function onPath(command: string): boolean {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  return dirs.some((dir) => {
+    try {
+      accessSync(join(dir, command), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**

@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORKER_THRESHOLD } from '../../src/lint/run.js';
-import { BIN, ROOT, runCli, runInProcess, tempDir } from '../helpers/cli.js';
+import { BIN, runInProcess, tempDir } from '../helpers/cli.js';
 import { examples } from '../helpers/examples.js';
 
 const run = promisify(execFile);
@@ -60,35 +59,5 @@ describe('lint progress on a terminal', () => {
   });
 });
 
-describe('lint over worker threads (the binary)', () => {
-  let dir = '';
-  let cleanup: () => Promise<void> = async () => undefined;
-  beforeAll(async () => {
-    ({ dir, cleanup } = await tempDir());
-    await copies(dir, WORKER_THRESHOLD);
-    // A second file with the first one's id: the cross-file check must see every worker's ids.
-    const first = (await readdir(dir)).sort()[0]!;
-    await writeFile(join(dir, 'zz-same-id.md'), await readFile(join(dir, first), 'utf8'));
-  });
-  afterAll(() => cleanup());
-
-  it('lints a large run in real workers, with the results of one thread and no progress off a terminal', async () => {
-    const log = join(dir, 'imports.log');
-    const args = ['lint', join(dir, '*.md'), '--format', 'json'];
-    const result = await runCli(args, {
-      env: { POSTMORTEM_IMPORT_LOG: log, NODE_OPTIONS: `--import=${join(ROOT, 'test/helpers/record-imports.mjs')}` },
-      timeout: 60_000,
-    });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe('');
-    const results = JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
-    expect(results).toHaveLength(WORKER_THRESHOLD + 1);
-    const flagged = results.filter((r) => r.messages.some((m) => m.message.includes('unique')));
-    expect(flagged.map((r) => r.filePath.split('/').pop())).toHaveLength(2);
-    // Each worker thread loads the compiled worker script; the in-process run never does.
-    const workers = (await readFile(log, 'utf8')).split('\n').filter((u) => u.endsWith('/dist/lint/worker.js'));
-    expect(workers.length).toBeGreaterThan(1);
-    // In-process there is no compiled worker: the same run stays in one thread and agrees.
-    expect(await runInProcess(args)).toEqual(result);
-  });
-});
+// Off a terminal in worker threads (no progress, the results of one thread): timing.test.ts runs the binary
+// over worker threads once for all it proves.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_THRESHOLD } from '../../src/lint/run.js';
-import { BIN, ROOT, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, runInProcess, tempDir } from '../helpers/cli.js';
 
 // End to end (the built binary pinned to one core with taskset): where a large run is linted.
 
@@ -15,13 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup());
 
-// Preloaded: counts the worker threads the process starts (Node emits 'worker' on process).
-const COUNT_WORKERS =
-  'data:text/javascript,' +
-  encodeURIComponent(
-    "import { appendFileSync } from 'node:fs';" +
-      "process.on('worker', () => appendFileSync(process.env.WORKER_LOG, 'worker\\n'));",
-  );
+// Preloaded: counts the worker threads the process starts.
+const COUNT_WORKERS = join(ROOT, 'test/helpers/count-workers.mjs');
 
 describe('a large lint run on one core', () => {
   it('goes to one worker thread (whose small young generation bounds the peak), with the same findings', async () => {
@@ -37,18 +32,25 @@ describe('a large lint run on one core', () => {
     await writeFile(log, '');
     const run = async (cores: string) => {
       const argv = ['-c', cores, process.execPath, '--import', COUNT_WORKERS, BIN, 'lint', '--format', 'json'];
-      const { stdout } = await promisify(execFile)('taskset', argv, {
+      return promisify(execFile)('taskset', argv, {
         cwd: dir,
         env: { ...process.env, WORKER_LOG: log },
         maxBuffer: 64 * 1024 * 1024,
-      }).catch((error: { code?: number; stdout: string }) => {
-        if (error.code !== 1) throw error;
-        return error;
-      });
-      return stdout;
+      }).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code?: number; stdout: string }) => {
+          if (error.code !== 1) throw error;
+          return { code: 1, stdout: error.stdout };
+        },
+      );
     };
     const oneCore = await run('0');
     expect((await readFile(log, 'utf8')).split('\n').filter(Boolean)).toHaveLength(1);
-    expect(oneCore).toBe(await run('0,1'));
+    // The findings of one thread: in-process there is no compiled worker, so the run stays in this
+    // thread (several workers against one thread: progress.test.ts).
+    const inProcess = await runInProcess(['lint', '--format', 'json'], { cwd: dir });
+    expect(inProcess.stderr).toBe('');
+    expect(JSON.parse(inProcess.stdout)).toHaveLength(WORKER_THRESHOLD);
+    expect(oneCore).toEqual({ code: inProcess.code, stdout: inProcess.stdout });
   });
 });

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_CATALOG } from '../../src/lint/catalog.js';
@@ -78,7 +78,11 @@ describe('TIMING=1 postmortem lint', () => {
   });
 });
 
-describe('TIMING over worker threads (the binary)', () => {
+// One run of the binary over worker threads proves what is said of them: TIMING sums each rule over
+// the workers, the report is the one thread's, ids are checked across workers, and off a terminal
+// nothing but the table reaches stderr (no progress). Each claim had a run of its own (here and in
+// progress.test.ts): 200 files in two threads cost about 2 s of CPU a run.
+describe('lint over worker threads (the binary)', () => {
   let dir = '';
   let cleanup: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
@@ -89,17 +93,33 @@ describe('TIMING over worker threads (the binary)', () => {
         writeFile(join(dir, `copy-${i}.md`), base.text.replace(/^id: (.*)$/m, `id: $1-${i}`)),
       ),
     );
+    // A second file with the first one's id: the cross-file check must see every worker's ids.
+    await writeFile(join(dir, 'zz-same-id.md'), base.text.replace(/^id: (.*)$/m, 'id: $1-0'));
   });
   afterAll(() => cleanup());
 
-  it('sums each rule over the workers and keeps the report of one thread', async () => {
-    expect((await readdir(dir)).length).toBe(WORKER_THRESHOLD);
-    const args = ['lint', dir, '--format', 'json'];
-    const timed = await runCli(args, { env: { TIMING: 'all' }, timeout: 60_000 });
+  it('sums each rule over the workers, keeps the report of one thread, checks ids across them, shows no progress', async () => {
+    expect((await readdir(dir)).length).toBe(WORKER_THRESHOLD + 1);
+    const log = join(dir, 'workers.log');
+    const args = ['lint', join(dir, '*.md'), '--format', 'json'];
+    const preload = `--import=${join(ROOT, 'test/helpers/count-workers.mjs')}`;
+    const timed = await runCli(args, {
+      env: { TIMING: 'all', WORKER_LOG: log, NODE_OPTIONS: preload },
+      timeout: 60_000,
+    });
+    // stderr holds the table and nothing else: rows() refuses any other line, a progress line too.
     const table = rows(timed.stderr);
     expect(new Set(table.map((r) => r.id))).toEqual(RULE_IDS);
     expectConsistent(table);
-    const plain = await runCli(args, { env: { TIMING: '' }, timeout: 60_000 });
+    // The binary has the compiled worker script and starts a thread for each core (two or more here).
+    expect((await readFile(log, 'utf8')).split('\n').filter(Boolean).length).toBeGreaterThan(1);
+    expect(timed.code).toBe(1);
+    const results = JSON.parse(timed.stdout) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
+    expect(results).toHaveLength(WORKER_THRESHOLD + 1);
+    const flagged = results.filter((r) => r.messages.some((m) => m.message.includes('unique')));
+    expect(flagged.map((r) => r.filePath.split('/').pop())).toEqual(['copy-0.md', 'zz-same-id.md']);
+    // In-process there is no compiled worker: the same run in one thread, untimed, gives the same report.
+    const plain = await runInProcess(args, { env: { TIMING: '' } });
     expect([plain.code, plain.stdout, plain.stderr]).toEqual([timed.code, timed.stdout, '']);
   });
 });

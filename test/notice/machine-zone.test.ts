@@ -1,9 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir, ROOT } from '../helpers/cli.js';
+import { runCli, runInProcess, tempDir, ROOT } from '../helpers/cli.js';
 
-// End to end: only a child process can run under another machine zone (TZ). Build first.
+// The machine's zone is the process's: runInProcess sets it from TZ for a run, and one run of the
+// binary (build first) checks the zone a process starts with.
 const EXAMPLE = 'examples/2018-05-15-crm-release-rollback-failed.md';
 
 describe("postmortem notice never uses the machine's zone", () => {
@@ -22,12 +23,19 @@ describe("postmortem notice never uses the machine's zone", () => {
     ['nothing names a zone: the offset of started', 'NOZONE', '(UTC+2)'],
   ])('%s', async (_name, file, zone) => {
     const args = ['notice', file === 'NOZONE' ? noZone : file, '--channel', 'status'];
-    const [berlin, newYork] = await Promise.all([
-      runCli(args, { env: { TZ: 'Asia/Tokyo' } }),
-      runCli(args, { env: { TZ: 'America/New_York' } }),
-    ]);
-    expect(berlin.code).toBe(0);
-    expect(berlin.stdout).toBe(newYork.stdout);
-    expect(berlin.stdout).toContain(`from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM ${zone}`);
+    // One after the other: the zone is the whole process's.
+    const tokyo = await runInProcess(args, { env: { TZ: 'Asia/Tokyo' } });
+    const newYork = await runInProcess(args, { env: { TZ: 'America/New_York' } });
+    expect(tokyo.code).toBe(0);
+    expect(tokyo.stdout).toBe(newYork.stdout);
+    expect(tokyo.stdout).toContain(`from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM ${zone}`);
+  });
+
+  it('nor in the binary, whose zone is the one it starts with', async () => {
+    const args = ['notice', noZone, '--channel', 'status'];
+    const auckland = await runCli(args, { env: { TZ: 'Pacific/Auckland' } });
+    expect(auckland.code).toBe(0);
+    expect(auckland.stdout).toContain('from 2:02 PM to 2:31 PM and from 3:48 PM to 4:34 PM (UTC+2)');
+    expect(auckland).toEqual(await runInProcess(args, { env: { TZ: 'America/New_York' } }));
   });
 });

