@@ -1,9 +1,11 @@
 /**
  * Commits files onto a branch with git plumbing, without touching the checked-out branch, the
- * index or the work tree: a temporary index (`GIT_INDEX_FILE`), `hash-object`, `update-index`,
- * `write-tree`, `commit-tree`, then `update-ref` with the expected old value, so that a run that
- * lost a race to another one builds again on the new tip instead of dropping the other's commit.
+ * index or the work tree: `hash-object` writes the files, `mktree` the folders on the way to them
+ * (from the parent's trees, read once with `cat-file --batch`), `commit-tree` the commit, then
+ * `update-ref` with the expected old value, so that a run that lost a race to another one builds
+ * again on the new tip instead of dropping the other's commit.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,8 @@ export interface BranchPlan {
   /** The commit the new one builds on: the branch's tip, else the base. */
   parent: string;
   changes: FileChange[];
+  /** Every folder on the way to a changed file ('' is the top): its entries at the parent, none for a new folder. */
+  folders: Map<string, Map<string, TreeEntry>>;
 }
 
 /** Where a branch starts and which files it gets. */
@@ -104,9 +108,15 @@ export function tipOf(state: RefState | undefined): BranchTip {
   return state ? { commit: state.commit, worktree: state.worktree || null } : { commit: null };
 }
 
-type TreeEntry = { mode: string; type: string; id: string };
+/** An entry of a tree: its mode as the tree writes it (`40000`, `100644`), type, id, and name's bytes. */
+type TreeEntry = { mode: string; type: string; id: string; name: Buffer };
 
-/** The entries of a tree object (`cat-file --batch` gives it raw: mode, space, name, NUL, the id's bytes), by name. */
+/** A name's key in treeEntries' map: its bytes one character each, so names that are not UTF-8 stay apart. */
+function entryKey(name: string | Buffer): string {
+  return (typeof name === 'string' ? Buffer.from(name, 'utf8') : name).toString('latin1');
+}
+
+/** The entries of a tree object (`cat-file --batch` gives it raw: mode, space, name, NUL, the id's bytes), by entryKey. */
 function treeEntries(tree: GitObject): Map<string, TreeEntry> {
   const entries = new Map<string, TreeEntry>();
   const idBytes = tree.id.length / 2;
@@ -116,10 +126,13 @@ function treeEntries(tree: GitObject): Map<string, TreeEntry> {
     const space = data.indexOf(0x20, at);
     const nul = data.indexOf(0, space);
     if (space === -1 || nul === -1) throw new GitError(`tree ${tree.id} could not be read.`, '');
-    const mode = data.toString('latin1', at, space);
-    const type = mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+    // As mktree writes it back: octal without leading zeros.
+    const bits = parseInt(data.toString('latin1', at, space), 8);
+    const mode = bits.toString(8);
+    const type = (bits & 0o170000) === 0o040000 ? 'tree' : (bits & 0o170000) === 0o160000 ? 'commit' : 'blob';
     const id = data.toString('hex', nul + 1, nul + 1 + idBytes);
-    entries.set(data.toString('utf8', space + 1, nul), { mode: mode.padStart(6, '0'), type, id });
+    const name = data.subarray(space + 1, nul);
+    entries.set(entryKey(name), { mode, type, id, name });
     at = nul + 1 + idBytes;
   }
   return entries;
@@ -149,7 +162,7 @@ function previousVersion(
   for (const [i, segment] of segments.entries()) {
     const folder = objects.get(names[i] as string);
     if (!folder || folder.type !== 'tree') throw new GitError(`the tree of ${parent} could not be read.`, '');
-    entry = treeEntries(folder).get(segment);
+    entry = treeEntries(folder).get(entryKey(segment));
     if (!entry) return null;
     if (i === segments.length - 1) break;
     const shown = segments.slice(0, i + 1).join('/');
@@ -186,16 +199,62 @@ export async function planBranch(request: BranchRequest): Promise<BranchPlan> {
     if (previous?.text !== file.content)
       changes.push({ ...file, previous: previous?.text ?? null, mode: previous?.entry.mode ?? '100644' });
   }
-  return { old, ...(tip.worktree !== undefined ? { worktree: tip.worktree } : {}), parent, changes };
+  const folders = new Map<string, Map<string, TreeEntry>>();
+  for (const change of changes) folderEntries(parent, change.path, objects, folders);
+  return { old, ...(tip.worktree !== undefined ? { worktree: tip.worktree } : {}), parent, changes, folders };
 }
 
-/** Builds a commit holding the plan's changes on top of its parent; nothing outside the object store changes. */
+/**
+ * Adds to `folders` the entries at the parent of every folder on the way to `path` (none for a
+ * folder the parent lacks). previousVersion has refused a way through anything but folders.
+ */
+function folderEntries(
+  parent: string,
+  path: string,
+  objects: Map<string, GitObject | null>,
+  folders: Map<string, Map<string, TreeEntry>>,
+): void {
+  const names = lookups(parent, path);
+  const segments = path.split('/');
+  const top = objects.get(names[0] as string);
+  if (!top || top.type !== 'tree') throw new GitError(`the tree of ${parent} could not be read.`, '');
+  let entries = treeEntries(top);
+  if (!folders.has('')) folders.set('', entries);
+  for (let i = 1; i < segments.length; i++) {
+    const folder = segments.slice(0, i).join('/');
+    const entry = entries.get(entryKey(segments[i - 1] as string));
+    const tree = entry ? objects.get(names[i] as string) : null;
+    if (entry && (!tree || tree.id !== entry.id)) throw new GitError(`${folder} in ${parent} could not be read.`, '');
+    entries = tree ? treeEntries(tree) : new Map<string, TreeEntry>();
+    if (!folders.has(folder)) folders.set(folder, entries);
+  }
+}
+
+/** Git's order of tree entries: by name's bytes, a folder's name as if it ended in `/`. */
+function treeOrder(a: TreeEntry, b: TreeEntry): number {
+  const key = (e: TreeEntry) => e.name.toString('latin1') + (e.type === 'tree' ? '/' : '');
+  const [x, y] = [key(a), key(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A tree's id, hashed as git hashes it (SHA-1 or SHA-256, by the length of `like`, an id of the repository). */
+function treeId(entries: readonly TreeEntry[], like: string): string {
+  const body = Buffer.concat(
+    entries.flatMap((e) => [Buffer.from(`${e.mode} `), e.name, Buffer.from([0]), Buffer.from(e.id, 'hex')]),
+  );
+  const hash = createHash(like.length === 64 ? 'sha256' : 'sha1');
+  return hash.update(`tree ${body.length}\0`).update(body).digest('hex');
+}
+
+/**
+ * Builds a commit holding the plan's changes on top of its parent; nothing outside the object store
+ * changes. The folders on the way to the files are written by one `mktree --batch`, deepest first:
+ * a folder names its subfolders' new trees by the ids hashed here, which mktree must print back.
+ */
 async function buildCommit(repo: string, plan: BranchPlan, message: string): Promise<string> {
   const scratch = await mkdtemp(join(tmpdir(), 'postmortem-index-'));
-  const env = { GIT_INDEX_FILE: join(scratch, 'index') };
   try {
-    await git(repo, ['read-tree', plan.parent], { env });
-    // One hash-object for every file (from scratch copies) and one update-index for every entry.
+    // One hash-object for every file (from scratch copies).
     const copies = await Promise.all(
       plan.changes.map(async (change, i) => {
         const copy = join(scratch, `blob-${i}`);
@@ -204,9 +263,31 @@ async function buildCommit(repo: string, plan: BranchPlan, message: string): Pro
       }),
     );
     const blobs = (await git(repo, ['hash-object', '-w', '--no-filters', '--', ...copies])).trim().split('\n');
-    const entries = plan.changes.map((change, i) => `${change.mode} ${blobs[i]}\t${change.path}\n`).join('');
-    await git(repo, ['update-index', '--add', '--index-info'], { env, input: entries });
-    const tree = (await git(repo, ['write-tree'], { env })).trim();
+    const folders = new Map([...plan.folders].map(([path, entries]) => [path, new Map(entries)]));
+    const place = (path: string, entry: Omit<TreeEntry, 'name'>) => {
+      const cut = path.lastIndexOf('/');
+      const name = path.slice(cut + 1);
+      const folder = folders.get(cut === -1 ? '' : path.slice(0, cut));
+      if (!folder) throw new GitError(`no tree for the folder of ${path}.`, '');
+      folder.set(entryKey(name), { ...entry, name: Buffer.from(name, 'utf8') });
+    };
+    plan.changes.forEach((change, i) => place(change.path, { mode: change.mode, type: 'blob', id: blobs[i] ?? '' }));
+    const depth = (path: string) => (path === '' ? 0 : path.split('/').length);
+    const order = [...folders.keys()].sort((a, b) => depth(b) - depth(a));
+    const input: Buffer[] = [];
+    const expected: string[] = [];
+    for (const path of order) {
+      const entries = [...(folders.get(path) as Map<string, TreeEntry>).values()].sort(treeOrder);
+      const id = treeId(entries, plan.parent);
+      expected.push(id);
+      if (path !== '') place(path, { mode: '40000', type: 'tree', id });
+      for (const e of entries) input.push(Buffer.from(`${e.mode} ${e.type} ${e.id}\t`), e.name, Buffer.from([0]));
+      input.push(Buffer.from([0]));
+    }
+    const written = (await git(repo, ['mktree', '-z', '--batch'], { input: Buffer.concat(input) })).trim().split('\n');
+    if (written.join(' ') !== expected.join(' '))
+      throw new GitError(`\`git mktree\` wrote trees ${written.join(', ')}, expected ${expected.join(', ')}.`, '');
+    const tree = expected[expected.length - 1] as string;
     const args = ['commit-tree', tree, '-p', plan.parent, '-m', message];
     // The identity git has (configuration or GIT_AUTHOR_*/GIT_COMMITTER_*), never one it guesses
     // from the host: without a configured one, commit-tree stops, and runs again with postmortem's

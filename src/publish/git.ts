@@ -24,7 +24,7 @@ export interface GitResult {
 
 /** Extra settings of one git run: text for its stdin, variables added to the environment. */
 export interface GitRunOptions {
-  input?: string;
+  input?: string | Buffer;
   env?: Record<string, string>;
   /** The environment to start from instead of this process's (a command's `io.env`). */
   base?: NodeJS.ProcessEnv;

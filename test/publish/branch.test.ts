@@ -172,6 +172,39 @@ describe('publish never disturbs the site', () => {
     expect(await git(dir, 'diff', '--name-only', `main..postmortem/${CRM}`)).toBe(`_posts/${CRM}.md`);
   });
 
+  it('the folders it rewrites keep every other entry byte for byte: names that are not UTF-8, git order', async () => {
+    // Around _posts in git's order (a folder sorts as if its name ended in '/'): _posts-x/, _posts.md, _posts/, _posts0.
+    const { dir, crm } = await fixture('jekyll', { '_posts.md': 'a\n', '_posts-x/a.md': 'b\n', _posts0: 'c\n' });
+    // A Latin-1 name beside the post: read as UTF-8 and written back, it would become another file.
+    await mkdir(join(dir, '_posts'));
+    await writeFile(Buffer.from(`${join(dir, '_posts')}/caf\xe9.md`, 'latin1'), 'd\n');
+    await git(dir, 'add', '-A');
+    await git(dir, 'commit', '-q', '-m', 'names');
+    expect((await publish(crm, dir)).code).toBe(0);
+    expect(await branchFiles(dir, `postmortem/${CRM}`)).toEqual(jekyllPosts(CRM, CRM_LANGS));
+    const tree = (rev: string) => git(dir, 'ls-tree', '-r', '-t', '--full-tree', rev);
+    // All but the posts and the folders on their way, which the commit rewrites.
+    const rewritten = new Set(['_posts', 'de', 'de/_posts', 'fr', 'fr/_posts']);
+    const unchanged = (listing: string) =>
+      listing.split('\n').filter((line) => !line.includes(CRM) && !rewritten.has(line.split('\t')[1] ?? ''));
+    expect(unchanged(await tree(`postmortem/${CRM}`))).toEqual(unchanged(await tree('main')));
+    expect(await tree('main')).toContain('\t"_posts/caf\\351.md"');
+  });
+
+  it('commits into a SHA-256 repository as into a SHA-1 one', async () => {
+    const { dir, crm } = await fixture();
+    const site = join(dir, 'sha256');
+    await mkdir(site);
+    await git(site, 'init', '-q', '-b', 'main', '--object-format=sha256');
+    await writeFile(join(site, '_config.yml'), 'title: Relata blog\n');
+    await git(site, 'add', '-A');
+    await git(site, '-c', 'user.name=Site Owner', '-c', 'user.email=owner@example.org', 'commit', '-q', '-m', 'Site');
+    expect((await publish(crm, site)).code).toBe(0);
+    expect(await git(site, 'rev-parse', `postmortem/${CRM}`)).toMatch(/^[0-9a-f]{64}$/);
+    expect(await branchFiles(site, `postmortem/${CRM}`)).toEqual(jekyllPosts(CRM, CRM_LANGS));
+    expect(await git(site, 'fsck', '--strict', '--no-dangling')).toBe('');
+  });
+
   it('an already merged, unchanged post creates neither branch nor commit', async () => {
     const { dir, crm } = await fixture();
     expect((await publish(crm, dir)).code).toBe(0);

@@ -182,11 +182,11 @@ export const HOSTILE = {
  */
 export const HOSTILE_TEXT = `${HOSTILE.first} ${HOSTILE.hugo} ${HOSTILE.liquid} ${HOSTILE.html}`;
 
-/** The example postmortem with hostile text in the English and German "what happened". */
-export function hostilePostmortem(dir: string): Promise<string> {
+/** The example postmortem with hostile text in the English and German "what happened" (and `also` applied). */
+export function hostilePostmortem(dir: string, also: (text: string) => string = (t) => t): Promise<string> {
   const text = HOSTILE_TEXT;
   return examplePostmortem(dir, '2018-05-15-crm-release-rollback-failed.md', (t) =>
-    t.replace(/^( {4}(?:en|de): )"(?:A software update|Ein Software-Update).*"$/gm, (_m, key: string) => {
+    also(t).replace(/^( {4}(?:en|de): )"(?:A software update|Ein Software-Update).*"$/gm, (_m, key: string) => {
       return `${key}${JSON.stringify(text)}`;
     }),
   );
@@ -242,8 +242,8 @@ export const KRAMDOWN = {
   service: 'the web app $$5$${: tabindex="5" autofocus="" onfocus="pwned(5)"}',
 };
 
-/** The example postmortem with KRAMDOWN in every notice text field and a service name, in each of its languages. */
-export function kramdownPostmortem(dir: string): Promise<string> {
+/** The example postmortem with KRAMDOWN in every notice text field and a service name, in each of its languages (and `also` applied). */
+export function kramdownPostmortem(dir: string, also: (text: string) => string = (t) => t): Promise<string> {
   const fields: Record<string, string[]> = {
     what_happened: KRAMDOWN.whatHappened,
     customer_impact: KRAMDOWN.customerImpact,
@@ -251,7 +251,7 @@ export function kramdownPostmortem(dir: string): Promise<string> {
     apology: KRAMDOWN.apology,
   };
   return examplePostmortem(dir, '2018-05-15-crm-release-rollback-failed.md', (t) => {
-    let text = t;
+    let text = also(t);
     for (const [field, paragraphs] of Object.entries(fields)) {
       const value = (first: string[]) => JSON.stringify([...first, ...paragraphs].join('\n\n'));
       const apology: Record<string, string> = {
