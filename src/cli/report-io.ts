@@ -1,15 +1,22 @@
 import { resolve } from 'node:path';
-import type { StatsInput } from '../stats/index.js';
+import type { ItemOf, StatsInput } from '../stats/index.js';
 import { readIncidentsParallel } from '../stats/read-parallel.js';
 import { writeOutputFile, type Io } from './io.js';
 import { findProjectFiles, loadProjectConfig } from './project.js';
 
-/** Loads the project config (so a bad one fails as in every command), finds the files as lint does, reads them. */
-export async function readProject(patterns: readonly string[], io: Io, configPath?: string): Promise<StatsInput> {
+/**
+ * Loads the project config (so a bad one fails as in every command), finds the files as lint does,
+ * reads them; the action items keep their texts only when `texts` is true (the outputs that list them).
+ */
+export async function readProject<Texts extends boolean = false>(
+  patterns: readonly string[],
+  io: Io,
+  options: { config?: string | undefined; texts?: Texts },
+): Promise<StatsInput<ItemOf<Texts>>> {
   // A bad config (runtime) or a path that matches nothing (usage) is reported by run() with exit 2.
-  const project = await loadProjectConfig(io, configPath);
+  const project = await loadProjectConfig(io, options.config);
   const files = findProjectFiles(patterns, io, project);
-  return readIncidentsParallel(files, { cwd: io.cwd });
+  return readIncidentsParallel(files, { cwd: io.cwd, texts: options.texts });
 }
 
 /** Prints the output, or writes it to `--out` (atomically; an existing file only with `--force`). */

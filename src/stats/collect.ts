@@ -1,6 +1,6 @@
 import { readStatsSource } from './read.js';
 import { toRecord } from './record.js';
-import type { FileNote, StatsInput } from './types.js';
+import type { FileNote, ItemOf, ReadOptions, StatsInput } from './types.js';
 
 import { displayPath as shownPath } from '../model/display-path.js';
 
@@ -8,17 +8,21 @@ import { displayPath as shownPath } from '../model/display-path.js';
 
 /**
  * Reads the given files (absolute paths, as `lint` finds them) into records; a file that cannot be
- * read or parsed becomes a note in `unreadable`, never a throw and never a silent drop.
+ * read or parsed becomes a note in `unreadable`, never a throw and never a silent drop. The action
+ * items keep their texts only with `texts: true`.
  */
-export async function readIncidents(paths: readonly string[], options: { cwd: string }): Promise<StatsInput> {
-  const input: StatsInput = { files: paths.length, records: [], unreadable: [], warnings: [] };
+export async function readIncidents<Texts extends boolean = false>(
+  paths: readonly string[],
+  options: ReadOptions<Texts>,
+): Promise<StatsInput<ItemOf<Texts>>> {
+  const input: StatsInput<ItemOf<Texts>> = { files: paths.length, records: [], unreadable: [], warnings: [] };
   for (const path of paths) {
     const source = await readStatsSource(path);
     if ('message' in source) {
       input.unreadable.push({ ...source, path: shownPath(path, options.cwd) } satisfies FileNote);
       continue;
     }
-    const { record, notes } = toRecord({ ...source, path: shownPath(path, options.cwd) });
+    const { record, notes } = toRecord({ ...source, path: shownPath(path, options.cwd) }, options.texts);
     input.records.push(record);
     input.warnings.push(...notes);
   }

@@ -2,7 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readIncidents } from './collect.js';
 import { unpackInput } from './transfer.js';
-import type { StatsInput } from './types.js';
+import type { ItemOf, ReadOptions, StatsInput } from './types.js';
 
 /**
  * Below this many files a second thread cannot pay for itself: a worker starts an isolate, loads
@@ -42,16 +42,16 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * The batches are put together in their order, so the order of the files (and of every list in the
  * report) is the same as in one thread.
  */
-export async function readIncidentsParallel(
+export async function readIncidentsParallel<Texts extends boolean = false>(
   paths: readonly string[],
-  options: { cwd: string; threads?: number },
-): Promise<StatsInput> {
+  options: ReadOptions<Texts> & { threads?: number },
+): Promise<StatsInput<ItemOf<Texts>>> {
   // Run from the TypeScript source (as the tests do in process), there is no worker.js to start.
   const built = import.meta.url.endsWith('.js');
   const threads = built ? (options.threads ?? threadsFor(paths.length, availableParallelism(), loadavg()[0] ?? 0)) : 1;
   if (threads <= 1) return readIncidents(paths, options);
   const batches = Math.ceil(paths.length / BATCH_FILES);
-  const parts: StatsInput[] = [];
+  const parts: StatsInput<ItemOf<Texts>>[] = [];
   const counter = new Int32Array(new SharedArrayBuffer(4));
   let done = 0;
   let exited = 0;
@@ -59,10 +59,10 @@ export async function readIncidentsParallel(
   let wake = (): void => undefined;
   const workers = Array.from({ length: threads - 1 }, () => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      workerData: { paths, cwd: options.cwd, counter, batchSize: BATCH_FILES },
+      workerData: { paths, cwd: options.cwd, texts: options.texts === true, counter, batchSize: BATCH_FILES },
     });
     worker.on('message', ({ batch, packed }: { batch: number; packed: string }) => {
-      parts[batch] = unpackInput(packed);
+      parts[batch] = unpackInput(packed, options.texts);
       done++;
       wake();
     });

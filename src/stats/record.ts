@@ -7,7 +7,7 @@ import { isIsoDate } from '../model/validate.js';
 import { detach, SharedStrings } from '../model/detach.js';
 import type { StatsSource } from './read.js';
 import { RECURRENCE_VALUES } from './recurrence.js';
-import type { ActionItem, FileNote, IncidentRecord } from './types.js';
+import type { ActionItem, ActionItemWithText, FileNote, IncidentRecord, ItemOf } from './types.js';
 
 const NO_TICKET = new Set(['', '-', '—', '–', 'n/a', 'none']);
 
@@ -40,41 +40,56 @@ function windowsSum(windows: unknown[], started: number | undefined): number | s
  */
 const OWNERS_AND_DAYS = new SharedStrings(4096);
 
-function actionItems(source: StatsSource, postmortem: string, note: (line: number, message: string) => void) {
+function actionItems(
+  source: StatsSource,
+  postmortem: string,
+  texts: boolean,
+  note: (line: number, message: string) => void,
+): ActionItem[] {
   const items: ActionItem[] = [];
   for (const row of source.actionItems?.rows ?? []) {
     const cell = (name: string) => row.cells[name]?.text.trim() ?? '';
-    const type = cell('type').toLowerCase();
-    const status = cell('status').toLowerCase();
+    const typeText = cell('type').toLowerCase();
+    const statusText = cell('status').toLowerCase();
     const dueText = cell('due');
-    const due = isIsoDate(dueText) ? dueText : null;
-    if (!(ACTION_ITEM_TYPES as readonly string[]).includes(type))
+    const isDue = isIsoDate(dueText);
+    if (!(ACTION_ITEM_TYPES as readonly string[]).includes(typeText))
       note(row.line, `Action item type "${cell('type')}" is not one of ${ACTION_ITEM_TYPES.join(', ')}.`);
-    if (!(ACTION_ITEM_STATUSES as readonly string[]).includes(status))
+    if (!(ACTION_ITEM_STATUSES as readonly string[]).includes(statusText))
       note(
         row.line,
         `Action item status "${cell('status')}" is not one of ${ACTION_ITEM_STATUSES.join(', ')}; it counts as neither open nor done.`,
       );
-    if (due === null)
-      note(row.line, `Action item due date "${dueText}" is not a date (YYYY-MM-DD); it cannot be overdue.`);
-    const ticket = cell('ticket');
-    items.push({
-      postmortem,
-      path: source.path,
-      line: row.line,
-      action: detach(cell('action')),
-      type: ACTION_ITEM_TYPES.find((t) => t === type) ?? detach(type),
-      owner: OWNERS_AND_DAYS.get(cell('owner') || '(none)'),
-      due: due === null ? null : OWNERS_AND_DAYS.get(due),
-      status: ACTION_ITEM_STATUSES.find((s) => s === status) ?? detach(status),
-      ticket: NO_TICKET.has(ticket.toLowerCase()) ? null : detach(ticket),
-    });
+    if (!isDue) note(row.line, `Action item due date "${dueText}" is not a date (YYYY-MM-DD); it cannot be overdue.`);
+    const { path } = source;
+    const { line } = row;
+    const type = ACTION_ITEM_TYPES.find((t) => t === typeText) ?? detach(typeText);
+    const owner = OWNERS_AND_DAYS.get(cell('owner') || '(none)');
+    const due = isDue ? OWNERS_AND_DAYS.get(dueText) : null;
+    const status = ACTION_ITEM_STATUSES.find((s) => s === statusText) ?? detach(statusText);
+    // Each kind of item is made by one literal, keys in the order the outputs list them, so all
+    // items of a run have one shape.
+    if (!texts) {
+      items.push({ postmortem, path, line, type, owner, due, status });
+      continue;
+    }
+    const action = detach(cell('action'));
+    const ticketText = cell('ticket');
+    const ticket = NO_TICKET.has(ticketText.toLowerCase()) ? null : detach(ticketText);
+    const item: ActionItemWithText = { postmortem, path, line, action, type, owner, due, status, ticket };
+    items.push(item);
   }
   return items;
 }
 
-/** Turns what was read of one file into the facts the figures use; values it cannot use become notes. */
-export function toRecord(source: StatsSource): { record: IncidentRecord; notes: FileNote[] } {
+/**
+ * Turns what was read of one file into the facts the figures use; values it cannot use become
+ * notes. The action items keep their texts only when `texts` is true.
+ */
+export function toRecord<Texts extends boolean = false>(
+  source: StatsSource,
+  texts?: Texts,
+): { record: IncidentRecord<ItemOf<Texts>>; notes: FileNote[] } {
   const { data, path } = source;
   const notes: FileNote[] = [];
   const note = (line: number, message: string) => notes.push({ path, line, column: 1, message });
@@ -148,7 +163,8 @@ export function toRecord(source: StatsSource): { record: IncidentRecord; notes: 
     impactMs,
     impactFromWindows,
     customersAffected,
-    actionItems: actionItems(source, id, note),
+    actionItems: actionItems(source, id, texts === true, note),
   };
-  return { record, notes };
+  // The items are of the kind `texts` asked for.
+  return { record: record as IncidentRecord<ItemOf<Texts>>, notes };
 }

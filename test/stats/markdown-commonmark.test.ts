@@ -73,12 +73,10 @@ function record(id: string, i: number): IncidentRecord {
         postmortem: id,
         path: `pm/${i}.md`,
         line: 20,
-        action: 'Add capacity',
         type: 'prevent\n<img src=v onerror=alert(5)>',
         owner: 'sre`<img src=u onerror=alert(6)>`\n> quote',
         due: null,
         status: 'open',
-        ticket: null,
       },
     ],
   };

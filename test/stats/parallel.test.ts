@@ -40,22 +40,27 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 describe('stats in worker threads (the built module, which has the worker file)', () => {
-  it('reads the same records and notes as one thread, file order kept', async () => {
-    // In process, vitest runs the TypeScript source, where the worker file does not exist.
-    const built = (await import(
-      join(ROOT, 'dist', 'stats', 'read-parallel.js')
-    )) as typeof import('../../src/stats/read-parallel.js');
-    const threads = await built.readIncidentsParallel(paths, { cwd: dir, threads: 3 });
-    const single = await readIncidents(paths, { cwd: dir });
-    expect(threads).toEqual(single);
-    // The same keys in the same order too: the records from the workers are unpacked, not cloned.
-    expect(JSON.stringify(threads)).toBe(JSON.stringify(single));
-    expect(threads.files).toBe(COUNT);
-    expect(threads.records).toHaveLength(COUNT - 12);
-    expect(threads.unreadable).toHaveLength(12);
-    // Batches enough that every thread gets some.
-    expect(COUNT / BATCH_FILES).toBeGreaterThanOrEqual(6);
-  }, 120_000);
+  it.each([false, true])(
+    'reads the same records and notes as one thread, file order kept (texts: %s)',
+    async (texts) => {
+      // In process, vitest runs the TypeScript source, where the worker file does not exist.
+      const built = (await import(
+        join(ROOT, 'dist', 'stats', 'read-parallel.js')
+      )) as typeof import('../../src/stats/read-parallel.js');
+      const threads = await built.readIncidentsParallel(paths, { cwd: dir, threads: 3, texts });
+      const single = await readIncidents(paths, { cwd: dir, texts });
+      expect('action' in (single.records[0]?.actionItems[0] ?? {})).toBe(texts);
+      expect(threads).toEqual(single);
+      // The same keys in the same order too: the records from the workers are unpacked, not cloned.
+      expect(JSON.stringify(threads)).toBe(JSON.stringify(single));
+      expect(threads.files).toBe(COUNT);
+      expect(threads.records).toHaveLength(COUNT - 12);
+      expect(threads.unreadable).toHaveLength(12);
+      // Batches enough that every thread gets some.
+      expect(COUNT / BATCH_FILES).toBeGreaterThanOrEqual(6);
+    },
+    120_000,
+  );
 });
 
 describe('how many threads stats reads in', () => {

@@ -14,7 +14,7 @@ export async function actionsCommand(patterns: string[], options: ActionsCommand
   if (options.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(options.repo))
     throw new UsageError(`--repo ${options.repo}: expected OWNER/NAME, e.g. relata/crm.`);
   const today = parseNowDay(options.now);
-  const input = await readProject(patterns, io, options.config);
+  const input = await readProject(patterns, io, { config: options.config, texts: true });
   const items = selectActions(
     input.records.flatMap((r) => r.actionItems),
     { today, ...(options.open ? { open: true } : {}), ...(options.overdue ? { overdue: true } : {}) },

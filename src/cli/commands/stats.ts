@@ -1,4 +1,4 @@
-import { computeStats } from '../../stats/index.js';
+import { computeStats, type StatsInput } from '../../stats/index.js';
 import { formatStats } from '../../stats/formats/index.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -16,9 +16,19 @@ export async function statsCommand(patterns: string[], options: StatsCommandOpti
   if (!/^\d+$/.test(windowText) || Number(windowText) < 1)
     throw new UsageError(`--window-days ${windowText}: expected a whole number of days >= 1.`);
   const now = parseNowDay(options.now);
-  const input = await readProject(patterns, io, options.config);
-  const report = computeStats(input, { now, windowDays: Number(windowText) });
-  await emit(formatStats(report, format, input.records), io, options.out, options.force);
+  const report = (input: StatsInput) => computeStats(input, { now, windowDays: Number(windowText) });
+  let input: StatsInput;
+  let text: string;
+  // Only csv lists the action items, with their texts; the other formats read records without them.
+  if (format === 'csv') {
+    const withTexts = await readProject(patterns, io, { config: options.config, texts: true });
+    input = withTexts;
+    text = formatStats(report(withTexts), format, withTexts.records);
+  } else {
+    input = await readProject(patterns, io, { config: options.config });
+    text = formatStats(report(input), format);
+  }
+  await emit(text, io, options.out, options.force);
   warnUnreadable(input, io);
   return input.unreadable.length > 0 ? 1 : 0;
 }

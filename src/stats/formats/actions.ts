@@ -1,6 +1,6 @@
 import { plainText } from '../../render/escape.js';
 import { isOpen, isOverdue } from '../actions.js';
-import type { ActionItem } from '../types.js';
+import type { ActionItem, ActionItemWithText } from '../types.js';
 import { formatActionsCsv } from './csv.js';
 import { textTable } from './text-table.js';
 
@@ -16,7 +16,7 @@ export interface ActionsFilter {
 }
 
 /** The items that pass the filter, most overdue first (earliest due date), then by postmortem. */
-export function selectActions(items: readonly ActionItem[], filter: ActionsFilter): ActionItem[] {
+export function selectActions<Item extends ActionItem>(items: readonly Item[], filter: ActionsFilter): Item[] {
   return items
     .filter((i) => (!filter.open || isOpen(i)) && (!filter.overdue || isOverdue(i, filter.today)))
     .sort(
@@ -33,7 +33,10 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-function ghCommands(items: readonly ActionItem[], options: { repo?: string; labels?: readonly string[] }): string {
+function ghCommands(
+  items: readonly ActionItemWithText[],
+  options: { repo?: string; labels?: readonly string[] },
+): string {
   const lines = ['#!/bin/sh', '# gh issue create for each action item without a ticket. Review, then run with sh.'];
   for (const i of items.filter((item) => item.ticket === null)) {
     // The issue is read on GitHub and the script in a terminal: neither should get escape sequences.
@@ -57,7 +60,7 @@ function ghCommands(items: readonly ActionItem[], options: { repo?: string; labe
 
 /** Writes action items as a table, CSV, JSON or `gh issue create` commands (printed, never run). */
 export function formatActions(
-  items: readonly ActionItem[],
+  items: readonly ActionItemWithText[],
   format: ActionsFormat,
   options: { today: string; repo?: string; labels?: readonly string[] },
 ): string {

@@ -1,5 +1,5 @@
 import { isOpen, isOverdue } from '../actions.js';
-import type { ActionItem } from '../types.js';
+import type { ActionItemWithText } from '../types.js';
 
 /** Quotes a CSV field (RFC 4180) and defuses spreadsheet formulas (`=`, `+`, `-`, `@` at the start). */
 function csvField(text: string): string {
@@ -8,7 +8,7 @@ function csvField(text: string): string {
 }
 
 /** Action items as CSV with a header row, one item a row, with `open` and `overdue` judged on `today`. */
-export function formatActionsCsv(items: readonly ActionItem[], today: string): string {
+export function formatActionsCsv(items: readonly ActionItemWithText[], today: string): string {
   const header = [
     'postmortem',
     'file',
