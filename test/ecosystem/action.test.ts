@@ -21,7 +21,7 @@ let actionDir: string;
 let temp = 0;
 
 beforeAll(async () => {
-  work = await tempDir('postmortem-action-');
+  work = await tempDir('postmortem-action-', { memory: true });
   actionDir = join(work.dir, 'postmortem-cli');
   await copyCheckout(actionDir);
 }, 60_000);
