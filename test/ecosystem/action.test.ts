@@ -42,6 +42,12 @@ async function build(...args: string[]): Promise<string> {
   return result.stdout.trim();
 }
 
+/** What dist/ is, as `node scripts/build.mjs --status` prints it, without a process of its own. */
+async function distStatus(): Promise<string> {
+  const stamp = (await import(join(ROOT, 'scripts', 'build-stamp.mjs'))) as { distStatus: () => string };
+  return stamp.distStatus();
+}
+
 /** Every file under `dir` by its path there, with its text, in path order. */
 async function tree(dir: string): Promise<Map<string, string>> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
@@ -139,7 +145,7 @@ describe('action.yml (composite)', () => {
     // npm test has just written dist/ from the type-checked program (scripts/check.mjs); when
     // dist/ is anything else, tsc builds a copy here.
     let checked = join(ROOT, 'dist');
-    if (!['checked', 'emitted'].includes(await build('--status'))) {
+    if (!['checked', 'emitted'].includes(await distStatus())) {
       checked = join(work.dir, 'checked');
       await build('--out-dir', checked);
     }
