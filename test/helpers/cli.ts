@@ -57,7 +57,7 @@ export async function tempDir(
 
 /** A RAM-backed file system (Linux's tmpfs) reports this type to statfs. */
 const TMPFS_MAGIC = 0x01021994;
-/** What the ecosystem tests' installs take there at once is about 400 MB; smaller ones are not used. */
+/** The ecosystem tests' installs take about 250 MB there at once; a smaller one (Docker's 64 MB) is not used. */
 const MEMORY_ROOM = 1024 ** 3;
 let memoryRoot: string | undefined;
 
