@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { ROOT } from '../helpers/cli.js';
+import { memoryTmpdir, ROOT } from '../helpers/cli.js';
 import { cleanEnv, exec, type ExecResult } from './exec.js';
 import { packPackage, type PackResult } from './pack.js';
 
@@ -64,13 +64,19 @@ async function packAndInstall(dir: string): Promise<InstalledPackage> {
   return { packed, tarball: join(dir, packed.filename), project, install, installSeconds };
 }
 
-/** Removes the entries of other builds nobody has used for a while; an entry in use is touched on each use. */
+/**
+ * Removes the entries of other builds nobody has used for a while; an entry in use is touched on each
+ * use. Both temporary folders are swept: entries were in the system's before they moved to memory.
+ */
 async function removeStale(keep: string): Promise<void> {
-  for (const name of await readdir(tmpdir())) {
-    if (!name.startsWith(PREFIX) || name === keep) continue;
-    const path = join(tmpdir(), name);
-    const used = await stat(path).catch(() => null);
-    if (used && Date.now() - used.mtimeMs > STALE_MS) await rm(path, { recursive: true, force: true });
+  for (const root of new Set([memoryTmpdir(), tmpdir()])) {
+    for (const name of await readdir(root)) {
+      if (!name.startsWith(PREFIX)) continue;
+      const path = join(root, name);
+      if (path === keep) continue;
+      const used = await stat(path).catch(() => null);
+      if (used && Date.now() - used.mtimeMs > STALE_MS) await rm(path, { recursive: true, force: true });
+    }
   }
 }
 
@@ -86,8 +92,8 @@ let shared: Promise<InstalledPackage> | undefined;
  */
 export function installedPackage(): Promise<InstalledPackage> {
   shared ??= (async () => {
-    const name = `${PREFIX}${await buildKey()}`;
-    const dir = join(tmpdir(), name);
+    // In memory where the machine has it: the install writes about 3,000 files (memoryTmpdir).
+    const dir = join(memoryTmpdir(), `${PREFIX}${await buildKey()}`);
     const done = join(dir, 'installed.json');
     const lock = `${dir}.lock`;
     while (!existsSync(done)) {
@@ -108,7 +114,7 @@ export function installedPackage(): Promise<InstalledPackage> {
         const result = await packAndInstall(dir);
         if (result.install.code !== 0) throw new Error(`npm install of the tarball failed:\n${result.install.stderr}`);
         await writeFile(done, JSON.stringify(result));
-        await removeStale(name);
+        await removeStale(dir);
       } finally {
         await rm(lock, { recursive: true, force: true });
       }

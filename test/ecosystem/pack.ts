@@ -30,18 +30,32 @@ export async function copyCheckout(target: string): Promise<void> {
   }
 }
 
+/** Where scripts/build-stamp.mjs keeps the record of what dist/ was built from. */
+const STAMP = join('node_modules', '.cache', 'postmortem-build', 'stamp');
+
 /**
  * Packs this repository into `destination` as `npm pack` does for a user, lifecycle scripts
  * included: `prepack` takes `prepare` out of the packed package.json, and `postpack` puts it back.
- * It packs a copy of the checkout (with the dist/ `npm test` built, and this node_modules), since
- * prepack rewrites package.json for a moment, which other tests read.
+ * It packs a copy of the checkout (with the dist/ `npm test` built), since prepack rewrites
+ * package.json for a moment, which other tests read.
  */
 export async function packPackage(destination: string): Promise<PackResult> {
   const clone = join(destination, 'postmortem-cli');
   await copyCheckout(clone);
   await cp(join(ROOT, 'dist'), join(clone, 'dist'), { recursive: true });
-  await symlink(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
+  // Of node_modules, the copy has what prepack's build reads: TypeScript, and the stamp that says
+  // dist/ is the build of these sources (so prepack does not build it again). With all of this
+  // repository's ~300 packages there, npm reads each one's package.json to find bundled
+  // dependencies: 0.5 s of CPU for the same tarball, byte for byte. The package bundles none.
   const manifest = await readFile(join(clone, 'package.json'), 'utf8');
+  const json = JSON.parse(manifest) as Record<string, unknown>;
+  expect(json.bundleDependencies ?? json.bundledDependencies).toBeUndefined();
+  await mkdir(join(clone, 'node_modules'));
+  await symlink(join(ROOT, 'node_modules', 'typescript'), join(clone, 'node_modules', 'typescript'));
+  if (existsSync(join(ROOT, STAMP))) {
+    await mkdir(dirname(join(clone, STAMP)), { recursive: true });
+    await copyFile(join(ROOT, STAMP), join(clone, STAMP));
+  }
   const pack = await exec('npm', ['pack', '--json', '--pack-destination', destination, '--loglevel', 'error'], {
     cwd: clone,
     env: cleanEnv(),

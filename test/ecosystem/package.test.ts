@@ -63,7 +63,7 @@ function postmortem(...args: string[]) {
 }
 
 beforeAll(async () => {
-  work = await tempDir('postmortem-pack-');
+  work = await tempDir('postmortem-pack-', { memory: true });
   ({ packed, project, install, installSeconds } = await projectWithPackage(join(work.dir, 'my-postmortems')));
   expect(install.stderr).not.toMatch(/ERR!/);
   expect(install.code).toBe(0);
