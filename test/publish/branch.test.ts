@@ -26,7 +26,7 @@ afterEach(async () => {
 
 async function fixture(flavor: keyof typeof SITE_FILES = 'jekyll', extra: Record<string, string> = {}) {
   const s = await makeSite({ ...SITE_FILES[flavor], ...extra });
-  const work = await tempDir();
+  const work = await tempDir(undefined, { memory: true });
   cleanups.push(s.cleanup, work.cleanup);
   return {
     dir: s.dir,
