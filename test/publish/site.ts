@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { appendFile, cp, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -41,7 +41,7 @@ let templateRoot: string | undefined;
 
 /** A git repository (branch main, local identity, one commit) holding `files`, made with three git processes. */
 async function template(files: Record<string, string>): Promise<string> {
-  templateRoot ??= mkdtempSync(join(memoryTmpdir(), 'postmortem-site-templates-'));
+  templateRoot ??= templateFolder();
   const root = templateRoot;
   const dir = join(root, String(templates.size));
   await mkdir(dir);
@@ -67,6 +67,30 @@ async function template(files: Record<string, string>): Promise<string> {
 process.once('exit', () => {
   if (templateRoot) rmSync(templateRoot, { recursive: true, force: true });
 });
+
+/**
+ * The folder for this worker's templates, named by its process id. Vitest ends its workers without
+ * the 'exit' event, so the hook above does not always run: the folders of workers that are gone
+ * are removed here, which keeps them from piling up in RAM.
+ */
+function templateFolder(): string {
+  const parent = memoryTmpdir();
+  for (const name of readdirSync(parent)) {
+    const pid = Number(/^postmortem-site-templates-(\d+)-/.exec(name)?.[1]);
+    if (pid && !alive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(parent, `postmortem-site-templates-${process.pid}-`));
+}
+
+/** True while a process with this id runs (EPERM: one of another user's). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * A temporary git repository (branch main, local identity, one commit) holding `files`: a copy of
