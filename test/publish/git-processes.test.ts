@@ -84,7 +84,7 @@ describe('git processes of a publish', () => {
   });
 
   it('still refuses a repository without a commit, and takes one whose HEAD is unborn but has a branch', async () => {
-    const empty = await tempDir();
+    const empty = await tempDir(undefined, { memory: true });
     const site = await makeSite({ ...SITE_FILES.jekyll });
     const work = await tempDir();
     cleanups.push(empty.cleanup, site.cleanup, work.cleanup);

@@ -19,7 +19,7 @@ async function site(flavor: keyof typeof SITE_FILES, extra: Record<string, strin
 }
 
 async function work(): Promise<string> {
-  const w = await tempDir();
+  const w = await tempDir(undefined, { memory: true });
   cleanups.push(w.cleanup);
   return w.dir;
 }

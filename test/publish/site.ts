@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { appendFile, cp, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { memoryTmpdir, ROOT, tempDir } from '../helpers/cli.js';
 
 const exec = promisify(execFile);
 
@@ -42,11 +41,13 @@ let templateRoot: string | undefined;
 
 /** A git repository (branch main, local identity, one commit) holding `files`, made with three git processes. */
 async function template(files: Record<string, string>): Promise<string> {
-  templateRoot ??= mkdtempSync(join(tmpdir(), 'postmortem-site-templates-'));
+  templateRoot ??= templateFolder();
   const root = templateRoot;
   const dir = join(root, String(templates.size));
   await mkdir(dir);
-  await git(dir, 'init', '-q', '-b', 'main');
+  // No template: the sample hooks and the rest of git's template folder are files each copy would
+  // write and delete again, and no hook runs in a sample's name.
+  await git(dir, 'init', '-q', '-b', 'main', '--template=');
   // The identity as `git config` would write it, without three more git processes per site; no
   // automatic maintenance after each commit (a process per commit, which no test is about).
   await appendFile(
@@ -68,8 +69,34 @@ process.once('exit', () => {
 });
 
 /**
+ * The folder for this worker's templates, named by its process id. Vitest ends its workers without
+ * the 'exit' event, so the hook above does not always run: the folders of workers that are gone
+ * are removed here, which keeps them from piling up in RAM.
+ */
+function templateFolder(): string {
+  const parent = memoryTmpdir();
+  for (const name of readdirSync(parent)) {
+    const pid = Number(/^postmortem-site-templates-(\d+)-/.exec(name)?.[1]);
+    if (pid && !alive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(parent, `postmortem-site-templates-${process.pid}-`));
+}
+
+/** True while a process with this id runs (EPERM: one of another user's). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
  * A temporary git repository (branch main, local identity, one commit) holding `files`: a copy of
- * a repository made once per worker for these files, so a test starts no git process for it.
+ * a repository made once per worker for these files, so a test starts no git process for it. Both
+ * are in RAM where there is room (memoryTmpdir): every publish writes a dozen objects and refs,
+ * which on the disk's ext4 with `discard` cost the kernel more to create and remove.
  */
 export async function makeSite(files: Record<string, string>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const key = JSON.stringify(Object.entries(files).sort());
@@ -78,7 +105,7 @@ export async function makeSite(files: Record<string, string>): Promise<{ dir: st
     made = template(files);
     templates.set(key, made);
   }
-  const site = await tempDir('postmortem-site-');
+  const site = await tempDir('postmortem-site-', { memory: true });
   await cp(await made, site.dir, { recursive: true });
   return site;
 }
