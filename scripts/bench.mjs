@@ -9,8 +9,9 @@
 //   --sizes 1000,10000 (default 10000)  --scaling (sizes 1000,10000,50000)  --runs 3  --keep  --dir PATH
 //   --corpus real|generated  --no-markdownlint  --no-rumdl  --no-single (skip the one-thread run)
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { arg, args, ROOT } from './bench-args.mjs';
@@ -68,6 +69,19 @@ async function sizeOf(dir) {
   let bytes = 0;
   for (const name of await readdir(dir)) if (name.endsWith('.md')) bytes += (await stat(join(dir, name))).size;
   return bytes;
+}
+
+/**
+ * A fingerprint of the Markdown files' names and contents (the first 12 hex digits of a SHA-256),
+ * so that runs on different days can tell whether they linted the same corpus: it is rebuilt from
+ * fetched sources, and a source that could not be read changes it. Taken after the runs, so that
+ * reading the files does not warm the page cache for them.
+ */
+async function fingerprintOf(dir) {
+  const hash = createHash('sha256');
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.md')).sort())
+    hash.update(`${name}\0`).update(await readFile(join(dir, name)));
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** The corpus of `count` files (made once, kept while `.complete` is there). */
@@ -193,6 +207,9 @@ async function main() {
           `(exit ${rumdl.code}); ours takes ${fmt(ours.seconds / rumdl.seconds, 1)}x its wall, ${fmt(ours.cpuSeconds / rumdl.cpuSeconds, 1)}x its CPU`,
       );
     }
+    console.log(
+      `  corpus of ${count}: ${bytes} bytes, fingerprint ${await fingerprintOf(dir)} (same fingerprint, same files)`,
+    );
   }
   if (CORPUS === 'real') {
     const big = await bigFile();
