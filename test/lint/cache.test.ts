@@ -28,6 +28,8 @@ const outcome = (path: string): FileOutcome => ({
   },
   id: null,
 });
+/** An outcome whose file declares the id `value` (at line 2, column 5). */
+const withId = (path: string, value: string): FileOutcome => ({ ...outcome(path), id: { value, line: 2, column: 5 } });
 
 describe('LintCache: skipping untouched files by size and modification time', () => {
   let dir = '';
@@ -80,10 +82,6 @@ describe('LintCache: skipping untouched files by size and modification time', ()
   it('knows whether its ids are distinct: as saved, and unknown once an outcome is stored', async () => {
     const location = join(dir, 'ids.json');
     const stamp = { size: 1, mtimeMs: 1 };
-    const withId = (path: string, value: string): FileOutcome => ({
-      ...outcome(path),
-      id: { value, line: 2, column: 5 },
-    });
     const first = LintCache.open(location, '1.0.0', settings);
     first.set('/p/a.md', h('a'), withId('/p/a.md', 'x'), stamp);
     first.set('/p/b.md', h('b'), withId('/p/b.md', 'y'), stamp);
@@ -101,10 +99,6 @@ describe('LintCache: skipping untouched files by size and modification time', ()
   it('stores an id that is the file name as 0, and gives it back; two such ids in two folders are not distinct', async () => {
     const location = join(dir, 'stems.json');
     const stamp = { size: 1, mtimeMs: 1 };
-    const withId = (path: string, value: string): FileOutcome => ({
-      ...outcome(path),
-      id: { value, line: 2, column: 5 },
-    });
     const first = LintCache.open(location, '1.0.0', settings);
     first.set('/p/2020-01-01-a.md', h('a'), withId('/p/2020-01-01-a.md', '2020-01-01-a'), stamp);
     first.set('/p/b.md', h('b'), withId('/p/b.md', 'other'), stamp);
