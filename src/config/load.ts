@@ -174,7 +174,8 @@ export async function loadConfig(options: { cwd: string; configPath?: string }):
   }
   let dir = resolve(options.cwd);
   for (;;) {
-    const found = (await fromFile(join(dir, RC_NAME))) ?? (await fromFile(join(dir, 'package.json')));
+    const file = configFileIn(dir);
+    const found = file === null ? undefined : await fromFile(file);
     if (found) return found;
     const parent = dirname(dir);
     if (parent === dir) return { path: null, config: {} };
@@ -218,18 +219,30 @@ export function unreadConfigMessage(path: string, used: string | null, cwd: stri
   );
 }
 
-/** The config file in `dir` that `loadConfig` would take, or null; an unreadable or invalid one counts (loading it says why). */
+/**
+ * The config file in `dir` that `loadConfig` would take, or null; an unreadable or invalid
+ * `.postmortemrc.json` counts (loading it says why).
+ */
 function hasConfig(dir: string): string | null {
+  try {
+    return configFileIn(dir);
+  } catch {
+    // A package.json that cannot be read as JSON is nobody's config here.
+    return null;
+  }
+}
+
+/**
+ * Which file in `dir` is the project's config, the one rule `loadConfig` and `unreadConfigs` share:
+ * `.postmortemrc.json` when it is there (read or not), else a `package.json` with a `postmortem`
+ * key, else null. A `package.json` that cannot be read or parsed is a ConfigError.
+ */
+function configFileIn(dir: string): string | null {
   const rc = join(dir, RC_NAME);
   if (existsSync(rc)) return rc;
   const pkg = join(dir, 'package.json');
-  try {
-    const source = readJson(pkg);
-    return source !== undefined && isRecord(source.json) && source.json.postmortem !== undefined ? pkg : null;
-  } catch {
-    // A package.json that is not JSON is nobody's config here.
-    return null;
-  }
+  const source = readJson(pkg);
+  return source !== undefined && isRecord(source.json) && source.json.postmortem !== undefined ? pkg : null;
 }
 
 /** What the project's config changes in the file format: its extra categories and its sections. */
