@@ -22,8 +22,6 @@ export interface ProjectConfig {
   config: PostmortemConfig;
   /** The config file read, or null; its folder is part of the project (see findFiles). */
   configPath: string | null;
-  /** The config was named with `--config`, not found from the working folder. */
-  configGiven: boolean;
 }
 
 /**
@@ -49,7 +47,6 @@ export async function loadProjectConfig(
     rules,
     config,
     configPath: loaded.path,
-    configGiven: configPath !== undefined && configPath !== '',
   };
 }
 

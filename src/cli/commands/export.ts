@@ -52,7 +52,7 @@ export async function exportCommand(paths: string[], options: ExportOptions, io:
   // A path that matches nothing is a usage error (NoFilesError), which run() reports with exit 2.
   const files = findProjectFiles(paths, io, project);
   // Customers read what the config says (zone, names, company): name one beside the files that is not read.
-  if (!project.configGiven) warnUnreadConfigs(files, io, project.configPath);
+  if (!options.config) warnUnreadConfigs(files, io, project.configPath);
   const settings = noticeSettingsOf(project.rules);
   const notices: ExportedNotice[] = [];
   const skipped: string[] = [];
