@@ -2,17 +2,19 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Test files that spend long waiting on child processes (npm packing and installing the package,
- * the action's install, git): they start first, so that none is left running alone at the end.
- * Vitest orders by the durations of the last run, which a clean clone (CI) does not have; it would
- * then run larger files first, and a small slow file would start last. package.test.ts builds the
- * installed package that pre-commit.test.ts waits for (installed.ts), so the action's install runs
- * on the other worker meanwhile.
+ * the action's install, git, the binary): they start first, so that none is left running alone at
+ * the end. Vitest orders by the durations of the last run, which a clean clone (CI) does not have;
+ * it would then run larger files first, and a small slow file would start last: in-process.test.ts
+ * (eight runs of the binary, 2-3 s) came 144th of 152 by size, and started last. package.test.ts
+ * builds the installed package that pre-commit.test.ts waits for (installed.ts), so the action's
+ * install runs on the other worker meanwhile.
  */
 const SLOW_FIRST = [
   'test/ecosystem/package.test.ts',
   'test/ecosystem/action.test.ts',
   'test/ecosystem/pre-commit.test.ts',
   'test/publish/branch.test.ts',
+  'test/cli/in-process.test.ts',
 ];
 
 function rank(spec: TestSpecification): number {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { parsePostmortem } from '../../src/model/index.js';
 import { checkPostmortem } from '../../src/lint/check.js';
 import { BIN, ROOT, tempDir } from '../helpers/cli.js';
@@ -27,8 +27,18 @@ afterAll(async () => {
   await cleanup();
 });
 
-function start(session: string, args: string, env = ''): void {
-  const command = `cd '${dir}' && ${env} TZ=UTC NO_COLOR=1 '${process.execPath}' '${BIN}' new ${args}; echo EXIT=$? > '${dir}/exit-${session}.txt'; sleep 30`;
+/**
+ * A folder of the test's own, where its sessions run: the tests run at the same time, and `new`
+ * keeps its drafts under the working directory, which one test counts.
+ */
+async function folder(name: string): Promise<string> {
+  const path = join(dir, name);
+  await mkdir(path);
+  return path;
+}
+
+function start(session: string, cwd: string, args: string, env = ''): void {
+  const command = `cd '${cwd}' && ${env} TZ=UTC NO_COLOR=1 '${process.execPath}' '${BIN}' new ${args}; echo EXIT=$? > '${dir}/exit-${session}.txt'; sleep 30`;
   tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', command);
   pipeOutput(session);
 }
@@ -42,12 +52,17 @@ const screenOf = (session: string) => tmux('capture-pane', '-p', '-t', session);
 
 /** The last capture of each session and the size its output file had just before it. */
 const captures = new Map<string, { size: number; screen: string }>();
+/** The size each session's output file had at the last poll. */
+const polled = new Map<string, number>();
 
 /**
- * The session's screen, captured again only when its program has written since the last capture:
- * a capture is a tmux process (over 180 of them in this file when every poll captured). tmux takes
- * output into the screen before it copies it to the pipe, so the file never runs ahead of the
- * screen; its size is read before the capture, so output that arrives meanwhile grows it again.
+ * The session's screen, captured again only when its program has written since the last capture
+ * and the output has not grown since the last poll: a capture is a tmux process (over 180 of them
+ * in this file when every poll captured), and a screen is often written in several parts, which
+ * frequent polls would each capture. tmux takes output into the screen before it copies it to the
+ * pipe, so the file never runs ahead of the screen; its size is read before the capture, so output
+ * that arrives meanwhile grows it again. (A program that never paused writing would never be
+ * captured; `new` writes a screen at a time and waits for a key.)
  */
 function currentScreen(session: string): string {
   let size = -1;
@@ -56,15 +71,19 @@ function currentScreen(session: string): string {
   } catch {
     // Nothing written yet, or no pipe: capture.
   }
+  const growing = polled.get(session) !== size;
+  polled.set(session, size);
   const last = captures.get(session);
-  if (last && size >= 0 && last.size === size) return last.screen;
+  if (last && size >= 0 && (last.size === size || growing)) return last.screen;
   const screen = screenOf(session);
   captures.set(session, { size, screen });
   return screen;
 }
 
 // A screen shows up in well under a second on an idle machine; a loaded 2-core one took over 10 s
-// to start node for the first screen. Waiting longer costs nothing when the text comes early.
+// to start node for the first screen. Waiting longer costs nothing when the text comes early. A poll
+// is cheap (currentScreen runs tmux only when the output grew), so it polls often: each wait for a
+// screen ends soon after the screen is there, and a test waits for some twenty screens.
 async function waitFor(
   what: () => Promise<boolean> | boolean,
   describe: () => string,
@@ -73,7 +92,7 @@ async function waitFor(
   const until = Date.now() + timeout;
   while (Date.now() < until) {
     if (await what()) return;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`timed out waiting for ${describe()}`);
 }
@@ -131,16 +150,19 @@ const MOST_ANSWERS = [
   'lessons: { went_wrong: No review., got_lucky: Low traffic. }',
 ].join('\n');
 
-describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () => {
-  it('keeps every line of pasted, continued and edited answers', async () => {
+// Each test drives sessions of its own in a folder of its own, so the tests run at the same time:
+// most of a test is waiting for the program's next screen.
+describe.concurrent('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () => {
+  it('keeps every line of pasted, continued and edited answers', async ({ expect }) => {
     // Services are asked: a one-line question that joins a pasted list instead of keeping its first line.
-    await writeFile(join(dir, 'most.yaml'), MOST_ANSWERS.replace('services: [checkout]\n', ''));
+    const cwd = await folder('paste');
+    await writeFile(join(cwd, 'most.yaml'), MOST_ANSWERS.replace('services: [checkout]\n', ''));
     // The "editor" writes two paragraphs into the file it is given, as a person would.
-    const editor = join(dir, 'editor.sh');
+    const editor = join(cwd, 'editor.sh');
     await writeFile(editor, `#!/bin/sh\nprintf 'Edited first paragraph.\\n\\nEdited second paragraph.\\n' > "$1"\n`, {
       mode: 0o755,
     });
-    start('paste', '--answers most.yaml --dir pasted', `VISUAL='${editor}'`);
+    start('paste', cwd, '--answers most.yaml --dir pasted', `VISUAL='${editor}'`);
     await paste('paste', 'Affected services', 'checkout,\npayments,\nsearch');
     await waitForText('paste', 'Joined 3 pasted lines with commas.');
     tmux('send-keys', '-t', 'paste', 'Enter');
@@ -163,7 +185,7 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     await answer('paste', 'Draft the customer notice now?', 'n');
     await answer('paste', '❯ Write the postmortem', '');
     expect(await exitCode('paste')).toBe('EXIT=0');
-    const text = await readFile(join(dir, 'pasted', '2024-03-01-checkout-down.md'), 'utf8');
+    const text = await readFile(join(cwd, 'pasted', '2024-03-01-checkout-down.md'), 'utf8');
     expect(text).toMatch(/^services:\n {2}- checkout\n {2}- payments\n {2}- search\n/m);
     expect(text).toContain(`## Summary\n\n${summary}\n\n## Impact`);
     expect(text).toContain('## Root cause\n\nThe pool was removed.\n\nNobody reviewed it.\n');
@@ -173,13 +195,14 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     expect([...problems, ...checkPostmortem(postmortem, {}, 'warning')]).toEqual([]);
   }, 60_000);
 
-  it('proposes a status-page text from the facts given, and Enter takes it', async () => {
+  it('proposes a status-page text from the facts given, and Enter takes it', async ({ expect }) => {
     const answers = MOST_ANSWERS.replace('id: 2024-03-01-checkout-down', 'id: 2024-03-01-status')
       .replace('data_loss: false }', 'data_loss: false, description: Checkout failed. }')
       .replace('lessons: { went_wrong', 'lessons: { went_well: Quick revert., went_wrong');
     const rest = ['summary: The pool was removed.', 'root_cause: Nobody reviewed it.', 'detection: An alert fired.'];
-    await writeFile(join(dir, 'status.yaml'), [answers, ...rest].join('\n'));
-    start('status', '--answers status.yaml --dir with-status');
+    const cwd = await folder('status');
+    await writeFile(join(cwd, 'status.yaml'), [answers, ...rest].join('\n'));
+    start('status', cwd, '--answers status.yaml --dir with-status');
     await answer('status', 'Draft the customer notice now?', 'y');
     await answer('status', 'Which languages', '');
     for (const field of ['Notice headline', 'What happened', 'What it meant', 'Next steps', 'Apology'])
@@ -193,15 +216,18 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     await answer('status', 'call the service "checkout"', 'Checkout');
     await answer('status', '❯ Write the postmortem', '');
     expect(await exitCode('status')).toBe('EXIT=0');
-    const text = await readFile(join(dir, 'with-status', '2024-03-01-status.md'), 'utf8');
+    const text = await readFile(join(cwd, 'with-status', '2024-03-01-status.md'), 'utf8');
     const { postmortem, problems } = parsePostmortem(text, '2024-03-01-status.md');
     expect([...problems, ...checkPostmortem(postmortem, {}, 'warning')]).toEqual([]);
     expect((postmortem.data.notice as { status?: unknown }).status).toEqual({ en: proposal });
   }, 60_000);
 
-  it('shows what a resumed draft kept, and changes the title on the review screen (the id follows)', async () => {
+  it('shows what a resumed draft kept, and changes the title on the review screen (the id follows)', async ({
+    expect,
+  }) => {
+    const cwd = await folder('review');
     await writeFile(
-      join(dir, 'untitled.yaml'),
+      join(cwd, 'untitled.yaml'),
       MOST_ANSWERS.split('\n')
         .filter((line) => !/^(id|title|lessons|impact):/.test(line))
         .concat([
@@ -213,7 +239,7 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
         ])
         .join('\n'),
     );
-    start('review1', '--answers untitled.yaml --dir reviewed');
+    start('review1', cwd, '--answers untitled.yaml --dir reviewed');
     await answer('review1', 'Title (one line', 'Chekout down after a config change');
     await answer('review1', 'Id of the postmortem', '');
     await waitForText('review1', 'Draft the customer notice now?');
@@ -221,7 +247,7 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     expect(await exitCode('review1')).toBe('EXIT=130');
     const draftId = /postmortem new --resume (\S+)/.exec(screenOf('review1'))?.[1] as string;
 
-    start('review2', `--resume ${draftId} --dir reviewed`);
+    start('review2', cwd, `--resume ${draftId} --dir reviewed`);
     await waitForText('review2', 'Continuing at the first unanswered question.');
     expect(screenOf('review2')).toContain(`Resuming draft ${draftId}`);
     expect(screenOf('review2')).toContain('title: Chekout down after a config change');
@@ -235,13 +261,14 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     await waitForText('review2', 'Id: 2024-03-01-checkout-down-after-a-config-change');
     await answer('review2', '❯ Write the postmortem', '');
     expect(await exitCode('review2')).toBe('EXIT=0');
-    const path = join(dir, 'reviewed', '2024-03-01-checkout-down-after-a-config-change.md');
+    const path = join(cwd, 'reviewed', '2024-03-01-checkout-down-after-a-config-change.md');
     expect(await readFile(path, 'utf8')).toContain('title: Checkout down after a config change\n');
-    expect(await readdir(join(dir, 'reviewed'))).toHaveLength(1);
+    expect(await readdir(join(cwd, 'reviewed'))).toHaveLength(1);
   }, 60_000);
 
-  it('survives Ctrl-C with a draft and exit 130, resumes, finishes and writes a valid file', async () => {
-    start('first', '');
+  it('survives Ctrl-C with a draft and exit 130, resumes, finishes and writes a valid file', async ({ expect }) => {
+    const cwd = await folder('resume');
+    start('first', cwd, '');
     await answer('first', 'Title (one line', 'Checkout down after a config change');
     await waitForText('first', 'SEV4 – minor');
     tmux('send-keys', '-t', 'first', 'Down');
@@ -253,11 +280,11 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     await waitForText('first', 'When was it detected?');
     tmux('send-keys', '-t', 'first', 'C-c');
     expect(await exitCode('first')).toBe('EXIT=130');
-    const drafts = await readdir(join(dir, '.postmortem', 'drafts'));
+    const drafts = await readdir(join(cwd, '.postmortem', 'drafts'));
     expect(drafts).toHaveLength(1);
     const draftId = (drafts[0] as string).replace(/\.json$/, '');
     expect(screenOf('first')).toContain(`postmortem new --resume ${draftId}`);
-    const draft = JSON.parse(await readFile(join(dir, '.postmortem', 'drafts', drafts[0] as string), 'utf8'));
+    const draft = JSON.parse(await readFile(join(cwd, '.postmortem', 'drafts', drafts[0] as string), 'utf8'));
     expect(draft.steps).toEqual({
       title: 'Checkout down after a config change',
       severity: 'SEV2',
@@ -269,7 +296,7 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
 
     // The rest comes from an answers file; bare times fall on the resumed start date and zone.
     await writeFile(
-      join(dir, 'rest.yaml'),
+      join(cwd, 'rest.yaml'),
       [
         'mitigated: "15:10"',
         'resolved: "16:00"',
@@ -286,7 +313,7 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
         'lessons: { went_well: Quick revert., went_wrong: No review., got_lucky: Low traffic. }',
       ].join('\n'),
     );
-    start('second', `--resume ${draftId} --answers rest.yaml`);
+    start('second', cwd, `--resume ${draftId} --answers rest.yaml`);
     await answer('second', 'When was it detected?', '14:04');
     await waitForText('second', '2024-03-01-checkout-down-after-a-config-change');
     await answer('second', 'Id of the postmortem', '');
@@ -294,7 +321,7 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     await answer('second', 'Draft the customer notice now?', 'n');
     await answer('second', '❯ Write the postmortem', '');
     expect(await exitCode('second')).toBe('EXIT=0');
-    const path = join(dir, 'postmortems', '2024-03-01-checkout-down-after-a-config-change.md');
+    const path = join(cwd, 'postmortems', '2024-03-01-checkout-down-after-a-config-change.md');
     expect(screenOf('second')).toContain(
       'postmortem lint postmortems/2024-03-01-checkout-down-after-a-config-change.md',
     );
@@ -304,11 +331,14 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     expect(postmortem.data.detected).toBe('2024-03-01T14:04:00+01:00');
     expect(postmortem.data.mitigated).toBe('2024-03-01T15:10:00+01:00');
     expect(text).toContain('- 2024-03-01 14:20 +01:00 — Change reverted');
-    expect(await readdir(join(dir, '.postmortem', 'drafts'))).toEqual([]);
+    expect(await readdir(join(cwd, '.postmortem', 'drafts'))).toEqual([]);
   }, 60_000);
-  it('offers --timeline-from candidates as a checklist: one unchecked, one edited, the rest kept in the file', async () => {
+  it('offers --timeline-from candidates as a checklist: one unchecked, one edited, the rest kept in the file', async ({
+    expect,
+  }) => {
     // The timeline fixtures' incident (Slack channel inc-db), with every answer but the timeline.
-    await cp(join(ROOT, 'test', 'fixtures', 'timeline'), join(dir, 'sources'), { recursive: true });
+    const cwd = join(dir, 'sources');
+    await cp(join(ROOT, 'test', 'fixtures', 'timeline'), cwd, { recursive: true });
     const answers = MOST_ANSWERS.split('\n')
       .filter((line) => !/^(id|title|timezone|started|detected|mitigated|resolved|timeline|lessons|impact):/.test(line))
       .concat([
@@ -325,11 +355,8 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
         'mitigated: "2024-03-30 23:55"',
         'resolved: "2024-03-31 03:40"',
       ]);
-    await writeFile(join(dir, 'sources', 'answers.yaml'), answers.join('\n'));
-    const command = `cd '${join(dir, 'sources')}' && TZ=UTC NO_COLOR=1 '${process.execPath}' '${BIN}' new --answers answers.yaml \\
-      --dir out --timeline-from slack --timeline-channel inc-db; echo EXIT=$? > '${dir}/exit-pick.txt'; sleep 30`;
-    tmux('new-session', '-d', '-s', 'pick', '-x', '200', '-y', '50', command);
-    pipeOutput('pick');
+    await writeFile(join(cwd, 'answers.yaml'), answers.join('\n'));
+    start('pick', cwd, '--answers answers.yaml --dir out --timeline-from slack --timeline-channel inc-db');
     // The first candidate, the alert, is preselected: space drops it.
     await waitForText('pick', 'Events from the sources');
     await waitFor(
@@ -345,10 +372,16 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     await answer('pick', 'Add a timeline event?', 'n');
     // On the review list, down to the declaration, and edit its words (the time stays).
     await waitForText('pick', 'Review the timeline');
+    // One Down per redraw: the polls outpace the terminal, and a second Down sent before the first
+    // is on screen would move the cursor past the line.
+    let shownWhenSent: string | undefined;
     await waitFor(
       () => {
-        if (/❯ .*Declaring SEV2/.test(currentScreen('pick'))) return true;
+        const screen = currentScreen('pick');
+        if (/❯ .*Declaring SEV2/.test(screen)) return true;
+        if (screen === shownWhenSent) return false;
         tmux('send-keys', '-t', 'pick', 'Down');
+        shownWhenSent = screen;
         return false;
       },
       () => `the declaration under the cursor:\n${screenOf('pick')}`,
@@ -361,7 +394,7 @@ describe('postmortem new in a real terminal (tmux)', { timeout: 300_000 }, () =>
     await answer('pick', 'Draft the customer notice now?', 'n');
     await answer('pick', '❯ Write the postmortem', '');
     expect(await exitCode('pick')).toBe('EXIT=0');
-    const text = await readFile(join(dir, 'sources', 'out', '2024-03-30-replication-lag.md'), 'utf8');
+    const text = await readFile(join(cwd, 'out', '2024-03-30-replication-lag.md'), 'utf8');
     const timeline = text.slice(text.indexOf('## Timeline'), text.indexOf('## Root cause'));
     expect(timeline).not.toContain('FIRING');
     expect(timeline).not.toContain('Declaring SEV2');
