@@ -11,3 +11,8 @@ import { expect } from 'vitest';
 export function expectEqual(actual: unknown, expected: unknown, message?: string): void {
   if (!isDeepStrictEqual(actual, expected)) expect(actual, message).toEqual(expected);
 }
+
+/** `expect(actual, message).toBe(expected)` for the same loops: `toBe` is `Object.is`. */
+export function expectIs(actual: unknown, expected: unknown, message?: string): void {
+  if (!Object.is(actual, expected)) expect(actual, message).toBe(expected);
+}
