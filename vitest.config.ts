@@ -20,6 +20,21 @@ const SLOW = [
 ];
 
 export default defineConfig(({ mode }) => ({
+  // Packages resolve as Node resolves them for the binary: without Vite's "development" condition,
+  // which made micromark and its extensions load their development builds in the workers (an
+  // assertion and a debug call at each character the tokenizer consumes), code no user runs.
+  plugins: [
+    {
+      name: 'node-conditions',
+      configEnvironment: {
+        order: 'post',
+        handler(_name, options) {
+          const conditions = options.resolve?.conditions;
+          if (conditions) options.resolve!.conditions = conditions.filter((c) => !c.startsWith('development'));
+        },
+      },
+    },
+  ],
   test: {
     // Generous: on the shared 2-core machine under a load of 18, a publish test that takes 3 s idle
     // took over 30 s. A timeout is a hang guard here, not a speed check (those count work).

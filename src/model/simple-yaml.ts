@@ -23,8 +23,14 @@ interface Line {
 /** Signals that the text leaves the subset; caught once, at the top. */
 class OutsideSubset extends Error {}
 
+/**
+ * The one signal, made once: a new Error at each throw would capture a stack trace nobody reads, and
+ * documents outside the subset are common (every one the yaml package then reads).
+ */
+const OUTSIDE = new OutsideSubset();
+
 const out = (): never => {
-  throw new OutsideSubset();
+  throw OUTSIDE;
 };
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;

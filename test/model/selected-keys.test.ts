@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePostmortemBytes } from '../../src/model/index.js';
 import { readSelectedKeys } from '../../src/model/selected-keys.js';
 import { ROOT } from '../helpers/cli.js';
+import { expectEqual } from '../helpers/equal.js';
 
 const KEYS = new Set(['id', 'title', 'status', 'services', 'started', 'impact', 'root_causes']);
 
@@ -23,7 +24,7 @@ function expectSame(text: string | Uint8Array): boolean {
   const bytes = typeof text === 'string' ? Buffer.from(text) : text;
   const fast = readSelectedKeys(bytes, KEYS);
   if (fast === null) return false;
-  expect(fast).toEqual(reference(bytes));
+  expectEqual(fast, reference(bytes));
   return true;
 }
 
