@@ -87,14 +87,22 @@ async function piped(args: string[], record?: string): Promise<{ stdout: string;
   return { stdout, stderr, urls: record ? (await readFile(record, 'utf8')).split('\n').filter(Boolean) : [] };
 }
 
-const RENDER = ['render', examples()[0]!.path];
+const RENDER = ['render', 'long.md'];
 let renderDir: { dir: string; cleanup: () => Promise<void> } | undefined;
 let renderRun: ReturnType<typeof piped> | undefined;
-/** The render run into a closed pipe, with its imports recorded; made once for the file. */
+/**
+ * The render run into a closed pipe, with its imports recorded; made once for the file. It renders
+ * the first example with 2,000 lines added to its last section: about 175 KB of output, more than a
+ * pipe holds (64 KiB), so the writer meets the closed pipe. The example alone (6 KB) fitted in the
+ * pipe, and the test passed without the EPIPE handler.
+ */
 function pipedRender(): ReturnType<typeof piped> {
-  return (renderRun ??= tempDir().then((made) => {
+  return (renderRun ??= tempDir().then(async (made) => {
     renderDir = made;
-    return piped(RENDER, join(made.dir, 'imports.log'));
+    const lines = Array.from({ length: 2000 }, (_, i) => `- Graph ${i}: the web role's error rate, a point a minute.`);
+    const long = join(made.dir, 'long.md');
+    await writeFile(long, `${await readFile(examples()[0]!.path, 'utf8')}\n${lines.join('\n')}\n`);
+    return piped(['render', long], join(made.dir, 'imports.log'));
   }));
 }
 afterAll(async () => renderDir?.cleanup());
