@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import { readFrontMatter } from './frontmatter.js';
 import { findSection, parseActionItems, parseTimeline, scanSections } from './body.js';
 import type { ParseResult, Postmortem, Problem } from './types.js';
@@ -74,11 +75,12 @@ export function parsePostmortemBytes(bytes: Uint8Array, path: string, options: P
       `Expected a file of at most ${MAX_FILE_BYTES / 1024 / 1024} MB, found ${bytes.length} bytes.`,
     );
   }
-  let source: string;
-  try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  // A validity check and Buffer's decoder instead of a fatal TextDecoder: the same verdict on every
+  // byte sequence, at a fraction of the cost (2.4 % of a lint thread's CPU went to decode). Like
+  // TextDecoder, the text leaves out a byte order mark.
+  if (!isUtf8(bytes))
     return fatal(path, '', 'Expected UTF-8 text, found bytes that are not valid UTF-8 (a binary file?).');
-  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom);
   return parsePostmortem(source, path, options);
 }

@@ -122,15 +122,21 @@ export function normaliseZone(zone: string): string {
 
 /** Parses a timeline date, time and zone to epoch milliseconds; null when invalid. */
 export function parseTimelineInstant(date: string, time: string, zone: string): number | null {
-  const iso = `${date}T${time.length === 5 ? `${time}:00` : time}${normaliseZone(zone)}`;
   const d = TIMELINE_DATE.exec(date);
   const t = TIMELINE_TIME.exec(time);
   const z = TIMELINE_ZONE.exec(zone);
   // Anything else is what the front-matter reading makes of the ISO form.
-  if (!d || !t || !z) return parseInstant(iso);
-  const parts = [d[1], d[2], d[3], t[1], t[2], t[3] ?? '0'].map(Number) as Parts;
+  if (!d || !t || !z) return parseInstant(timelineIso(date, time, zone));
+  const parts: Parts = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]), Number(t[3] ?? '0')];
   const utc = z[1] === undefined;
+  // `instant` reads the ISO form only for years below 100, so only they pay for writing it.
+  const iso = parts[0] < 100 ? timelineIso(date, time, zone) : '';
   return instant(iso, parts, z[1] === '-' ? -1 : 1, utc ? 0 : Number(z[2]), utc ? 0 : Number(z[3]));
+}
+
+/** A timeline date, time and zone in the ISO form of a front-matter timestamp. */
+function timelineIso(date: string, time: string, zone: string): string {
+  return `${date}T${time.length === 5 ? `${time}:00` : time}${normaliseZone(zone)}`;
 }
 
 const TIMELINE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

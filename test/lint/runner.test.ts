@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORKER_THRESHOLD } from '../../src/lint/run.js';
+import { LINT_WORKER_V8_FLAGS, WORKER_THRESHOLD } from '../../src/lint/run.js';
 import { BIN, ROOT, runInProcess, tempDir } from '../helpers/cli.js';
 
 // End to end (the built binary pinned to one core with taskset): where a large run is linted.
@@ -45,7 +45,16 @@ describe('a large lint run on one core', () => {
       );
     };
     const oneCore = await run('0');
-    expect((await readFile(log, 'utf8')).split('\n').filter(Boolean)).toHaveLength(1);
+    const started = (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+    expect(started).toHaveLength(1);
+    // The worker runs with the lint workers' V8 flags: the tag is the one of a process started with
+    // them, not the one of a process without.
+    const tag = async (flags: string[]) =>
+      (await promisify(execFile)(process.execPath, [...flags, '-p', "require('node:v8').cachedDataVersionTag()"]))
+        .stdout;
+    const [withFlags, without] = [await tag([LINT_WORKER_V8_FLAGS]), await tag([])];
+    expect(withFlags).not.toBe(without);
+    expect(started[0]).toBe(`worker ${withFlags.trim()}`);
     // The findings of one thread: in-process there is no compiled worker, so the run stays in this
     // thread (several workers against one thread: progress.test.ts).
     const inProcess = await runInProcess(['lint', '--format', 'json'], { cwd: dir });

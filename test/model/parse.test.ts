@@ -151,6 +151,34 @@ describe('hostile input gives problems with positions, never a throw', () => {
     expect(problems[0]?.message).toMatch(/UTF-8/);
   });
 
+  it('decodes bytes as a fatal TextDecoder does: the same text, a byte order mark left out, the same refusals', () => {
+    const frontMatter = [0x2d, 0x2d, 0x2d, 0x0a, 0x69, 0x64, 0x3a, 0x20];
+    const endings = [
+      [0xc3, 0xa9], // é
+      [0xf0, 0x9f, 0x98, 0x80], // an emoji, four bytes
+      [0xed, 0xa0, 0x80], // a lone surrogate
+      [0xc0, 0x80], // an overlong NUL
+      [0xf4, 0x90, 0x80, 0x80], // above U+10FFFF
+      [0xe2, 0x82], // a cut sequence
+    ];
+    for (const bom of [[], [0xef, 0xbb, 0xbf], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]]) {
+      for (const ending of endings) {
+        const bytes = [...bom, ...frontMatter, ...ending, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a];
+        // A view into a larger buffer, as a pooled read gives.
+        const view = new Uint8Array([0x78, ...bytes, 0x78]).subarray(1, bytes.length + 1);
+        let expected: string | null;
+        try {
+          expected = new TextDecoder('utf-8', { fatal: true }).decode(view);
+        } catch {
+          expected = null;
+        }
+        const { postmortem, problems } = parsePostmortemBytes(view, 'x.md');
+        if (expected === null) expect(problems[0]?.message).toMatch(/not valid UTF-8/);
+        else expect(postmortem.source).toBe(expected);
+      }
+    }
+  });
+
   it('parses a 1 MB timeline and reports its bad items with positions', () => {
     const items = Array.from(
       { length: 20_000 },
