@@ -17,7 +17,7 @@ export async function readIncidents<Texts extends boolean = false>(
 ): Promise<StatsInput<ItemOf<Texts>>> {
   const input: StatsInput<ItemOf<Texts>> = { files: paths.length, records: [], unreadable: [], warnings: [] };
   for (const path of paths) {
-    const source = await readStatsSource(path);
+    const source = await readStatsSource(path, undefined, options.texts === true);
     if ('message' in source) {
       input.unreadable.push({ ...source, path: shownPath(path, options.cwd) } satisfies FileNote);
       continue;
