@@ -140,7 +140,7 @@ export function readSelectedKeys(
     lines = block.split('\n');
     if (block.includes('\r')) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   }
-  const plain = readPlainYaml(lines, 2, false);
+  const plain = readPlainYaml(lines, 2, false, keys);
   if (!plain) return null;
   const data: Record<string, unknown> = {};
   const keyLines = new Map<string, number>();
