@@ -19,11 +19,13 @@ export async function readIncidents<Texts extends boolean = false>(
   const shownPath = folderDisplayPaths(options.cwd);
   for (const path of paths) {
     const source = await readStatsSource(path, undefined, options.texts === true);
+    // The reader's object is this loop's own: its path is set, not copied with the rest.
+    source.path = shownPath(path);
     if ('message' in source) {
-      input.unreadable.push({ ...source, path: shownPath(path) } satisfies FileNote);
+      input.unreadable.push(source satisfies FileNote);
       continue;
     }
-    const { record, notes } = toRecord({ ...source, path: shownPath(path) }, options.texts);
+    const { record, notes } = toRecord(source, options.texts);
     input.records.push(record);
     input.warnings.push(...notes);
   }
