@@ -37,9 +37,11 @@ function cellEnd(line: string, p: readonly number[], n: number): number {
 /**
  * The action items table of the common shape without a Markdown parse: the section starts with
  * a table whose rows all begin and end with a pipe, and a blank line (or the end) follows. Anything else returns null and goes through the full parser,
- * which gives the same rows for this shape (a test compares them).
+ * which gives the same rows for this shape (a test compares them). With `columns` (lower-case
+ * names), a row's cells hold only those columns: the longest cell, the action's text, is not cut
+ * out for a reader that only counts items (stats without texts). The table is checked alike.
  */
-export function readActionItemsLines(section: Section): ActionItemsTable | null {
+export function readActionItemsLines(section: Section, columns?: ReadonlySet<string>): ActionItemsTable | null {
   const lines = contentLines(section);
   let i = 0;
   while (i < lines.length && (lines[i] as string).trim() === '') i++;
@@ -51,8 +53,11 @@ export function readActionItemsLines(section: Section): ActionItemsTable | null 
   const headerPipes = pipes(header);
   const count = headerPipes.length - 1;
   if (count < 1 || pipes(delimiter).length - 1 !== count) return null;
-  const columns = headerPipes.slice(0, -1).map((start, n) => cellText(header, start, cellEnd(header, headerPipes, n)));
-  const keys = columns.map((c) => c.toLowerCase());
+  const names = headerPipes.slice(0, -1).map((start, n) => cellText(header, start, cellEnd(header, headerPipes, n)));
+  const keys = names.map((c) => {
+    const key = c.toLowerCase();
+    return !columns || columns.has(key) ? key : '';
+  });
   const rows: ActionItemRow[] = [];
   let k = i + 2;
   for (; k < lines.length; k++) {
@@ -73,5 +78,5 @@ export function readActionItemsLines(section: Section): ActionItemsTable | null 
     }
     rows.push({ cells, line: lineNo, column: 1, endColumn: line.length + 1 });
   }
-  return { columns, line: i + section.contentStartLine, column: 1, rows };
+  return { columns: names, line: i + section.contentStartLine, column: 1, rows };
 }

@@ -104,9 +104,14 @@ function actionItemsDirect(b: Buffer, bodyStart: number, bodyStartLine: number):
  * parser then decides, and reports what is wrong. Where it returns a value, it is what
  * `parsePostmortemBytes` gives (test/model/selected-keys.test.ts checks this on generated and real
  * files). The whole block is read, not only the selected keys: a broken key elsewhere makes the file
- * unreadable for every command alike.
+ * unreadable for every command alike. With `columns`, the action items' cells hold only those
+ * (lower-case) columns.
  */
-export function readSelectedKeys(bytes: Uint8Array, keys: ReadonlySet<string>): SelectedKeys | null {
+export function readSelectedKeys(
+  bytes: Uint8Array,
+  keys: ReadonlySet<string>,
+  columns?: ReadonlySet<string>,
+): SelectedKeys | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.length > MAX_READ_BYTES || b.indexOf(0) !== -1 || !isUtf8(b)) return null;
   // The opening line: `---` (after a byte order mark), then a line break.
@@ -135,7 +140,7 @@ export function readSelectedKeys(bytes: Uint8Array, keys: ReadonlySet<string>): 
     lines = block.split('\n');
     if (block.includes('\r')) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   }
-  const plain = readPlainYaml(lines, 2, false);
+  const plain = readPlainYaml(lines, 2, false, keys);
   if (!plain) return null;
   const data: Record<string, unknown> = {};
   const keyLines = new Map<string, number>();
@@ -150,7 +155,7 @@ export function readSelectedKeys(bytes: Uint8Array, keys: ReadonlySet<string>): 
   if (section === undefined)
     section = findSection(scanSections(b.toString('utf8', bodyStart), bodyStartLine), 'Action items') ?? null;
   if (!section) return { data, keyLines, actionItems: null };
-  const actionItems = readActionItemsLines(section);
+  const actionItems = readActionItemsLines(section, columns);
   // Without a pipe there is no table for the Markdown parser to find either; otherwise it decides.
   if (!actionItems && section.content.includes('|')) return null;
   return { data, keyLines, actionItems };

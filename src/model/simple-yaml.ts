@@ -39,6 +39,12 @@ const INT = /^[-+]?\d+$/;
 const FLOAT = /^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/;
 const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
 const NOWHERE: Position = { line: 0, column: 0, endLine: 0, endColumn: 0 };
+/**
+ * The names a plain object inherits, which `key in target` finds in any mapping. A list, not
+ * `key in Object.prototype`: a key cut from a line is not yet a property name, and looking it up as
+ * one made the check of a key that is only checked cost more than making its object.
+ */
+const INHERITED: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
 /** Deepest nesting read here; the model records key positions down to this depth. */
 const MAX_DEPTH = 8;
 
@@ -90,6 +96,17 @@ function doubleQuoted(text: string, start: number): [string, number] {
   }
 }
 
+/**
+ * True when `text` holds ` #` (a comment in YAML). The search is for the `#` and then the space
+ * before it: a search for ` #` itself stops at every space of a prose value, which made this test
+ * a tenth of the front-matter reading of a stats run.
+ */
+function hasComment(text: string): boolean {
+  for (let i = text.indexOf('#', 1); i !== -1; i = text.indexOf('#', i + 1))
+    if (text.charCodeAt(i - 1) === 0x20) return true;
+  return false;
+}
+
 /** True for the character codes of `[\w-]`. */
 function keyChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
@@ -127,12 +144,15 @@ const KEYS_SEEN = new SharedStrings(4096);
 class Reader {
   i = 0;
   readonly keys = new Map<string, KeyPosition>();
+  /** True while the value of a top-level key outside `keep` is read: checked, but nothing is made of it. */
+  private checking = false;
   constructor(
     private readonly lines: readonly Line[],
     private readonly count: number,
     private readonly firstLine: number,
     /** False when only top-level key positions are wanted: nested ones are most of the objects made per file. */
     private readonly nested = true,
+    private readonly keep?: ReadonlySet<string>,
   ) {}
 
   private peek(): Line | undefined {
@@ -175,7 +195,7 @@ class Reader {
         : out();
     }
     if (text.startsWith('[')) {
-      if (!text.endsWith(']') || text.includes(' #')) out();
+      if (!text.endsWith(']') || hasComment(text)) out();
       const inner = text.slice(1, -1);
       if (inner.trim() === '') return [[], at];
       const list: unknown[] = [];
@@ -193,11 +213,11 @@ class Reader {
       return [list, at];
     }
     if (text.startsWith('{')) {
-      if (!text.endsWith('}') || text.includes(' #')) out();
+      if (!text.endsWith('}') || hasComment(text)) out();
       return [this.flowMap(text, line, column, name), at];
     }
     // Three searches of a fixed string, not one regex that tries its alternatives at every character.
-    if (!PLAIN_START.test(text) || text.includes(': ') || text.endsWith(':') || text.includes(' #')) out();
+    if (!PLAIN_START.test(text) || text.includes(': ') || text.endsWith(':') || hasComment(text)) out();
     return [plain(text), at];
   }
 
@@ -261,11 +281,19 @@ class Reader {
     if (key in target || key === '__proto__') out();
     const wanted = this.nested || depth === 0;
     const name = this.nested ? `${prefix}${key}` : key;
+    if (this.keep && depth === 0 && !this.keep.has(key)) {
+      // Still read to the end, so that a file goes to the `yaml` package for the same lines as before.
+      target[key] = null;
+      this.checking = true;
+      this.checkValue(line, rest, indent, depth);
+      this.checking = false;
+      return;
+    }
     const keyPos = wanted ? this.pos(line, indent + 1, key.length) : NOWHERE;
     if (rest === undefined || rest.trim() === '') {
       // Record the key first: the `yaml` path lists keys parent first.
       if (wanted) this.record(name, keyPos, this.pos(line, line.length + 1, 0));
-      const child = this.child(indent, `${name}.`, depth + 1);
+      const child = this.child(indent, this.nested ? `${name}.` : '', depth + 1);
       if (child && wanted) this.record(name, keyPos, child[1]);
       target[key] = child ? child[0] : null;
       return;
@@ -276,14 +304,36 @@ class Reader {
     target[key] = value;
   }
 
+  /**
+   * The value after a key that is only checked: what `pair` reads after its key, with the same
+   * tests, but without the objects, strings and key positions it would make.
+   */
+  private checkValue(line: Line, rest: string | undefined, indent: number, depth: number): void {
+    if (rest === undefined || rest.trim() === '') this.child(indent, '', depth + 1);
+    else this.scalar(rest, line, 0, '', false);
+  }
+
+  /**
+   * A `key: value` line of a mapping that is only checked: `seen` holds its keys so far. A key
+   * already there, or one an object inherits (as `key in target` finds in `pair`), is a duplicate.
+   */
+  private checkPair(seen: string[], line: Line, text: string, indent: number, depth: number): void {
+    const [key, rest] = keyValue(text) ?? out();
+    if (seen.includes(key) || INHERITED.includes(key)) out();
+    seen.push(key);
+    this.checkValue(line, rest, indent, depth);
+  }
+
   mapping(indent: number, prefix: string, depth: number): [Record<string, unknown>, Position] {
     if (depth > MAX_DEPTH) out();
     const map: Record<string, unknown> = {};
+    const seen: string[] | null = this.checking ? [] : null;
     const first = this.peek();
     for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
       if (line.text === '-' || line.text.startsWith('- ')) break;
       this.i++;
-      this.pair(map, line, line.text, indent, prefix, depth);
+      if (seen) this.checkPair(seen, line, line.text, indent, depth);
+      else this.pair(map, line, line.text, indent, prefix, depth);
     }
     const after = this.peek();
     if (after && after.indent > indent) out();
@@ -306,12 +356,15 @@ class Reader {
         // `- key: value` opens a mapping whose other keys line up with the first one.
         if (depth + 1 > MAX_DEPTH) out();
         const map: Record<string, unknown> = {};
+        const seen: string[] | null = this.checking ? [] : null;
         const placeholder = this.pos(line, at + 1, 0);
         if (this.nested) this.record(name, placeholder, placeholder);
-        this.pair(map, line, item, at, `${name}.`, depth + 1);
+        if (seen) this.checkPair(seen, line, item, at, depth + 1);
+        else this.pair(map, line, item, at, `${name}.`, depth + 1);
         for (let next = this.peek(); next && next.indent === at && !next.text.startsWith('-'); next = this.peek()) {
           this.i++;
-          this.pair(map, next, next.text, at, `${name}.`, depth + 1);
+          if (seen) this.checkPair(seen, next, next.text, at, depth + 1);
+          else this.pair(map, next, next.text, at, `${name}.`, depth + 1);
         }
         const after = this.peek();
         if (after && after.indent > at) out();
@@ -349,8 +402,15 @@ export interface PlainYaml {
  * Reads a front matter written in the plain subset, with key positions as the model records them
  * (`firstLine` is the file line of `source[0]`; with `nested` false, only top-level keys'); null
  * when it leaves the subset or the reader is not sure, and then a full YAML parser must read it.
+ * With `keep` (and `nested` false), the value of a top-level key outside it is checked as closely
+ * but not made: its key holds null, without a position (stats reads ten keys of forty lines).
  */
-export function readPlainYaml(source: readonly string[], firstLine = 1, nested = true): PlainYaml | null {
+export function readPlainYaml(
+  source: readonly string[],
+  firstLine = 1,
+  nested = true,
+  keep?: ReadonlySet<string>,
+): PlainYaml | null {
   const lines: Line[] = [];
   for (let no = 0; no < source.length; no++) {
     const raw = source[no] as string;
@@ -367,7 +427,7 @@ export function readPlainYaml(source: readonly string[], firstLine = 1, nested =
     lines.push({ no, indent: raw.length - text.length, text: text.trimEnd(), length: raw.length });
   }
   try {
-    const reader = new Reader(lines, source.length, firstLine, nested);
+    const reader = new Reader(lines, source.length, firstLine, nested, keep);
     const [data] = reader.mapping(0, '', 0);
     return reader.done() ? { data, keys: reader.keys } : null;
   } catch (error) {

@@ -2,7 +2,7 @@ import { readStatsSource } from './read.js';
 import { toRecord } from './record.js';
 import type { FileNote, ItemOf, ReadOptions, StatsInput } from './types.js';
 
-import { displayPath as shownPath } from '../model/display-path.js';
+import { folderDisplayPaths } from '../model/display-path.js';
 
 /** A path as reports show it: relative to `cwd` when inside it. */
 
@@ -16,13 +16,16 @@ export async function readIncidents<Texts extends boolean = false>(
   options: ReadOptions<Texts>,
 ): Promise<StatsInput<ItemOf<Texts>>> {
   const input: StatsInput<ItemOf<Texts>> = { files: paths.length, records: [], unreadable: [], warnings: [] };
+  const shownPath = folderDisplayPaths(options.cwd);
   for (const path of paths) {
-    const source = await readStatsSource(path);
+    const source = await readStatsSource(path, undefined, options.texts === true);
+    // The reader's object is this loop's own: its path is set, not copied with the rest.
+    source.path = shownPath(path);
     if ('message' in source) {
-      input.unreadable.push({ ...source, path: shownPath(path, options.cwd) } satisfies FileNote);
+      input.unreadable.push(source satisfies FileNote);
       continue;
     }
-    const { record, notes } = toRecord({ ...source, path: shownPath(path, options.cwd) }, options.texts);
+    const { record, notes } = toRecord(source, options.texts);
     input.records.push(record);
     input.warnings.push(...notes);
   }

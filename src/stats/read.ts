@@ -26,6 +26,13 @@ const USED_KEYS = new Set([
   'root_causes',
 ]);
 
+/**
+ * The action items' columns the records use (record.ts): without the texts, the action and the
+ * ticket are not cut out of the table at all, the action being most of its bytes.
+ */
+const ITEM_COLUMNS = new Set(['type', 'status', 'due', 'owner']);
+const ITEM_COLUMNS_WITH_TEXTS = new Set([...ITEM_COLUMNS, 'action', 'ticket']);
+
 /** The buffer files are read into, one a thread: the fast reader is done with the bytes before the next file. */
 const buffer: ReadBuffer = { bytes: new Uint8Array(64 * 1024) };
 
@@ -33,12 +40,17 @@ const buffer: ReadBuffer = { bytes: new Uint8Array(64 * 1024) };
  * Reads one postmortem for stats: its source, or a note saying why it could not be read. The full
  * parser is loaded only for a file the fast reader hands over: loading it (the YAML package and
  * the Markdown parser) costs as much CPU as reading a thousand files, and most runs never need it.
+ * The action items hold the texts only with `texts`, as the records keep them only then.
  */
-export async function readStatsSource(path: string, givenBytes?: Uint8Array): Promise<StatsSource | FileNote> {
+export async function readStatsSource(
+  path: string,
+  givenBytes?: Uint8Array,
+  texts = false,
+): Promise<StatsSource | FileNote> {
   const read = givenBytes ? { bytes: givenBytes } : readBounded(path, buffer);
   if ('problem' in read)
     return { path, line: 1, column: 1, message: `Expected a readable postmortem file, found ${read.problem}.` };
-  const fast = readSelectedKeys(read.bytes, USED_KEYS);
+  const fast = readSelectedKeys(read.bytes, USED_KEYS, texts ? ITEM_COLUMNS_WITH_TEXTS : ITEM_COLUMNS);
   if (fast) return { path, ...fast };
   // A copy: the next file may be read into the buffer while the parser loads.
   const bytes = givenBytes ?? read.bytes.slice();

@@ -102,7 +102,9 @@ export function toRecord<Texts extends boolean = false>(
       at('severity'),
       `Expected \`severity\` to be one of ${SEVERITIES.join(', ')}; left out of the figures by severity.`,
     );
-  const started = typeof data.started === 'string' && parseInstant(data.started) !== null ? detach(data.started) : null;
+  // Read once: the moment is used three times below.
+  const startedMs = typeof data.started === 'string' ? parseInstant(data.started) : null;
+  const started = startedMs !== null ? detach(data.started as string) : null;
   if (started === null)
     note(
       at('started'),
@@ -124,7 +126,7 @@ export function toRecord<Texts extends boolean = false>(
   let impactMs = figures.impactDuration !== null && figures.impactDuration >= 0 ? figures.impactDuration : null;
   let impactFromWindows = false;
   if (Array.isArray(impact.windows) && impact.windows.length > 0) {
-    const sum = windowsSum(impact.windows, started === null ? undefined : (parseInstant(started) as number));
+    const sum = windowsSum(impact.windows, startedMs ?? undefined);
     if (typeof sum === 'number') {
       impactMs = sum;
       impactFromWindows = true;
@@ -133,13 +135,11 @@ export function toRecord<Texts extends boolean = false>(
       note(at('impact'), `Expected valid \`impact.windows\`, found that ${sum}; left out of customer-minutes.`);
     }
   }
-  const categories = [
-    ...new Set(
-      (Array.isArray(data.root_causes) ? data.root_causes : []).flatMap((c) =>
-        isRecord(c) && typeof c.category === 'string' && c.category !== '' ? [detach(c.category)] : [],
-      ),
-    ),
-  ];
+  // Distinct categories in the order written, each copied once (`detach`), without an array a cause.
+  const namedCategories = new Set<string>();
+  for (const c of Array.isArray(data.root_causes) ? (data.root_causes as unknown[]) : [])
+    if (isRecord(c) && typeof c.category === 'string' && c.category !== '') namedCategories.add(c.category);
+  const categories = [...namedCategories].map(detach);
   const services = [...new Set(strings(data.services))];
   if (services.length > RECURRENCE_VALUES || categories.length > RECURRENCE_VALUES)
     note(
@@ -154,7 +154,7 @@ export function toRecord<Texts extends boolean = false>(
     services,
     categories,
     started,
-    startedMs: started === null ? null : parseInstant(started),
+    startedMs,
     month: started === null ? null : started.slice(0, 7),
     quarter: started === null ? null : `${started.slice(0, 4)}-Q${Math.ceil(Number(started.slice(5, 7)) / 3)}`,
     timeToDetect: time(figures.timeToDetect, 'detected'),

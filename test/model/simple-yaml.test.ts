@@ -181,6 +181,45 @@ describe('the plain-YAML reader', () => {
     expect(read).toBeGreaterThan(300);
   });
 
+  it('with keys to keep, hands over the same documents and gives only those keys values and positions', () => {
+    const keep = new Set(['id', 'a', 'severity']);
+    let skipped = 0;
+    fc.assert(
+      fc.property(documentLines, (lines) => {
+        const top = readPlainYaml(lines, 2, false);
+        const kept = readPlainYaml(lines, 2, false, keep);
+        if (top === null) {
+          expect(kept).toBeNull();
+          return;
+        }
+        const others = Object.keys(top.data).filter((k) => !keep.has(k));
+        if (others.some((k) => top.data[k] !== null)) skipped++;
+        expect(kept?.data).toEqual(
+          Object.fromEntries(Object.entries(top.data).map(([k, v]) => [k, keep.has(k) ? v : null])),
+        );
+        expect(entries(kept?.keys ?? new Map<string, unknown>())).toEqual(
+          entries(top.keys).filter(([k]) => keep.has(k)),
+        );
+      }),
+      { numRuns: Number(process.env.YAML_RUNS ?? 10000) },
+    );
+    expect(skipped).toBeGreaterThan(20);
+    // What a key that is only checked hands over as `pair` does: a duplicate, an inherited name, a
+    // block left open, a value outside the subset, each below a key not kept.
+    for (const lines of [
+      ['notice:', '  en: a', '  en: b'],
+      ['notice:', '  constructor: a'],
+      ['notice:', '  - a: b', '    a: c'],
+      ['notice:', '  headline:'],
+      ['notice:', '  headline: [a, b'],
+      ['notice:', '  headline: a # b'],
+      ['notice:', '  n: 0x1f'],
+    ]) {
+      expect(readPlainYaml(lines, 2, false), lines.join('\n')).toBeNull();
+      expect(readPlainYaml(lines, 2, false, keep), lines.join('\n')).toBeNull();
+    }
+  });
+
   it('with nested positions off, gives the same data and only the top-level key positions', () => {
     let nested = 0;
     fc.assert(
