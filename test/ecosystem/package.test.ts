@@ -37,6 +37,7 @@ const ALLOWED = [
   /^README\.md$/,
   /^LICENSE$/,
   /^bin\/postmortem\.js$/,
+  /^bin\/package\.json$/,
   /^dist\/(?:[a-z-]+\/)*[a-z-]+\.js$/,
   /^docs\/[a-z-]+\.md$/,
   /^templates\/(?:[a-z-]+\/)*[a-z-]+\.(?:md|txt)\.hbs$/,
@@ -105,7 +106,8 @@ describe('the npm package', () => {
     const schemas = (await filesUnder(join(ROOT, 'schema'))).map((p) => `schema/${p}`);
     expect(schemas).toContain('schema/answers.schema.json');
     expect(paths.filter((p) => p.startsWith('schema/'))).toEqual(schemas);
-    for (const required of ['package.json', 'README.md', 'bin/postmortem.js']) expect(paths).toContain(required);
+    for (const required of ['package.json', 'README.md', 'bin/postmortem.js', 'bin/package.json'])
+      expect(paths).toContain(required);
     // Reported in the test log so the size is seen when it grows.
     console.info(
       `package: ${packed.filename}, ${(packed.size / 1024).toFixed(1)} KiB packed, ` +

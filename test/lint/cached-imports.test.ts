@@ -120,7 +120,11 @@ describe('a cached re-run of an untouched file', () => {
       /\/(?:handlebars|micromark[^/]*|yaml|zod)\//,
       'file:///p/node_modules/zod/index.js',
     ],
-    ['CommonJS module (the CommonJS loader is not started)', /^\/.*\.c?js$/, '/p/node_modules/yaml/dist/index.js'],
+    [
+      'CommonJS module but the bin (which answers --version before any ES module loads)',
+      /^\/(?!.*\/bin\/postmortem\.js$).*\.c?js$/,
+      '/p/node_modules/yaml/dist/index.js',
+    ],
     ['chalk (no output stream is a terminal)', /\/chalk\//, 'file:///p/node_modules/chalk/source/index.js'],
     [
       'error report (exit.js and report.js load for an error only)',
