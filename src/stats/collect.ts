@@ -1,10 +1,7 @@
+import { folderDisplayPaths } from '../model/display-path.js';
 import { readStatsSource } from './read.js';
 import { toRecord } from './record.js';
 import type { FileNote, ItemOf, ReadOptions, StatsInput } from './types.js';
-
-import { folderDisplayPaths } from '../model/display-path.js';
-
-/** A path as reports show it: relative to `cwd` when inside it. */
 
 /**
  * Reads the given files (absolute paths, as `lint` finds them) into records; a file that cannot be
