@@ -1,6 +1,7 @@
 import type { ActionItemsTable } from '../model/index.js';
 import { readBounded, type ReadBuffer } from '../model/bounded-read.js';
 import { readSelectedKeys } from '../model/selected-keys.js';
+import { ITEM_COLUMNS, ITEM_TEXT_COLUMNS } from './record.js';
 import type { FileNote } from './types.js';
 
 /** The parts of a postmortem that stats needs: front-matter data, key lines and the action items. */
@@ -30,8 +31,8 @@ const USED_KEYS = new Set([
  * The action items' columns the records use (record.ts): without the texts, the action and the
  * ticket are not cut out of the table at all, the action being most of its bytes.
  */
-const ITEM_COLUMNS = new Set(['type', 'status', 'due', 'owner']);
-const ITEM_COLUMNS_WITH_TEXTS = new Set([...ITEM_COLUMNS, 'action', 'ticket']);
+const ITEM_CELLS = new Set<string>(ITEM_COLUMNS);
+const ITEM_CELLS_WITH_TEXTS = new Set<string>([...ITEM_COLUMNS, ...ITEM_TEXT_COLUMNS]);
 
 /** The buffer files are read into, one a thread: the fast reader is done with the bytes before the next file. */
 const buffer: ReadBuffer = { bytes: new Uint8Array(64 * 1024) };
@@ -50,7 +51,7 @@ export async function readStatsSource(
   const read = givenBytes ? { bytes: givenBytes } : readBounded(path, buffer);
   if ('problem' in read)
     return { path, line: 1, column: 1, message: `Expected a readable postmortem file, found ${read.problem}.` };
-  const fast = readSelectedKeys(read.bytes, USED_KEYS, texts ? ITEM_COLUMNS_WITH_TEXTS : ITEM_COLUMNS);
+  const fast = readSelectedKeys(read.bytes, USED_KEYS, texts ? ITEM_CELLS_WITH_TEXTS : ITEM_CELLS);
   if (fast) return { path, ...fast };
   // A copy: the next file may be read into the buffer while the parser loads.
   const bytes = givenBytes ?? read.bytes.slice();
