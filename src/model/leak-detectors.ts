@@ -5,25 +5,74 @@ import type { Postmortem, Problem } from './types.js';
 
 /** Options of the notice leak check: extra patterns (regex sources), public addresses and the languages to check. */
 export interface NoticeLeakOptions {
-  internalPatterns?: readonly string[];
+  internalPatterns?: readonly string[] | undefined;
   /** E-mail addresses customers may write to: not a leak (compared without regard to case). */
-  publicContacts?: readonly string[];
-  languages?: readonly string[];
+  publicContacts?: readonly string[] | undefined;
+  languages?: readonly string[] | undefined;
 }
 
+/**
+ * One kind of leak. Every detector has every field (null where unused), so that the code reading
+ * them sees one shape: detectors built with different optional fields made V8 compile leaksIn twice.
+ */
 interface Detector {
   what: string;
-  /** A global pattern, or a function giving the matches in order (non-overlapping). */
-  pattern?: RegExp;
-  find?: (text: string) => Array<{ index: number; text: string }>;
-  /** A character every match contains: texts without it are not scanned at all. */
-  needs?: string;
-  /** Lower-case text of which every match holds one (in any case): texts without any are not scanned at all. */
-  needsAny?: readonly string[];
+  /** A global pattern; null for a name, which is found by plain string search. */
+  pattern: RegExp | null;
+  /** A name to find as a whole word: in any case with `anyCase`, else as written. */
+  name: string | null;
+  anyCase: boolean;
+  /**
+   * False for a text (and its lower-cased form) that cannot hold a match, which is then not scanned at
+   * all; null to scan every text. Most texts hold none, and a test costs less than the pattern.
+   */
+  gate: ((text: string, lower: string) => boolean) | null;
   /** Returns false for a match that is not a leak after all (e.g. `UTF-8` is not a ticket). */
-  accept?: (match: string) => boolean;
+  accept: ((match: string) => boolean) | null;
   /** True for the e-mail detector: an address the config declares public is no leak. */
-  contact?: boolean;
+  contact: boolean;
+}
+
+function detector(what: string, fields: Partial<Omit<Detector, 'what'>>): Detector {
+  return {
+    what,
+    pattern: fields.pattern ?? null,
+    name: fields.name ?? null,
+    anyCase: fields.anyCase ?? false,
+    gate: fields.gate ?? null,
+    accept: fields.accept ?? null,
+    contact: fields.contact ?? false,
+  };
+}
+
+/** True when the text has `char` with an ASCII digit right after it and, with `digitBefore`, right before it. */
+function hasNextToDigit(text: string, char: string, digitBefore: boolean): boolean {
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) {
+    if (isDigitAt(text, at + 1) && (!digitBefore || isDigitAt(text, at - 1))) return true;
+  }
+  return false;
+}
+
+function isDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 48 && code <= 57;
+}
+
+/** The endings of internal domains a host name has (lower case): `.local` stands for `.localdomain` too. */
+const INTERNAL_DOMAINS = ['.internal', '.local', '.corp', '.lan', '.intranet', '.home.arpa'];
+
+/**
+ * True when the lower-cased text has one of the internal domains. Nearly every text has a full stop,
+ * so only those followed by the first letter of a domain are compared.
+ */
+function hasInternalDomain(lower: string): boolean {
+  for (let at = lower.indexOf('.'); at !== -1; at = lower.indexOf('.', at + 1)) {
+    const next = lower.charCodeAt(at + 1);
+    // i, l, c, h: the first letters of the domains.
+    if (next !== 105 && next !== 108 && next !== 99 && next !== 104) continue;
+    if (INTERNAL_DOMAINS.some((domain) => lower.startsWith(domain, at))) return true;
+  }
+  return false;
 }
 
 const NOT_TICKETS = new Set([
@@ -53,45 +102,45 @@ const NOT_TICKETS = new Set([
 // characters it is made of begins, so a long run ("aaaa…", "a.a.a.…") is scanned once, not once
 // per character: each detector is linear in the text (a 300 KB notice took minutes before).
 const DETECTORS: readonly Detector[] = [
-  {
-    what: 'an e-mail address',
-    needs: '@',
+  detector('an e-mail address', {
+    gate: (text) => text.includes('@'),
     contact: true,
     pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
-  },
-  {
-    what: 'an internal host name',
+  }),
+  detector('an internal host name', {
     // Nearly every text has a full stop; few name an internal domain, and the pattern is costly to run.
-    needsAny: ['.internal', '.local', '.corp', '.lan', '.intranet', '.home.arpa'],
+    // The pattern folds only ASCII letters, so a match is in the lower-cased text whatever its length.
+    gate: (_text, lower) => hasInternalDomain(lower),
     pattern: new RegExp(
       '(?<![A-Za-z0-9-]|[A-Za-z0-9-]\\.)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9-]+)*' +
         '\\.(?:internal|local|localdomain|corp|lan|intranet|home\\.arpa)\\b',
       'gi',
     ),
-  },
+  }),
   // Host names with a number, the way fleets are named (`crm-web-01`, `db-03`); lower case only,
-  // so that product names such as `COVID-19` are not taken for hosts.
-  { what: 'a host name', needs: '-', pattern: /(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d{1,3}(?![\w-])/g },
-  {
-    what: 'a private IP address',
-    needs: '.',
+  // so that product names such as `COVID-19` are not taken for hosts. Every one has a dash and a digit.
+  detector('a host name', {
+    gate: (text) => hasNextToDigit(text, '-', false),
+    pattern: /(?<![\w.-])[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d{1,3}(?![\w-])/g,
+  }),
+  detector('a private IP address', {
+    // Every address has a full stop between digits, which most texts with full stops lack.
+    gate: (text) => hasNextToDigit(text, '.', true),
     // Not part of a longer dotted number: no digit after the dots that follow (`\.*\d`, the same as
     // `[\d.]*\d` here, without a quadratic lookahead over a long run of digits).
     pattern: /(?<![\d.])(?:10\.\d{1,3}|127\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])|192\.168)\.\d{1,3}\.\d{1,3}(?!\.*\d)/g,
-  },
-  {
-    what: 'a private IPv6 address',
-    needs: ':',
+  }),
+  detector('a private IPv6 address', {
+    gate: (text) => text.includes(':'),
     // The tail is bounded (an IPv6 address has at most 39 characters), so even a matcher that ignores the
     // lookbehind tries each start in constant time.
     pattern: /(?<![\w:])(?:f[cd][0-9a-f]{2}|fe[89ab][0-9a-f]):[0-9a-f:]{0,34}[0-9a-f]/gi,
-  },
-  {
-    what: 'a ticket id',
-    needs: '-',
+  }),
+  detector('a ticket id', {
+    gate: (text) => hasNextToDigit(text, '-', false),
     pattern: /(?<![\w-])[A-Z][A-Z0-9]+-\d+(?![\w-])/g,
     accept: (match) => !NOT_TICKETS.has(match.slice(0, match.indexOf('-'))),
-  },
+  }),
 ];
 
 /** Escapes text for literal use inside a regular expression. */
@@ -112,31 +161,37 @@ function isWordAt(text: string, index: number): boolean {
 
 /**
  * Finds a name as a whole word by plain string search: a regular expression per author (with
- * Unicode classes, compiled anew for every file's authors) was a third of a lint run.
+ * Unicode classes, compiled anew for every file's authors) was a third of a lint run. The name is
+ * lower case when the detector takes any case; `lower` is the lower-cased text.
  */
-// The lower-cased text last asked for: each author's finder looks at the same text in turn.
-let lowered = { text: '', lower: '' };
-
-function lowerCase(text: string): string {
-  if (lowered.text !== text) lowered = { text, lower: text.toLowerCase() };
-  return lowered.lower;
+function findName(scan: Scan, detector: Detector, name: string, lower: string): void {
+  const text = scan.text;
+  let haystack = detector.anyCase ? lower : text;
+  // Lower-casing that changes the length (a few rare letters) would shift the indexes.
+  if (haystack.length !== text.length) haystack = text;
+  for (let at = haystack.indexOf(name); at !== -1; at = haystack.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if (isWordAt(text, at - 1) || isWordAt(text, end)) continue;
+    consider(scan, detector, text.slice(at, end), at);
+    at = end - 1;
+  }
 }
 
-function nameFinder(name: string, anyCase: boolean): (text: string) => Array<{ index: number; text: string }> {
-  const needle = anyCase ? name.toLowerCase() : name;
-  return (text) => {
-    let haystack = anyCase ? lowerCase(text) : text;
-    // Lower-casing that changes the length (a few rare letters) would shift the indexes.
-    if (haystack.length !== text.length) haystack = text;
-    const out: Array<{ index: number; text: string }> = [];
-    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
-      const end = at + needle.length;
-      if (isWordAt(text, at - 1) || isWordAt(text, end)) continue;
-      out.push({ index: at, text: text.slice(at, end) });
-      at = end - 1;
+/** Finds the matches of a detector's global pattern, in order, as `matchAll` would give them. */
+function findPattern(scan: Scan, detector: Detector, pattern: RegExp): void {
+  const text = scan.text;
+  // The pattern is the detector's own: it is run from the start, and `exec` leaves lastIndex at 0 when done.
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[0] === '') {
+      // An empty match is no leak; the search moves on by one character (a code point with the `u` flag).
+      const at = pattern.lastIndex;
+      const wide = pattern.unicode && at + 1 < text.length && (text.codePointAt(at) as number) > 0xffff;
+      pattern.lastIndex = at + (wide ? 2 : 1);
+      continue;
     }
-    return out;
-  };
+    consider(scan, detector, match[0], match.index);
+  }
 }
 
 /**
@@ -173,28 +228,38 @@ function isTeamName(parts: readonly string[]): boolean {
   });
 }
 
-/** Detectors for the authors: each full name (any case) and each person's surname of three letters or more (as written). */
-function authorDetectors(authors: unknown): Detector[] {
-  if (!Array.isArray(authors)) return [];
-  const out: Detector[] = [];
-  for (const author of authors) {
-    if (typeof author !== 'string' || author.trim().length < 2) continue;
-    const name = author.trim();
-    out.push({ what: "an author's name", find: nameFinder(name, true) });
-    const parts = name.split(/\s+/);
-    const surname = parts[parts.length - 1] as string;
-    if (parts.length > 1 && surname.length >= 3 && !isTeamName(parts)) {
-      out.push({ what: `the surname of author "${name}"`, find: nameFinder(surname, false) });
-    }
+/** Detectors for one author: the full name (any case) and a person's surname of three letters or more (as written). */
+function detectorsOfAuthor(author: string): Detector[] {
+  if (author.trim().length < 2) return [];
+  const name = author.trim();
+  const out = [detector("an author's name", { name: name.toLowerCase(), anyCase: true })];
+  const parts = name.split(/\s+/);
+  const surname = parts[parts.length - 1] as string;
+  if (parts.length > 1 && surname.length >= 3 && !isTeamName(parts)) {
+    out.push(detector(`the surname of author "${name}"`, { name: surname }));
   }
   return out;
+}
+
+// Each author's detectors, made once: an author writes many postmortems, mostly with other co-authors,
+// so a cache of author lists (keyed by their JSON) missed for nearly every file.
+const authorCache = new Map<string, readonly Detector[]>();
+
+function authorDetectors(author: string): readonly Detector[] {
+  let found = authorCache.get(author);
+  if (found === undefined) {
+    if (authorCache.size >= 4096) authorCache.clear();
+    found = detectorsOfAuthor(author);
+    authorCache.set(author, found);
+  }
+  return found;
 }
 
 function extraDetectors(patterns: readonly string[] | undefined): Detector[] {
   const out: Detector[] = [];
   for (const source of patterns ?? []) {
     try {
-      out.push({ what: `internal text matching /${source}/`, pattern: new RegExp(source, 'gu') });
+      out.push(detector(`internal text matching /${source}/`, { pattern: new RegExp(source, 'gu') }));
     } catch {
       // An invalid pattern is reported by the config loader; here it is skipped so the check never throws.
     }
@@ -202,23 +267,31 @@ function extraDetectors(patterns: readonly string[] | undefined): Detector[] {
   return out;
 }
 
-/** The texts of a notice as [dotted key, language, text]; `languages` is not text. */
-function noticeTexts(notice: Record<string, unknown>): Array<[string, string | null, string]> {
-  const fields = [
-    ...NOTICE_FIELDS,
-    ...Object.keys(notice).filter((k) => !(NOTICE_FIELDS as readonly string[]).includes(k)),
-  ];
-  const out: Array<[string, string | null, string]> = [];
-  for (const field of fields) {
-    if (field === 'languages') continue;
-    const value = notice[field];
-    if (typeof value === 'string') out.push([`notice.${field}`, null, value]);
-    else if (isRecord(value)) {
-      for (const [lang, text] of Object.entries(value)) {
-        if (typeof text === 'string') out.push([`notice.${field}.${lang}`, lang, text]);
-      }
-    }
+function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+// The project's patterns last asked for (a copy) and their detectors: every file of a run has the same.
+// Compared by content, element by element, as a caller may change a list in place.
+let lastExtras: { patterns: readonly string[] | undefined; detectors: Detector[] } = {
+  patterns: undefined,
+  detectors: [],
+};
+
+/** The detectors for some authors and patterns: the built-in ones, the authors' and the patterns'. */
+function detectorsFor(options: LeakOptions): readonly Detector[] {
+  const patterns = options.internalPatterns;
+  if (!sameList(patterns, lastExtras.patterns)) {
+    lastExtras = { patterns: patterns ? [...patterns] : undefined, detectors: extraDetectors(patterns) };
   }
+  const authors = options.authors;
+  if (!Array.isArray(authors) && lastExtras.detectors.length === 0) return DETECTORS;
+  const out = DETECTORS.slice();
+  if (Array.isArray(authors)) {
+    for (const author of authors) if (typeof author === 'string') out.push(...authorDetectors(author));
+  }
+  out.push(...lastExtras.detectors);
   return out;
 }
 
@@ -232,105 +305,70 @@ export interface Leak {
   index: number;
 }
 
+/** The options of the leak finder: whose names and which of the project's patterns are leaks, which addresses not. */
+export interface LeakOptions {
+  authors?: unknown;
+  internalPatterns?: readonly string[] | undefined;
+  publicContacts?: readonly string[] | undefined;
+}
+
 /**
  * Finds internal details in one customer-facing text: host names, private addresses, e-mail
  * addresses, ticket ids, the authors' names and the project's own patterns. Shared by
  * `postmortem lint` (rule `notice-leak`), `postmortem notice` and the interview's notice prompts.
  */
-export function findLeaks(
-  text: string,
-  options: { authors?: unknown; internalPatterns?: readonly string[]; publicContacts?: readonly string[] } = {},
-): Leak[] {
-  return leaksIn(text, detectorsFor(options), options.publicContacts);
+export function findLeaks(text: string, options: LeakOptions = {}): Leak[] {
+  return leakFinder(options)(text);
 }
 
-type LeakOptions = Parameters<typeof findLeaks>[1] & object;
-
-// The last lists asked for (as copies) and their detectors: the lint rule asks once per text of a
-// file (display names, signature) with the same lists, and keying the caches costs a JSON.stringify
-// each. Compared by content, element by element, as a caller may change a list in place.
-let lastAsked: { authors: unknown; internalPatterns: readonly string[] | undefined; detectors: Detector[] } | null =
-  null;
-
-function sameList(a: unknown, b: unknown): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+/** The leak finder of `findLeaks` for several texts with the same options: the detectors are looked up once. */
+export function leakFinder(options: LeakOptions = {}): (text: string) => Leak[] {
+  const detectors = detectorsFor(options);
+  const publicContacts = options.publicContacts;
+  return (text) => leaksIn(text, detectors, publicContacts);
 }
 
-/** The detectors for some authors and patterns: the built-in ones and those compiled (once per list) for them. */
-function detectorsFor(options: LeakOptions): Detector[] {
-  if (
-    lastAsked &&
-    sameList(options.authors, lastAsked.authors) &&
-    sameList(options.internalPatterns, lastAsked.internalPatterns)
-  )
-    return lastAsked.detectors;
-  const detectors = [
-    ...DETECTORS,
-    ...cached(authorCache, options.authors, authorDetectors),
-    ...cached(extraCache, options.internalPatterns, extraDetectors),
-  ];
-  // Only lists of strings (or none) are remembered: anything else is keyed by its JSON as before.
-  const strings = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
-  if (strings(options.authors) && strings(options.internalPatterns)) {
-    lastAsked = {
-      authors: Array.isArray(options.authors) ? [...options.authors] : undefined,
-      internalPatterns: options.internalPatterns ? [...options.internalPatterns] : undefined,
-      detectors,
-    };
-  }
-  return detectors;
+/** The state of the search of one text: the leaks found so far and what they cover. */
+interface Scan {
+  text: string;
+  publicContacts: readonly string[] | undefined;
+  out: Leak[];
+  /** Made at the first match: most texts have none. */
+  seen: Set<string> | null;
+  /**
+   * A surname inside a full name already reported is the same leak, not a second one. Marking the
+   * reported characters keeps the overlap test linear: one detector's matches never overlap, so
+   * each character is looked at once per detector.
+   */
+  reported: Uint8Array | null;
 }
 
 function leaksIn(text: string, detectors: readonly Detector[], publicContacts: readonly string[] | undefined): Leak[] {
-  const isPublic = (found: string) => publicContacts?.some((c) => c.toLowerCase() === found.toLowerCase()) ?? false;
-  const out: Leak[] = [];
-  // Made at the first match: most texts have none.
-  let seen: Set<string> | null = null;
-  // A surname inside a full name already reported is the same leak, not a second one. Marking the
-  // reported characters keeps the overlap test linear: one detector's matches never overlap, so
-  // each character is looked at once per detector.
-  let reported: Uint8Array | null = null;
-  let lower: string | null = null;
+  const scan: Scan = { text, publicContacts, out: [], seen: null, reported: null };
+  const lower = text.toLowerCase();
   for (const detector of detectors) {
-    if (detector.needs && !text.includes(detector.needs)) continue;
-    // The patterns fold only ASCII letters, so a match is in the lower-cased text whatever its length.
-    if (detector.needsAny && !detector.needsAny.some((n) => (lower ??= text.toLowerCase()).includes(n))) continue;
-    const matches = detector.find
-      ? detector.find(text)
-      : [...text.matchAll(detector.pattern as RegExp)].map((m) => ({ index: m.index, text: m[0] }));
-    for (const match of matches) {
-      const found = match.text;
-      if (found === '' || (detector.accept && !detector.accept(found)) || (detector.contact && isPublic(found)))
-        continue;
-      const start = match.index;
-      const end = start + found.length;
-      seen ??= new Set();
-      reported ??= new Uint8Array(text.length);
-      if (seen.has(found) || reported.subarray(start, end).includes(1)) continue;
-      seen.add(found);
-      reported.fill(1, start, end);
-      out.push({ what: detector.what, text: found, index: start });
-    }
+    if (detector.gate !== null && !detector.gate(text, lower)) continue;
+    if (detector.pattern !== null) findPattern(scan, detector, detector.pattern);
+    else findName(scan, detector, detector.name as string, lower);
   }
-  return out;
+  return scan.out;
 }
 
-// Every text of a notice (and every file of a run) has the same authors and patterns as the one
-// before it, mostly: compiling their expressions once per distinct list saves most of the check.
-const authorCache = new Map<string, Detector[]>();
-const extraCache = new Map<string, Detector[]>();
+/** Reports a match unless it is no leak after all, was found already, or lies in a leak reported before. */
+function consider(scan: Scan, detector: Detector, found: string, start: number): void {
+  if (detector.accept !== null && !detector.accept(found)) return;
+  if (detector.contact && isPublic(found, scan.publicContacts)) return;
+  const end = start + found.length;
+  scan.seen ??= new Set();
+  scan.reported ??= new Uint8Array(scan.text.length);
+  if (scan.seen.has(found) || scan.reported.subarray(start, end).includes(1)) return;
+  scan.seen.add(found);
+  scan.reported.fill(1, start, end);
+  scan.out.push({ what: detector.what, text: found, index: start });
+}
 
-function cached<T>(cache: Map<string, Detector[]>, value: T, make: (value: T) => Detector[]): Detector[] {
-  if (value === undefined) return [];
-  const key = JSON.stringify(value) ?? '';
-  let found = cache.get(key);
-  if (!found) {
-    if (cache.size >= 256) cache.clear();
-    found = make(value);
-    cache.set(key, found);
-  }
-  return found;
+function isPublic(found: string, publicContacts: readonly string[] | undefined): boolean {
+  return publicContacts?.some((c) => c.toLowerCase() === found.toLowerCase()) ?? false;
 }
 
 /** Finds internal details in every text of the customer notice (rule `notice-leak`), with positions. */
@@ -339,20 +377,50 @@ export function checkNoticeLeaks(pm: Postmortem, options: NoticeLeakOptions = {}
   if (!isRecord(notice)) return [];
   const out: Problem[] = [];
   // Every text of the notice has the same authors and patterns: their detectors are looked up once.
-  const detectors = detectorsFor({ authors: pm.data.authors, internalPatterns: options.internalPatterns });
-  for (const [key, lang, text] of noticeTexts(notice)) {
-    if (options.languages && lang !== null && !options.languages.includes(lang)) continue;
-    const found = leaksIn(text, detectors, options.publicContacts);
-    if (found.length === 0) continue;
-    const position = keyPosition(pm, key);
-    for (const leak of found) {
-      out.push({
-        ruleId: 'notice-leak',
-        severity: 'error',
-        message: `Expected customer-facing text in \`${key}\`, found ${leak.what}: "${leak.text}".`,
-        ...position,
-      });
-    }
+  const find = leakFinder({
+    authors: pm.data.authors,
+    internalPatterns: options.internalPatterns,
+    publicContacts: options.publicContacts,
+  });
+  // The known fields first, in their order, then the others as the file has them; `languages` is not text.
+  for (const field of NOTICE_FIELDS) fieldLeaks(pm, field, notice[field], find, options.languages, out);
+  for (const field of Object.keys(notice)) {
+    if (field === 'languages' || (NOTICE_FIELDS as readonly string[]).includes(field)) continue;
+    fieldLeaks(pm, field, notice[field], find, options.languages, out);
   }
   return out;
+}
+
+/** The leaks of one field of the notice: a text, or a text per language (those of `languages` only, when given). */
+function fieldLeaks(
+  pm: Postmortem,
+  field: string,
+  value: unknown,
+  find: (text: string) => Leak[],
+  languages: readonly string[] | undefined,
+  out: Problem[],
+): void {
+  if (typeof value === 'string') {
+    const found = find(value);
+    if (found.length > 0) reportLeaks(pm, `notice.${field}`, found, out);
+  } else if (isRecord(value)) {
+    for (const lang of Object.keys(value)) {
+      const text = value[lang];
+      if (typeof text !== 'string' || (languages && !languages.includes(lang))) continue;
+      const found = find(text);
+      if (found.length > 0) reportLeaks(pm, `notice.${field}.${lang}`, found, out);
+    }
+  }
+}
+
+function reportLeaks(pm: Postmortem, key: string, found: readonly Leak[], out: Problem[]): void {
+  const position = keyPosition(pm, key);
+  for (const leak of found) {
+    out.push({
+      ruleId: 'notice-leak',
+      severity: 'error',
+      message: `Expected customer-facing text in \`${key}\`, found ${leak.what}: "${leak.text}".`,
+      ...position,
+    });
+  }
 }
