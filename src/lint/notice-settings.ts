@@ -22,6 +22,26 @@ export function ruleSettingsOf(loaded: LoadedConfig = { path: null, config: {} }
  */
 export function noticeSettingsOf(settings: LintSettings): NoticeSettings {
   const patterns = settings.rules['notice-leak']?.options.patterns;
+  // Each notice rule asks for every file, with the same settings: derived once while the settings and
+  // the parts read from them are the same objects (settings are built once and then only read).
+  const notice = settings.notice;
+  const internal = settings.internalPatterns;
+  if (last?.settings === settings && last.patterns === patterns && last.internal === internal && last.notice === notice)
+    return last.derived;
+  const derived = deriveNoticeSettings(settings, patterns);
+  last = { settings, patterns, internal, notice, derived };
+  return derived;
+}
+
+let last: {
+  settings: LintSettings;
+  patterns: unknown;
+  internal: LintSettings['internalPatterns'];
+  notice: LintSettings['notice'];
+  derived: NoticeSettings;
+} | null = null;
+
+function deriveNoticeSettings(settings: LintSettings, patterns: unknown): NoticeSettings {
   const extra = Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string') : [];
   const notice = settings.notice;
   return {

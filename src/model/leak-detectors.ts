@@ -1,5 +1,6 @@
 import { NOTICE_FIELDS } from './format.js';
 import { isRecord } from './guards.js';
+import { nonEmptyMatches } from './matches.js';
 import { keyPosition } from './validate.js';
 import type { Postmortem, Problem } from './types.js';
 
@@ -177,23 +178,6 @@ function findName(scan: Scan, detector: Detector, name: string, lower: string): 
   }
 }
 
-/** Finds the matches of a detector's global pattern, in order, as `matchAll` would give them. */
-function findPattern(scan: Scan, detector: Detector, pattern: RegExp): void {
-  const text = scan.text;
-  // The pattern is the detector's own: it is run from the start, and `exec` leaves lastIndex at 0 when done.
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    if (match[0] === '') {
-      // An empty match is no leak; the search moves on by one character (a code point with the `u` flag).
-      const at = pattern.lastIndex;
-      const wide = pattern.unicode && at + 1 < text.length && (text.codePointAt(at) as number) > 0xffff;
-      pattern.lastIndex = at + (wide ? 2 : 1);
-      continue;
-    }
-    consider(scan, detector, match[0], match.index);
-  }
-}
-
 /**
  * Words that make an author a team, not a person: "Database reliability team" has no surname, and
  * taking "team" for one refused every signature "The … team".
@@ -348,8 +332,9 @@ function leaksIn(text: string, detectors: readonly Detector[], publicContacts: r
   const lower = text.toLowerCase();
   for (const detector of detectors) {
     if (detector.gate !== null && !detector.gate(text, lower)) continue;
-    if (detector.pattern !== null) findPattern(scan, detector, detector.pattern);
-    else findName(scan, detector, detector.name as string, lower);
+    if (detector.pattern !== null) {
+      for (const match of nonEmptyMatches(detector.pattern, text)) consider(scan, detector, match[0], match.index);
+    } else findName(scan, detector, detector.name as string, lower);
   }
   return scan.out;
 }

@@ -5,6 +5,7 @@
 import { isRecord } from '../model/guards.js';
 import { keyPosition } from '../model/validate.js';
 import { NOTICE_FIELDS, NOTICE_OPTIONAL_FIELDS } from '../model/format.js';
+import { nonEmptyMatches } from '../model/matches.js';
 import { LANGUAGES, isLanguage, languageModule } from '../language/index.js';
 import type { Finding, Position, Postmortem } from '../model/types.js';
 import type { NoticeSettings } from './settings.js';
@@ -146,9 +147,26 @@ export function checkNoticeApology(pm: Postmortem, settings: Pick<NoticeSettings
 export type OutageWords = Partial<Record<string, readonly string[]>>;
 
 /** The patterns of the words reserved for SEV1 in a language: the built-in word and the project's own. */
-function outagePatterns(lang: string, extra: OutageWords): RegExp[] {
+function outagePatterns(lang: string, extra: OutageWords): readonly RegExp[] {
+  const sources = extra[lang] ?? [];
+  // Every file of a run asks with the same words: the patterns are compiled once per language and list.
+  const cache = sources.length === 0 ? builtInOutage : ownOutage;
+  const key = sources.length === 0 ? lang : JSON.stringify([lang, sources]);
+  let patterns = cache.get(key);
+  if (patterns === undefined) {
+    if (cache.size >= 64) cache.clear();
+    patterns = compileOutagePatterns(lang, sources);
+    cache.set(key, patterns);
+  }
+  return patterns;
+}
+
+const builtInOutage = new Map<string, readonly RegExp[]>();
+const ownOutage = new Map<string, readonly RegExp[]>();
+
+function compileOutagePatterns(lang: string, sources: readonly string[]): RegExp[] {
   const own: RegExp[] = [];
-  for (const source of extra[lang] ?? []) {
+  for (const source of sources) {
     try {
       own.push(new RegExp(source, 'giu'));
     } catch {
@@ -158,6 +176,9 @@ function outagePatterns(lang: string, extra: OutageWords): RegExp[] {
   // The built-in words live in the language module ("outage", "Ausfall", "panne").
   return isLanguage(lang) ? [languageModule(lang).checkWords.outage, ...own] : own;
 }
+
+/** The notice fields whose wording may say "outage": every text of the notice. */
+const WORDING_FIELDS: readonly string[] = [...NOTICE_FIELDS, ...NOTICE_OPTIONAL_FIELDS];
 
 /**
  * `notice-wording`: "outage" / "Ausfall" (and the project's own `words`) only when the service was
@@ -172,17 +193,23 @@ export function checkNoticeWording(
   if (!noticeBlock(pm) || typeof severity !== 'string' || severity === 'SEV1') return [];
   const out: Finding[] = [];
   for (const lang of languagesOf(pm, settings)) {
-    const suggestion = isLanguage(lang) ? languageModule(lang).checkWords.outageInstead : '"disruption"';
-    for (const pattern of outagePatterns(lang, words)) {
-      for (const field of [...NOTICE_FIELDS, ...NOTICE_OPTIONAL_FIELDS]) {
-        for (const match of noticeText(pm, field, lang).matchAll(pattern)) {
-          if (match[0] === '') continue;
+    const patterns = outagePatterns(lang, words);
+    if (patterns.length === 0) continue;
+    // Each text once per language, not once per pattern.
+    const texts = WORDING_FIELDS.map((field) => noticeText(pm, field, lang));
+    for (const pattern of patterns) {
+      texts.forEach((text, i) => {
+        if (text === '') return;
+        for (const match of nonEmptyMatches(pattern, text)) {
+          const found = match[0];
+          const field = WORDING_FIELDS[i] as string;
+          const suggestion = isLanguage(lang) ? languageModule(lang).checkWords.outageInstead : '"disruption"';
           out.push({
-            message: `Expected ${suggestion} for a ${severity} incident (only SEV1 is a total outage), found "${match[0]}" in \`notice.${field}.${lang}\`.`,
-            ...textPosition(pm, `notice.${field}.${lang}`, match[0]),
+            message: `Expected ${suggestion} for a ${severity} incident (only SEV1 is a total outage), found "${found}" in \`notice.${field}.${lang}\`.`,
+            ...textPosition(pm, `notice.${field}.${lang}`, found),
           });
         }
-      }
+      });
     }
   }
   return out;
