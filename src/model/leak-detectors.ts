@@ -55,6 +55,8 @@ function hasNextToDigit(text: string, char: string, digitBefore: boolean): boole
 }
 
 function isDigitAt(text: string, index: number): boolean {
+  // Out of the text is no digit, without reading there: a read past the end made V8 compile the callers again.
+  if (index < 0 || index >= text.length) return false;
   const code = text.charCodeAt(index);
   return code >= 48 && code <= 57;
 }
@@ -68,6 +70,7 @@ const INTERNAL_DOMAINS = ['.internal', '.local', '.corp', '.lan', '.intranet', '
  */
 function hasInternalDomain(lower: string): boolean {
   for (let at = lower.indexOf('.'); at !== -1; at = lower.indexOf('.', at + 1)) {
+    if (at + 1 >= lower.length) break;
     const next = lower.charCodeAt(at + 1);
     // i, l, c, h: the first letters of the domains.
     if (next !== 105 && next !== 108 && next !== 99 && next !== 104) continue;

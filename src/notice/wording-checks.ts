@@ -195,11 +195,14 @@ export function checkNoticeWording(
   for (const lang of languagesOf(pm, settings)) {
     const patterns = outagePatterns(lang, words);
     if (patterns.length === 0) continue;
-    // Each text once per language, not once per pattern.
-    const texts = WORDING_FIELDS.map((field) => noticeText(pm, field, lang));
+    // Each text once per language, not once per pattern. Plain loops: with `map` and `forEach` here,
+    // V8 threw away its optimised code for this function ("wrong map") and compiled it again.
+    const texts: string[] = [];
+    for (const field of WORDING_FIELDS) texts.push(noticeText(pm, field, lang));
     for (const pattern of patterns) {
-      texts.forEach((text, i) => {
-        if (text === '') return;
+      for (let i = 0; i < texts.length; i++) {
+        const text = texts[i] as string;
+        if (text === '') continue;
         for (const match of nonEmptyMatches(pattern, text)) {
           const found = match[0];
           const field = WORDING_FIELDS[i] as string;
@@ -209,7 +212,7 @@ export function checkNoticeWording(
             ...textPosition(pm, `notice.${field}.${lang}`, found),
           });
         }
-      });
+      }
     }
   }
   return out;
