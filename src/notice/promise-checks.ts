@@ -232,6 +232,70 @@ function claimsOf(sentence: string, words: ClaimWords): { phrase: string; clause
 }
 
 /**
+ * True when a text may claim a fix: a clause claims one only with a strong or weak phrase, which then
+ * stands in the whole text too (a clause is cut at white space or punctuation), so most texts are not split.
+ */
+function mayClaim(text: string, words: ClaimWords): boolean {
+  if (text === '') return false;
+  for (const pattern of words.strong) if (pattern.test(text)) return true;
+  return words.weak.test(text);
+}
+
+/** What judging the claims of one file needs: made at its first text that may claim a fix. */
+interface Judging {
+  pm: Postmortem;
+  rows: readonly ActionItemRow[];
+  types: readonly string[];
+  kinds: string;
+  /** The action items' words per language, computed on first use. */
+  itemsBy: Map<ClaimWords, Item[]>;
+}
+
+function itemsFor(judging: Judging, words: ClaimWords): Item[] {
+  let items = judging.itemsBy.get(words);
+  if (items === undefined) {
+    items = itemsOf(judging.rows, judging.types, words);
+    judging.itemsBy.set(words, items);
+  }
+  return items;
+}
+
+/** The findings of one text that may claim a fix: each sentence that claims one without a done action item. */
+function judgeText(
+  judging: Judging,
+  field: string,
+  lang: string,
+  text: string,
+  words: ClaimWords,
+  out: Finding[],
+): void {
+  const { pm, kinds } = judging;
+  const english = CLAIM_WORDS.en as ClaimWords;
+  const own = sentences(text);
+  // The English sentences of the field, split once for all the claims of this text.
+  let en: string[] | null = null;
+  own.forEach((sentence, i) => {
+    const claim = claimsOf(sentence, words);
+    if (!claim) return;
+    let judged = judge(claim.clauses, itemsFor(judging, words), words, kinds);
+    // A translation with as many sentences as the English text says what the English sentence at
+    // its place says: those words are the ones an English action-items table shares.
+    en ??= lang === 'en' ? [] : sentences(noticeText(pm, field, 'en'));
+    const aligned = en.length === own.length ? en[i] : undefined;
+    if (!judged.named && aligned) {
+      const alignedClauses = clauses(aligned).filter((c) => !english.recovery.test(c) && !english.pending.test(c));
+      const translated = judge(alignedClauses, itemsFor(judging, english), english, kinds);
+      if (translated.named) judged = translated;
+    }
+    if (!judged.gap) return;
+    out.push({
+      message: `Expected ${judged.gap.expected} where \`notice.${field}.${lang}\` says "${claim.phrase}", found ${judged.gap.found}.`,
+      ...textPosition(pm, `notice.${field}.${lang}`, claim.phrase),
+    });
+  });
+}
+
+/**
  * `notice-promises`: every sentence of the notice that presents a fix as already in place is
  * backed by a done action item of the given types (default `prevent` and `mitigate`).
  */
@@ -243,45 +307,16 @@ export function checkNoticePromises(
   const table = pm.actionItems;
   if (!noticeBlock(pm) || !table) return [];
   const out: Finding[] = [];
-  const kinds = types.join(' or ');
-  const english = CLAIM_WORDS.en as ClaimWords;
-  // The action items' words and the English sentences are needed only once a sentence claims a fix,
-  // which most notices never do: computed on first use, once per file.
-  const itemsBy = new Map<ClaimWords, ReturnType<typeof itemsOf>>();
-  const itemsFor = (words: ClaimWords) => {
-    if (!itemsBy.has(words)) itemsBy.set(words, itemsOf(table.rows, types, words));
-    return itemsBy.get(words) as ReturnType<typeof itemsOf>;
-  };
+  // Most notices claim nothing: the loop only tests each text, and the claims are judged elsewhere.
+  let judging: Judging | null = null;
   for (const lang of languagesOf(pm, settings)) {
     const words = CLAIM_WORDS[lang];
     if (!words) continue;
     for (const field of PROMISE_FIELDS) {
       const text = noticeText(pm, field, lang);
-      // A clause claims a fix only with a strong or weak phrase, which then stands in the whole text
-      // too (a clause is cut at white space or punctuation): most texts claim none and are not split.
-      if (!words.strong.some((p) => p.test(text)) && !words.weak.test(text)) continue;
-      const own = sentences(text);
-      // The English sentences of the field, split once for all the claims of this text.
-      let en: string[] | null = null;
-      own.forEach((sentence, i) => {
-        const claim = claimsOf(sentence, words);
-        if (!claim) return;
-        let judged = judge(claim.clauses, itemsFor(words), words, kinds);
-        // A translation with as many sentences as the English text says what the English sentence at
-        // its place says: those words are the ones an English action-items table shares.
-        en ??= lang === 'en' ? [] : sentences(noticeText(pm, field, 'en'));
-        const aligned = en.length === own.length ? en[i] : undefined;
-        if (!judged.named && aligned) {
-          const alignedClauses = clauses(aligned).filter((c) => !english.recovery.test(c) && !english.pending.test(c));
-          const translated = judge(alignedClauses, itemsFor(english), english, kinds);
-          if (translated.named) judged = translated;
-        }
-        if (!judged.gap) return;
-        out.push({
-          message: `Expected ${judged.gap.expected} where \`notice.${field}.${lang}\` says "${claim.phrase}", found ${judged.gap.found}.`,
-          ...textPosition(pm, `notice.${field}.${lang}`, claim.phrase),
-        });
-      });
+      if (!mayClaim(text, words)) continue;
+      judging ??= { pm, rows: table.rows, types, kinds: types.join(' or '), itemsBy: new Map() };
+      judgeText(judging, field, lang, text, words, out);
     }
   }
   return out;
