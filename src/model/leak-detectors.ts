@@ -74,7 +74,7 @@ function hasInternalDomain(lower: string): boolean {
     const next = lower.charCodeAt(at + 1);
     // i, l, c, h: the first letters of the domains.
     if (next !== 105 && next !== 108 && next !== 99 && next !== 104) continue;
-    if (INTERNAL_DOMAINS.some((domain) => lower.startsWith(domain, at))) return true;
+    for (const domain of INTERNAL_DOMAINS) if (lower.startsWith(domain, at)) return true;
   }
   return false;
 }

@@ -14,7 +14,8 @@ import { isFileZone } from './zone.js';
 /** A per-language text from the file's `notice.<key>` or else the config's, or '' when neither has it. */
 function fileOrConfig(fileValue: unknown, configValue: Partial<Record<string, string>> | undefined, lang: string) {
   const fromFile = isRecord(fileValue) ? fileValue[lang] : undefined;
-  if (typeof fromFile === 'string' && fromFile.trim() !== '') return fromFile.trim();
+  const trimmed = typeof fromFile === 'string' ? fromFile.trim() : '';
+  if (trimmed !== '') return trimmed;
   return configValue?.[lang]?.trim() ?? '';
 }
 
@@ -67,8 +68,9 @@ export function serviceIds(pm: Postmortem): string[] {
 export function checkServiceNames(pm: Postmortem, settings: NoticeSettings): Finding[] {
   if (!noticeBlock(pm)) return [];
   const out: Finding[] = [];
+  const languages = languagesOf(pm, settings);
   serviceIds(pm).forEach((id, i) => {
-    for (const lang of languagesOf(pm, settings)) {
+    for (const lang of languages) {
       const name = serviceDisplayName(pm, settings, id, lang);
       const article = isLanguage(lang) ? languageModule(lang).leadingArticle : undefined;
       if (name !== '' && article?.test(name)) {
