@@ -208,6 +208,8 @@ export const de: LanguageModule = {
     // no unbounded prefix, so a long word costs linear time.
     outage:
       /(?<![\p{L}\p{N}]-?)(?:(?:total|komplett|gesamt|voll|system|dienst|server|plattform)-?)?ausf[aä]ll(?:en?|e?s)?(?!-?[\p{L}\p{N}])/giu,
+    // Not "ausf": the pattern takes a long s ("ſ") for its "s".
+    outageStems: ['fall', 'fäll'],
     outageInstead: '"Störung" or "Beeinträchtigung"',
     apology: /(entschuldig|tut (uns|mir) (\p{L}+ )?leid|bedauern)/iu,
     apologyExample: '"Es tut uns leid."',

@@ -182,6 +182,7 @@ export const en: LanguageModule = {
   checkWords: {
     // A power outage names what happened to the electricity, not to our service (as "Zugausfälle" in German).
     outage: /(?<!\bpower[- ])\boutages?\b/giu,
+    outageStems: ['outage'],
     outageInstead: '"disruption" or "degraded service"',
     apology: /\b(sorry|apologi[sz]e[sd]?|apolog(y|ies)|regret)\b/i,
     apologyExample: '"We are sorry."',

@@ -239,6 +239,7 @@ export const fr: LanguageModule = {
     // « panne » and « pannes » as whole words: « dépannage » is a repair, « en panne » still an outage;
     // « panne de courant » / « panne d’électricité » name a power cut, not the incident.
     outage: /(?<![\p{L}\p{N}])pannes?(?![\p{L}\p{N}])(?! (?:de courant|d['’]électricité|électriques?|de secteur))/giu,
+    outageStems: ['panne'],
     outageInstead: '"perturbation" or "dysfonctionnement"',
     apology: /(excus|désolée?s?|regrett|pardon)/iu,
     apologyExample: '"Nous vous prions de nous excuser."',

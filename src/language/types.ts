@@ -83,6 +83,12 @@ export interface CheckWords {
    * ("outages", "Ausfälle", "pannes"); a compound names something else ("Zugausfälle"). Flags `giu`.
    */
   outage: RegExp;
+  /**
+   * Lower-case text that every match of `outage` holds one of, in the lower-cased text: a text without
+   * any is not searched (the pattern costs several times the search for these). Mind case folding: the
+   * pattern also matches "ſ" (long s) for "s" and "K" (Kelvin sign) for "k", which lower-casing keeps.
+   */
+  outageStems: readonly string[];
   /** What to write below SEV1, for the message: '"disruption" or "degraded service"'. */
   outageInstead: string;
   /** Words that make a sentence an apology. */

@@ -147,7 +147,7 @@ export function checkNoticeApology(pm: Postmortem, settings: Pick<NoticeSettings
 export type OutageWords = Partial<Record<string, readonly string[]>>;
 
 /** The patterns of the words reserved for SEV1 in a language: the built-in word and the project's own. */
-function outagePatterns(lang: string, extra: OutageWords): readonly RegExp[] {
+function outagePatterns(lang: string, extra: OutageWords): readonly OutagePattern[] {
   const sources = extra[lang] ?? [];
   // Every file of a run asks with the same words: the patterns are compiled once per language and list.
   const cache = sources.length === 0 ? builtInOutage : ownOutage;
@@ -161,20 +161,33 @@ function outagePatterns(lang: string, extra: OutageWords): readonly RegExp[] {
   return patterns;
 }
 
-const builtInOutage = new Map<string, readonly RegExp[]>();
-const ownOutage = new Map<string, readonly RegExp[]>();
+const builtInOutage = new Map<string, readonly OutagePattern[]>();
+const ownOutage = new Map<string, readonly OutagePattern[]>();
 
-function compileOutagePatterns(lang: string, sources: readonly string[]): RegExp[] {
-  const own: RegExp[] = [];
+/** A pattern of words reserved for SEV1, and text every match holds one of (lower case); null for the project's own. */
+interface OutagePattern {
+  pattern: RegExp;
+  stems: readonly string[] | null;
+}
+
+function compileOutagePatterns(lang: string, sources: readonly string[]): OutagePattern[] {
+  const own: OutagePattern[] = [];
   for (const source of sources) {
     try {
-      own.push(new RegExp(source, 'giu'));
+      own.push({ pattern: new RegExp(source, 'giu'), stems: null });
     } catch {
       // The rule's options schema refuses an invalid pattern; a check never throws.
     }
   }
   // The built-in words live in the language module ("outage", "Ausfall", "panne").
-  return isLanguage(lang) ? [languageModule(lang).checkWords.outage, ...own] : own;
+  if (!isLanguage(lang)) return own;
+  const { outage, outageStems } = languageModule(lang).checkWords;
+  return [{ pattern: outage, stems: outageStems }, ...own];
+}
+
+function holdsAny(text: string, parts: readonly string[]): boolean {
+  for (const part of parts) if (text.includes(part)) return true;
+  return false;
 }
 
 /** The notice fields whose wording may say "outage": every text of the notice. */
@@ -199,10 +212,10 @@ export function checkNoticeWording(
     // V8 threw away its optimised code for this function ("wrong map") and compiled it again.
     const texts: string[] = [];
     for (const field of WORDING_FIELDS) texts.push(noticeText(pm, field, lang));
-    for (const pattern of patterns) {
+    for (const { pattern, stems } of patterns) {
       for (let i = 0; i < texts.length; i++) {
         const text = texts[i] as string;
-        if (text === '') continue;
+        if (text === '' || (stems !== null && !holdsAny(text.toLowerCase(), stems))) continue;
         for (const match of nonEmptyMatches(pattern, text)) {
           const found = match[0];
           const field = WORDING_FIELDS[i] as string;
