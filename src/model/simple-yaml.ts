@@ -122,12 +122,13 @@ function keyValue(text: string): [key: string, rest: string | undefined] | null 
   if (!(keyChar(first) && first !== 0x2d && (first < 0x30 || first > 0x39))) return null;
   let i = 1;
   while (i < text.length && keyChar(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) !== 0x3a) return null;
+  // Lengths checked before reading: a read past the end threw the optimised code away ("out of bounds").
+  if (i === text.length || text.charCodeAt(i) !== 0x3a) return null;
   const key = text.slice(0, i);
   if (i + 1 === text.length) return [key, undefined];
   if (text.charCodeAt(i + 1) !== 0x20) return null;
   let j = i + 2;
-  while (text.charCodeAt(j) === 0x20) j++;
+  while (j < text.length && text.charCodeAt(j) === 0x20) j++;
   const rest = text.slice(j);
   // `.` stops at a line break, and then the whole pattern fails.
   return LINE_BREAK.test(rest) ? null : [key, rest];
