@@ -53,11 +53,16 @@ export function readActionItemsLines(section: Section, columns?: ReadonlySet<str
   const headerPipes = pipes(header);
   const count = headerPipes.length - 1;
   if (count < 1 || pipes(delimiter).length - 1 !== count) return null;
-  const names = headerPipes.slice(0, -1).map((start, n) => cellText(header, start, cellEnd(header, headerPipes, n)));
-  const keys = names.map((c) => {
-    const key = c.toLowerCase();
-    return !columns || columns.has(key) ? key : '';
-  });
+  // Loops that push onto literals, not maps: an array made by a map has another shape once the map is
+  // optimised, and the code reading it was thrown away and compiled again for each.
+  const names: string[] = [];
+  const keys: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const name = cellText(header, headerPipes[n] as number, cellEnd(header, headerPipes, n));
+    const key = name.toLowerCase();
+    names.push(name);
+    keys.push(!columns || columns.has(key) ? key : '');
+  }
   const rows: ActionItemRow[] = [];
   let k = i + 2;
   for (; k < lines.length; k++) {

@@ -115,9 +115,9 @@ function keyChar(c: number): boolean {
 /**
  * A `key: value` line as `/^([A-Za-z_][\w-]*):(?: +(.*))?$/` reads it: the key and what follows the
  * spaces after the colon (undefined after a bare `key:`), or null. By hand, without a match array:
- * it is the test of every line of every front matter.
+ * it is the test of every line of every front matter. `restStart` is where the rest starts in `text`.
  */
-function keyValue(text: string): [key: string, rest: string | undefined] | null {
+function keyValue(text: string): [key: string, rest: string | undefined, restStart: number] | null {
   const first = text.charCodeAt(0);
   if (!(keyChar(first) && first !== 0x2d && (first < 0x30 || first > 0x39))) return null;
   let i = 1;
@@ -125,13 +125,13 @@ function keyValue(text: string): [key: string, rest: string | undefined] | null 
   // Lengths checked before reading: a read past the end threw the optimised code away ("out of bounds").
   if (i === text.length || text.charCodeAt(i) !== 0x3a) return null;
   const key = text.slice(0, i);
-  if (i + 1 === text.length) return [key, undefined];
+  if (i + 1 === text.length) return [key, undefined, text.length];
   if (text.charCodeAt(i + 1) !== 0x20) return null;
   let j = i + 2;
   while (j < text.length && text.charCodeAt(j) === 0x20) j++;
   const rest = text.slice(j);
   // `.` stops at a line break, and then the whole pattern fails.
-  return LINE_BREAK.test(rest) ? null : [key, rest];
+  return LINE_BREAK.test(rest) ? null : [key, rest, j];
 }
 
 /**
@@ -277,7 +277,7 @@ class Reader {
     prefix: string,
     depth: number,
   ) {
-    const [found, rest] = keyValue(text) ?? out();
+    const [found, rest, restStart] = keyValue(text) ?? out();
     const key = KEYS_SEEN.get(found);
     if (key in target || key === '__proto__') out();
     const wanted = this.nested || depth === 0;
@@ -300,7 +300,9 @@ class Reader {
       return;
     }
     if (wanted) this.record(name, keyPos, keyPos);
-    const [value, at] = this.scalar(rest, line, indent + text.length - rest.length + 1, name, wanted);
+    // Where the value starts comes from the key's reading, not from the lengths of the line and the
+    // value: the length of a value cut from the line, read here, sent the optimised code back.
+    const [value, at] = this.scalar(rest, line, indent + restStart + 1, name, wanted);
     if (wanted) this.record(name, keyPos, at);
     target[key] = value;
   }
