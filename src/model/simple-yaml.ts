@@ -107,6 +107,12 @@ function hasComment(text: string): boolean {
   return false;
 }
 
+/** True when a value opens a flow list or mapping, whose items the reader records as keys of their own. */
+function opensFlow(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 0x5b || c === 0x7b;
+}
+
 /** True for the character codes of `[\w-]`. */
 function keyChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
@@ -299,7 +305,10 @@ class Reader {
       target[key] = child ? child[0] : null;
       return;
     }
-    if (wanted) this.record(name, keyPos, keyPos);
+    // Recorded first only when a flow collection follows, whose items are recorded inside: the `yaml`
+    // path lists parents first. A second `set` of a key keeps its place, so for any other value one
+    // `set` gives the same map (half of the reader's sets were these first ones).
+    if (wanted && this.nested && opensFlow(rest)) this.record(name, keyPos, keyPos);
     // Where the value starts comes from the key's reading, not from the lengths of the line and the
     // value: the length of a value cut from the line, read here, sent the optimised code back.
     const [value, at] = this.scalar(rest, line, indent + restStart + 1, name, wanted);
@@ -377,7 +386,7 @@ class Reader {
         list.push(map);
       } else {
         // Recorded before the items of a flow list inside: the `yaml` path lists parents first.
-        if (this.nested) {
+        if (this.nested && opensFlow(item)) {
           const placeholder = this.pos(line, at + 1, 0);
           this.record(name, placeholder, placeholder);
         }
