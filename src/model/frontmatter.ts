@@ -113,7 +113,7 @@ export function readFrontMatter(source: string): FrontMatterResult {
   const language = open[1] ?? '';
   if (language === '') {
     // Most front matter is plain YAML: read it without the full parser when the fast reader is sure.
-    const plain = readPlainYaml(rawLines, block.contentStartLine);
+    const plain = readPlainYaml(rawLines, block.contentStartLine, true, undefined, raw);
     if (plain) return result(plain.data, block, plain.keys, body, bodyStartLine, []);
   }
 

@@ -144,14 +144,18 @@ export function readSelectedKeys(
   if (close === -1) return null;
   const bodyStart = Math.min(endOfLine(b, close) + 1, b.length);
   let lines: string[] = [];
+  let block = '';
+  let crlf = false;
   if (close > openEnd + 1) {
-    const block = b.toString('utf8', openEnd + 1, close - 1);
+    block = b.toString('utf8', openEnd + 1, close - 1);
     lines = block.split('\n');
-    if (block.includes('\r')) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    crlf = block.includes('\r');
+    if (crlf) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   }
   // The lines between the fences, as the split counts them.
   const count = lines.length;
-  const plain = readPlainYaml(lines, 2, false, keys);
+  // The block is the lines joined only without a `\r` dropped; with one, the reader tests each line.
+  const plain = readPlainYaml(lines, 2, false, keys, crlf ? undefined : block);
   if (!plain) return null;
   const data: Record<string, unknown> = {};
   const keyLines = new Map<string, number>();

@@ -34,6 +34,7 @@ const out = (): never => {
 };
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const TAB_OR_BREAK = /[\t\r\u2028\u2029]/;
 const FLOW_KEY = /^([A-Za-z_][\w-]*): +/;
 const INT = /^[-+]?\d+$/;
 const FLOAT = /^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/;
@@ -123,7 +124,7 @@ function keyChar(c: number): boolean {
  * spaces after the colon (undefined after a bare `key:`), or null. By hand, without a match array:
  * it is the test of every line of every front matter. `restStart` is where the rest starts in `text`.
  */
-function keyValue(text: string): [key: string, rest: string | undefined, restStart: number] | null {
+function keyValue(text: string, breaks: boolean): [key: string, rest: string | undefined, restStart: number] | null {
   const first = text.charCodeAt(0);
   if (!(keyChar(first) && first !== 0x2d && (first < 0x30 || first > 0x39))) return null;
   let i = 1;
@@ -136,8 +137,8 @@ function keyValue(text: string): [key: string, rest: string | undefined, restSta
   let j = i + 2;
   while (j < text.length && text.charCodeAt(j) === 0x20) j++;
   const rest = text.slice(j);
-  // `.` stops at a line break, and then the whole pattern fails.
-  return LINE_BREAK.test(rest) ? null : [key, rest, j];
+  // `.` stops at a line break, and then the whole pattern fails; without one in the document, none here.
+  return breaks && LINE_BREAK.test(rest) ? null : [key, rest, j];
 }
 
 /**
@@ -159,7 +160,9 @@ class Reader {
     private readonly firstLine: number,
     /** False when only top-level key positions are wanted: nested ones are most of the objects made per file. */
     private readonly nested = true,
-    private readonly keep?: ReadonlySet<string>,
+    private readonly keep: ReadonlySet<string> | undefined,
+    /** False when the document is known to hold no line break but the `\n`s between its lines. */
+    private readonly breaks: boolean,
   ) {}
 
   private peek(): Line | undefined {
@@ -283,7 +286,7 @@ class Reader {
     prefix: string,
     depth: number,
   ) {
-    const [found, rest, restStart] = keyValue(text) ?? out();
+    const [found, rest, restStart] = keyValue(text, this.breaks) ?? out();
     const key = KEYS_SEEN.get(found);
     if (key in target || key === '__proto__') out();
     const wanted = this.nested || depth === 0;
@@ -331,7 +334,7 @@ class Reader {
    * an object inherits (as `key in target` finds in `pair`), is a duplicate.
    */
   private checkPair(seen: Set<string>, line: Line, text: string, indent: number, depth: number): void {
-    const [key, rest] = keyValue(text) ?? out();
+    const [key, rest] = keyValue(text, this.breaks) ?? out();
     if (seen.has(key) || INHERITED.has(key)) out();
     seen.add(key);
     this.checkValue(line, rest, indent, depth);
@@ -365,7 +368,7 @@ class Reader {
       const at = indent + 2 + (rest.length - rest.trimStart().length);
       const item = rest.trim();
       const name = this.nested ? `${prefix}${list.length}` : '';
-      if (keyValue(item)) {
+      if (keyValue(item, this.breaks)) {
         // `- key: value` opens a mapping whose other keys line up with the first one.
         if (depth + 1 > MAX_DEPTH) out();
         const map: Record<string, unknown> = {};
@@ -417,17 +420,21 @@ export interface PlainYaml {
  * when it leaves the subset or the reader is not sure, and then a full YAML parser must read it.
  * With `keep` (and `nested` false), the value of a top-level key outside it is checked as closely
  * but not made: its key holds null, without a position (stats reads ten keys of forty lines).
+ * `joined`, when the caller has it, is `source.join('\n')` (no line of which holds a `\n`): one test
+ * of it then stands for the tests of every line for tabs and line breaks.
  */
 export function readPlainYaml(
   source: readonly string[],
   firstLine = 1,
   nested = true,
   keep?: ReadonlySet<string>,
+  joined?: string,
 ): PlainYaml | null {
+  const clean = joined !== undefined && !TAB_OR_BREAK.test(joined);
   const lines: Line[] = [];
   for (let no = 0; no < source.length; no++) {
     const raw = source[no] as string;
-    if (raw.includes('\t')) return null;
+    if (!clean && raw.includes('\t')) return null;
     const text = raw.trimStart();
     if (text === '' || text.startsWith('#')) {
       // Blank lines belong to no value (a block ends with its last content line); a comment after a
@@ -440,7 +447,7 @@ export function readPlainYaml(
     lines.push({ no, indent: raw.length - text.length, text: text.trimEnd(), length: raw.length });
   }
   try {
-    const reader = new Reader(lines, source.length, firstLine, nested, keep);
+    const reader = new Reader(lines, source.length, firstLine, nested, keep, !clean);
     const [data] = reader.mapping(0, '', 0);
     return reader.done() ? { data, keys: reader.keys } : null;
   } catch (error) {
