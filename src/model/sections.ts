@@ -161,9 +161,22 @@ export function shallowContent(section: Section): string {
 
 /** The first line of a section nested deeper than MAX_NESTING levels (or MAX_INDENT columns), or null. */
 export function tooDeepLine(section: Section): number | null {
-  const lines = section.content.split('\n');
-  for (let i = 0; i < lines.length; i++) if (nestsTooDeep(lines[i] as string)) return i + section.contentStartLine;
-  return null;
+  // Only a line that starts with white space or a marker can nest at all: the others are not cut out
+  // (every file's timeline is checked, by the parser and by timeline-format, and few lines are lists).
+  const content = section.content;
+  for (let start = 0, i = 0; ; i++) {
+    const newline = content.indexOf('\n', start);
+    const end = newline === -1 ? content.length : newline;
+    if (start < end && mayNest(content.charCodeAt(start)) && nestsTooDeep(content.slice(start, end)))
+      return i + section.contentStartLine;
+    if (newline === -1) return null;
+    start = newline + 1;
+  }
+}
+
+/** True when a line starting with this character code may open a container: white space, `>`, `-`, `*`, `+` or a digit. */
+function mayNest(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3e || c === 0x2d || c === 0x2a || c === 0x2b || (c >= 0x30 && c <= 0x39);
 }
 
 /** A section's lines without CRLF's `\r`, so CRLF files take the fast paths too. */
