@@ -6,12 +6,37 @@ import type { ActionItemRow, ActionItemsTable, Section, TableCell } from './type
 
 /** A table cell's text: trimmed, without its pipes, `\\|` read as `|`. */
 export function cellText(content: string, start: number, end: number): string {
-  let text = content.slice(start, end).trim();
-  if (text.startsWith('|')) text = text.slice(1);
-  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
-  text = text.trim();
-  // Most cells hold no escaped pipe; the replace is skipped for them (a stats run reads ~330,000 cells).
+  // The bounds are moved by character codes and the text cut out once, not sliced and trimmed three
+  // times: a stats run reads ~330,000 cells. `trim` drops what `isTrimmed` accepts.
+  let from = start;
+  let to = end;
+  while (from < to && isTrimmed(content.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(content.charCodeAt(to - 1))) to--;
+  if (from < to && content.charCodeAt(from) === 0x7c) from++;
+  if (to > from && content.charCodeAt(to - 1) === 0x7c && !(to - 2 >= from && content.charCodeAt(to - 2) === 0x5c))
+    to--;
+  while (from < to && isTrimmed(content.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(content.charCodeAt(to - 1))) to--;
+  const text = content.slice(from, to);
+  // Most cells hold no escaped pipe; the replace is skipped for them.
   return text.includes('\\|') ? text.replace(/\\\|/g, '|') : text;
+}
+
+/** True for the white space and line terminators `String.prototype.trim` drops. */
+function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Offsets of the unescaped pipes of a table row. */
