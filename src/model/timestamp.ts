@@ -58,15 +58,14 @@ function parseCommonInstant(text: string): number | null | undefined {
   const century = twoDigits(text, 0);
   const year = twoDigits(text, 2);
   if (century < 0 || year < 0) return undefined;
-  const parts = [
-    century * 100 + year,
-    twoDigits(text, 5),
-    twoDigits(text, 8),
-    twoDigits(text, 11),
-    twoDigits(text, 14),
-    zone === 19 ? twoDigits(text, 17) : 0,
-  ] as Parts;
-  if (parts.some((p) => p < 0)) return undefined;
+  const mo = twoDigits(text, 5);
+  const d = twoDigits(text, 8);
+  const h = twoDigits(text, 11);
+  const mi = twoDigits(text, 14);
+  const s = zone === 19 ? twoDigits(text, 17) : 0;
+  // Each part tested, not the array with a closure: a stats run reads 40,000 timestamps here.
+  if (mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return undefined;
+  const parts: Parts = [century * 100 + year, mo, d, h, mi, s];
   if (n === zone + 1) return text[zone] === 'Z' ? instant(text, parts, 1, 0, 0) : undefined;
   const sign = text[zone] === '+' ? 1 : text[zone] === '-' ? -1 : 0;
   const oh = twoDigits(text, zone + 1);
@@ -97,7 +96,13 @@ function viaDate(text: string, [y, mo, d, h, mi, s]: Parts, oh: number, om: numb
 
 /** The instant of checked calendar parts, without Date objects; `text` is their ISO form, for the rare general case. */
 function instant(text: string, parts: Parts, sign: number, oh: number, om: number): number | null {
-  const [y, mo, d, h, mi, s] = parts;
+  // Read by index: destructuring goes through the array's iterator wherever it is not optimised.
+  const y = parts[0];
+  const mo = parts[1];
+  const d = parts[2];
+  const h = parts[3];
+  const mi = parts[4];
+  const s = parts[5];
   // Years below 100 (Date.UTC reads them as 19xx) keep the general path.
   if (y < 100) return viaDate(text, parts, oh, om);
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59) return null;
