@@ -39,6 +39,10 @@ function isTrimmed(c: number): boolean {
   );
 }
 
+/** A table row of the line reader's shape, and the delimiter row under the header; made once, not a call. */
+const ROW_SHAPE = /^\|[^\t\r]*\|$/;
+const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
+
 /** Offsets of the unescaped pipes of a table row. */
 function pipes(line: string): number[] {
   const out: number[] = [];
@@ -70,11 +74,10 @@ export function readActionItemsLines(section: Section, columns?: ReadonlySet<str
   const lines = contentLines(section);
   let i = 0;
   while (i < lines.length && (lines[i] as string).trim() === '') i++;
-  const rowShape = /^\|[^\t\r]*\|$/;
   const header = lines[i];
   const delimiter = lines[i + 1];
-  if (header === undefined || delimiter === undefined || !rowShape.test(header)) return null;
-  if (!/^\|(?: *:?-+:? *\|)+$/.test(delimiter)) return null;
+  if (header === undefined || delimiter === undefined || !ROW_SHAPE.test(header)) return null;
+  if (!DELIMITER_ROW.test(delimiter)) return null;
   const headerPipes = pipes(header);
   const count = headerPipes.length - 1;
   if (count < 1 || pipes(delimiter).length - 1 !== count) return null;
@@ -94,7 +97,7 @@ export function readActionItemsLines(section: Section, columns?: ReadonlySet<str
     const line = lines[k] as string;
     if (line.trim() === '') break;
     const p = pipes(line);
-    if (!rowShape.test(line) || p.length < 2 || p[p.length - 1] !== line.length - 1) return null;
+    if (!ROW_SHAPE.test(line) || p.length < 2 || p[p.length - 1] !== line.length - 1) return null;
     const lineNo = k + section.contentStartLine;
     const cells: Record<string, TableCell> = {};
     // As in GFM, a row may have fewer cells than the header (the rest are missing) or more

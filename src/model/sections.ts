@@ -4,6 +4,8 @@ import type { Section } from './types.js';
 // Sections of the body and what every section reader shares: lines, nesting limits. The Markdown
 // parser is in section-markdown.ts, loaded only when a section needs it.
 
+/** An HTML comment's opening; made once, as a literal in a loop makes a new RegExp object each time. */
+const COMMENT_OPEN = /^ {0,3}<!--/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
 /** The heading of level 1 to 3 a line (without its `\r`) is, or null: the one test of where sections start. */
@@ -54,7 +56,7 @@ export function scanSections(body: string, bodyStartLine: number): Section[] {
       } else {
         fence = openingFence(line);
         if (!fence) {
-          if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) inComment = true;
+          if (COMMENT_OPEN.test(line) && !line.includes('-->')) inComment = true;
           else {
             const h = sectionHeading(line);
             if (h) found.push({ title: h.title, depth: h.depth, index, start, end });

@@ -37,6 +37,7 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 const TAB_OR_BREAK = /[\t\r\u2028\u2029]/;
 const FLOW_KEY = /^([A-Za-z_][\w-]*): +/;
 const INT = /^[-+]?\d+$/;
+const SPECIAL_NUMBER = /^[-+]?(?:0[xo]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/;
 const FLOAT = /^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/;
 const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
 const NOWHERE: Position = { line: 0, column: 0, endLine: 0, endColumn: 0 };
@@ -64,7 +65,7 @@ function plain(text: string): unknown {
   // Most values are words or prose: one look at the first character rules out every other type.
   if (onlyString(text.charCodeAt(0))) return text;
   // Hex, octal, infinity and not-a-number are numbers in the core schema; rare enough to leave to the parser.
-  if (/^[-+]?(?:0[xo]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/.test(text)) out();
+  if (SPECIAL_NUMBER.test(text)) out();
   if (text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
   if (text === 'true' || text === 'True' || text === 'TRUE') return true;
   if (text === 'false' || text === 'False' || text === 'FALSE') return false;
