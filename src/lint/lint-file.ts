@@ -1,7 +1,11 @@
 import { lintText, type FileOutcome } from './engine.js';
 import { recount } from './result.js';
 import { readBounded } from './read.js';
+import type { ReadBuffer } from '../model/bounded-read.js';
 import type { LintMessage, LintSettings, RuleTimings } from './types.js';
+
+/** The buffer files are read into when they are not fixed, one a thread (see `lintFile`). */
+const buffer: ReadBuffer = { bytes: new Uint8Array(64 * 1024) };
 
 function failed(path: string, message: LintMessage): FileOutcome {
   return {
@@ -30,7 +34,10 @@ export async function lintFile(
   if (!bytes) {
     // Synchronous: a lint thread has nothing else to do meanwhile, and thousands of small
     // promise-based reads cost more than the parse of the files (measured with npm run bench).
-    const read = readBounded(path);
+    // Into one buffer a thread when nothing is written back: the bytes are only decoded (synchronously,
+    // before the next file is read), and a fresh zeroed array a file is garbage the collector must chase.
+    // A fix reads them again after an await, so it gets bytes of its own.
+    const read = options.fix ? readBounded(path) : readBounded(path, buffer);
     if ('problem' in read) {
       return failed(path, {
         ruleId: 'frontmatter-schema',

@@ -6,13 +6,42 @@ import type { ActionItemRow, ActionItemsTable, Section, TableCell } from './type
 
 /** A table cell's text: trimmed, without its pipes, `\\|` read as `|`. */
 export function cellText(content: string, start: number, end: number): string {
-  let text = content.slice(start, end).trim();
-  if (text.startsWith('|')) text = text.slice(1);
-  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
-  text = text.trim();
-  // Most cells hold no escaped pipe; the replace is skipped for them (a stats run reads ~330,000 cells).
+  // The bounds are moved by character codes and the text cut out once, not sliced and trimmed three
+  // times: a stats run reads ~330,000 cells. `trim` drops what `isTrimmed` accepts.
+  let from = start;
+  let to = end;
+  while (from < to && isTrimmed(content.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(content.charCodeAt(to - 1))) to--;
+  if (from < to && content.charCodeAt(from) === 0x7c) from++;
+  if (to > from && content.charCodeAt(to - 1) === 0x7c && !(to - 2 >= from && content.charCodeAt(to - 2) === 0x5c))
+    to--;
+  while (from < to && isTrimmed(content.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(content.charCodeAt(to - 1))) to--;
+  const text = content.slice(from, to);
+  // Most cells hold no escaped pipe; the replace is skipped for them.
   return text.includes('\\|') ? text.replace(/\\\|/g, '|') : text;
 }
+
+/** True for the white space and line terminators `String.prototype.trim` drops. */
+function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** A table row of the line reader's shape, and the delimiter row under the header; made once, not a call. */
+const ROW_SHAPE = /^\|[^\t\r]*\|$/;
+const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
 
 /** Offsets of the unescaped pipes of a table row. */
 function pipes(line: string): number[] {
@@ -45,26 +74,30 @@ export function readActionItemsLines(section: Section, columns?: ReadonlySet<str
   const lines = contentLines(section);
   let i = 0;
   while (i < lines.length && (lines[i] as string).trim() === '') i++;
-  const rowShape = /^\|[^\t\r]*\|$/;
   const header = lines[i];
   const delimiter = lines[i + 1];
-  if (header === undefined || delimiter === undefined || !rowShape.test(header)) return null;
-  if (!/^\|(?: *:?-+:? *\|)+$/.test(delimiter)) return null;
+  if (header === undefined || delimiter === undefined || !ROW_SHAPE.test(header)) return null;
+  if (!DELIMITER_ROW.test(delimiter)) return null;
   const headerPipes = pipes(header);
   const count = headerPipes.length - 1;
   if (count < 1 || pipes(delimiter).length - 1 !== count) return null;
-  const names = headerPipes.slice(0, -1).map((start, n) => cellText(header, start, cellEnd(header, headerPipes, n)));
-  const keys = names.map((c) => {
-    const key = c.toLowerCase();
-    return !columns || columns.has(key) ? key : '';
-  });
+  // Loops that push onto literals, not maps: an array made by a map has another shape once the map is
+  // optimised, and the code reading it was thrown away and compiled again for each.
+  const names: string[] = [];
+  const keys: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const name = cellText(header, headerPipes[n] as number, cellEnd(header, headerPipes, n));
+    const key = name.toLowerCase();
+    names.push(name);
+    keys.push(!columns || columns.has(key) ? key : '');
+  }
   const rows: ActionItemRow[] = [];
   let k = i + 2;
   for (; k < lines.length; k++) {
     const line = lines[k] as string;
     if (line.trim() === '') break;
     const p = pipes(line);
-    if (!rowShape.test(line) || p.length < 2 || p[p.length - 1] !== line.length - 1) return null;
+    if (!ROW_SHAPE.test(line) || p.length < 2 || p[p.length - 1] !== line.length - 1) return null;
     const lineNo = k + section.contentStartLine;
     const cells: Record<string, TableCell> = {};
     // As in GFM, a row may have fewer cells than the header (the rest are missing) or more

@@ -40,6 +40,21 @@ export interface FrontMatterResult {
   problems: Problem[];
 }
 
+/**
+ * Every result is made here, so that all have one shape (the same properties in the same order):
+ * results of several shapes made the parser's optimised code be thrown away and compiled again.
+ */
+function result(
+  data: Record<string, unknown>,
+  block: FrontMatterBlock | null,
+  keys: Map<string, KeyPosition>,
+  body: string,
+  bodyStartLine: number,
+  problems: Problem[],
+): FrontMatterResult {
+  return { data, block, keys, body, bodyStartLine, problems };
+}
+
 function problem(message: string, line: number, column: number): Problem {
   return { ruleId: 'frontmatter-schema', severity: 'error', message, line, column };
 }
@@ -56,51 +71,50 @@ export function readFrontMatter(source: string): FrontMatterResult {
   const open = OPEN.exec(first);
   if (!open) {
     const found = source.trim() === '' ? 'an empty file' : `\`${first.slice(0, 40)}\``;
-    return {
-      data: {},
-      block: null,
-      keys: new Map(),
-      body: source,
-      bodyStartLine: 1,
-      problems: [problem(`Expected front matter opening with \`---\` on line 1, found ${found}.`, 1, 1)],
-    };
+    return result({}, null, new Map(), source, 1, [
+      problem(`Expected front matter opening with \`---\` on line 1, found ${found}.`, 1, 1),
+    ]);
   }
   // CRLF files: the YAML parser would read a `\r` after a quoted or flow value as content.
   // Dropping it from the line ends keeps every line and column where it was.
   const rawLines: string[] = [];
   let close = -1;
   let bodyStart = source.length;
+  let closeStart = -1;
+  let crlf = false;
   for (let start = firstEnd + 1; firstEnd !== -1;) {
     const end = source.indexOf('\n', start);
-    const text = (end === -1 ? source.slice(start) : source.slice(start, end)).replace(/\r$/, '');
-    if (CLOSE.test(text)) {
+    const stop = end === -1 ? source.length : end;
+    const cr = stop > start && source.charCodeAt(stop - 1) === 0x0d;
+    const text = source.slice(start, cr ? stop - 1 : stop);
+    // Only a line that starts with `-` or `.` can close the block: the regex is not tried on the others.
+    const c = text.length > 0 ? text.charCodeAt(0) : 0;
+    if ((c === 0x2d || c === 0x2e) && CLOSE.test(text)) {
       close = rawLines.length + 1;
+      closeStart = start;
       if (end !== -1) bodyStart = end + 1;
       break;
     }
+    if (cr) crlf = true;
     rawLines.push(text);
     if (end === -1) break;
     start = end + 1;
   }
   if (close === -1) {
-    return {
-      data: {},
-      block: null,
-      keys: new Map(),
-      body: '',
-      bodyStartLine: source.split('\n').length + 1,
-      problems: [problem('Expected a closing `---` line after the front matter, found the end of the file.', 1, 1)],
-    };
+    return result({}, null, new Map(), '', source.split('\n').length + 1, [
+      problem('Expected a closing `---` line after the front matter, found the end of the file.', 1, 1),
+    ]);
   }
-  const raw = rawLines.join('\n');
+  // Without a `\r` dropped, the block is the file's text between the fences: a slice, not a join of its lines.
+  const raw = crlf ? rawLines.join('\n') : rawLines.length === 0 ? '' : source.slice(firstEnd + 1, closeStart - 1);
   const block: FrontMatterBlock = { raw, contentStartLine: 2, endLine: close + 1 };
   const body = source.slice(bodyStart);
-  const base = { block, body, bodyStartLine: close + 2 };
+  const bodyStartLine = close + 2;
   const language = open[1] ?? '';
   if (language === '') {
     // Most front matter is plain YAML: read it without the full parser when the fast reader is sure.
-    const plain = readPlainYaml(rawLines, block.contentStartLine);
-    if (plain) return { ...base, data: plain.data, keys: plain.keys, problems: [] };
+    const plain = readPlainYaml(rawLines, block.contentStartLine, true, undefined, raw);
+    if (plain) return result(plain.data, block, plain.keys, body, bodyStartLine, []);
   }
 
   if (language !== '' && language !== 'yaml' && language !== 'yml') {
@@ -108,11 +122,11 @@ export function readFrontMatter(source: string): FrontMatterResult {
     const message = script
       ? `Expected YAML front matter, found \`---${script}\`: script front matter is refused and never run.`
       : `Expected YAML front matter, found \`---${language}\` (an unsupported front-matter language).`;
-    return { ...base, data: {}, keys: new Map(), problems: [problem(message, 1, 4)] };
+    return result({}, block, new Map(), body, bodyStartLine, [problem(message, 1, 4)]);
   }
   // A block of only comments or white space holds no data (as front-matter readers treat it).
   if (rawLines.every((line) => line.trim() === '' || line.trim().startsWith('#')))
-    return { ...base, data: {}, keys: new Map(), problems: [] };
+    return result({}, block, new Map(), body, bodyStartLine, []);
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // The exact block found above, so that positions map to the file's lines.
@@ -128,38 +142,30 @@ export function readFrontMatter(source: string): FrontMatterResult {
     const text = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
     return problem(`Expected valid YAML in the front matter, found an error: ${text}.`, pos.line + offsetLine, pos.col);
   });
-  if (errors.length > 0) return { ...base, data: {}, keys: new Map(), problems: errors };
+  if (errors.length > 0) return result({}, block, new Map(), body, bodyStartLine, errors);
 
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    return {
-      ...base,
-      data: {},
-      keys: new Map(),
-      problems: [
-        problem(
-          `Expected front matter with few YAML aliases, found too many (refused: ${text.replace(/\.$/, '')}).`,
-          block.contentStartLine,
-          1,
-        ),
-      ],
-    };
+    return result({}, block, new Map(), body, bodyStartLine, [
+      problem(
+        `Expected front matter with few YAML aliases, found too many (refused: ${text.replace(/\.$/, '')}).`,
+        block.contentStartLine,
+        1,
+      ),
+    ]);
   }
-  if (data === null || data === undefined) return { ...base, data: {}, keys: new Map(), problems: [] };
+  if (data === null || data === undefined) return result({}, block, new Map(), body, bodyStartLine, []);
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return {
-      ...base,
-      data: {},
-      keys: new Map(),
-      problems: [problem('Expected the front matter to be a mapping of keys to values.', block.contentStartLine, 1)],
-    };
+    return result({}, block, new Map(), body, bodyStartLine, [
+      problem('Expected the front matter to be a mapping of keys to values.', block.contentStartLine, 1),
+    ]);
   }
   const keys = new Map<string, KeyPosition>();
   collectKeyPositions(document.contents, '', keys, lineCounter, offsetLine, 0);
-  return { ...base, data: data as Record<string, unknown>, keys, problems: [] };
+  return result(data as Record<string, unknown>, block, keys, body, bodyStartLine, []);
 }
 
 /**

@@ -47,6 +47,27 @@ function closesFrontMatter(b: Buffer, start: number, end: number): boolean {
   return true;
 }
 
+const DASHES = Buffer.from('\n---');
+const DOTS = Buffer.from('\n...');
+
+/** The first line after `from` that starts with `fence` (`\n---` or `\n...`) and closes the front matter, or -1. */
+function firstClosing(b: Buffer, from: number, fence: Buffer): number {
+  for (let i = b.indexOf(fence, from); i !== -1; i = b.indexOf(fence, i + 1))
+    if (closesFrontMatter(b, i + 1, endOfLine(b, i + 1))) return i + 1;
+  return -1;
+}
+
+/**
+ * Where the line closing the front matter that opens with the line ending at `openEnd` starts, or -1.
+ * Found by searching the bytes for a line break followed by `---` or `...`, not by looking at every
+ * line: a call into Buffer's search a line was a tenth of this reader's time in a stats run.
+ */
+function closingLine(b: Buffer, openEnd: number): number {
+  const dashes = firstClosing(b, openEnd, DASHES);
+  const dots = firstClosing(b, openEnd, DOTS);
+  return dashes === -1 ? dots : dots === -1 ? dashes : Math.min(dashes, dots);
+}
+
 function newlines(b: Buffer, from: number, to: number): number {
   let n = 0;
   for (let i = b.indexOf(NL, from); i !== -1 && i < to; i = b.indexOf(NL, i + 1)) n++;
@@ -119,28 +140,22 @@ export function readSelectedKeys(
   const openEnd = b.indexOf(NL, open);
   if (openEnd === -1 || withoutCr(b, open, openEnd) !== open + 3 || b.toString('latin1', open, open + 3) !== '---')
     return null;
-  let count = 0;
-  let close = -1;
-  let bodyStart = b.length;
-  for (let start = openEnd + 1; start <= b.length;) {
-    const end = endOfLine(b, start);
-    if (closesFrontMatter(b, start, end)) {
-      close = start;
-      bodyStart = Math.min(end + 1, b.length);
-      break;
-    }
-    if (end === b.length) break;
-    count++;
-    start = end + 1;
-  }
+  const close = closingLine(b, openEnd);
   if (close === -1) return null;
+  const bodyStart = Math.min(endOfLine(b, close) + 1, b.length);
   let lines: string[] = [];
-  if (count > 0) {
-    const block = b.toString('utf8', openEnd + 1, close - 1);
+  let block = '';
+  let crlf = false;
+  if (close > openEnd + 1) {
+    block = b.toString('utf8', openEnd + 1, close - 1);
     lines = block.split('\n');
-    if (block.includes('\r')) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    crlf = block.includes('\r');
+    if (crlf) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   }
-  const plain = readPlainYaml(lines, 2, false, keys);
+  // The lines between the fences, as the split counts them.
+  const count = lines.length;
+  // The block is the lines joined only without a `\r` dropped; with one, the reader tests each line.
+  const plain = readPlainYaml(lines, 2, false, keys, crlf ? undefined : block);
   if (!plain) return null;
   const data: Record<string, unknown> = {};
   const keyLines = new Map<string, number>();

@@ -34,8 +34,10 @@ const out = (): never => {
 };
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const TAB_OR_BREAK = /[\t\r\u2028\u2029]/;
 const FLOW_KEY = /^([A-Za-z_][\w-]*): +/;
 const INT = /^[-+]?\d+$/;
+const SPECIAL_NUMBER = /^[-+]?(?:0[xo]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/;
 const FLOAT = /^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/;
 const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
 const NOWHERE: Position = { line: 0, column: 0, endLine: 0, endColumn: 0 };
@@ -63,7 +65,7 @@ function plain(text: string): unknown {
   // Most values are words or prose: one look at the first character rules out every other type.
   if (onlyString(text.charCodeAt(0))) return text;
   // Hex, octal, infinity and not-a-number are numbers in the core schema; rare enough to leave to the parser.
-  if (/^[-+]?(?:0[xo]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/.test(text)) out();
+  if (SPECIAL_NUMBER.test(text)) out();
   if (text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
   if (text === 'true' || text === 'True' || text === 'TRUE') return true;
   if (text === 'false' || text === 'False' || text === 'FALSE') return false;
@@ -107,6 +109,12 @@ function hasComment(text: string): boolean {
   return false;
 }
 
+/** True when a value opens a flow list or mapping, whose items the reader records as keys of their own. */
+function opensFlow(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 0x5b || c === 0x7b;
+}
+
 /** True for the character codes of `[\w-]`. */
 function keyChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
@@ -115,22 +123,23 @@ function keyChar(c: number): boolean {
 /**
  * A `key: value` line as `/^([A-Za-z_][\w-]*):(?: +(.*))?$/` reads it: the key and what follows the
  * spaces after the colon (undefined after a bare `key:`), or null. By hand, without a match array:
- * it is the test of every line of every front matter.
+ * it is the test of every line of every front matter. `restStart` is where the rest starts in `text`.
  */
-function keyValue(text: string): [key: string, rest: string | undefined] | null {
+function keyValue(text: string, breaks: boolean): [key: string, rest: string | undefined, restStart: number] | null {
   const first = text.charCodeAt(0);
   if (!(keyChar(first) && first !== 0x2d && (first < 0x30 || first > 0x39))) return null;
   let i = 1;
   while (i < text.length && keyChar(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) !== 0x3a) return null;
+  // Lengths checked before reading: a read past the end threw the optimised code away ("out of bounds").
+  if (i === text.length || text.charCodeAt(i) !== 0x3a) return null;
   const key = text.slice(0, i);
-  if (i + 1 === text.length) return [key, undefined];
+  if (i + 1 === text.length) return [key, undefined, text.length];
   if (text.charCodeAt(i + 1) !== 0x20) return null;
   let j = i + 2;
-  while (text.charCodeAt(j) === 0x20) j++;
+  while (j < text.length && text.charCodeAt(j) === 0x20) j++;
   const rest = text.slice(j);
-  // `.` stops at a line break, and then the whole pattern fails.
-  return LINE_BREAK.test(rest) ? null : [key, rest];
+  // `.` stops at a line break, and then the whole pattern fails; without one in the document, none here.
+  return breaks && LINE_BREAK.test(rest) ? null : [key, rest, j];
 }
 
 /**
@@ -152,7 +161,9 @@ class Reader {
     private readonly firstLine: number,
     /** False when only top-level key positions are wanted: nested ones are most of the objects made per file. */
     private readonly nested = true,
-    private readonly keep?: ReadonlySet<string>,
+    private readonly keep: ReadonlySet<string> | undefined,
+    /** False when the document is known to hold no line break but the `\n`s between its lines. */
+    private readonly breaks: boolean,
   ) {}
 
   private peek(): Line | undefined {
@@ -276,7 +287,7 @@ class Reader {
     prefix: string,
     depth: number,
   ) {
-    const [found, rest] = keyValue(text) ?? out();
+    const [found, rest, restStart] = keyValue(text, this.breaks) ?? out();
     const key = KEYS_SEEN.get(found);
     if (key in target || key === '__proto__') out();
     const wanted = this.nested || depth === 0;
@@ -298,8 +309,13 @@ class Reader {
       target[key] = child ? child[0] : null;
       return;
     }
-    if (wanted) this.record(name, keyPos, keyPos);
-    const [value, at] = this.scalar(rest, line, indent + text.length - rest.length + 1, name, wanted);
+    // Recorded first only when a flow collection follows, whose items are recorded inside: the `yaml`
+    // path lists parents first. A second `set` of a key keeps its place, so for any other value one
+    // `set` gives the same map (half of the reader's sets were these first ones).
+    if (wanted && this.nested && opensFlow(rest)) this.record(name, keyPos, keyPos);
+    // Where the value starts comes from the key's reading, not from the lengths of the line and the
+    // value: the length of a value cut from the line, read here, sent the optimised code back.
+    const [value, at] = this.scalar(rest, line, indent + restStart + 1, name, wanted);
     if (wanted) this.record(name, keyPos, at);
     target[key] = value;
   }
@@ -319,7 +335,7 @@ class Reader {
    * an object inherits (as `key in target` finds in `pair`), is a duplicate.
    */
   private checkPair(seen: Set<string>, line: Line, text: string, indent: number, depth: number): void {
-    const [key, rest] = keyValue(text) ?? out();
+    const [key, rest] = keyValue(text, this.breaks) ?? out();
     if (seen.has(key) || INHERITED.has(key)) out();
     seen.add(key);
     this.checkValue(line, rest, indent, depth);
@@ -353,7 +369,7 @@ class Reader {
       const at = indent + 2 + (rest.length - rest.trimStart().length);
       const item = rest.trim();
       const name = this.nested ? `${prefix}${list.length}` : '';
-      if (keyValue(item)) {
+      if (keyValue(item, this.breaks)) {
         // `- key: value` opens a mapping whose other keys line up with the first one.
         if (depth + 1 > MAX_DEPTH) out();
         const map: Record<string, unknown> = {};
@@ -374,7 +390,7 @@ class Reader {
         list.push(map);
       } else {
         // Recorded before the items of a flow list inside: the `yaml` path lists parents first.
-        if (this.nested) {
+        if (this.nested && opensFlow(item)) {
           const placeholder = this.pos(line, at + 1, 0);
           this.record(name, placeholder, placeholder);
         }
@@ -405,17 +421,21 @@ export interface PlainYaml {
  * when it leaves the subset or the reader is not sure, and then a full YAML parser must read it.
  * With `keep` (and `nested` false), the value of a top-level key outside it is checked as closely
  * but not made: its key holds null, without a position (stats reads ten keys of forty lines).
+ * `joined`, when the caller has it, is `source.join('\n')` (no line of which holds a `\n`): one test
+ * of it then stands for the tests of every line for tabs and line breaks.
  */
 export function readPlainYaml(
   source: readonly string[],
   firstLine = 1,
   nested = true,
   keep?: ReadonlySet<string>,
+  joined?: string,
 ): PlainYaml | null {
+  const clean = joined !== undefined && !TAB_OR_BREAK.test(joined);
   const lines: Line[] = [];
   for (let no = 0; no < source.length; no++) {
     const raw = source[no] as string;
-    if (raw.includes('\t')) return null;
+    if (!clean && raw.includes('\t')) return null;
     const text = raw.trimStart();
     if (text === '' || text.startsWith('#')) {
       // Blank lines belong to no value (a block ends with its last content line); a comment after a
@@ -428,7 +448,7 @@ export function readPlainYaml(
     lines.push({ no, indent: raw.length - text.length, text: text.trimEnd(), length: raw.length });
   }
   try {
-    const reader = new Reader(lines, source.length, firstLine, nested, keep);
+    const reader = new Reader(lines, source.length, firstLine, nested, keep, !clean);
     const [data] = reader.mapping(0, '', 0);
     return reader.done() ? { data, keys: reader.keys } : null;
   } catch (error) {

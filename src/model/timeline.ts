@@ -24,7 +24,7 @@ function fastTimeline(section: Section): TimelineItem[] | null {
   for (let i = first; i <= last; i++) {
     const line = lines[i] as string;
     const n = i + section.contentStartLine;
-    if (line[0] === marker && /^[-*+] \d{4}-\d{2}-\d{2}[^\t\r]*\S$/.test(line)) {
+    if (line[0] === marker && SIMPLE_ITEM.test(line)) {
       items.push(readTimelineItem(line.slice(2), n, 1, n, line.length + 1, 3));
       continue;
     }
@@ -39,6 +39,11 @@ function fastTimeline(section: Section): TimelineItem[] | null {
   return items;
 }
 
+/**
+ * A one-line item of the simple shape. Regexes used in loops are made once, here: a literal in a loop
+ * makes a new RegExp object each time it is reached.
+ */
+const SIMPLE_ITEM = /^[-*+] \d{4}-\d{2}-\d{2}[^\t\r]*\S$/;
 const ITEM_START = /^( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const SUB_ITEM = /^ {2,5}[-*+] [^\t\r]*\S$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;

@@ -7,26 +7,26 @@
 const formats = new Map<string, Intl.DateTimeFormat | null>();
 
 function formatFor(zone: string): Intl.DateTimeFormat | null {
-  if (!formats.has(zone)) {
-    try {
-      formats.set(
-        zone,
-        new Intl.DateTimeFormat('en-US', {
-          timeZone: zone,
-          hourCycle: 'h23',
-          year: 'numeric',
-          month: '2-digit',
-          day: '2-digit',
-          hour: '2-digit',
-          minute: '2-digit',
-          second: '2-digit',
-        }),
-      );
-    } catch {
-      formats.set(zone, null);
-    }
+  // One lookup for a zone seen before (every call but the first of a zone), not a test and a get.
+  const known = formats.get(zone);
+  if (known !== undefined) return known;
+  let format: Intl.DateTimeFormat | null;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+  } catch {
+    format = null;
   }
-  return formats.get(zone) ?? null;
+  formats.set(zone, format);
+  return format;
 }
 
 /** True when `zone` is an IANA time-zone name (or `UTC`) that this Node's ICU knows. */

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseActionItems, parseActionItemsMarkdown } from '../../src/model/body.js';
+import { cellText } from '../../src/model/action-items-lines.js';
 import type { Section } from '../../src/model/index.js';
 import { linearWork } from '../helpers/scan-work.js';
 
@@ -53,5 +55,55 @@ describe('action items: the line reader agrees with the Markdown parser', () => 
     const content = sectionOf(20_000).content.length;
     expect(content).toBeGreaterThan(1_000_000);
     expect(work / content).toBeLessThan(6);
+  });
+});
+
+describe('cellText', () => {
+  // The text as slices and trims gave it before the bounds were moved by character codes.
+  const sliced = (content: string, start: number, end: number): string => {
+    let text = content.slice(start, end).trim();
+    if (text.startsWith('|')) text = text.slice(1);
+    if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
+    text = text.trim();
+    return text.replace(/\\\|/g, '|');
+  };
+
+  it('gives what trimming the slice gives, with every kind of white space at either end', () => {
+    // Trimmed and not: U+200B and U+180E are not white space for trim, the others are.
+    const char = fc.constantFrom(
+      ' ',
+      '\t',
+      '\r',
+      '\v',
+      '|',
+      '\\',
+      'a',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u200a',
+      '\u200b',
+      '\u180e',
+      '\u2028',
+      '\u2029',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+      '\u0085',
+    );
+    const input = fc.tuple(
+      fc.array(char, { maxLength: 12 }).map((a) => a.join('')),
+      fc.nat(),
+      fc.nat(),
+    );
+    fc.assert(
+      fc.property(input, ([content, a, b]) => {
+        const start = a % (content.length + 1);
+        const end = start + (b % (content.length - start + 1));
+        expect(cellText(content, start, end)).toBe(sliced(content, start, end));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -221,6 +221,41 @@ describe('the plain-YAML reader', () => {
     }
   });
 
+  it('given the lines joined, reads every document as it does line by line', () => {
+    // Tabs and line breaks other than `\n` put into generated documents: one test of the joined
+    // text stands for the tests of each line, so it must hand over the same documents.
+    const odd = fc.constantFrom('\t', '\r', '\u2028', '\u2029', 'x');
+    const changed = fc
+      .tuple(documentLines, fc.nat(), fc.nat(), odd)
+      .map(([lines, row, at, c]) =>
+        lines.map((line, i) =>
+          i === row % Math.max(lines.length, 1)
+            ? line.slice(0, at % (line.length + 1)) + c + line.slice(at % (line.length + 1))
+            : line,
+        ),
+      );
+    let read = 0;
+    fc.assert(
+      fc.property(fc.oneof(documentLines, changed), (lines) => {
+        for (const [nested, keep] of [
+          [true, undefined],
+          [false, new Set(['id', 'a'])],
+        ] as const) {
+          const byLine = readPlainYaml(lines, 2, nested, keep);
+          const joined = readPlainYaml(lines, 2, nested, keep, lines.join('\n'));
+          if (byLine !== null) read++;
+          expect(joined === null).toBe(byLine === null);
+          if (byLine && joined) {
+            expectEqual(joined.data, byLine.data);
+            expectEqual(entries(joined.keys), entries(byLine.keys));
+          }
+        }
+      }),
+      { numRuns: Number(process.env.YAML_RUNS ?? 10000) },
+    );
+    expect(read).toBeGreaterThan(300);
+  });
+
   it('checks a key not kept in linear work however many keys are below it', async () => {
     // Work is counted, not timed: a mapping of 40,000 keys below `notice` once cost 4.4 s of stats.
     const keep = new Set(['id']);

@@ -102,6 +102,36 @@ describe('parseInstant', () => {
     expect(valid).toBeGreaterThan(500);
   });
 
+  // The timeline's parts are read by character codes: a part one character off, or one character
+  // longer or shorter, must give what the regexes it was read with gave.
+  it('reads timeline parts with one character changed, added or dropped as the regexes did', () => {
+    // What the regexes gave: the reading of the ISO form (the test above checks the shapes they took).
+    const regexReading = (date: string, time: string, zone: string): number | null =>
+      parseInstant(`${date}T${time.length === 5 ? `${time}:00` : time}${normaliseZone(zone)}`);
+    const edit = (text: string) =>
+      fc
+        .tuple(fc.nat(), fc.constantFrom('x', '/', ' ', '0', '9', ':', '-', '+', 'Z', '\u0660', '', 'ab'))
+        .map(([at, c]) => text.slice(0, at % (text.length + 1)) + c + text.slice((at % (text.length + 1)) + 1));
+    const parts = fc
+      .tuple(
+        fc.constantFrom('2024-02-29', '2023-11-05', '0099-01-01', '1999-12-31'),
+        fc.constantFrom('14:02', '23:59:59', '00:00', '09:30:15'),
+        fc.constantFrom('Z', 'UTC', '+02:00', '-0530', '+14:00', '-00:00'),
+        fc.nat(2),
+      )
+      .chain(([date, time, zone, which]) =>
+        (which === 0 ? edit(date) : which === 1 ? edit(time) : edit(zone)).map((changed): [string, string, string] =>
+          which === 0 ? [changed, time, zone] : which === 1 ? [date, changed, zone] : [date, time, changed],
+        ),
+      );
+    fc.assert(
+      fc.property(parts, ([date, time, zone]) => {
+        expectIs(parseTimelineInstant(date, time, zone), regexReading(date, time, zone));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('reads an offset east and west of UTC', () => {
     expect(parseInstant('2024-02-29T10:00:00+02:00')).toBe(Date.UTC(2024, 1, 29, 8));
     expect(parseInstant('2024-02-29T10:00-05:30')).toBe(Date.UTC(2024, 1, 29, 15, 30));
