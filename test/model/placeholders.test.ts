@@ -32,4 +32,9 @@ describe('findPlaceholders', () => {
     expect(findPlaceholders('todo <b>bold</b> <https://example.org> ok')).toEqual([]);
     expect(findPlaceholders('Lorem ipsum dolor')).toEqual([{ text: 'Lorem ipsum', index: 0 }]);
   });
+
+  it('finds "lorem ipsum" with a long s, as the full pattern (case-insensitive Unicode) does', () => {
+    // The quick pre-check has no `u` flag, under which `i` does not take ſ (U+017F) for s.
+    expect(findPlaceholders('see lorem ipſum')).toEqual([{ text: 'lorem ipſum', index: 4 }]);
+  });
 });
