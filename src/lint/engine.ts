@@ -60,6 +60,12 @@ function internalError(error: unknown): RuleReport {
   };
 }
 
+// Where `report` puts the reports of the rule that runs. Every check of every file gets the one
+// function, so the checks TurboFan compiles call one target (a closure per rule and file sent some
+// back to be compiled again, "wrong call target"); a check is synchronous, so nothing else reports meanwhile.
+let reporting: RuleReport[] = [];
+const report = (r: RuleReport): void => void reporting.push(r);
+
 /** The reports of one rule on one file, as messages (and their fixes as edits) unless a directive turns them off. */
 function collect(
   rule: Rule,
@@ -102,7 +108,8 @@ export function runRules(pm: Postmortem, settings: LintSettings, collectEdits = 
     const setting = settings.rules[rule.id];
     if (!setting) continue;
     const reports: RuleReport[] = [];
-    const context = { pm, options: setting.options, settings, source, report: (r: RuleReport) => void reports.push(r) };
+    reporting = reports;
+    const context = { pm, options: setting.options, settings, source, report };
     const start = timings ? performance.now() : 0;
     runRule(rule, context, reports, run.edits, collectEdits);
     if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - start);
