@@ -42,6 +42,10 @@ function maskInline(text: string, inComment: { open: boolean }): string {
   if (!inComment.open && !text.includes('`') && !text.includes('<!--')) return text;
   let out = '';
   let i = 0;
+  // Where the next backtick and comment opener are: the text up to the nearer one is copied in one
+  // piece (a character at a time, long lines cost as much as the rest of blameless-language).
+  let tick = -1;
+  let opener = -1;
   while (i < text.length) {
     if (inComment.open) {
       const end = text.indexOf('-->', i);
@@ -51,8 +55,15 @@ function maskInline(text: string, inComment: { open: boolean }): string {
       inComment.open = false;
       continue;
     }
-    const ch = text[i] as string;
-    if (ch === '`') {
+    if (tick < i) tick = nextIndex(text, '`', i);
+    if (opener < i) opener = nextIndex(text, '<!--', i);
+    const next = Math.min(tick, opener, text.length);
+    if (next > i) {
+      out += text.slice(i, next);
+      i = next;
+      continue;
+    }
+    if (i === tick) {
       let n = 1;
       while (text[i + n] === '`') n++;
       const ticks = '`'.repeat(n);
@@ -66,12 +77,8 @@ function maskInline(text: string, inComment: { open: boolean }): string {
       i = close + n;
       continue;
     }
-    if (text.startsWith('<!--', i)) {
-      inComment.open = true;
-      continue;
-    }
-    out += ch;
-    i++;
+    // A comment opener.
+    inComment.open = true;
   }
   return out;
 }
