@@ -1,11 +1,20 @@
 import { keyPosition } from '../model/validate.js';
 import { parsePostmortem, parsePostmortemBytes } from '../model/parse.js';
 import type { ParseResult, Postmortem } from '../model/types.js';
-import { readDirectives } from './directives.js';
+import { readDirectives, type Directives } from './directives.js';
 import { applyEdits, sourceText } from './edits.js';
 import { byPosition, resultOf } from './result.js';
 import { RULES } from './rules/index.js';
-import type { Edit, LintMessage, LintResult, LintSettings, RuleReport, RuleTimings } from './types.js';
+import type {
+  Edit,
+  LintMessage,
+  LintResult,
+  LintSettings,
+  Rule,
+  RuleContext,
+  RuleReport,
+  RuleTimings,
+} from './types.js';
 
 /** The id a file declares and where, for the uniqueness check across files. */
 export interface DeclaredId {
@@ -51,6 +60,39 @@ function internalError(error: unknown): RuleReport {
   };
 }
 
+// Where `report` puts the reports of the rule that runs. Every check of every file gets the one
+// function, so the checks TurboFan compiles call one target (a closure per rule and file sent some
+// back to be compiled again, "wrong call target"); a check is synchronous, so nothing else reports meanwhile.
+let reporting: RuleReport[] = [];
+const report = (r: RuleReport): void => void reporting.push(r);
+
+/** The reports of one rule on one file, as messages (and their fixes as edits) unless a directive turns them off. */
+function collect(
+  rule: Rule,
+  severity: 1 | 2,
+  reports: readonly RuleReport[],
+  directives: Directives,
+  run: RuleRun,
+  collectEdits: boolean,
+): void {
+  for (const report of reports) {
+    if (directives.isDisabled(rule.id, report.line)) continue;
+    run.messages.push(message(rule.id, severity, report));
+    if (collectEdits && report.fix) run.edits.push(...editsOf(report.fix));
+  }
+}
+
+/** One rule's check (and with `collectEdits` its normalising edits) on one file; a throw becomes a report. */
+function runRule(rule: Rule, context: RuleContext, reports: RuleReport[], edits: Edit[], collectEdits: boolean): void {
+  try {
+    const returned = rule.check(context);
+    if (returned) reports.push(...returned);
+    if (collectEdits && rule.normalise) edits.push(...rule.normalise(context));
+  } catch (error) {
+    reports.push(internalError(error));
+  }
+}
+
 /**
  * Runs the enabled rules over a parsed postmortem; a rule that throws becomes a message, never a
  * crash. With `collectEdits`, also gathers the fixes of the reports left after inline directives
@@ -59,30 +101,21 @@ function internalError(error: unknown): RuleReport {
 export function runRules(pm: Postmortem, settings: LintSettings, collectEdits = false, timings?: RuleTimings): RuleRun {
   const directives = readDirectives(pm.source);
   const source = sourceText(pm.source);
-  const messages: LintMessage[] = [];
-  const edits: Edit[] = [];
+  const run: RuleRun = { messages: [], edits: [] };
+  // The loop stays small and reads no report: TurboFan compiles it in every lint thread, and the
+  // reports' many shapes sent it back to be compiled again (now collect's concern, which few files reach).
   for (const rule of RULES) {
     const setting = settings.rules[rule.id];
     if (!setting) continue;
-    const severity = setting.level === 'error' ? 2 : 1;
     const reports: RuleReport[] = [];
-    const context = { pm, options: setting.options, settings, source, report: (r: RuleReport) => void reports.push(r) };
+    reporting = reports;
+    const context = { pm, options: setting.options, settings, source, report };
     const start = timings ? performance.now() : 0;
-    try {
-      const returned = rule.check(context);
-      if (returned) reports.push(...returned);
-      if (collectEdits && rule.normalise) edits.push(...rule.normalise(context));
-    } catch (error) {
-      reports.push(internalError(error));
-    }
+    runRule(rule, context, reports, run.edits, collectEdits);
     if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - start);
-    for (const report of reports) {
-      if (directives.isDisabled(rule.id, report.line)) continue;
-      messages.push(message(rule.id, severity, report));
-      if (collectEdits && report.fix) edits.push(...editsOf(report.fix));
-    }
+    if (reports.length > 0) collect(rule, setting.level === 'error' ? 2 : 1, reports, directives, run, collectEdits);
   }
-  return { messages, edits };
+  return run;
 }
 
 function declaredId(pm: Postmortem): DeclaredId | null {

@@ -42,6 +42,10 @@ function maskInline(text: string, inComment: { open: boolean }): string {
   if (!inComment.open && !text.includes('`') && !text.includes('<!--')) return text;
   let out = '';
   let i = 0;
+  // Where the next backtick and comment opener are: the text up to the nearer one is copied in one
+  // piece (a character at a time, long lines cost as much as the rest of blameless-language).
+  let tick = -1;
+  let opener = -1;
   while (i < text.length) {
     if (inComment.open) {
       const end = text.indexOf('-->', i);
@@ -51,8 +55,15 @@ function maskInline(text: string, inComment: { open: boolean }): string {
       inComment.open = false;
       continue;
     }
-    const ch = text[i] as string;
-    if (ch === '`') {
+    if (tick < i) tick = nextIndex(text, '`', i);
+    if (opener < i) opener = nextIndex(text, '<!--', i);
+    const next = Math.min(tick, opener, text.length);
+    if (next > i) {
+      out += text.slice(i, next);
+      i = next;
+      continue;
+    }
+    if (i === tick) {
       let n = 1;
       while (text[i + n] === '`') n++;
       const ticks = '`'.repeat(n);
@@ -66,12 +77,8 @@ function maskInline(text: string, inComment: { open: boolean }): string {
       i = close + n;
       continue;
     }
-    if (text.startsWith('<!--', i)) {
-      inComment.open = true;
-      continue;
-    }
-    out += ch;
-    i++;
+    // A comment opener.
+    inComment.open = true;
   }
   return out;
 }
@@ -183,24 +190,59 @@ function allProse(pm: Postmortem): boolean {
  * looks for (the line end before a word at a line's start, say).
  */
 export function linesMatching(source: string, pattern: RegExp): Map<number, number> {
-  const out = new Map<number, number>();
-  let line = 1;
-  // Where the line counted so far starts.
-  let counted = 0;
+  return linesOf(source, matchEnds(source, pattern, []));
+}
+
+/**
+ * The source lines that hold one of `needles` (text as written, no line end in it) or a match of the
+ * global `pattern`, as linesMatching gives them. For a first look that is mostly exact text: a
+ * native search for a needle costs a small part of what a regular expression's try at every
+ * position does.
+ */
+export function linesHolding(source: string, needles: readonly string[], pattern: RegExp): Map<number, number> {
+  const at = matchEnds(source, pattern, []);
+  for (const needle of needles) {
+    for (let i = source.indexOf(needle); i !== -1;) {
+      at.push(i);
+      // One is enough for a line: the next is looked for on the lines after.
+      const nl = source.indexOf('\n', i);
+      i = nl === -1 ? -1 : source.indexOf(needle, nl + 1);
+    }
+  }
+  return linesOf(
+    source,
+    at.sort((a, b) => a - b),
+  );
+}
+
+/** Adds to `at` where the matches of the global `pattern` end (their last character), at most one a line. */
+function matchEnds(source: string, pattern: RegExp, at: number[]): number[] {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
     const last = m.index + Math.max(0, m[0].length - 1);
-    for (let nl = source.indexOf('\n', counted); nl !== -1 && nl < last; nl = source.indexOf('\n', counted)) {
-      line++;
-      counted = nl + 1;
-    }
-    out.set(line, counted);
+    at.push(last);
     // The rest of this line is looked at anyway; the next match may take this line's end before its first character.
     const nl = source.indexOf('\n', last);
     if (nl === -1) break;
     pattern.lastIndex = nl > last ? nl : nl + 1;
   }
   pattern.lastIndex = 0;
+  return at;
+}
+
+/** The lines that hold the offsets `at` (ascending): line number to where the line starts. */
+function linesOf(source: string, at: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let line = 1;
+  // Where the line counted so far starts.
+  let counted = 0;
+  for (const offset of at) {
+    for (let nl = source.indexOf('\n', counted); nl !== -1 && nl < offset; nl = source.indexOf('\n', counted)) {
+      line++;
+      counted = nl + 1;
+    }
+    out.set(line, counted);
+  }
   return out;
 }
 

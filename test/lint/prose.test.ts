@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linesMatching, proseLines, proseLinesAt } from '../../src/lint/prose.js';
+import { linesHolding, linesMatching, proseLines, proseLinesAt } from '../../src/lint/prose.js';
 import { parsePostmortem } from '../../src/model/parse.js';
 import { ROOT } from '../helpers/cli.js';
 import { lintText } from '../../src/lint/engine.js';
@@ -176,5 +176,17 @@ describe('blameless-language looks for its stems only at word starts', () => {
       [14, 17, 21],
       [16, 1, 12],
     ]);
+  });
+});
+
+describe('linesHolding', () => {
+  it('gives each line holding a needle or a match once, with where it starts', () => {
+    const text = 'a TODO <\nb\nc lorem IPSUM\n<x <y';
+    expect([...linesHolding(text, ['<', 'TODO'], /lorem ipsum/gi)]).toEqual([
+      [1, 0],
+      [3, 11],
+      [4, 25],
+    ]);
+    expect([...linesHolding('nothing here\n', ['<'], /lorem/gi)]).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
 import { ACTION_ITEM_COLUMNS, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES } from '../../model/format.js';
 import { defineRule } from '../types.js';
 
+/** The columns whose values must be one of a list, in the order their reports come. */
+const ENUM_COLUMNS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['type', ACTION_ITEM_TYPES],
+  ['status', ACTION_ITEM_STATUSES],
+];
+
 /** The `action-item-fields` rule. */
 export default defineRule({
   id: 'action-item-fields',
@@ -32,9 +38,9 @@ export default defineRule({
       });
       return;
     }
-    const columns = table.columns.map((c) => c.toLowerCase());
+    const columns = new Set(table.columns.map((c) => c.toLowerCase()));
     for (const column of ACTION_ITEM_COLUMNS) {
-      if (!columns.includes(column.toLowerCase())) {
+      if (!columns.has(column.toLowerCase())) {
         report({
           message: `Expected a column \`${column}\` in the action items table, found ${table.columns.join(', ') || 'none'}.`,
           line: table.line,
@@ -42,24 +48,22 @@ export default defineRule({
         });
       }
     }
-    const checks: Array<[string, readonly string[]]> = [
-      ['type', ACTION_ITEM_TYPES],
-      ['status', ACTION_ITEM_STATUSES],
-    ];
+    // The columns with allowed values that the table has, looked up once, not for every row.
+    const checks = ENUM_COLUMNS.filter(([key]) => columns.has(key));
+    const hasAction = columns.has('action');
     for (const row of table.rows) {
       for (const [key, allowed] of checks) {
-        if (!columns.includes(key)) continue;
         const cell = row.cells[key];
+        if (cell && cell.text !== '' && allowed.includes(cell.text.toLowerCase())) continue;
         const where = cell
           ? { line: cell.line, column: cell.column, endColumn: cell.endColumn }
           : { line: row.line, column: row.column };
         // A row shorter than the header has no cell for the last columns: that is an empty value.
         if (!cell || cell.text === '')
           report({ message: `Expected ${key} to be one of ${allowed.join(', ')}, found none.`, ...where });
-        else if (!allowed.includes(cell.text.toLowerCase()))
-          report({ message: `Expected ${key} to be one of ${allowed.join(', ')}, found "${cell.text}".`, ...where });
+        else report({ message: `Expected ${key} to be one of ${allowed.join(', ')}, found "${cell.text}".`, ...where });
       }
-      if (columns.includes('action') && (!row.cells.action || row.cells.action.text === ''))
+      if (hasAction && (!row.cells.action || row.cells.action.text === ''))
         report({ message: 'Expected an action, found an empty cell.', line: row.line, column: row.column });
     }
   },

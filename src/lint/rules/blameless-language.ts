@@ -356,12 +356,18 @@ const SPACE = /\s/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /**
+ * Ranges of start positions, from and to; none is null, not an empty list: matchAt then sees lists
+ * of one kind only (an empty list literal is another kind to V8, and had TurboFan compile it again).
+ */
+type Ranges = Array<[number, number]>;
+
+/**
  * Where a failure match may start: for each failure verb, from the start of the two words before
  * it (subject and an optional "had"/"just"), less the longest author name (which may hold spaces),
  * up to the verb. Elsewhere no match can start, so the sticky pattern is not tried there.
  */
-function failureStarts(verb: RegExp, text: string, longest: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+function failureStarts(verb: RegExp, text: string, longest: number): Ranges | null {
+  const out: Ranges = [];
   verb.lastIndex = 0;
   for (let m = verb.exec(text); m; m = verb.exec(text)) {
     if (m.index === 0 || !SPACE.test(text[m.index - 1] as string)) {
@@ -376,15 +382,18 @@ function failureStarts(verb: RegExp, text: string, longest: number): Array<[numb
     }
     out.push([Math.max(0, i - longest - 1), m.index]);
   }
-  return out;
+  return out.length > 0 ? out : null;
 }
 
 /** Where a "without" match may start: at an author's name or handle, or an @. */
-function subjectStarts(text: string, people: readonly string[]): Array<[number, number]> {
+function subjectStarts(text: string, people: readonly string[]): Ranges | null {
   const at = new Set<number>();
   for (const name of [...people, '@'])
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) at.add(i);
-  return [...at].sort((a, b) => a - b).map((i) => [i, i]);
+  if (at.size === 0) return null;
+  const out: Ranges = [];
+  for (const i of [...at].sort((a, b) => a - b)) out.push([i, i]);
+  return out;
 }
 
 /**
@@ -392,7 +401,8 @@ function subjectStarts(text: string, people: readonly string[]): Array<[number, 
  * given ranges of start positions (in order); after a match, the scan goes on just past the subject,
  * as a later subject may sit inside this match's "… without" span.
  */
-function matchAt(matcher: MatchAt, text: string, ranges: Array<[number, number]>, found: (m: Match) => void) {
+function matchAt(matcher: MatchAt, text: string, ranges: Ranges | null, found: (m: Match) => void) {
+  if (ranges === null) return;
   let next = 0;
   for (const [from, to] of ranges) {
     for (let i = Math.max(from, next); i <= to; i++) {

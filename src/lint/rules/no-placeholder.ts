@@ -1,5 +1,5 @@
-import { findPlaceholders, MAY_HOLD_PLACEHOLDER } from '../../model/placeholders.js';
-import { linesMatching, proseLinesAt } from '../prose.js';
+import { findPlaceholders, MAY_HOLD_LOREM, PLACEHOLDER_NEEDLES } from '../../model/placeholders.js';
+import { linesHolding, proseLinesAt } from '../prose.js';
 import { defineRule } from '../types.js';
 
 /** The `no-placeholder` rule. */
@@ -21,7 +21,7 @@ export default defineRule({
   check: ({ pm, report }) => {
     const status = pm.data.status;
     if (status !== 'final' && status !== 'published') return;
-    for (const { line, text } of proseLinesAt(pm, linesMatching(pm.source, MAY_HOLD_PLACEHOLDER))) {
+    for (const { line, text } of proseLinesAt(pm, linesHolding(pm.source, PLACEHOLDER_NEEDLES, MAY_HOLD_LOREM))) {
       for (const { text: found, index } of findPlaceholders(text)) {
         report({
           message: `Expected finished text in a ${String(status)} postmortem, found the placeholder "${found}".`,

@@ -1,4 +1,5 @@
 import { LESSONS_SUBSECTIONS, REQUIRED_SECTIONS } from '../../model/format.js';
+import type { Section } from '../../model/types.js';
 import { defineRule } from '../types.js';
 
 /** The `required-sections` rule. */
@@ -23,17 +24,20 @@ export default defineRule({
   },
   check: ({ pm, settings, report }) => {
     const required = settings.format.requiredSections ?? REQUIRED_SECTIONS;
-    const level2 = pm.sections.filter((s) => s.depth === 2);
-    const has = (title: string) => level2.some((s) => s.title.toLowerCase() === title.toLowerCase());
+    // Each title is lowered once, not once for every required section it is compared with.
+    const level2 = new Set<string>();
+    for (const s of pm.sections) if (s.depth === 2) level2.add(s.title.toLowerCase());
     for (const title of required) {
-      if (!has(title))
+      if (!level2.has(title.toLowerCase()))
         report({ message: `Expected a section \`## ${title}\`, found none.`, line: pm.bodyStartLine, column: 1 });
     }
-    const lessons = level2.find((s) => s.title.toLowerCase() === 'lessons learned');
-    if (!lessons || !required.some((s) => s.toLowerCase() === 'lessons learned')) return;
-    const subs = pm.sections.filter((s) => s.depth === 3 && s.line > lessons.line && s.line <= lessons.endLine);
+    if (!level2.has('lessons learned') || !required.some((s) => s.toLowerCase() === 'lessons learned')) return;
+    const lessons = pm.sections.find((s) => s.depth === 2 && s.title.toLowerCase() === 'lessons learned') as Section;
+    const subs = new Set<string>();
+    for (const s of pm.sections)
+      if (s.depth === 3 && s.line > lessons.line && s.line <= lessons.endLine) subs.add(s.title.toLowerCase());
     for (const title of LESSONS_SUBSECTIONS) {
-      if (!subs.some((s) => s.title.toLowerCase() === title.toLowerCase())) {
+      if (!subs.has(title.toLowerCase())) {
         report({
           message: `Expected a subsection \`### ${title}\` under Lessons learned, found none.`,
           line: lessons.line,

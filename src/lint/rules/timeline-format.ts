@@ -1,9 +1,15 @@
 import { MAX_INDENT, MAX_NESTING, tooDeepLine } from '../../model/body.js';
 import { TIMELINE_PREFIX, normaliseZone } from '../../model/timestamp.js';
+import type { TimelineItem } from '../../model/types.js';
 import { defineRule, type Edit } from '../types.js';
 
 /** The separator `--fix` writes between a timeline timestamp and its event. */
 const CANONICAL_SEPARATOR = ' — ';
+
+/** An item's text as a message quotes it, cut at 40 characters (built only for an item reported). */
+function quoted(item: TimelineItem): string {
+  return item.text.length > 40 ? `"${item.text.slice(0, 37)}..."` : `"${item.text}"`;
+}
 
 /** The `timeline-format` rule. */
 export default defineRule({
@@ -47,19 +53,18 @@ export default defineRule({
       });
     }
     for (const item of pm.timeline) {
-      const at = { line: item.line, column: item.column, endLine: item.endLine, endColumn: item.endColumn };
-      const found = item.text.length > 40 ? `"${item.text.slice(0, 37)}..."` : `"${item.text}"`;
       const stamp = item.timestamp;
       let message: string | null = null;
       if (!stamp)
-        message = `Expected the item to start with a timestamp \`YYYY-MM-DD HH:MM\` and a zone, found ${found}.`;
+        message = `Expected the item to start with a timestamp \`YYYY-MM-DD HH:MM\` and a zone, found ${quoted(item)}.`;
       else if (!stamp.zone)
         message = `Expected a zone (\`Z\`, \`UTC\` or \`±HH:MM\`) after "${stamp.text}", found none.`;
       else if (stamp.instant === null) message = `Expected a real date and time, found "${stamp.text}".`;
       else if (!item.separator)
-        message = `Expected a separator (\`—\`, \`–\`, \`-\` or \`:\`) after "${stamp.text}", found ${found}.`;
+        message = `Expected a separator (\`—\`, \`–\`, \`-\` or \`:\`) after "${stamp.text}", found ${quoted(item)}.`;
       else if (item.event === '') message = `Expected a description of the event after "${stamp.text}", found none.`;
-      if (message !== null) report({ message, ...at });
+      if (message === null) continue;
+      report({ message, line: item.line, column: item.column, endLine: item.endLine, endColumn: item.endColumn });
     }
   },
   normalise: ({ pm, source }) => {

@@ -2,6 +2,11 @@ import { MOMENTS } from '../../model/format.js';
 import { keyPosition, momentInstants } from '../../model/validate.js';
 import { defineRule } from '../types.js';
 
+/** Equal as a set's keys are (NaN equals NaN), which `===` is not. */
+function sameInstant(a: number | null | undefined, b: number): boolean {
+  return a === b || (typeof a === 'number' && Number.isNaN(a) && Number.isNaN(b));
+}
+
 /** The `timeline-moments` rule. */
 export default defineRule({
   id: 'timeline-moments',
@@ -22,11 +27,11 @@ export default defineRule({
   },
   check: ({ pm, report }) => {
     if (pm.timeline.length === 0) return;
-    const instants = new Set(pm.timeline.map((i) => i.timestamp?.instant).filter((x) => typeof x === 'number'));
     const moments = momentInstants(pm.data);
     for (const moment of MOMENTS) {
       const ms = moments[moment];
-      if (ms !== undefined && !instants.has(ms)) {
+      // A look through the items for each of the (at most four) moments: no set of every item's instant.
+      if (ms !== undefined && !pm.timeline.some((i) => sameInstant(i.timestamp?.instant, ms))) {
         report({
           message: `Expected a timeline item at \`${moment}\` (${String(pm.data[moment])}), found none.`,
           ...keyPosition(pm, moment),
