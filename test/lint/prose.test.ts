@@ -179,6 +179,27 @@ describe('blameless-language looks for its stems only at word starts', () => {
   });
 });
 
+describe('blameless-language tries its word pattern from the first stem at a word start', () => {
+  it('finds phrases that start before their stem, and words spelt with "ſ" or the Kelvin sign', () => {
+    const body = [
+      'A long line first, then it was grob fahrlässig and at fault, and to blame, and a fat-finger.',
+      // No stem of the built-in words at a word start: only "default" holds one, inside.
+      'The ſloppy default was rolled out without a review.',
+      'The default was changed without review by a \u212anown ſloppy script.',
+    ];
+    const source = `---\nid: x\n---\n\n## Summary\n\n${body.join('\n')}\n`;
+    const messages = lintText(source, 'x.md', onlyRule('blameless-language')).result.messages;
+    expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([
+      [7, 32, 47],
+      [7, 52, 60],
+      [7, 66, 74],
+      [7, 82, 92],
+      [8, 5, 11],
+      [9, 51, 57],
+    ]);
+  });
+});
+
 describe('linesHolding', () => {
   it('gives each line holding a needle or a match once, with where it starts', () => {
     const text = 'a TODO <\nb\nc lorem IPSUM\n<x <y';
