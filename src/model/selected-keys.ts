@@ -64,8 +64,11 @@ function firstClosing(b: Buffer, from: number, fence: Buffer): number {
  */
 function closingLine(b: Buffer, openEnd: number): number {
   const dashes = firstClosing(b, openEnd, DASHES);
-  const dots = firstClosing(b, openEnd, DOTS);
-  return dashes === -1 ? dots : dots === -1 ? dashes : Math.min(dashes, dots);
+  if (dashes === -1) return firstClosing(b, openEnd, DOTS);
+  // Only a `...` line before the `---` one can close the block first, so only the bytes before it
+  // are searched: files rarely hold a `...` line, and the search ran to the end of each file.
+  const dots = firstClosing(b.subarray(0, dashes), openEnd, DOTS);
+  return dots === -1 ? dashes : dots;
 }
 
 function newlines(b: Buffer, from: number, to: number): number {
@@ -74,6 +77,11 @@ function newlines(b: Buffer, from: number, to: number): number {
   return n;
 }
 
+// Byte needles made once: a string needle is encoded again at every search.
+const BACKTICKS = Buffer.from('```');
+const TILDES = Buffer.from('~~~');
+const COMMENT = Buffer.from('<!--');
+
 /**
  * The Action items section, found by looking only at the lines that start with `#` (after up to
  * three spaces) and decoding just those, when the body has no fenced code or HTML comment (where
@@ -81,7 +89,11 @@ function newlines(b: Buffer, from: number, to: number): number {
  * What counts as a heading is `sectionHeading`, the scanner's own test.
  */
 function actionItemsDirect(b: Buffer, bodyStart: number, bodyStartLine: number): Section | null | undefined {
-  if (b.indexOf('```', bodyStart) !== -1 || b.indexOf('~~~', bodyStart) !== -1 || b.indexOf('<!--', bodyStart) !== -1)
+  if (
+    b.indexOf(BACKTICKS, bodyStart) !== -1 ||
+    b.indexOf(TILDES, bodyStart) !== -1 ||
+    b.indexOf(COMMENT, bodyStart) !== -1
+  )
     return undefined;
   let heading = -1;
   let headingEnd = -1;
