@@ -245,13 +245,13 @@ describe('postmortem notice: the author says the data is safe', () => {
     ({ dir, cleanup } = await tempDir());
     // Each language's sentence on data becomes an assurance that names no loss.
     const text = (await readFile(join(ROOT, EXAMPLE), 'utf8'))
-      .replace('No data was lost, and changes you saved before or after were not affected.', 'Your data is safe.')
+      .replace('No data was lost, and every change you saved is intact.', 'Your data is safe.')
       .replace(
         'Es sind keine Daten verloren gegangen, und gespeicherte Änderungen sind erhalten.',
         'Ihre Daten sind sicher.',
       )
       .replace(
-        'Aucune donnée n’a été perdue, et les modifications que vous avez enregistrées avant ou après n’ont pas été touchées.',
+        'Aucune donnée n’a été perdue, et toutes les modifications que vous avez enregistrées sont intactes.',
         'Vos données sont en sécurité.',
       );
     await writeFile(join(dir, 'crm.md'), text);
