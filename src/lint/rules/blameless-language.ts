@@ -146,11 +146,20 @@ function namesOf(authors: unknown): Set<string> {
   return out;
 }
 
-/** Acting without asking or telling anyone, the way blame is often phrased without a blaming word. */
-const WITHOUT =
-  '[^.;!?]{0,100}?(?<![\\p{L}])(?:' +
-  'without\\s+(?:telling|asking|informing|notifying|checking|testing|reviewing|review|approval|a review|announcing|warning|consulting|waiting)|' +
-  'ohne\\s+(?:zu\\s+)?(?:\\p{L}+\\s+)?(?:informieren|fragen|prüfen|testen|Bescheid|Rücksprache|Freigabe|Review))';
+/**
+ * Acting without asking or telling anyone, the way blame is often phrased without a blaming word:
+ * "without telling …" or "ohne … zu informieren", at the start of a word.
+ */
+const WITHOUT_PHRASE = new RegExp(
+  '(?<![\\p{L}])(?:' +
+    'without\\s+(?:telling|asking|informing|notifying|checking|testing|reviewing|review|approval|a review|announcing|warning|consulting|waiting)|' +
+    'ohne\\s+(?:zu\\s+)?(?:\\p{L}+\\s+)?(?:informieren|fragen|prüfen|testen|Bescheid|Rücksprache|Freigabe|Review))',
+  'uy',
+);
+/** How far after its verb (in characters) a "without …" phrase may start, within the same clause. */
+const WITHOUT_REACH = 100;
+/** What ends a clause: no "without …" phrase belongs to a verb before one of these. */
+const CLAUSE_END = /[.;!?]/g;
 
 /** A mention of someone by handle (`@jdoe`), not an e-mail address. */
 const MENTION = '(?<![\\w.@])@[A-Za-z0-9][\\w.-]*[A-Za-z0-9_]';
@@ -320,7 +329,66 @@ const MENTION_AT = new RegExp(MENTION, 'uy');
 const CAPITALISED = /\p{Lu}\p{Ll}+/uy;
 const FAILURE_TAIL = new RegExp(`\\s+(?:(?:had|has|hat|just|simply|einfach)\\s+)?(?:${FAILURE_VERBS})${END}`, 'uy');
 const NAMED_TAIL = new RegExp(`\\s+(?:(?:had|has|just|simply|einfach)\\s+)?(?:${NAMED_FAILURE_VERBS})${END}`, 'uy');
-const WITHOUT_TAIL = new RegExp(`\\s+(?:hat\\s+)?\\p{Ll}+${WITHOUT}`, 'uy');
+const failureTailEnd: TailEnd = (text, at) => endOf(FAILURE_TAIL, text, at);
+const namedTailEnd: TailEnd = (text, at) => endOf(NAMED_TAIL, text, at);
+const SPACES = /\s+/uy;
+const HAT_AT = /hat\s+/uy;
+const LOWER_WORD = /\p{Ll}+/uy;
+
+/**
+ * Where a "without" tail after a subject at `at` ends, or -1: white space, an optional "hat", a
+ * verb in lower case, then within WITHOUT_REACH characters of the same clause a "without …" phrase
+ * (the first one). The same as the pattern `\s+(?:hat\s+)?\p{Ll}+[^.;!?]{0,100}?` followed by the
+ * phrase, without that pattern's lazy scan: the phrase is looked for where "without" or "ohne"
+ * stands, not tried at each of the hundred characters after every verb.
+ */
+export function withoutTailEnd(text: string, at: number): number {
+  const spaced = endOf(SPACES, text, at);
+  if (spaced < 0) return -1;
+  // As the pattern tries them: "hat" and the verb after it first, then the first word as the verb.
+  // A shorter verb (the pattern giving back letters) finds nothing more: a phrase cannot start
+  // inside a word, and the reach from an earlier end covers no later character.
+  const afterHat = endOf(HAT_AT, text, spaced);
+  const withHat = afterHat < 0 ? -1 : endOf(LOWER_WORD, text, afterHat);
+  const end = withHat < 0 ? -1 : phraseEnd(text, withHat);
+  if (end >= 0) return end;
+  const verb = endOf(LOWER_WORD, text, spaced);
+  return verb < 0 ? -1 : phraseEnd(text, verb);
+}
+
+/** The end of the first "without …" phrase that starts within reach of `from` before the clause ends, or -1. */
+function phraseEnd(text: string, from: number): number {
+  CLAUSE_END.lastIndex = from;
+  const clauseEnd = CLAUSE_END.exec(text)?.index ?? text.length;
+  let without = text.indexOf('without', from);
+  let ohne = text.indexOf('ohne', from);
+  for (;;) {
+    const start = without < 0 ? ohne : ohne < 0 ? without : Math.min(without, ohne);
+    if (start < 0 || start > clauseEnd || !withinReach(text, from, start)) return -1;
+    const end = endOf(WITHOUT_PHRASE, text, start);
+    if (end >= 0) return end;
+    if (start === without) without = text.indexOf('without', start + 1);
+    else ohne = text.indexOf('ohne', start + 1);
+  }
+}
+
+/** Whether at most WITHOUT_REACH characters (code points, as a pattern with flag u counts them) lie from `from` to `to`. */
+function withinReach(text: string, from: number, to: number): boolean {
+  if (to - from <= WITHOUT_REACH) return true;
+  if (to - from > 2 * WITHOUT_REACH) return false;
+  let points = 0;
+  for (let i = from; i < to; i++, points++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return points <= WITHOUT_REACH;
+}
+
+/** Where what follows a subject ends when it starts at `at`, or -1. */
+type TailEnd = (text: string, at: number) => number;
 
 /** Where a sticky pattern's match at `at` ends, or -1. */
 function endOf(pattern: RegExp, text: string, at: number): number {
@@ -334,9 +402,9 @@ function endOf(pattern: RegExp, text: string, at: number): number {
  * would: each author's name or handle in turn, then a mention, then (with `capitalised`) any
  * capitalised word; the first whose tail matches wins.
  */
-function subjectThen(people: readonly string[], capitalised: boolean, tail: RegExp): MatchAt {
+function subjectThen(people: readonly string[], capitalised: boolean, tailEnd: TailEnd): MatchAt {
   const result = (text: string, at: number, subjectEnd: number): Match | null => {
-    const end = endOf(tail, text, subjectEnd);
+    const end = tailEnd(text, subjectEnd);
     return end < 0 ? null : { index: at, 0: text.slice(at, end), 1: text.slice(at, subjectEnd) };
   };
   return (text, at) => {
@@ -364,9 +432,9 @@ function subjectPatterns(list: unknown): Subjects {
   const authors = namesOf(list);
   const people = [...authors];
   return {
-    failure: subjectThen(people, true, FAILURE_TAIL),
-    named: subjectThen(people, true, NAMED_TAIL),
-    without: subjectThen(people, false, WITHOUT_TAIL),
+    failure: subjectThen(people, true, failureTailEnd),
+    named: subjectThen(people, true, namedTailEnd),
+    without: subjectThen(people, false, withoutTailEnd),
     authors,
     people,
     longest: Math.max(0, ...people.map((p) => p.length)),
