@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { FileOutcome } from './engine.js';
+import type { DeclaredId, FileOutcome } from './engine.js';
 import { RULE_CATALOG } from './catalog.js';
 import { resultOf } from './result.js';
-import { RULE_INPUTS, type LintMessage, type LintSettings } from './types.js';
+import { RULE_INPUTS, type LintMessage, type LintResult, type LintSettings } from './types.js';
 
 /** Where the cache lives unless `--cache-location` says otherwise (relative to the working directory). */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/postmortem/lint-cache.json';
@@ -304,15 +304,35 @@ export class LintCache {
   // linted. The messages themselves are shared, since nothing changes a message once it is made.
   private outcome(path: string, i: number): FileOutcome {
     const { ids, idAt, messages } = this.data;
-    const id = ids[i];
     const stored = messages[i];
-    return {
-      result: resultOf(path, stored ? stored.slice() : []),
-      id:
-        id != null
-          ? { value: id === 0 ? stem(path) : id, line: idAt[2 * i] as number, column: idAt[2 * i + 1] as number }
-          : null,
-    };
+    return new CachedOutcome(
+      resultOf(path, stored ? stored.slice() : []),
+      ids[i] as StoredId,
+      idAt[2 * i] as number,
+      idAt[2 * i + 1] as number,
+    );
+  }
+}
+
+/**
+ * An outcome from the cache, whose id is made when it is asked for: only the duplicate-id check
+ * asks, and a run answered wholly from a cache of distinct ids skips that check (idsDistinct).
+ * Made for every file of a re-run, an id object and the file's name without `.md` were three of
+ * the six objects per file that such a run keeps to its end, and copies in each young-generation
+ * collection.
+ */
+class CachedOutcome implements FileOutcome {
+  constructor(
+    readonly result: LintResult,
+    private readonly stored: StoredId,
+    private readonly line: number,
+    private readonly column: number,
+  ) {}
+
+  get id(): DeclaredId | null {
+    const { stored } = this;
+    if (stored === null) return null;
+    return { value: stored === 0 ? stem(this.result.filePath) : stored, line: this.line, column: this.column };
   }
 }
 
