@@ -9,7 +9,6 @@ import { holdTurbofan, releaseTurbofan } from '../../lint/run.js';
 import { RULE_CATALOG } from '../../lint/catalog.js';
 import type { RuleTimings } from '../../lint/types.js';
 import { RuntimeError, UsageError } from '../errors.js';
-import { parseNow } from '../now.js';
 import { writeOutputFile, type Io } from '../io.js';
 import type { OptionsOf, LINT_OPTIONS } from '../options.js';
 
@@ -103,7 +102,8 @@ async function lintAndReport(patterns: string[], options: LintOptions, io: Io): 
       cwd: io.cwd,
       patterns,
       ruleFlags: options.rule ?? [],
-      now: parseNow(options.now),
+      // Read only when given (lintProject's default is the current time): a plain run never loads the timestamp parser.
+      ...(options.now !== undefined ? { now: (await import('../now.js')).parseNow(options.now) } : {}),
       fix: options.fix ?? false,
       cache: options.cache ?? false,
       toolVersion: toolVersion(),
