@@ -18,6 +18,9 @@ export interface WorkerReply {
   timings?: RuleTimings;
 }
 
+/** statSync's options for a file that may have gone: made once, not once per file of a run. */
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 /** Runs with at least this many files to lint are spread over worker threads; smaller ones stay in one thread. */
 export const WORKER_THRESHOLD = 200;
 const BATCH = 25;
@@ -173,7 +176,7 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
     // to lint: a re-run of untouched files makes none.
     for (let index = 0; index < total; index++) {
       const path = paths[index] as string;
-      const stat = statSync(path, { throwIfNoEntry: false });
+      const stat = statSync(path, NO_THROW);
       const stamp: FileStamp | null = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
       const untouched = stamp && cache.getByStamp(path, stamp);
       if (untouched) {
