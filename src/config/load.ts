@@ -5,10 +5,7 @@ import type { FormatOptions } from '../model/index.js';
 import { RuntimeError } from '../model/errors.js';
 import { isRecord } from '../model/guards.js';
 import { plainConfig, type PostmortemConfig } from '../schema/config.js';
-import { describeIssue, keyPath, positionOf } from '../schema/issues.js';
-import { patternsIn } from '../schema/patterns.js';
-import type { Zod } from '../schema/regex.js';
-import { backtrackingProblem, type ConfigPattern } from './pattern-safety.js';
+import type { ConfigPattern } from './pattern-safety.js';
 
 /** A rule's severity as written in a config file; 0, 1, 2 are accepted as off, warn, error. */
 export type RuleSeverity = 'off' | 'warn' | 'error';
@@ -64,7 +61,14 @@ interface ConfigText {
 async function validateConfig(raw: unknown, name: string, file: string, source: ConfigText, base: string[] = []) {
   const plain = plainConfig(raw);
   if (plain) return { config: plain, patterns: [] };
-  const [{ z }, { configSchema }] = await Promise.all([import('zod'), import('../schema/config.js')]);
+  // The schema's issues and patterns are read only here, with zod: a plain config (and a run
+  // without one, as a cached re-run of lint often is) loads neither module.
+  const [{ z }, { configSchema }, { describeIssue, keyPath }, { patternsIn }] = await Promise.all([
+    import('zod'),
+    import('../schema/config.js'),
+    import('../schema/issues.js'),
+    import('../schema/patterns.js'),
+  ]);
   const schema = configSchema(z);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -77,26 +81,28 @@ async function validateConfig(raw: unknown, name: string, file: string, source: 
     );
   }
   const { $schema: _schema, ...config } = parsed.data;
-  return { config: config, patterns: configPatterns(z, schema, config, source, base) };
+  // The regular expressions of the config: every value its schema marks `format: regex`, with its key and position.
+  return {
+    config: config,
+    patterns: patternsIn(z, schema, config).map(({ path, source: pattern }) => ({
+      key: keyPath(path),
+      source: pattern,
+      where: async (name: string) => (await positionIn(source, [...base, ...path], false))(name),
+    })),
+  };
 }
 
 /** `name` with the line and column of `path` in the file's text, when it can be found: `file:3:14`. */
 async function positionIn(source: ConfigText, path: PropertyKey[], atKey: boolean): Promise<(name: string) => string> {
   // The YAML reader (for positions) is loaded only for a message.
-  const { keyPositionsOf } = await import('../model/frontmatter.js');
+  const [{ keyPositionsOf }, { positionOf }] = await Promise.all([
+    import('../model/frontmatter.js'),
+    import('../schema/issues.js'),
+  ]);
   const at = positionOf(keyPositionsOf(source.text), path, atKey);
   if (!at) return (name) => name;
   // `file (key "postmortem")` reads `file:3:14 (key "postmortem")`: the position belongs to the file.
   return (name) => name.replace(/^(.*?)( \(key "postmortem"\))?$/, `$1:${at.line}:${at.column}$2`);
-}
-
-/** The regular expressions of a config: every value its schema marks `format: regex`, with its key and position. */
-function configPatterns(z: Zod, schema: unknown, config: unknown, source: ConfigText, base: string[]): ConfigPattern[] {
-  return patternsIn(z, schema, config).map(({ path, source: pattern }) => ({
-    key: keyPath(path),
-    source: pattern,
-    where: async (name: string) => (await positionIn(source, [...base, ...path], false))(name),
-  }));
 }
 
 function readJson(file: string): ConfigText | undefined {
@@ -146,6 +152,7 @@ export async function refuseSlowPatterns(
   file: string | null,
 ): Promise<void> {
   if (patterns.length === 0) return;
+  const { backtrackingProblem } = await import('./pattern-safety.js');
   const problems = await Promise.all(patterns.map((p) => backtrackingProblem(p.source)));
   for (const [i, problem] of problems.entries()) {
     const { key, source, where } = patterns[i] as ConfigPattern;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { FileOutcome } from './engine.js';
+import type { DeclaredId, FileOutcome } from './engine.js';
 import { RULE_CATALOG } from './catalog.js';
 import { resultOf } from './result.js';
-import { RULE_INPUTS, type LintMessage, type LintSettings } from './types.js';
+import { RULE_INPUTS, type LintMessage, type LintResult, type LintSettings } from './types.js';
 
 /** Where the cache lives unless `--cache-location` says otherwise (relative to the working directory). */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/postmortem/lint-cache.json';
@@ -130,7 +130,7 @@ export class LintCache {
    */
   getByStamp(path: string, stamp: FileStamp): FileOutcome | undefined {
     const i = this.find(path);
-    if (i === undefined || !this.isEntry(i)) return undefined;
+    if (i === undefined) return undefined;
     const { stamps, savedAt } = this.data;
     if (stamps[2 * i] !== stamp.size || stamps[2 * i + 1] !== stamp.mtimeMs || stamp.mtimeMs >= savedAt - RACY_MS)
       return undefined;
@@ -140,7 +140,7 @@ export class LintCache {
   /** The stored outcome for this content, or undefined; records the file's new stamp on a hit. */
   get(path: string, hash: string, stamp?: FileStamp): FileOutcome | undefined {
     const i = this.find(path);
-    if (i === undefined || !this.isEntry(i) || this.hashAt(i) !== hash) return undefined;
+    if (i === undefined || this.hashAt(i) !== hash) return undefined;
     const { stamps } = this.data;
     if (stamp && (stamps[2 * i] !== stamp.size || stamps[2 * i + 1] !== stamp.mtimeMs)) {
       stamps[2 * i] = stamp.size;
@@ -228,20 +228,6 @@ export class LintCache {
     await writeFileAtomic(this.path, JSON.stringify(file), { force: true });
   }
 
-  // An entry of the wrong shape (a file edited by hand, written by a broken tool) is a miss, never a crash.
-  private isEntry(i: number): boolean {
-    const { stamps, ids, idAt } = this.data;
-    const size = stamps[2 * i];
-    const id = ids[i];
-    return (
-      (size === -1 || isCount(size)) &&
-      !Number.isNaN(stamps[2 * i + 1]) &&
-      (id === null || id === 0 || typeof id === 'string') &&
-      isCount(idAt[2 * i]) &&
-      isCount(idAt[2 * i + 1])
-    );
-  }
-
   /** The position of a path: where the last one was found or the one after it, else from the index. */
   private find(path: string): number | undefined {
     const { next, at } = this;
@@ -304,15 +290,35 @@ export class LintCache {
   // linted. The messages themselves are shared, since nothing changes a message once it is made.
   private outcome(path: string, i: number): FileOutcome {
     const { ids, idAt, messages } = this.data;
-    const id = ids[i];
     const stored = messages[i];
-    return {
-      result: resultOf(path, stored ? stored.slice() : []),
-      id:
-        id != null
-          ? { value: id === 0 ? stem(path) : id, line: idAt[2 * i] as number, column: idAt[2 * i + 1] as number }
-          : null,
-    };
+    return new CachedOutcome(
+      resultOf(path, stored ? stored.slice() : []),
+      ids[i] as StoredId,
+      idAt[2 * i] as number,
+      idAt[2 * i + 1] as number,
+    );
+  }
+}
+
+/**
+ * An outcome from the cache, whose id is made when it is asked for: only the duplicate-id check
+ * asks, and a run answered wholly from a cache of distinct ids skips that check (idsDistinct).
+ * Made for every file of a re-run, an id object and the file's name without `.md` were three of
+ * the six objects per file that such a run keeps to its end, and copies in each young-generation
+ * collection.
+ */
+class CachedOutcome implements FileOutcome {
+  constructor(
+    readonly result: LintResult,
+    private readonly stored: StoredId,
+    private readonly line: number,
+    private readonly column: number,
+  ) {}
+
+  get id(): DeclaredId | null {
+    const { stored } = this;
+    if (stored === null) return null;
+    return { value: stored === 0 ? stem(this.result.filePath) : stored, line: this.line, column: this.column };
   }
 }
 
@@ -372,9 +378,8 @@ interface Entries {
 
 /**
  * The entries of a file of the shape this version writes, or null: every list as long as the
- * hashes say, the paths non-empty, sorted and distinct, the messages well formed. Each file's
- * size, time and id are checked when the file is looked up (isEntry), not all here: a run of a
- * thousand checks per list at open cost more than the lookups that use them.
+ * hashes say, the paths non-empty, sorted and distinct, each file's size, time and id well formed
+ * (wellFormed), the messages too.
  */
 function entriesOf(data: Record<string, unknown>): Entries | null {
   const { paths, hashes, stamps, messages, ids, idAt, savedAt, base, distinctIds } = data;
@@ -389,6 +394,7 @@ function entriesOf(data: Record<string, unknown>): Entries | null {
   const values = new Float64Array(2 * count);
   if (LITTLE_ENDIAN) new Uint8Array(values.buffer).set(bytes);
   else for (let k = 0; k < 2 * count; k++) values[k] = bytes.readDoubleLE(8 * k);
+  if (!wellFormed(values, ids as unknown[], idAt as unknown[])) return null;
   for (const [index, list] of Object.entries(messages)) {
     if (!/^\d+$/.test(index) || Number(index) >= count || !Array.isArray(list) || !list.every(isMessage)) return null;
   }
@@ -404,6 +410,26 @@ function entriesOf(data: Record<string, unknown>): Entries | null {
     messages: messages as Entries['messages'],
     distinctIds,
   };
+}
+
+/**
+ * True when every size is a count (-1 for none), every time a number, every id null, 0 or a
+ * string, and every line and column of an id a count: an entry of another shape (a file edited by
+ * hand, written by a broken tool) makes the file a miss, never a crash. One loop per list with
+ * the checks written out, no call per value: with them checked at each lookup instead, a re-run
+ * (which runs without TurboFan, see holdTurbofan) spent 7 calls per file on them.
+ */
+function wellFormed(stamps: Float64Array, ids: readonly unknown[], idAt: readonly unknown[]): boolean {
+  const max = Number.MAX_SAFE_INTEGER;
+  for (let k = 0; k < stamps.length; k += 2) {
+    const size = stamps[k] as number;
+    const time = stamps[k + 1] as number;
+    // `time !== time` only for NaN.
+    if ((size !== -1 && !(size >= 0 && size % 1 === 0 && size <= max)) || time !== time) return false;
+  }
+  for (const id of ids) if (id !== null && id !== 0 && typeof id !== 'string') return false;
+  for (const v of idAt) if (typeof v !== 'number' || !(v >= 0 && v % 1 === 0 && v <= max)) return false;
+  return true;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { ConfigError, refuseSlowPatterns, type LoadedConfig } from '../config/load.js';
 import type { ConfigPattern } from '../config/pattern-safety.js';
-import { patternsIn } from './pattern-option.js';
 import type { Rule } from './types.js';
 
 /** What a zod issue says, as our messages do: "expected …, found …". */
@@ -35,7 +34,7 @@ function describeIssue(issue: Issue, rule: Rule, value: unknown): { path: Proper
 /**
  * Checks every rule's options in the config against the rule's schema; throws a ConfigError
  * naming the file, the rule and the key. Rule code and zod are loaded only when some rule has
- * options, so a run with a plain config (or a fully cached run) loads neither.
+ * options, so a run with a plain config (or a fully cached run) loads neither (nor the pattern walk).
  */
 export async function checkRuleOptions(loaded: LoadedConfig): Promise<void> {
   const configured = Object.entries(loaded.config.rules ?? {}).flatMap(([id, setting]) =>
@@ -44,7 +43,11 @@ export async function checkRuleOptions(loaded: LoadedConfig): Promise<void> {
       : [],
   );
   if (configured.length === 0) return;
-  const [{ z }, { RULES }] = await Promise.all([import('zod'), import('./rules/index.js')]);
+  const [{ z }, { RULES }, { patternsIn }] = await Promise.all([
+    import('zod'),
+    import('./rules/index.js'),
+    import('./pattern-option.js'),
+  ]);
   const file = loaded.path ?? 'config';
   const patterns: ConfigPattern[] = [];
   for (const { id, options } of configured) {

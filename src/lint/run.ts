@@ -18,6 +18,9 @@ export interface WorkerReply {
   timings?: RuleTimings;
 }
 
+/** statSync's options for a file that may have gone: made once, not once per file of a run. */
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 /** Runs with at least this many files to lint are spread over worker threads; smaller ones stay in one thread. */
 export const WORKER_THRESHOLD = 200;
 const BATCH = 25;
@@ -50,6 +53,36 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Filled with each rule's time, summed over files and worker threads (`TIMING=1`). */
   timings?: RuleTimings;
+}
+
+/** True while this process runs without TurboFan, V8's optimising compiler (see holdTurbofan). */
+let turbofanHeld = false;
+
+/** V8 flags a user may have chosen for TurboFan; with one of them, this process's setting is left as it is. */
+const OWN_TURBOFAN_CHOICE = /turbofan|--(?:no-)?opt\b|max[-_]opt|jitless/;
+
+/**
+ * Turns TurboFan off for a `lint --cache` run until it has files to lint (releaseTurbofan). A re-run
+ * of untouched files is over in a fraction of a second, too soon for what TurboFan compiles in
+ * background threads to pay for itself: without it, such a run of 10,000 files took a fifth less
+ * CPU time (0.29 s against 0.37 s, 12 alternating runs), and no more wall time; its loops run in
+ * Sparkplug, V8's baseline compiler. The flag is `--no-turbofan`, not `--max-opt=1`: the latter
+ * turns TurboFan off by implication, and setting `--max-opt` back does not turn it on again.
+ */
+export async function holdTurbofan(): Promise<void> {
+  if (turbofanHeld || OWN_TURBOFAN_CHOICE.test([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '))) return;
+  (await import('node:v8')).setFlagsFromString('--no-turbofan');
+  turbofanHeld = true;
+}
+
+/**
+ * Turns TurboFan on again after holdTurbofan: before any file is linted (V8's flags are the
+ * process's, so worker threads would run without it too), and when the command ends.
+ */
+export async function releaseTurbofan(): Promise<void> {
+  if (!turbofanHeld) return;
+  (await import('node:v8')).setFlagsFromString('--turbofan');
+  turbofanHeld = false;
 }
 
 async function runInWorkers(
@@ -143,7 +176,7 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
     // to lint: a re-run of untouched files makes none.
     for (let index = 0; index < total; index++) {
       const path = paths[index] as string;
-      const stat = statSync(path, { throwIfNoEntry: false });
+      const stat = statSync(path, NO_THROW);
       const stamp: FileStamp | null = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
       const untouched = stamp && cache.getByStamp(path, stamp);
       if (untouched) {
@@ -173,6 +206,8 @@ export async function lintFiles(paths: readonly string[], options: RunOptions): 
   } else {
     jobs = paths.map((path, index) => ({ index, path }));
   }
+  // Linting is long enough for TurboFan to pay (see holdTurbofan).
+  if (jobs.length > 0) await releaseTurbofan();
   // node:os is loaded only for a run that lints something.
   const cores = options.workers ?? (jobs.length > 0 ? (await import('node:os')).availableParallelism() : 0);
   const threads = Math.min(cores, 8, Math.ceil(jobs.length / 100));

@@ -158,11 +158,13 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     const first = LintCache.open(location, '1.0.0', settings);
     first.set('a.md', h('h'), stored, { size: 1, mtimeMs: 1 });
     await first.save();
+    // What a caller reads of an outcome (a hit makes its id when asked for).
+    const read = (o: FileOutcome | undefined) => o && { result: o.result, id: o.id };
     const hit = LintCache.open(location, '1.0.0', settings).getByStamp('a.md', { size: 1, mtimeMs: 1 });
-    expect(hit).toEqual(stored);
+    expect(read(hit)).toEqual(stored);
     // Each hit is a copy: the cross-file check adds messages to it, never to the stored entry.
     hit?.result.messages.push(stored.result.messages[0]!);
-    expect(LintCache.open(location, '1.0.0', settings).get('a.md', h('h'))).toEqual(stored);
+    expect(read(LintCache.open(location, '1.0.0', settings).get('a.md', h('h')))).toEqual(stored);
   });
 
   // The file holds one list per field (src/lint/cache.ts); any other shape is a miss, never a crash.
@@ -181,11 +183,14 @@ describe('LintCache: skipping untouched files by size and modification time', ()
     ['stamps that are a list', (d: Data) => ({ ...d, stamps: [1, 1] })],
     ['a size that is not a count', (d: Data) => ({ ...d, stamps: stamps([1.5, 1]) })],
     ['a size of NaN', (d: Data) => ({ ...d, stamps: stamps([NaN, 1]) })],
+    ['a time of NaN', (d: Data) => ({ ...d, stamps: stamps([1, NaN]) })],
     ['paths that are a list', (d: Data) => ({ ...d, paths: ['a.md'] })],
     ['more paths than hashes', (d: Data) => ({ ...d, paths: 'a.md\0b.md' })],
     ['an empty path', (d: Data) => ({ ...d, paths: '' })],
     ['an id that is a number', (d: Data) => ({ ...d, ids: [7] })],
     ['an id without its column', (d: Data) => ({ ...d, idAt: [2] })],
+    ['an id line that is not a count', (d: Data) => ({ ...d, idAt: [-2, 5] })],
+    ['an id column that is text', (d: Data) => ({ ...d, idAt: [2, '5'] })],
     ['no word on whether ids are distinct', (d: Data) => ({ ...d, distinctIds: undefined })],
     [
       'a path twice',

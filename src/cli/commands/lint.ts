@@ -5,10 +5,10 @@ import { assertReplaceable } from '../../lint/ownership.js';
 import { visible } from '../../lint/formatters/escape.js';
 import { FORMATTER_NAMES, loadFormatter, type FormatterName } from '../../lint/formatters/index.js';
 import { lintProject, repositoryRoot } from '../../lint/project.js';
+import { holdTurbofan, releaseTurbofan } from '../../lint/run.js';
 import { RULE_CATALOG } from '../../lint/catalog.js';
 import type { RuleTimings } from '../../lint/types.js';
 import { RuntimeError, UsageError } from '../errors.js';
-import { parseNow } from '../now.js';
 import { writeOutputFile, type Io } from '../io.js';
 import type { OptionsOf, LINT_OPTIONS } from '../options.js';
 
@@ -65,6 +65,16 @@ function progress(io: Io): { update: (done: number, total: number) => void; clea
 
 /** `postmortem lint [PATHS…]`: lints postmortems, prints a report, returns 0, 1 (findings) or 2. */
 export async function lintCommand(patterns: string[], options: LintOptions, io: Io): Promise<number> {
+  // A cached run may lint nothing at all: it runs without TurboFan until it has a file to lint.
+  if (options.cache && !options.fix) await holdTurbofan();
+  try {
+    return await lintAndReport(patterns, options, io);
+  } finally {
+    await releaseTurbofan();
+  }
+}
+
+async function lintAndReport(patterns: string[], options: LintOptions, io: Io): Promise<number> {
   const format = options.format ?? 'stylish';
   if (!FORMATTER_NAMES.includes(format))
     throw new UsageError(`--format ${options.format}: expected one of ${FORMATTER_NAMES.join(', ')}.`);
@@ -92,7 +102,8 @@ export async function lintCommand(patterns: string[], options: LintOptions, io: 
       cwd: io.cwd,
       patterns,
       ruleFlags: options.rule ?? [],
-      now: parseNow(options.now),
+      // Read only when given (lintProject's default is the current time): a plain run never loads the timestamp parser.
+      ...(options.now !== undefined ? { now: (await import('../now.js')).parseNow(options.now) } : {}),
       fix: options.fix ?? false,
       cache: options.cache ?? false,
       toolVersion: toolVersion(),
