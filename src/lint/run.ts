@@ -71,8 +71,17 @@ const OWN_TURBOFAN_CHOICE = /turbofan|--(?:no-)?opt\b|max[-_]opt|jitless/;
  */
 export async function holdTurbofan(): Promise<void> {
   if (turbofanHeld || OWN_TURBOFAN_CHOICE.test([...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' '))) return;
-  (await import('node:v8')).setFlagsFromString('--no-turbofan');
-  turbofanHeld = true;
+  turbofanHeld = await setV8Flag('--no-turbofan');
+}
+
+/** Sets a V8 flag; false where this Node refuses flags after start-up (the run then just keeps its compiler). */
+async function setV8Flag(flag: string): Promise<boolean> {
+  try {
+    (await import('node:v8')).setFlagsFromString(flag);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -81,8 +90,7 @@ export async function holdTurbofan(): Promise<void> {
  */
 export async function releaseTurbofan(): Promise<void> {
   if (!turbofanHeld) return;
-  (await import('node:v8')).setFlagsFromString('--turbofan');
-  turbofanHeld = false;
+  turbofanHeld = !(await setV8Flag('--turbofan'));
 }
 
 async function runInWorkers(
