@@ -8,7 +8,7 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import { readActionItemsLines } from './action-items-lines.js';
 import { MAX_READ_BYTES } from './bounded-read.js';
 import { findSection, scanSections, sectionHeading } from './sections.js';
-import { readPlainYaml } from './simple-yaml.js';
+import { readPlainYaml, readPlainYamlText, type PlainYaml } from './simple-yaml.js';
 import type { ActionItemsTable, Section } from './types.js';
 
 /** What the fast reader gives: the selected keys' values, the line of each, and the action items. */
@@ -155,19 +155,24 @@ export function readSelectedKeys(
   const close = closingLine(b, openEnd);
   if (close === -1) return null;
   const bodyStart = Math.min(endOfLine(b, close) + 1, b.length);
-  let lines: string[] = [];
-  let block = '';
-  let crlf = false;
+  let plain: PlainYaml | null;
+  // The lines between the fences, as a split of the block counts them.
+  let count = 0;
   if (close > openEnd + 1) {
-    block = b.toString('utf8', openEnd + 1, close - 1);
-    lines = block.split('\n');
-    crlf = block.includes('\r');
-    if (crlf) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    const block = b.toString('utf8', openEnd + 1, close - 1);
+    if (block.includes('\r')) {
+      // The parser drops one `\r` a line: the block is then read as those lines.
+      const lines = block.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+      plain = readPlainYaml(lines, 2, false, keys);
+      count = lines.length;
+    } else {
+      const read = readPlainYamlText(block, 2, false, keys);
+      plain = read;
+      count = read?.lineCount ?? 0;
+    }
+  } else {
+    plain = readPlainYaml([], 2, false, keys);
   }
-  // The lines between the fences, as the split counts them.
-  const count = lines.length;
-  // The block is the lines joined only without a `\r` dropped; with one, the reader tests each line.
-  const plain = readPlainYaml(lines, 2, false, keys, crlf ? undefined : block);
   if (!plain) return null;
   const data: Record<string, unknown> = {};
   const keyLines = new Map<string, number>();
