@@ -34,12 +34,13 @@ const out = (): never => {
 };
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
-const TAB_OR_BREAK = /[\t\r\u2028\u2029]/;
 const FLOW_KEY = /^([A-Za-z_][\w-]*): +/;
 const INT = /^[-+]?\d+$/;
 const SPECIAL_NUMBER = /^[-+]?(?:0[xo]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/;
 const FLOAT = /^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/;
 const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
+/** PLAIN_START's verdict for each ASCII first character, looked up rather than matched for every value. */
+const PLAIN_START_ASCII = Array.from({ length: 0x80 }, (_, c) => PLAIN_START.test(String.fromCharCode(c)));
 const NOWHERE: Position = { line: 0, column: 0, endLine: 0, endColumn: 0 };
 /**
  * The names a plain object inherits, which `key in target` finds in any mapping. A set of strings,
@@ -109,10 +110,21 @@ function hasComment(text: string): boolean {
   return false;
 }
 
+/** PLAIN_START.test(text), by a table for an ASCII first character (an empty text has none). */
+function plainStart(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 0x80 ? PLAIN_START_ASCII[c] === true : PLAIN_START.test(text);
+}
+
 /** True when a value opens a flow list or mapping, whose items the reader records as keys of their own. */
 function opensFlow(text: string): boolean {
   const c = text.charCodeAt(0);
   return c === 0x5b || c === 0x7b;
+}
+
+/** True when a line's text opens a sequence item: `-` alone or followed by a space. */
+function opensItem(text: string): boolean {
+  return text.charCodeAt(0) === 0x2d && (text.length === 1 || text.charCodeAt(1) === 0x20);
 }
 
 /** True for the character codes of `[\w-]`. */
@@ -187,16 +199,21 @@ class Reader {
     return { line: at, column, endLine: at, endColumn: column + length };
   }
 
-  /** Where a block collection ends: after the line break of its last line, as the `yaml` package counts. */
-  private blockEnd(start: Position): Position {
+  /**
+   * Where a block collection that opens on `first` at `column` ends: after the line break of its last
+   * line, as the `yaml` package counts. NOWHERE when its position is not `wanted` (below the top-level
+   * keys without nested positions): the block is checked all the same, but no position is made.
+   */
+  private blockEnd(first: Line, column: number, wanted: boolean): Position {
     const last = this.lines[this.i - 1] as Line;
     // A block whose last value is empty ends somewhere else in the `yaml` package; leave it to it.
     if (last.text.endsWith(':')) out();
+    if (!wanted) return NOWHERE;
+    const line = this.firstLine + first.no;
     // The last line of the source has no line break: the block ends with the line, spaces included.
-    if (last.no >= this.count - 1) {
-      return { line: start.line, column: start.column, endLine: this.firstLine + last.no, endColumn: last.length + 1 };
-    }
-    return { line: start.line, column: start.column, endLine: this.firstLine + last.no + 1, endColumn: 1 };
+    if (last.no >= this.count - 1)
+      return { line, column, endLine: this.firstLine + last.no, endColumn: last.length + 1 };
+    return { line, column, endLine: this.firstLine + last.no + 1, endColumn: 1 };
   }
 
   private record(name: string, key: Position, value: Position): void {
@@ -240,7 +257,7 @@ class Reader {
       return [this.flowMap(text, line, column, name), at];
     }
     // Three searches of a fixed string, not one regex that tries its alternatives at every character.
-    if (!PLAIN_START.test(text) || text.includes(': ') || text.endsWith(':') || hasComment(text)) out();
+    if (!plainStart(text) || text.includes(': ') || text.endsWith(':') || hasComment(text)) out();
     return [plain(text), at];
   }
 
@@ -283,7 +300,7 @@ class Reader {
   private child(parent: number, name: string, depth: number): [unknown, Position] | null {
     const next = this.peek();
     if (!next) return null;
-    const isItem = next.text === '-' || next.text.startsWith('- ');
+    const isItem = opensItem(next.text);
     if (next.indent > parent) {
       return isItem ? this.sequence(next.indent, name, depth) : this.mapping(next.indent, name, depth);
     }
@@ -363,21 +380,22 @@ class Reader {
     const seen: Set<string> | null = this.checking ? new Set<string>() : null;
     const first = this.peek();
     for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
-      if (line.text === '-' || line.text.startsWith('- ')) break;
+      if (opensItem(line.text)) break;
       this.i++;
       if (seen) this.checkPair(seen, line, line.text, indent, depth);
       else this.pair(map, line, line.text, indent, prefix, depth);
     }
     const after = this.peek();
     if (after && after.indent > indent) out();
-    // The top-level mapping has no position of its own (and may be empty).
-    return [map, first && depth > 0 ? this.blockEnd(this.pos(first, indent + 1, 0)) : NOWHERE];
+    // The top-level mapping has no position of its own (and may be empty). A block's position is
+    // read only below a top-level key (`pair`'s `wanted`) unless nested positions are kept.
+    return [map, first && depth > 0 ? this.blockEnd(first, indent + 1, this.nested || depth === 1) : NOWHERE];
   }
 
   sequence(indent: number, prefix: string, depth: number): [unknown[], Position] {
     if (depth > MAX_DEPTH) out();
     const list: unknown[] = [];
-    const start = this.pos(this.peek() as Line, indent + 1, 0);
+    const first = this.peek() as Line;
     for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
       if (!line.text.startsWith('- ')) break;
       this.i++;
@@ -390,8 +408,10 @@ class Reader {
         if (depth + 1 > MAX_DEPTH) out();
         const map: Record<string, unknown> = {};
         const seen: Set<string> | null = this.checking ? new Set<string>() : null;
-        const placeholder = this.pos(line, at + 1, 0);
-        if (this.nested) this.record(name, placeholder, placeholder);
+        if (this.nested) {
+          const placeholder = this.pos(line, at + 1, 0);
+          this.record(name, placeholder, placeholder);
+        }
         if (seen) this.checkPair(seen, line, item, at, depth + 1);
         else this.pair(map, line, item, at, `${name}.`, depth + 1);
         for (let next = this.peek(); next && next.indent === at && !next.text.startsWith('-'); next = this.peek()) {
@@ -401,7 +421,7 @@ class Reader {
         }
         const after = this.peek();
         if (after && after.indent > at) out();
-        const p = this.blockEnd(placeholder);
+        const p = this.blockEnd(line, at + 1, this.nested);
         if (this.nested) this.record(name, p, p);
         list.push(map);
       } else {
@@ -417,7 +437,7 @@ class Reader {
     }
     const after = this.peek();
     if (after && after.indent > indent) out();
-    return [list, this.blockEnd(start)];
+    return [list, this.blockEnd(first, indent + 1, this.nested || depth === 1)];
   }
 
   done(): boolean {
@@ -482,7 +502,7 @@ export function readPlainYaml(
   keep?: ReadonlySet<string>,
   joined?: string,
 ): PlainYaml | null {
-  const clean = joined !== undefined && !TAB_OR_BREAK.test(joined);
+  const clean = joined !== undefined && !hasTabOrBreak(joined);
   const lines: Line[] = [];
   for (let no = 0; no < source.length; no++) {
     const raw = source[no] as string;
@@ -491,6 +511,14 @@ export function readPlainYaml(
     if (!addLine(lines, no, raw.length - text.length, text.trimEnd(), raw.length)) return null;
   }
   return readLines(lines, source.length, firstLine, nested, keep, !clean);
+}
+
+/**
+ * True when the text holds a tab or a line break other than `\n`: four searches of one character,
+ * not a regex tried at each (a stats run tests 24 MB of front matter here).
+ */
+function hasTabOrBreak(text: string): boolean {
+  return text.includes('\t') || text.includes('\r') || text.includes('\u2028') || text.includes('\u2029');
 }
 
 /** True for a character code `trim` keeps that ends a scan for spaces: printable ASCII. */
@@ -510,7 +538,7 @@ export function readPlainYamlText(
   nested: boolean,
   keep: ReadonlySet<string> | undefined,
 ): (PlainYaml & { lineCount: number }) | null {
-  if (TAB_OR_BREAK.test(text)) {
+  if (hasTabOrBreak(text)) {
     const source = text.split('\n');
     const plain = readPlainYaml(source, firstLine, nested, keep);
     return plain && { data: plain.data, keys: plain.keys, lineCount: source.length };
