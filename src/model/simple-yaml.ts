@@ -100,25 +100,24 @@ function doubleQuoted(text: string, start: number): [string, number] {
 }
 
 /**
- * True when `text` holds ` #` (a comment in YAML). The search is for the `#` and then the space
- * before it: a search for ` #` itself stops at every space of a prose value, which made this test
- * a tenth of the front-matter reading of a stats run.
+ * True when `text` from `from` on holds ` #` (a comment in YAML). The search is for the `#` and then
+ * the space before it: a search for ` #` itself stops at every space of a prose value, which made
+ * this test a tenth of the front-matter reading of a stats run.
  */
-function hasComment(text: string): boolean {
-  for (let i = text.indexOf('#', 1); i !== -1; i = text.indexOf('#', i + 1))
+function hasComment(text: string, from = 0): boolean {
+  for (let i = text.indexOf('#', from + 1); i !== -1; i = text.indexOf('#', i + 1))
     if (text.charCodeAt(i - 1) === 0x20) return true;
   return false;
 }
 
-/** PLAIN_START.test(text), by a table for an ASCII first character (an empty text has none). */
-function plainStart(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c < 0x80 ? PLAIN_START_ASCII[c] === true : PLAIN_START.test(text);
+/** PLAIN_START.test(text.slice(from)), by a table for an ASCII first character (an empty text has none). */
+function plainStart(text: string, from: number): boolean {
+  const c = text.charCodeAt(from);
+  return c < 0x80 ? PLAIN_START_ASCII[c] === true : PLAIN_START.test(text.slice(from));
 }
 
-/** True when a value opens a flow list or mapping, whose items the reader records as keys of their own. */
-function opensFlow(text: string): boolean {
-  const c = text.charCodeAt(0);
+/** True when a value starting with this character code opens a flow list or mapping, whose items the reader records as keys of their own. */
+function opensFlow(c: number): boolean {
   return c === 0x5b || c === 0x7b;
 }
 
@@ -156,14 +155,6 @@ function keyValue(text: string, breaks: boolean): number {
 /** The key of a line `keyValue` accepted: key characters hold no colon. */
 function keyOf(text: string): string {
   return text.slice(0, text.indexOf(':'));
-}
-
-/**
- * The value of a line `keyValue` accepted with `restStart`: undefined after a bare `key:` (a value
- * that ends the line without a character ends with the colon or with the spaces after it).
- */
-function restOf(text: string, restStart: number): string | undefined {
-  return restStart === text.length && text.charCodeAt(restStart - 1) === 0x3a ? undefined : text.slice(restStart);
 }
 
 /**
@@ -220,24 +211,40 @@ class Reader {
     this.keys.set(name, { key, value });
   }
 
-  /** A one-line scalar as YAML's core schema reads it; `column` is where `raw` starts; its position only if `wanted`. */
-  private scalar(raw: string, line: Line, column: number, name: string, wanted: boolean): [unknown, Position] {
-    const text = raw.trimEnd();
-    const at = wanted ? this.pos(line, column, text.length) : NOWHERE;
-    if (text.startsWith('"')) {
-      const [value, end] = doubleQuoted(text, 0);
-      return end === text.length ? [value, at] : out();
+  /** Where the last scalar read stands; NOWHERE when its position was not wanted. */
+  private scalarAt: Position = NOWHERE;
+
+  /**
+   * A one-line scalar as YAML's core schema reads it: `src` from `from` on (`src` is trimmed at both
+   * ends, as every line's text and item is, so the value runs to its end); `column` is where it
+   * starts; its position, only if `wanted`, in `scalarAt`. Read where it stands rather than cut out
+   * first: most values only checked (stats) are plain strings, of which no copy is then made at all.
+   */
+  private scalar(src: string, from: number, line: Line, column: number, name: string, wanted: boolean): unknown {
+    this.scalarAt = wanted ? this.pos(line, column, src.length - from) : NOWHERE;
+    const c = src.charCodeAt(from);
+    if (c === 0x22) {
+      const [value, end] = doubleQuoted(src, from);
+      return end === src.length ? value : out();
     }
+    if (c !== 0x27 && c !== 0x5b && c !== 0x7b) {
+      // Three searches of a fixed string, not one regex that tries its alternatives at every character.
+      if (!plainStart(src, from) || src.indexOf(': ', from) !== -1 || src.endsWith(':') || hasComment(src, from)) out();
+      // A value that is only checked and can only be a string is not needed.
+      if (this.checking && onlyString(c)) return null;
+      return plain(from === 0 ? src : src.slice(from));
+    }
+    const text = from === 0 ? src : src.slice(from);
     if (text.startsWith("'")) {
       const inner = text.slice(1, -1);
       return text.length >= 2 && text.endsWith("'") && !inner.replace(/''/g, '').includes("'")
-        ? [inner.replace(/''/g, "'"), at]
+        ? inner.replace(/''/g, "'")
         : out();
     }
     if (text.startsWith('[')) {
       if (!text.endsWith(']') || hasComment(text)) out();
       const inner = text.slice(1, -1);
-      if (inner.trim() === '') return [[], at];
+      if (inner.trim() === '') return [];
       const list: unknown[] = [];
       let offset = column + 1;
       for (const item of inner.split(',')) {
@@ -250,15 +257,10 @@ class Reader {
         list.push(plain(word));
         offset += item.length + 1;
       }
-      return [list, at];
+      return list;
     }
-    if (text.startsWith('{')) {
-      if (!text.endsWith('}') || hasComment(text)) out();
-      return [this.flowMap(text, line, column, name), at];
-    }
-    // Three searches of a fixed string, not one regex that tries its alternatives at every character.
-    if (!plainStart(text) || text.includes(': ') || text.endsWith(':') || hasComment(text)) out();
-    return [plain(text), at];
+    if (!text.endsWith('}') || hasComment(text)) out();
+    return this.flowMap(text, line, column, name);
   }
 
   /** A one-line flow mapping of plain keys to plain or double-quoted words: `{ en: "x", de: y }`. */
@@ -319,7 +321,6 @@ class Reader {
     const restStart = keyValue(text, this.breaks);
     if (restStart === -1) out();
     const key = KEYS_SEEN.get(keyOf(text));
-    const rest = restOf(text, restStart);
     if (key in target || key === '__proto__') out();
     const wanted = this.nested || depth === 0;
     const name = this.nested ? `${prefix}${key}` : key;
@@ -327,12 +328,12 @@ class Reader {
       // Still read to the end, so that a file goes to the `yaml` package for the same lines as before.
       target[key] = null;
       this.checking = true;
-      this.checkValue(line, rest, indent, depth);
+      this.checkValue(line, text, restStart, indent, depth);
       this.checking = false;
       return;
     }
     const keyPos = wanted ? this.pos(line, indent + 1, key.length) : NOWHERE;
-    if (rest === undefined || rest.trim() === '') {
+    if (restStart === text.length) {
       // Record the key first: the `yaml` path lists keys parent first.
       if (wanted) this.record(name, keyPos, this.pos(line, line.length + 1, 0));
       const child = this.child(indent, this.nested ? `${name}.` : '', depth + 1);
@@ -343,11 +344,11 @@ class Reader {
     // Recorded first only when a flow collection follows, whose items are recorded inside: the `yaml`
     // path lists parents first. A second `set` of a key keeps its place, so for any other value one
     // `set` gives the same map (half of the reader's sets were these first ones).
-    if (wanted && this.nested && opensFlow(rest)) this.record(name, keyPos, keyPos);
+    if (wanted && this.nested && opensFlow(text.charCodeAt(restStart))) this.record(name, keyPos, keyPos);
     // Where the value starts comes from the key's reading, not from the lengths of the line and the
     // value: the length of a value cut from the line, read here, sent the optimised code back.
-    const [value, at] = this.scalar(rest, line, indent + restStart + 1, name, wanted);
-    if (wanted) this.record(name, keyPos, at);
+    const value = this.scalar(text, restStart, line, indent + restStart + 1, name, wanted);
+    if (wanted) this.record(name, keyPos, this.scalarAt);
     target[key] = value;
   }
 
@@ -355,9 +356,9 @@ class Reader {
    * The value after a key that is only checked: what `pair` reads after its key, with the same
    * tests, but without the objects, strings and key positions it would make.
    */
-  private checkValue(line: Line, rest: string | undefined, indent: number, depth: number): void {
-    if (rest === undefined || rest.trim() === '') this.child(indent, '', depth + 1);
-    else this.scalar(rest, line, 0, '', false);
+  private checkValue(line: Line, text: string, restStart: number, indent: number, depth: number): void {
+    if (restStart === text.length) this.child(indent, '', depth + 1);
+    else this.scalar(text, restStart, line, 0, '', false);
   }
 
   /**
@@ -371,7 +372,7 @@ class Reader {
     const key = keyOf(text);
     if (seen.has(key) || INHERITED.has(key)) out();
     seen.add(key);
-    this.checkValue(line, restOf(text, restStart), indent, depth);
+    this.checkValue(line, text, restStart, indent, depth);
   }
 
   mapping(indent: number, prefix: string, depth: number): [Record<string, unknown>, Position] {
@@ -426,12 +427,12 @@ class Reader {
         list.push(map);
       } else {
         // Recorded before the items of a flow list inside: the `yaml` path lists parents first.
-        if (this.nested && opensFlow(item)) {
+        if (this.nested && opensFlow(item.charCodeAt(0))) {
           const placeholder = this.pos(line, at + 1, 0);
           this.record(name, placeholder, placeholder);
         }
-        const [value, p] = this.scalar(item, line, at + 1, name, this.nested);
-        if (this.nested) this.record(name, p, p);
+        const value = this.scalar(item, 0, line, at + 1, name, this.nested);
+        if (this.nested) this.record(name, this.scalarAt, this.scalarAt);
         list.push(value);
       }
     }
