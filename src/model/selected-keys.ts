@@ -8,7 +8,7 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import { readActionItemsLines } from './action-items-lines.js';
 import { MAX_READ_BYTES } from './bounded-read.js';
 import { findSection, scanSections, sectionHeading } from './sections.js';
-import { readPlainYaml } from './simple-yaml.js';
+import { readPlainYaml, readPlainYamlText, type PlainYaml } from './simple-yaml.js';
 import type { ActionItemsTable, Section } from './types.js';
 
 /** What the fast reader gives: the selected keys' values, the line of each, and the action items. */
@@ -83,6 +83,23 @@ const TILDES = Buffer.from('~~~');
 const COMMENT = Buffer.from('<!--');
 
 /**
+ * False when the line whose `#`s start at `h` cannot be the heading looked for, so that it is not
+ * decoded and matched: before the section only a heading of depth 2 titled Action items can open it
+ * (its title starts with an `a`, after spaces or tabs, unless other white space comes first, which
+ * `trim` drops), after it only a heading of depth 1 or 2 can close it. A heading's depth is the
+ * length of its run of `#`s. Most lines starting with `#` of a postmortem are other headings.
+ */
+function mayMatter(b: Buffer, h: number, end: number, opening: boolean): boolean {
+  let i = h;
+  while (i < end && b[i] === HASH) i++;
+  if (!opening) return i - h <= 2;
+  if (i - h !== 2) return false;
+  while (i < end && (b[i] === SPACE || b[i] === TAB)) i++;
+  const c = b[i] as number;
+  return i < end && (c === 0x41 || c === 0x61 || c < 0x20 || c >= 0x80);
+}
+
+/**
  * The Action items section, found by looking only at the lines that start with `#` (after up to
  * three spaces) and decoding just those, when the body has no fenced code or HTML comment (where
  * such a line is not a heading); undefined otherwise, and the model's section scanner decides.
@@ -102,7 +119,7 @@ function actionItemsDirect(b: Buffer, bodyStart: number, bodyStartLine: number):
     let start = h;
     while (start > bodyStart && h - start < 3 && b[start - 1] === SPACE) start--;
     const end = endOfLine(b, h);
-    if (start === bodyStart || b[start - 1] === NL) {
+    if ((start === bodyStart || b[start - 1] === NL) && mayMatter(b, h, end, heading === -1)) {
       const found = sectionHeading(b.toString('utf8', start, withoutCr(b, start, end)));
       if (found && heading === -1 && found.depth === 2 && found.title.toLowerCase() === 'action items') {
         heading = start;
@@ -155,19 +172,24 @@ export function readSelectedKeys(
   const close = closingLine(b, openEnd);
   if (close === -1) return null;
   const bodyStart = Math.min(endOfLine(b, close) + 1, b.length);
-  let lines: string[] = [];
-  let block = '';
-  let crlf = false;
+  let plain: PlainYaml | null;
+  // The lines between the fences, as a split of the block counts them.
+  let count = 0;
   if (close > openEnd + 1) {
-    block = b.toString('utf8', openEnd + 1, close - 1);
-    lines = block.split('\n');
-    crlf = block.includes('\r');
-    if (crlf) lines = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    const block = b.toString('utf8', openEnd + 1, close - 1);
+    if (block.includes('\r')) {
+      // The parser drops one `\r` a line: the block is then read as those lines.
+      const lines = block.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+      plain = readPlainYaml(lines, 2, false, keys);
+      count = lines.length;
+    } else {
+      const read = readPlainYamlText(block, 2, false, keys);
+      plain = read;
+      count = read?.lineCount ?? 0;
+    }
+  } else {
+    plain = readPlainYaml([], 2, false, keys);
   }
-  // The lines between the fences, as the split counts them.
-  const count = lines.length;
-  // The block is the lines joined only without a `\r` dropped; with one, the reader tests each line.
-  const plain = readPlainYaml(lines, 2, false, keys, crlf ? undefined : block);
   if (!plain) return null;
   const data: Record<string, unknown> = {};
   const keyLines = new Map<string, number>();

@@ -38,23 +38,41 @@ const ITEM_CELLS_WITH_TEXTS = new Set<string>([...ITEM_COLUMNS, ...ITEM_TEXT_COL
 const buffer: ReadBuffer = { bytes: new Uint8Array(64 * 1024) };
 
 /**
- * Reads one postmortem for stats: its source, or a note saying why it could not be read. The full
- * parser is loaded only for a file the fast reader hands over: loading it (the YAML package and
- * the Markdown parser) costs as much CPU as reading a thousand files, and most runs never need it.
- * The action items hold the texts only with `texts`, as the records keep them only then.
+ * Reads one postmortem (or `givenBytes`) for stats through the fast reader: its source, a note saying
+ * why it could not be read, or, when the full parser must decide, its bytes for `parseStatsSource`
+ * (a copy of the buffer's: the next file may be read into it meanwhile). Not async: a run of 10,000
+ * files the fast reader reads waits for nothing (an `await` a file was a promise and a turn of the
+ * microtask queue each). The action items hold the texts only with `texts`, as records keep them then.
  */
+export function readStatsSourceFast(
+  path: string,
+  texts: boolean,
+  givenBytes?: Uint8Array,
+): StatsSource | FileNote | Uint8Array {
+  const read = givenBytes ? { bytes: givenBytes } : readBounded(path, buffer);
+  if ('problem' in read)
+    return { path, line: 1, column: 1, message: `Expected a readable postmortem file, found ${read.problem}.` };
+  const fast = readSelectedKeys(read.bytes, USED_KEYS, texts ? ITEM_CELLS_WITH_TEXTS : ITEM_CELLS);
+  if (fast) return { path, data: fast.data, keyLines: fast.keyLines, actionItems: fast.actionItems };
+  return givenBytes ?? read.bytes.slice();
+}
+
+/** Reads one postmortem for stats: its source, or a note saying why it could not be read. */
 export async function readStatsSource(
   path: string,
   givenBytes?: Uint8Array,
   texts = false,
 ): Promise<StatsSource | FileNote> {
-  const read = givenBytes ? { bytes: givenBytes } : readBounded(path, buffer);
-  if ('problem' in read)
-    return { path, line: 1, column: 1, message: `Expected a readable postmortem file, found ${read.problem}.` };
-  const fast = readSelectedKeys(read.bytes, USED_KEYS, texts ? ITEM_CELLS_WITH_TEXTS : ITEM_CELLS);
-  if (fast) return { path, ...fast };
-  // A copy: the next file may be read into the buffer while the parser loads.
-  const bytes = givenBytes ?? read.bytes.slice();
+  const read = readStatsSourceFast(path, texts, givenBytes);
+  return read instanceof Uint8Array ? parseStatsSource(path, read) : read;
+}
+
+/**
+ * What the full parser reads of a file the fast reader handed over (its bytes). The parser is loaded
+ * only then: loading it (the YAML package and the Markdown parser) costs as much CPU as reading a
+ * thousand files, and most runs never need it.
+ */
+export async function parseStatsSource(path: string, bytes: Uint8Array): Promise<StatsSource | FileNote> {
   const { parsePostmortemBytes } = await import('../model/parse.js');
   let parsed;
   try {

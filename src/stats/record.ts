@@ -41,6 +41,21 @@ function windowsSum(windows: unknown[], started: number | undefined): number | s
 const OWNERS_AND_DAYS = new SharedStrings(4096);
 
 /**
+ * Due texts seen before, each with its day as OWNERS_AND_DAYS keeps it, or null when it is not a
+ * date. A day repeats from item to item, and its check (a pattern, a new string and a parse) cost
+ * more than this look-up. Bounded as OWNERS_AND_DAYS is; the keys are copies, not views into files.
+ */
+const DUE_DAYS = new Map<string, string | null>();
+
+function dueDay(text: string): string | null {
+  const known = DUE_DAYS.get(text);
+  if (known !== undefined) return known;
+  const day = isIsoDate(text) ? OWNERS_AND_DAYS.get(text) : null;
+  if (DUE_DAYS.size < 4096) DUE_DAYS.set(day ?? detach(text), day);
+  return day;
+}
+
+/**
  * The action items' columns a record reads, and those it reads only with the texts: the fast reader
  * cuts out of the table only these (stats/read.ts), so `cell` takes no other name.
  */
@@ -60,7 +75,7 @@ function actionItems(
     const typeText = cell('type').toLowerCase();
     const statusText = cell('status').toLowerCase();
     const dueText = cell('due');
-    const isDue = isIsoDate(dueText);
+    const due = dueDay(dueText);
     if (!(ACTION_ITEM_TYPES as readonly string[]).includes(typeText))
       note(row.line, `Action item type "${cell('type')}" is not one of ${ACTION_ITEM_TYPES.join(', ')}.`);
     if (!(ACTION_ITEM_STATUSES as readonly string[]).includes(statusText))
@@ -68,12 +83,12 @@ function actionItems(
         row.line,
         `Action item status "${cell('status')}" is not one of ${ACTION_ITEM_STATUSES.join(', ')}; it counts as neither open nor done.`,
       );
-    if (!isDue) note(row.line, `Action item due date "${dueText}" is not a date (YYYY-MM-DD); it cannot be overdue.`);
+    if (due === null)
+      note(row.line, `Action item due date "${dueText}" is not a date (YYYY-MM-DD); it cannot be overdue.`);
     const { path } = source;
     const { line } = row;
     const type = ACTION_ITEM_TYPES.find((t) => t === typeText) ?? detach(typeText);
     const owner = OWNERS_AND_DAYS.get(cell('owner') || '(none)');
-    const due = isDue ? OWNERS_AND_DAYS.get(dueText) : null;
     const status = ACTION_ITEM_STATUSES.find((s) => s === statusText) ?? detach(statusText);
     // Each kind of item is made by one literal, keys in the order the outputs list them, so all
     // items of a run have one shape.

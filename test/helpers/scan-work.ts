@@ -63,20 +63,47 @@ const ARRAY_WORK = {
   ),
 };
 
+/** Where a string search starts: its second argument, as the method clamps it. */
+function searchFrom(text: string, args: unknown[]): number {
+  return Math.min(Math.max(Math.trunc(Number(args[1] ?? 0)) || 0, 0), text.length);
+}
+
+/**
+ * String searches and what one call costs: the characters from where it starts to the end of what
+ * it found, or to the end of the text (`includes` to the end: it does not say where it found). A
+ * search of the whole text for one character is work as a regex's is, and code that replaced one
+ * by the other must not look cheaper or dearer for it.
+ */
+const STRING_WORK = {
+  includes: (self: unknown, args: unknown[]) => {
+    const text = String(self);
+    return text.length - searchFrom(text, args);
+  },
+  indexOf: (self: unknown, args: unknown[], found: unknown) => {
+    const text = String(self);
+    const from = searchFrom(text, args);
+    return (found as number) === -1 ? text.length - from : (found as number) + String(args[0]).length - from;
+  },
+};
+
 /**
  * The work of `fn`, counted instead of timed so that a loaded machine gives the same answer as an
- * idle one: characters regular expressions advanced over, characters of the strings split, array
- * elements appended and array elements searched, mapped or joined. Linear code does about ten times
+ * idle one: characters regular expressions advanced over, characters of the strings split or searched,
+ * array elements appended and array elements searched, mapped or joined. Linear code does about ten times
  * the work on ten times the input; code that goes over the rest of the input again for each line or
  * item does about a hundred times. The Markdown parser's work counts too (it scans character codes
  * but pushes its events: 85,000 pushes for 100 nested list markers, 8 million for 1,000).
  */
 export async function countWork<T>(fn: () => T | Promise<T>): Promise<{ value: T; work: number }> {
   const split = await charactersSplit(() =>
-    withCounted(RegExp.prototype, { exec: advanced }, () => withCounted(Array.prototype, ARRAY_WORK, fn)),
+    withCounted(RegExp.prototype, { exec: advanced }, () =>
+      withCounted(Array.prototype, ARRAY_WORK, () => withCounted(String.prototype, STRING_WORK, fn)),
+    ),
   );
   const regex = split.value;
-  return { value: regex.value.value, work: split.characters + regex.count + regex.value.count };
+  const array = regex.value;
+  const string = array.value;
+  return { value: string.value, work: split.characters + regex.count + array.count + string.count };
 }
 
 /** Ten times the input may cost ten times the work plus what every run costs; quadratic code costs about a hundred. */

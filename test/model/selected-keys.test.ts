@@ -107,6 +107,13 @@ const BODY = [
   '# Title \u2028 with a line separator',
   '## Next\rwith a carriage return',
   'Some #hashtag and ## marks',
+  // White space `trim` drops before a title, and runs of `#` of other lengths (the reader does not
+  // decode a line that cannot be the heading it looks for).
+  '## \u00a0Action items',
+  '##\tAction items',
+  '## \u000bAction items',
+  '#### Action items',
+  '##',
   '    # indented code',
   'None this time.',
   'a | b',

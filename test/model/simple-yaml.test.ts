@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/model/frontmatter.js';
-import { readPlainYaml, readSimpleYaml } from '../../src/model/simple-yaml.js';
+import { readPlainYaml, readPlainYamlText, readSimpleYaml } from '../../src/model/simple-yaml.js';
 import { ROOT } from '../helpers/cli.js';
 import { expectEqual } from '../helpers/equal.js';
 import { linearWork } from '../helpers/scan-work.js';
@@ -221,10 +221,11 @@ describe('the plain-YAML reader', () => {
     }
   });
 
-  it('given the lines joined, reads every document as it does line by line', () => {
+  it('given the lines joined, or only their text, reads every document as it does line by line', () => {
     // Tabs and line breaks other than `\n` put into generated documents: one test of the joined
     // text stands for the tests of each line, so it must hand over the same documents.
-    const odd = fc.constantFrom('\t', '\r', '\u2028', '\u2029', 'x');
+    // White space other than spaces (which `trim` drops too) tries the text reader's own trimming.
+    const odd = fc.constantFrom('\t', '\r', '\u2028', '\u2029', 'x', '\u00a0', '\ufeff', '\u3000', ' ');
     const changed = fc
       .tuple(documentLines, fc.nat(), fc.nat(), odd)
       .map(([lines, row, at, c]) =>
@@ -243,11 +244,21 @@ describe('the plain-YAML reader', () => {
         ] as const) {
           const byLine = readPlainYaml(lines, 2, nested, keep);
           const joined = readPlainYaml(lines, 2, nested, keep, lines.join('\n'));
+          // The text reader splits the text itself: the lines it counts are those of a split.
+          const text = readPlainYamlText(lines.join('\n'), 2, nested, keep);
+          const split = lines.join('\n').split('\n');
+          const bySplit = readPlainYaml(split, 2, nested, keep);
           if (byLine !== null) read++;
           expect(joined === null).toBe(byLine === null);
+          expect(text === null).toBe(bySplit === null);
           if (byLine && joined) {
             expectEqual(joined.data, byLine.data);
             expectEqual(entries(joined.keys), entries(byLine.keys));
+          }
+          if (bySplit && text) {
+            expectEqual(text.data, bySplit.data);
+            expectEqual(entries(text.keys), entries(bySplit.keys));
+            expect(text.lineCount).toBe(split.length);
           }
         }
       }),
