@@ -5,13 +5,15 @@
 // with shifted dates, drawn severities, services and categories. Not a test; `npm run bench` runs it
 // after the lint bench. Options: --sizes 1000,10000  --keep  --dir PATH  --budget SECONDS (default 1.5,
 // the issue's target for 10,000 files)  --strict (exit 1 over budget)  --corpus real|examples
+// --runs 3 (each figure is the median of this many runs, as in the lint bench: one run moved by a
+// fifth between two benches of the same build)
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { arg, args, ROOT } from './bench-args.mjs';
 import { prng } from './bench-corpus.mjs';
-import { fmt, measure } from './bench-measure.mjs';
+import { fmt, measureRuns } from './bench-measure.mjs';
 import { loadRealProse, writeRealCorpus } from './bench-real-corpus.mjs';
 
 const SIZES = arg('--sizes', '10000').split(',').map(Number);
@@ -21,6 +23,7 @@ const BUDGET = Number(arg('--budget', '1.5'));
 const CORPUS = arg('--corpus', 'real');
 const KEEP = args.includes('--keep');
 const STRICT = args.includes('--strict');
+const RUNS = Number(arg('--runs', '3'));
 const BIN = join(ROOT, 'bin', 'postmortem.js');
 
 const DAY = 86_400_000;
@@ -79,16 +82,16 @@ async function main() {
     const dir = await generate(count);
     for (const format of ['json', 'html']) {
       const statsArgs = [BIN, 'stats', dir, '--format', format, '--now', '2024-01-01'];
-      const r = await measure(process.execPath, statsArgs);
+      const r = await measureRuns(RUNS, process.execPath, statsArgs);
       // Exit 1 is expected on the examples corpus: 1 % of it is broken on purpose and listed as unreadable.
       console.log(
         `  ${count} files, --format ${format}: ${fmt(r.seconds, 2)} s  ${fmt(count / r.seconds, 0)} files/s  ` +
-          `cpu ${fmt(r.cpuSeconds, 2)} s  peak ${fmt(r.peakMb, 0)} MB  (exit ${r.code})`,
+          `cpu ${fmt(r.cpuSeconds, 2)} s  peak ${fmt(r.peakMb, 0)} MB  (exit ${r.code}; runs ${r.all.map((x) => fmt(x, 2)).join(', ')})`,
       );
       if (count >= 10_000 && r.seconds > BUDGET) slow = true;
       if (format === 'json' && existsSync('/usr/bin/taskset')) {
         // One core: stats reads in one thread (its workers follow the cores available).
-        const one = await measure('taskset', ['-c', '0', process.execPath, ...statsArgs]);
+        const one = await measureRuns(RUNS, 'taskset', ['-c', '0', process.execPath, ...statsArgs]);
         console.log(
           `  ${count} files, --format ${format}, one thread: ${fmt(one.seconds, 2)} s  cpu ${fmt(one.cpuSeconds, 2)} s ` +
             `(${fmt((1000 * one.cpuSeconds) / count, 2)} ms/file)  peak ${fmt(one.peakMb, 0)} MB`,
