@@ -1,5 +1,5 @@
 import { folderDisplayPaths } from '../model/display-path.js';
-import { parseStatsSource, readStatsSourceFast } from './read.js';
+import { readStatsSource } from './read.js';
 import { toRecord } from './record.js';
 import type { FileNote, ItemOf, ReadOptions, StatsInput } from './types.js';
 
@@ -15,9 +15,9 @@ export async function readIncidents<Texts extends boolean = false>(
   const input: StatsInput<ItemOf<Texts>> = { files: paths.length, records: [], unreadable: [], warnings: [] };
   const shownPath = folderDisplayPaths(options.cwd);
   for (const path of paths) {
-    const read = readStatsSourceFast(path, options.texts === true);
+    const read = readStatsSource(path, undefined, options.texts === true);
     // Only a file the fast reader hands over waits, for the parser.
-    const source = read instanceof Uint8Array ? await parseStatsSource(path, read) : read;
+    const source = read instanceof Promise ? await read : read;
     // The reader's object is this loop's own: its path is set, not copied with the rest.
     source.path = shownPath(path);
     if ('message' in source) {

@@ -40,15 +40,9 @@ const buffer: ReadBuffer = { bytes: new Uint8Array(64 * 1024) };
 /**
  * Reads one postmortem (or `givenBytes`) for stats through the fast reader: its source, a note saying
  * why it could not be read, or, when the full parser must decide, its bytes for `parseStatsSource`
- * (a copy of the buffer's: the next file may be read into it meanwhile). Not async: a run of 10,000
- * files the fast reader reads waits for nothing (an `await` a file was a promise and a turn of the
- * microtask queue each). The action items hold the texts only with `texts`, as records keep them then.
+ * (a copy of the buffer's: the next file may be read into it meanwhile).
  */
-export function readStatsSourceFast(
-  path: string,
-  texts: boolean,
-  givenBytes?: Uint8Array,
-): StatsSource | FileNote | Uint8Array {
+function readFast(path: string, texts: boolean, givenBytes?: Uint8Array): StatsSource | FileNote | Uint8Array {
   const read = givenBytes ? { bytes: givenBytes } : readBounded(path, buffer);
   if ('problem' in read)
     return { path, line: 1, column: 1, message: `Expected a readable postmortem file, found ${read.problem}.` };
@@ -57,13 +51,18 @@ export function readStatsSourceFast(
   return givenBytes ?? read.bytes.slice();
 }
 
-/** Reads one postmortem for stats: its source, or a note saying why it could not be read. */
-export async function readStatsSource(
+/**
+ * Reads one postmortem (or `givenBytes`) for stats: its source, or a note saying why it could not be
+ * read. A promise only for a file the fast reader hands to the parser: a run of 10,000 files the
+ * fast reader reads then waits for nothing (an `await` a file was a promise and a turn of the
+ * microtask queue each). The action items hold the texts only with `texts`, as records keep them then.
+ */
+export function readStatsSource(
   path: string,
   givenBytes?: Uint8Array,
   texts = false,
-): Promise<StatsSource | FileNote> {
-  const read = readStatsSourceFast(path, texts, givenBytes);
+): StatsSource | FileNote | Promise<StatsSource | FileNote> {
+  const read = readFast(path, texts, givenBytes);
   return read instanceof Uint8Array ? parseStatsSource(path, read) : read;
 }
 
@@ -72,7 +71,7 @@ export async function readStatsSource(
  * only then: loading it (the YAML package and the Markdown parser) costs as much CPU as reading a
  * thousand files, and most runs never need it.
  */
-export async function parseStatsSource(path: string, bytes: Uint8Array): Promise<StatsSource | FileNote> {
+async function parseStatsSource(path: string, bytes: Uint8Array): Promise<StatsSource | FileNote> {
   const { parsePostmortemBytes } = await import('../model/parse.js');
   let parsed;
   try {
