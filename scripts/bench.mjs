@@ -185,26 +185,30 @@ async function main() {
       // so "Of the run" divides each rule's time by the run's CPU time. That overstates the share a
       // little: a thread's clock also runs while it waits for a core.
       const timed = await measure(process.execPath, lintArgs(dir), { env: { TIMING: 'all' } });
-      const ruleMs = [...timed.stderr.matchAll(/^\S+\s+\|\s+([\d.]+)\s+\|/gm)].reduce((s, m) => s + Number(m[1]), 0);
-      const ofRun = (ms) => `${fmt(ms / (10 * timed.cpuSeconds), 1)}%`;
-      const ruleRows = timed.stderr
+      // Each line of the table with its rule, time and share when it is a rule's row (slowest first).
+      const lines = timed.stderr
         .trimEnd()
         .split('\n')
-        .map((line) => {
-          const row = /^\S+\s+\|\s+([\d.]+)\s+\|/.exec(line);
-          if (row) return `${line} | ${ofRun(Number(row[1])).padStart(10)}`;
-          return line.startsWith(':') ? `${line} | ---------:` : `${line} | Of the run`;
-        });
+        .map((line) => ({ line, rule: /^(\S+)\s+\|\s+([\d.]+)\s+\|\s+([\d.]+)%/.exec(line) }));
+      const rules = lines
+        .filter((l) => l.rule)
+        .map(({ rule }) => ({ id: rule[1], ms: Number(rule[2]), relative: rule[3] }));
+      const ruleMs = rules.reduce((sum, r) => sum + r.ms, 0);
+      const ofRun = (ms) => `${fmt(ms / (10 * timed.cpuSeconds), 1)}%`;
+      const extended = lines.map(({ line, rule }) => {
+        if (rule) return `${line} | ${ofRun(Number(rule[2])).padStart(10)}`;
+        return line.startsWith(':') ? `${line} | ---------:` : `${line} | Of the run`;
+      });
       console.log(`\n  Per-rule time over ${count} files (TIMING=all):\n`);
-      console.log(ruleRows.map((line) => `  ${line}`).join('\n'));
+      console.log(extended.map((line) => `  ${line}`).join('\n'));
       console.log(
         `\n  The rules' clock time summed over threads: ${fmt(ruleMs / 1000, 2)} s; the run's CPU time: ` +
           `${fmt(timed.cpuSeconds, 2)} s (on a loaded machine the clock runs on while a thread waits for a core)`,
       );
-      const top = /^(\S+)\s+\|\s+([\d.]+)\s+\|\s+([\d.]+)%/m.exec(timed.stderr);
+      const [top] = rules;
       if (top && timed.cpuSeconds > 0) {
         console.log(
-          `  The costliest rule, ${top[1]}: ${top[3]} % of the rules' time, ${ofRun(Number(top[2]))} of the run's ` +
+          `  The costliest rule, ${top.id}: ${top.relative} % of the rules' time, ${ofRun(top.ms)} of the run's ` +
             `CPU time (issue 22's limit: 25 % of the run)`,
         );
       }
