@@ -3,7 +3,7 @@
 // fails when one of them is stale.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
+import { formatted } from './format.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { renderCatalog, renderRuleDocs, renderRuleIndex, ruleOrder } = await import(`${root}dist/lint/rule-docs.js`);
@@ -17,8 +17,7 @@ const rules = [];
 for (const id of ids) rules.push((await import(`${root}dist/lint/rules/${id}.js`)).default);
 
 async function writeFormatted(path, text) {
-  const options = (await resolveConfig(path)) ?? {};
-  writeFileSync(path, await format(text, { ...options, filepath: path }));
+  writeFileSync(path, await formatted(path, text));
 }
 
 await writeFormatted(indexPath, renderRuleIndex(ids));

@@ -2,7 +2,7 @@
 // src/schema/ and the rule modules' options. test/schema/json-schemas.test.ts fails when one is stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
+import { formatted } from './format.mjs';
 import { z } from 'zod';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -12,8 +12,7 @@ const { RULES } = await import(`${root}dist/lint/rules/index.js`);
 const written = [];
 for (const [file, text] of Object.entries(renderJsonSchemas(z, RULES))) {
   const path = `${root}schema/${file}`;
-  const options = (await resolveConfig(path)) ?? {};
-  writeFileSync(path, await format(text, { ...options, filepath: path }));
+  writeFileSync(path, await formatted(path, text));
   written.push(`schema/${file}`);
 }
 console.log(`Wrote ${written.join(', ')}.`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 
-// Prettier (printWidth 120) cannot break strings, template literals or regex sources, so this
+// The formatter (oxfmt, printWidth 120) cannot break strings, template literals or regex sources, so this
 // keeps the limit issue 8 set for the lines it leaves alone.
 const MAX = 160;
 

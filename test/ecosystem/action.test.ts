@@ -115,7 +115,7 @@ describe('action.yml (composite)', () => {
       version: string;
     };
     expect(installedTs.version).toBe(lock.packages['node_modules/typescript']?.version);
-    for (const tool of ['eslint', 'vitest', 'prettier', 'typescript-eslint', '@types/node']) {
+    for (const tool of ['eslint', 'vitest', 'oxfmt', 'typescript-eslint', '@types/node']) {
       expect(existsSync(join(modules, tool)), tool).toBe(false);
     }
     expect(existsSync(join(modules, 'recheck-jar'))).toBe(false);

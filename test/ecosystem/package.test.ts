@@ -147,7 +147,7 @@ describe('the npm package', () => {
       existsSync(join(project, 'node_modules', ...name.split('/'))),
     );
     expect(present.filter((name) => !needed.has(name))).toEqual([]);
-    for (const tool of ['typescript', 'vitest', 'eslint', 'prettier']) {
+    for (const tool of ['typescript', 'vitest', 'eslint', 'oxfmt']) {
       expect(existsSync(join(project, 'node_modules', tool))).toBe(false);
     }
     // Nothing above the project could lend a module to the installed tool.

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import {
   DOCS_MARKERS,
@@ -12,6 +11,7 @@ import {
 } from '../../src/lint/rule-docs.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import type { Rule } from '../../src/lint/types.js';
+import { formatted as format } from '../../scripts/format.mjs';
 
 // The registry, the catalog and the rule sections of docs/lint.md are generated from the rule
 // modules by `npm run docs`; these tests regenerate them in memory and fail when a file is stale.
@@ -19,10 +19,7 @@ import type { Rule } from '../../src/lint/types.js';
 const path = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 const read = (relative: string) => readFileSync(path(relative), 'utf8');
 
-async function formatted(relative: string, text: string): Promise<string> {
-  const options = (await resolveConfig(path(relative))) ?? {};
-  return format(text, { ...options, filepath: path(relative) });
-}
+const formatted = (relative: string, text: string) => format(path(relative), text);
 
 describe('generated from the rule modules', () => {
   it('src/lint/rules/index.ts is current', async () => {

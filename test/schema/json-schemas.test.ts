@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RULES } from '../../src/lint/rules/index.js';
 import { renderJsonSchemas } from '../../src/schema/json-schemas.js';
+import { formatted as format } from '../../scripts/format.mjs';
 
 // schema/*.json are generated from the zod schemas (scripts/schemas.mjs, `npm run schemas`); these
 // tests regenerate them in memory and fail when a committed file is not what the generator writes.
 
 const path = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 
-async function formatted(relative: string, text: string): Promise<string> {
-  const options = (await resolveConfig(path(relative))) ?? {};
-  return format(text, { ...options, filepath: path(relative) });
-}
+const formatted = (relative: string, text: string) => format(path(relative), text);
 
 const generated = Object.entries(renderJsonSchemas(z, RULES));
 
