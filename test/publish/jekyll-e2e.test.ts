@@ -137,7 +137,7 @@ describe('publish into a real Jekyll site', () => {
     'kramdown syntax in every notice field stays text in Chromium: no attribute, no element, no script',
     async () => {
       expect(JEKYLL, 'jekyll is not installed (Debian: apt-get install jekyll); CI must run this test').toBe(true);
-      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
+      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium-headless-shell)').toBe(true);
       const browser = await sharedChromium();
       for (const page of [join(site, KRAMDOWN_POST), join(site, 'de', KRAMDOWN_POST)]) {
         const seen = await openWithScript(browser, page);

@@ -12,7 +12,7 @@ describe('the HTML page of render --format html, in Chromium', () => {
   it.runIf(HAS_CHROMIUM || IN_CI)(
     'in Chromium with script allowed: no script runs, no image or frame exists, no link has a script URL',
     async () => {
-      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
+      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium-headless-shell)').toBe(true);
       const out = join(fixture.dir, 'hostile.html');
       await writeFile(out, await hostilePage());
       const url = pathToFileURL(out).href;

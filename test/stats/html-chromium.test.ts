@@ -14,7 +14,10 @@ describe('the stats page in headless Chromium', () => {
   it.runIf(HAS_CHROMIUM || IN_CI)(
     'renders with charts, no console error and no request',
     async () => {
-      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium); CI must run this').toBe(true);
+      expect(
+        HAS_CHROMIUM,
+        'chromium is not installed (Debian: apt-get install chromium-headless-shell); CI must run this',
+      ).toBe(true);
       const out = join(fixture.dir, 'stats.html');
       const r = await runInProcess([
         'stats',

@@ -88,7 +88,7 @@ describe('render --chart mermaid', () => {
   it.runIf(HAS_CHROMIUM || IN_CI)(
     'is accepted and drawn by the real Mermaid parser, in Chromium (on Node 20 it needs a DOM: DOMPurify)',
     async () => {
-      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium)').toBe(true);
+      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium-headless-shell)').toBe(true);
       const r = await runInProcess(['render', WITH_WINDOWS, '--chart', 'mermaid']);
       const code = /```mermaid\n([\s\S]*?)```/.exec(r.stdout)?.[1] ?? '';
       const { page, watch } = await scriptedPage(fixture.browser);
