@@ -35,10 +35,11 @@ const KRAMDOWN_ID = '2018-05-15-kramdown-notice';
 const HOSTILE_POST = join('incidents', '2018', '05', '15', 'hostile-notice.html');
 const KRAMDOWN_POST = join('incidents', '2018', '05', '15', 'kramdown-notice.html');
 
-// The layout escapes what it prints from front matter, as Jekyll's own minima theme does.
+// The layout declares its encoding and escapes what it prints from front matter, as Jekyll's own minima
+// theme does (without the declaration, the headless shell read the UTF-8 page as windows-1252 once).
 const LAYOUT =
   '<!doctype html><html lang="{{ page.lang }}">' +
-  '<head><title>{{ page.title | escape }}</title><meta name="description" content="{{ page.description | escape }}"></head>' +
+  '<head><meta charset="utf-8"><title>{{ page.title | escape }}</title><meta name="description" content="{{ page.description | escape }}"></head>' +
   '<body><h1>{{ page.title | escape }}</h1><p class="description">{{ page.description | escape }}</p>' +
   '<main>{{ content }}</main></body></html>\n';
 
