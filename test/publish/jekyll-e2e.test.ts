@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +154,33 @@ describe('publish into a real Jekyll site', () => {
           expect(seen.paragraphs, JSON.stringify(seen.paragraphs)).toContain(paragraph);
         expect(seen.text).toContain(KRAMDOWN.service);
       }
+    },
+    120_000,
+  );
+
+  // The check above can fail: what kramdown would make of the notice if it were read as kramdown
+  // (block attributes, raw HTML) runs script in this browser, and the page's record shows it.
+  it.runIf(HAS_CHROMIUM || IN_CI)(
+    'the check can fail: attributes and raw HTML that kramdown would make run script here',
+    async () => {
+      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium-headless-shell)').toBe(true);
+      const out = await tempDir('postmortem-jekyll-control-', { memory: true });
+      cleanups.push(out.cleanup);
+      const file = join(out.dir, 'control.html');
+      await writeFile(
+        file,
+        LAYOUT.replaceAll('{{ page.lang }}', 'en')
+          .replace(/\{\{ page\.\w+ \| escape \}\}/g, 'Control')
+          .replace(
+            '{{ content }}',
+            '<p tabindex="5" autofocus="" onfocus="pwned(5)">It took “five” minutes.</p>' +
+              '<p><img src="x" onerror="pwned(4)"></p>',
+          ),
+      );
+      const seen = await openWithScript(await sharedChromium(), file);
+      expect([...new Set(seen.calls)].sort()).toEqual(['4', '5']);
+      expect(seen.injected).toEqual(expect.arrayContaining(['onfocus=pwned(5)', '<img>', 'onerror=pwned(4)']));
+      expect(seen.paragraphs).toContain('It took "five" minutes.');
     },
     120_000,
   );
