@@ -38,4 +38,26 @@ describe('the HTML page of render --format html, in Chromium', () => {
     },
     60_000,
   );
+
+  // The records above can fail: in this browser a script runs, a dialog opens and a remote image is
+  // requested (and refused), and the page's record shows each.
+  it.runIf(HAS_CHROMIUM || IN_CI)(
+    'the check can fail: a page with a script and a remote image is recorded',
+    async () => {
+      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium-headless-shell)').toBe(true);
+      const out = join(fixture.dir, 'control.html');
+      await writeFile(
+        out,
+        '<!doctype html><meta charset="utf-8"><title>Control</title>' +
+          '<script>alert("ran")</script><img src="https://evil.example/pixel.png">',
+      );
+      const url = pathToFileURL(out).href;
+      const { page, watch } = await scriptedPage(fixture.browser);
+      const seen = await watch(url);
+      await page.goto(url, { waitUntil: 'load' });
+      expect(seen.dialogs).toEqual(['ran']);
+      expect(seen.requests).toEqual(['https://evil.example/pixel.png']);
+    },
+    60_000,
+  );
 });
