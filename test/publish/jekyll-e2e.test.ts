@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { runInProcess, tempDir, ROOT } from '../helpers/cli.js';
 import { onPath } from '../helpers/tools.js';
-import { HAS_CHROMIUM, scriptedPage, sharedChromium } from '../stats/chromium.js';
+import { HAS_CHROMIUM, NO_CHROMIUM, scriptedPage, sharedChromium } from '../stats/chromium.js';
 import {
   git,
   HOSTILE,
@@ -138,7 +138,7 @@ describe('publish into a real Jekyll site', () => {
     'kramdown syntax in every notice field stays text in Chromium: no attribute, no element, no script',
     async () => {
       expect(JEKYLL, 'jekyll is not installed (Debian: apt-get install jekyll); CI must run this test').toBe(true);
-      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium-headless-shell)').toBe(true);
+      expect(HAS_CHROMIUM, NO_CHROMIUM).toBe(true);
       const browser = await sharedChromium();
       for (const page of [join(site, KRAMDOWN_POST), join(site, 'de', KRAMDOWN_POST)]) {
         const seen = await openWithScript(browser, page);
@@ -163,7 +163,7 @@ describe('publish into a real Jekyll site', () => {
   it.runIf(HAS_CHROMIUM || IN_CI)(
     'the check can fail: attributes and raw HTML that kramdown would make run script here',
     async () => {
-      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium-headless-shell)').toBe(true);
+      expect(HAS_CHROMIUM, NO_CHROMIUM).toBe(true);
       const out = await tempDir('postmortem-jekyll-control-', { memory: true });
       cleanups.push(out.cleanup);
       const file = join(out.dir, 'control.html');

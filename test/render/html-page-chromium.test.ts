@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chromiumFixture, HAS_CHROMIUM, scriptedPage } from '../stats/chromium.js';
+import { chromiumFixture, HAS_CHROMIUM, NO_CHROMIUM, scriptedPage } from '../stats/chromium.js';
 import { hostilePage } from './hostile-markdown.js';
 
 const IN_CI = Boolean(process.env.CI);
@@ -12,7 +12,7 @@ describe('the HTML page of render --format html, in Chromium', () => {
   it.runIf(HAS_CHROMIUM || IN_CI)(
     'in Chromium with script allowed: no script runs, no image or frame exists, no link has a script URL',
     async () => {
-      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium-headless-shell)').toBe(true);
+      expect(HAS_CHROMIUM, NO_CHROMIUM).toBe(true);
       const out = join(fixture.dir, 'hostile.html');
       await writeFile(out, await hostilePage());
       const url = pathToFileURL(out).href;
@@ -44,7 +44,7 @@ describe('the HTML page of render --format html, in Chromium', () => {
   it.runIf(HAS_CHROMIUM || IN_CI)(
     'the check can fail: a page with a script and a remote image is recorded',
     async () => {
-      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium-headless-shell)').toBe(true);
+      expect(HAS_CHROMIUM, NO_CHROMIUM).toBe(true);
       const out = join(fixture.dir, 'control.html');
       await writeFile(
         out,

@@ -14,6 +14,8 @@ import { tempDir } from '../helpers/cli.js';
 export const CHROMIUM = '/usr/lib/chromium/chromium-headless-shell';
 /** Whether it is installed here. */
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
+/** What a test that needs it says when it is missing (in CI such a test fails rather than skips). */
+export const NO_CHROMIUM = 'chromium is not installed (Debian: apt-get install chromium-headless-shell)';
 
 /** Starts headless Chromium with nothing that talks to the network on its own. */
 export function launchChromium(): Promise<Browser> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runInProcess } from '../helpers/cli.js';
-import { chromiumFixture, HAS_CHROMIUM, visit } from './chromium.js';
+import { chromiumFixture, HAS_CHROMIUM, NO_CHROMIUM, visit } from './chromium.js';
 
 // In CI a missing chromium must fail the run, not hide the test (.ci/run installs it).
 const IN_CI = Boolean(process.env.CI);
@@ -14,10 +14,7 @@ describe('the stats page in headless Chromium', () => {
   it.runIf(HAS_CHROMIUM || IN_CI)(
     'renders with charts, no console error and no request',
     async () => {
-      expect(
-        HAS_CHROMIUM,
-        'chromium is not installed (Debian: apt-get install chromium-headless-shell); CI must run this',
-      ).toBe(true);
+      expect(HAS_CHROMIUM, `${NO_CHROMIUM}; CI must run this`).toBe(true);
       const out = join(fixture.dir, 'stats.html');
       const r = await runInProcess([
         'stats',

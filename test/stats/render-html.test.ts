@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runInProcess } from '../helpers/cli.js';
 import { pinnedPackageFile } from '../helpers/registry-file.js';
-import { chromiumFixture, HAS_CHROMIUM, scriptedPage, visit } from './chromium.js';
+import { chromiumFixture, HAS_CHROMIUM, NO_CHROMIUM, scriptedPage, visit } from './chromium.js';
 
 const IN_CI = Boolean(process.env.CI);
 const CRM = join(ROOT, 'examples', '2018-05-15-crm-release-rollback-failed.md');
@@ -88,7 +88,7 @@ describe('render --chart mermaid', () => {
   it.runIf(HAS_CHROMIUM || IN_CI)(
     'is accepted and drawn by the real Mermaid parser, in Chromium (on Node 20 it needs a DOM: DOMPurify)',
     async () => {
-      expect(HAS_CHROMIUM, 'chromium is not installed (Debian: apt-get install chromium-headless-shell)').toBe(true);
+      expect(HAS_CHROMIUM, NO_CHROMIUM).toBe(true);
       const r = await runInProcess(['render', WITH_WINDOWS, '--chart', 'mermaid']);
       const code = /```mermaid\n([\s\S]*?)```/.exec(r.stdout)?.[1] ?? '';
       const { page, watch } = await scriptedPage(fixture.browser);
